@@ -1,0 +1,269 @@
+/**
+ * Opens the database for any libSQL URL and owns the write path.
+ *
+ * - `file:` (and `:memory:`, served from a private temporary file): two single-connection
+ *   clients on the same WAL file, a reader (query_only) and a writer that only the
+ *   in-process write queue uses. The queue runs the write functions that gathered in one
+ *   event-loop turn inside one `BEGIN IMMEDIATE` transaction, each under its own
+ *   SAVEPOINT so one failing request rolls back only itself, and settles every request
+ *   only after COMMIT (group commit). The busy timeout is 0: another process holding the
+ *   lock is waited out asynchronously with backoff, up to the write deadline, then 503.
+ * - remote (`libsql://`, `http(s)://`, `ws(s)://`): one client; every write runs in its
+ *   own server transaction, retried from the start on a busy/locked error until the
+ *   deadline. Concurrency between writers is the server's job.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createClient, LibsqlError, type Client, type Transaction } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema';
+import { unavailable } from '../src/lib/errors';
+
+export type Drizzle = LibSQLDatabase<typeof schema>;
+
+export interface Db {
+  readonly kind: 'file' | 'remote';
+  /** Reads: a connection that cannot write (file), or the server. */
+  readonly read: Drizzle;
+  readonly readClient: Client;
+  /**
+   * Runs `fn` atomically and resolves once it is durable. `fn` may only await the
+   * database it is given (no network, no timers): on a file it shares a transaction with
+   * other requests; against a server it may be run again after a busy error.
+   */
+  write<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T>;
+  /** The raw client to use for migrations and maintenance (the writer on a file). */
+  readonly adminClient: Client;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  url: string;
+  authToken?: string | undefined;
+  /** How long a write may wait for another process's lock before failing with 503. */
+  writeDeadlineMs?: number;
+  /** Test hook: observe each group commit's size. */
+  onGroupCommit?: (size: number) => void;
+}
+
+const MAX_GROUP = 512;
+
+export function isBusyError(error: unknown): boolean {
+  const code = error instanceof LibsqlError ? `${error.code} ${error.extendedCode ?? ''}` : '';
+  const message = error instanceof Error ? error.message : '';
+  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy/i.test(`${code} ${message}`);
+}
+
+export function isDiskFullError(error: unknown): boolean {
+  const code = error instanceof LibsqlError ? `${error.code} ${error.extendedCode ?? ''}` : '';
+  const message = error instanceof Error ? error.message : '';
+  return /SQLITE_FULL|database or disk is full|SQLITE_IOERR/i.test(`${code} ${message}`);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const bind = (client: Client | Transaction): Drizzle =>
+  // drizzle's libSQL session only calls execute() and batch() outside db.transaction(), which
+  // our write functions never use: a Transaction serves as its client.
+  drizzle(client as unknown as Client, { schema });
+
+export async function createDb(options: DbOptions): Promise<Db> {
+  const deadline = options.writeDeadlineMs ?? 5000;
+  if (options.url === ':memory:' || options.url.startsWith('file:')) return openFile(options, deadline);
+  return openRemote(options, deadline);
+}
+
+async function openFile(options: DbOptions, deadline: number): Promise<Db> {
+  let tempDir: string | undefined;
+  let path: string;
+  if (options.url === ':memory:' || options.url === 'file::memory:') {
+    tempDir = mkdtempSync(join(tmpdir(), 'cpi-lens-mem-'));
+    path = join(tempDir, 'db.sqlite');
+  } else {
+    path = options.url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const url = `file:${path}`;
+  const writer = createClient({ url, concurrency: 1, timeout: 0 });
+  await withBusyRetry(() => writer.execute('PRAGMA journal_mode=WAL'), deadline);
+  await writer.execute('PRAGMA synchronous=FULL');
+  await writer.execute('PRAGMA foreign_keys=ON');
+  await writer.execute('PRAGMA busy_timeout=0');
+  const reader = createClient({ url, concurrency: 1, timeout: 50 });
+  await reader.execute('PRAGMA foreign_keys=ON');
+  await reader.execute('PRAGMA query_only=ON');
+
+  const queue = new WriteQueue(writer, deadline, options.onGroupCommit);
+  return {
+    kind: 'file',
+    read: bind(reader),
+    readClient: reader,
+    adminClient: writer,
+    write: (fn) => queue.enqueue(fn),
+    ping: () => pingClient(reader),
+    async close() {
+      await queue.drained();
+      reader.close();
+      writer.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
+  const client = createClient({ url: options.url, authToken: options.authToken });
+  const write = async <T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      let tx: Transaction | undefined;
+      try {
+        tx = await client.transaction('write');
+        const value = await fn(bind(tx));
+        await tx.commit();
+        return value;
+      } catch (error) {
+        if (!isBusyError(error)) throw error;
+        if (Date.now() - started > deadline) throw unavailable();
+        await sleep(backoff(attempt));
+      } finally {
+        tx?.close();
+      }
+    }
+  };
+  return {
+    kind: 'remote',
+    read: bind(client),
+    readClient: client,
+    adminClient: client,
+    write,
+    ping: () => pingClient(client),
+    async close() {
+      client.close();
+    },
+  };
+}
+
+async function pingClient(client: Client): Promise<boolean> {
+  try {
+    await client.execute('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const backoff = (attempt: number) => Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random());
+
+/** Retries `op` while another process holds the lock, up to `deadline` ms, then throws 503. */
+export async function withBusyRetry<T>(op: () => Promise<T>, deadline: number): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      if (Date.now() - started > deadline) throw unavailable();
+      await sleep(backoff(attempt));
+    }
+  }
+}
+
+interface Job {
+  fn: (tx: Drizzle) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  enqueuedAt: number;
+}
+
+class WriteQueue {
+  #pending: Job[] = [];
+  #running: Promise<void> | undefined;
+
+  constructor(
+    private readonly writer: Client,
+    private readonly deadline: number,
+    private readonly onGroupCommit?: (size: number) => void,
+  ) {}
+
+  enqueue<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject, enqueuedAt: Date.now() });
+      this.#running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.#drain());
+    });
+  }
+
+  async drained(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#pending.length > 0) {
+        const group = this.#pending.splice(0, MAX_GROUP);
+        await this.#runGroup(group);
+      }
+    } finally {
+      this.#running = undefined;
+      if (this.#pending.length > 0) this.#running = this.#drain();
+    }
+  }
+
+  async #begin(group: Job[]): Promise<Transaction | undefined> {
+    const oldest = Math.min(...group.map((job) => job.enqueuedAt));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.writer.transaction('write');
+      } catch (error) {
+        if (isBusyError(error) && Date.now() - oldest < this.deadline) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        const failure = isBusyError(error) ? unavailable() : mapStorageError(error);
+        for (const job of group) job.reject(failure);
+        return undefined;
+      }
+    }
+  }
+
+  async #runGroup(group: Job[]): Promise<void> {
+    const tx = await this.#begin(group);
+    if (!tx) return;
+    const db = bind(tx);
+    const done: { job: Job; value: unknown }[] = [];
+    try {
+      for (const job of group) {
+        await tx.execute('SAVEPOINT job');
+        try {
+          const value = await job.fn(db);
+          await tx.execute('RELEASE job');
+          done.push({ job, value });
+        } catch (error) {
+          await tx.execute('ROLLBACK TO job');
+          await tx.execute('RELEASE job');
+          job.reject(mapStorageError(error));
+        }
+      }
+      await tx.commit();
+      this.onGroupCommit?.(group.length);
+    } catch (error) {
+      // The transaction itself failed (disk full, I/O): nothing of this group is kept.
+      const failure = mapStorageError(error);
+      for (const { job } of done) job.reject(failure);
+      return;
+    } finally {
+      tx.close();
+    }
+    for (const { job, value } of done) job.resolve(value);
+  }
+}
+
+/** Storage failures a client can do nothing about become 503 with a clear log line. */
+function mapStorageError(error: unknown): unknown {
+  if (isBusyError(error)) return unavailable();
+  if (isDiskFullError(error)) {
+    console.error(`[db] write failed, storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return unavailable('Storage is full or failing. Try again later.', 30);
+  }
+  return error;
+}

@@ -1,0 +1,39 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import { reps, teams } from '../schema';
+import type { TeamScope } from '../../src/domain/access';
+import { inTeamScope } from './scope';
+
+export async function listRepsWithTeams(db: Drizzle, scope: TeamScope) {
+  return db
+    .select({ id: reps.id, email: reps.email, name: reps.name, teamId: reps.teamId, teamName: teams.name, excluded: reps.excludedFromSurveys, active: reps.active })
+    .from(reps)
+    .leftJoin(teams, eq(teams.id, reps.teamId))
+    .where(inTeamScope(reps.teamId, scope))
+    .orderBy(asc(teams.name), asc(reps.name));
+}
+
+/** A rep inside the scope, or undefined (the caller answers 404). */
+export async function getRepInScope(db: Drizzle, repId: number, scope: TeamScope) {
+  const rows = await db
+    .select({ id: reps.id, email: reps.email, name: reps.name, teamId: reps.teamId, teamName: teams.name, excluded: reps.excludedFromSurveys, active: reps.active })
+    .from(reps)
+    .leftJoin(teams, eq(teams.id, reps.teamId))
+    .where(and(eq(reps.id, repId), inTeamScope(reps.teamId, scope)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function setRepExcluded(tx: Drizzle, repId: number, excluded: boolean, now: number): Promise<boolean> {
+  const result = await tx.update(reps).set({ excludedFromSurveys: excluded, updatedAt: now }).where(eq(reps.id, repId));
+  return result.rowsAffected === 1;
+}
+
+export async function listTeams(db: Drizzle, scope: TeamScope = { kind: 'all' }) {
+  return db.select({ id: teams.id, name: teams.name }).from(teams).where(inTeamScope(teams.id, scope)).orderBy(asc(teams.name));
+}
+
+export async function countReps(db: Drizzle, scope: TeamScope): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(reps).where(inTeamScope(reps.teamId, scope));
+  return row?.n ?? 0;
+}

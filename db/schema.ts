@@ -1,0 +1,562 @@
+/**
+ * The whole CPI Lens data model: the one source of truth for tables and types.
+ * Instants are stored as integer milliseconds since the Unix epoch (UTC), so SQL
+ * compares and buckets them without parsing. Emails are stored lower-cased.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  primaryKey,
+  index,
+  uniqueIndex,
+  check,
+} from 'drizzle-orm/sqlite-core';
+
+const ms = (name: string) => integer(name);
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+export const INTERACTION_TYPES = ['call', 'meeting', 'demo', 'quote', 'support'] as const;
+export type InteractionType = (typeof INTERACTION_TYPES)[number];
+export const LOCALES = ['en', 'es', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const ROLES = ['admin', 'lead', 'trainer'] as const;
+export type Role = (typeof ROLES)[number];
+export const API_SCOPES = ['ingest', 'read', 'all'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+export const TRAINING_KINDS = ['course', 'assessment', 'coaching'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const SUPPRESSION_REASONS = ['fatigue', 'too-old', 'opted-out', 'rep-excluded'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export const CPIS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'] as const;
+export type Cpi = (typeof CPIS)[number];
+
+// ── Organisation ────────────────────────────────────────────────────────────
+
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const reps = sqliteTable(
+  'reps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    teamId: integer('team_id').references(() => teams.id),
+    /** An admin excluded this rep from surveys (interactions are kept, never surveyed). */
+    excludedFromSurveys: bool('excluded_from_surveys').notNull().default(false),
+    /** Former reps stay in history; they are only hidden from current lists. */
+    active: bool('active').notNull().default(true),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('reps_team_idx').on(t.teamId)],
+);
+
+export const customers = sqliteTable('customers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  locale: text('locale', { enum: LOCALES }).notNull().default('en'),
+  company: text('company'),
+  optedOutAt: ms('opted_out_at'),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** Hashed emails of customers who opted out: survives erasure of the customer row. */
+export const suppressionList = sqliteTable('suppression_list', {
+  emailHash: text('email_hash').primaryKey(),
+  createdAt: ms('created_at').notNull(),
+});
+
+// ── Interactions and content ───────────────────────────────────────────────
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalId: text('external_id').notNull().unique(),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    /** Null once the customer has been erased. */
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    type: text('type', { enum: INTERACTION_TYPES }).notNull(),
+    occurredAt: ms('occurred_at').notNull(),
+    quoteRequestedAt: ms('quote_requested_at'),
+    quoteDeliveredAt: ms('quote_delivered_at'),
+    /** Content ids in the order given, `;`-joined: the payload compared on a CRM retry. */
+    contentKey: text('content_key').notNull().default(''),
+    source: text('source', { enum: ['api', 'csv', 'form', 'demo'] }).notNull(),
+    surveyStatus: text('survey_status', { enum: ['scheduled', 'suppressed'] }).notNull(),
+    suppressionReason: text('suppression_reason', { enum: SUPPRESSION_REASONS }),
+    importId: integer('import_id'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    index('interactions_rep_time_idx').on(t.repId, t.occurredAt),
+    index('interactions_customer_idx').on(t.customerId, t.occurredAt),
+    index('interactions_suppressed_idx').on(t.surveyStatus, t.createdAt),
+  ],
+);
+
+export const contentItems = sqliteTable('content_items', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  url: text('url'),
+  stage: text('stage'),
+  topic: text('topic'),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const interactionContent = sqliteTable(
+  'interaction_content',
+  {
+    interactionId: integer('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    contentId: text('content_id')
+      .notNull()
+      .references(() => contentItems.id),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.contentId] }), index('interaction_content_item_idx').on(t.contentId)],
+);
+
+// ── Training ────────────────────────────────────────────────────────────────
+
+export const skills = sqliteTable('skills', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** Proficiency target Pₛ (0–100) used by the gap score. */
+  proficiencyTarget: real('proficiency_target').notNull().default(80),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const trainingRecords = sqliteTable(
+  'training_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalId: text('external_id').unique(),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id),
+    kind: text('kind', { enum: TRAINING_KINDS }).notNull(),
+    completedAt: ms('completed_at').notNull(),
+    score: real('score'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    index('training_rep_skill_idx').on(t.repId, t.skillId, t.kind, t.completedAt),
+    check('training_score_range', sql`${t.score} IS NULL OR (${t.score} >= 0 AND ${t.score} <= 100)`),
+  ],
+);
+
+/** Planned and logged coaching. Logging one also writes a `coaching` training record. */
+export const coachingSessions = sqliteTable(
+  'coaching_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id),
+    trainerId: integer('trainer_id').references(() => staffUsers.id),
+    status: text('status', { enum: ['planned', 'done', 'cancelled'] }).notNull(),
+    cpi: text('cpi', { enum: CPIS }),
+    plannedFor: ms('planned_for'),
+    completedAt: ms('completed_at'),
+    notes: text('notes').notNull().default(''),
+    trainingRecordId: integer('training_record_id').references(() => trainingRecords.id),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('coaching_rep_idx').on(t.repId, t.status)],
+);
+
+// ── Surveys ─────────────────────────────────────────────────────────────────
+
+export const ANSWER_KEYS = ['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment'] as const;
+export type AnswerKey = (typeof ANSWER_KEYS)[number];
+
+/** Per interaction type; admins edit them. Durations in minutes (delay) and days. */
+export const surveyRules = sqliteTable('survey_rules', {
+  interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).primaryKey(),
+  enabled: bool('enabled').notNull().default(true),
+  sendDelayMinutes: integer('send_delay_minutes').notNull().default(120),
+  fatigueDays: integer('fatigue_days').notNull().default(14),
+  expiryDays: integer('expiry_days').notNull().default(14),
+  /** Null: no reminder. */
+  reminderAfterDays: integer('reminder_after_days').default(3),
+  /** JSON array of the answer keys asked for this type. */
+  questions: text('questions', { mode: 'json' }).$type<AnswerKey[]>().notNull(),
+  /** JSON array of the answer keys that must be answered before submitting. */
+  required: text('required', { mode: 'json' }).$type<AnswerKey[]>().notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interactionId: integer('interaction_id')
+      .notNull()
+      .unique()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    status: text('status', { enum: ['scheduled', 'sent', 'responded', 'expired', 'cancelled'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
+    /** The answer keys asked, fixed when the invitation is made. */
+    questions: text('questions', { mode: 'json' }).$type<AnswerKey[]>().notNull(),
+    required: text('required', { mode: 'json' }).$type<AnswerKey[]>().notNull(),
+    sendAt: ms('send_at').notNull(),
+    sentAt: ms('sent_at'),
+    /** Link expiry; set from the rule when the invitation is made (send time + expiry), fixed when sent. */
+    expiresAt: ms('expires_at').notNull(),
+    expiryDays: integer('expiry_days').notNull(),
+    reminderDueAt: ms('reminder_due_at'),
+    remindedAt: ms('reminded_at'),
+    respondedAt: ms('responded_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    index('invitations_rep_send_idx').on(t.repId, t.sendAt),
+    index('invitations_customer_idx').on(t.customerId, t.sendAt),
+    index('invitations_due_idx').on(t.status, t.sendAt),
+    index('invitations_reminder_idx').on(t.status, t.reminderDueAt),
+  ],
+);
+
+/** Single-use survey links and never-expiring unsubscribe links, stored as SHA-256 (base64url). */
+export const invitationTokens = sqliteTable(
+  'invitation_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: integer('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['survey', 'unsubscribe'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('invitation_tokens_invitation_idx').on(t.invitationId)],
+);
+
+/**
+ * One wide row per response, carrying what aggregation needs (rep, interaction type,
+ * occurredAt) so CPI queries need no joins. Skipped answers are NULL, never 0.
+ */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invitationId: integer('invitation_id')
+      .unique()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    interactionId: integer('interaction_id')
+      .notNull()
+      .unique()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
+    occurredAt: ms('occurred_at').notNull(),
+    status: text('status', { enum: ['partial', 'submitted'] }).notNull(),
+    source: text('source', { enum: ['survey', 'import', 'demo'] }).notNull(),
+    resolvedFirstContact: integer('resolved_first_contact'),
+    contentUseful: integer('content_useful'),
+    decisionClearer: integer('decision_clearer'),
+    addedValue: integer('added_value'),
+    comment: text('comment'),
+    /** The customer ticked "You may contact me about this feedback". */
+    contactConsent: bool('contact_consent').notNull().default(false),
+    locale: text('locale', { enum: LOCALES }),
+    startedAt: ms('started_at').notNull(),
+    submittedAt: ms('submitted_at'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    index('responses_rep_time_idx').on(
+      t.status,
+      t.repId,
+      t.occurredAt,
+      t.interactionType,
+      t.resolvedFirstContact,
+      t.contentUseful,
+      t.decisionClearer,
+      t.addedValue,
+    ),
+    index('responses_time_idx').on(t.occurredAt),
+    check('fcr_range', sql`${t.resolvedFirstContact} IS NULL OR ${t.resolvedFirstContact} IN (0, 1)`),
+    check('cu_range', sql`${t.contentUseful} IS NULL OR ${t.contentUseful} BETWEEN 1 AND 5`),
+    check('dc_range', sql`${t.decisionClearer} IS NULL OR ${t.decisionClearer} BETWEEN 1 AND 5`),
+    check('av_range', sql`${t.addedValue} IS NULL OR ${t.addedValue} BETWEEN 1 AND 5`),
+  ],
+);
+
+/**
+ * Per rep × calendar month (UTC, `YYYYMM`) × interaction type: counts and sums of the
+ * submitted answers and of invitations, kept current on every write path so the
+ * dashboards never rescan every response. Inference happens in TypeScript.
+ */
+export const cpiRollups = sqliteTable(
+  'cpi_rollups',
+  {
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    month: integer('month').notNull(),
+    interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
+    /** Invitations made for interactions in this bucket (responseRate's denominator, before the not-yet-due are taken off). */
+    invitations: integer('invitations').notNull().default(0),
+    responses: integer('responses').notNull().default(0),
+    /** Submitted responses that answer an invitation (imported history has none). */
+    invitedResponses: integer('invited_responses').notNull().default(0),
+    fcrN: integer('fcr_n').notNull().default(0),
+    fcrYes: integer('fcr_yes').notNull().default(0),
+    cuN: integer('cu_n').notNull().default(0),
+    cuSum: integer('cu_sum').notNull().default(0),
+    cuSq: integer('cu_sq').notNull().default(0),
+    cuTop2: integer('cu_top2').notNull().default(0),
+    dcN: integer('dc_n').notNull().default(0),
+    dcSum: integer('dc_sum').notNull().default(0),
+    dcSq: integer('dc_sq').notNull().default(0),
+    dcTop2: integer('dc_top2').notNull().default(0),
+    avN: integer('av_n').notNull().default(0),
+    avSum: integer('av_sum').notNull().default(0),
+    avSq: integer('av_sq').notNull().default(0),
+    avTop2: integer('av_top2').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.repId, t.month, t.interactionType] })],
+);
+
+// ── Mail ────────────────────────────────────────────────────────────────────
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invitationId: integer('invitation_id').references(() => invitations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['invitation', 'reminder'] }).notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    /** Bodies hold the plaintext link until delivery; dropped (NULL) once sent. */
+    textBody: text('text_body'),
+    htmlBody: text('html_body'),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    messageId: text('message_id').notNull().unique(),
+    status: text('status', { enum: ['pending', 'sent', 'dead', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    sendAfter: ms('send_after').notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: ms('lease_expires_at'),
+    lastError: text('last_error'),
+    sentAt: ms('sent_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.sendAfter)],
+);
+
+// ── Staff, sessions, keys ───────────────────────────────────────────────────
+
+export const staffUsers = sqliteTable('staff_users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale', { enum: LOCALES }).notNull().default('en'),
+  disabledAt: ms('disabled_at'),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const trainerTeams = sqliteTable(
+  'trainer_teams',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.teamId] })],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: ms('created_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    absoluteExpiresAt: ms('absolute_expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time links: the first-admin setup link (and future invite links). */
+export const oneTimeTokens = sqliteTable('one_time_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  purpose: text('purpose', { enum: ['setup', 'invite'] }).notNull(),
+  userId: integer('user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+  createdAt: ms('created_at').notNull(),
+  expiresAt: ms('expires_at'),
+  usedAt: ms('used_at'),
+});
+
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  scope: text('scope', { enum: API_SCOPES }).notNull(),
+  /** Shown in lists so an admin can tell keys apart; not enough to use the key. */
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdBy: integer('created_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  createdAt: ms('created_at').notNull(),
+  lastUsedAt: ms('last_used_at'),
+  revokedAt: ms('revoked_at'),
+});
+
+/** Failure counters per key (address, account) and window; shared by every instance. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: ms('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
+
+// ── Targets, settings, imports, audit ───────────────────────────────────────
+
+/** A CPI target and baseline period, org-wide (teamId null) or per team. */
+export const cpiTargets = sqliteTable(
+  'cpi_targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpi: text('cpi', { enum: CPIS }).notNull(),
+    teamId: integer('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    /** `org` or `team:<id>`: one row per CPI and scope. */
+    scope: text('scope').notNull(),
+    target: real('target'),
+    baselineFrom: ms('baseline_from'),
+    baselineTo: ms('baseline_to'),
+    updatedBy: integer('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cpi_targets_scope_idx').on(t.cpi, t.scope)],
+);
+
+/** Org-wide settings as JSON values (minimum n, SLA hours, CPI weights, retention…). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const IMPORT_KINDS = ['interactions', 'reps', 'training', 'content', 'responses'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+  filename: text('filename').notNull(),
+  status: text('status', { enum: ['staging', 'published', 'failed'] }).notNull(),
+  rows: integer('rows').notNull().default(0),
+  created: integer('created').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  errors: text('errors', { mode: 'json' }).$type<{ line: number; column: string; value: string; message: string }[]>(),
+  createdBy: integer('created_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  /** Staging writes refresh it; a stale heartbeat means the importer died. */
+  heartbeatAt: ms('heartbeat_at').notNull(),
+  createdAt: ms('created_at').notNull(),
+  finishedAt: ms('finished_at'),
+});
+
+/** Validated rows of an import awaiting publication (all or nothing). */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+/** Follow-ups from low answers by customers who consented to be contacted. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    responseId: integer('response_id')
+      .notNull()
+      .unique()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+    assigneeId: integer('assignee_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('follow_ups_status_idx').on(t.status)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: ms('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [index('audit_at_idx').on(t.at)],
+);
+
+/** Leases for jobs that only one instance should run at a time (outbox sweeps, retention). */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+});
+
+export type Team = typeof teams.$inferSelect;
+export type Rep = typeof reps.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type Interaction = typeof interactions.$inferSelect;
+export type ContentItem = typeof contentItems.$inferSelect;
+export type Skill = typeof skills.$inferSelect;
+export type TrainingRecord = typeof trainingRecords.$inferSelect;
+export type CoachingSession = typeof coachingSessions.$inferSelect;
+export type SurveyRule = typeof surveyRules.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Response = typeof responses.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type CpiTarget = typeof cpiTargets.$inferSelect;
+export type Import = typeof imports.$inferSelect;

@@ -1,0 +1,122 @@
+/**
+ * createApp: global middleware, sub-app mounts, and the one place errors are mapped to
+ * a page, an htmx fragment or the JSON error shape, by the kind of request.
+ */
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { csrf } from 'hono/csrf';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppDeps, AppEnv } from './context';
+import { AppError, tooLarge } from './lib/errors';
+import { isBusyError, isDiskFullError } from '../db/client';
+import { renderHtml } from './lib/render';
+import { staffT, STAFF_LOCALES } from './lib/i18n/staff';
+import { localeFromAcceptLanguage } from './lib/i18n';
+import { ErrorPage } from '../views/pages/error';
+import { assetRoutes } from './routes/assets';
+import { healthRoutes } from './routes/health';
+import { authRoutes } from './routes/auth';
+import { loadSession } from './middleware/session';
+import { adminRoutes } from './routes/admin';
+import { homeRoutes } from './routes/home';
+import { apiRoutes } from './routes/api';
+
+const KB = 1024;
+/** Body limits by URL area; the API takes batches of 1000, imports upload files. */
+const bodyLimitFor = (path: string) => {
+  if (path.startsWith('/api/')) return 4 * KB * KB;
+  if (path.startsWith('/admin/imports')) return 25 * KB * KB;
+  return 256 * KB;
+};
+
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/** Survey and unsubscribe posts are authorised by their token, the API by its key: no origin check. */
+const skipsOriginCheck = (path: string) => path.startsWith('/api/') || path.startsWith('/s/') || path.startsWith('/u/');
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false }));
+  app.use('*', async function clientAddress(c, next) {
+    let address = 'unknown';
+    try {
+      address = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // app.request() in tests has no socket
+    }
+    c.set('clientAddress', address);
+    await next();
+  });
+  app.use('*', async function limitBody(c, next) {
+    return bodyLimit({ maxSize: bodyLimitFor(c.req.path), onError: () => { throw tooLarge(); } })(c, next);
+  });
+  const originCheck = csrf({ origin: deps.config.baseUrl });
+  app.use('*', async function csrfUnlessTokenAuthorised(c, next) {
+    if (skipsOriginCheck(c.req.path)) return next();
+    return originCheck(c, next);
+  });
+
+  app.route('/assets', assetRoutes());
+  app.route('/', healthRoutes(deps));
+  app.route('/api/v1', apiRoutes(deps));
+
+  // Everything below is staff pages: sessions and no-store.
+  app.use('*', async function staffSession(c, next) {
+    if (c.req.path.startsWith('/s/') || c.req.path.startsWith('/u/')) {
+      c.header('Cache-Control', 'no-store');
+      return next();
+    }
+    return loadSession(deps)(c, next);
+  });
+  app.route('/', authRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
+  app.route('/', homeRoutes(deps));
+
+  app.notFound((c) => respondWithError(c, new AppError(404, 'not_found', 'Not found.')));
+  app.onError((error, c) => respondWithError(c, error));
+  return app;
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 403) return new AppError(403, 'forbidden', 'Cross-origin form posts are refused.');
+    if (error.status === 413) return tooLarge();
+    if (error.status === 400) return new AppError(400, 'bad_request', error.message || 'Bad request.');
+  }
+  if (isBusyError(error)) return new AppError(503, 'unavailable', 'The database is busy. Try again shortly.', [], 2);
+  if (isDiskFullError(error)) return new AppError(503, 'unavailable', 'Storage is full or failing. Try again later.', [], 30);
+  return new AppError(500, 'internal', 'Internal error.');
+}
+
+export async function respondWithError(c: Context<AppEnv>, error: unknown): Promise<Response> {
+  const appError = toAppError(error);
+  if (appError.status === 500) console.error(`[error] ${c.req.method} ${c.req.path}:`, error);
+  const status = appError.status;
+  if (appError.retryAfterSeconds !== undefined) c.header('Retry-After', String(appError.retryAfterSeconds));
+  c.header('Cache-Control', 'no-store');
+  if (c.req.path.startsWith('/api/')) {
+    const body: { error: { code: string; message: string; issues?: typeof appError.issues } } = {
+      error: { code: appError.code, message: appError.message },
+    };
+    if (appError.issues.length > 0) body.error.issues = appError.issues;
+    return c.json(body, status);
+  }
+  const user = c.get('user');
+  const locale = user?.locale ?? localeFromAcceptLanguage(c.req.header('Accept-Language'), STAFF_LOCALES) ?? 'en';
+  return renderHtml(c, <ErrorPage t={staffT(locale)} lang={locale} status={status} retryAfterSeconds={appError.retryAfterSeconds} />, status);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Everything the app reads from its environment, parsed once. The only reader of process.env. */
+export interface Config {
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly databaseAuthToken: string | undefined;
+  readonly baseUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly sendIntervalSeconds: number;
+  /** Test clock start (ISO instant); undefined means the real clock. */
+  readonly now: string | undefined;
+  readonly loginFailureLimit: number;
+  readonly tokenFailureLimit: number;
+  readonly apiKeyFailureLimit: number;
+  readonly rateLimitWindowSeconds: number;
+  readonly writeDeadlineMs: number;
+  readonly secureCookies: boolean;
+}
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('must be a URL such as http://localhost:3000')
+  .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === ':memory:' || /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(v),
+    'must be file:…, :memory:, libsql://…, http(s)://… or ws(s)://…',
+  );
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), 'must look like smtp://user:pass@host:port');
+
+const isoInstant = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO instant such as 2026-11-20T10:00:00Z');
+
+const mailbox = z
+  .string()
+  .trim()
+  .refine((v) => !/[\r\n]/.test(v), 'must not contain line breaks')
+  .refine((v) => /@/.test(v), 'must contain an email address');
+
+const envSchema = z.object({
+  PORT: intFrom(0, 65535).default(3000),
+  DATABASE_URL: databaseUrl.default('file:data/cpi-lens.db'),
+  DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
+  BASE_URL: httpUrl.optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: mailbox.default('CPI Lens <surveys@localhost>'),
+  SEND_INTERVAL_SECONDS: intFrom(0, 86_400).default(30),
+  NOW: isoInstant.optional(),
+  LOGIN_FAILURE_LIMIT: intFrom(1, 100_000).default(10),
+  TOKEN_FAILURE_LIMIT: intFrom(1, 100_000).default(50),
+  API_KEY_FAILURE_LIMIT: intFrom(1, 100_000).default(20),
+  RATE_LIMIT_WINDOW_SECONDS: intFrom(1, 86_400).default(900),
+  WRITE_DEADLINE_MS: intFrom(0, 600_000).default(5000),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment (empty strings count as unset) into a frozen Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value.trim() === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const baseUrl = e.BASE_URL ?? `http://localhost:${e.PORT}`;
+  return Object.freeze({
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    baseUrl,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sendIntervalSeconds: e.SEND_INTERVAL_SECONDS,
+    now: e.NOW,
+    loginFailureLimit: e.LOGIN_FAILURE_LIMIT,
+    tokenFailureLimit: e.TOKEN_FAILURE_LIMIT,
+    apiKeyFailureLimit: e.API_KEY_FAILURE_LIMIT,
+    rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    writeDeadlineMs: e.WRITE_DEADLINE_MS,
+    secureCookies: baseUrl.startsWith('https://'),
+  });
+}

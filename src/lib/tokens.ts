@@ -1,0 +1,44 @@
+/**
+ * The only token code: survey and unsubscribe links, sessions, setup links and API keys.
+ * Tokens are 256 random bits in base64url; only their SHA-256 (base64url) is stored.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const TOKEN_BYTES = 32;
+/** 32 bytes in base64url without padding. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export function newToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+/** Checked before any query: anything else is answered like an unknown token. */
+export function isWellFormedToken(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
+/** API keys carry a readable prefix so a leaked key is recognisable in logs and scanners. */
+const API_KEY_PREFIX = 'cpil_';
+export function newApiKey(): { key: string; prefix: string } {
+  const key = `${API_KEY_PREFIX}${newToken()}`;
+  return { key, prefix: key.slice(0, API_KEY_PREFIX.length + 6) };
+}
+
+export function isWellFormedApiKey(value: string): boolean {
+  return value.startsWith(API_KEY_PREFIX) && isWellFormedToken(value.slice(API_KEY_PREFIX.length));
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Hash of an email for the suppression list (opt-outs outlive erasure). */
+export function hashEmail(email: string): string {
+  return createHash('sha256').update(`cpi-lens:optout:${email.trim().toLowerCase()}`, 'utf8').digest('base64url');
+}

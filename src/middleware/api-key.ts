@@ -1,0 +1,48 @@
+/**
+ * Bearer API keys for /api/v1: hashed at rest, looked up by hash; cookies are ignored.
+ * A key in the query string is refused outright (it would end up in logs). Bad keys
+ * count as failures per address (429 past the limit); valid traffic is never counted.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+import type { ApiScope } from '../../db/schema';
+import { getApiKeyByHash, markApiKeyUsed } from '../../db/queries/api-keys';
+import { hashToken, isWellFormedApiKey } from '../lib/tokens';
+import { AppError, forbidden, unauthorized } from '../lib/errors';
+import { assertUnderFailureLimit, recordFailures } from './rate-limit';
+
+const KEY_QUERY_PARAMS = ['api_key', 'apikey', 'apiKey', 'key', 'token', 'access_token'];
+const MARK_USED_EVERY_MS = 60_000;
+
+export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async function apiKeyMiddleware(c, next) {
+    const query = new URL(c.req.url).searchParams;
+    if (KEY_QUERY_PARAMS.some((name) => query.has(name))) {
+      throw new AppError(400, 'key_in_query', 'API keys are accepted only in the Authorization header, never in the query string.');
+    }
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
+    const address = c.get('clientAddress');
+    await assertUnderFailureLimit(deps, 'apikey-address', address);
+    const key = match[1];
+    const row = isWellFormedApiKey(key) ? await getApiKeyByHash(deps.db.read, hashToken(key)) : undefined;
+    if (!row || row.revokedAt !== null) {
+      await recordFailures(deps, [['apikey-address', address]]);
+      throw unauthorized(row ? 'This API key has been revoked.' : 'Unknown API key.');
+    }
+    const now = deps.clock.nowMs();
+    if (row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS) await deps.db.write((tx) => markApiKeyUsed(tx, row.id, now));
+    c.set('apiKey', { id: row.id, name: row.name, scope: row.scope });
+    await next();
+  };
+}
+
+/** `ingest` routes write, `read` routes read; an `all` key does both. */
+export function requireScope(scope: Exclude<ApiScope, 'all'>): MiddlewareHandler<AppEnv> {
+  return async function requireScopeMiddleware(c, next) {
+    const key = c.get('apiKey');
+    if (key.scope !== 'all' && key.scope !== scope) throw forbidden(`This API key has the "${key.scope}" scope; this request needs "${scope}".`);
+    await next();
+  };
+}

@@ -1,0 +1,40 @@
+/** Static assets from our own origin: htmx (pinned 2.0.x, from node_modules), our CSS and JS. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+
+const require = createRequire(import.meta.url);
+const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
+
+interface Asset {
+  body: string;
+  type: string;
+  etag: string;
+}
+
+function load(path: string, type: string): Asset {
+  const body = readFileSync(path, 'utf8');
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
+}
+
+export function assetRoutes() {
+  const assets: Record<string, Asset> = {
+    'htmx.min.js': load(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
+    'app.css': load(`${publicDir}app.css`, 'text/css; charset=utf-8'),
+    'app.js': load(`${publicDir}app.js`, 'text/javascript; charset=utf-8'),
+    'survey.js': load(`${publicDir}survey.js`, 'text/javascript; charset=utf-8'),
+  };
+  const app = new Hono();
+  app.get('/:name', (c) => {
+    const asset = assets[c.req.param('name')];
+    if (!asset) return c.notFound();
+    c.header('Cache-Control', 'public, max-age=3600');
+    c.header('ETag', asset.etag);
+    if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
+    c.header('Content-Type', asset.type);
+    return c.body(asset.body);
+  });
+  return app;
+}

@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+
+export function healthRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const ok = await deps.db.ping();
+    return c.json({ status: ok ? 'ok' : 'unavailable', database: ok }, ok ? 200 : 503);
+  });
+  return app;
+}

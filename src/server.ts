@@ -1,0 +1,72 @@
+/** Entry point: loadConfig → open and migrate the database → createApp → serve. */
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError, type Config } from './config';
+import { createDb, type Db } from '../db/client';
+import { migrate } from '../db/migrate';
+import { createClock, type Clock } from './lib/clock';
+import { createApp } from './app';
+import { issueSetupLink } from './domain/staff';
+import type { AppDeps } from './context';
+
+export interface RunningServer {
+  port: number;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+export async function openDeps(config: Config, clock: Clock = createClock(config.now)): Promise<{ db: Db; deps: AppDeps }> {
+  const db = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, writeDeadlineMs: config.writeDeadlineMs });
+  await migrate(db.adminClient);
+  return { db, deps: { config, db, clock, wakeSender: () => {} } };
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const { db, deps } = await openDeps(config);
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`CPI Lens listening on http://localhost:${port} (database ${describeUrl(config.databaseUrl)})`);
+  const setupLink = await issueSetupLink(deps);
+  if (setupLink) console.log(`No staff account yet. Create the first admin with this one-time link:\n${setupLink}`);
+  return {
+    port,
+    deps,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+const describeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startServer(config);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests and closing the database…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,68 @@
+/**
+ * CPI Lens statistics: pure functions, numbers in, numbers out (STATS.md).
+ * No I/O, no clock, no Math.random: everything random is seeded (mulberry32).
+ * Conventions: NaN where R returns NA (too little data, no variation; JSON
+ * serialises it as null); malformed input throws a RangeError naming the function.
+ */
+
+// Rates
+export { wilsonInterval, type RateInterval } from './wilson-interval.js';
+export { newcombeInterval } from './newcombe-interval.js';
+export { shrinkRates, type ShrunkRates } from './shrink-rates.js';
+export { betaPosterior, shrinkRateIntervals, type RatePosterior, type ShrunkRateIntervals } from './beta-posterior.js';
+
+// Means (Likert, turnaround)
+export { summarize, summaryMoments, type MeanSummary } from './mean-summary.js';
+export { meanInterval, type MeanInterval } from './mean-interval.js';
+export { likertMean, topTwoBox } from './likert.js';
+export { shrinkMeans, type ShrunkMeans } from './normal-shrinkage.js';
+export { quantile, median } from './quantile.js';
+export { turnaroundSummary, type TurnaroundSummary } from './turnaround.js';
+
+// Correlation and tests
+export { pearson, type PearsonResult } from './pearson.js';
+export { spearman, type SpearmanResult } from './spearman.js';
+export { midranks } from './ranks.js';
+export { correlationPValue } from './correlation-p-value.js';
+export { fisherZInterval, type CorrelationMethod } from './fisher-z-interval.js';
+export { permutationTest, type PermutationOptions } from './permutation-test.js';
+export { benjaminiHochberg } from './benjamini-hochberg.js';
+export { welchTTest, welchInterval, type TTestResult, type WelchInterval } from './welch-t-test.js';
+export { pairedTTest } from './paired-t-test.js';
+export { standardizedSlope, type StandardizedSlope } from './standardized-slope.js';
+export { centreOnGroups } from './centre-on-groups.js';
+export { withinTeamSample, linkSlope, type WithinTeamSample } from './within-team.js';
+export { relativeImportance, type RelativeImportance } from './relative-importance.js';
+
+// Training effects
+export { differenceInDifferences, type RepWindowChange, type DifferenceInDifferences } from './difference-in-differences.js';
+
+// Resampling
+export { mulberry32, seedFor, type RandomSource } from './prng.js';
+export { seededShuffle } from './shuffle.js';
+export { bootstrapInterval, percentileInterval, resampleIndices } from './bootstrap.js';
+
+// Analyses the DB layer feeds
+export { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
+export { correlateLink, type LinkEstimate } from './link-estimate.js';
+export { analyzeLinks, type LinkRep, type AnalyzeLinksOptions, type SkillCpiLink, type LinkTier } from './analyze-links.js';
+export { expectedShortfall, type Shortfall } from './expected-shortfall.js';
+export {
+  skillDeficit,
+  linkWeight,
+  gapTerm,
+  gapLabel,
+  type CpiPosterior,
+  type TrainingFlags,
+  type GapLabel,
+  type GapContribution,
+} from './gap-score.js';
+export { estimateGapParameters, toLinkRep, type GapRep, type GapParameters } from './gap-parameters.js';
+export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
+export { skillImportance, type ImportanceMethod } from './skill-importance.js';
+export {
+  importancePerformance,
+  type ImportancePerformanceOptions,
+  type SkillPriority,
+  type Quadrant,
+} from './importance-performance.js';
