@@ -92,6 +92,8 @@ export const interactions = sqliteTable(
     quoteDeliveredAt: ms('quote_delivered_at'),
     /** Content ids in the order given, `;`-joined: the payload compared on a CRM retry. */
     contentKey: text('content_key').notNull().default(''),
+    /** Short hash of the customer fields as received, to compare a CRM retry with the original. */
+    customerKey: text('customer_key').notNull().default(''),
     source: text('source', { enum: ['api', 'csv', 'form', 'demo'] }).notNull(),
     surveyStatus: text('survey_status', { enum: ['scheduled', 'suppressed'] }).notNull(),
     suppressionReason: text('suppression_reason', { enum: SUPPRESSION_REASONS }),
@@ -157,7 +159,7 @@ export const trainingRecords = sqliteTable(
     createdAt: ms('created_at').notNull(),
   },
   (t) => [
-    index('training_rep_skill_idx').on(t.repId, t.skillId, t.kind, t.completedAt),
+    uniqueIndex('training_natural_idx').on(t.repId, t.skillId, t.kind, t.completedAt),
     check('training_score_range', sql`${t.score} IS NULL OR (${t.score} >= 0 AND ${t.score} <= 100)`),
   ],
 );
@@ -194,7 +196,6 @@ export type AnswerKey = (typeof ANSWER_KEYS)[number];
 /** Per interaction type; admins edit them. Durations in minutes (delay) and days. */
 export const surveyRules = sqliteTable('survey_rules', {
   interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).primaryKey(),
-  enabled: bool('enabled').notNull().default(true),
   sendDelayMinutes: integer('send_delay_minutes').notNull().default(120),
   fatigueDays: integer('fatigue_days').notNull().default(14),
   expiryDays: integer('expiry_days').notNull().default(14),

@@ -22,6 +22,8 @@ import { loadSession } from './middleware/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { apiRoutes } from './routes/api';
+import { surveyRoutes } from './routes/survey';
+import { unsubscribeRoutes } from './routes/unsubscribe';
 
 const KB = 1024;
 /** Body limits by URL area; the API takes batches of 1000, imports upload files. */
@@ -74,14 +76,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
 
+  // Customer pages: authorised by their token, never by a session.
+  app.use('/s/*', noStore);
+  app.use('/u/*', noStore);
+  app.route('/s', surveyRoutes(deps));
+  app.route('/u', unsubscribeRoutes(deps));
+
   // Everything below is staff pages: sessions and no-store.
-  app.use('*', async function staffSession(c, next) {
-    if (c.req.path.startsWith('/s/') || c.req.path.startsWith('/u/')) {
-      c.header('Cache-Control', 'no-store');
-      return next();
-    }
-    return loadSession(deps)(c, next);
-  });
+  app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
   app.route('/admin', adminRoutes(deps));
   app.route('/', homeRoutes(deps));
@@ -89,6 +91,11 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => respondWithError(c, new AppError(404, 'not_found', 'Not found.')));
   app.onError((error, c) => respondWithError(c, error));
   return app;
+}
+
+async function noStore(c: Context, next: () => Promise<void>) {
+  c.header('Cache-Control', 'no-store');
+  await next();
 }
 
 function toAppError(error: unknown): AppError {

@@ -7,6 +7,8 @@ import { createClock, type Clock } from './lib/clock';
 import { createApp } from './app';
 import { issueSetupLink } from './domain/staff';
 import type { AppDeps } from './context';
+import { startSender } from './mail/sender';
+import { createSmtpTransport } from './mail/transport';
 
 export interface RunningServer {
   port: number;
@@ -14,14 +16,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function openDeps(config: Config, clock: Clock = createClock(config.now)): Promise<{ db: Db; deps: AppDeps }> {
+export async function openDeps(config: Config, clock: Clock = createClock(config.now)): Promise<{ db: Db; deps: AppDeps; setWake(wake: () => void): void }> {
   const db = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, writeDeadlineMs: config.writeDeadlineMs });
   await migrate(db.adminClient);
-  return { db, deps: { config, db, clock, wakeSender: () => {} } };
+  let wake = () => {};
+  return { db, deps: { config, db, clock, wakeSender: () => wake() }, setWake: (w) => void (wake = w) };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const { db, deps } = await openDeps(config);
+  const { db, deps, setWake } = await openDeps(config);
+  const sender =
+    config.sendIntervalSeconds > 0 ? startSender(deps, config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined, config.sendIntervalSeconds) : undefined;
+  if (sender) setWake(sender.wake);
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: survey mail stays in the outbox (/admin/outbox).');
   const app = createApp(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
@@ -36,6 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deps,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sender?.stop();
       await db.close();
     },
   };

@@ -160,6 +160,7 @@ CREATE TABLE `interactions` (
 	`quote_requested_at` integer,
 	`quote_delivered_at` integer,
 	`content_key` text DEFAULT '' NOT NULL,
+	`customer_key` text DEFAULT '' NOT NULL,
 	`source` text NOT NULL,
 	`survey_status` text NOT NULL,
 	`suppression_reason` text,
@@ -347,7 +348,6 @@ CREATE TABLE `suppression_list` (
 --> statement-breakpoint
 CREATE TABLE `survey_rules` (
 	`interaction_type` text PRIMARY KEY NOT NULL,
-	`enabled` integer DEFAULT true NOT NULL,
 	`send_delay_minutes` integer DEFAULT 120 NOT NULL,
 	`fatigue_days` integer DEFAULT 14 NOT NULL,
 	`expiry_days` integer DEFAULT 14 NOT NULL,
@@ -387,4 +387,4 @@ CREATE TABLE `training_records` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `training_records_external_id_unique` ON `training_records` (`external_id`);--> statement-breakpoint
-CREATE INDEX `training_rep_skill_idx` ON `training_records` (`rep_id`,`skill_id`,`kind`,`completed_at`);
+CREATE UNIQUE INDEX `training_natural_idx` ON `training_records` (`rep_id`,`skill_id`,`kind`,`completed_at`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { reps, teams } from '../schema';
 import type { TeamScope } from '../../src/domain/access';
@@ -36,4 +36,21 @@ export async function listTeams(db: Drizzle, scope: TeamScope = { kind: 'all' })
 export async function countReps(db: Drizzle, scope: TeamScope): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(reps).where(inTeamScope(reps.teamId, scope));
   return row?.n ?? 0;
+}
+
+export async function getRepsByEmail(db: Drizzle, emails: string[]) {
+  if (emails.length === 0) return new Map<string, typeof reps.$inferSelect>();
+  const rows = await db.select().from(reps).where(inArray(reps.email, [...new Set(emails)]));
+  return new Map(rows.map((r) => [r.email, r]));
+}
+
+/** Upserts reps by email; a team named for the first time is created. */
+export async function upsertReps(tx: Drizzle, list: { email: string; name: string; teamId: number | null }[], now: number): Promise<number> {
+  for (const r of list) {
+    await tx
+      .insert(reps)
+      .values({ ...r, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: reps.email, set: { name: r.name, teamId: r.teamId, active: true, updatedAt: now } });
+  }
+  return list.length;
 }

@@ -110,7 +110,7 @@ function analyzePair(reps: readonly LinkRep[], skill: string, cpi: CpiKey, optio
 function insufficient(skill: string, cpi: CpiKey, n: number, overall: LinkEstimate | null): SkillCpiLink {
   const nan = { r: NaN, p: NaN, lower: NaN, upper: NaN };
   return {
-    rho: NaN, p: NaN, lower: NaN, upper: NaN, permutationP: null, pearson: nan, beta: NaN, betaSe: NaN,
+    rho: NaN, p: NaN, lower: NaN, upper: NaN, permutationP: null, pearson: nan, beta: NaN, betaSe: NaN, nEffective: n,
     skill, cpi, n, q: null, tier: 'insufficient', simpson: false, leading: 'overall', overall, withinTeam: null,
   };
 }

@@ -10,7 +10,7 @@ import tCdf from '@stdlib/stats-base-dists-t-cdf';
  * @param r the sample correlation
  * @param n the number of pairs (or an effective n)
  * @example
- * correlationPValue(0.5, 12); // => 0.0978 (rounded)
+ * correlationPValue(0.5, 12); // => 0.0979 (rounded)
  */
 export function correlationPValue(r: number, n: number): number {
   if (!(n > 2) || Number.isNaN(r)) return NaN;

@@ -17,7 +17,7 @@ export type CorrelationMethod = 'pearson' | 'spearman';
  * @param method 'pearson' (default) or 'spearman'
  * @param confidence two-sided level, default 0.95
  * @example
- * fisherZInterval(0.5, 28); // => { lower: 0.1587, upper: 0.7361 } (rounded)
+ * fisherZInterval(0.5, 28); // => { lower: 0.1560, upper: 0.7358 } (rounded)
  */
 export function fisherZInterval(
   r: number,

@@ -1,12 +1,12 @@
-import { sampleStandardDeviation } from 'simple-statistics';
 import type { LinkRep, SkillCpiLink } from './analyze-links.js';
-import { lowerIsBetter, type CpiKey } from './cpi.js';
+import { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
 import { linkWeight, type CpiPosterior } from './gap-score.js';
 import { linkSlope } from './within-team.js';
 
 /**
- * One rep's inputs to gap scoring: skill scores as in {@link LinkRep}, and per
- * CPI the shrunk estimate with its posterior SD (null or absent: no data).
+ * One rep's inputs to gap scoring: skill scores as in {@link LinkRep} (null or
+ * absent: never assessed), and per CPI the shrunk estimate with its posterior SD
+ * (null or absent: no data).
  */
 export interface GapRep {
   repId: string;
@@ -15,70 +15,86 @@ export interface GapRep {
   cpis: Readonly<Partial<Record<CpiKey, CpiPosterior | null>>>;
 }
 
+/** The reps as dense matrices (rep-major), NaN where a value is missing. */
+export interface GapData {
+  skills: readonly string[];
+  cpis: readonly CpiKey[];
+  teams: readonly string[];
+  /** n × skills. */
+  scores: Float64Array;
+  /** n × cpis: shrunk estimates. */
+  estimates: Float64Array;
+}
+
 /** What the gap score estimates from the reps: spreads and link weights β̃. */
 export interface GapParameters {
-  /** SDₛ per skill, in `skills` order. */
+  /** SDₛ per skill. */
   skillSd: Float64Array;
-  /** SD_c per CPI, in `cpis` order. */
+  /** SD_c per CPI. */
   cpiSd: Float64Array;
   /** β̃ per skill × CPI, row-major (skill index · cpis.length + cpi index). */
   betaTilde: Float64Array;
 }
 
+/** Packs reps into {@link GapData}. */
+export function gapData(reps: readonly GapRep[], skills: readonly string[], cpis: readonly CpiKey[]): GapData {
+  const scores = new Float64Array(reps.length * skills.length);
+  const estimates = new Float64Array(reps.length * cpis.length);
+  reps.forEach((rep, i) => {
+    skills.forEach((skill, s) => (scores[i * skills.length + s] = numberOrNaN(rep.skills[skill])));
+    cpis.forEach((cpi, c) => (estimates[i * cpis.length + c] = numberOrNaN(rep.cpis[cpi]?.estimate)));
+  });
+  return { skills, cpis, teams: reps.map((rep) => rep.team), scores, estimates };
+}
+
 /**
- * Estimates the gap-score parameters from the reps at `sample` (indices into
- * `reps`, repeats allowed, so a bootstrap resample works as is). Only `gated`
- * links (q ≤ .10) get a weight; their β and SE are recomputed on the sample the
- * way {@link analyzeLinks} computed them (within-team when that led).
+ * Estimates the gap-score parameters from the reps at `sample` (indices, repeats
+ * allowed, so a bootstrap resample works as is): SDs of the skills and CPIs
+ * (of all, or only those the gated links need: NaN for the rest), and β̃ for the
+ * `gated` links (q ≤ .10) only, their β and SE recomputed on the sample
+ * the way {@link analyzeLinks} computed them (within-team when that led).
  */
 export function estimateGapParameters(
-  reps: readonly GapRep[],
+  data: GapData,
   sample: readonly number[],
-  skills: readonly string[],
-  cpis: readonly CpiKey[],
   gated: readonly SkillCpiLink[],
+  spreads: 'all' | 'gated' = 'gated',
 ): GapParameters {
-  const members = sample.map((i) => reps[i]).filter((rep): rep is GapRep => rep !== undefined);
-  const skillSd = Float64Array.from(skills, (skill) => spread(members.map((rep) => rep.skills[skill])));
-  const cpiSd = Float64Array.from(cpis, (cpi) => spread(members.map((rep) => rep.cpis[cpi]?.estimate)));
-  const betaTilde = new Float64Array(skills.length * cpis.length);
+  const [S, C] = [data.skills.length, data.cpis.length];
+  const wanted = (name: string): boolean => spreads === 'all' || gated.some((l) => l.skill === name || l.cpi === name);
+  const skillSd = Float64Array.from(data.skills, (skill, s) => (wanted(skill) ? columnSd(data.scores, S, s, sample) : NaN));
+  const cpiSd = Float64Array.from(data.cpis, (cpi, c) => (wanted(cpi) ? columnSd(data.estimates, C, c, sample) : NaN));
+  const betaTilde = new Float64Array(S * C);
   for (const link of gated) {
-    const [s, c] = [skills.indexOf(link.skill), cpis.indexOf(link.cpi)];
+    const [s, c] = [data.skills.indexOf(link.skill), data.cpis.indexOf(link.cpi)];
     if (s < 0 || c < 0) continue;
-    const both = members.flatMap((rep) => {
-      const [x, y] = [rep.skills[link.skill], rep.cpis[link.cpi]?.estimate];
-      return isNumber(x) && isNumber(y) ? [{ x, y, team: rep.team }] : [];
-    });
-    const teams = link.leading === 'within-team' ? both.map((b) => b.team) : null;
-    const slope = linkSlope(both.map((b) => b.x), both.map((b) => b.y), teams);
-    betaTilde[s * cpis.length + c] = linkWeight(slope.beta, slope.se, link.q, lowerIsBetter(link.cpi));
+    const withinTeam = link.leading === 'within-team';
+    const x: number[] = [];
+    const y: number[] = [];
+    const teams: string[] = [];
+    for (const i of sample) {
+      const xi = data.scores[i * S + s]!;
+      const yi = data.estimates[i * C + c]!;
+      if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
+      x.push(xi);
+      y.push(yi);
+      if (withinTeam) teams.push(data.teams[i]!);
+    }
+    const slope = linkSlope(x, y, withinTeam ? teams : null);
+    betaTilde[s * C + c] = linkWeight(slope.beta, slope.se, link.q, lowerIsBetter(link.cpi));
   }
   return { skillSd, cpiSd, betaTilde };
 }
 
 /** β̃ of the links as analyzeLinks reported them (the point estimate). */
-export function reportedLinkWeights(
-  skills: readonly string[],
-  cpis: readonly CpiKey[],
-  links: readonly SkillCpiLink[],
-): Float64Array {
-  const betaTilde = new Float64Array(skills.length * cpis.length);
+export function reportedLinkWeights(data: GapData, links: readonly SkillCpiLink[]): Float64Array {
+  const C = data.cpis.length;
+  const betaTilde = new Float64Array(data.skills.length * C);
   for (const link of links) {
-    const [s, c] = [skills.indexOf(link.skill), cpis.indexOf(link.cpi)];
-    if (s >= 0 && c >= 0) {
-      betaTilde[s * cpis.length + c] = linkWeight(link.beta, link.betaSe, link.q, lowerIsBetter(link.cpi));
-    }
+    const [s, c] = [data.skills.indexOf(link.skill), data.cpis.indexOf(link.cpi)];
+    if (s >= 0 && c >= 0) betaTilde[s * C + c] = linkWeight(link.beta, link.betaSe, link.q, lowerIsBetter(link.cpi));
   }
   return betaTilde;
-}
-
-export function isNumber(value: number | null | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function spread(values: readonly (number | null | undefined)[]): number {
-  const present = values.filter(isNumber);
-  return present.length >= 2 ? sampleStandardDeviation(present) : NaN;
 }
 
 /**
@@ -90,8 +106,36 @@ function spread(values: readonly (number | null | undefined)[]): number {
  */
 export function toLinkRep(rep: GapRep): LinkRep {
   const cpis: Partial<Record<CpiKey, number | null>> = {};
-  for (const [cpi, posterior] of Object.entries(rep.cpis) as [CpiKey, CpiPosterior | null | undefined][]) {
-    cpis[cpi] = posterior?.estimate ?? null;
+  for (const cpi of CPI_KEYS) {
+    if (cpi in rep.cpis) cpis[cpi] = rep.cpis[cpi]?.estimate ?? null;
   }
   return { repId: rep.repId, team: rep.team, skills: rep.skills, cpis };
+}
+
+export function isNumber(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function numberOrNaN(value: number | null | undefined): number {
+  return isNumber(value) ? value : NaN;
+}
+
+/** Sample SD of column `col` over the rows in `sample`, skipping NaN; NaN below 2 values. */
+function columnSd(matrix: Float64Array, width: number, col: number, sample: readonly number[]): number {
+  let n = 0;
+  let sum = 0;
+  for (const i of sample) {
+    const v = matrix[i * width + col]!;
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v;
+  }
+  if (n < 2) return NaN;
+  const mean = sum / n;
+  let squares = 0;
+  for (const i of sample) {
+    const v = matrix[i * width + col]!;
+    if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
+  }
+  return Math.sqrt(squares / (n - 1));
 }

@@ -43,7 +43,7 @@ export function skillDeficit(score: number, target: number, skillSd: number): nu
  * better). 0 unless the link's q ≤ .10, and 0 when β or SE is undefined.
  *
  * @example
- * linkWeight(0.05, 0.01, 0.02, false); // => 0.0372
+ * linkWeight(0.05, 0.01, 0.02, false); // => 0.0372 (rounded)
  */
 export function linkWeight(beta: number, se: number, q: number | null, lowerIsBetter: boolean): number {
   if (q === null || !(q <= 0.1) || !Number.isFinite(beta) || !Number.isFinite(se)) return 0;

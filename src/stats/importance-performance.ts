@@ -1,31 +1,25 @@
 import type { LinkRep } from './analyze-links.js';
-import { percentileInterval, resampleIndices } from './bootstrap.js';
-import { CPI_KEYS, type CpiKey } from './cpi.js';
+import type { CpiKey } from './cpi.js';
 import { isNumber } from './gap-parameters.js';
-import { assertConfidence, assertPositiveInteger } from './guards.js';
+import { assertConfidence } from './guards.js';
 import { meanInterval, type MeanInterval } from './mean-interval.js';
 import { summarize } from './mean-summary.js';
-import { mulberry32 } from './prng.js';
-import { skillImportance, type ImportanceMethod } from './skill-importance.js';
+import { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
 
 export type Quadrant = 'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
 
 export interface ImportancePerformanceOptions {
-  /** Performance is the mean over this team's reps; default all reps. Importance always uses all reps. */
+  /** Performance is the mean over this team's reps; default all reps. Importance always uses all reps given. */
   team?: string;
   /** Skills to place; default every skill key seen, sorted. */
   skills?: readonly string[];
-  /** CPIs importance is averaged over; default all five. */
-  cpis?: readonly CpiKey[];
   /** Performance dividing line per skill (proficiency target Pₛ); default 80. */
   proficiencyTargets?: Readonly<Record<string, number>>;
-  /** Importance dividing line; default the mean importance over the skills. */
+  /** Importance dividing line; default the mean importance over the skills (1/p for LMG shares). */
   importanceLine?: number;
-  /** Use LMG when complete reps ≥ this × number of skills, for every CPI; default 10. */
+  /** LMG when complete reps ≥ this × number of skills (and ≤ 12 skills); default 10. */
   minRepsPerSkill?: number;
-  /** Bootstrap resamples for the importance interval (default 500), seed (1), level (0.80). */
-  replicates?: number;
-  seed?: number;
+  /** Interval level for both coordinates; default 0.80, as for gap scores. */
   confidence?: number;
 }
 
@@ -33,66 +27,66 @@ export interface SkillPriority {
   skill: string;
   /** x: the team's mean skill score with its t interval. */
   performance: MeanInterval;
-  /** y: importance (mean over CPIs) with its bootstrap percentile interval. */
+  /** y: importance for the CPI with its interval. */
   importance: { value: number; lower: number; upper: number };
   /** null when either coordinate is undefined. */
   quadrant: Quadrant | null;
-  /** An interval crosses a dividing line (or a coordinate is undefined). */
+  /** An interval includes its dividing line, or a coordinate is undefined. */
   uncertain: boolean;
 }
 
+export interface ImportancePerformance {
+  cpi: CpiKey;
+  method: ImportanceMethod;
+  importanceLine: number;
+  skills: SkillPriority[];
+}
+
 /**
- * Importance–performance map of skills for a team (STATS.md). x = team mean
- * skill score; y = importance of the skill for the CPIs — its LMG share of R²
- * ({@link relativeImportance}) when every CPI has at least 10 complete reps per
- * skill, else |Spearman ρ| — averaged over the CPIs. Dividing lines: the
- * proficiency target on x, the mean importance on y. High importance and low
- * performance → concentrate-here; high/high → keep-up-the-good-work; low/low →
- * low-priority; low importance, high performance → possible-overkill.
- * `uncertain` when the x interval (t) or the y interval (bootstrap over reps,
- * seeded) includes its line.
+ * Importance–performance map of skills for one CPI (STATS.md). x = the team's
+ * mean skill score (t interval); y = the skill's importance for the CPI across
+ * reps: its LMG share of R² ({@link relativeImportance}, jackknife interval,
+ * {@link lmgJackknife}) when there are at least 10 complete reps per skill, else
+ * |Spearman ρ| (Fisher-z interval folded onto |ρ|). Lines: the proficiency target
+ * on x, the mean importance on y. High importance, low performance →
+ * concentrate-here; high/high → keep-up-the-good-work; low/low → low-priority;
+ * low importance, high performance → possible-overkill. `uncertain` when an
+ * interval includes its line. One CPI per call: averaging |ρ| over CPIs would
+ * bias it upward, and "important" means important for something.
  *
  * @example
- * importancePerformance(reps, { team: 'north', seed: 3 }).skills.filter((s) => s.quadrant === 'concentrate-here');
+ * importancePerformance(reps, 'fcr', { team: 'north' }).skills.filter((s) => s.quadrant === 'concentrate-here');
  */
 export function importancePerformance(
   reps: readonly LinkRep[],
+  cpi: CpiKey,
   options: ImportancePerformanceOptions = {},
-): { method: ImportanceMethod; importanceLine: number; skills: SkillPriority[] } {
-  const { replicates = 500, seed = 1, confidence = 0.8, minRepsPerSkill = 10 } = options;
-  assertPositiveInteger('importancePerformance', 'replicates', replicates);
+): ImportancePerformance {
+  const { confidence = 0.8, minRepsPerSkill = 10 } = options;
   assertConfidence('importancePerformance', confidence);
   const skills = options.skills ?? [...new Set(reps.flatMap((r) => Object.keys(r.skills)))].sort();
-  const cpis = options.cpis ?? CPI_KEYS;
-  const { method, importance } = skillImportance(reps, skills, cpis, minRepsPerSkill);
-  const random = mulberry32(seed);
-  const draws = skills.map(() => new Float64Array(replicates));
-  for (let b = 0; b < replicates; b++) {
-    const sample = resampleIndices(reps.length, random).flatMap((i) => reps[i] ?? []);
-    skillImportance(sample, skills, cpis, minRepsPerSkill, method).importance.forEach((v, s) => {
-      const row = draws[s];
-      if (row) row[b] = v;
-    });
-  }
-  const finite = importance.filter(Number.isFinite);
+  const complete = completeReps(reps, skills, cpi);
+  const method = skills.length <= 12 && complete.length >= minRepsPerSkill * skills.length ? 'lmg' : 'spearman';
+  const importance = method === 'lmg' ? lmgImportance(complete, skills, cpi, confidence) : rankImportance(reps, skills, cpi, confidence);
+  const finite = importance.map((i) => i.value).filter(Number.isFinite);
   const importanceLine = options.importanceLine ?? finite.reduce((t, v) => t + v, 0) / finite.length;
   const team = reps.filter((r) => options.team === undefined || r.team === options.team);
+  const crosses = (lower: number, upper: number, line: number): boolean => !(lower > line || upper < line);
   return {
+    cpi,
     method,
     importanceLine,
     skills: skills.map((skill, s) => {
       const performance = meanInterval(summarize(team.map((r) => r.skills[skill]).filter(isNumber)), confidence);
-      const value = importance[s] ?? NaN;
-      const interval = percentileInterval(draws[s] ?? [], confidence);
+      const y = importance[s] ?? { value: NaN, lower: NaN, upper: NaN };
       const target = options.proficiencyTargets?.[skill] ?? 80;
-      const defined = Number.isFinite(performance.mean) && Number.isFinite(value);
-      const crosses = (lower: number, upper: number, line: number): boolean => !(lower > line || upper < line);
+      const defined = Number.isFinite(performance.mean) && Number.isFinite(y.value);
       return {
         skill,
         performance,
-        importance: { value, ...interval },
-        quadrant: defined ? quadrant(value >= importanceLine, performance.mean >= target) : null,
-        uncertain: !defined || crosses(performance.lower, performance.upper, target) || crosses(interval.lower, interval.upper, importanceLine),
+        importance: y,
+        quadrant: defined ? quadrant(y.value >= importanceLine, performance.mean >= target) : null,
+        uncertain: !defined || crosses(performance.lower, performance.upper, target) || crosses(y.lower, y.upper, importanceLine),
       };
     }),
   };

@@ -32,7 +32,8 @@ export { pairedTTest } from './paired-t-test.js';
 export { standardizedSlope, type StandardizedSlope } from './standardized-slope.js';
 export { centreOnGroups } from './centre-on-groups.js';
 export { withinTeamSample, linkSlope, type WithinTeamSample } from './within-team.js';
-export { relativeImportance, type RelativeImportance } from './relative-importance.js';
+export { relativeImportance, lmgFromCrossProducts, crossProducts, type RelativeImportance } from './relative-importance.js';
+export { lmgJackknife, type ShareInterval } from './lmg-jackknife.js';
 
 // Training effects
 export { differenceInDifferences, type RepWindowChange, type DifferenceInDifferences } from './difference-in-differences.js';
@@ -57,12 +58,13 @@ export {
   type GapLabel,
   type GapContribution,
 } from './gap-score.js';
-export { estimateGapParameters, toLinkRep, type GapRep, type GapParameters } from './gap-parameters.js';
+export { estimateGapParameters, gapData, toLinkRep, type GapRep, type GapData, type GapParameters } from './gap-parameters.js';
 export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
-export { skillImportance, type ImportanceMethod } from './skill-importance.js';
+export { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
 export {
   importancePerformance,
   type ImportancePerformanceOptions,
   type SkillPriority,
   type Quadrant,
+  type ImportancePerformance,
 } from './importance-performance.js';

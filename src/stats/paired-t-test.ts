@@ -14,7 +14,7 @@ import type { TTestResult } from './welch-t-test.js';
  * @param after values after, one per unit
  * @param before values before, same units in the same order
  * @example
- * pairedTTest([3, 5, 4, 6], [2, 3, 4, 4]).t; // => 2.4495 (rounded)
+ * pairedTTest([3, 5, 4, 6], [2, 3, 4, 4]).t; // => 2.6112 (rounded)
  */
 export function pairedTTest(after: readonly number[], before: readonly number[]): TTestResult {
   assertSameLength('pairedTTest', after, before);

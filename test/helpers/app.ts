@@ -37,15 +37,15 @@ export async function createTestApp(env: Record<string, string> = {}, clock?: Cl
   const theClock = clock ?? createClock(config.now);
   const deps: AppDeps = { config, db, clock: theClock, wakeSender: () => {} };
   const app = createApp(deps);
-  const request = (path: string, init: RequestInit & { cookie?: string } = {}) => {
+  const request = async (path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set('Cookie', init.cookie);
-    return app.request(`${BASE_URL}${path}`, { ...init, headers });
+    return await app.request(`${BASE_URL}${path}`, { ...init, headers });
   };
-  const postForm = (path: string, fields: Record<string, string | string[]>, options: { cookie?: string; headers?: Record<string, string> } = {}) => {
+  const postForm = async (path: string, fields: Record<string, string | string[]>, options: { cookie?: string; headers?: Record<string, string> } = {}) => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    return request(path, {
+    return await request(path, {
       method: 'POST',
       body: body.toString(),
       cookie: options.cookie,
@@ -102,4 +102,51 @@ export async function addApiKey(t: TestApp, scope: ApiScope = 'all') {
 export async function countRows(db: Db, table: string, where = '1=1'): Promise<number> {
   const result = await db.readClient.execute(`SELECT count(*) AS n FROM ${table} WHERE ${where}`);
   return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Calls the JSON API with a Bearer key. */
+export async function api(t: TestApp, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; headers: Headers }> {
+  const res = await t.request(`/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
+export interface ManualClock {
+  nowMs(): number;
+  now(): Date;
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export function manualClock(start: number | string): ManualClock {
+  let now = typeof start === 'string' ? Date.parse(start) : start;
+  return { nowMs: () => now, now: () => new Date(now), advance: (ms) => void (now += ms), set: (ms) => void (now = ms) };
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** A rep and an interaction payload with sensible defaults. */
+export function interaction(over: Record<string, unknown> = {}) {
+  return {
+    externalId: `crm-${Math.random().toString(36).slice(2, 10)}`,
+    repEmail: 'ana@acme.test',
+    customer: { email: `c-${Math.random().toString(36).slice(2, 8)}@x.test`, name: 'Carla', locale: 'es', company: 'X' },
+    type: 'call',
+    occurredAt: new Date(Date.parse('2026-11-20T10:00:00Z')).toISOString(),
+    quoteRequestedAt: null,
+    quoteDeliveredAt: null,
+    contentIds: ['deck-q4'],
+    ...over,
+  };
 }

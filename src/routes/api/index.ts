@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { apiKeyAuth } from '../../middleware/api-key';
+import { intakeRoutes } from './intake';
 
 /** /api/v1: JSON in and out, Bearer keys only. Each area mounts its own routes. */
 export function apiRoutes(deps: AppDeps) {
@@ -10,5 +11,6 @@ export function apiRoutes(deps: AppDeps) {
     const key = c.get('apiKey');
     return c.json({ key: { id: key.id, name: key.name, scope: key.scope } });
   });
+  app.route('/', intakeRoutes(deps));
   return app;
 }

@@ -1,0 +1,72 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import { customers, interactions, invitations, invitationTokens, outbox, reps, responses } from '../schema';
+
+export type NewInvitation = typeof invitations.$inferInsert;
+export type NewOutboxMessage = typeof outbox.$inferInsert;
+
+export async function insertInvitation(tx: Drizzle, values: NewInvitation): Promise<number> {
+  const [row] = await tx.insert(invitations).values(values).returning({ id: invitations.id });
+  if (!row) throw new Error('insertInvitation: no row returned');
+  return row.id;
+}
+
+export async function insertTokens(tx: Drizzle, rows: { tokenHash: string; invitationId: number; purpose: 'survey' | 'unsubscribe'; createdAt: number }[]) {
+  if (rows.length > 0) await tx.insert(invitationTokens).values(rows);
+}
+
+export async function insertOutboxMessage(tx: Drizzle, values: NewOutboxMessage): Promise<number> {
+  const [row] = await tx.insert(outbox).values(values).returning({ id: outbox.id });
+  if (!row) throw new Error('insertOutboxMessage: no row returned');
+  return row.id;
+}
+
+/** Everything the survey and unsubscribe pages need, found by a token's hash. */
+export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
+  const rows = await db
+    .select({
+      purpose: invitationTokens.purpose,
+      invitation: invitations,
+      interaction: { id: interactions.id, type: interactions.type, occurredAt: interactions.occurredAt, externalId: interactions.externalId },
+      rep: { id: reps.id, name: reps.name },
+      customer: { id: customers.id, email: customers.email, name: customers.name, optedOutAt: customers.optedOutAt },
+      response: responses,
+    })
+    .from(invitationTokens)
+    .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
+    .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
+    .innerJoin(reps, eq(reps.id, invitations.repId))
+    .leftJoin(customers, eq(customers.id, invitations.customerId))
+    .leftJoin(responses, eq(responses.invitationId, invitations.id))
+    .where(eq(invitationTokens.tokenHash, tokenHash))
+    .limit(1);
+  return rows[0];
+}
+export type InvitationByToken = NonNullable<Awaited<ReturnType<typeof getInvitationByTokenHash>>>;
+
+/** Pending mail of these invitations (reminders not yet sent) is cancelled. */
+export async function cancelPendingMail(tx: Drizzle, invitationIds: number[], kinds: ('invitation' | 'reminder')[] = ['invitation', 'reminder']) {
+  if (invitationIds.length === 0) return;
+  await tx
+    .update(outbox)
+    .set({ status: 'cancelled', textBody: null, htmlBody: null })
+    .where(and(inArray(outbox.invitationId, invitationIds), eq(outbox.status, 'pending'), inArray(outbox.kind, kinds)));
+}
+
+export async function markInvitationResponded(tx: Drizzle, invitationId: number, now: number) {
+  await tx.update(invitations).set({ status: 'responded', respondedAt: now }).where(eq(invitations.id, invitationId));
+}
+
+/** Scheduled invitations of a customer are cancelled (opt-out). */
+export async function cancelScheduledInvitationsOfCustomer(tx: Drizzle, customerId: number): Promise<number[]> {
+  const rows = await tx
+    .update(invitations)
+    .set({ status: 'cancelled' })
+    .where(and(eq(invitations.customerId, customerId), eq(invitations.status, 'scheduled')))
+    .returning({ id: invitations.id });
+  return rows.map((r) => r.id);
+}
+
+export async function countInvitationsByStatus(db: Drizzle) {
+  return db.select({ status: invitations.status, n: sql<number>`count(*)` }).from(invitations).groupBy(invitations.status);
+}

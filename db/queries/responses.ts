@@ -1,0 +1,137 @@
+/**
+ * Every write of survey answers goes through here — survey saves and submits, imports,
+ * erasure — and keeps the CPI rollups in the same write. A field absent from a patch
+ * (undefined) leaves the saved answer as it was; null clears it.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import { responses, type InteractionType, type Locale } from '../schema';
+import { applyRollupDeltas, responseDelta } from './rollups';
+
+export interface AnswerPatch {
+  resolvedFirstContact?: number | null;
+  contentUseful?: number | null;
+  decisionClearer?: number | null;
+  addedValue?: number | null;
+  comment?: string | null;
+  contactConsent?: boolean;
+}
+
+const COLUMNS: Record<keyof AnswerPatch, string> = {
+  resolvedFirstContact: 'resolved_first_contact',
+  contentUseful: 'content_useful',
+  decisionClearer: 'decision_clearer',
+  addedValue: 'added_value',
+  comment: 'comment',
+  contactConsent: 'contact_consent',
+};
+
+export interface SurveyTarget {
+  invitationId: number;
+  interactionId: number;
+  repId: number;
+  interactionType: InteractionType;
+  occurredAt: number;
+  locale: Locale;
+}
+
+export type SavedResponse = typeof responses.$inferSelect;
+
+/**
+ * Saves answers (partial) or submits them. Returns the row as it now stands, or
+ * undefined when the response had already been submitted (nothing is changed then).
+ */
+export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patch: AnswerPatch, submit: boolean, now: number): Promise<SavedResponse | undefined> {
+  const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
+  const value = (k: keyof AnswerPatch) => {
+    const v = patch[k];
+    return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+  };
+  const insertColumns = present.map((k) => sql.raw(COLUMNS[k]));
+  const insertValues = present.map((k) => sql`${value(k)}`);
+  const updates: SQL[] = present.map((k) => sql`${sql.raw(COLUMNS[k])} = excluded.${sql.raw(COLUMNS[k])}`);
+  const status = submit ? 'submitted' : 'partial';
+  const rows = await tx.all<Record<string, unknown>>(sql`
+    INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at
+      ${present.length ? sql`, ${sql.join(insertColumns, sql`, `)}` : sql``})
+    VALUES (${target.invitationId}, ${target.interactionId}, ${target.repId}, ${target.interactionType}, ${target.occurredAt}, ${status}, 'survey',
+      ${target.locale}, ${now}, ${submit ? now : null}, ${now} ${present.length ? sql`, ${sql.join(insertValues, sql`, `)}` : sql``})
+    ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
+      locale = excluded.locale ${updates.length ? sql`, ${sql.join(updates, sql`, `)}` : sql``}
+    WHERE responses.status = 'partial'
+    RETURNING id`);
+  const id = rows[0]?.id;
+  if (id === undefined) return undefined;
+  const saved = await tx.query.responses.findFirst({ where: eq(responses.id, Number(id)) });
+  if (!saved) throw new Error('writeSurveyAnswers: the row just written is missing');
+  if (submit) await applyRollupDeltas(tx, [responseDelta({ ...saved, invited: true })]);
+  return saved;
+}
+
+export interface ImportedResponse {
+  interactionId: number;
+  repId: number;
+  interactionType: InteractionType;
+  occurredAt: number;
+  answeredAt: number;
+  resolvedFirstContact: number | null;
+  contentUseful: number | null;
+  decisionClearer: number | null;
+  addedValue: number | null;
+  comment: string | null;
+  source: 'import' | 'demo';
+  invitationId?: number | null;
+  contactConsent?: boolean;
+  locale?: Locale | null;
+}
+
+/** Inserts submitted responses; an interaction that already holds one counts as a duplicate. */
+export async function insertSubmittedResponses(tx: Drizzle, list: ImportedResponse[], now: number): Promise<{ created: number; duplicates: number }> {
+  let created = 0;
+  const deltas = [];
+  for (const r of list) {
+    const inserted = await tx
+      .insert(responses)
+      .values({
+        invitationId: r.invitationId ?? null,
+        interactionId: r.interactionId,
+        repId: r.repId,
+        interactionType: r.interactionType,
+        occurredAt: r.occurredAt,
+        status: 'submitted',
+        source: r.source,
+        resolvedFirstContact: r.resolvedFirstContact,
+        contentUseful: r.contentUseful,
+        decisionClearer: r.decisionClearer,
+        addedValue: r.addedValue,
+        comment: r.comment,
+        contactConsent: r.contactConsent ?? false,
+        locale: r.locale ?? null,
+        startedAt: r.answeredAt,
+        submittedAt: r.answeredAt,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: responses.id });
+    if (inserted.length === 0) continue;
+    created++;
+    deltas.push(responseDelta({ ...r, invited: (r.invitationId ?? null) !== null }));
+  }
+  await applyRollupDeltas(tx, deltas);
+  return { created, duplicates: list.length - created };
+}
+
+/** Deletes responses and takes their submitted answers out of the rollups. */
+export async function deleteResponses(tx: Drizzle, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await tx.delete(responses).where(inArray(responses.id, ids)).returning();
+  await applyRollupDeltas(
+    tx,
+    rows.filter((r) => r.status === 'submitted').map((r) => responseDelta({ ...r, invited: r.invitationId !== null }, -1)),
+  );
+  return rows.length;
+}
+
+export async function getResponseForInvitation(db: Drizzle, invitationId: number) {
+  return db.query.responses.findFirst({ where: and(eq(responses.invitationId, invitationId)) });
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run cli -- <command>`: the shell side of CPI Lens (CONTRACT.md "Commands").
+ * Exit codes: 0 done, 1 the input was refused (messages on stderr), 2 usage or config error.
+ */
+import { loadConfig, ConfigError } from './config';
+import { openDeps } from './server';
+import type { AppDeps } from './context';
+import { API_SCOPES, ROLES, type ApiScope, type Role } from '../db/schema';
+import { createApiKey } from './domain/api-keys';
+import { createStaffUser } from './domain/staff';
+import { passwordProblem } from './lib/passwords';
+import { ensureTeams } from '../db/queries/teams';
+import { AppError } from './lib/errors';
+import { sendDue } from './mail/sender';
+import { createSmtpTransport } from './mail/transport';
+import { countDueMessages } from '../db/queries/outbox';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  npm run cli -- user add --email E --name N --role admin|lead|trainer [--team T]...   (password on stdin)
+  npm run cli -- apikey create --name N [--scope ingest|read|all]
+  npm run cli -- send-due
+  npm run cli -- import interactions|reps|training|content|responses FILE.csv`;
+
+/** Parses `--flag value` pairs; repeated flags collect into arrays. */
+export function parseFlags(args: string[]): Map<string, string[]> {
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return flags;
+}
+
+const one = (flags: Map<string, string[]>, name: string, required = true): string | undefined => {
+  const values = flags.get(name);
+  if (!values?.length) {
+    if (required) throw new UsageError(`--${name} is required`);
+    return undefined;
+  }
+  return values[values.length - 1];
+};
+
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.split(/\r?\n/, 1)[0] ?? '';
+}
+
+async function userAdd(deps: AppDeps, flags: Map<string, string[]>) {
+  const email = one(flags, 'email') ?? '';
+  const name = one(flags, 'name') ?? '';
+  const role = one(flags, 'role') ?? '';
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError('--role must be admin, lead or trainer');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError('--email must be an email address');
+  const teamNames = flags.get('team') ?? [];
+  const password = await readStdinLine();
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(`the password on stdin ${problem}`);
+  const teamIds = [...(await deps.db.write((tx) => ensureTeams(tx, teamNames, deps.clock.nowMs()))).values()];
+  const created = await createStaffUser(deps, 'cli', { email, name, role: role as Role, password, teamIds });
+  console.log(`Created ${role} ${email} (id ${created.id})${teamNames.length ? ` coaching ${teamNames.join(', ')}` : ''}.`);
+}
+
+async function apikeyCreate(deps: AppDeps, flags: Map<string, string[]>) {
+  const name = one(flags, 'name') ?? '';
+  const scope = one(flags, 'scope', false) ?? 'all';
+  if (!(API_SCOPES as readonly string[]).includes(scope)) throw new UsageError('--scope must be ingest, read or all');
+  const created = await createApiKey(deps, { name, scope: scope as ApiScope, actor: 'cli', actorId: null });
+  console.log(`API key "${name}" (scope ${scope}) created. It is shown once; store it now:`);
+  console.log(created.key);
+}
+
+async function sendDueCommand(deps: AppDeps): Promise<number> {
+  const transport = deps.config.smtpUrl ? createSmtpTransport(deps.config.smtpUrl) : undefined;
+  try {
+    const report = await sendDue(deps, transport);
+    if (!transport) {
+      const waiting = await countDueMessages(deps.db.read, deps.clock.nowMs());
+      console.log(`SMTP_URL is not set: ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`);
+      return 0;
+    }
+    console.log(`Sent ${report.sent}, retrying later ${report.retried}, dead letters ${report.dead}, reminders queued ${report.reminders}.`);
+    return 0;
+  } finally {
+    transport?.close();
+  }
+}
+
+/** Commands taking the rest of the arguments; each returns its exit code. */
+const commands: Record<string, (deps: AppDeps, args: string[]) => Promise<number>> = {
+  'send-due': (deps) => sendDueCommand(deps),
+};
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const config = loadConfig();
+  const { db, deps } = await openDeps(config);
+  try {
+    if (command === 'user' && sub === 'add') await userAdd(deps, parseFlags(rest));
+    else if (command === 'apikey' && sub === 'create') await apikeyCreate(deps, parseFlags(rest));
+    else {
+      const handler = command ? commands[command] : undefined;
+      if (!handler) throw new UsageError(command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given');
+      return await handler(deps, sub === undefined ? rest : [sub, ...rest]);
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function main() {
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else if (error instanceof AppError) {
+      console.error(`error: ${error.message}`);
+      process.exitCode = 1;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();

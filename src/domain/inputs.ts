@@ -1,0 +1,152 @@
+/**
+ * The shapes of everything that comes in (JSON API, CSV import, staff forms), validated
+ * once with zod at the edge. Instants are ISO 8601 with a zone, parsed to epoch ms.
+ */
+import { z } from 'zod';
+import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/schema';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MIN_INSTANT = Date.UTC(1990, 0, 1);
+const MAX_INSTANT = Date.UTC(2100, 0, 1);
+
+export const instant = z
+  .string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' })
+  .trim()
+  .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z')
+  .transform((v) => Date.parse(v))
+  .refine((ms) => ms >= MIN_INSTANT && ms < MAX_INSTANT, 'must be between 1990 and 2100');
+
+export const email = z
+  .string({ error: 'must be an email address' })
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .refine((v) => !/[\r\n\0]/.test(v), 'must not contain line breaks')
+  .pipe(z.email('must be a valid email address'))
+  .transform((v) => v.toLowerCase());
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const id = (what: string) => z.string({ error: `must be a ${what}` }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const repInput = z.object({
+  email,
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200),
+  team: optionalText(100),
+});
+export type RepInput = z.infer<typeof repInput>;
+
+/** Skills are lower-case slugs, created on first use. */
+export const skillSlug = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(60)
+  .transform((v) =>
+    v
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, ''),
+  )
+  .refine((v) => v.length > 0, 'must contain letters or digits');
+
+export const trainingRecordInput = z.object({
+  externalId: optionalText(200),
+  repEmail: email,
+  skill: skillSlug,
+  kind: z.enum(TRAINING_KINDS, { error: 'must be course, assessment or coaching' }),
+  completedAt: instant,
+  score: z
+    .number({ error: 'must be a number from 0 to 100' })
+    .min(0, 'must be at least 0')
+    .max(100, 'must be at most 100')
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type TrainingRecordInput = z.infer<typeof trainingRecordInput>;
+
+const safeUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'must be an http(s) URL')
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const contentItemInput = z.object({
+  id: id('content id'),
+  title: z.string({ error: 'is required' }).trim().min(1, 'is required').max(300),
+  url: z.union([z.literal(''), safeUrl]).transform((v) => v || null),
+  stage: optionalText(100),
+  topic: optionalText(100),
+});
+export type ContentItemInput = z.infer<typeof contentItemInput>;
+
+export const interactionInput = z.object({
+  externalId: id('string'),
+  repEmail: email,
+  customer: z.object(
+    {
+      email,
+      name: optionalText(200),
+      locale: z
+        .enum(LOCALES, { error: 'must be en, es or de' })
+        .nullish()
+        .transform((v) => v ?? 'en'),
+      company: optionalText(200),
+    },
+    { error: 'must be an object with at least an email' },
+  ),
+  type: z.enum(INTERACTION_TYPES, { error: 'must be call, meeting, demo, quote or support' }),
+  occurredAt: instant,
+  quoteRequestedAt: instant.nullish().transform((v) => v ?? null),
+  quoteDeliveredAt: instant.nullish().transform((v) => v ?? null),
+  contentIds: z
+    .array(id('content id'), { error: 'must be an array of content ids' })
+    .max(50, 'must list at most 50 items')
+    .nullish()
+    .transform((v) => [...new Set(v ?? [])]),
+});
+export type InteractionInput = z.infer<typeof interactionInput>;
+
+const yesNo = z
+  .union([z.boolean(), z.enum(['yes', 'no']), z.literal(0), z.literal(1)], { error: 'must be yes or no' })
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : v === true || v === 'yes' || v === 1 ? 1 : 0));
+const oneToFive = z
+  .number({ error: 'must be a whole number from 1 to 5' })
+  .int('must be a whole number from 1 to 5')
+  .min(1, 'must be from 1 to 5')
+  .max(5, 'must be from 1 to 5')
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const COMMENT_MAX = 2000;
+
+export const answersInput = z.object({
+  resolved_first_contact: yesNo,
+  content_useful: oneToFive,
+  decision_clearer: oneToFive,
+  added_value: oneToFive,
+  comment: z
+    .string({ error: 'must be text' })
+    .max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`)
+    .nullish()
+    .transform((v) => (v && v.trim() ? v : null)),
+});
+
+export const responseImportInput = z.object({
+  interactionExternalId: id('string'),
+  answeredAt: instant,
+  answers: answersInput,
+});
+export type ResponseImportInput = z.infer<typeof responseImportInput>;
+
+export const MAX_BATCH = 1000;

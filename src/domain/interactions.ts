@@ -1,0 +1,175 @@
+/**
+ * Interaction intake (API, CSV, staff form): idempotent on externalId, all or nothing per
+ * batch. A retry with the same payload is `existing`; filling in quoteDeliveredAt later is
+ * `updated`; any other difference is a 409 naming the item and the fields. New
+ * interactions are surveyed or suppressed by the rules, in the same write.
+ */
+import { createHash } from 'node:crypto';
+import type { AppDeps } from '../context';
+import type { Drizzle } from '../../db/client';
+import type { SuppressionReason } from '../../db/schema';
+import type { InteractionInput } from './inputs';
+import { conflict, invalid, type FieldIssue } from '../lib/errors';
+import { hashEmail } from '../lib/tokens';
+import { getRepsByEmail } from '../../db/queries/reps';
+import { getInteractionsByExternalId, insertInteraction, setQuoteDelivered, type ExistingInteraction } from '../../db/queries/interactions';
+import { getInvitationSendTimes, getSuppressedHashes, upsertCustomers } from '../../db/queries/customers';
+import { ensureContentItems } from '../../db/queries/content';
+import { getRules } from '../../db/queries/survey-rules';
+import { decideSurvey } from './survey-rules';
+import { createInvitation } from './invitations';
+
+export interface IntakeResult {
+  externalId: string;
+  id: number;
+  status: 'created' | 'existing' | 'updated';
+  survey: 'scheduled' | 'suppressed';
+  reason?: SuppressionReason;
+}
+
+export type IntakeSource = 'api' | 'csv' | 'form';
+
+/** A short hash of the customer fields an interaction arrived with, for comparing retries. */
+export function customerKey(c: InteractionInput['customer']): string {
+  return createHash('sha256').update(JSON.stringify([c.email, c.name, c.locale, c.company])).digest('base64url').slice(0, 22);
+}
+
+const contentKey = (ids: string[]) => [...ids].sort().join(';');
+
+/** Which fields of a retried item differ from what was stored (quoteDeliveredAt filled in is not a difference). */
+function differences(item: InteractionInput, stored: ExistingInteraction): string[] {
+  const i = stored.interaction;
+  const diffs: string[] = [];
+  if (item.repEmail !== stored.repEmail) diffs.push('repEmail');
+  if (item.type !== i.type) diffs.push('type');
+  if (item.occurredAt !== i.occurredAt) diffs.push('occurredAt');
+  if (item.quoteRequestedAt !== i.quoteRequestedAt) diffs.push('quoteRequestedAt');
+  if (i.quoteDeliveredAt !== null && item.quoteDeliveredAt !== i.quoteDeliveredAt) diffs.push('quoteDeliveredAt');
+  if (contentKey(item.contentIds) !== i.contentKey) diffs.push('contentIds');
+  if (customerKey(item.customer) !== i.customerKey) diffs.push('customer');
+  return diffs;
+}
+
+export async function ingestInteractions(deps: AppDeps, items: InteractionInput[], source: IntakeSource): Promise<IntakeResult[]> {
+  const mail = { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom };
+  const results = await deps.db.write((tx) => ingestInTransaction(tx, items, source, deps.clock.nowMs(), mail));
+  if (results.some((r) => r.status === 'created' && r.survey === 'scheduled')) deps.wakeSender();
+  return results;
+}
+
+export async function ingestInTransaction(
+  tx: Drizzle,
+  items: InteractionInput[],
+  source: IntakeSource,
+  now: number,
+  mail: { baseUrl: string; mailFrom: string },
+): Promise<IntakeResult[]> {
+  const repsByEmail = await getRepsByEmail(tx, items.map((i) => i.repEmail));
+  const unknownReps: FieldIssue[] = items.flatMap((item, index) =>
+    repsByEmail.has(item.repEmail) ? [] : [{ path: [index, 'repEmail'], message: `no rep with email ${item.repEmail}; create the rep first (POST /api/v1/reps)` }],
+  );
+  if (unknownReps.length > 0) throw invalid(unknownReps.slice(0, 100), 'Some items name an unknown rep.');
+
+  const stored = await getInteractionsByExternalId(tx, items.map((i) => i.externalId));
+  const rules = await getRules(tx);
+  const results: IntakeResult[] = [];
+  const conflicts: FieldIssue[] = [];
+  // Within one batch, a repeated externalId is compared with its first occurrence.
+  const firstInBatch = new Map<string, { item: InteractionInput; result: IntakeResult }>();
+
+  const newItems = items.filter((item) => !stored.has(item.externalId));
+  const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now);
+  const suppressed = await getSuppressedHashes(tx, [...customers.keys()].map(hashEmail));
+  const sendTimes = await getInvitationSendTimes(tx, [...customers.values()].map((c) => c.id));
+  await ensureContentItems(tx, newItems.flatMap((i) => i.contentIds), now);
+
+  for (const [index, item] of items.entries()) {
+    const existing = stored.get(item.externalId);
+    const earlier = firstInBatch.get(item.externalId);
+    if (existing || earlier) {
+      const diffs = existing ? differences(item, existing) : batchDifferences(item, earlier!.item);
+      if (diffs.length > 0) {
+        conflicts.push({ path: [index], message: `externalId ${item.externalId} was already received with different ${diffs.join(', ')}` });
+        continue;
+      }
+      const base = existing
+        ? { id: existing.interaction.id, survey: existing.interaction.surveyStatus, reason: existing.interaction.suppressionReason }
+        : { id: earlier!.result.id, survey: earlier!.result.survey, reason: earlier!.result.reason ?? null };
+      let status: IntakeResult['status'] = 'existing';
+      if (existing && existing.interaction.quoteDeliveredAt === null && item.quoteDeliveredAt !== null) {
+        await setQuoteDelivered(tx, existing.interaction.id, item.quoteDeliveredAt, now);
+        existing.interaction.quoteDeliveredAt = item.quoteDeliveredAt;
+        status = 'updated';
+      }
+      results.push({ externalId: item.externalId, id: base.id, status, survey: base.survey, ...(base.reason ? { reason: base.reason } : {}) });
+      continue;
+    }
+    const rep = repsByEmail.get(item.repEmail)!;
+    const customer = customers.get(item.customer.email)!;
+    const rule = rules.get(item.type)!;
+    const customerSendTimes = sendTimes.get(customer.id) ?? [];
+    const decision = decideSurvey({
+      now,
+      occurredAt: item.occurredAt,
+      rule,
+      customerOptedOut: customer.optedOutAt !== null || suppressed.has(hashEmail(customer.email)),
+      repExcluded: rep.excludedFromSurveys,
+      customerInvitationSendTimes: customerSendTimes,
+      contentShared: item.contentIds.length > 0,
+    });
+    const id = await insertInteraction(
+      tx,
+      {
+        externalId: item.externalId,
+        repId: rep.id,
+        customerId: customer.id,
+        type: item.type,
+        occurredAt: item.occurredAt,
+        quoteRequestedAt: item.quoteRequestedAt,
+        quoteDeliveredAt: item.quoteDeliveredAt,
+        contentKey: contentKey(item.contentIds),
+        customerKey: customerKey(item.customer),
+        source,
+        surveyStatus: decision.survey,
+        suppressionReason: decision.survey === 'suppressed' ? decision.reason : null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      item.contentIds,
+    );
+    if (decision.survey === 'scheduled') {
+      await createInvitation(tx, mail, {
+        interactionId: id,
+        interactionType: item.type,
+        occurredAt: item.occurredAt,
+        repId: rep.id,
+        repName: rep.name,
+        customer: { id: customer.id, email: customer.email, name: customer.name, locale: customer.locale },
+        questions: decision.questions,
+        required: decision.required,
+        sendAt: decision.sendAt,
+        expiresAt: decision.expiresAt,
+        expiryDays: rule.expiryDays,
+        reminderDueAt: decision.reminderDueAt,
+      }, now);
+      sendTimes.set(customer.id, [...customerSendTimes, decision.sendAt]);
+    }
+    const result: IntakeResult = {
+      externalId: item.externalId,
+      id,
+      status: 'created',
+      survey: decision.survey,
+      ...(decision.survey === 'suppressed' ? { reason: decision.reason } : {}),
+    };
+    firstInBatch.set(item.externalId, { item, result });
+    results.push(result);
+  }
+  if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
+  return results;
+}
+
+function batchDifferences(item: InteractionInput, first: InteractionInput): string[] {
+  const a = { ...item, contentIds: contentKey(item.contentIds), customer: customerKey(item.customer) };
+  const b = { ...first, contentIds: contentKey(first.contentIds), customer: customerKey(first.customer) };
+  return (Object.keys(a) as (keyof typeof a)[]).filter((k) => a[k] !== b[k]);
+}

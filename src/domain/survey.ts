@@ -1,0 +1,118 @@
+/**
+ * Answering a survey: what a token opens (outcome), how a posted form becomes an answer
+ * patch (CONTRACT.md "The survey"), and the write that saves or submits exactly once.
+ */
+import type { AppDeps } from '../context';
+import type { AnswerKey } from '../../db/schema';
+import type { InvitationByToken } from '../../db/queries/invitations';
+import { cancelPendingMail, markInvitationResponded } from '../../db/queries/invitations';
+import { writeSurveyAnswers, type AnswerPatch, type SavedResponse } from '../../db/queries/responses';
+import { openFollowUpIfNeeded } from '../../db/queries/follow-ups';
+import { field, type FormFields } from '../lib/forms';
+import { COMMENT_MAX } from './inputs';
+
+export type TokenState =
+  | { kind: 'not-found' }
+  | { kind: 'expired'; expiresAt: number }
+  | { kind: 'submitted'; found: InvitationByToken }
+  | { kind: 'open'; found: InvitationByToken };
+
+/** What a survey token opens now. Unsubscribe tokens do not open surveys. */
+export function surveyTokenState(found: InvitationByToken | undefined, now: number): TokenState {
+  if (!found || found.purpose !== 'survey') return { kind: 'not-found' };
+  if (found.response?.status === 'submitted') return { kind: 'submitted', found };
+  if (found.invitation.status === 'cancelled') return { kind: 'not-found' };
+  if (now >= found.invitation.expiresAt) return { kind: 'expired', expiresAt: found.invitation.expiresAt };
+  return { kind: 'open', found };
+}
+
+export type AnswerError = 'choice' | 'long' | 'required';
+
+export interface ParsedSurveyForm {
+  patch: AnswerPatch;
+  errors: Partial<Record<AnswerKey, AnswerError>>;
+  submit: boolean;
+  /** The values as posted, to re-render the form exactly as typed. */
+  typed: Partial<Record<AnswerKey | 'contact_consent', string>>;
+}
+
+const LIKERT: [AnswerKey, 'contentUseful' | 'decisionClearer' | 'addedValue'][] = [
+  ['content_useful', 'contentUseful'],
+  ['decision_clearer', 'decisionClearer'],
+  ['added_value', 'addedValue'],
+];
+
+/** Only the questions this invitation asks are read; a field absent from the post is left as saved. */
+export function parseSurveyForm(form: FormFields, questions: AnswerKey[]): ParsedSurveyForm {
+  const patch: AnswerPatch = {};
+  const errors: ParsedSurveyForm['errors'] = {};
+  const typed: ParsedSurveyForm['typed'] = {};
+  const asked = new Set(questions);
+  const fcr = field(form, 'resolved_first_contact');
+  if (asked.has('resolved_first_contact') && fcr !== undefined && fcr !== '') {
+    typed.resolved_first_contact = fcr;
+    if (fcr === 'yes' || fcr === 'no') patch.resolvedFirstContact = fcr === 'yes' ? 1 : 0;
+    else errors.resolved_first_contact = 'choice';
+  }
+  for (const [key, prop] of LIKERT) {
+    const raw = field(form, key);
+    if (!asked.has(key) || raw === undefined || raw === '') continue;
+    typed[key] = raw;
+    if (/^[1-5]$/.test(raw)) patch[prop] = Number(raw);
+    else errors[key] = 'choice';
+  }
+  const comment = field(form, 'comment');
+  if (asked.has('comment') && comment !== undefined) {
+    typed.comment = comment;
+    const text = comment.replace(/\r\n/g, '\n').replace(/\0/g, '');
+    if (text.length > COMMENT_MAX) errors.comment = 'long';
+    else patch.comment = text.trim() ? text : null;
+  }
+  const consent = field(form, 'contact_consent');
+  if (consent !== undefined) {
+    typed.contact_consent = consent;
+    patch.contactConsent = consent === 'yes';
+  }
+  return { patch, errors, typed, submit: field(form, 'action') === 'submit' };
+}
+
+const PATCH_OF: Record<AnswerKey, keyof AnswerPatch> = {
+  resolved_first_contact: 'resolvedFirstContact',
+  content_useful: 'contentUseful',
+  decision_clearer: 'decisionClearer',
+  added_value: 'addedValue',
+  comment: 'comment',
+};
+
+/** Required questions still unanswered once this patch is applied over what was saved. */
+export function missingRequired(required: AnswerKey[], saved: SavedResponse | null, patch: AnswerPatch): AnswerKey[] {
+  return required.filter((key) => {
+    const prop = PATCH_OF[key];
+    const next = patch[prop] !== undefined ? patch[prop] : saved ? (saved[prop as keyof SavedResponse] ?? null) : null;
+    return next === null;
+  });
+}
+
+export type AnswerOutcome = { outcome: 'saved' | 'submitted'; response: SavedResponse } | { outcome: 'already-submitted' };
+
+/** Saves (partial) or submits the answers in one write; a second submit records nothing. */
+export async function writeAnswers(deps: AppDeps, found: InvitationByToken, patch: AnswerPatch, submit: boolean): Promise<AnswerOutcome> {
+  const now = deps.clock.nowMs();
+  const { invitation, interaction } = found;
+  return deps.db.write(async (tx) => {
+    const response = await writeSurveyAnswers(
+      tx,
+      { invitationId: invitation.id, interactionId: interaction.id, repId: invitation.repId, interactionType: interaction.type, occurredAt: interaction.occurredAt, locale: invitation.locale },
+      patch,
+      submit,
+      now,
+    );
+    if (!response) return { outcome: 'already-submitted' };
+    if (submit) {
+      await markInvitationResponded(tx, invitation.id, now);
+      await cancelPendingMail(tx, [invitation.id], ['reminder']);
+      await openFollowUpIfNeeded(tx, response, now);
+    }
+    return { outcome: submit ? 'submitted' : 'saved', response };
+  });
+}

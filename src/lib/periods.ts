@@ -1,0 +1,17 @@
+/** Calendar buckets in UTC: months as YYYYMM integers, the unit the CPI rollups are kept in. */
+export function monthKey(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
+}
+
+export function monthStart(key: number): number {
+  return Date.UTC(Math.floor(key / 100), (key % 100) - 1, 1);
+}
+
+export function nextMonthKey(key: number): number {
+  const month = key % 100;
+  return month === 12 ? (Math.floor(key / 100) + 1) * 100 + 1 : key + 1;
+}
+
+/** True when `ms` is the first instant of a UTC month. */
+export const isMonthStart = (ms: number) => monthStart(monthKey(ms)) === ms;

@@ -1,0 +1,74 @@
+/**
+ * Renders an invitation or reminder into the outbox row it is stored as: subject from a
+ * fixed template, text and HTML parts carrying the survey link, List-Unsubscribe headers
+ * (RFC 8058 one-click), and a stable Message-ID.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Locale, InteractionType } from '../../db/schema';
+import { surveyT, formatDate } from '../lib/i18n/survey';
+import { InvitationEmailHtml, invitationEmailText, type InvitationEmailProps } from '../../views/emails/invitation';
+
+export interface RenderInput {
+  kind: 'invitation' | 'reminder';
+  baseUrl: string;
+  mailFrom: string;
+  locale: Locale;
+  customerName: string | null;
+  repName: string;
+  interactionType: InteractionType;
+  occurredAt: number;
+  expiresAt: number;
+  surveyToken: string;
+  unsubscribeToken: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  headers: Record<string, string>;
+  messageId: string;
+}
+
+/** The display name of MAIL_FROM, used as the organisation's name in the footer. */
+export function senderName(mailFrom: string): string {
+  const match = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom);
+  return match?.[1]?.trim() || mailFrom.replace(/@.*/, '');
+}
+
+export function senderDomain(mailFrom: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
+  return match?.[1] ?? 'localhost';
+}
+
+export function renderSurveyMessage(input: RenderInput): RenderedMessage {
+  const t = surveyT(input.locale);
+  const typeLabel = t(`type_${input.interactionType}`);
+  const surveyUrl = `${input.baseUrl}/s/${input.surveyToken}`;
+  const unsubscribeUrl = `${input.baseUrl}/u/${input.unsubscribeToken}`;
+  const props: InvitationEmailProps = {
+    t,
+    lang: input.locale,
+    customerName: input.customerName,
+    repName: input.repName,
+    typeLabel,
+    dateLabel: formatDate(input.occurredAt, input.locale),
+    expiresLabel: formatDate(input.expiresAt, input.locale),
+    surveyUrl,
+    unsubscribeUrl,
+    orgName: senderName(input.mailFrom),
+  };
+  const html = InvitationEmailHtml(props).toString();
+  if (typeof html !== 'string') throw new Error('renderSurveyMessage: the email template must render synchronously');
+  const subject = t(input.kind === 'reminder' ? 'emailReminderSubject' : 'emailSubject', { type: typeLabel });
+  return {
+    subject: subject.replace(/[\r\n]+/g, ' '),
+    textBody: invitationEmailText(props),
+    htmlBody: `<!doctype html>${html}`,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    messageId: `<${randomBytes(12).toString('base64url')}.${input.kind}@${senderDomain(input.mailFrom)}>`,
+  };
+}

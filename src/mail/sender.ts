@@ -1,0 +1,109 @@
+/**
+ * The outbox sender: expires stale mail, queues due reminders, then claims due messages
+ * with a lease and delivers them. Delivery is at least once: only a crash between the
+ * server's 250 and markSent repeats a message (same Message-ID, same link). Temporary
+ * failures retry with backoff; permanent ones (5xx) become dead letters.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../context';
+import { claimDueMessages, cancelExpiredMail, markDead, markRetry, markSent } from '../../db/queries/outbox';
+import { queueDueReminders } from '../domain/reminders';
+import { isPermanentFailure, type MailTransport } from './transport';
+
+export interface SenderOptions {
+  owner?: string;
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt up to an hour. */
+  retryBaseMs?: number;
+}
+
+export interface SendReport {
+  sent: number;
+  retried: number;
+  dead: number;
+  reminders: number;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function sendDue(deps: AppDeps, transport: MailTransport | undefined, options: SenderOptions = {}): Promise<SendReport> {
+  const owner = options.owner ?? `sender-${randomUUID()}`;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const batchSize = options.batchSize ?? 50;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const retryBaseMs = options.retryBaseMs ?? 30_000;
+  const report: SendReport = { sent: 0, retried: 0, dead: 0, reminders: 0 };
+  await deps.db.write((tx) => cancelExpiredMail(tx, deps.clock.nowMs()));
+  report.reminders = await queueDueReminders(deps);
+  if (!transport) return report;
+  for (;;) {
+    const claimed = await deps.db.write((tx) => claimDueMessages(tx, owner, deps.clock.nowMs(), leaseMs, batchSize));
+    if (claimed.length === 0) return report;
+    await Promise.all(
+      claimed.map(async (message) => {
+        try {
+          await transport.send({
+            from: deps.config.mailFrom,
+            to: message.toAddress,
+            subject: message.subject,
+            text: message.textBody ?? '',
+            html: message.htmlBody ?? '',
+            messageId: message.messageId,
+            headers: message.headers,
+          });
+        } catch (error) {
+          const now = deps.clock.nowMs();
+          if (isPermanentFailure(error) || message.attempts >= maxAttempts) {
+            await deps.db.write((tx) => markDead(tx, message.id, owner, errorText(error)));
+            report.dead++;
+          } else {
+            const delay = Math.min(3_600_000, retryBaseMs * 2 ** (message.attempts - 1)) * (0.8 + Math.random() * 0.4);
+            await deps.db.write((tx) => markRetry(tx, message.id, owner, now + delay, errorText(error)));
+            report.retried++;
+          }
+          return;
+        }
+        await deps.db.write((tx) => markSent(tx, message, owner, deps.clock.nowMs()));
+        report.sent++;
+      }),
+    );
+  }
+}
+
+/** Runs sendDue every `intervalSeconds` and soon after `wake()`; never two runs at once. */
+export function startSender(deps: AppDeps, transport: MailTransport | undefined, intervalSeconds: number, options: SenderOptions = {}) {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = sendDue(deps, transport, options)
+      .then(() => undefined)
+      .catch((error: unknown) => console.error(`[mail] sender run failed: ${errorText(error)}`))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  setImmediate(run);
+  return {
+    wake: run,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      transport?.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/** A real SMTP server on loopback (smtp-server), recording what it accepts; faults can be switched on. */
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedMail {
+  raw: string;
+  parsed: ParsedMail;
+  messageId: string;
+  to: string;
+}
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Decides, per message, to accept (undefined) or answer with an SMTP error code. */
+  respond: (raw: string) => number | undefined;
+  close(): Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
+  const state: TestSmtp = {
+    url: '',
+    port: 0,
+    received: [],
+    respond: () => undefined,
+    close: async () => {},
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const code = state.respond(raw);
+        if (code !== undefined) {
+          const error = Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code });
+          return callback(error);
+        }
+        const parsed = await simpleParser(raw);
+        const to = Array.isArray(parsed.to) ? (parsed.to[0]?.text ?? '') : (parsed.to?.text ?? '');
+        state.received.push({ raw, parsed, messageId: parsed.messageId ?? '', to });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  state.port = port;
+  state.url = `smtp://127.0.0.1:${port}`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
+
+/** The survey link of a received invitation, from its text part. */
+export function surveyLinkOf(mail: ReceivedMail): string {
+  const match = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43})(?=\s|$)/m.exec(mail.parsed.text ?? '');
+  if (!match?.[1]) throw new Error('no survey link in the message');
+  return match[1];
+}
