@@ -19,7 +19,7 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(listenPort = 0): Promise<TestSmtp> {
   const state: TestSmtp = {
     url: '',
     port: 0,
@@ -48,7 +48,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   state.port = port;
   state.url = `smtp://127.0.0.1:${port}`;
