@@ -482,7 +482,10 @@ export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
   filename: text('filename').notNull(),
-  status: text('status', { enum: ['staging', 'published', 'failed'] }).notNull(),
+  /** staging (rows being validated) → ready (awaiting confirmation) → publishing → published, or failed. */
+  status: text('status', { enum: ['staging', 'ready', 'publishing', 'published', 'failed'] }).notNull(),
+  /** `host:pid` of the process working on it, to tell a killed importer from a slow one. */
+  owner: text('owner'),
   rows: integer('rows').notNull().default(0),
   created: integer('created').notNull().default(0),
   duplicates: integer('duplicates').notNull().default(0),

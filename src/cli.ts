@@ -14,6 +14,11 @@ import { AppError } from './lib/errors';
 import { sendDue } from './mail/sender';
 import { createSmtpTransport } from './mail/transport';
 import { countDueMessages } from '../db/queries/outbox';
+import { getImport } from '../db/queries/imports';
+import { stageImport, publishImport, sweepImports, MAX_ERRORS } from './domain/imports/run';
+import { IMPORT_KINDS, type ImportKind } from '../db/schema';
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
 
 class UsageError extends Error {}
 
@@ -93,9 +98,33 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
   }
 }
 
+/** `import KIND FILE`: stage (validating every row), then publish in one write; errors go to stderr. */
+async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
+  const [kind, file, ...extra] = args;
+  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || extra.length > 0) {
+    throw new UsageError('import needs a kind (interactions, reps, training, content or responses) and a file');
+  }
+  if (!existsSync(file)) {
+    console.error(`error: no such file: ${file}`);
+    return 1;
+  }
+  await sweepImports(deps);
+  const staged = await stageImport(deps, kind as ImportKind, createReadStream(file), { filename: basename(file), actor: 'cli', actorId: null });
+  const errors = staged.errors.length > 0 ? staged.errors : (await publishImport(deps, staged.importId, 'cli')).errors;
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`);
+    console.error(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
+    return 1;
+  }
+  const done = await getImport(deps.db.read, staged.importId);
+  console.log(`Imported ${staged.rows} ${kind} row(s) from ${basename(file)}: ${done?.created ?? 0} new, ${done?.duplicates ?? 0} already known.`);
+  return 0;
+}
+
 /** Commands taking the rest of the arguments; each returns its exit code. */
 const commands: Record<string, (deps: AppDeps, args: string[]) => Promise<number>> = {
   'send-due': (deps) => sendDueCommand(deps),
+  import: importCommand,
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -130,6 +130,7 @@ CREATE TABLE `imports` (
 	`kind` text NOT NULL,
 	`filename` text NOT NULL,
 	`status` text NOT NULL,
+	`owner` text,
 	`rows` integer DEFAULT 0 NOT NULL,
 	`created` integer DEFAULT 0 NOT NULL,
 	`duplicates` integer DEFAULT 0 NOT NULL,

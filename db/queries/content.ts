@@ -7,10 +7,12 @@ import type { ContentItemInput } from '../../src/domain/inputs';
 export async function ensureContentItems(tx: Drizzle, ids: string[], now: number): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  await tx
-    .insert(contentItems)
-    .values(unique.map((id) => ({ id, title: id, createdAt: now, updatedAt: now })))
-    .onConflictDoNothing();
+  for (let i = 0; i < unique.length; i += 1000) {
+    await tx
+      .insert(contentItems)
+      .values(unique.slice(i, i + 1000).map((id) => ({ id, title: id, createdAt: now, updatedAt: now })))
+      .onConflictDoNothing();
+  }
 }
 
 export async function upsertContentItems(tx: Drizzle, items: ContentItemInput[], now: number): Promise<number> {

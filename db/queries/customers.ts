@@ -12,10 +12,11 @@ export interface CustomerFields {
 /** Inserts new customers and refreshes name, locale and company of known ones; returns them by email. */
 export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: number) {
   const byEmail = new Map(list.map((c) => [c.email, c]));
-  for (const c of byEmail.values()) {
+  const unique = [...byEmail.values()];
+  for (let i = 0; i < unique.length; i += 200) {
     await tx
       .insert(customers)
-      .values({ ...c, createdAt: now })
+      .values(unique.slice(i, i + 200).map((c) => ({ ...c, createdAt: now })))
       .onConflictDoUpdate({
         target: customers.email,
         set: { name: sql`coalesce(excluded.name, ${customers.name})`, locale: sql`excluded.locale`, company: sql`coalesce(excluded.company, ${customers.company})` },
@@ -25,26 +26,33 @@ export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: 
 }
 
 export async function getCustomersByEmail(db: Drizzle, emails: string[]) {
-  if (emails.length === 0) return new Map<string, typeof customers.$inferSelect>();
-  const rows = await db.select().from(customers).where(inArray(customers.email, emails));
-  return new Map(rows.map((r) => [r.email, r]));
+  const out = new Map<string, typeof customers.$inferSelect>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const rows = await db.select().from(customers).where(inArray(customers.email, emails.slice(i, i + 500)));
+    for (const r of rows) out.set(r.email, r);
+  }
+  return out;
 }
 
 export async function getSuppressedHashes(db: Drizzle, hashes: string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db.select({ h: suppressionList.emailHash }).from(suppressionList).where(inArray(suppressionList.emailHash, hashes));
-  return new Set(rows.map((r) => r.h));
+  const out = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db.select({ h: suppressionList.emailHash }).from(suppressionList).where(inArray(suppressionList.emailHash, hashes.slice(i, i + 500)));
+    for (const r of rows) out.add(r.h);
+  }
+  return out;
 }
 
 /** Send times of each customer's invitations that were not cancelled (the fatigue window looks at them). */
 export async function getInvitationSendTimes(db: Drizzle, customerIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
-  if (customerIds.length === 0) return out;
-  const rows = await db
-    .select({ customerId: invitations.customerId, sendAt: invitations.sendAt })
-    .from(invitations)
-    .where(and(inArray(invitations.customerId, customerIds), ne(invitations.status, 'cancelled')));
-  for (const r of rows) if (r.customerId !== null) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r.sendAt]);
+  for (let i = 0; i < customerIds.length; i += 500) {
+    const rows = await db
+      .select({ customerId: invitations.customerId, sendAt: invitations.sendAt })
+      .from(invitations)
+      .where(and(inArray(invitations.customerId, customerIds.slice(i, i + 500)), ne(invitations.status, 'cancelled')));
+    for (const r of rows) if (r.customerId !== null) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r.sendAt]);
+  }
   return out;
 }
 

@@ -39,9 +39,13 @@ export async function countReps(db: Drizzle, scope: TeamScope): Promise<number> 
 }
 
 export async function getRepsByEmail(db: Drizzle, emails: string[]) {
-  if (emails.length === 0) return new Map<string, typeof reps.$inferSelect>();
-  const rows = await db.select().from(reps).where(inArray(reps.email, [...new Set(emails)]));
-  return new Map(rows.map((r) => [r.email, r]));
+  const out = new Map<string, typeof reps.$inferSelect>();
+  const unique = [...new Set(emails)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.select().from(reps).where(inArray(reps.email, unique.slice(i, i + 500)));
+    for (const r of rows) out.set(r.email, r);
+  }
+  return out;
 }
 
 /** Upserts reps by email; a team named for the first time is created. */

@@ -12,11 +12,11 @@ import type { InteractionInput } from './inputs';
 import { conflict, invalid, type FieldIssue } from '../lib/errors';
 import { hashEmail } from '../lib/tokens';
 import { getRepsByEmail } from '../../db/queries/reps';
-import { getInteractionsByExternalId, insertInteraction, setQuoteDelivered, type ExistingInteraction } from '../../db/queries/interactions';
+import { getInteractionsByExternalId, insertInteractions, setQuoteDelivered, type ExistingInteraction } from '../../db/queries/interactions';
 import { getInvitationSendTimes, getSuppressedHashes, upsertCustomers } from '../../db/queries/customers';
 import { ensureContentItems } from '../../db/queries/content';
 import { getRules } from '../../db/queries/survey-rules';
-import { decideSurvey } from './survey-rules';
+import { decideSurvey, type SurveyDecision } from './survey-rules';
 import { createInvitation } from './invitations';
 
 export interface IntakeResult {
@@ -72,54 +72,45 @@ export async function ingestInTransaction(
 
   const stored = await getInteractionsByExternalId(tx, items.map((i) => i.externalId));
   const rules = await getRules(tx);
-  const results: IntakeResult[] = [];
   const conflicts: FieldIssue[] = [];
-  // Within one batch, a repeated externalId is compared with its first occurrence.
-  const firstInBatch = new Map<string, { item: InteractionInput; result: IntakeResult }>();
+  // A repeated externalId in one batch is compared with its first occurrence.
+  const firstInBatch = new Map<string, InteractionInput>();
+  const newItems: InteractionInput[] = [];
+  for (const [index, item] of items.entries()) {
+    const earlier = firstInBatch.get(item.externalId);
+    const existing = stored.get(item.externalId);
+    const diffs = existing ? differences(item, existing) : earlier ? batchDifferences(item, earlier) : [];
+    if (diffs.length > 0) conflicts.push({ path: [index], message: `externalId ${item.externalId} was already received with different ${diffs.join(', ')}` });
+    if (!existing && !earlier) {
+      firstInBatch.set(item.externalId, item);
+      newItems.push(item);
+    }
+  }
+  if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
 
-  const newItems = items.filter((item) => !stored.has(item.externalId));
   const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now);
   const suppressed = await getSuppressedHashes(tx, [...customers.keys()].map(hashEmail));
   const sendTimes = await getInvitationSendTimes(tx, [...customers.values()].map((c) => c.id));
   await ensureContentItems(tx, newItems.flatMap((i) => i.contentIds), now);
 
-  for (const [index, item] of items.entries()) {
-    const existing = stored.get(item.externalId);
-    const earlier = firstInBatch.get(item.externalId);
-    if (existing || earlier) {
-      const diffs = existing ? differences(item, existing) : batchDifferences(item, earlier!.item);
-      if (diffs.length > 0) {
-        conflicts.push({ path: [index], message: `externalId ${item.externalId} was already received with different ${diffs.join(', ')}` });
-        continue;
-      }
-      const base = existing
-        ? { id: existing.interaction.id, survey: existing.interaction.surveyStatus, reason: existing.interaction.suppressionReason }
-        : { id: earlier!.result.id, survey: earlier!.result.survey, reason: earlier!.result.reason ?? null };
-      let status: IntakeResult['status'] = 'existing';
-      if (existing && existing.interaction.quoteDeliveredAt === null && item.quoteDeliveredAt !== null) {
-        await setQuoteDelivered(tx, existing.interaction.id, item.quoteDeliveredAt, now);
-        existing.interaction.quoteDeliveredAt = item.quoteDeliveredAt;
-        status = 'updated';
-      }
-      results.push({ externalId: item.externalId, id: base.id, status, survey: base.survey, ...(base.reason ? { reason: base.reason } : {}) });
-      continue;
-    }
+  const decisions = new Map<string, SurveyDecision>();
+  const rows = newItems.map((item) => {
     const rep = repsByEmail.get(item.repEmail)!;
     const customer = customers.get(item.customer.email)!;
-    const rule = rules.get(item.type)!;
     const customerSendTimes = sendTimes.get(customer.id) ?? [];
     const decision = decideSurvey({
       now,
       occurredAt: item.occurredAt,
-      rule,
+      rule: rules.get(item.type)!,
       customerOptedOut: customer.optedOutAt !== null || suppressed.has(hashEmail(customer.email)),
       repExcluded: rep.excludedFromSurveys,
       customerInvitationSendTimes: customerSendTimes,
       contentShared: item.contentIds.length > 0,
     });
-    const id = await insertInteraction(
-      tx,
-      {
+    if (decision.survey === 'scheduled') sendTimes.set(customer.id, [...customerSendTimes, decision.sendAt]);
+    decisions.set(item.externalId, decision);
+    return {
+      values: {
         externalId: item.externalId,
         repId: rep.id,
         customerId: customer.id,
@@ -135,11 +126,21 @@ export async function ingestInTransaction(
         createdAt: now,
         updatedAt: now,
       },
-      item.contentIds,
-    );
-    if (decision.survey === 'scheduled') {
-      await createInvitation(tx, mail, {
-        interactionId: id,
+      contentIds: item.contentIds,
+    };
+  });
+  const ids = await insertInteractions(tx, rows);
+
+  for (const item of newItems) {
+    const decision = decisions.get(item.externalId)!;
+    if (decision.survey !== 'scheduled') continue;
+    const rep = repsByEmail.get(item.repEmail)!;
+    const customer = customers.get(item.customer.email)!;
+    await createInvitation(
+      tx,
+      mail,
+      {
+        interactionId: ids.get(item.externalId)!,
         interactionType: item.type,
         occurredAt: item.occurredAt,
         repId: rep.id,
@@ -149,22 +150,38 @@ export async function ingestInTransaction(
         required: decision.required,
         sendAt: decision.sendAt,
         expiresAt: decision.expiresAt,
-        expiryDays: rule.expiryDays,
+        expiryDays: rules.get(item.type)!.expiryDays,
         reminderDueAt: decision.reminderDueAt,
-      }, now);
-      sendTimes.set(customer.id, [...customerSendTimes, decision.sendAt]);
+      },
+      now,
+    );
+  }
+
+  const results: IntakeResult[] = [];
+  const answered = new Set<string>();
+  for (const item of items) {
+    const existing = stored.get(item.externalId);
+    if (existing) {
+      let status: IntakeResult['status'] = 'existing';
+      if (existing.interaction.quoteDeliveredAt === null && item.quoteDeliveredAt !== null) {
+        await setQuoteDelivered(tx, existing.interaction.id, item.quoteDeliveredAt, now);
+        existing.interaction.quoteDeliveredAt = item.quoteDeliveredAt;
+        status = 'updated';
+      }
+      const { id, surveyStatus, suppressionReason } = existing.interaction;
+      results.push({ externalId: item.externalId, id, status, survey: surveyStatus, ...(suppressionReason ? { reason: suppressionReason } : {}) });
+      continue;
     }
-    const result: IntakeResult = {
+    const decision = decisions.get(item.externalId)!;
+    results.push({
       externalId: item.externalId,
-      id,
-      status: 'created',
+      id: ids.get(item.externalId)!,
+      status: answered.has(item.externalId) ? 'existing' : 'created',
       survey: decision.survey,
       ...(decision.survey === 'suppressed' ? { reason: decision.reason } : {}),
-    };
-    firstInBatch.set(item.externalId, { item, result });
-    results.push(result);
+    });
+    answered.add(item.externalId);
   }
-  if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
   return results;
 }
 

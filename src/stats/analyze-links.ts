@@ -1,5 +1,6 @@
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { CPI_KEYS, type CpiKey } from './cpi.js';
+import { isNumber } from './guards.js';
 import { correlateLink, type LinkEstimate } from './link-estimate.js';
 import { permutationTest } from './permutation-test.js';
 import { seedFor } from './prng.js';
@@ -82,12 +83,16 @@ export function analyzeLinks(reps: readonly LinkRep[], options: AnalyzeLinksOpti
   return links;
 }
 
-function analyzePair(reps: readonly LinkRep[], skill: string, cpi: CpiKey, options: AnalyzeLinksOptions): SkillCpiLink {
+/** One skill × CPI pair, before the family's BH step sets q and the 30+ tiers. */
+function analyzePair(
+  reps: readonly LinkRep[],
+  skill: string,
+  cpi: CpiKey,
+  options: AnalyzeLinksOptions,
+): SkillCpiLink {
   const sample = reps.flatMap((rep) => {
     const [x, y] = [rep.skills[skill], rep.cpis[cpi]];
-    return typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)
-      ? [{ x, y, team: rep.team }]
-      : [];
+    return isNumber(x) && isNumber(y) ? [{ x, y, team: rep.team }] : [];
   });
   const [x, y, teams] = [sample.map((s) => s.x), sample.map((s) => s.y), sample.map((s) => s.team)];
   const n = sample.length;
@@ -104,13 +109,29 @@ function analyzePair(reps: readonly LinkRep[], skill: string, cpi: CpiKey, optio
       strata: simpson ? within.teams : undefined,
     }).p;
   }
-  return { ...lead, skill, cpi, n, q: null, tier: 'exploratory', simpson, leading: simpson ? 'within-team' : 'overall', overall, withinTeam };
+  const leading = simpson ? 'within-team' : 'overall';
+  return { ...lead, skill, cpi, n, q: null, tier: 'exploratory', simpson, leading, overall, withinTeam };
 }
 
 function insufficient(skill: string, cpi: CpiKey, n: number, overall: LinkEstimate | null): SkillCpiLink {
-  const nan = { r: NaN, p: NaN, lower: NaN, upper: NaN };
   return {
-    rho: NaN, p: NaN, lower: NaN, upper: NaN, permutationP: null, pearson: nan, beta: NaN, betaSe: NaN, nEffective: n,
-    skill, cpi, n, q: null, tier: 'insufficient', simpson: false, leading: 'overall', overall, withinTeam: null,
+    skill,
+    cpi,
+    n,
+    rho: NaN,
+    p: NaN,
+    lower: NaN,
+    upper: NaN,
+    permutationP: null,
+    pearson: { r: NaN, p: NaN, lower: NaN, upper: NaN },
+    beta: NaN,
+    betaSe: NaN,
+    nEffective: n,
+    q: null,
+    tier: 'insufficient',
+    simpson: false,
+    leading: 'overall',
+    overall,
+    withinTeam: null,
   };
 }

@@ -22,7 +22,10 @@ export function resampleIndices(n: number, random: RandomSource): number[] {
  * @example
  * percentileInterval([1, 2, 3, 4, 5], 0.5); // => { lower: 2, upper: 4 }
  */
-export function percentileInterval(replicates: ArrayLike<number>, confidence: number): { lower: number; upper: number } {
+export function percentileInterval(
+  replicates: ArrayLike<number>,
+  confidence: number,
+): { lower: number; upper: number } {
   assertConfidence('percentileInterval', confidence);
   const values: number[] = [];
   for (let i = 0; i < replicates.length; i++) {

@@ -1,6 +1,7 @@
 import type { LinkRep, SkillCpiLink } from './analyze-links.js';
 import { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
 import { linkWeight, type CpiPosterior } from './gap-score.js';
+import { isNumber } from './guards.js';
 import { linkSlope } from './within-team.js';
 
 /**
@@ -61,9 +62,13 @@ export function estimateGapParameters(
   spreads: 'all' | 'gated' = 'gated',
 ): GapParameters {
   const [S, C] = [data.skills.length, data.cpis.length];
-  const wanted = (name: string): boolean => spreads === 'all' || gated.some((l) => l.skill === name || l.cpi === name);
-  const skillSd = Float64Array.from(data.skills, (skill, s) => (wanted(skill) ? columnSd(data.scores, S, s, sample) : NaN));
-  const cpiSd = Float64Array.from(data.cpis, (cpi, c) => (wanted(cpi) ? columnSd(data.estimates, C, c, sample) : NaN));
+  const all = spreads === 'all';
+  const skillSd = Float64Array.from(data.skills, (skill, s) =>
+    all || gated.some((l) => l.skill === skill) ? columnSd(data.scores, S, s, sample) : NaN,
+  );
+  const cpiSd = Float64Array.from(data.cpis, (cpi, c) =>
+    all || gated.some((l) => l.cpi === cpi) ? columnSd(data.estimates, C, c, sample) : NaN,
+  );
   const betaTilde = new Float64Array(S * C);
   for (const link of gated) {
     const [s, c] = [data.skills.indexOf(link.skill), data.cpis.indexOf(link.cpi)];
@@ -110,10 +115,6 @@ export function toLinkRep(rep: GapRep): LinkRep {
     if (cpi in rep.cpis) cpis[cpi] = rep.cpis[cpi]?.estimate ?? null;
   }
   return { repId: rep.repId, team: rep.team, skills: rep.skills, cpis };
-}
-
-export function isNumber(value: number | null | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 function numberOrNaN(value: number | null | undefined): number {

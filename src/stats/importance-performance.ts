@@ -1,7 +1,6 @@
 import type { LinkRep } from './analyze-links.js';
 import type { CpiKey } from './cpi.js';
-import { isNumber } from './gap-parameters.js';
-import { assertConfidence } from './guards.js';
+import { assertConfidence, isNumber } from './guards.js';
 import { meanInterval, type MeanInterval } from './mean-interval.js';
 import { summarize } from './mean-summary.js';
 import { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
@@ -55,7 +54,8 @@ export interface ImportancePerformance {
  * bias it upward, and "important" means important for something.
  *
  * @example
- * importancePerformance(reps, 'fcr', { team: 'north' }).skills.filter((s) => s.quadrant === 'concentrate-here');
+ * const map = importancePerformance(reps, 'fcr', { team: 'north' });
+ * map.skills.filter((s) => s.quadrant === 'concentrate-here' && !s.uncertain);
  */
 export function importancePerformance(
   reps: readonly LinkRep[],
@@ -67,7 +67,8 @@ export function importancePerformance(
   const skills = options.skills ?? [...new Set(reps.flatMap((r) => Object.keys(r.skills)))].sort();
   const complete = completeReps(reps, skills, cpi);
   const method = skills.length <= 12 && complete.length >= minRepsPerSkill * skills.length ? 'lmg' : 'spearman';
-  const importance = method === 'lmg' ? lmgImportance(complete, skills, cpi, confidence) : rankImportance(reps, skills, cpi, confidence);
+  const importance =
+    method === 'lmg' ? lmgImportance(complete, skills, cpi, confidence) : rankImportance(reps, skills, cpi, confidence);
   const finite = importance.map((i) => i.value).filter(Number.isFinite);
   const importanceLine = options.importanceLine ?? finite.reduce((t, v) => t + v, 0) / finite.length;
   const team = reps.filter((r) => options.team === undefined || r.team === options.team);
@@ -86,7 +87,10 @@ export function importancePerformance(
         performance,
         importance: y,
         quadrant: defined ? quadrant(y.value >= importanceLine, performance.mean >= target) : null,
-        uncertain: !defined || crosses(performance.lower, performance.upper, target) || crosses(y.lower, y.upper, importanceLine),
+        uncertain:
+          !defined ||
+          crosses(performance.lower, performance.upper, target) ||
+          crosses(y.lower, y.upper, importanceLine),
       };
     }),
   };

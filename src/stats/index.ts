@@ -32,11 +32,20 @@ export { pairedTTest } from './paired-t-test.js';
 export { standardizedSlope, type StandardizedSlope } from './standardized-slope.js';
 export { centreOnGroups } from './centre-on-groups.js';
 export { withinTeamSample, linkSlope, type WithinTeamSample } from './within-team.js';
-export { relativeImportance, lmgFromCrossProducts, crossProducts, type RelativeImportance } from './relative-importance.js';
+export {
+  relativeImportance,
+  lmgFromCrossProducts,
+  crossProducts,
+  type RelativeImportance,
+} from './relative-importance.js';
 export { lmgJackknife, type ShareInterval } from './lmg-jackknife.js';
 
 // Training effects
-export { differenceInDifferences, type RepWindowChange, type DifferenceInDifferences } from './difference-in-differences.js';
+export {
+  differenceInDifferences,
+  type RepWindowChange,
+  type DifferenceInDifferences,
+} from './difference-in-differences.js';
 
 // Resampling
 export { mulberry32, seedFor, type RandomSource } from './prng.js';
@@ -46,7 +55,13 @@ export { bootstrapInterval, percentileInterval, resampleIndices } from './bootst
 // Analyses the DB layer feeds
 export { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
 export { correlateLink, type LinkEstimate } from './link-estimate.js';
-export { analyzeLinks, type LinkRep, type AnalyzeLinksOptions, type SkillCpiLink, type LinkTier } from './analyze-links.js';
+export {
+  analyzeLinks,
+  type LinkRep,
+  type AnalyzeLinksOptions,
+  type SkillCpiLink,
+  type LinkTier,
+} from './analyze-links.js';
 export { expectedShortfall, type Shortfall } from './expected-shortfall.js';
 export {
   skillDeficit,
@@ -58,7 +73,16 @@ export {
   type GapLabel,
   type GapContribution,
 } from './gap-score.js';
-export { estimateGapParameters, gapData, toLinkRep, type GapRep, type GapData, type GapParameters } from './gap-parameters.js';
+export {
+  estimateGapParameters,
+  gapData,
+  reportedLinkWeights,
+  toLinkRep,
+  type GapRep,
+  type GapData,
+  type GapParameters,
+} from './gap-parameters.js';
+export { bootstrapGapIntervals, type GapModel } from './gap-bootstrap.js';
 export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
 export { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
 export {

@@ -12,7 +12,8 @@ import { meanInterval, type MeanInterval } from './mean-interval.js';
  * @param summary count, sum and sum of squares of the answers
  * @param confidence two-sided level, default 0.95
  * @example
- * likertMean({ n: 4, sum: 16, sumOfSquares: 66 }); // => { n: 4, mean: 4, sd: 0.8165, lower: 2.7008, upper: 5 } (rounded)
+ * likertMean({ n: 4, sum: 16, sumOfSquares: 66 }); // the answers 3, 4, 4, 5
+ * // => { n: 4, mean: 4, sd: 0.8165, lower: 2.7008, upper: 5 } (rounded)
  */
 export function likertMean(summary: MeanSummary, confidence = 0.95): MeanInterval {
   const interval = meanInterval(summary, confidence);

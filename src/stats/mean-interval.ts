@@ -19,7 +19,8 @@ export interface MeanInterval {
  * zero-width interval (R stops with "data are essentially constant").
  *
  * @example
- * meanInterval({ n: 4, sum: 16, sumOfSquares: 66 }); // => { n: 4, mean: 4, sd: 0.8165, lower: 2.7008, upper: 5.2992 } (rounded)
+ * meanInterval({ n: 4, sum: 16, sumOfSquares: 66 }); // the values 3, 4, 4, 5
+ * // => { n: 4, mean: 4, sd: 0.8165, lower: 2.7008, upper: 5.2992 } (rounded)
  */
 export function meanInterval(summary: MeanSummary, confidence = 0.95): MeanInterval {
   assertConfidence('meanInterval', confidence);

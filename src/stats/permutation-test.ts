@@ -17,8 +17,8 @@ export interface PermutationOptions {
 
 /**
  * Seeded permutation test of a correlation: shuffle y against x B times and
- * count how often |r*| ≥ |r|; p = (1 + #{|r*| ≥ |r|})/(B + 1) (never 0, exact in
- * level). A tolerance of 1e-12 counts permutations that tie with r. With
+ * count how often |r*| ≥ |r|; p = (1 + #{|r*| ≥ |r|})/(B + 1), never 0 and never
+ * anti-conservative. A tolerance of 1e-12 counts permutations that tie with r. With
  * `strata`, y is permuted within each stratum only, the right null for
  * correlations of within-team (team-centred) values.
  *
@@ -66,17 +66,29 @@ function dot(a: readonly number[], b: readonly number[]): number {
   return total;
 }
 
-/** Fisher–Yates over the positions `indices` of `values`, in place. */
+/**
+ * Fisher–Yates over the positions `indices` of `values`, in place. simple-statistics'
+ * `shuffle` permutes a whole (copied) array; this one permutes a subset of
+ * positions without allocating, which a stratified test needs B times over.
+ */
 function shuffleWithin(values: number[], indices: readonly number[], random: RandomSource): void {
   for (let j = indices.length - 1; j > 0; j--) {
     const k = Math.floor(random() * (j + 1));
-    const [pj, pk] = [indices[j] ?? 0, indices[k] ?? 0];
-    [values[pj], values[pk]] = [values[pk] ?? 0, values[pj] ?? 0];
+    const pj = indices[j]!;
+    const pk = indices[k]!;
+    const held = values[pj]!;
+    values[pj] = values[pk]!;
+    values[pk] = held;
   }
 }
 
+/** Positions per stratum; strata of one cannot be permuted and are left out. */
 function strataIndices(strata: readonly string[]): number[][] {
   const groups = new Map<string, number[]>();
-  strata.forEach((key, i) => groups.set(key, [...(groups.get(key) ?? []), i]));
+  strata.forEach((key, i) => {
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
   return [...groups.values()].filter((g) => g.length > 1);
 }

@@ -3,9 +3,10 @@ export type RandomSource = () => number;
 
 /**
  * Mulberry32, a small seeded pseudo-random generator (Tommy Ettinger, 2017):
- * 32 bits of state, period 2³², passes PractRand to several GB. Plenty for
- * permutation tests and bootstraps of a few thousand draws; not for secrets.
- * The same seed always gives the same sequence, on every platform.
+ * 32 bits of state, a Weyl sequence (period 2³²) scrambled by multiply–xorshift
+ * steps. Ample for permutation tests and bootstraps of up to ~10⁵ draws; not for
+ * secrets (use node:crypto). Only 32-bit integer arithmetic (Math.imul), so the
+ * same seed gives the same sequence on every platform.
  *
  * @param seed any number; only its low 32 bits are used
  * @returns a function returning the next number in [0, 1)

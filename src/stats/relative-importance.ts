@@ -26,9 +26,12 @@ const MAX_PREDICTORS = 12;
  * @param predictors one column (array over units) per predictor
  * @param y the outcome, one value per unit
  * @example
- * relativeImportance([[1, 2, 3, 4, 5], [2, 1, 4, 3, 6]], [1, 3, 2, 5, 4]).shares; // two shares summing to 1
+ * relativeImportance([[1, 2, 3, 4, 5], [2, 1, 4, 3, 6]], [1, 3, 2, 5, 4]).shares; // => [0.7732, 0.2268] (rounded)
  */
-export function relativeImportance(predictors: readonly (readonly number[])[], y: readonly number[]): RelativeImportance {
+export function relativeImportance(
+  predictors: readonly (readonly number[])[],
+  y: readonly number[],
+): RelativeImportance {
   const p = predictors.length;
   if (p < 1 || p > MAX_PREDICTORS) {
     throw new RangeError(`relativeImportance: need 1 to ${MAX_PREDICTORS} predictors (got ${p})`);

@@ -1,11 +1,23 @@
 import type { SkillCpiLink } from './analyze-links.js';
-import { percentileInterval, resampleIndices } from './bootstrap.js';
 import { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
-import { expectedShortfall, type Shortfall } from './expected-shortfall.js';
-import { estimateGapParameters, gapData, isNumber, reportedLinkWeights, type GapParameters, type GapRep } from './gap-parameters.js';
-import { gapLabel, gapTerm, skillDeficit, type GapContribution, type GapLabel, type TrainingFlags } from './gap-score.js';
-import { assertConfidence, assertPositiveInteger } from './guards.js';
-import { mulberry32 } from './prng.js';
+import { expectedShortfall } from './expected-shortfall.js';
+import { bootstrapGapIntervals, type GapModel } from './gap-bootstrap.js';
+import {
+  estimateGapParameters,
+  gapData,
+  reportedLinkWeights,
+  type GapParameters,
+  type GapRep,
+} from './gap-parameters.js';
+import {
+  gapLabel,
+  gapTerm,
+  skillDeficit,
+  type GapContribution,
+  type GapLabel,
+  type TrainingFlags,
+} from './gap-score.js';
+import { assertConfidence, assertPositiveInteger, isNumber } from './guards.js';
 
 export interface ScoreGapsOptions {
   /** Configured CPI targets T. */
@@ -63,70 +75,77 @@ export interface ScoredGaps {
  * @example
  * scoreGaps(reps, analyzeLinks(reps.map(toLinkRep)), { seed: 1 }).reps[0]?.gaps[0];
  */
-export function scoreGaps(reps: readonly GapRep[], links: readonly SkillCpiLink[], options: ScoreGapsOptions = {}): ScoredGaps {
+export function scoreGaps(
+  reps: readonly GapRep[],
+  links: readonly SkillCpiLink[],
+  options: ScoreGapsOptions = {},
+): ScoredGaps {
   const { replicates = 1000, seed = 1, confidence = 0.8 } = options;
   assertPositiveInteger('scoreGaps', 'replicates', replicates);
   assertConfidence('scoreGaps', confidence);
   const skills = [...new Set([...links.map((l) => l.skill), ...reps.flatMap((r) => Object.keys(r.skills))])].sort();
   const cpis = CPI_KEYS.filter((cpi) => links.some((l) => l.cpi === cpi) || reps.some((r) => r.cpis[cpi]));
-  const [S, C] = [skills.length, cpis.length];
+  const C = cpis.length;
   const targets = Object.fromEntries(cpis.map((cpi) => [cpi, targetFor(cpi, reps, options)]));
-  const shortfalls: (Shortfall | null)[][] = reps.map((rep) =>
+  const shortfalls = reps.map((rep) =>
     cpis.map((cpi) => {
       const posterior = rep.cpis[cpi];
-      return posterior ? expectedShortfall(posterior.estimate, posterior.sd, targets[cpi] ?? NaN, lowerIsBetter(cpi)) : null;
+      if (!posterior) return null;
+      return expectedShortfall(posterior.estimate, posterior.sd, targets[cpi] ?? NaN, lowerIsBetter(cpi));
     }),
   );
-  const shortfallMatrix = Float64Array.from(shortfalls.flat(), (sf) => sf?.expectedShortfall ?? NaN);
-  const weight = cpis.map((cpi) => options.weights?.[cpi] ?? 1);
-  const proficiency = skills.map((skill) => options.proficiencyTargets?.[skill] ?? 80);
-  const data = gapData(reps, skills, cpis);
+  const model: GapModel = {
+    data: gapData(reps, skills, cpis),
+    shortfall: Float64Array.from(shortfalls.flat(), (sf) => sf?.expectedShortfall ?? NaN),
+    weight: cpis.map((cpi) => options.weights?.[cpi] ?? 1),
+    proficiency: skills.map((skill) => options.proficiencyTargets?.[skill] ?? 80),
+  };
   const everyone = reps.map((_, i) => i);
-  const point: GapParameters = { ...estimateGapParameters(data, everyone, [], 'all'), betaTilde: reportedLinkWeights(data, links) };
-  const gated = links.filter((l) => l.q !== null && l.q <= 0.1);
+  const point: GapParameters = {
+    ...estimateGapParameters(model.data, everyone, [], 'all'),
+    betaTilde: reportedLinkWeights(model.data, links),
+  };
+  const intervals = bootstrapGapIntervals(model, links, { replicates, seed, confidence });
 
-  // Only a rep below target in a skill with a gated link can score above 0.
-  const active = everyone.flatMap((i) =>
-    skills.flatMap((skill, s) => {
-      const shortOf = proficiency[s]! - (data.scores[i * S + s] ?? NaN);
-      const linked = cpis.flatMap((cpi, c) => (gated.some((l) => l.skill === skill && l.cpi === cpi) ? [c] : []));
-      return shortOf > 0 && linked.length > 0 ? [{ i, s, shortOf, linked, draws: new Float64Array(replicates) }] : [];
-    }),
-  );
-  const random = mulberry32(seed);
-  for (let b = 0; b < replicates && active.length > 0; b++) {
-    const params = estimateGapParameters(data, resampleIndices(reps.length, random), gated);
-    for (const { i, s, shortOf, linked, draws } of active) {
-      const d = params.skillSd[s]! > 0 ? shortOf / params.skillSd[s]! : 0;
-      let total = 0;
-      for (const c of linked) {
-        total += gapTerm(params.betaTilde[s * C + c]!, d, shortfallMatrix[i * C + c]!, params.cpiSd[c]!, weight[c]!);
-      }
-      draws[b] = total;
-    }
-  }
-  const intervals = new Map(active.map((e) => [e.i * S + e.s, percentileInterval(e.draws, confidence)]));
-
-  const skillGap = (i: number, s: number, skill: string): SkillGap => {
-    const label = gapLabel(options.training?.[reps[i]!.repId]?.[skill]);
-    const score = reps[i]!.skills[skill];
+  const skillGap = (rep: GapRep, i: number, skill: string, s: number): SkillGap => {
+    const label = gapLabel(options.training?.[rep.repId]?.[skill]);
+    const score = rep.skills[skill];
     if (!isNumber(score)) return missingGap(skill, label);
-    const deficit = skillDeficit(score, proficiency[s]!, point.skillSd[s]!);
+    const deficit = skillDeficit(score, model.proficiency[s]!, point.skillSd[s]!);
     const contributions = cpis.flatMap((cpi, c) => {
       const shortfall = shortfalls[i]![c];
       if (!shortfall) return [];
-      const value = gapTerm(point.betaTilde[s * C + c]!, deficit, shortfall.expectedShortfall, point.cpiSd[c]!, weight[c]!);
+      const betaTilde = point.betaTilde[s * C + c]!;
+      const value = gapTerm(betaTilde, deficit, shortfall.expectedShortfall, point.cpiSd[c]!, model.weight[c]!);
       return [{ cpi, value, ...shortfall }];
     });
-    const top = contributions.reduce<GapContribution | null>((best, c) => (c.value > (best?.value ?? 0) ? c : best), null);
-    const interval = intervals.get(i * S + s) ?? { lower: 0, upper: 0 };
-    const total = contributions.reduce((sum, c) => sum + c.value, 0);
-    return { skill, cpi: top?.cpi ?? null, score: total, ...interval, lowConfidence: !(interval.lower > 0), missingScore: false, deficit, label, contributions };
+    const top = contributions.reduce<GapContribution | null>(
+      (best, c) => (c.value > (best?.value ?? 0) ? c : best),
+      null,
+    );
+    const interval = intervals.get(i * skills.length + s) ?? { lower: 0, upper: 0 };
+    return {
+      skill,
+      cpi: top?.cpi ?? null,
+      score: contributions.reduce((sum, c) => sum + c.value, 0),
+      ...interval,
+      lowConfidence: !(interval.lower > 0),
+      missingScore: false,
+      deficit,
+      label,
+      contributions,
+    };
   };
   return {
-    reps: reps.map((rep, i) => ({ repId: rep.repId, team: rep.team, gaps: sortGaps(skills.map((skill, s) => skillGap(i, s, skill))) })),
+    reps: reps.map((rep, i) => ({
+      repId: rep.repId,
+      team: rep.team,
+      gaps: sortGaps(skills.map((skill, s) => skillGap(rep, i, skill, s))),
+    })),
     targets,
-    linkWeights: skills.flatMap((skill, s) => cpis.map((cpi, c) => ({ skill, cpi, betaTilde: point.betaTilde[s * C + c]! }))),
+    linkWeights: skills.flatMap((skill, s) =>
+      cpis.map((cpi, c) => ({ skill, cpi, betaTilde: point.betaTilde[s * C + c]! })),
+    ),
   };
 }
 
@@ -138,9 +157,12 @@ function targetFor(cpi: CpiKey, reps: readonly GapRep[], options: ScoreGapsOptio
 }
 
 function missingGap(skill: string, label: GapLabel): SkillGap {
-  return { skill, cpi: null, score: null, lower: null, upper: null, lowConfidence: true, missingScore: true, deficit: null, label, contributions: [] };
+  const none = { cpi: null, score: null, lower: null, upper: null, deficit: null, contributions: [] };
+  return { skill, ...none, lowConfidence: true, missingScore: true, label };
 }
 
+/** Highest score first, missing scores last, ties by skill name (so the order is stable). */
 function sortGaps(gaps: SkillGap[]): SkillGap[] {
-  return gaps.sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0));
+  const byName = (a: SkillGap, b: SkillGap): number => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0);
+  return gaps.sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || byName(a, b));
 }

@@ -1,7 +1,7 @@
 import type { LinkRep } from './analyze-links.js';
 import type { CpiKey } from './cpi.js';
 import { fisherZInterval } from './fisher-z-interval.js';
-import { isNumber } from './gap-parameters.js';
+import { isNumber } from './guards.js';
 import { lmgJackknife } from './lmg-jackknife.js';
 import { spearman } from './spearman.js';
 
@@ -27,9 +27,12 @@ export function lmgImportance(
   confidence: number,
 ): { value: number; lower: number; upper: number }[] {
   const rows = completeReps(reps, skills, cpi);
-  if (skills.length < 1 || rows.length < skills.length + 3) return skills.map(() => ({ value: NaN, lower: NaN, upper: NaN }));
+  if (skills.length < 1 || rows.length < skills.length + 3) {
+    return skills.map(() => ({ value: NaN, lower: NaN, upper: NaN }));
+  }
   const columns = skills.map((skill) => rows.map((r) => r.skills[skill] ?? NaN));
-  return lmgJackknife(columns, rows.map((r) => r.cpis[cpi] ?? NaN), confidence).map(({ value, lower, upper }) => ({ value, lower, upper }));
+  const shares = lmgJackknife(columns, rows.map((r) => r.cpis[cpi] ?? NaN), confidence);
+  return shares.map(({ value, lower, upper }) => ({ value, lower, upper }));
 }
 
 /**

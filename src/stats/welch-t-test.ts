@@ -56,7 +56,9 @@ export function welchInterval(a: readonly number[], b: readonly number[], confid
   const va = sampleVariance([...a]) / a.length;
   const vb = sampleVariance([...b]) / b.length;
   const se = Math.sqrt(va + vb);
-  if (se === 0 || se < 10 * Number.EPSILON * Math.max(Math.abs(ma), Math.abs(mb))) return { ...none, estimate: ma - mb };
+  // R's t.test stops here with "data are essentially constant".
+  const constant = se === 0 || se < 10 * Number.EPSILON * Math.max(Math.abs(ma), Math.abs(mb));
+  if (constant) return { ...none, estimate: ma - mb };
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
   const half = tQuantile((1 + confidence) / 2, df) * se;
   return { estimate: ma - mb, se, df, lower: ma - mb - half, upper: ma - mb + half };

@@ -44,7 +44,7 @@ export function withinTeamSample(
  * per extra team.
  *
  * @example
- * linkSlope([50, 60, 70, 80], [0.6, 0.7, 0.7, 0.8], null).beta; // CPI change per SD of skill
+ * linkSlope([50, 60, 70, 80], [0.6, 0.7, 0.7, 0.8], null).beta; // => 0.0775 (rounded): CPI change per SD of skill
  */
 export function linkSlope(
   x: readonly number[],

@@ -57,14 +57,15 @@ describe('importancePerformance', () => {
 
   it('performance is the chosen team mean with its t interval; uncertain when it includes the line', () => {
     const data = reps(60);
-    const team = importancePerformance(data, 'fcr', { team: 'team-1', proficiencyTargets: { demo: 70 } });
     const members = data.filter((r) => r.team === 'team-1').map((r) => r.skills.demo ?? NaN);
-    const demo = team.skills.find((s) => s.skill === 'demo');
+    const teamMean = members.reduce((s, v) => s + v, 0) / members.length;
+    const atLine = importancePerformance(data, 'fcr', { team: 'team-1', proficiencyTargets: { demo: teamMean } });
+    const demo = atLine.skills.find((s) => s.skill === 'demo');
     expect(demo?.performance.n).toBe(members.length);
-    expect(demo?.performance.mean).toBeCloseTo(members.reduce((s, v) => s + v, 0) / members.length, 12);
-    expect(demo?.uncertain).toBe((demo?.performance.lower ?? NaN) <= 70 && (demo?.performance.upper ?? NaN) >= 70 ? true : demo?.uncertain);
-    const allUncertain = importancePerformance(data, 'fcr', { proficiencyTargets: { demo: demo?.performance.mean ?? 0 }, team: 'team-1' });
-    expect(allUncertain.skills.find((s) => s.skill === 'demo')?.uncertain).toBe(true);
+    expect(demo?.performance.mean).toBeCloseTo(teamMean, 12);
+    expect(demo?.uncertain).toBe(true);
+    const farAbove = importancePerformance(data, 'fcr', { team: 'team-1', proficiencyTargets: { discovery: 0 } });
+    expect(farAbove.skills.find((s) => s.skill === 'discovery')).toMatchObject({ quadrant: 'keep-up-the-good-work', uncertain: false });
   });
 
   it('a skill nobody in the team has: no quadrant, uncertain', () => {

@@ -64,7 +64,7 @@ describe('JSON intake API', () => {
   it('answers malformed JSON with 400, a wrong content type with 415 and over 1000 items with 413', async () => {
     const bad = await t.request('/api/v1/interactions', { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: '{"externalId":' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('bad_request');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad_request');
     const form = await t.request('/api/v1/interactions', { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
     const many = await api(t, key, 'POST', '/interactions', Array.from({ length: 1001 }, () => interaction()));

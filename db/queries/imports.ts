@@ -1,0 +1,64 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import { importRows, imports, type ImportKind } from '../schema';
+
+export type ImportError = { line: number; column: string; value: string; message: string };
+
+export async function createImport(tx: Drizzle, values: { kind: ImportKind; filename: string; createdBy: number | null; owner: string; now: number }): Promise<number> {
+  const [row] = await tx
+    .insert(imports)
+    .values({ kind: values.kind, filename: values.filename, status: 'staging', owner: values.owner, createdBy: values.createdBy, heartbeatAt: values.now, createdAt: values.now })
+    .returning({ id: imports.id });
+  if (!row) throw new Error('createImport: no row returned');
+  return row.id;
+}
+
+export async function stageRows(tx: Drizzle, importId: number, rows: { line: number; data: string }[], now: number) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await tx.insert(importRows).values(rows.slice(i, i + 5000).map((r) => ({ importId, ...r })));
+  }
+  await tx.update(imports).set({ heartbeatAt: now, rows: sql`${imports.rows} + ${rows.length}` }).where(eq(imports.id, importId));
+}
+
+export async function readStagedRows(db: Drizzle, importId: number, afterLine: number, limit: number) {
+  return db
+    .select({ line: importRows.line, data: importRows.data })
+    .from(importRows)
+    .where(and(eq(importRows.importId, importId), gt(importRows.line, afterLine)))
+    .orderBy(asc(importRows.line))
+    .limit(limit);
+}
+
+export async function finishImport(
+  tx: Drizzle,
+  importId: number,
+  values: { status: 'published' | 'failed'; created?: number; duplicates?: number; errors?: ImportError[]; now: number },
+) {
+  await tx
+    .update(imports)
+    .set({ status: values.status, created: values.created ?? 0, duplicates: values.duplicates ?? 0, errors: values.errors ?? null, finishedAt: values.now })
+    .where(eq(imports.id, importId));
+  await tx.delete(importRows).where(eq(importRows.importId, importId));
+}
+
+export async function getImport(db: Drizzle, id: number) {
+  return db.query.imports.findFirst({ where: eq(imports.id, id) });
+}
+
+export async function listImports(db: Drizzle, limit = 50) {
+  return db.select().from(imports).orderBy(desc(imports.id)).limit(limit);
+}
+
+/** Moves an import on; false when it was not in the expected state (a second confirm, a sweep). */
+export async function setImportStatus(tx: Drizzle, id: number, from: 'staging' | 'ready', to: 'ready' | 'publishing', owner: string, now: number): Promise<boolean> {
+  const result = await tx.update(imports).set({ status: to, owner, heartbeatAt: now }).where(and(eq(imports.id, id), eq(imports.status, from)));
+  return result.rowsAffected === 1;
+}
+
+export async function listUnfinishedImports(db: Drizzle) {
+  return db.select({ id: imports.id, status: imports.status, owner: imports.owner, heartbeatAt: imports.heartbeatAt }).from(imports).where(inArray(imports.status, ['staging', 'ready', 'publishing']));
+}
+
+export async function failImport(tx: Drizzle, id: number, message: string, now: number) {
+  await finishImport(tx, id, { status: 'failed', errors: [{ line: 0, column: '', value: '', message }], now });
+}

@@ -1,0 +1,95 @@
+/**
+ * The CSV formats (CONTRACT.md "CSV imports"): the JSON field names, flattened. Each kind
+ * maps a row to the same input the JSON API takes (validated by the same zod schema), and
+ * maps a validation path back to the CSV column it came from.
+ */
+import type { z } from 'zod';
+import type { ImportKind } from '../../../db/schema';
+import { contentItemInput, interactionInput, repInput, responseImportInput, trainingRecordInput } from '../inputs';
+import type { HeaderSpec } from './read-csv';
+
+export interface CsvFormat<S extends z.ZodType = z.ZodType> {
+  header: HeaderSpec;
+  schema: S;
+  toInput(values: Record<string, string>): unknown;
+  columnOf(path: readonly PropertyKey[]): string;
+}
+
+const orNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v);
+/** A number when the cell looks like one; otherwise the text, so validation names it. */
+const numberish = (v: string | undefined) => {
+  const text = orNull(v);
+  if (text === null) return null;
+  const n = Number(text.trim().replace(',', '.'));
+  return Number.isFinite(n) ? n : text;
+};
+const first = (path: readonly PropertyKey[]) => String(path[0] ?? '');
+
+const ANSWER_COLUMNS = ['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment'] as const;
+
+export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
+  reps: {
+    header: { required: ['email', 'name'], optional: ['team'] },
+    schema: repInput,
+    toInput: (v) => ({ email: v.email, name: v.name, team: orNull(v.team) }),
+    columnOf: first,
+  },
+  training: {
+    header: { required: ['repEmail', 'skill', 'kind', 'completedAt'], optional: ['externalId', 'score'] },
+    schema: trainingRecordInput,
+    toInput: (v) => ({ externalId: orNull(v.externalId), repEmail: v.repEmail, skill: v.skill, kind: v.kind, completedAt: v.completedAt, score: numberish(v.score) }),
+    columnOf: first,
+  },
+  content: {
+    header: { required: ['id', 'title'], optional: ['url', 'stage', 'topic'] },
+    schema: contentItemInput,
+    toInput: (v) => ({ id: v.id, title: v.title, url: orNull(v.url), stage: orNull(v.stage), topic: orNull(v.topic) }),
+    columnOf: first,
+  },
+  interactions: {
+    header: {
+      required: ['externalId', 'repEmail', 'customerEmail', 'type', 'occurredAt'],
+      optional: ['customerName', 'customerLocale', 'customerCompany', 'quoteRequestedAt', 'quoteDeliveredAt', 'contentIds'],
+    },
+    schema: interactionInput,
+    toInput: (v) => ({
+      externalId: v.externalId,
+      repEmail: v.repEmail,
+      customer: { email: v.customerEmail, name: orNull(v.customerName), locale: orNull(v.customerLocale)?.trim().toLowerCase() ?? null, company: orNull(v.customerCompany) },
+      type: v.type?.trim().toLowerCase(),
+      occurredAt: v.occurredAt,
+      quoteRequestedAt: orNull(v.quoteRequestedAt),
+      quoteDeliveredAt: orNull(v.quoteDeliveredAt),
+      contentIds: (v.contentIds ?? '')
+        .split(';')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    }),
+    columnOf: (path) => {
+      if (path[0] === 'customer') {
+        const key = String(path[1] ?? 'email');
+        return `customer${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+      }
+      return first(path);
+    },
+  },
+  responses: {
+    header: { required: ['interactionExternalId', 'answeredAt'], optional: [...ANSWER_COLUMNS] },
+    schema: responseImportInput,
+    toInput: (v) => {
+      const yesNo = orNull(v.resolved_first_contact)?.trim().toLowerCase() ?? null;
+      return {
+        interactionExternalId: v.interactionExternalId,
+        answeredAt: v.answeredAt,
+        answers: {
+          resolved_first_contact: yesNo === '1' || yesNo === 'true' ? 'yes' : yesNo === '0' || yesNo === 'false' ? 'no' : yesNo,
+          content_useful: numberish(v.content_useful),
+          decision_clearer: numberish(v.decision_clearer),
+          added_value: numberish(v.added_value),
+          comment: orNull(v.comment),
+        },
+      };
+    },
+    columnOf: (path) => (path[0] === 'answers' ? String(path[1] ?? 'answers') : first(path)),
+  },
+};
