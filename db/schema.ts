@@ -105,6 +105,9 @@ export const interactions = sqliteTable(
     index('interactions_rep_time_idx').on(t.repId, t.occurredAt),
     index('interactions_customer_idx').on(t.customerId, t.occurredAt),
     index('interactions_suppressed_idx').on(t.surveyStatus, t.createdAt),
+    index('interactions_quotes_idx')
+      .on(t.occurredAt, t.repId, t.type, t.quoteRequestedAt, t.quoteDeliveredAt)
+      .where(sql`${t.quoteDeliveredAt} IS NOT NULL AND ${t.quoteRequestedAt} IS NOT NULL`),
   ],
 );
 
@@ -292,17 +295,19 @@ export const responses = sqliteTable(
     updatedAt: ms('updated_at').notNull(),
   },
   (t) => [
-    index('responses_rep_time_idx').on(
+    // Period scans at the edges of the monthly rollups, covering every column they read.
+    index('responses_period_idx').on(
       t.status,
-      t.repId,
       t.occurredAt,
+      t.repId,
       t.interactionType,
       t.resolvedFirstContact,
       t.contentUseful,
       t.decisionClearer,
       t.addedValue,
+      t.invitationId,
     ),
-    index('responses_time_idx').on(t.occurredAt),
+    index('responses_rep_idx').on(t.repId, t.occurredAt),
     check('fcr_range', sql`${t.resolvedFirstContact} IS NULL OR ${t.resolvedFirstContact} IN (0, 1)`),
     check('cu_range', sql`${t.contentUseful} IS NULL OR ${t.contentUseful} BETWEEN 1 AND 5`),
     check('dc_range', sql`${t.decisionClearer} IS NULL OR ${t.decisionClearer} BETWEEN 1 AND 5`),

@@ -176,6 +176,7 @@ CREATE UNIQUE INDEX `interactions_external_id_unique` ON `interactions` (`extern
 CREATE INDEX `interactions_rep_time_idx` ON `interactions` (`rep_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `interactions_customer_idx` ON `interactions` (`customer_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `interactions_suppressed_idx` ON `interactions` (`survey_status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `interactions_quotes_idx` ON `interactions` (`occurred_at`,`rep_id`,`type`,`quote_requested_at`,`quote_delivered_at`) WHERE "interactions"."quote_delivered_at" IS NOT NULL AND "interactions"."quote_requested_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `invitation_tokens` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`invitation_id` integer NOT NULL,
@@ -302,8 +303,8 @@ CREATE TABLE `responses` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `responses_invitation_id_unique` ON `responses` (`invitation_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `responses_interaction_id_unique` ON `responses` (`interaction_id`);--> statement-breakpoint
-CREATE INDEX `responses_rep_time_idx` ON `responses` (`status`,`rep_id`,`occurred_at`,`interaction_type`,`resolved_first_contact`,`content_useful`,`decision_clearer`,`added_value`);--> statement-breakpoint
-CREATE INDEX `responses_time_idx` ON `responses` (`occurred_at`);--> statement-breakpoint
+CREATE INDEX `responses_period_idx` ON `responses` (`status`,`occurred_at`,`rep_id`,`interaction_type`,`resolved_first_contact`,`content_useful`,`decision_clearer`,`added_value`,`invitation_id`);--> statement-breakpoint
+CREATE INDEX `responses_rep_idx` ON `responses` (`rep_id`,`occurred_at`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id_hash` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,

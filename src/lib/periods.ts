@@ -15,3 +15,13 @@ export function nextMonthKey(key: number): number {
 
 /** True when `ms` is the first instant of a UTC month. */
 export const isMonthStart = (ms: number) => monthStart(monthKey(ms)) === ms;
+
+export function previousMonthKey(key: number): number {
+  return key % 100 === 1 ? key - 89 : key - 1;
+}
+
+export function addMonths(key: number, count: number): number {
+  let k = key;
+  for (let i = 0; i < Math.abs(count); i++) k = count > 0 ? nextMonthKey(k) : previousMonthKey(k);
+  return k;
+}

@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import { settings } from '../schema';
+
+export async function getSettingValues(db: Drizzle): Promise<Map<string, unknown>> {
+  const rows = await db.select().from(settings);
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export async function saveSetting(tx: Drizzle, key: string, value: unknown, now: number): Promise<void> {
+  await tx
+    .insert(settings)
+    .values({ key, value, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } });
+}

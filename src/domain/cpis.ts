@@ -1,0 +1,180 @@
+/**
+ * CPI figures per rep, team or the whole org for a period: counts and sums from
+ * db/queries/cpis.ts, inference from src/stats — Wilson intervals and beta-binomial
+ * shrinkage for rates, t intervals and normal–normal shrinkage for 1–5 means, median and
+ * p90 for quote turnaround — with minimum-n suppression (STATS.md "Showing numbers").
+ */
+import type { Drizzle } from '../../db/client';
+import type { InteractionType } from '../../db/schema';
+import { getCpiSumsByRep, getRepDirectory, getTurnaroundHoursByRep, addSums, emptySums, type CpiSums } from '../../db/queries/cpis';
+import { likertMean, shrinkMeans, shrinkRateIntervals, turnaroundSummary, wilsonInterval } from '../stats';
+import type { Period } from '../lib/period';
+import type { TeamScope } from './access';
+import { getSettings, type Settings } from './settings';
+
+export type GroupBy = 'rep' | 'team' | 'org';
+
+export interface RateCpi {
+  n: number;
+  rate: number;
+  lower: number;
+  upper: number;
+  shrunk: number;
+  /** Posterior SD of the shrunk rate (the gap score's v). */
+  shrunkSd: number;
+}
+
+export interface MeanCpi {
+  n: number;
+  mean: number;
+  lower: number;
+  upper: number;
+  top2: number;
+  shrunk: number;
+  shrunkSd: number;
+}
+
+export interface TurnaroundCpi {
+  n: number;
+  median: number;
+  p90: number;
+  withinSla: number;
+  withinSlaLower: number;
+  withinSlaUpper: number;
+  slaHours: number;
+}
+
+export interface CpiGroup {
+  key: string;
+  name: string;
+  team: string | null;
+  n: number;
+  invited: number;
+  responseRate: number | null;
+  suppressed: boolean;
+  fcr?: RateCpi | null;
+  contentUseful?: MeanCpi | null;
+  decisionClearer?: MeanCpi | null;
+  addedValue?: MeanCpi | null;
+  valueAddedCount?: number;
+  quoteTurnaroundHours?: TurnaroundCpi | null;
+}
+
+export interface CpiQuery {
+  period: Period;
+  groupBy: GroupBy;
+  now: number;
+  types?: readonly InteractionType[];
+  /** Only groups of this team are returned (team name). */
+  team?: string;
+  scope: TeamScope;
+}
+
+interface Unit {
+  key: string;
+  name: string;
+  team: string | null;
+  teamId: number | null;
+  sums: CpiSums;
+  hours: number[];
+}
+
+const FIXED_PRIOR_BELOW_GROUPS = 8;
+const FIXED_PRIOR_STRENGTH = 10;
+
+/** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
+async function units(db: Drizzle, q: CpiQuery): Promise<Unit[]> {
+  const [sums, hours, directory] = await Promise.all([
+    getCpiSumsByRep(db, q.period, q.now, q.types),
+    getTurnaroundHoursByRep(db, q.period, q.types),
+    getRepDirectory(db),
+  ]);
+  const reps = directory
+    .filter((r) => sums.has(r.id) || hours.has(r.id))
+    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: sums.get(r.id) ?? emptySums(), hours: hours.get(r.id) ?? [] }));
+  // Reps are shrunk toward the whole org and filtered afterwards; teams and the org total
+  // are built only from what the reader may see.
+  if (q.groupBy === 'rep') return reps;
+  const byKey = new Map<string, Unit>();
+  for (const r of reps.filter((rep) => inScope(rep.teamId, q.scope) && (q.team === undefined || rep.team === q.team))) {
+    const key = q.groupBy === 'org' ? 'org' : (r.team ?? '(no team)');
+    const unit = byKey.get(key) ?? byKey.set(key, { key, name: key, team: q.groupBy === 'team' ? r.team : null, teamId: q.groupBy === 'team' ? r.teamId : null, sums: emptySums(), hours: [] }).get(key)!;
+    addSums(unit.sums, r.sums);
+    unit.hours.push(...r.hours);
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function rateCpis(list: Unit[]) {
+  const withData = list.filter((u) => u.sums.fcrN > 0).length;
+  const shrunk = shrinkRateIntervals(
+    list.map((u) => u.sums.fcrYes),
+    list.map((u) => u.sums.fcrN),
+    withData < FIXED_PRIOR_BELOW_GROUPS ? { priorStrength: FIXED_PRIOR_STRENGTH } : {},
+  );
+  return { shrunk, cpis: list.map((u, i): RateCpi => {
+    const w = wilsonInterval(u.sums.fcrYes, u.sums.fcrN);
+    const post = shrunk.reps[i]!;
+    return { n: u.sums.fcrN, rate: w.estimate, lower: w.lower, upper: w.upper, shrunk: post.estimate, shrunkSd: post.sd };
+  }) };
+}
+
+function meanCpis(list: Unit[], n: 'cuN' | 'dcN' | 'avN', sum: 'cuSum' | 'dcSum' | 'avSum', sq: 'cuSq' | 'dcSq' | 'avSq', top2: 'cuTop2' | 'dcTop2' | 'avTop2') {
+  const summaries = list.map((u) => ({ n: u.sums[n], sum: u.sums[sum], sumOfSquares: u.sums[sq] }));
+  const shrunk = shrinkMeans(summaries);
+  return { shrunk, cpis: list.map((u, i): MeanCpi => {
+    const m = likertMean(summaries[i]!);
+    const lambda = shrunk.lambdas[i] ?? 0;
+    const count = summaries[i]!.n;
+    // Posterior variance of a normal–normal mean: 1/(1/τ² + n/σ²w) = λσ²w/n (0 when fully pooled).
+    const variance = count > 0 ? (lambda * shrunk.withinVariance) / count : NaN;
+    const sd = Number.isNaN(variance) && count > 0 ? 0 : Math.sqrt(variance);
+    return { n: count, mean: m.mean, lower: m.lower, upper: m.upper, top2: count > 0 ? u.sums[top2] / count : NaN, shrunk: shrunk.estimates[i] ?? NaN, shrunkSd: sd };
+  }) };
+}
+
+export interface CpiResult {
+  groups: CpiGroup[];
+  settings: Settings;
+  /** Org-wide values of each CPI over the same period (targets fall back to them). */
+  pooled: { fcr: number; contentUseful: number; decisionClearer: number; addedValue: number; rateModel: 'pooled' | 'shrunk' };
+}
+
+export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> {
+  const settings = await getSettings(db);
+  const list = await units(db, q);
+  const fcr = rateCpis(list);
+  const cu = meanCpis(list, 'cuN', 'cuSum', 'cuSq', 'cuTop2');
+  const dc = meanCpis(list, 'dcN', 'dcSum', 'dcSq', 'dcTop2');
+  const av = meanCpis(list, 'avN', 'avSum', 'avSq', 'avTop2');
+  const min = settings.minResponses;
+  const groups = list.map((u, i): CpiGroup & { teamId: number | null } => {
+    const s = u.sums;
+    const invited = s.invitations - s.notYetDue;
+    const base = { key: u.key, name: u.name, team: u.team, teamId: u.teamId, n: s.responses, invited, responseRate: invited > 0 ? s.invitedResponses / invited : null };
+    if (s.responses < min) return { ...base, suppressed: true };
+    const turnaround = u.hours.length >= min ? turnaroundSummary(u.hours, settings.slaHours) : null;
+    return {
+      ...base,
+      suppressed: false,
+      fcr: s.fcrN >= min ? fcr.cpis[i]! : null,
+      contentUseful: s.cuN >= min ? cu.cpis[i]! : null,
+      decisionClearer: s.dcN >= min ? dc.cpis[i]! : null,
+      addedValue: s.avN >= min ? av.cpis[i]! : null,
+      valueAddedCount: s.avTop2,
+      quoteTurnaroundHours: turnaround
+        ? { n: turnaround.n, median: turnaround.median, p90: turnaround.p90, withinSla: turnaround.withinSla.estimate, withinSlaLower: turnaround.withinSla.lower, withinSlaUpper: turnaround.withinSla.upper, slaHours: settings.slaHours }
+        : null,
+    };
+  });
+  const visible = q.groupBy === 'rep' ? groups.filter((g) => inScope(g.teamId, q.scope) && (q.team === undefined || g.team === q.team)) : groups;
+  return {
+    groups: visible.map(({ teamId: _teamId, ...g }) => g),
+    settings,
+    pooled: { fcr: fcr.shrunk.mean, contentUseful: cu.shrunk.grandMean, decisionClearer: dc.shrunk.grandMean, addedValue: av.shrunk.grandMean, rateModel: fcr.shrunk.pooled ? 'pooled' : 'shrunk' },
+  };
+}
+
+function inScope(teamId: number | null, scope: TeamScope): boolean {
+  return scope.kind === 'all' || (teamId !== null && scope.teamIds.includes(teamId));
+}

@@ -1,0 +1,25 @@
+/** Org-wide analysis settings, stored as JSON values in `settings`, each with a default. */
+import { z } from 'zod';
+import type { Drizzle } from '../../db/client';
+import { CPIS } from '../../db/schema';
+import { getSettingValues } from '../../db/queries/settings';
+
+export const settingsSchema = z.object({
+  /** Minimum responses before any figure of a group is shown (STATS.md: 5). */
+  minResponses: z.number().int().min(1).max(1000).default(5),
+  /** Minimum responses before verbatim comments are shown (10). */
+  minComments: z.number().int().min(1).max(1000).default(10),
+  /** Quote turnaround SLA in hours (48). */
+  slaHours: z.number().positive().max(10_000).default(48),
+  /** CPI weights w_c in the gap score (1 each unless an admin weights them). */
+  cpiWeights: z.partialRecord(z.enum(CPIS), z.number().min(0).max(10)).default({}),
+  /** Months after which responses are anonymised (null: keep). */
+  retentionMonths: z.number().int().min(1).max(600).nullable().default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export async function getSettings(db: Drizzle): Promise<Settings> {
+  const stored = Object.fromEntries(await getSettingValues(db));
+  const parsed = settingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}

@@ -1,0 +1,65 @@
+/** Reads for BI tools and dashboards (scope `read`): CONTRACT.md "JSON API / Reads". */
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { requireScope } from '../../middleware/api-key';
+import { invalid } from '../../lib/errors';
+import { parsePeriod, type Period } from '../../lib/period';
+import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
+import { computeCpis, type GroupBy } from '../../domain/cpis';
+import { computeGaps } from '../../domain/gaps';
+import { computeTrainingEffects } from '../../domain/training-effects';
+import { streamResponsesCsv } from '../../domain/exports';
+import { recordAudit } from '../../../db/queries/audit';
+
+export function periodFrom(c: Context, now: number): Period {
+  const period = parsePeriod(c.req.query('from'), c.req.query('to'), now);
+  if ('field' in period) throw invalid([{ path: [period.field], message: period.message }], `Invalid ${period.field}.`);
+  return period;
+}
+
+export function typesFrom(c: Context): InteractionType[] | undefined {
+  const raw = c.req.query('type');
+  if (!raw) return undefined;
+  const types = raw.split(',').map((t) => t.trim());
+  const bad = types.filter((t) => !(INTERACTION_TYPES as readonly string[]).includes(t));
+  if (bad.length) throw invalid([{ path: ['type'], message: `unknown interaction type(s): ${bad.join(', ')}` }]);
+  return types as InteractionType[];
+}
+
+export function readRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const read = requireScope('read');
+  const all = { kind: 'all' } as const;
+
+  app.get('/cpis', read, async (c) => {
+    const groupBy = (c.req.query('groupBy') ?? 'rep') as GroupBy;
+    if (!['rep', 'team', 'org'].includes(groupBy)) throw invalid([{ path: ['groupBy'], message: 'must be rep, team or org' }]);
+    const now = deps.clock.nowMs();
+    const result = await computeCpis(deps.db.read, { period: periodFrom(c, now), groupBy, now, types: typesFrom(c), team: c.req.query('team') || undefined, scope: all });
+    return c.json({ groups: result.groups.map(({ name: _name, team: _team, ...g }) => g) });
+  });
+
+  app.get('/gaps', read, async (c) => {
+    const now = deps.clock.nowMs();
+    const result = await computeGaps(deps.db.read, { period: periodFrom(c, now), now, team: c.req.query('team') || undefined, scope: all });
+    return c.json({ links: result.links, reps: result.reps.map(({ name: _name, team: _team, ...r }) => r), targets: result.targets });
+  });
+
+  app.get('/training-effects', read, async (c) => {
+    const now = deps.clock.nowMs();
+    const kind = c.req.query('kind');
+    if (kind !== undefined && kind !== 'course' && kind !== 'coaching') throw invalid([{ path: ['kind'], message: 'must be course or coaching' }]);
+    const effects = await computeTrainingEffects(deps.db.read, { period: periodFrom(c, now), skill: c.req.query('skill') || undefined, kind });
+    return c.json({ effects });
+  });
+
+  app.get('/responses.csv', read, async (c) => {
+    const now = deps.clock.nowMs();
+    const period = periodFrom(c, now);
+    const key = c.get('apiKey');
+    await deps.db.write((tx) => recordAudit(tx, now, { actor: `apikey:${key.name}`, action: 'export.responses', detail: period }));
+    return streamResponsesCsv(c, deps.db.read, { period, scope: all });
+  });
+
+  return app;
+}
