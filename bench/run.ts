@@ -1,0 +1,19 @@
+/** `npm run bench [-- name…]`: runs the benchmarks; each prints its ratio against its baseline. */
+import { benchCpis } from './cpis';
+
+const suites: Record<string, () => Promise<unknown>> = {
+  cpis: () => benchCpis(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(suites);
+console.log(`CPI Lens benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`unknown benchmark "${name}" (have: ${Object.keys(suites).join(', ')})`);
+    process.exitCode = 2;
+    continue;
+  }
+  await suite();
+}
