@@ -105,6 +105,7 @@ export const interactions = sqliteTable(
     index('interactions_rep_time_idx').on(t.repId, t.occurredAt),
     index('interactions_customer_idx').on(t.customerId, t.occurredAt),
     index('interactions_suppressed_idx').on(t.surveyStatus, t.createdAt),
+    index('interactions_time_idx').on(t.occurredAt, t.repId, t.type),
     index('interactions_quotes_idx')
       .on(t.occurredAt, t.repId, t.type, t.quoteRequestedAt, t.quoteDeliveredAt)
       .where(sql`${t.quoteDeliveredAt} IS NOT NULL AND ${t.quoteRequestedAt} IS NOT NULL`),
@@ -316,19 +317,21 @@ export const responses = sqliteTable(
 );
 
 /**
- * Per rep × calendar month (UTC, `YYYYMM`) × interaction type: counts and sums of the
- * submitted answers and of invitations, kept current on every write path so the
- * dashboards never rescan every response. Inference happens in TypeScript.
+ * Running totals per rep × interaction type: each row holds the counts and sums of every
+ * submitted answer and invitation of that rep and type whose interaction happened on or
+ * before `day` (days since 1970-01-01, UTC). A day-aligned period is then the difference
+ * of two rows per rep and type — a cost that does not grow with the number of responses.
+ * Rows exist for days with activity; kept current on every write path (db/queries/rollups.ts).
  */
-export const cpiRollups = sqliteTable(
-  'cpi_rollups',
+export const cpiCumulative = sqliteTable(
+  'cpi_cumulative',
   {
     repId: integer('rep_id')
       .notNull()
       .references(() => reps.id),
-    month: integer('month').notNull(),
     interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
-    /** Invitations made for interactions in this bucket (responseRate's denominator, before the not-yet-due are taken off). */
+    day: integer('day').notNull(),
+    /** Invitations made (responseRate's denominator, before the not-yet-due are taken off). */
     invitations: integer('invitations').notNull().default(0),
     responses: integer('responses').notNull().default(0),
     /** Submitted responses that answer an invitation (imported history has none). */
@@ -348,7 +351,7 @@ export const cpiRollups = sqliteTable(
     avSq: integer('av_sq').notNull().default(0),
     avTop2: integer('av_top2').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.repId, t.month, t.interactionType] })],
+  (t) => [primaryKey({ columns: [t.repId, t.interactionType, t.day] })],
 );
 
 // ── Mail ────────────────────────────────────────────────────────────────────

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
 import { loadSession } from './middleware/session';
 import { adminRoutes } from './routes/admin';
+import { interactionFormRoutes } from './routes/interactions';
 import { homeRoutes } from './routes/home';
 import { apiRoutes } from './routes/api';
 import { surveyRoutes } from './routes/survey';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
   app.route('/admin', adminRoutes(deps));
+  app.route('/interactions', interactionFormRoutes(deps));
   app.route('/', homeRoutes(deps));
 
   app.notFound((c) => respondWithError(c, new AppError(404, 'not_found', 'Not found.')));

@@ -52,10 +52,10 @@ CREATE TABLE `content_items` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE `cpi_rollups` (
+CREATE TABLE `cpi_cumulative` (
 	`rep_id` integer NOT NULL,
-	`month` integer NOT NULL,
 	`interaction_type` text NOT NULL,
+	`day` integer NOT NULL,
 	`invitations` integer DEFAULT 0 NOT NULL,
 	`responses` integer DEFAULT 0 NOT NULL,
 	`invited_responses` integer DEFAULT 0 NOT NULL,
@@ -73,7 +73,7 @@ CREATE TABLE `cpi_rollups` (
 	`av_sum` integer DEFAULT 0 NOT NULL,
 	`av_sq` integer DEFAULT 0 NOT NULL,
 	`av_top2` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`rep_id`, `month`, `interaction_type`),
+	PRIMARY KEY(`rep_id`, `interaction_type`, `day`),
 	FOREIGN KEY (`rep_id`) REFERENCES `reps`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -176,6 +176,7 @@ CREATE UNIQUE INDEX `interactions_external_id_unique` ON `interactions` (`extern
 CREATE INDEX `interactions_rep_time_idx` ON `interactions` (`rep_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `interactions_customer_idx` ON `interactions` (`customer_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `interactions_suppressed_idx` ON `interactions` (`survey_status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `interactions_time_idx` ON `interactions` (`occurred_at`,`rep_id`,`type`);--> statement-breakpoint
 CREATE INDEX `interactions_quotes_idx` ON `interactions` (`occurred_at`,`rep_id`,`type`,`quote_requested_at`,`quote_delivered_at`) WHERE "interactions"."quote_delivered_at" IS NOT NULL AND "interactions"."quote_requested_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `invitation_tokens` (
 	`token_hash` text PRIMARY KEY NOT NULL,

@@ -1,12 +1,14 @@
 /**
  * Per-rep counts and sums behind every CPI, for a period and interaction types: whole
- * months come from the rollups, partial months at the edges from the responses (through
- * a covering index). SQL returns counts and sums only; inference happens in src/stats.
+ * days come from the running totals (cpi_cumulative), the partial days at the edges from
+ * the rows (through covering indexes). SQL returns counts and sums only; inference
+ * happens in src/stats.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import type { InteractionType } from '../schema';
-import { splitPeriod, type Period } from '../../src/lib/period';
+import { INTERACTION_TYPES, type InteractionType } from '../schema';
+import type { Period } from '../../src/lib/period';
+import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS } from './rollups';
 
 export interface CpiSums {
   invitations: number;
@@ -60,7 +62,49 @@ async function rows(db: Drizzle, query: SQL): Promise<Row[]> {
   return db.all<Row>(query);
 }
 
-/** Counts and sums per rep for the period (all reps with any activity in it). */
+const pairsOf = (types: readonly InteractionType[] | undefined) => {
+  const list = types && types.length > 0 ? types : INTERACTION_TYPES;
+  return sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(list.map((type) => sql`SELECT ${type} AS type`), sql` UNION ALL `)}) t`;
+};
+const latestDay = (bound: SQL) =>
+  sql`(SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= ${bound})`;
+
+/**
+ * Per rep: everything whose interaction day is in (startDay, endDay] — the difference of
+ * two running totals per rep and type, found with one index seek each.
+ */
+async function sumsBetweenDays(db: Drizzle, startDay: number, endDay: number, types?: readonly InteractionType[]): Promise<Row[]> {
+  return rows(
+    db,
+    sql`WITH pairs AS (${pairsOf(types)}),
+      b AS (SELECT rep_id, type, ${latestDay(sql`${endDay}`)} AS endDay, ${latestDay(sql`${startDay}`)} AS startDay FROM pairs)
+    SELECT b.rep_id AS repId, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(coalesce(e.${COUNT_COLUMNS[i]}, 0) - coalesce(s.${COUNT_COLUMNS[i]}, 0)) AS ${f}`).join(', '))}
+    FROM b
+      JOIN cpi_cumulative e ON e.rep_id = b.rep_id AND e.interaction_type = b.type AND e.day = b.endDay
+      LEFT JOIN cpi_cumulative s ON s.rep_id = b.rep_id AND s.interaction_type = b.type AND s.day = b.startDay
+    GROUP BY b.rep_id`,
+  );
+}
+
+/** Per rep, the running totals through each of `days` (inclusive), summed over the types. */
+export async function getTotalsThroughDays(db: Drizzle, days: number[], types?: readonly InteractionType[]): Promise<Map<number, CpiSums[]>> {
+  const out = new Map<number, CpiSums[]>();
+  if (days.length === 0) return out;
+  const list = await db.all<Row & { k: number }>(sql`
+    WITH pairs AS (${pairsOf(types)}),
+      bounds AS (${sql.join(days.map((d, k) => sql`SELECT ${k} AS k, ${d} AS d`), sql` UNION ALL `)}),
+      b AS (SELECT pairs.rep_id, pairs.type, bounds.k, (SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= bounds.d) AS day FROM pairs CROSS JOIN bounds)
+    SELECT b.rep_id AS repId, b.k AS k, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(c.${COUNT_COLUMNS[i]}) AS ${f}`).join(', '))}
+    FROM b JOIN cpi_cumulative c ON c.rep_id = b.rep_id AND c.interaction_type = b.type AND c.day = b.day
+    GROUP BY b.rep_id, b.k`);
+  for (const r of list) {
+    const series = out.get(r.repId) ?? out.set(r.repId, days.map(() => emptySums())).get(r.repId)!;
+    addSums(series[r.k]!, r as Partial<CpiSums>);
+  }
+  return out;
+}
+
+/** Counts and sums per rep for the period: whole days from the running totals, the rest from the rows. */
 export async function getCpiSumsByRep(db: Drizzle, period: Period, now: number, types?: readonly InteractionType[]): Promise<Map<number, CpiSums>> {
   const out = new Map<number, CpiSums>();
   const add = (list: Row[]) => {
@@ -69,21 +113,17 @@ export async function getCpiSumsByRep(db: Drizzle, period: Period, now: number, 
       addSums(out.get(repId) ?? out.set(repId, emptySums()).get(repId)!, r as Partial<CpiSums>);
     }
   };
-  const split = splitPeriod(period);
-  if (split.firstMonth < split.endMonth) {
-    add(
-      await rows(
-        db,
-        sql`SELECT rep_id AS repId, sum(invitations) AS invitations, sum(responses) AS responses, sum(invited_responses) AS invitedResponses,
-          sum(fcr_n) AS fcrN, sum(fcr_yes) AS fcrYes, sum(cu_n) AS cuN, sum(cu_sum) AS cuSum, sum(cu_sq) AS cuSq, sum(cu_top2) AS cuTop2,
-          sum(dc_n) AS dcN, sum(dc_sum) AS dcSum, sum(dc_sq) AS dcSq, sum(dc_top2) AS dcTop2,
-          sum(av_n) AS avN, sum(av_sum) AS avSum, sum(av_sq) AS avSq, sum(av_top2) AS avTop2
-        FROM cpi_rollups WHERE month >= ${split.firstMonth} AND month < ${split.endMonth} ${typeFilter(sql`interaction_type`, types)}
-        GROUP BY rep_id`,
-      ),
-    );
+  const firstDay = Math.ceil(period.from / DAY_MS);
+  const endDay = Math.floor(period.to / DAY_MS);
+  const edges: Period[] = [];
+  if (firstDay < endDay) {
+    add(await sumsBetweenDays(db, firstDay - 1, endDay - 1, types));
+    if (period.from < firstDay * DAY_MS) edges.push({ from: period.from, to: firstDay * DAY_MS });
+    if (endDay * DAY_MS < period.to) edges.push({ from: endDay * DAY_MS, to: period.to });
+  } else {
+    edges.push(period);
   }
-  for (const edge of split.edges) {
+  for (const edge of edges) {
     add(
       await rows(
         db,
@@ -113,14 +153,47 @@ export async function getCpiSumsByRep(db: Drizzle, period: Period, now: number, 
   return out;
 }
 
-/** Quote turnaround in hours per rep, for quotes requested and delivered, by the interaction's time. */
-export async function getTurnaroundHoursByRep(db: Drizzle, period: Period, types?: readonly InteractionType[]): Promise<Map<number, number[]>> {
-  const list = await db.all<{ repId: number; hours: number }>(sql`
-    SELECT rep_id AS repId, (quote_delivered_at - quote_requested_at) / 3600000.0 AS hours FROM interactions
-    WHERE quote_delivered_at IS NOT NULL AND quote_requested_at IS NOT NULL AND occurred_at >= ${period.from} AND occurred_at < ${period.to}
-      AND quote_delivered_at >= quote_requested_at ${typeFilter(sql`type`, types)}`);
-  const out = new Map<number, number[]>();
-  for (const r of list) (out.get(r.repId) ?? out.set(r.repId, []).get(r.repId)!).push(r.hours);
+export interface TurnaroundCounts {
+  n: number;
+  withinSla: number;
+  /** The order statistics (0-based index → hours) that the median and p90 need. */
+  orderStatistics: Map<number, number>;
+}
+
+/**
+ * Quote turnaround (hours from requested to delivered) per group — rep, team (0 = none)
+ * or the org (0) — for quotes whose interaction is in the period. SQLite sorts within
+ * each group and returns only the count, the count within the SLA and the order
+ * statistics type-7 quantiles need, so the cost stays in the database.
+ */
+export async function getTurnaroundCounts(
+  db: Drizzle,
+  period: Period,
+  slaHours: number,
+  groupBy: 'rep' | 'team' | 'org',
+  types?: readonly InteractionType[],
+  teamIds?: readonly number[],
+): Promise<Map<number, TurnaroundCounts>> {
+  const group = groupBy === 'rep' ? sql`i.rep_id` : groupBy === 'team' ? sql`coalesce(r.team_id, 0)` : sql`0`;
+  const teamFilter = teamIds ? (teamIds.length ? sql`AND r.team_id IN (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})` : sql`AND 0`) : sql``;
+  const index = (p: number) => sql.raw(`CAST((n - 1) * ${p} AS INTEGER)`);
+  const list = await db.all<{ g: number; n: number; within: number; i: number; h: number }>(sql`
+    WITH q AS (
+      SELECT ${group} AS g, (i.quote_delivered_at - i.quote_requested_at) / 3600000.0 AS h
+      FROM interactions i JOIN reps r ON r.id = i.rep_id
+      WHERE i.quote_delivered_at IS NOT NULL AND i.quote_requested_at IS NOT NULL AND i.quote_delivered_at >= i.quote_requested_at
+        AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter}),
+    ranked AS (
+      SELECT g, h, row_number() OVER (PARTITION BY g ORDER BY h) - 1 AS i, count(*) OVER (PARTITION BY g) AS n,
+        sum(h <= ${slaHours}) OVER (PARTITION BY g) AS within
+      FROM q)
+    SELECT g, n, within, i, h FROM ranked
+    WHERE i IN (${index(0.5)}, ${index(0.5)} + 1, ${index(0.9)}, ${index(0.9)} + 1)`);
+  const out = new Map<number, TurnaroundCounts>();
+  for (const r of list) {
+    const entry = out.get(r.g) ?? out.set(r.g, { n: r.n, withinSla: r.within, orderStatistics: new Map() }).get(r.g)!;
+    entry.orderStatistics.set(r.i, r.h);
+  }
   return out;
 }
 

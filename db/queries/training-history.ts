@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { TrainingKind } from '../schema';
-import { emptySums, addSums, type CpiSums } from './cpis';
+import { emptySums, addSums, getTotalsThroughDays, SUM_FIELDS, type CpiSums } from './cpis';
+import { dayOf } from './rollups';
+import { monthStart, nextMonthKey } from '../../src/lib/periods';
 
 export interface TrainingEvent {
   repId: number;
@@ -24,18 +26,22 @@ export async function getSkillTargets(db: Drizzle): Promise<{ slug: string; name
   return db.all(sql`SELECT slug, name, proficiency_target AS proficiencyTarget FROM skills ORDER BY slug`);
 }
 
-/** Rollup sums per rep and month (YYYYMM) over [fromMonth, toMonth). */
+/** Sums per rep and calendar month (YYYYMM) over [fromMonth, toMonth), from the running totals at month boundaries. */
 export async function getMonthlySumsByRep(db: Drizzle, fromMonth: number, toMonth: number): Promise<Map<number, Map<number, CpiSums>>> {
-  const rows = await db.all<Record<string, number>>(sql`
-    SELECT rep_id AS repId, month, sum(invitations) AS invitations, sum(responses) AS responses, sum(invited_responses) AS invitedResponses,
-      sum(fcr_n) AS fcrN, sum(fcr_yes) AS fcrYes, sum(cu_n) AS cuN, sum(cu_sum) AS cuSum, sum(cu_sq) AS cuSq, sum(cu_top2) AS cuTop2,
-      sum(dc_n) AS dcN, sum(dc_sum) AS dcSum, sum(dc_sq) AS dcSq, sum(dc_top2) AS dcTop2,
-      sum(av_n) AS avN, sum(av_sum) AS avSum, sum(av_sq) AS avSq, sum(av_top2) AS avTop2
-    FROM cpi_rollups WHERE month >= ${fromMonth} AND month < ${toMonth} GROUP BY rep_id, month`);
+  const months: number[] = [];
+  for (let m = fromMonth; m < toMonth; m = nextMonthKey(m)) months.push(m);
+  // Through the day before each month starts, and through the last day of the last month.
+  const bounds = [...months, toMonth].map((m) => dayOf(monthStart(m)) - 1);
+  const totals = await getTotalsThroughDays(db, bounds);
   const out = new Map<number, Map<number, CpiSums>>();
-  for (const r of rows) {
-    const byMonth = out.get(r.repId!) ?? out.set(r.repId!, new Map()).get(r.repId!)!;
-    byMonth.set(r.month!, addSums(emptySums(), r));
+  for (const [repId, series] of totals) {
+    const byMonth = new Map<number, CpiSums>();
+    months.forEach((m, i) => {
+      const sums = addSums(emptySums(), series[i + 1]!);
+      for (const f of SUM_FIELDS) sums[f] -= series[i]![f];
+      byMonth.set(m, sums);
+    });
+    out.set(repId, byMonth);
   }
   return out;
 }

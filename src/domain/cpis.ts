@@ -6,8 +6,8 @@
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { getCpiSumsByRep, getRepDirectory, getTurnaroundHoursByRep, addSums, emptySums, type CpiSums } from '../../db/queries/cpis';
-import { likertMean, shrinkMeans, shrinkRateIntervals, turnaroundSummary, wilsonInterval } from '../stats';
+import { getCpiSumsByRep, getRepDirectory, getTurnaroundCounts, addSums, emptySums, type CpiSums, type TurnaroundCounts } from '../../db/queries/cpis';
+import { likertMean, shrinkMeans, shrinkRateIntervals, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
 import { getSettings, type Settings } from './settings';
@@ -76,31 +76,34 @@ interface Unit {
   team: string | null;
   teamId: number | null;
   sums: CpiSums;
-  hours: number[];
+  turnaround: TurnaroundCounts | undefined;
 }
 
 const FIXED_PRIOR_BELOW_GROUPS = 8;
 const FIXED_PRIOR_STRENGTH = 10;
 
 /** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
-async function units(db: Drizzle, q: CpiQuery): Promise<Unit[]> {
-  const [sums, hours, directory] = await Promise.all([
+async function units(db: Drizzle, q: CpiQuery, slaHours: number): Promise<Unit[]> {
+  const visibleTeams = q.groupBy === 'rep' || q.scope.kind === 'all' ? undefined : q.scope.teamIds;
+  const [sums, turnaround, directory] = await Promise.all([
     getCpiSumsByRep(db, q.period, q.now, q.types),
-    getTurnaroundHoursByRep(db, q.period, q.types),
+    getTurnaroundCounts(db, q.period, slaHours, q.groupBy, q.types, visibleTeams),
     getRepDirectory(db),
   ]);
   const reps = directory
-    .filter((r) => sums.has(r.id) || hours.has(r.id))
-    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: sums.get(r.id) ?? emptySums(), hours: hours.get(r.id) ?? [] }));
+    .filter((r) => sums.has(r.id) || (q.groupBy === 'rep' && turnaround.has(r.id)))
+    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: sums.get(r.id) ?? emptySums(), turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined }));
   // Reps are shrunk toward the whole org and filtered afterwards; teams and the org total
   // are built only from what the reader may see.
   if (q.groupBy === 'rep') return reps;
   const byKey = new Map<string, Unit>();
   for (const r of reps.filter((rep) => inScope(rep.teamId, q.scope) && (q.team === undefined || rep.team === q.team))) {
     const key = q.groupBy === 'org' ? 'org' : (r.team ?? '(no team)');
-    const unit = byKey.get(key) ?? byKey.set(key, { key, name: key, team: q.groupBy === 'team' ? r.team : null, teamId: q.groupBy === 'team' ? r.teamId : null, sums: emptySums(), hours: [] }).get(key)!;
+    const groupId = q.groupBy === 'team' ? (r.teamId ?? 0) : 0;
+    const unit =
+      byKey.get(key) ??
+      byKey.set(key, { key, name: key, team: q.groupBy === 'team' ? r.team : null, teamId: q.groupBy === 'team' ? r.teamId : null, sums: emptySums(), turnaround: turnaround.get(groupId) }).get(key)!;
     addSums(unit.sums, r.sums);
-    unit.hours.push(...r.hours);
   }
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -142,7 +145,7 @@ export interface CpiResult {
 
 export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> {
   const settings = await getSettings(db);
-  const list = await units(db, q);
+  const list = await units(db, q, settings.slaHours);
   const fcr = rateCpis(list);
   const cu = meanCpis(list, 'cuN', 'cuSum', 'cuSq', 'cuTop2');
   const dc = meanCpis(list, 'dcN', 'dcSum', 'dcSq', 'dcTop2');
@@ -153,7 +156,8 @@ export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> 
     const invited = s.invitations - s.notYetDue;
     const base = { key: u.key, name: u.name, team: u.team, teamId: u.teamId, n: s.responses, invited, responseRate: invited > 0 ? s.invitedResponses / invited : null };
     if (s.responses < min) return { ...base, suppressed: true };
-    const turnaround = u.hours.length >= min ? turnaroundSummary(u.hours, settings.slaHours) : null;
+    const counts = u.turnaround;
+    const turnaround = counts && counts.n >= min ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (i) => counts.orderStatistics.get(i) ?? NaN) : null;
     return {
       ...base,
       suppressed: false,

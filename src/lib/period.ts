@@ -1,30 +1,7 @@
-/**
- * A reporting period [from, to) in UTC ms and how it splits into whole calendar months
- * (read from the CPI rollups) and partial months at its edges (read from raw rows).
- */
-import { monthKey, monthStart, nextMonthKey } from './periods';
-
+/** A reporting period [from, to) in UTC ms. */
 export interface Period {
   from: number;
   to: number;
-}
-
-export interface PeriodSplit {
-  /** Whole months [firstMonth, endMonth) as YYYYMM keys; empty when firstMonth >= endMonth. */
-  firstMonth: number;
-  endMonth: number;
-  /** Raw ranges not covered by whole months. */
-  edges: Period[];
-}
-
-export function splitPeriod({ from, to }: Period): PeriodSplit {
-  const firstMonth = monthStart(monthKey(from)) === from ? monthKey(from) : nextMonthKey(monthKey(from));
-  const endMonth = monthKey(to);
-  if (firstMonth >= endMonth) return { firstMonth, endMonth: firstMonth, edges: [{ from, to }] };
-  const edges: Period[] = [];
-  if (monthStart(firstMonth) > from) edges.push({ from, to: monthStart(firstMonth) });
-  if (monthStart(endMonth) < to) edges.push({ from: monthStart(endMonth), to });
-  return { firstMonth, endMonth, edges };
 }
 
 export const DEFAULT_PERIOD_DAYS = 90;

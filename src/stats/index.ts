@@ -16,8 +16,8 @@ export { summarize, summaryMoments, type MeanSummary } from './mean-summary.js';
 export { meanInterval, type MeanInterval } from './mean-interval.js';
 export { likertMean, topTwoBox } from './likert.js';
 export { shrinkMeans, type ShrunkMeans } from './normal-shrinkage.js';
-export { quantile, median } from './quantile.js';
-export { turnaroundSummary, type TurnaroundSummary } from './turnaround.js';
+export { quantile, median, type7Quantile, type7Indices } from './quantile.js';
+export { turnaroundSummary, turnaroundFromOrderStatistics, type TurnaroundSummary } from './turnaround.js';
 
 // Correlation and tests
 export { pearson, type PearsonResult } from './pearson.js';

@@ -1,5 +1,5 @@
 import { assertFiniteNumbers } from './guards.js';
-import { quantile } from './quantile.js';
+import { quantile, type7Quantile } from './quantile.js';
 import { wilsonInterval, type RateInterval } from './wilson-interval.js';
 
 /** Quote turnaround: skewed, so median and p90, and the share within SLA. */
@@ -29,4 +29,21 @@ export function turnaroundSummary(hours: readonly number[], slaHours = 48, confi
   const successes = hours.filter((h) => h <= slaHours).length;
   const n = hours.length;
   return { n, median, p90, withinSla: { ...wilsonInterval(successes, n, confidence), successes, n } };
+}
+
+/**
+ * {@link turnaroundSummary} from what SQL can return per group: the count, the count
+ * within the SLA, and the order statistics the median and p90 need ({@link type7Indices}).
+ *
+ * @example
+ * turnaroundFromOrderStatistics(5, 3, (i) => [2, 10, 30, 50, 100][i]!).median; // => 30
+ */
+export function turnaroundFromOrderStatistics(n: number, withinSla: number, valueAt: (index: number) => number, confidence = 0.95): TurnaroundSummary {
+  if (!(withinSla >= 0 && withinSla <= n)) throw new RangeError(`turnaroundFromOrderStatistics: withinSla must be in [0, n] (got ${withinSla})`);
+  return {
+    n,
+    median: type7Quantile(n, 0.5, valueAt),
+    p90: type7Quantile(n, 0.9, valueAt),
+    withinSla: { ...wilsonInterval(withinSla, n, confidence), successes: withinSla, n },
+  };
 }

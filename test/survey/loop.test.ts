@@ -83,7 +83,7 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
     expect(visit.status).toBe(200);
     expect(await visit.text()).toContain('data-outcome="already-submitted"');
     expect(await countRows(t.db, 'responses', 'resolved_first_contact = 1')).toBe(1);
-    const rollup = await t.db.readClient.execute('SELECT sum(responses) r, sum(invitations) i, sum(fcr_yes) y FROM cpi_rollups');
+    const rollup = await t.db.readClient.execute('SELECT sum(responses) r, sum(invitations) i, sum(fcr_yes) y FROM cpi_cumulative c WHERE day = (SELECT max(day) FROM cpi_cumulative x WHERE x.rep_id = c.rep_id AND x.interaction_type = c.interaction_type)');
     expect(rollup.rows[0]).toMatchObject({ r: 1, i: 1, y: 1 });
   });
 

@@ -8,6 +8,10 @@ import { listAudit } from '../../../db/queries/audit';
 import { userAdminRoutes } from './users';
 import { apiKeyAdminRoutes } from './api-keys';
 import { repAdminRoutes } from './reps';
+import { outboxAdminRoutes } from './outbox';
+import { ruleAdminRoutes } from './rules';
+import { suppressionAdminRoutes } from './suppressions';
+import { importAdminRoutes } from './imports';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -17,6 +21,10 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/users', userAdminRoutes(deps));
   app.route('/api-keys', apiKeyAdminRoutes(deps));
   app.route('/reps', repAdminRoutes(deps));
+  app.route('/outbox', outboxAdminRoutes(deps));
+  app.route('/rules', ruleAdminRoutes(deps));
+  app.route('/suppressions', suppressionAdminRoutes(deps));
+  app.route('/imports', importAdminRoutes(deps));
   app.get('/audit', async (c) => {
     const user = currentUser(c);
     return renderHtml(c, <AuditPage t={staffT(user.locale)} user={user} rows={await listAudit(deps.db.read)} />);

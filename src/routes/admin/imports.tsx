@@ -1,0 +1,115 @@
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { ImportsPage, type ImportFormat } from '../../../views/pages/admin/imports';
+import { ImportDetailPage } from '../../../views/pages/admin/import-detail';
+import { renderHtml } from '../../lib/render';
+import { staffT } from '../../lib/i18n/staff';
+import { AppError, notFound } from '../../lib/errors';
+import { currentUser } from '../../middleware/session';
+import { CSV_FORMATS } from '../../domain/imports/formats';
+import { MAX_ERRORS, publishImport, stageImport, sweepImports } from '../../domain/imports/run';
+import { failImport, getImport, listImports, readStagedRows } from '../../../db/queries/imports';
+import { recordAudit } from '../../../db/queries/audit';
+import { IMPORT_KINDS, type ImportKind } from '../../../db/schema';
+import { importPreview } from './import-preview';
+
+/** Uploads through the web are limited (the CLI is not); the body limit for this area is 25 MB (src/app.tsx). */
+export const WEB_MAX_ROWS = 200_000;
+const PREVIEW_ROWS = 10;
+const RECENT_IMPORTS = 50;
+
+const FORMATS: ImportFormat[] = IMPORT_KINDS.map((kind) => ({ kind, required: CSV_FORMATS[kind].header.required, optional: CSV_FORMATS[kind].header.optional }));
+const isImportKind = (value: unknown): value is ImportKind => typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
+
+/** The uploaded file's own name, without any path and control characters. */
+function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'upload.csv';
+}
+
+const importId = (c: Context<AppEnv>) => {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+};
+
+/** /admin/imports: upload a CSV → validated and staged → preview with every error → confirm (publish) or cancel. */
+export function importAdminRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const listPage = async (c: Context<AppEnv>, extra: { values?: { kind?: string }; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) => {
+    const user = currentUser(c);
+    await sweepImports(deps);
+    const imports = await listImports(deps.db.read, RECENT_IMPORTS);
+    return renderHtml(c, <ImportsPage t={staffT(user.locale)} user={user} imports={imports} formats={FORMATS} maxRows={WEB_MAX_ROWS} {...extra} />, status);
+  };
+
+  const detailPage = async (c: Context<AppEnv>, id: number, error?: string, status: 200 | 409 = 200) => {
+    const user = currentUser(c);
+    await sweepImports(deps);
+    const imp = await getImport(deps.db.read, id);
+    if (!imp) throw notFound();
+    const preview = imp.status === 'ready' ? importPreview(imp.kind, await readStagedRows(deps.db.read, id, 0, PREVIEW_ROWS)) : undefined;
+    return renderHtml(c, <ImportDetailPage t={staffT(user.locale)} user={user} imp={imp} preview={preview} error={error} maxErrors={MAX_ERRORS} />, status);
+  };
+
+  app.get('/', (c) => listPage(c));
+
+  app.post('/', async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const type = c.req.header('Content-Type') ?? '';
+    const data = type.startsWith('multipart/form-data') ? await c.req.formData() : undefined;
+    const kind = data?.get('kind');
+    const file = data?.get('file');
+    const errors: Record<string, string> = {};
+    if (!isImportKind(kind)) errors.kind = t('errChooseImportKind');
+    if (!(file instanceof File) || file.size === 0) errors.file = t('errChooseFile');
+    if (!isImportKind(kind) || !(file instanceof File) || file.size === 0) {
+      return listPage(c, { values: { kind: typeof kind === 'string' ? kind : undefined }, errors }, 422);
+    }
+    const filename = cleanFilename(file.name);
+    const staged = await stageImport(deps, kind, Readable.fromWeb(file.stream()), { filename, actor: user.email, actorId: user.id, maxRows: WEB_MAX_ROWS });
+    if (staged.errors.length === 0) {
+      const now = deps.clock.nowMs();
+      await deps.db.write((tx) => recordAudit(tx, now, { actor: user.email, action: 'import.staged', subject: `${kind} ${filename}`, detail: { importId: staged.importId, rows: staged.rows } }));
+    }
+    return c.redirect(`/admin/imports/${staged.importId}`, 303);
+  });
+
+  app.get('/:id', (c) => detailPage(c, importId(c)));
+
+  app.post('/:id/publish', async (c) => {
+    const user = currentUser(c);
+    const id = importId(c);
+    try {
+      await publishImport(deps, id, user.email);
+    } catch (error) {
+      // A second confirm (or one after a cancel) publishes nothing; the page says what the import is now.
+      if (error instanceof AppError && error.status === 409) return detailPage(c, id, staffT(user.locale)('importNotReady'), 409);
+      throw error;
+    }
+    return c.redirect(`/admin/imports/${id}`, 303);
+  });
+
+  app.post('/:id/cancel', async (c) => {
+    const user = currentUser(c);
+    const id = importId(c);
+    const now = deps.clock.nowMs();
+    const found = await deps.db.write(async (tx) => {
+      // Checked inside the write: a confirm queued before this cannot be undone half-way.
+      const imp = await getImport(tx, id);
+      if (imp?.status === 'ready') {
+        await failImport(tx, id, `cancelled by ${user.email}; nothing was written`, now);
+        await recordAudit(tx, now, { actor: user.email, action: 'import.cancelled', subject: `${imp.kind} ${imp.filename}`, detail: { importId: id } });
+      }
+      return imp !== undefined;
+    });
+    if (!found) throw notFound();
+    return c.redirect(`/admin/imports/${id}`, 303);
+  });
+
+  return app;
+}

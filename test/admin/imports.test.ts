@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, countRows } from '../helpers/app';
+import { adminFixture, setLocale, type AdminFixture } from './setup';
+
+const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
+const row = (i: number, over: { date?: string; type?: string } = {}) =>
+  `imp-${i},ana@acme.test,c${i}@x.test,Name ${i},es,Acme,${over.type ?? 'call'},${over.date ?? '2026-11-19T10:00:00Z'},,,deck-a;deck-b`;
+
+describe('/admin/imports', () => {
+  let f: AdminFixture;
+
+  /** Uploads a file the way a browser does: multipart/form-data, same origin. */
+  const upload = (kind: string, name: string, text: string | undefined) => {
+    const form = new FormData();
+    form.set('kind', kind);
+    if (text !== undefined) form.set('file', new Blob([text], { type: 'text/csv' }), name);
+    return f.t.request('/admin/imports', { method: 'POST', body: form, headers: { Origin: BASE_URL }, cookie: f.cookies.admin });
+  };
+  const page = async (path: string) => {
+    const res = await f.t.request(path, { cookie: f.cookies.admin });
+    return { status: res.status, html: await res.text() };
+  };
+
+  beforeAll(async () => {
+    f = await adminFixture();
+  });
+  afterAll(async () => f.t.close());
+
+  it('shows the upload form and the expected columns of each kind', async () => {
+    const { status, html } = await page('/admin/imports');
+    expect(status).toBe(200);
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toContain('<label for="f-file">CSV file</label>');
+    for (const column of ['customerEmail', 'contentIds', 'interactionExternalId', 'completedAt']) expect(html).toContain(`<code>${column}</code>`);
+  });
+
+  it('lists every bad row by line and column, and writes nothing', async () => {
+    const csv = [HEADER, row(1), `"quoted, with a\nnewline",ana@acme.test,q@x.test,Q,es,Acme,call,2026-11-19T10:00:00Z,,,`, row(3, { date: '2026-13-45T10:00:00Z' }), row(4, { type: 'lunch' })].join('\n');
+    const res = await upload('interactions', 'bad.csv', `${csv}\n`);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/admin\/imports\/\d+$/);
+    const { html } = await page(location);
+    expect(html).toContain('data-status="failed"');
+    expect(html).toMatch(/<td class="num">5<\/td><td><code>occurredAt<\/code><\/td><td><code class="wrap">2026-13-45T10:00:00Z<\/code><\/td>/);
+    expect(html).toMatch(/<td class="num">6<\/td><td><code>type<\/code><\/td>/);
+    expect(html).not.toContain('/publish');
+    expect(await countRows(f.t.db, 'interactions')).toBe(0);
+    expect(await countRows(f.t.db, 'import_rows')).toBe(0);
+    const list = await page('/admin/imports');
+    expect(list.html).toContain('bad.csv');
+    expect(list.html).toContain('Failed');
+  });
+
+  it('explains a file-level problem (wrong delimiter) on line 1', async () => {
+    const res = await upload('reps', 'semicolons.csv', 'email;name;team\na@b.test;A;T\n');
+    const { html } = await page(res.headers.get('location')!);
+    expect(html).toMatch(/<td class="num">1<\/td><td>—<\/td>/);
+    expect(html).toContain('&quot;;&quot;');
+    expect(await countRows(f.t.db, 'reps')).toBe(2);
+  });
+
+  it('previews a good file, publishes it once on confirm; a second confirm is a harmless 409', async () => {
+    const csv = `\uFEFF${[HEADER, row(10), row(11), row(12)].join('\r\n')}\r\n`;
+    const res = await upload('interactions', 'C:\\exports\\good.csv', csv);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const preview = await page(location);
+    expect(preview.html).toContain('data-status="ready"');
+    expect(preview.html).toContain('good.csv');
+    expect(preview.html).not.toContain('exports');
+    for (const column of ['externalId', 'customerEmail', 'contentIds']) expect(preview.html).toContain(`<th scope="col"><code>${column}</code></th>`);
+    expect(preview.html).toContain('<td>c11@x.test</td>');
+    expect(preview.html).toContain('<td>deck-a;deck-b</td>');
+    expect(preview.html).toContain('<th scope="row" class="num">3</th>');
+    expect(await countRows(f.t.db, 'interactions')).toBe(0);
+
+    const confirm = await f.t.postForm(`${location}/publish`, {}, { cookie: f.cookies.admin });
+    expect(confirm.status).toBe(303);
+    expect(await countRows(f.t.db, 'interactions', "external_id LIKE 'imp-%' AND source = 'csv'")).toBe(3);
+    const published = await page(location);
+    expect(published.html).toContain('Published: 3 rows, 3 created, 0 already known.');
+
+    const again = await f.t.postForm(`${location}/publish`, {}, { cookie: f.cookies.admin });
+    expect(again.status).toBe(409);
+    const html = await again.text();
+    expect(html).toContain('no longer awaiting confirmation');
+    expect(html).toContain('data-status="published"');
+    expect(await countRows(f.t.db, 'interactions')).toBe(3);
+    expect(await countRows(f.t.db, 'invitations')).toBe(3);
+    expect(await countRows(f.t.db, 'audit_log', "action = 'import.published'")).toBe(1);
+  });
+
+  it('cancels a staged import: nothing written, and it cannot be confirmed afterwards', async () => {
+    const res = await upload('reps', 'reps.csv', 'email,name,team\ncy@acme.test,Cy,Nordics\n');
+    const location = res.headers.get('location')!;
+    expect((await f.t.postForm(`${location}/cancel`, {}, { cookie: f.cookies.admin })).status).toBe(303);
+    expect((await page(location)).html).toContain('data-status="failed"');
+    expect((await f.t.postForm(`${location}/publish`, {}, { cookie: f.cookies.admin })).status).toBe(409);
+    expect(await countRows(f.t.db, 'reps', "email = 'cy@acme.test'")).toBe(0);
+    expect(await countRows(f.t.db, 'audit_log', "action = 'import.cancelled'")).toBe(1);
+    expect((await f.t.postForm('/admin/imports/999999/cancel', {}, { cookie: f.cookies.admin })).status).toBe(404);
+  });
+
+  it('asks again (422) for a missing file or an unknown kind', async () => {
+    const missing = await upload('interactions', 'x.csv', undefined);
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('choose a non-empty CSV file');
+    const empty = await upload('interactions', 'empty.csv', '');
+    expect(empty.status).toBe(422);
+    const kind = await upload('invoices', 'x.csv', 'a,b\n1,2\n');
+    expect(kind.status).toBe(422);
+    expect(await kind.text()).toContain('choose what the file holds');
+  });
+
+  it('renders in Spanish', async () => {
+    await setLocale(f.t, f.users.admin.id, 'es');
+    const { html } = await page('/admin/imports');
+    await setLocale(f.t, f.users.admin.id, 'en');
+    expect(html).toContain('Subir un archivo CSV');
+    expect(html).toContain('Columnas esperadas');
+    expect(html).toContain('Publicada');
+  });
+});
