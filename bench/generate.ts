@@ -14,7 +14,7 @@ import { mulberry32 } from '../src/stats/prng';
 
 const TYPES = ['call', 'meeting', 'demo', 'quote', 'support'] as const;
 const SKILLS = ['discovery', 'objection-handling', 'product-knowledge', 'value-messaging', 'content-usage', 'quoting', 'negotiation', 'closing'];
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export interface WorkspaceSpec {
   responses: number;

@@ -22,6 +22,7 @@ import { loadSession } from './middleware/session';
 import { adminRoutes } from './routes/admin';
 import { interactionFormRoutes } from './routes/interactions';
 import { homeRoutes } from './routes/home';
+import { workspaceRoutes } from './routes/workspace';
 import { apiRoutes } from './routes/api';
 import { surveyRoutes } from './routes/survey';
 import { unsubscribeRoutes } from './routes/unsubscribe';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(deps));
   app.route('/admin', adminRoutes(deps));
   app.route('/interactions', interactionFormRoutes(deps));
+  app.route('/', workspaceRoutes(deps));
   app.route('/', homeRoutes(deps));
 
   app.notFound((c) => respondWithError(c, new AppError(404, 'not_found', 'Not found.')));

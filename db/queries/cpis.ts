@@ -170,19 +170,29 @@ export async function getTurnaroundCounts(
   db: Drizzle,
   period: Period,
   slaHours: number,
-  groupBy: 'rep' | 'team' | 'org',
+  groupBy: 'rep' | 'team' | 'org' | 'month',
   types?: readonly InteractionType[],
   teamIds?: readonly number[],
+  repIds?: readonly number[],
 ): Promise<Map<number, TurnaroundCounts>> {
-  const group = groupBy === 'rep' ? sql`i.rep_id` : groupBy === 'team' ? sql`coalesce(r.team_id, 0)` : sql`0`;
-  const teamFilter = teamIds ? (teamIds.length ? sql`AND r.team_id IN (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})` : sql`AND 0`) : sql``;
+  const group =
+    groupBy === 'rep'
+      ? sql`i.rep_id`
+      : groupBy === 'team'
+        ? sql`coalesce(r.team_id, 0)`
+        : groupBy === 'month'
+          ? sql`CAST(strftime('%Y%m', i.occurred_at / 1000, 'unixepoch') AS INTEGER)`
+          : sql`0`;
+  const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const teamFilter = teamIds ? (teamIds.length ? sql`AND r.team_id IN (${idList(teamIds)})` : sql`AND 0`) : sql``;
+  const repFilter = repIds ? (repIds.length ? sql`AND i.rep_id IN (${idList(repIds)})` : sql`AND 0`) : sql``;
   const index = (p: number) => sql.raw(`CAST((n - 1) * ${p} AS INTEGER)`);
   const list = await db.all<{ g: number; n: number; within: number; i: number; h: number }>(sql`
     WITH q AS (
       SELECT ${group} AS g, (i.quote_delivered_at - i.quote_requested_at) / 3600000.0 AS h
       FROM interactions i JOIN reps r ON r.id = i.rep_id
       WHERE i.quote_delivered_at IS NOT NULL AND i.quote_requested_at IS NOT NULL AND i.quote_delivered_at >= i.quote_requested_at
-        AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter}),
+        AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter} ${repFilter}),
     ranked AS (
       SELECT g, h, row_number() OVER (PARTITION BY g ORDER BY h) - 1 AS i, count(*) OVER (PARTITION BY g) AS n,
         sum(h <= ${slaHours}) OVER (PARTITION BY g) AS within

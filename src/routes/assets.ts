@@ -1,5 +1,5 @@
 /** Static assets from our own origin: htmx (pinned 2.0.x, from node_modules), our CSS and JS. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -14,15 +14,22 @@ interface Asset {
   etag: string;
 }
 
-function load(path: string, type: string): Asset {
-  const body = readFileSync(path, 'utf8');
+function asset(body: string, type: string): Asset {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
+}
+const load = (path: string, type: string) => asset(readFileSync(path, 'utf8'), type);
+
+/** One stylesheet: the base, then each area's own file in public/css/ (alphabetical). */
+function stylesheet(): Asset {
+  const areas = readdirSync(`${publicDir}css`).filter((f) => f.endsWith('.css')).sort();
+  const body = [readFileSync(`${publicDir}app.css`, 'utf8'), ...areas.map((f) => readFileSync(`${publicDir}css/${f}`, 'utf8'))].join('\n');
+  return asset(body, 'text/css; charset=utf-8');
 }
 
 export function assetRoutes() {
   const assets: Record<string, Asset> = {
     'htmx.min.js': load(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
-    'app.css': load(`${publicDir}app.css`, 'text/css; charset=utf-8'),
+    'app.css': stylesheet(),
     'app.js': load(`${publicDir}app.js`, 'text/javascript; charset=utf-8'),
     'survey.js': load(`${publicDir}survey.js`, 'text/javascript; charset=utf-8'),
   };

@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+
+export function coachingRoutes(_deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  return app;
+}
