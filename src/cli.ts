@@ -19,6 +19,9 @@ import { stageImport, publishImport, sweepImports, MAX_ERRORS } from './domain/i
 import { IMPORT_KINDS, type ImportKind } from '../db/schema';
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { eraseCustomer, applyRetention } from './domain/privacy';
+import { getSettings } from './domain/settings';
+import { email } from './domain/inputs';
 
 class UsageError extends Error {}
 
@@ -26,7 +29,9 @@ const USAGE = `Usage:
   npm run cli -- user add --email E --name N --role admin|lead|trainer [--team T]...   (password on stdin)
   npm run cli -- apikey create --name N [--scope ingest|read|all]
   npm run cli -- send-due
-  npm run cli -- import interactions|reps|training|content|responses FILE.csv`;
+  npm run cli -- import interactions|reps|training|content|responses FILE.csv
+  npm run cli -- erase-customer --email E
+  npm run cli -- retention`;
 
 /** Parses `--flag value` pairs; repeated flags collect into arrays. */
 export function parseFlags(args: string[]): Map<string, string[]> {
@@ -121,10 +126,37 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
   return 0;
 }
 
+/** `erase-customer --email E`: erases a customer (RELIABILITY.md "Privacy"). */
+async function eraseCommand(deps: AppDeps, args: string[]): Promise<number> {
+  const address = email.safeParse(one(parseFlags(args), 'email') ?? '');
+  if (!address.success) throw new UsageError('--email must be an email address');
+  const report = await deps.db.write((tx) => eraseCustomer(tx, address.data, 'cli', deps.clock.nowMs()));
+  console.log(
+    report.found
+      ? `Erased ${address.data}: ${report.responses} response(s), ${report.invitations} invitation(s), ${report.outbox} message(s), ${report.comments} other comment(s) cleared, ${report.interactions} interaction(s) detached.`
+      : `No customer ${address.data}; ${report.outbox} message(s) and ${report.comments} comment(s) mentioning the address were removed.`,
+  );
+  return 0;
+}
+
+/** `retention`: applies the retention setting now (also run daily by the server). */
+async function retentionCommand(deps: AppDeps): Promise<number> {
+  const { retentionMonths } = await getSettings(deps.db.read);
+  if (retentionMonths === null) {
+    console.log('Retention is off (set it at /admin/privacy); nothing was changed.');
+    return 0;
+  }
+  const r = await deps.db.write((tx) => applyRetention(tx, retentionMonths, 'cli', deps.clock.nowMs()));
+  console.log(`Retention (${retentionMonths} months): ${r.anonymisedResponses} response(s) anonymised, ${r.detachedInteractions} interaction(s) detached, ${r.deletedCustomers} customer(s) deleted.`);
+  return 0;
+}
+
 /** Commands taking the rest of the arguments; each returns its exit code. */
 const commands: Record<string, (deps: AppDeps, args: string[]) => Promise<number>> = {
   'send-due': (deps) => sendDueCommand(deps),
   import: importCommand,
+  'erase-customer': eraseCommand,
+  retention: (deps) => retentionCommand(deps),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ import { issueSetupLink } from './domain/staff';
 import type { AppDeps } from './context';
 import { startSender } from './mail/sender';
 import { createSmtpTransport } from './mail/transport';
+import { startMaintenance } from './jobs/maintenance';
 
 export interface RunningServer {
   port: number;
@@ -29,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config.sendIntervalSeconds > 0 ? startSender(deps, config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined, config.sendIntervalSeconds) : undefined;
   if (sender) setWake(sender.wake);
   if (!config.smtpUrl) console.log('SMTP_URL is not set: survey mail stays in the outbox (/admin/outbox).');
+  const maintenance = startMaintenance(deps);
   const app = createApp(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
@@ -44,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sender?.stop();
+      await maintenance.stop();
       await db.close();
     },
   };

@@ -18,8 +18,14 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Stored values over the defaults, key by key: one bad stored value falls back alone. */
 export async function getSettings(db: Drizzle): Promise<Settings> {
-  const stored = Object.fromEntries(await getSettingValues(db));
-  const parsed = settingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  const stored = await getSettingValues(db);
+  const merged: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    if (!stored.has(key)) continue;
+    const parsed = schema.safeParse(stored.get(key));
+    if (parsed.success) merged[key] = parsed.data;
+  }
+  return settingsSchema.parse(merged);
 }

@@ -192,6 +192,16 @@ function ownerGone(owner: string | null, heartbeatAt: number, now: number): bool
   return now - heartbeatAt > STALE_MS;
 }
 
+const INTERRUPTED = 'the import was interrupted before it was published; nothing was written';
+
+/** How an import should be shown now: one whose importer is gone is failed, even before the sweep records it (GET changes nothing). */
+export function asShown<T extends { status: string; owner: string | null; heartbeatAt: number; errors: ImportError[] | null }>(imp: T, now: number): T {
+  if ((imp.status === 'staging' || imp.status === 'publishing') && ownerGone(imp.owner, imp.heartbeatAt, now)) {
+    return { ...imp, status: 'failed', errors: [{ line: 0, column: '', value: '', message: INTERRUPTED }] };
+  }
+  return imp;
+}
+
 /** Marks imports whose importer was killed, and unconfirmed ones a day old, as failed (their staged rows go). */
 export async function sweepImports(deps: AppDeps): Promise<number> {
   const now = deps.clock.nowMs();
@@ -199,7 +209,7 @@ export async function sweepImports(deps: AppDeps): Promise<number> {
   const doomed = unfinished.filter((i) => (i.status === 'ready' ? now - i.heartbeatAt > UNCONFIRMED_MS : ownerGone(i.owner, i.heartbeatAt, now)));
   for (const i of doomed) {
     await deps.db.write((tx) =>
-      failImport(tx, i.id, i.status === 'ready' ? 'the import was not confirmed within a day; nothing was written' : 'the import was interrupted before it was published; nothing was written', now),
+      failImport(tx, i.id, i.status === 'ready' ? 'the import was not confirmed within a day; nothing was written' : INTERRUPTED, now),
     );
   }
   return doomed.length;

@@ -9,10 +9,11 @@ import * as admin from './staff/admin';
 import * as workspace from './staff/workspace';
 import * as analysis from './staff/analysis';
 import * as coaching from './staff/coaching';
+import * as privacy from './staff/privacy';
 
-const en = { ...common.en, ...admin.en, ...workspace.en, ...analysis.en, ...coaching.en };
+const en = { ...common.en, ...admin.en, ...workspace.en, ...analysis.en, ...coaching.en, ...privacy.en };
 export type StaffKey = keyof typeof en;
-const es: Record<StaffKey, string> = { ...common.es, ...admin.es, ...workspace.es, ...analysis.es, ...coaching.es };
+const es: Record<StaffKey, string> = { ...common.es, ...admin.es, ...workspace.es, ...analysis.es, ...coaching.es, ...privacy.es };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];
 export type StaffT = Translate<StaffKey>;

@@ -8,7 +8,7 @@ import { staffT } from '../../lib/i18n/staff';
 import { AppError, notFound } from '../../lib/errors';
 import { currentUser } from '../../middleware/session';
 import { CSV_FORMATS } from '../../domain/imports/formats';
-import { MAX_ERRORS, publishImport, stageImport, sweepImports } from '../../domain/imports/run';
+import { MAX_ERRORS, asShown, publishImport, stageImport } from '../../domain/imports/run';
 import { failImport, getImport, listImports, readStagedRows } from '../../../db/queries/imports';
 import { recordAudit } from '../../../db/queries/audit';
 import { IMPORT_KINDS, type ImportKind } from '../../../db/schema';
@@ -41,16 +41,16 @@ export function importAdminRoutes(deps: AppDeps) {
 
   const listPage = async (c: Context<AppEnv>, extra: { values?: { kind?: string }; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) => {
     const user = currentUser(c);
-    await sweepImports(deps);
-    const imports = await listImports(deps.db.read, RECENT_IMPORTS);
+    const now = deps.clock.nowMs();
+    const imports = (await listImports(deps.db.read, RECENT_IMPORTS)).map((imp) => asShown(imp, now));
     return renderHtml(c, <ImportsPage t={staffT(user.locale)} user={user} imports={imports} formats={FORMATS} maxRows={WEB_MAX_ROWS} {...extra} />, status);
   };
 
   const detailPage = async (c: Context<AppEnv>, id: number, error?: string, status: 200 | 409 = 200) => {
     const user = currentUser(c);
-    await sweepImports(deps);
-    const imp = await getImport(deps.db.read, id);
-    if (!imp) throw notFound();
+    const found = await getImport(deps.db.read, id);
+    if (!found) throw notFound();
+    const imp = asShown(found, deps.clock.nowMs());
     const preview = imp.status === 'ready' ? importPreview(imp.kind, await readStagedRows(deps.db.read, id, 0, PREVIEW_ROWS)) : undefined;
     return renderHtml(c, <ImportDetailPage t={staffT(user.locale)} user={user} imp={imp} preview={preview} error={error} maxErrors={MAX_ERRORS} />, status);
   };

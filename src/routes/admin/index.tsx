@@ -12,6 +12,7 @@ import { outboxAdminRoutes } from './outbox';
 import { ruleAdminRoutes } from './rules';
 import { suppressionAdminRoutes } from './suppressions';
 import { importAdminRoutes } from './imports';
+import { privacyAdminRoutes } from './privacy';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -25,6 +26,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/rules', ruleAdminRoutes(deps));
   app.route('/suppressions', suppressionAdminRoutes(deps));
   app.route('/imports', importAdminRoutes(deps));
+  app.route('/privacy', privacyAdminRoutes(deps));
   app.get('/audit', async (c) => {
     const user = currentUser(c);
     return renderHtml(c, <AuditPage t={staffT(user.locale)} user={user} rows={await listAudit(deps.db.read)} />);
