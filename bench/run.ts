@@ -1,7 +1,9 @@
 /** `npm run bench [-- name…]`: runs the benchmarks; each prints its ratio against its baseline. */
 import { benchCpis } from './cpis';
+import { benchSubmit } from './submit';
 
 const suites: Record<string, () => Promise<unknown>> = {
+  submit: () => benchSubmit(),
   cpis: () => benchCpis(),
 };
 

@@ -354,6 +354,16 @@ export const cpiCumulative = sqliteTable(
   (t) => [primaryKey({ columns: [t.repId, t.interactionType, t.day] })],
 );
 
+/**
+ * One row (id 1). While `bulk` is 1 — set and reset inside one write by bulk loaders
+ * (imports, the demo, generators) — the running-total triggers stand aside and the loader
+ * rebuilds the affected reps' totals once at the end.
+ */
+export const rollupMode = sqliteTable('rollup_mode', {
+  id: integer('id').primaryKey(),
+  bulk: integer('bulk').notNull().default(0),
+});
+
 // ── Mail ────────────────────────────────────────────────────────────────────
 
 export const outbox = sqliteTable(

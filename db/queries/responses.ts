@@ -1,12 +1,12 @@
 /**
  * Every write of survey answers goes through here — survey saves and submits, imports,
- * erasure — and keeps the CPI rollups in the same write. A field absent from a patch
- * (undefined) leaves the saved answer as it was; null clears it.
+ * erasure; the running-total triggers keep the CPI totals in the same statement. A field
+ * absent from a patch (undefined) leaves the saved answer as it was; null clears it.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { responses, type InteractionType, type Locale } from '../schema';
-import { applyRollupDeltas, responseDelta } from './rollups';
+import { withBulkRollups } from './rollups';
 
 export interface AnswerPatch {
   resolvedFirstContact?: number | null;
@@ -35,7 +35,17 @@ export interface SurveyTarget {
   locale: Locale;
 }
 
-export type SavedResponse = typeof responses.$inferSelect;
+/** What a survey write returns: the response's answers as they now stand. */
+export interface SavedResponse {
+  id: number;
+  status: 'partial' | 'submitted';
+  resolvedFirstContact: number | null;
+  contentUseful: number | null;
+  decisionClearer: number | null;
+  addedValue: number | null;
+  comment: string | null;
+  contactConsent: boolean;
+}
 
 /**
  * Saves answers (partial) or submits them. Returns the row as it now stands, or
@@ -51,7 +61,7 @@ export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patc
   const insertValues = present.map((k) => sql`${value(k)}`);
   const updates: SQL[] = present.map((k) => sql`${sql.raw(COLUMNS[k])} = excluded.${sql.raw(COLUMNS[k])}`);
   const status = submit ? 'submitted' : 'partial';
-  const rows = await tx.all<Record<string, unknown>>(sql`
+  const rows = await tx.all<{ id: number; status: 'partial' | 'submitted'; fcr: number | null; cu: number | null; dc: number | null; av: number | null; comment: string | null; consent: number }>(sql`
     INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at
       ${present.length ? sql`, ${sql.join(insertColumns, sql`, `)}` : sql``})
     VALUES (${target.invitationId}, ${target.interactionId}, ${target.repId}, ${target.interactionType}, ${target.occurredAt}, ${status}, 'survey',
@@ -59,12 +69,19 @@ export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patc
     ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
       locale = excluded.locale ${updates.length ? sql`, ${sql.join(updates, sql`, `)}` : sql``}
     WHERE responses.status = 'partial'
-    RETURNING id`);
-  const id = rows[0]?.id;
-  if (id === undefined) return undefined;
-  const saved = await tx.query.responses.findFirst({ where: eq(responses.id, Number(id)) });
-  if (!saved) throw new Error('writeSurveyAnswers: the row just written is missing');
-  if (submit) await applyRollupDeltas(tx, [responseDelta({ ...saved, invited: true })]);
+    RETURNING id, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const saved: SavedResponse = {
+    id: row.id,
+    status: row.status,
+    resolvedFirstContact: row.fcr,
+    contentUseful: row.cu,
+    decisionClearer: row.dc,
+    addedValue: row.av,
+    comment: row.comment,
+    contactConsent: row.consent === 1,
+  };
   return saved;
 }
 
@@ -87,8 +104,15 @@ export interface ImportedResponse {
 
 /** Inserts submitted responses; an interaction that already holds one counts as a duplicate. */
 export async function insertSubmittedResponses(tx: Drizzle, list: ImportedResponse[], now: number): Promise<{ created: number; duplicates: number }> {
+  // Many rows: the triggers stand aside and the reps' totals are rebuilt once.
+  if (list.length > BULK_THRESHOLD) return withBulkRollups(tx, () => insertEach(tx, list, now), () => [...new Set(list.map((r) => r.repId))]);
+  return insertEach(tx, list, now);
+}
+
+const BULK_THRESHOLD = 64;
+
+async function insertEach(tx: Drizzle, list: ImportedResponse[], now: number): Promise<{ created: number; duplicates: number }> {
   let created = 0;
-  const deltas = [];
   for (const r of list) {
     const inserted = await tx
       .insert(responses)
@@ -113,22 +137,15 @@ export async function insertSubmittedResponses(tx: Drizzle, list: ImportedRespon
       })
       .onConflictDoNothing()
       .returning({ id: responses.id });
-    if (inserted.length === 0) continue;
-    created++;
-    deltas.push(responseDelta({ ...r, invited: (r.invitationId ?? null) !== null }));
+    created += inserted.length;
   }
-  await applyRollupDeltas(tx, deltas);
   return { created, duplicates: list.length - created };
 }
 
-/** Deletes responses and takes their submitted answers out of the rollups. */
+/** Deletes responses (the triggers take their answers out of the running totals). */
 export async function deleteResponses(tx: Drizzle, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const rows = await tx.delete(responses).where(inArray(responses.id, ids)).returning();
-  await applyRollupDeltas(
-    tx,
-    rows.filter((r) => r.status === 'submitted').map((r) => responseDelta({ ...r, invited: r.invitationId !== null }, -1)),
-  );
+  const rows = await tx.delete(responses).where(inArray(responses.id, ids)).returning({ id: responses.id });
   return rows.length;
 }
 

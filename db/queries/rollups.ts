@@ -1,113 +1,34 @@
 /**
- * The CPI running totals (`cpi_cumulative`), kept current on every write path: survey
- * submit, response import, invitation creation and cancellation, erasure and retention.
- * Every change goes through `applyRollupDeltas` after the rows it describes were written,
- * so the totals always equal a rebuild from the rows (`rebuildRollups`).
+ * The CPI running totals (`cpi_cumulative`): SQL triggers (db/rollup-triggers.ts) keep them
+ * current on every write of responses and invitations; bulk loaders switch the triggers off
+ * and rebuild once (`withBulkRollups`). A rebuild from the rows (`rebuildRollups`) always
+ * gives the same totals.
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { cpiCumulative, type InteractionType } from '../schema';
+import { cpiCumulative } from '../schema';
 
 export const DAY_MS = 86_400_000;
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
-export interface Answers {
-  resolvedFirstContact: number | null;
-  contentUseful: number | null;
-  decisionClearer: number | null;
-  addedValue: number | null;
-}
-
+export const COUNT_COLUMNS = ['invitations', 'responses', 'invited_responses', 'fcr_n', 'fcr_yes', 'cu_n', 'cu_sum', 'cu_sq', 'cu_top2', 'dc_n', 'dc_sum', 'dc_sq', 'dc_top2', 'av_n', 'av_sum', 'av_sq', 'av_top2'];
 export const COUNT_FIELDS = ['invitations', 'responses', 'invitedResponses', 'fcrN', 'fcrYes', 'cuN', 'cuSum', 'cuSq', 'cuTop2', 'dcN', 'dcSum', 'dcSq', 'dcTop2', 'avN', 'avSum', 'avSq', 'avTop2'] as const;
-export type CountField = (typeof COUNT_FIELDS)[number];
-const COLUMN: Record<CountField, string> = {
-  invitations: 'invitations',
-  responses: 'responses',
-  invitedResponses: 'invited_responses',
-  fcrN: 'fcr_n',
-  fcrYes: 'fcr_yes',
-  cuN: 'cu_n',
-  cuSum: 'cu_sum',
-  cuSq: 'cu_sq',
-  cuTop2: 'cu_top2',
-  dcN: 'dc_n',
-  dcSum: 'dc_sum',
-  dcSq: 'dc_sq',
-  dcTop2: 'dc_top2',
-  avN: 'av_n',
-  avSum: 'av_sum',
-  avSq: 'av_sq',
-  avTop2: 'av_top2',
-};
-export const COUNT_COLUMNS = COUNT_FIELDS.map((f) => COLUMN[f]);
-
-export type RollupDelta = { repId: number; day: number; interactionType: InteractionType } & Record<CountField, number>;
-
-function emptyDelta(repId: number, occurredAt: number, interactionType: InteractionType): RollupDelta {
-  const delta = { repId, day: dayOf(occurredAt), interactionType } as RollupDelta;
-  for (const f of COUNT_FIELDS) delta[f] = 0;
-  return delta;
-}
-
-export function invitationDelta(repId: number, occurredAt: number, interactionType: InteractionType, sign: 1 | -1 = 1): RollupDelta {
-  return { ...emptyDelta(repId, occurredAt, interactionType), invitations: sign };
-}
-
-/** The contribution of one submitted response (sign −1 to take it away again). */
-export function responseDelta(
-  r: Answers & { repId: number; occurredAt: number; interactionType: InteractionType; invited: boolean },
-  sign: 1 | -1 = 1,
-): RollupDelta {
-  const d = emptyDelta(r.repId, r.occurredAt, r.interactionType);
-  d.responses = sign;
-  d.invitedResponses = r.invited ? sign : 0;
-  if (r.resolvedFirstContact !== null) {
-    d.fcrN = sign;
-    d.fcrYes = r.resolvedFirstContact === 1 ? sign : 0;
-  }
-  const likert = (v: number | null, prefix: 'cu' | 'dc' | 'av') => {
-    if (v === null) return;
-    d[`${prefix}N`] = sign;
-    d[`${prefix}Sum`] = sign * v;
-    d[`${prefix}Sq`] = sign * v * v;
-    d[`${prefix}Top2`] = v >= 4 ? sign : 0;
-  };
-  likert(r.contentUseful, 'cu');
-  likert(r.decisionClearer, 'dc');
-  likert(r.addedValue, 'av');
-  return d;
-}
-
-/** Above this many distinct rep × type × day buckets, recomputing the reps' totals is cheaper. */
-const INCREMENTAL_LIMIT = 64;
 
 /**
- * Adds deltas to the running totals: for each rep × type × day bucket, the row for that day
- * is created (carrying the total up to the day before) and every row from that day on is
- * moved by the delta. Live answers land on recent days, so few rows move; large batches
- * (imports) recompute the affected reps from the rows instead.
+ * Runs a bulk load with the running-total triggers off, then recomputes the totals of
+ * the reps it touched (all reps when `repIds` is undefined) — in the caller's write, so
+ * nobody ever sees the triggers off or the totals stale.
  */
-export async function applyRollupDeltas(tx: Drizzle, deltas: RollupDelta[]): Promise<void> {
-  const merged = new Map<string, RollupDelta>();
-  for (const d of deltas) {
-    const key = `${d.repId}|${d.interactionType}|${d.day}`;
-    const existing = merged.get(key);
-    if (!existing) merged.set(key, { ...d });
-    else for (const f of COUNT_FIELDS) existing[f] += d[f];
-  }
-  if (merged.size > INCREMENTAL_LIMIT) return rebuildRollups(tx, [...new Set(deltas.map((d) => d.repId))]);
-  for (const d of merged.values()) {
-    await tx.run(sql`
-      INSERT INTO cpi_cumulative (rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.join(', '))})
-      SELECT ${d.repId}, ${d.interactionType}, ${d.day}, ${sql.raw(COUNT_COLUMNS.map((c) => `coalesce(p.${c}, 0)`).join(', '))}
-      FROM (SELECT 1) LEFT JOIN (
-        SELECT * FROM cpi_cumulative WHERE rep_id = ${d.repId} AND interaction_type = ${d.interactionType} AND day < ${d.day} ORDER BY day DESC LIMIT 1
-      ) p ON 1 WHERE true
-      ON CONFLICT (rep_id, interaction_type, day) DO NOTHING`);
-    const moves = COUNT_FIELDS.filter((f) => d[f] !== 0).map((f) => sql`${sql.raw(COLUMN[f])} = ${sql.raw(COLUMN[f])} + ${d[f]}`);
-    if (moves.length === 0) continue;
-    await tx.run(sql`UPDATE cpi_cumulative SET ${sql.join(moves, sql`, `)} WHERE rep_id = ${d.repId} AND interaction_type = ${d.interactionType} AND day >= ${d.day}`);
-  }
+export async function withBulkRollups<T>(tx: Drizzle, fn: () => Promise<T>, repIds?: () => number[] | undefined | Promise<number[] | undefined>): Promise<T> {
+  const [mode] = await tx.all<{ bulk: number }>(sql`SELECT bulk FROM rollup_mode WHERE id = 1`);
+  // Inside an outer bulk load, that load rebuilds at its end.
+  if (mode?.bulk === 1) return fn();
+  await tx.run(sql`UPDATE rollup_mode SET bulk = 1 WHERE id = 1`);
+  const value = await fn();
+  const reps = await repIds?.();
+  if (reps === undefined || reps.length > 0) await rebuildRollups(tx, reps);
+  await tx.run(sql`UPDATE rollup_mode SET bulk = 0 WHERE id = 1`);
+  return value;
 }
 
 const sumOver = (column: string) => sql.raw(`sum(${column}) OVER (PARTITION BY rep_id, interaction_type ORDER BY day ROWS UNBOUNDED PRECEDING)`);

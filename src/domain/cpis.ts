@@ -113,7 +113,8 @@ function rateCpis(list: Unit[]) {
   const shrunk = shrinkRateIntervals(
     list.map((u) => u.sums.fcrYes),
     list.map((u) => u.sums.fcrN),
-    withData < FIXED_PRIOR_BELOW_GROUPS ? { priorStrength: FIXED_PRIOR_STRENGTH } : {},
+    // The API shows the shrunk estimate (and the gap score uses its SD); the interval shown is Wilson's.
+    withData < FIXED_PRIOR_BELOW_GROUPS ? { priorStrength: FIXED_PRIOR_STRENGTH, intervals: false } : { intervals: false },
   );
   return { shrunk, cpis: list.map((u, i): RateCpi => {
     const w = wilsonInterval(u.sums.fcrYes, u.sums.fcrN);

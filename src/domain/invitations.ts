@@ -1,12 +1,11 @@
 /**
  * Making invitations and reminders: tokens (plaintext only inside the not-yet-sent
- * message), the rendered email in the outbox, and the rollup's invitation count — all in
- * the caller's write, so an invitation never exists without its mail or vice versa.
+ * message) and the rendered email in the outbox, in the caller's write, so an invitation
+ * never exists without its mail or vice versa (a trigger counts it in the CPI totals).
  */
 import type { Drizzle } from '../../db/client';
 import type { AnswerKey, InteractionType, Locale } from '../../db/schema';
 import { insertInvitation, insertOutboxMessage, insertTokens } from '../../db/queries/invitations';
-import { applyRollupDeltas, invitationDelta } from '../../db/queries/rollups';
 import { renderSurveyMessage } from '../mail/render';
 import { hashToken, newToken } from '../lib/tokens';
 
@@ -46,7 +45,6 @@ export async function createInvitation(tx: Drizzle, mail: MailSettings, plan: In
     createdAt: now,
   });
   await queueSurveyMail(tx, mail, { ...plan, invitationId, kind: 'invitation', sendAfter: plan.sendAt }, now);
-  await applyRollupDeltas(tx, [invitationDelta(plan.repId, plan.occurredAt, plan.interactionType)]);
   return invitationId;
 }
 

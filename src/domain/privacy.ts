@@ -7,7 +7,6 @@ import { and, eq, inArray, isNotNull, like, lt, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../../db/client';
 import { customers, interactions, invitations, invitationTokens, outbox, responses } from '../../db/schema';
 import { deleteResponses } from '../../db/queries/responses';
-import { applyRollupDeltas, invitationDelta } from '../../db/queries/rollups';
 import { recordAudit } from '../../db/queries/audit';
 import { hashEmail } from '../lib/tokens';
 
@@ -43,7 +42,6 @@ export async function eraseCustomer(tx: Drizzle, email: string, actor: string, n
       report.outbox += (await tx.delete(outbox).where(inArray(outbox.invitationId, invitationIds)).returning({ id: outbox.id })).length;
       await tx.delete(invitationTokens).where(inArray(invitationTokens.invitationId, invitationIds));
       await tx.delete(invitations).where(inArray(invitations.id, invitationIds));
-      await applyRollupDeltas(tx, theirInvitations.filter((i) => i.status !== 'cancelled').map((i) => invitationDelta(i.repId, i.occurredAt, i.type, -1)));
     }
     report.invitations = invitationIds.length;
     // The rep's interactions stay (they are the rep's work), without the customer.

@@ -13,6 +13,8 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../../../db/queries/audit';
 import { createImport, failImport, finishImport, getImport, listUnfinishedImports, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
 import { upsertContentItems } from '../../../db/queries/content';
+import { withBulkRollups } from '../../../db/queries/rollups';
+import { getRepsByEmail } from '../../../db/queries/reps';
 import { CSV_FORMATS } from './formats';
 import { contentItemInput, interactionInput, repInput, responseImportInput, trainingRecordInput } from '../inputs';
 import { CsvFileError, readCsv } from './read-csv';
@@ -138,32 +140,41 @@ export async function publishImport(deps: AppDeps, importId: number, actor: stri
     throw new AppError(409, 'conflict', `This import is ${found.status}; only a validated import can be published, once.`);
   }
   try {
-    const totals = await deps.db.write(async (tx) => {
-      let created = 0;
-      let duplicates = 0;
-      for (let after = 0; ; ) {
-        const rows = await readStagedRows(tx, importId, after, PUBLISH_CHUNK);
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1]!.line;
-        try {
-          const r = await applyChunk(deps, tx, found.kind, rows.map((row) => JSON.parse(row.data)), now);
-          created += r.created;
-          duplicates += r.duplicates;
-        } catch (error) {
-          if (!(error instanceof AppError) || error.issues.length === 0) throw error;
-          throw new PublishError(
-            error.issues.slice(0, MAX_ERRORS).map((issue) => {
-              const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-              const format = CSV_FORMATS[found.kind];
-              return { line: rows[index]?.line ?? 0, column: format.columnOf(issue.path.slice(1)), value: '', message: issue.message };
-            }),
-          );
+    // Reps whose CPI totals the import may change; `undefined` means all of them.
+    let touched: Set<string> | undefined = new Set();
+    const touchedRepIds = async (tx: Drizzle) =>
+      touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id);
+    const totals = await deps.db.write(async (tx) =>
+      withBulkRollups(tx, async () => {
+        let created = 0;
+        let duplicates = 0;
+        for (let after = 0; ; ) {
+          const rows = await readStagedRows(tx, importId, after, PUBLISH_CHUNK);
+          if (rows.length === 0) break;
+          after = rows[rows.length - 1]!.line;
+          const items = rows.map((row) => JSON.parse(row.data) as Record<string, unknown>);
+          if (found.kind === 'interactions') for (const item of items) touched?.add(String(item.repEmail ?? '').trim().toLowerCase());
+          if (found.kind === 'responses') touched = undefined;
+          try {
+            const r = await applyChunk(deps, tx, found.kind, items, now);
+            created += r.created;
+            duplicates += r.duplicates;
+          } catch (error) {
+            if (!(error instanceof AppError) || error.issues.length === 0) throw error;
+            throw new PublishError(
+              error.issues.slice(0, MAX_ERRORS).map((issue) => {
+                const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
+                const format = CSV_FORMATS[found.kind];
+                return { line: rows[index]?.line ?? 0, column: format.columnOf(issue.path.slice(1)), value: '', message: issue.message };
+              }),
+            );
+          }
         }
-      }
-      await finishImport(tx, importId, { status: 'published', created, duplicates, now });
-      await recordAudit(tx, now, { actor, action: 'import.published', subject: `${found.kind} ${found.filename}`, detail: { importId, created, duplicates } });
-      return { created, duplicates };
-    });
+        await finishImport(tx, importId, { status: 'published', created, duplicates, now });
+        await recordAudit(tx, now, { actor, action: 'import.published', subject: `${found.kind} ${found.filename}`, detail: { importId, created, duplicates } });
+        return { created, duplicates };
+      }, () => touchedRepIds(tx)),
+    );
     if (found.kind === 'interactions') deps.wakeSender();
     return { ...totals, errors: [] };
   } catch (error) {

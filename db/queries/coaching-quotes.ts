@@ -1,0 +1,49 @@
+/**
+ * Customer quotes for the coaching plan: the newest comments of a rep's low answers in one
+ * CPI. The customer's identity leaves the database only when they consented to be contacted.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Drizzle } from '../client';
+import type { Cpi } from '../schema';
+import type { Period } from '../../src/lib/period';
+
+export interface QuoteRow {
+  responseId: number;
+  comment: string;
+  occurredAt: number;
+  consented: number;
+  customerName: string | null;
+  customerCompany: string | null;
+  customerEmail: string | null;
+}
+
+/** "A low answer in this CPI": FCR no, a 1–5 answer of 2 or less; for quote turnaround, any low answer on a quote. */
+function lowAnswerIn(cpi: Cpi): SQL {
+  switch (cpi) {
+    case 'fcr':
+      return sql`r.resolved_first_contact = 0`;
+    case 'contentUseful':
+      return sql`r.content_useful <= 2`;
+    case 'decisionClearer':
+      return sql`r.decision_clearer <= 2`;
+    case 'addedValue':
+      return sql`r.added_value <= 2`;
+    case 'quoteTurnaround':
+      return sql`r.interaction_type = 'quote' AND (r.resolved_first_contact = 0 OR r.content_useful <= 2 OR r.decision_clearer <= 2 OR r.added_value <= 2)`;
+  }
+}
+
+export async function getLowAnswerQuotes(db: Drizzle, repId: number, cpi: Cpi, period: Period, limit: number): Promise<QuoteRow[]> {
+  return db.all<QuoteRow>(sql`
+    SELECT r.id AS responseId, r.comment, r.occurred_at AS occurredAt, r.contact_consent AS consented,
+      CASE WHEN r.contact_consent = 1 THEN c.name END AS customerName,
+      CASE WHEN r.contact_consent = 1 THEN c.company END AS customerCompany,
+      CASE WHEN r.contact_consent = 1 THEN c.email END AS customerEmail
+    FROM responses r
+      JOIN interactions i ON i.id = r.interaction_id
+      LEFT JOIN customers c ON c.id = i.customer_id
+    WHERE r.rep_id = ${repId} AND r.status = 'submitted' AND r.occurred_at >= ${period.from} AND r.occurred_at < ${period.to}
+      AND r.comment IS NOT NULL AND trim(r.comment) <> '' AND ${lowAnswerIn(cpi)}
+    ORDER BY r.occurred_at DESC, r.id DESC
+    LIMIT ${limit}`);
+}

@@ -1,0 +1,184 @@
+/**
+ * The trainer's coaching plan: every active rep in the reader's scope (optionally one
+ * team), ranked by their largest skill gap (computeGaps over the last N months), each with
+ * the evidence a trainer needs to act on it — the rep's CPI against the target with its
+ * interval and n, the skill↔CPI link across reps, up to two customer quotes (only from
+ * settings.minComments responses on; identity only with contact consent) — and the
+ * sessions planned and done. Reps without a gap, or with too few responses, come last.
+ */
+import type { Drizzle } from '../../db/client';
+import { listRepsWithTeams } from '../../db/queries/reps';
+import { listSkills } from '../../db/queries/training';
+import { getTargets } from '../../db/queries/targets';
+import { getLowAnswerQuotes } from '../../db/queries/coaching-quotes';
+import { listSessionsOfReps, sessionDate, type SessionRow } from '../../db/queries/coaching-sessions';
+import type { CpiKey, GapLabel, LinkTier } from '../stats';
+import type { Period } from '../lib/period';
+import type { TeamScope } from './access';
+import { computeGaps, type ApiLink } from './gaps';
+import { computeCpis } from './cpis';
+import { figureOfGroup, type CpiFigure } from './coaching-figures';
+
+export const PLAN_MONTHS = [3, 6, 12] as const;
+export type PlanMonths = (typeof PLAN_MONTHS)[number];
+export const DEFAULT_PLAN_MONTHS: PlanMonths = 6;
+const QUOTES_PER_REP = 2;
+const YEAR_MS = 365 * 86_400_000;
+
+/** The `months` calendar months up to now: [now − months, now). */
+export function lastMonths(now: number, months: number): Period {
+  const d = new Date(now);
+  const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return { from, to: now };
+}
+
+export interface PlanQuote {
+  comment: string;
+  occurredAt: number;
+  /** Only when the customer consented to be contacted. */
+  customer: { name: string | null; company: string | null; email: string | null } | null;
+}
+
+export interface PlanGap {
+  skill: string;
+  skillName: string;
+  cpi: CpiKey;
+  score: number;
+  lower: number | null;
+  upper: number | null;
+  label: GapLabel;
+  lowConfidence: boolean;
+  probabilityBelowTarget: number | null;
+}
+
+export interface PlanLink {
+  rho: number;
+  lower: number;
+  upper: number;
+  n: number;
+  q: number | null;
+  tier: LinkTier;
+}
+
+export interface PlanRep {
+  repId: number;
+  name: string;
+  email: string;
+  team: string | null;
+  teamId: number | null;
+  /** Responses in the period, invitations and the response rate (shown beside every CPI). */
+  n: number;
+  invited: number;
+  responseRate: number | null;
+  status: 'gap' | 'no-gap' | 'not-enough-responses';
+  gap: PlanGap | null;
+  figure: CpiFigure | null;
+  target: { value: number; configured: boolean } | null;
+  link: PlanLink | null;
+  /** null: fewer than settings.minComments responses, so no comments are shown. */
+  quotes: PlanQuote[] | null;
+  sessions: SessionRow[];
+}
+
+export interface CoachingPlan {
+  period: Period;
+  months: PlanMonths;
+  reps: PlanRep[];
+  repsAnalysed: number;
+  minComments: number;
+  minResponses: number;
+}
+
+export interface PlanQuery {
+  now: number;
+  months: PlanMonths;
+  scope: TeamScope;
+  /** A team name inside the scope, or every team of the scope. */
+  team?: string | undefined;
+}
+
+const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'not-enough-responses': 2 } as const;
+
+function linkOf(links: ApiLink[], skill: string, cpi: CpiKey): PlanLink | null {
+  const l = links.find((x) => x.skill === skill && x.cpi === cpi);
+  return l ? { rho: l.rho, lower: l.lower, upper: l.upper, n: l.n, q: l.q, tier: l.tier } : null;
+}
+
+export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<CoachingPlan> {
+  const period = lastMonths(q.now, q.months);
+  const [gaps, cpis, repList, skills, targets] = await Promise.all([
+    computeGaps(db, { period, now: q.now, scope: q.scope, team: q.team }),
+    computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, team: q.team }),
+    listRepsWithTeams(db, q.scope),
+    listSkills(db),
+    getTargets(db),
+  ]);
+  const skillName = new Map(skills.map((s) => [s.slug, s.name]));
+  const configured = new Set(targets.filter((t) => t.teamId === null && t.target !== null).map((t) => t.cpi));
+  const gapsByEmail = new Map(gaps.reps.map((r) => [r.repEmail, r]));
+  const groupByEmail = new Map(cpis.groups.map((g) => [g.key, g]));
+  const visible = repList.filter((r) => r.active && (q.team === undefined || r.teamName === q.team));
+  const sessions = await listSessionsOfReps(db, visible.map((r) => r.id), q.now - YEAR_MS);
+
+  const reps: PlanRep[] = [];
+  for (const r of visible) {
+    const group = groupByEmail.get(r.email);
+    const top = gapsByEmail.get(r.email)?.gaps[0];
+    const hasGap = top !== undefined && top.cpi !== null && top.score !== null && top.score > 0;
+    const base = {
+      repId: r.id,
+      name: r.name,
+      email: r.email,
+      team: r.teamName,
+      teamId: r.teamId,
+      n: group?.n ?? 0,
+      invited: group?.invited ?? 0,
+      responseRate: group?.responseRate ?? null,
+      sessions: sessions.filter((s) => s.repId === r.id),
+    };
+    if (!hasGap || top.cpi === null || top.score === null) {
+      const status = !group || group.suppressed || !gapsByEmail.has(r.email) ? 'not-enough-responses' : 'no-gap';
+      reps.push({ ...base, status, gap: null, figure: null, target: null, link: null, quotes: null });
+      continue;
+    }
+    const cpi = top.cpi;
+    const evidence = top.evidence.find((e) => e.cpi === cpi);
+    const targetValue = gaps.targets[cpi];
+    const quotes =
+      base.n >= cpis.settings.minComments
+        ? (await getLowAnswerQuotes(db, r.id, cpi, period, QUOTES_PER_REP)).map((row) => ({
+            comment: row.comment,
+            occurredAt: row.occurredAt,
+            customer: row.consented === 1 && row.customerEmail !== null ? { name: row.customerName, company: row.customerCompany, email: row.customerEmail } : null,
+          }))
+        : null;
+    reps.push({
+      ...base,
+      status: 'gap',
+      gap: {
+        skill: top.skill,
+        skillName: skillName.get(top.skill) ?? top.skill,
+        cpi,
+        score: top.score,
+        lower: top.lower,
+        upper: top.upper,
+        label: top.label,
+        lowConfidence: top.lowConfidence,
+        probabilityBelowTarget: evidence?.probabilityBelowTarget ?? null,
+      },
+      figure: figureOfGroup(group, cpi),
+      target: targetValue === undefined ? null : { value: targetValue, configured: configured.has(cpi) },
+      link: linkOf(gaps.links, top.skill, cpi),
+      quotes,
+    });
+  }
+  reps.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.gap?.score ?? 0) - (a.gap?.score ?? 0) || a.name.localeCompare(b.name));
+  return { period, months: q.months, reps, repsAnalysed: gaps.repsAnalysed, minComments: cpis.settings.minComments, minResponses: cpis.settings.minResponses };
+}
+
+/** Planned and done sessions of a rep in one skill (for the plan export). */
+export function sessionCounts(sessions: SessionRow[], skill: string): { planned: number; done: number; lastDone: number | null } {
+  const inSkill = sessions.filter((s) => s.skill === skill);
+  const done = inSkill.filter((s) => s.status === 'done');
+  return { planned: inSkill.filter((s) => s.status === 'planned').length, done: done.length, lastDone: done.length ? Math.max(...done.map(sessionDate)) : null };
+}

@@ -1,0 +1,166 @@
+/**
+ * Everything the rep page shows for one rep and period: CPIs (with the type filter), the
+ * monthly series, the training timeline on the same months, verbatim comments (only from
+ * settings.minComments responses on) and the rep's ranked gaps with their evidence. The
+ * caller has already checked that the rep is inside the reader's scope.
+ */
+import type { Drizzle } from '../../db/client';
+import type { InteractionType } from '../../db/schema';
+import { getTargets } from '../../db/queries/targets';
+import { getSkillTargets } from '../../db/queries/training-history';
+import { countRepComments, getRepComments, getRepTimeline, type RepComment, type TimelineEvent } from '../../db/queries/analysis-rep';
+import type { CpiKey } from '../stats';
+import type { TeamScope } from './access';
+import type { ResolvedPeriod } from './analysis-filters';
+import { computeCpis, type CpiGroup } from './cpis';
+import { computeCpiSeries, type SeriesPoint } from './trends';
+import { computeGaps, type ApiLink, type RepGaps } from './gaps';
+import type { Settings } from './settings';
+
+export const COMMENTS_SHOWN = 50;
+
+export interface RepIdentity {
+  id: number;
+  email: string;
+  name: string;
+  teamId: number | null;
+  teamName: string | null;
+  active: boolean;
+  excluded: boolean;
+}
+
+export interface TargetLine {
+  value: number;
+  /** A configured team or org target; else none is drawn. */
+  source: 'team' | 'org';
+}
+
+export interface GapEvidence {
+  cpi: CpiKey;
+  /** The rep's shrunk CPI estimate (median hours for quote turnaround); null without enough responses. */
+  value: number | null;
+  /** The target T the gap score used (a configured org target, else the org-wide value). */
+  target: number | null;
+  probabilityBelowTarget: number | null;
+  link: Pick<ApiLink, 'rho' | 'lower' | 'upper' | 'n' | 'q' | 'tier' | 'simpson'> | null;
+}
+
+export type RepGap = Omit<RepGaps['gaps'][number], 'evidence'> & { evidence: GapEvidence | null };
+
+/** A month of the series; `withheld` lists CPIs hidden only so that a suppressed month cannot be derived. */
+export type RepSeriesPoint = SeriesPoint & { withheld: SummedCpi[] };
+
+const SUMMED_CPIS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as const;
+type SummedCpi = (typeof SUMMED_CPIS)[number];
+
+/**
+ * Secondary suppression (STATS.md "hide a second cell when a hidden one could be derived
+ * from a shown total"): the page also shows the period's total for each CPI, so when exactly
+ * one month with answers is suppressed, its value would follow from the total and the other
+ * months. Then the shown month with the fewest answers is withheld too. Quote turnaround is
+ * a median, which a total does not give away.
+ */
+export function protectSmallMonths(series: SeriesPoint[]): RepSeriesPoint[] {
+  const out: RepSeriesPoint[] = series.map((p) => ({ ...p, withheld: [] }));
+  for (const cpi of SUMMED_CPIS) {
+    const hidden = out.filter((p) => p.n > 0 && p[cpi] === null);
+    if (hidden.length !== 1) continue;
+    const shown = out.filter((p) => p[cpi] !== null);
+    const smallest = shown.reduce<RepSeriesPoint | undefined>((min, p) => (min === undefined || p[cpi]!.n < min[cpi]!.n ? p : min), undefined);
+    if (!smallest) continue;
+    smallest[cpi] = null;
+    smallest.withheld.push(cpi);
+  }
+  return out;
+}
+
+export interface RepProfile {
+  rep: RepIdentity;
+  /** CPIs over the period with the type filter; null when the rep had no activity. */
+  cpis: CpiGroup | null;
+  series: RepSeriesPoint[];
+  targets: Partial<Record<CpiKey, TargetLine>>;
+  timeline: TimelineEvent[];
+  comments: { shown: boolean; responses: number; minimum: number; total: number; items: RepComment[] };
+  /** null: the rep has too few responses in the period to be scored. */
+  gaps: RepGap[] | null;
+  skillNames: Record<string, string>;
+  settings: Settings;
+}
+
+export interface RepProfileQuery {
+  rep: RepIdentity;
+  range: ResolvedPeriod;
+  type: InteractionType | undefined;
+  now: number;
+  scope: TeamScope;
+}
+
+/** The rep's shrunk estimate of a CPI from its CPI group (quote turnaround: the median). */
+export function shrunkValue(g: CpiGroup | null | undefined, cpi: CpiKey): number | null {
+  if (!g || g.suppressed) return null;
+  if (cpi === 'fcr') return g.fcr?.shrunk ?? null;
+  if (cpi === 'quoteTurnaround') return g.quoteTurnaroundHours?.median ?? null;
+  return g[cpi]?.shrunk ?? null;
+}
+
+function targetLines(rows: Awaited<ReturnType<typeof getTargets>>, teamId: number | null): Partial<Record<CpiKey, TargetLine>> {
+  const out: Partial<Record<CpiKey, TargetLine>> = {};
+  for (const r of rows) {
+    if (r.target === null) continue;
+    if (r.teamId === null && !out[r.cpi]) out[r.cpi] = { value: r.target, source: 'org' };
+    if (r.teamId !== null && r.teamId === teamId) out[r.cpi] = { value: r.target, source: 'team' };
+  }
+  return out;
+}
+
+export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<RepProfile> {
+  const { period } = q.range;
+  const types = q.type ? [q.type] : undefined;
+  const [filtered, allTypes, series, targetRows, timeline, gapResult, skills] = await Promise.all([
+    computeCpis(db, { period, groupBy: 'rep', now: q.now, types, scope: q.scope }),
+    types ? computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope }) : undefined,
+    computeCpiSeries(db, { fromMonth: q.range.fromMonth, toMonth: q.range.toMonth, now: q.now, scope: q.scope, repId: q.rep.id, types }),
+    getTargets(db),
+    getRepTimeline(db, q.rep.id, period),
+    computeGaps(db, { period, now: q.now, scope: q.scope }),
+    getSkillTargets(db),
+  ]);
+  const cpis = filtered.groups.find((g) => g.key === q.rep.email) ?? null;
+  const forGaps = (allTypes ?? filtered).groups.find((g) => g.key === q.rep.email) ?? null;
+  const minimum = filtered.settings.minComments;
+  const responses = cpis?.n ?? 0;
+  const shown = responses >= minimum;
+  const [items, total] = shown
+    ? await Promise.all([getRepComments(db, q.rep.id, period, types, COMMENTS_SHOWN), countRepComments(db, q.rep.id, period, types)])
+    : [[], 0];
+  const repGaps = gapResult.reps.find((r) => r.repEmail === q.rep.email);
+  const gaps = repGaps
+    ? repGaps.gaps.map(({ evidence: shortfalls, ...g }): RepGap => {
+        const cpi = g.cpi;
+        if (cpi === null) return { ...g, evidence: null };
+        const link = gapResult.links.find((l) => l.skill === g.skill && l.cpi === cpi);
+        return {
+          ...g,
+          evidence: {
+            cpi,
+            value: shrunkValue(forGaps, cpi),
+            target: gapResult.targets[cpi] ?? null,
+            probabilityBelowTarget: shortfalls.find((e) => e.cpi === cpi)?.probabilityBelowTarget ?? null,
+            link: link ? { rho: link.rho, lower: link.lower, upper: link.upper, n: link.n, q: link.q, tier: link.tier, simpson: link.simpson } : null,
+          },
+        };
+      })
+    : null;
+  return {
+    rep: q.rep,
+    cpis,
+    series: protectSmallMonths(series),
+    targets: targetLines(targetRows, q.rep.teamId),
+    timeline,
+    comments: { shown, responses, minimum, total, items },
+    gaps,
+    skillNames: Object.fromEntries(skills.map((s) => [s.slug, s.name])),
+    settings: filtered.settings,
+  };
+}
