@@ -5,20 +5,22 @@ import { customers, interactions, invitations, invitationTokens, outbox, reps, r
 export type NewInvitation = typeof invitations.$inferInsert;
 export type NewOutboxMessage = typeof outbox.$inferInsert;
 
-export async function insertInvitation(tx: Drizzle, values: NewInvitation): Promise<number> {
-  const [row] = await tx.insert(invitations).values(values).returning({ id: invitations.id });
-  if (!row) throw new Error('insertInvitation: no row returned');
-  return row.id;
+/** Multi-row insert; returns the new invitation ids by interaction id. */
+export async function insertInvitations(tx: Drizzle, list: NewInvitation[]): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await tx.insert(invitations).values(list.slice(i, i + 500)).returning({ id: invitations.id, interactionId: invitations.interactionId });
+    for (const r of rows) ids.set(r.interactionId, r.id);
+  }
+  return ids;
 }
 
 export async function insertTokens(tx: Drizzle, rows: { tokenHash: string; invitationId: number; purpose: 'survey' | 'unsubscribe'; createdAt: number }[]) {
-  if (rows.length > 0) await tx.insert(invitationTokens).values(rows);
+  for (let i = 0; i < rows.length; i += 2000) await tx.insert(invitationTokens).values(rows.slice(i, i + 2000));
 }
 
-export async function insertOutboxMessage(tx: Drizzle, values: NewOutboxMessage): Promise<number> {
-  const [row] = await tx.insert(outbox).values(values).returning({ id: outbox.id });
-  if (!row) throw new Error('insertOutboxMessage: no row returned');
-  return row.id;
+export async function insertOutboxMessages(tx: Drizzle, list: NewOutboxMessage[]) {
+  for (let i = 0; i < list.length; i += 500) await tx.insert(outbox).values(list.slice(i, i + 500));
 }
 
 /** The answers of a response as the survey page shows them. */

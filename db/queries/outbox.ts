@@ -6,7 +6,7 @@ import { invitations, outbox, type OutboxMessage } from '../schema';
  * Claims up to `limit` due messages for `owner` with a lease (one conditional UPDATE), so
  * two senders — in one process or in two — never hold the same row at once.
  */
-export async function claimDueMessages(tx: Drizzle, owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+export function claimDueMessages(tx: Drizzle, owner: string, now: number, leaseMs: number, limit: number) {
   return tx
     .update(outbox)
     .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
@@ -24,31 +24,35 @@ export async function claimDueMessages(tx: Drizzle, owner: string, now: number, 
     .returning();
 }
 
-/** Delivered: the bodies (which hold the link) are dropped; the invitation counts as sent from now. */
-export async function markSent(tx: Drizzle, message: OutboxMessage, owner: string, now: number): Promise<boolean> {
-  const result = await tx
-    .update(outbox)
-    .set({ status: 'sent', sentAt: now, textBody: null, htmlBody: null, leaseOwner: null, leaseExpiresAt: null, lastError: null })
-    .where(and(eq(outbox.id, message.id), eq(outbox.leaseOwner, owner), eq(outbox.status, 'pending')));
-  if (result.rowsAffected === 1 && message.kind === 'invitation' && message.invitationId !== null) {
-    await tx.run(sql`
+/**
+ * Delivered: the bodies (which hold the link) are dropped; an invitation counts as sent
+ * from now (its expiry and reminder move with the real send time). Two statements, one
+ * batch: the second applies only if the first did.
+ */
+export function markSent(tx: Drizzle, message: OutboxMessage, owner: string, now: number) {
+  return [
+    tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt: now, textBody: null, htmlBody: null, leaseOwner: null, leaseExpiresAt: null, lastError: null })
+      .where(and(eq(outbox.id, message.id), eq(outbox.leaseOwner, owner), eq(outbox.status, 'pending'))),
+    tx.run(sql`
       UPDATE invitations SET status = 'sent', sent_at = ${now},
         expires_at = ${now} + expiry_days * 86400000,
         reminder_due_at = CASE WHEN reminder_due_at IS NULL THEN NULL ELSE reminder_due_at + (${now} - send_at) END
-      WHERE id = ${message.invitationId} AND status = 'scheduled'`);
-  }
-  return result.rowsAffected === 1;
+      WHERE id = ${message.invitationId} AND status = 'scheduled' AND ${message.kind} = 'invitation'
+        AND EXISTS (SELECT 1 FROM outbox WHERE id = ${message.id} AND status = 'sent' AND sent_at = ${now})`),
+  ] as const;
 }
 
-export async function markRetry(tx: Drizzle, id: number, owner: string, sendAfter: number, error: string) {
-  await tx
+export function markRetry(tx: Drizzle, id: number, owner: string, sendAfter: number, error: string) {
+  return tx
     .update(outbox)
     .set({ leaseOwner: null, leaseExpiresAt: null, sendAfter, lastError: error.slice(0, 500) })
     .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)));
 }
 
-export async function markDead(tx: Drizzle, id: number, owner: string, error: string) {
-  await tx
+export function markDead(tx: Drizzle, id: number, owner: string, error: string) {
+  return tx
     .update(outbox)
     .set({ status: 'dead', leaseOwner: null, leaseExpiresAt: null, lastError: error.slice(0, 500) })
     .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)));

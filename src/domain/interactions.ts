@@ -17,7 +17,7 @@ import { getInvitationSendTimes, getSuppressedHashes, upsertCustomers } from '..
 import { ensureContentItems } from '../../db/queries/content';
 import { getRules } from '../../db/queries/survey-rules';
 import { decideSurvey, type SurveyDecision } from './survey-rules';
-import { createInvitation } from './invitations';
+import { createInvitations } from './invitations';
 
 export interface IntakeResult {
   externalId: string;
@@ -131,14 +131,12 @@ export async function ingestInTransaction(
   });
   const ids = await insertInteractions(tx, rows);
 
-  for (const item of newItems) {
+  const plans = newItems.flatMap((item) => {
     const decision = decisions.get(item.externalId)!;
-    if (decision.survey !== 'scheduled') continue;
+    if (decision.survey !== 'scheduled') return [];
     const rep = repsByEmail.get(item.repEmail)!;
     const customer = customers.get(item.customer.email)!;
-    await createInvitation(
-      tx,
-      mail,
+    return [
       {
         interactionId: ids.get(item.externalId)!,
         interactionType: item.type,
@@ -153,9 +151,9 @@ export async function ingestInTransaction(
         expiryDays: rules.get(item.type)!.expiryDays,
         reminderDueAt: decision.reminderDueAt,
       },
-      now,
-    );
-  }
+    ];
+  });
+  await createInvitations(tx, mail, plans, now);
 
   const results: IntakeResult[] = [];
   const answered = new Set<string>();

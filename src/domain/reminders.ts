@@ -1,12 +1,12 @@
 /**
  * One reminder to non-responders (CONTRACT.md "Survey rules"): due after the rule's days
  * once the invitation was sent, never after a submitted response or after expiry. The
- * conditional UPDATE on reminded_at makes two senders queue it once.
+ * conditional UPDATE on reminded_at (RETURNING what it claimed) makes two senders queue it once.
  */
-import { and, eq, isNull, lte, gt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, gt } from 'drizzle-orm';
 import type { AppDeps } from '../context';
 import { customers, interactions, invitations, reps, responses } from '../../db/schema';
-import { queueSurveyMail } from './invitations';
+import { queueSurveyMails } from './invitations';
 
 const BATCH = 200;
 
@@ -35,28 +35,30 @@ export async function queueDueReminders(deps: AppDeps): Promise<number> {
       .limit(BATCH);
     if (due.length === 0) return queued;
     queued += await deps.db.write(async (tx) => {
-      let n = 0;
-      for (const d of due) {
-        const claimed = await tx.run(sql`UPDATE invitations SET reminded_at = ${now} WHERE id = ${d.invitation.id} AND reminded_at IS NULL AND status = 'sent'`);
-        if (claimed.rowsAffected !== 1) continue;
-        await queueSurveyMail(
-          tx,
-          mail,
-          {
+      const claimed = await tx
+        .update(invitations)
+        .set({ remindedAt: now })
+        .where(and(inArray(invitations.id, due.map((d) => d.invitation.id)), isNull(invitations.remindedAt), eq(invitations.status, 'sent')))
+        .returning({ id: invitations.id });
+      const mine = new Set(claimed.map((r) => r.id));
+      await queueSurveyMails(
+        tx,
+        mail,
+        due
+          .filter((d) => mine.has(d.invitation.id))
+          .map((d) => ({
             invitationId: d.invitation.id,
-            kind: 'reminder',
+            kind: 'reminder' as const,
             sendAfter: now,
             expiresAt: d.invitation.expiresAt,
             interactionType: d.type,
             occurredAt: d.occurredAt,
             repName: d.repName,
             customer: { email: d.customer.email, name: d.customer.name, locale: d.invitation.locale },
-          },
-          now,
-        );
-        n++;
-      }
-      return n;
+          })),
+        now,
+      );
+      return mine.size;
     });
     if (due.length < BATCH) return queued;
   }

@@ -39,7 +39,7 @@ export async function sendDue(deps: AppDeps, transport: MailTransport | undefine
   report.reminders = await queueDueReminders(deps);
   if (!transport) return report;
   for (;;) {
-    const claimed = await deps.db.write((tx) => claimDueMessages(tx, owner, deps.clock.nowMs(), leaseMs, batchSize));
+    const [claimed] = await deps.db.batch((db) => [claimDueMessages(db, owner, deps.clock.nowMs(), leaseMs, batchSize)] as const);
     if (claimed.length === 0) return report;
     await Promise.all(
       claimed.map(async (message) => {
@@ -56,16 +56,16 @@ export async function sendDue(deps: AppDeps, transport: MailTransport | undefine
         } catch (error) {
           const now = deps.clock.nowMs();
           if (isPermanentFailure(error) || message.attempts >= maxAttempts) {
-            await deps.db.write((tx) => markDead(tx, message.id, owner, errorText(error)));
+            await deps.db.batch((db) => [markDead(db, message.id, owner, errorText(error))] as const);
             report.dead++;
           } else {
             const delay = Math.min(3_600_000, retryBaseMs * 2 ** (message.attempts - 1)) * (0.8 + Math.random() * 0.4);
-            await deps.db.write((tx) => markRetry(tx, message.id, owner, now + delay, errorText(error)));
+            await deps.db.batch((db) => [markRetry(db, message.id, owner, now + delay, errorText(error))] as const);
             report.retried++;
           }
           return;
         }
-        await deps.db.write((tx) => markSent(tx, message, owner, deps.clock.nowMs()));
+        await deps.db.batch((db) => markSent(db, message, owner, deps.clock.nowMs()));
         report.sent++;
       }),
     );

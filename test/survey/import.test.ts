@@ -82,7 +82,7 @@ describe('CSV imports', () => {
     expect(await countRows(t.db, 'interactions', "external_id LIKE 'u-%'")).toBe(0);
   });
 
-  it('imports reps, training, content and responses from the CLI; exit 1 with line, column and message on bad input', async () => {
+  it('imports reps, training, content and responses from the CLI; exit 1 with line, column and message on bad input', { timeout: 120_000 }, async () => {
     const dir = t.dir;
     const env = { DATABASE_URL: `file:${t.dbPath}`, NOW: '2026-11-20T12:00:00Z' };
     writeFileSync(join(dir, 'reps.csv'), 'email,name,team\nbo@acme.test,Bo,Nordics\ncy@acme.test,Cy,Nordics\n');

@@ -24,7 +24,7 @@ export function Figure({ id, title, summary, table, tableLabel, children }: Figu
       {children}
       <details class="chart-data">
         <summary>{tableLabel}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label={table.caption}>
           <table>
             <caption class="visually-hidden">{table.caption}</caption>
             <thead>

@@ -55,7 +55,7 @@ export function TrendChart(p: TrendChartProps) {
       ))}
       {p.points.map((q, i) =>
         i % every === 0 || i === n - 1 ? (
-          <text class="axis-label" x={x(i)} y={H - 12} text-anchor="middle">
+          <text class="axis-label" x={x(i)} y={H - 12} text-anchor={i === n - 1 && n > 1 ? 'end' : i === 0 && n > 1 ? 'start' : 'middle'}>
             {q.label}
           </text>
         ) : null,
