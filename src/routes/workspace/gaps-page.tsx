@@ -1,0 +1,53 @@
+/**
+ * GET /gaps — the skill-gap analysis (every staff role). Links, importance, training effects
+ * and content usefulness are org-wide statistics; rep rows only inside the reader's scope.
+ * With HX-Request: the results region, or only the quadrant section when htmx targets it.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { currentUser, requireRole } from '../../middleware/session';
+import { teamScopeOf } from '../../domain/access';
+import { filterSearch, parseAnalysisFilters, type AnalysisFilters } from '../../domain/analysis-filters';
+import { loadGapAnalysis, loadImportanceMap } from '../../domain/gap-analysis';
+import { listTeams } from '../../../db/queries/reps';
+import { notFound } from '../../lib/errors';
+import { isHtmx, renderHtml } from '../../lib/render';
+import { staffT } from '../../lib/i18n/staff';
+import { formatter } from '../../../views/partials/analysis/format';
+import { GapsPage } from '../../../views/pages/analysis/gaps';
+import { GapsResults } from '../../../views/partials/analysis/gaps-results';
+import { QuadrantSection } from '../../../views/partials/analysis/quadrant';
+import type { SessionUser } from '../../context';
+import type { Drizzle } from '../../../db/client';
+
+/** The teams the reader may filter by, and the chosen one (a team outside the scope is a 404). */
+export async function teamFilter(db: Drizzle, user: SessionUser, filters: AnalysisFilters) {
+  const teams = await listTeams(db, teamScopeOf(user));
+  const chosen = filters.team === undefined ? undefined : teams.find((t) => t.id === filters.team);
+  if (filters.team !== undefined && !chosen) throw notFound();
+  return { teams, teamName: chosen?.name };
+}
+
+export function gapsPageRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/gaps', requireRole('admin', 'lead', 'trainer'), async (c: Context<AppEnv>) => {
+    const user = currentUser(c);
+    const now = deps.clock.nowMs();
+    const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
+    const { teams, teamName } = await teamFilter(deps.db.read, user, filters);
+    const fmt = formatter(staffT(user.locale), user.locale);
+    const query = { range: filters.range, now, scope: teamScopeOf(user), team: teamName, cpi: filters.cpi, locale: fmt.locale };
+    const status = problems.length > 0 ? 422 : 200;
+    c.header('Vary', 'HX-Request, HX-Target');
+    if (isHtmx(c) && c.req.header('HX-Target') === 'quadrant') {
+      const importance = await loadImportanceMap(deps.db.read, query);
+      return renderHtml(c, <QuadrantSection fmt={fmt} importance={importance} filters={filters} teamName={teamName} outOfBand />, status);
+    }
+    const analysis = await loadGapAnalysis(deps.db.read, query);
+    const exportHref = `/exports/gaps.csv${filterSearch(filters, ['range', 'team'])}`;
+    const props = { fmt, analysis, filters, problems, teamName, exportHref };
+    if (isHtmx(c)) return renderHtml(c, <GapsResults {...props} />, status);
+    return renderHtml(c, <GapsPage {...props} user={user} teams={teams} />, status);
+  });
+  return app;
+}

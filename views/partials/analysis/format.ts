@@ -1,0 +1,83 @@
+/** Number formats and names shared by the analysis pages (rep page, skill gaps, content library). */
+import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
+import type { CpiKey, GapLabel, LinkTier, Quadrant } from '../../../src/stats';
+import type { TrainingKind } from '../../../db/schema';
+
+export interface Fmt {
+  t: StaffT;
+  locale: 'en' | 'es';
+  num(value: number, digits?: number): string;
+  /** Signed, with a real minus sign: "+0.47", "−0.12". */
+  signed(value: number, digits?: number): string;
+  pct(value: number, digits?: number): string;
+  /** A CPI value in its unit: 72%, 3.84, 22.5 h. */
+  cpi(cpi: CpiKey, value: number): string;
+  /** A change of a CPI: +8.0 pp for rates, +0.47 for 1–5 means. */
+  cpiChange(cpi: CpiKey, value: number): string;
+  /** "3.71 to 3.97". */
+  range(lower: number, upper: number, format: (v: number) => string): string;
+  p(value: number | null): string;
+  /** A probability as a percentage that never claims certainty: "> 99%", "< 1%". */
+  prob(value: number): string;
+  date(ms: number): string;
+}
+
+const MINUS = '\u2212';
+
+export function formatter(t: StaffT, userLocale: string): Fmt {
+  const locale = userLocale === 'es' ? 'es' : 'en';
+  const cache = new Map<string, Intl.NumberFormat>();
+  const nf = (digits: number, style: 'decimal' | 'percent' = 'decimal') => {
+    const key = `${style}${digits}`;
+    return cache.get(key) ?? cache.set(key, new Intl.NumberFormat(locale, { style, minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: style === 'decimal' })).get(key)!;
+  };
+  const finite = (v: number, f: (v: number) => string) => (Number.isFinite(v) ? f(v).replace('-', MINUS) : '—');
+  const num = (v: number, digits = 2) => finite(v, (x) => nf(digits).format(x));
+  const pct = (v: number, digits = 0) => finite(v, (x) => nf(digits, 'percent').format(x));
+  const signed = (v: number, digits = 2) => (Number.isFinite(v) && v > 0 ? `+${num(v, digits)}` : num(v, digits));
+  return {
+    t,
+    locale,
+    num,
+    signed,
+    pct,
+    cpi: (cpi, v) => (cpi === 'fcr' ? pct(v) : cpi === 'quoteTurnaround' ? t('anHours', { value: num(v, 1) }) : num(v, 2)),
+    cpiChange: (cpi, v) => (cpi === 'fcr' ? t('anPoints', { value: signed(v * 100, 1) }) : cpi === 'quoteTurnaround' ? t('anHours', { value: signed(v, 1) }) : signed(v, 2)),
+    range: (lower, upper, format) => t('anRange', { lower: format(lower), upper: format(upper) }),
+    p: (v) => (v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? t('anBelow', { value: num(0.001, 3) }) : num(v, 3)),
+    prob: (v) => (!Number.isFinite(v) ? '—' : v > 0.99 ? t('anAbove', { value: pct(0.99) }) : v < 0.01 ? t('anBelow', { value: pct(0.01) }) : pct(v)),
+    date: (ms) => new Date(ms).toISOString().slice(0, 10),
+  };
+}
+
+const CPI_NAMES: Record<CpiKey, StaffKey> = {
+  fcr: 'anCpiFcr',
+  contentUseful: 'anCpiContentUseful',
+  decisionClearer: 'anCpiDecisionClearer',
+  addedValue: 'anCpiAddedValue',
+  quoteTurnaround: 'anCpiQuoteTurnaround',
+};
+export const cpiName = (t: StaffT, cpi: CpiKey) => t(CPI_NAMES[cpi]);
+
+const GAP_LABELS: Record<GapLabel, [StaffKey, StaffKey]> = {
+  untrained: ['anLabelUntrained', 'anLabelUntrainedHelp'],
+  'trained-not-transferred': ['anLabelTrainedNotTransferred', 'anLabelTrainedNotTransferredHelp'],
+  'coached-not-improving': ['anLabelCoachedNotImproving', 'anLabelCoachedNotImprovingHelp'],
+  'coached-improving': ['anLabelCoachedImproving', 'anLabelCoachedImprovingHelp'],
+};
+export const gapLabelName = (t: StaffT, label: GapLabel) => t(GAP_LABELS[label][0]);
+export const gapLabelHelp = (t: StaffT, label: GapLabel) => t(GAP_LABELS[label][1]);
+
+const TIERS: Record<LinkTier, StaffKey> = { finding: 'anTierFinding', exploratory: 'anTierExploratory', insufficient: 'anTierInsufficient' };
+export const tierName = (t: StaffT, tier: LinkTier) => t(TIERS[tier]);
+
+const QUADRANTS: Record<Quadrant, StaffKey> = {
+  'concentrate-here': 'anQuadrantConcentrate',
+  'keep-up-the-good-work': 'anQuadrantKeepUp',
+  'low-priority': 'anQuadrantLowPriority',
+  'possible-overkill': 'anQuadrantOverkill',
+};
+export const quadrantName = (t: StaffT, q: Quadrant) => t(QUADRANTS[q]);
+
+const KINDS: Record<TrainingKind, StaffKey> = { course: 'anKindCourse', assessment: 'anKindAssessment', coaching: 'anKindCoaching' };
+export const kindName = (t: StaffT, kind: TrainingKind) => t(KINDS[kind]);

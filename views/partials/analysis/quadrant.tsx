@@ -1,0 +1,109 @@
+/**
+ * Importance–performance quadrant chart for one CPI, with its own small form to pick the
+ * CPI: htmx swaps only this section (the route answers HX-Target "quadrant" with it) and
+ * updates the main filter form's hidden cpi out of band, so both forms keep one state.
+ */
+import { Figure } from '../../charts/figure';
+import { ScatterChart } from '../../charts/scatter-chart';
+import { CPI_KEYS } from '../../../src/stats';
+import type { ImportanceMap } from '../../../src/domain/importance-map';
+import type { AnalysisFilters } from '../../../src/domain/analysis-filters';
+import { cpiName, quadrantName, type Fmt } from './format';
+
+export interface QuadrantProps {
+  fmt: Fmt;
+  importance: ImportanceMap;
+  filters: AnalysisFilters;
+  teamName: string | undefined;
+  /** The htmx answer for this section alone: also refresh the main form's hidden cpi. */
+  outOfBand?: boolean;
+}
+
+function keptFilters(f: AnalysisFilters): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  if (f.range.custom) out.push({ name: 'period', value: 'custom' }, { name: 'from', value: f.range.custom.from }, { name: 'to', value: f.range.custom.to });
+  else if (f.range.preset) out.push({ name: 'period', value: f.range.preset });
+  if (f.team !== undefined) out.push({ name: 'team', value: String(f.team) });
+  return out;
+}
+
+export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand }: QuadrantProps) {
+  const { t } = fmt;
+  const { map, skillNames } = importance;
+  const cpi = filters.cpi;
+  const targets = Object.values(importance.proficiencyTargets);
+  const sameTarget = targets.every((v) => v === targets[0]);
+  const xLine = targets.length === 0 ? 80 : sameTarget ? targets[0]! : targets.reduce((s, v) => s + v, 0) / targets.length;
+  const placed = map.skills.filter((s) => s.quadrant !== null);
+  const name = (slug: string) => skillNames[slug] ?? slug;
+  const y = (v: number) => fmt.num(v, 2);
+  const x = (v: number) => fmt.num(v, 0);
+  const concentrate = placed.filter((s) => s.quadrant === 'concentrate-here').map((s) => name(s.skill));
+  return (
+    <section id="quadrant" aria-labelledby="quadrant-h" class="quadrant">
+      <h2 id="quadrant-h">{t('anQuadrantTitle')}</h2>
+      <form class="filters" method="get" action="/gaps" hx-get="/gaps" hx-target="#quadrant" hx-swap="outerHTML" hx-push-url="true" hx-trigger="submit, change">
+        {keptFilters(filters).map((h) => (
+          <input type="hidden" name={h.name} value={h.value} />
+        ))}
+        <div class="field">
+          <label for="quadrant-cpi">{t('anQuadrantCpi')}</label>
+          <select id="quadrant-cpi" name="cpi">
+            {CPI_KEYS.map((c) => (
+              <option value={c} selected={c === cpi}>
+                {cpiName(t, c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t('anShow')}
+        </button>
+      </form>
+      {outOfBand && <input type="hidden" name="cpi" id="gaps-filter-cpi" value={cpi} hx-swap-oob="true" />}
+      <p class="muted">
+        {teamName ? t('anQuadrantTeam', { team: teamName, reps: importance.teamReps }) : t('anQuadrantOrg', { reps: importance.teamReps })}{' '}
+        {map.method === 'lmg' ? t('anQuadrantLmg') : t('anQuadrantSpearman')} {sameTarget ? '' : t('anQuadrantTargetsDiffer')}
+      </p>
+      {placed.length === 0 ? (
+        <p class="notice">{t('anQuadrantEmpty')}</p>
+      ) : (
+        <Figure
+          id="quadrant-chart"
+          title={t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) })}
+          summary={concentrate.length > 0 ? t('anQuadrantSummary', { skills: concentrate.join(', ') }) : t('anQuadrantSummaryNone')}
+          tableLabel={t('anShowTable')}
+          table={{
+            caption: t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) }),
+            head: [t('anSkill'), t('anPerformance'), t('anImportance'), t('anQuadrant')],
+            rows: map.skills.map((s) => [
+              name(s.skill),
+              Number.isFinite(s.performance.mean) ? `${x(s.performance.mean)} (${fmt.range(s.performance.lower, s.performance.upper, x)}; ${t('anNValue', { n: s.performance.n })})` : t('anNoScores'),
+              Number.isFinite(s.importance.value) ? `${y(s.importance.value)} (${fmt.range(s.importance.lower, s.importance.upper, y)})` : '—',
+              s.quadrant ? `${quadrantName(t, s.quadrant)}${s.uncertain ? ` — ${t('anUncertain')}` : ''}` : t('anUncertain'),
+            ]),
+          }}
+        >
+          <ScatterChart
+            label={t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) })}
+            xLabel={t('anPerformanceAxis')}
+            yLabel={t('anImportanceAxis')}
+            xLine={xLine}
+            yLine={Number.isFinite(map.importanceLine) ? map.importanceLine : undefined}
+            quadrants={[quadrantName(t, 'concentrate-here'), quadrantName(t, 'keep-up-the-good-work'), quadrantName(t, 'low-priority'), quadrantName(t, 'possible-overkill')]}
+            format={{ x, y }}
+            points={placed.map((s) => ({
+              label: s.uncertain ? t('anUncertainLabel', { name: name(s.skill) }) : name(s.skill),
+              x: s.performance.mean,
+              y: s.importance.value,
+              yLow: Number.isFinite(s.importance.lower) ? s.importance.lower : null,
+              yHigh: Number.isFinite(s.importance.upper) ? s.importance.upper : null,
+              kind: s.uncertain ? 'uncertain' : (s.quadrant ?? undefined),
+            }))}
+          />
+        </Figure>
+      )}
+      <p class="muted small">{t('anQuadrantLegend')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/** The filtered part of the rep page: the region htmx swaps when the period or type changes. */
+import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
+import type { RepProfile } from '../../../src/domain/rep-profile';
+import { interactionTypeLabel } from '../../components/labels';
+import { FilterProblems, periodText } from './filters';
+import type { Fmt } from './format';
+import { RepCpiSummary, RepTrends } from './rep-trends';
+import { MarkerLegend, RepTimeline } from './rep-timeline';
+import { RepComments } from './rep-comments';
+import { RepGaps } from './rep-gaps';
+
+export interface RepResultsProps {
+  fmt: Fmt;
+  profile: RepProfile;
+  filters: AnalysisFilters;
+  problems: FilterProblem[];
+}
+
+export function RepResults({ fmt, profile, filters, problems }: RepResultsProps) {
+  const { t } = fmt;
+  const scope = filters.type ? t('anOnlyType', { type: interactionTypeLabel(t, filters.type) }) : t('anAllTypesNote');
+  return (
+    <div id="rep-results" class="results">
+      <FilterProblems t={t} problems={problems} />
+      <p class="period-note" data-testid="period-note">
+        {periodText(t, filters)} · {scope}
+      </p>
+      <section aria-labelledby="rep-cpis-h">
+        <h2 id="rep-cpis-h">{t('anRepCpisTitle')}</h2>
+        <RepCpiSummary fmt={fmt} cpis={profile.cpis} targets={profile.targets} min={profile.settings.minResponses} />
+      </section>
+      <section aria-labelledby="rep-trends-h">
+        <h2 id="rep-trends-h">{t('anRepTrendsTitle')}</h2>
+        <p class="muted">{t('anRepTrendsIntro')}</p>
+        <MarkerLegend fmt={fmt} />
+        <RepTrends fmt={fmt} series={profile.series} targets={profile.targets} timeline={profile.timeline} />
+      </section>
+      <section aria-labelledby="rep-timeline-h">
+        <h2 id="rep-timeline-h">{t('anTimelineTitle')}</h2>
+        <RepTimeline fmt={fmt} timeline={profile.timeline} />
+      </section>
+      <section aria-labelledby="rep-comments-h">
+        <h2 id="rep-comments-h">{t('anCommentsTitle')}</h2>
+        <RepComments fmt={fmt} comments={profile.comments} />
+      </section>
+      <section aria-labelledby="rep-gaps-h">
+        <h2 id="rep-gaps-h">{t('anGapsTitle')}</h2>
+        {filters.type && <p class="muted">{t('anGapsAllTypes')}</p>}
+        <RepGaps fmt={fmt} gaps={profile.gaps} skillNames={profile.skillNames} min={profile.settings.minResponses} />
+      </section>
+    </div>
+  );
+}
