@@ -50,6 +50,11 @@ export interface NavItem {
   current?: boolean;
 }
 
+/**
+ * The main navigation by role: every staff role sees the workspaces and the form to log an
+ * interaction; leads and admins the follow-ups; admins the admin pages. On a phone the
+ * list wraps onto a few short lines (no script needed, nothing scrolls sideways).
+ */
 export function staffNav(user: SessionUser, t: StaffT, currentPath: string): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: t('navOverview') },
@@ -59,6 +64,7 @@ export function staffNav(user: SessionUser, t: StaffT, currentPath: string): Nav
     { href: '/content', label: t('navContent') },
   ];
   if (user.role !== 'trainer') items.push({ href: '/follow-ups', label: t('navFollowUps') });
+  items.push({ href: '/interactions/new', label: t('logInteraction') });
   if (user.role === 'admin') items.push({ href: '/admin', label: t('navAdmin') });
   items.push({ href: '/account', label: t('navAccount') });
   return items.map((item) => ({

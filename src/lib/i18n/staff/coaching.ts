@@ -81,7 +81,7 @@ export const en = {
   coFieldNotesHint: 'Optional, up to 4,000 characters.',
   coFieldCpi: 'Indicator the session targets',
   coFieldCpiHint: 'Optional. Without one, the follow-up view uses the CPI of the rep’s top gap in the skill.',
-  coCpiFromGap: 'The CPI of the rep’s top gap in this skill',
+  coCpiFromGap: 'From the rep’s top gap (default)',
   coFieldAction: 'Action',
   coLogSession: 'Log session (done)',
   coPlanSession: 'Plan session',
@@ -123,7 +123,7 @@ export const en = {
   coSessionDate: 'Latest session',
   coSessionsCount: '{n} sessions',
   coChartTitle: '{cpi}: before and after coaching',
-  coChartSummary: '{n} coached reps. Hollow dots: the 3 months before the session; filled dots: the months after; lines: 95% intervals. Rows without a dot have not enough responses.',
+  coChartSummary: 'Coached reps shown: {n}. Hollow dots: the 3 months before the session; filled dots: the months after; lines: 95% intervals. Rows without a dot have not enough responses.',
   coTableData: 'Show the data as a table',
 
   // Closed loop
@@ -243,7 +243,7 @@ export const es: Record<keyof typeof en, string> = {
   coFieldNotesHint: 'Opcional, hasta 4000 caracteres.',
   coFieldCpi: 'Indicador al que apunta la sesión',
   coFieldCpiHint: 'Opcional. Sin él, la vista de seguimiento usa el CPI de la mayor brecha del comercial en la habilidad.',
-  coCpiFromGap: 'El CPI de la mayor brecha del comercial en esta habilidad',
+  coCpiFromGap: 'De la mayor brecha (por defecto)',
   coFieldAction: 'Acción',
   coLogSession: 'Registrar sesión (realizada)',
   coPlanSession: 'Planificar sesión',
@@ -284,7 +284,7 @@ export const es: Record<keyof typeof en, string> = {
   coSessionDate: 'Última sesión',
   coSessionsCount: '{n} sesiones',
   coChartTitle: '{cpi}: antes y después del coaching',
-  coChartSummary: '{n} comerciales con coaching. Puntos huecos: los 3 meses antes de la sesión; puntos llenos: los meses después; líneas: intervalos del 95 %. Las filas sin punto no tienen respuestas suficientes.',
+  coChartSummary: 'Comerciales con coaching: {n}. Puntos huecos: los 3 meses antes de la sesión; puntos llenos: los meses después; líneas: intervalos del 95 %. Las filas sin punto no tienen respuestas suficientes.',
   coTableData: 'Ver los datos como tabla',
 
   coFollowUpsTitle: 'Seguimientos',

@@ -1,0 +1,32 @@
+/** GET /coaching/follow-up: did the CPI coaching targeted change since? (scoped; team filter in the URL) */
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { currentUser, requireRole } from '../../middleware/session';
+import { renderHtml, isHtmx } from '../../lib/render';
+import { staffT } from '../../lib/i18n/staff';
+import { teamScopeOf } from '../../domain/access';
+import { computeCoachingFollowUp } from '../../domain/coaching-follow-up';
+import { isoDay } from '../../domain/coaching-sessions';
+import { addMonths, monthKey, monthStart } from '../../lib/periods';
+import { CoachingFollowUpPage } from '../../../views/pages/coaching/follow-up';
+import { FollowUpRegion } from '../../../views/partials/coaching/follow-up-region';
+import { planHref, readCoachingFilter } from './coaching-params';
+
+export function coachingFollowUpRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/coaching/follow-up', requireRole('admin', 'lead', 'trainer'), async (c) => {
+    const user = currentUser(c);
+    const filter = await readCoachingFilter(deps, c, user);
+    const now = deps.clock.nowMs();
+    const result = await computeCoachingFollowUp(deps.db.read, { now, scope: teamScopeOf(user), team: filter.teamName });
+    // The responses behind the page: from the earliest "before" month to today.
+    const from = monthStart(addMonths(monthKey(now), -15));
+    const exportResponsesHref = planHref('/exports/responses.csv', { teamId: filter.teamId }, { from: isoDay(from), to: isoDay(now + 86_400_000) });
+    const region = { t: staffT(user.locale), locale: user.locale, rows: result.rows, minResponses: result.minResponses, exportResponsesHref };
+    if (isHtmx(c)) return renderHtml(c, <FollowUpRegion {...region} />);
+    return renderHtml(c, <CoachingFollowUpPage t={staffT(user.locale)} user={user} teams={filter.teams} teamId={filter.teamId} region={region} />);
+  });
+
+  return app;
+}

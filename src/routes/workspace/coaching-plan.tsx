@@ -1,0 +1,60 @@
+/** GET /coaching: the trainer's coaching plan (trainers: their teams; leads and admins: all, by team). */
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { currentUser, requireRole } from '../../middleware/session';
+import { renderHtml, isHtmx } from '../../lib/render';
+import { staffT } from '../../lib/i18n/staff';
+import { canViewTeam, teamScopeOf } from '../../domain/access';
+import { buildCoachingPlan } from '../../domain/coaching';
+import { isoDay } from '../../domain/coaching-sessions';
+import { listSkills } from '../../../db/queries/training';
+import { getSession } from '../../../db/queries/coaching-sessions';
+import { getRepInScope } from '../../../db/queries/reps';
+import { CoachingPlanPage } from '../../../views/pages/coaching/plan';
+import { PlanRegion } from '../../../views/partials/coaching/plan-region';
+import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
+import { planHref, readCoachingFilter } from './coaching-params';
+
+const isOutcome = (v: string | undefined): v is SessionMessageKind => (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
+
+export function coachingPlanRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/coaching', requireRole('admin', 'lead', 'trainer'), async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const scope = teamScopeOf(user);
+    const filter = await readCoachingFilter(deps, c, user);
+    const now = deps.clock.nowMs();
+    const [plan, skills] = await Promise.all([buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName }), listSkills(deps.db.read)]);
+
+    // After a post without JavaScript: say what happened (read only; nothing changes on GET).
+    let flash: string | undefined;
+    const saved = c.req.query('saved');
+    const outcome = c.req.query('outcome');
+    if (saved && /^\d{1,12}$/.test(saved) && isOutcome(outcome)) {
+      const session = await getSession(deps.db.read, Number(saved));
+      const rep = session && canViewTeam(user, session.repTeamId) ? await getRepInScope(deps.db.read, session.repId, scope) : undefined;
+      if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
+    }
+
+    const back = planHref('/coaching', filter);
+    const period = { from: isoDay(plan.period.from), to: isoDay(plan.period.to + 86_400_000) };
+    const region = {
+      t,
+      locale: user.locale,
+      plan,
+      formReps: plan.reps.map((r) => ({ id: r.repId, name: r.name, team: r.team })),
+      skills: skills.map((s) => ({ slug: s.slug, name: s.name })),
+      formValues: { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' },
+      back,
+      exportPlanHref: planHref('/exports/coaching-plan.csv', filter),
+      exportResponsesHref: planHref('/exports/responses.csv', { teamId: filter.teamId }, period),
+      flash,
+    };
+    if (isHtmx(c)) return renderHtml(c, <PlanRegion {...region} />);
+    return renderHtml(c, <CoachingPlanPage t={t} user={user} teams={filter.teams} teamId={filter.teamId} months={filter.months} region={region} />);
+  });
+
+  return app;
+}

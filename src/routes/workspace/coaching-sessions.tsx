@@ -1,0 +1,174 @@
+/**
+ * Planning and logging coaching sessions: the form page, the post (from that page or from
+ * the plan, where htmx swaps the form and the rep's session list), mark done and cancel.
+ * A rep or session outside the user's teams is answered with 404.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv, SessionUser } from '../../context';
+import { currentUser, requireRole } from '../../middleware/session';
+import { renderHtml, isHtmx } from '../../lib/render';
+import { readForm, field, type FormFields } from '../../lib/forms';
+import { staffT, type StaffT } from '../../lib/i18n/staff';
+import { invalid, notFound } from '../../lib/errors';
+import { canViewTeam, teamScopeOf } from '../../domain/access';
+import {
+  cancelSession,
+  completeSession,
+  isoDay,
+  parseIsoDay,
+  parseSessionForm,
+  recordSession,
+  startOfUtcDay,
+  type SessionField,
+  type SessionFormValues,
+  type SessionProblem,
+} from '../../domain/coaching-sessions';
+import { listSkills } from '../../../db/queries/training';
+import { getRepInScope } from '../../../db/queries/reps';
+import { getSession, listSessionsOfReps } from '../../../db/queries/coaching-sessions';
+import { SessionNewPage } from '../../../views/pages/coaching/session-new';
+import { SessionForm } from '../../../views/partials/coaching/session-form';
+import { SessionList } from '../../../views/partials/coaching/session-list';
+import { sessionMessage } from '../../../views/partials/coaching/messages';
+import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-params';
+
+const YEAR_MS = 365 * 86_400_000;
+const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
+
+function problemText(t: StaffT, problem: SessionProblem): string {
+  switch (problem) {
+    case 'rep':
+      return t('coErrRep');
+    case 'skill':
+      return t('coErrSkill');
+    case 'date':
+      return t('coErrDate');
+    case 'date-future-for-log':
+      return t('coErrDateFutureForLog');
+    case 'date-past-for-plan':
+      return t('coErrDatePastForPlan');
+    case 'date-too-far':
+      return t('coErrDateTooFar');
+    case 'notes-too-long':
+      return t('coErrNotes');
+    case 'cpi':
+      return t('coErrCpi');
+    case 'action':
+      return t('coErrAction');
+  }
+}
+
+function valuesOf(form: FormFields): SessionFormValues {
+  const text = (name: string) => field(form, name) ?? '';
+  return { rep: text('rep'), skill: text('skill'), date: text('date'), notes: text('notes'), cpi: text('cpi'), action: text('action') };
+}
+
+/** A rep's current session list (for the htmx answers that swap it). */
+async function sessionListOf(deps: AppDeps, t: StaffT, user: SessionUser, repId: number, back: string, oob: boolean) {
+  const rep = await getRepInScope(deps.db.read, repId, teamScopeOf(user));
+  if (!rep) throw notFound();
+  const sessions = await listSessionsOfReps(deps.db.read, [repId], deps.clock.nowMs() - YEAR_MS);
+  return <SessionList t={t} repId={repId} repName={rep.name} sessions={sessions} back={back} oob={oob} />;
+}
+
+export function coachingSessionRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const staff = requireRole('admin', 'lead', 'trainer');
+
+  const skillOptions = async () => (await listSkills(deps.db.read)).map((s) => ({ id: s.id, slug: s.slug, name: s.name }));
+
+  /** The form's markup: the enhanced form alone (htmx, from the plan) or its own page. */
+  const formElement = async (c: Context<AppEnv>, values: SessionFormValues, back: string, extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {}) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const fromPlan = isHtmx(c);
+    // On the plan the form offers the reps the plan shows (its team filter), so each has a session list to update.
+    const [reps, skills] = await Promise.all([repsForForm(deps, user, fromPlan ? teamIdOfPlanPath(back) : undefined), skillOptions()]);
+    const form = { reps, skills, values, errors: extra.errors, back, message: extra.message };
+    return fromPlan ? <SessionForm t={t} {...form} enhanced /> : <SessionNewPage t={t} user={user} form={form} />;
+  };
+
+  const renderForm = async (c: Context<AppEnv>, values: SessionFormValues, back: string, status: 200 | 422, extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {}) =>
+    renderHtml(c, await formElement(c, values, back, extra), status);
+
+  app.get('/coaching/sessions/new', staff, async (c) => {
+    const user = currentUser(c);
+    const rep = c.req.query('rep');
+    if (rep !== undefined && rep !== '') {
+      if (!isId(rep) || !(await getRepInScope(deps.db.read, Number(rep), teamScopeOf(user)))) throw notFound();
+    }
+    const skill = c.req.query('skill') ?? '';
+    const known = (await skillOptions()).some((s) => s.slug === skill);
+    const values: SessionFormValues = { rep: rep ?? '', skill: known ? skill : '', date: isoDay(deps.clock.nowMs()), notes: '', cpi: '', action: '' };
+    return renderForm(c, values, safePlanPath(c.req.query('back')), 200);
+  });
+
+  app.post('/coaching/sessions', staff, async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const form = await readForm(c);
+    const values = valuesOf(form);
+    const back = safePlanPath(field(form, 'back'));
+    const now = deps.clock.nowMs();
+    const scope = teamScopeOf(user);
+
+    // A rep outside the user's teams does not exist for them: 404, before any other check.
+    const rep = isId(values.rep) ? await getRepInScope(deps.db.read, Number(values.rep), scope) : undefined;
+    if (isId(values.rep) && !rep) throw notFound();
+    const skills = await skillOptions();
+    const parsed = parseSessionForm(values, { now, skills: skills.map((s) => s.slug) });
+    const errors: Partial<Record<SessionField, string>> = {};
+    if (!parsed.ok) for (const [f, problem] of Object.entries(parsed.problems) as [SessionField, SessionProblem][]) errors[f] = problemText(t, problem);
+    if (rep && !rep.active) errors.rep = t('coErrRepFormer');
+    if (!parsed.ok || !rep || Object.keys(errors).length > 0) return renderForm(c, values, back, 422, { errors });
+
+    const skill = skills.find((s) => s.slug === parsed.input.skill)!;
+    const result = await recordSession(deps.db, { input: parsed.input, skillId: skill.id, user, now });
+    if (!isHtmx(c)) return c.redirect(withParams(back, { saved: String(result.sessionId), outcome: result.outcome }, `rep-${rep.id}`), 303);
+
+    const session = (await getSession(deps.db.read, result.sessionId))!;
+    const fresh: SessionFormValues = { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' };
+    const [freshForm, list] = await Promise.all([formElement(c, fresh, back, { message: sessionMessage(t, result.outcome, session, rep.name) }), sessionListOf(deps, t, user, rep.id, back, true)]);
+    // The form in place, and the rep's session list on the plan replaced out of band.
+    return c.html(`${await freshForm.toString()}${await list.toString()}`);
+  });
+
+  /** A session the user may act on (its rep in their teams), else 404. */
+  const sessionInScope = async (c: Context<AppEnv>) => {
+    const id = c.req.param('id');
+    const session = isId(id) ? await getSession(deps.db.read, Number(id)) : undefined;
+    if (!session || !canViewTeam(currentUser(c), session.repTeamId)) throw notFound();
+    return session;
+  };
+
+  const afterChange = async (c: Context<AppEnv>, repId: number, back: string, outcome: 'done' | 'cancelled', sessionId: number) => {
+    const user = currentUser(c);
+    if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, staffT(user.locale), user, repId, back, false));
+    return c.redirect(withParams(back, { saved: String(sessionId), outcome }, `rep-${repId}`), 303);
+  };
+
+  app.post('/coaching/sessions/:id/done', staff, async (c) => {
+    const user = currentUser(c);
+    const session = await sessionInScope(c);
+    const form = await readForm(c);
+    const now = deps.clock.nowMs();
+    const rawDate = field(form, 'date');
+    let day: number | undefined;
+    if (rawDate !== undefined && rawDate !== '') {
+      day = parseIsoDay(rawDate);
+      if (day === undefined || day > startOfUtcDay(now) || day < startOfUtcDay(now) - YEAR_MS) throw invalid([{ path: ['date'], message: staffT(user.locale)('coErrDoneDate') }]);
+    }
+    await completeSession(deps.db, { sessionId: session.id, day, user, now });
+    return afterChange(c, session.repId, safePlanPath(field(form, 'back')), 'done', session.id);
+  });
+
+  app.post('/coaching/sessions/:id/cancel', staff, async (c) => {
+    const user = currentUser(c);
+    const session = await sessionInScope(c);
+    const form = await readForm(c);
+    await cancelSession(deps.db, { sessionId: session.id, user, now: deps.clock.nowMs() });
+    return afterChange(c, session.repId, safePlanPath(field(form, 'back')), 'cancelled', session.id);
+  });
+
+  return app;
+}

@@ -1,0 +1,105 @@
+/**
+ * Staff CSV exports of the coaching area, scoped like the pages (trainers: their teams),
+ * formula-safe (csvResponse) and audited in their own write before the download starts:
+ * GET /exports/responses.csv (the API's response export, from, to, optional team) and
+ * GET /exports/coaching-plan.csv (the plan as shown: team, months).
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../../context';
+import { currentUser, requireRole } from '../../middleware/session';
+import { invalid } from '../../lib/errors';
+import { parsePeriod, type Period } from '../../lib/period';
+import { csvResponse, type CsvRow } from '../../lib/csv';
+import { teamScopeOf, type TeamScope } from '../../domain/access';
+import { streamResponsesCsv } from '../../domain/exports';
+import { buildCoachingPlan, sessionCounts } from '../../domain/coaching';
+import { isoDay } from '../../domain/coaching-sessions';
+import { recordAudit } from '../../../db/queries/audit';
+import { readCoachingFilter } from './coaching-params';
+
+export const COACHING_PLAN_COLUMNS = [
+  'rank',
+  'repEmail',
+  'repName',
+  'team',
+  'status',
+  'skill',
+  'cpi',
+  'score',
+  'lower',
+  'upper',
+  'label',
+  'lowConfidence',
+  'responses',
+  'plannedSessions',
+  'doneSessions',
+  'lastDoneSession',
+];
+
+const round = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000);
+
+function periodOf(c: Context, now: number): Period {
+  const period = parsePeriod(c.req.query('from'), c.req.query('to'), now);
+  if ('field' in period) throw invalid([{ path: [period.field], message: period.message }], `Invalid ${period.field}.`);
+  return period;
+}
+
+async function* once(rows: CsvRow[]): AsyncGenerator<CsvRow[]> {
+  yield rows;
+}
+
+export function coachingExportRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const staff = requireRole('admin', 'lead', 'trainer');
+
+  app.get('/exports/responses.csv', staff, async (c) => {
+    const user = currentUser(c);
+    const now = deps.clock.nowMs();
+    const period = periodOf(c, now);
+    const filter = await readCoachingFilter(deps, c, user);
+    // A team filter narrows the user's scope; it never widens it (readCoachingFilter 404s outside it).
+    const scope: TeamScope = filter.teamId !== undefined ? { kind: 'teams', teamIds: [filter.teamId] } : teamScopeOf(user);
+    await deps.db.write((tx) =>
+      recordAudit(tx, now, { actor: user.email, action: 'export.responses', detail: { from: period.from, to: period.to, team: filter.teamName ?? null, scope: scope.kind === 'all' ? 'all' : scope.teamIds } }),
+    );
+    return streamResponsesCsv(c, deps.db.read, { period, scope });
+  });
+
+  app.get('/exports/coaching-plan.csv', staff, async (c) => {
+    const user = currentUser(c);
+    const now = deps.clock.nowMs();
+    const filter = await readCoachingFilter(deps, c, user);
+    const scope = teamScopeOf(user);
+    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName });
+    await deps.db.write((tx) =>
+      recordAudit(tx, now, { actor: user.email, action: 'export.coaching-plan', detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length } }),
+    );
+    let rank = 0;
+    const rows: CsvRow[] = plan.reps.map((r) => {
+      const gap = r.gap;
+      const counts = gap ? sessionCounts(r.sessions, gap.skill) : { planned: r.sessions.filter((s) => s.status === 'planned').length, done: r.sessions.filter((s) => s.status === 'done').length, lastDone: null };
+      return [
+        gap ? ++rank : null,
+        r.email,
+        r.name,
+        r.team,
+        r.status,
+        gap?.skill,
+        gap?.cpi,
+        round(gap?.score),
+        round(gap?.lower),
+        round(gap?.upper),
+        gap?.label,
+        gap ? (gap.lowConfidence ? 'yes' : 'no') : null,
+        r.n,
+        counts.planned,
+        counts.done,
+        counts.lastDone === null ? null : isoDay(counts.lastDone),
+      ];
+    });
+    const stamp = `${isoDay(plan.period.from)}_${isoDay(plan.period.to)}`;
+    return csvResponse(c, `coaching-plan_${stamp}.csv`, COACHING_PLAN_COLUMNS, once(rows));
+  });
+
+  return app;
+}

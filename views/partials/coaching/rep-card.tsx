@@ -1,0 +1,128 @@
+import type { StaffT } from '../../../src/lib/i18n/staff';
+import type { PlanRep } from '../../../src/domain/coaching';
+import { FigureText } from './figure-text';
+import { SessionList } from './session-list';
+import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtQ, fmtTarget, isoDate } from './format';
+import { cpiName, gapLabelName, tierName } from './labels';
+
+export interface RepCardProps {
+  t: StaffT;
+  locale: string;
+  rep: PlanRep;
+  rank: number | null;
+  minComments: number;
+  back: string;
+}
+
+function ResponseRate({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep }) {
+  if (rep.responseRate === null) return <>{t('coNoInvites', { n: fmtCount(locale, rep.n) })}</>;
+  return <>{t('coResponseRateValue', { rate: fmtPercent(locale, rep.responseRate), n: fmtCount(locale, rep.n), invited: fmtCount(locale, rep.invited) })}</>;
+}
+
+function Evidence({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep }) {
+  const gap = rep.gap!;
+  const cpi = cpiName(t, gap.cpi);
+  return (
+    <dl class="evidence">
+      <dt>{t('coEvidenceCpi', { cpi })}</dt>
+      <dd>
+        <FigureText t={t} locale={locale} figure={rep.figure} />
+        {rep.target && (
+          <span class="target-line">
+            {' · '}
+            {rep.target.configured ? t('coTarget', { target: fmtTarget(locale, gap.cpi, rep.target.value) }) : t('coOrgValue', { target: fmtTarget(locale, gap.cpi, rep.target.value) })}
+            {gap.probabilityBelowTarget !== null && ` · ${t('coBelowTarget', { p: fmtProbability(locale, gap.probabilityBelowTarget) })}`}
+          </span>
+        )}
+      </dd>
+      <dt>{t('coResponseRate')}</dt>
+      <dd>
+        <ResponseRate t={t} locale={locale} rep={rep} />
+      </dd>
+      <dt>{t('coLink')}</dt>
+      <dd>
+        {rep.link ? (
+          <>
+            {t('coLinkValue', { rho: fmtNumber(locale, rep.link.rho, 2), lower: fmtNumber(locale, rep.link.lower, 2), upper: fmtNumber(locale, rep.link.upper, 2), n: rep.link.n })}{' '}
+            <span class={`badge badge-${rep.link.tier}`}>{tierName(t, rep.link.tier)}</span>
+            {rep.link.q !== null && <span class="muted"> {fmtQ(locale, rep.link.q)}</span>}
+            <br />
+            <span class="muted">{t('coLinkMeaning', { skill: gap.skillName, cpi })}</span>
+          </>
+        ) : (
+          <span class="muted">{t('coNoLink')}</span>
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function Quotes({ t, rep, minComments }: { t: StaffT; rep: PlanRep; minComments: number }) {
+  if (rep.quotes === null) return <p class="muted">{t('coQuotesTooFew', { min: minComments, n: rep.n })}</p>;
+  if (rep.quotes.length === 0) return <p class="muted">{t('coNoQuotes')}</p>;
+  return (
+    <ul class="plain quotes">
+      {rep.quotes.map((q) => (
+        <li>
+          <blockquote class="quote">
+            <p>{q.comment}</p>
+          </blockquote>
+          <p class="quote-source">
+            {'— '}
+            {q.customer ? [q.customer.name ?? q.customer.email, q.customer.company].filter(Boolean).join(', ') : t('coAnonymousCustomer')}
+            {', '}
+            <time datetime={isoDate(q.occurredAt)}>{isoDate(q.occurredAt)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One rep on the plan: the top gap with its label, the evidence, customer quotes, sessions. */
+export function RepCard({ t, locale, rep, rank, minComments, back }: RepCardProps) {
+  const headingId = `rep-${rep.repId}-name`;
+  const gap = rep.gap;
+  const newHref = `/coaching/sessions/new?rep=${rep.repId}${gap ? `&skill=${encodeURIComponent(gap.skill)}` : ''}`;
+  return (
+    <article class={`rep-card rep-${rep.status}`} id={`rep-${rep.repId}`} aria-labelledby={headingId}>
+      <header class="rep-card-head">
+        <h3 id={headingId}>
+          {rank !== null && <span class="rank">{rank}.</span>} {rep.name}
+        </h3>
+        <span class="muted">{rep.team ?? t('noTeam')}</span>
+        {gap && <span class={`badge badge-label badge-${gap.label}`}>{gapLabelName(t, gap.label)}</span>}
+      </header>
+      {gap ? (
+        <>
+          <p class="gap-line">
+            {t('coGapSentence', { skill: gap.skillName, cpi: cpiName(t, gap.cpi) })}{' '}
+            <span class="muted">
+              {gap.lower !== null && gap.upper !== null
+                ? t('coGapScore', { score: fmtNumber(locale, gap.score, 2), lower: fmtNumber(locale, gap.lower, 2), upper: fmtNumber(locale, gap.upper, 2) })
+                : t('coGapScoreOnly', { score: fmtNumber(locale, gap.score, 2) })}
+            </span>
+            {gap.lowConfidence && <span class="badge badge-exploratory"> {t('coLowConfidence')}</span>}
+          </p>
+          <Evidence t={t} locale={locale} rep={rep} />
+          <h4>{t('coQuotes')}</h4>
+          <Quotes t={t} rep={rep} minComments={minComments} />
+        </>
+      ) : (
+        <p class="muted">
+          {rep.status === 'no-gap' ? t('coNoGap') : t('coNotEnough', { n: rep.n })}
+          {rep.status === 'no-gap' && (
+            <>
+              {' '}
+              <ResponseRate t={t} locale={locale} rep={rep} />
+            </>
+          )}
+        </p>
+      )}
+      <SessionList t={t} repId={rep.repId} repName={rep.name} sessions={rep.sessions} back={back} />
+      <p class="rep-card-actions">
+        <a href={newHref}>{t('coPlanOrLogFor', { name: rep.name })}</a>
+      </p>
+    </article>
+  );
+}
