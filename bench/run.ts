@@ -1,10 +1,12 @@
 /** `npm run bench [-- name…]`: runs the benchmarks; each prints its ratio against its baseline. */
 import { benchCpis } from './cpis';
 import { benchSubmit } from './submit';
+import { benchImport } from './import';
 
 const suites: Record<string, () => Promise<unknown>> = {
   submit: () => benchSubmit(),
   cpis: () => benchCpis(),
+  import: () => benchImport(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

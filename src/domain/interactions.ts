@@ -90,23 +90,30 @@ export async function ingestInTransaction(
 
   const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now);
   const suppressed = await getSuppressedHashes(tx, [...customers.keys()].map(hashEmail));
-  const sendTimes = await getInvitationSendTimes(tx, [...customers.values()].map((c) => c.id));
   await ensureContentItems(tx, newItems.flatMap((i) => i.contentIds), now);
+  const decide = (item: InteractionInput, sendTimesOfCustomer: number[]) => {
+    const customer = customers.get(item.customer.email)!;
+    return decideSurvey({
+      now,
+      occurredAt: item.occurredAt,
+      rule: rules.get(item.type)!,
+      customerOptedOut: customer.optedOutAt !== null || suppressed.has(hashEmail(customer.email)),
+      repExcluded: repsByEmail.get(item.repEmail)!.excludedFromSurveys,
+      customerInvitationSendTimes: sendTimesOfCustomer,
+      contentShared: item.contentIds.length > 0,
+    });
+  };
+  // Fatigue is the last rule: only items the other rules would survey need the customer's
+  // earlier send times (history imports need none).
+  const candidates = newItems.filter((item) => decide(item, []).survey === 'scheduled');
+  const sendTimes = await getInvitationSendTimes(tx, [...new Set(candidates.map((i) => customers.get(i.customer.email)!.id))]);
 
   const decisions = new Map<string, SurveyDecision>();
   const rows = newItems.map((item) => {
     const rep = repsByEmail.get(item.repEmail)!;
     const customer = customers.get(item.customer.email)!;
     const customerSendTimes = sendTimes.get(customer.id) ?? [];
-    const decision = decideSurvey({
-      now,
-      occurredAt: item.occurredAt,
-      rule: rules.get(item.type)!,
-      customerOptedOut: customer.optedOutAt !== null || suppressed.has(hashEmail(customer.email)),
-      repExcluded: rep.excludedFromSurveys,
-      customerInvitationSendTimes: customerSendTimes,
-      contentShared: item.contentIds.length > 0,
-    });
+    const decision = decide(item, customerSendTimes);
     if (decision.survey === 'scheduled') sendTimes.set(customer.id, [...customerSendTimes, decision.sendAt]);
     decisions.set(item.externalId, decision);
     return {

@@ -24,7 +24,7 @@ import { importResponsesInTransaction } from '../responses';
 
 export const MAX_ERRORS = 100;
 const STAGE_CHUNK = 5000;
-const PUBLISH_CHUNK = 500;
+const PUBLISH_CHUNK = 2000;
 const PROCESS_OWNER = `${hostname()}:${process.pid}`;
 /** A remote importer that sent no heartbeat for this long is taken as gone. */
 const STALE_MS = 10 * 60_000;
