@@ -2,11 +2,13 @@
 import { benchCpis } from './cpis';
 import { benchSubmit } from './submit';
 import { benchImport } from './import';
+import { benchMail } from './mail';
 
 const suites: Record<string, () => Promise<unknown>> = {
   submit: () => benchSubmit(),
   cpis: () => benchCpis(),
   import: () => benchImport(),
+  mail: () => benchMail(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
