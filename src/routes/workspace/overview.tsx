@@ -1,7 +1,86 @@
+/**
+ * The lead workspace (issue 5): the overview at `/`, targets and baselines at `/targets`,
+ * the reps × CPIs heatmap at `/reps` and the CPI export. Every staff role may open them;
+ * trainers see only their teams (filters, fragments and exports outside them are 404).
+ */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
+import { requireRole, currentUser } from '../../middleware/session';
+import { renderHtml } from '../../lib/render';
+import { staffT } from '../../lib/i18n/staff';
+import { canManageTargets } from '../../domain/access';
+import { computeOverview } from '../../domain/workspace-overview';
+import { OverviewPage } from '../../../views/pages/workspace/overview';
+import { OverviewResults } from '../../../views/partials/workspace/overview-results';
+import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
+import { filterQuery, formats } from '../../../views/partials/workspace/format';
+import { interactionTypeLabel } from '../../../views/components/labels';
+import { allTeamsLabel, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
+import { targetRoutes } from './targets';
+import { heatmapRoutes } from './heatmap';
+import { exportRoutes } from './overview-export';
 
-export function overviewRoutes(_deps: AppDeps) {
+export function overviewRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+
+  app.get('/', requireRole('admin', 'lead', 'trainer'), async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const now = deps.clock.nowMs();
+    const filters = await readFilters(c, deps, user, t, now);
+    c.header('Vary', 'HX-Request');
+    const form = {
+      id: 'overview-filters',
+      action: '/',
+      target: '#overview-results',
+      values: filters.values,
+      teams: filters.teams,
+      allTeamsLabel: allTeamsLabel(t, user),
+      choices: filters.choices,
+      currentQuarter: filters.currentQuarter,
+      currentMonth: filters.currentMonth,
+      errors: filters.errors,
+    };
+    let results;
+    let status: 200 | 422 = 200;
+    if (hasFilterErrors(filters) || !filters.period) {
+      results = <FilterErrors t={t} errors={filters.errors} />;
+      status = 422;
+    } else {
+      const period = filters.period;
+      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now });
+      const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
+      results = (
+        <OverviewResults
+          t={t}
+          f={formats(user.locale, t)}
+          scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
+          totalLabel={allTeamsLabel(t, user)}
+          typeLabel={filters.types?.[0] ? interactionTypeLabel(t, filters.types[0]) : t('wsAllTypes')}
+          period={period}
+          defaultPeriod={filters.defaultPeriod}
+          data={data}
+          teamHref={(name) => {
+            const id = idByName.get(name);
+            return id === undefined ? undefined : `/${filterQuery({ ...filters.values, team: String(id) })}`;
+          }}
+          exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.values, { groupBy })}`}
+          canEditTargets={canManageTargets(user)}
+        />
+      );
+    }
+    if (wantsFragment(c)) return renderHtml(c, <>{results}</>, status);
+    return renderHtml(
+      c,
+      <OverviewPage t={t} user={user} form={form}>
+        {results}
+      </OverviewPage>,
+      status,
+    );
+  });
+
+  app.route('/', targetRoutes(deps));
+  app.route('/', heatmapRoutes(deps));
+  app.route('/', exportRoutes(deps));
   return app;
 }

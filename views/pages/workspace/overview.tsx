@@ -1,0 +1,27 @@
+import type { Child } from 'hono/jsx';
+import { StaffLayout } from '../../layout';
+import type { StaffT } from '../../../src/lib/i18n/staff';
+import type { SessionUser } from '../../../src/context';
+import { FilterForm, type FilterFormProps } from '../../partials/workspace/filter-form';
+
+export interface OverviewPageProps {
+  t: StaffT;
+  user: SessionUser;
+  form: Omit<FilterFormProps, 't'>;
+  /** The results region: OverviewResults, or the filter errors. */
+  children: Child;
+}
+
+/** The lead's overview at `/`: filters, then the results region the filters swap. */
+export function OverviewPage({ t, user, form, children }: OverviewPageProps) {
+  return (
+    <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/">
+      <h1 data-testid="home-title">{t('homeTitle')}</h1>
+      <p class="ws-intro">{t('wsOverviewIntro')}</p>
+      <FilterForm t={t} {...form} />
+      <div id="overview-results" class="ws-results">
+        {children}
+      </div>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,38 @@
+/** Names of the CPIs and heatmap columns on the lead workspace pages. */
+import type { Cpi } from '../../../db/schema';
+import type { StaffT } from '../../../src/lib/i18n/staff';
+
+export function cpiLabel(t: StaffT, cpi: Cpi | 'responseRate'): string {
+  switch (cpi) {
+    case 'fcr':
+      return t('wsCpiFcr');
+    case 'contentUseful':
+      return t('wsCpiContentUseful');
+    case 'decisionClearer':
+      return t('wsCpiDecisionClearer');
+    case 'addedValue':
+      return t('wsCpiAddedValue');
+    case 'quoteTurnaround':
+      return t('wsCpiQuoteTurnaround');
+    case 'responseRate':
+      return t('wsResponseRateColumn');
+  }
+}
+
+/** Short column headings (heatmap, by-team table) for narrow screens. */
+export function cpiShortLabel(t: StaffT, cpi: Cpi | 'responseRate'): string {
+  switch (cpi) {
+    case 'fcr':
+      return t('wsColFcr');
+    case 'contentUseful':
+      return t('wsColContent');
+    case 'decisionClearer':
+      return t('wsColClarity');
+    case 'addedValue':
+      return t('wsColValue');
+    case 'quoteTurnaround':
+      return t('wsColTurnaround');
+    case 'responseRate':
+      return t('wsColResponseRate');
+  }
+}
