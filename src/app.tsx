@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/assets', assetRoutes());
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
 

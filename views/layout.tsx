@@ -35,6 +35,7 @@ export function Document({ title, lang, children, bodyClass }: DocumentProps) {
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <meta name="referrer" content="same-origin" />
           <title>{title}</title>
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/htmx.min.js" defer></script>
           <script src="/assets/app.js" defer></script>

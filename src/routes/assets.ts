@@ -31,7 +31,7 @@ export function assetRoutes() {
     'htmx.min.js': load(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
     'app.css': stylesheet(),
     'app.js': load(`${publicDir}app.js`, 'text/javascript; charset=utf-8'),
-    'survey.js': load(`${publicDir}survey.js`, 'text/javascript; charset=utf-8'),
+    'favicon.svg': load(`${publicDir}favicon.svg`, 'image/svg+xml'),
   };
   const app = new Hono();
   app.get('/:name', (c) => {
