@@ -24,7 +24,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAIL_FROM: 'a@b.test\r\nBcc: x@y.test' })).toThrow(/MAIL_FROM/);
   });
 
-  it('refuses to start with a bad variable, naming it', async () => {
+  it('refuses to start with a bad variable, naming it', { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, BASE_URL: 'http://x.test', PORT: '99999' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -51,7 +51,7 @@ describe('migrations', () => {
     expect(readFileSync(new URL('../../db/migrations/0001_rollup_triggers.sql', import.meta.url), 'utf8')).toBe(rollupTriggerSql());
   });
 
-  it('lets two processes migrate the same file at once: one applies, both end up current', async () => {
+  it('lets two processes migrate the same file at once: one applies, both end up current', { timeout: 120_000 }, async () => {
     const file = join(dir, 'race.db');
     const script = `import { createDb } from './db/client'; import { migrate } from './db/migrate';
       const db = await createDb({ url: 'file:${file}' }); const r = await migrate(db.adminClient); console.log(JSON.stringify(r)); await db.close();`;
