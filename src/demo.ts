@@ -2,8 +2,8 @@
  * `npm run demo`: loads the reproducible demo workspace (db/demo.ts; idempotent), prints
  * what it holds and the demo logins, then serves exactly like `npm start`.
  */
-import { loadConfig, ConfigError, type Config } from './config';
-import { openDeps, startServer } from './server';
+import type { Config } from './config';
+import { configOrExit, openDeps, serveUntilSignalled } from './server';
 import { DEMO_LOGINS, DemoRefusedError, describeDemo, loadDemoWorkspace } from '../db/demo';
 
 async function loadAndDescribe(config: Config): Promise<void> {
@@ -23,16 +23,7 @@ async function loadAndDescribe(config: Config): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   try {
     await loadAndDescribe(config);
   } catch (error) {
@@ -42,19 +33,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startServer(config);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing requests and closing the database…`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await running.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await serveUntilSignalled(config);
 }
 
 await main();

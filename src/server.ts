@@ -54,10 +54,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 const describeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
-async function main() {
-  let config: Config;
+/** The config from the environment, or exit 2 with the message naming each bad variable. */
+export function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -65,6 +65,10 @@ async function main() {
     }
     throw error;
   }
+}
+
+/** Serves until SIGTERM/SIGINT, then finishes requests, stops the jobs and closes the database. */
+export async function serveUntilSignalled(config: Config): Promise<void> {
   const running = await startServer(config);
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -80,4 +84,4 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await serveUntilSignalled(configOrExit());

@@ -14,7 +14,7 @@ import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
 import { SortState } from '../../../views/partials/workspace/sort-state';
 import { filterQuery, formats } from '../../../views/partials/workspace/format';
 import { interactionTypeLabel } from '../../../views/components/labels';
-import { allTeamsLabel, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
+import { allTeamsLabel, filterFormProps, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
 
 // An unknown sort is not worth an error page: the table falls back to sorting by name.
 const sortSchema = z.object({
@@ -32,18 +32,7 @@ export function heatmapRoutes(deps: AppDeps) {
     const filters = await readFilters(c, deps, user, t, now);
     const { sort, dir } = sortSchema.parse({ sort: c.req.query('sort'), dir: c.req.query('dir') });
     c.header('Vary', 'HX-Request');
-    const form = {
-      id: 'reps-filters',
-      action: '/reps',
-      target: '#reps-results',
-      values: filters.values,
-      teams: filters.teams,
-      allTeamsLabel: allTeamsLabel(t, user),
-      choices: filters.choices,
-      currentQuarter: filters.currentQuarter,
-      currentMonth: filters.currentMonth,
-      errors: filters.errors,
-    };
+    const form = filterFormProps(filters, t, user, { id: 'reps-filters', action: '/reps', target: '#reps-results' });
     let results;
     let status: 200 | 422 = 200;
     if (hasFilterErrors(filters) || !filters.period) {

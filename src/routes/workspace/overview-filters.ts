@@ -99,3 +99,17 @@ export const hasFilterErrors = (f: Filters) => Object.keys(f.errors).length > 0 
 export const wantsFragment = (c: Context) => c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
 
 export const allTeamsLabel = (t: StaffT, user: SessionUser) => (user.role === 'trainer' ? t('wsAllMyTeams') : t('wsAllTeams'));
+
+/** The props of the shared filter form (overview and heatmap): the filter state from the URL. */
+export function filterFormProps(filters: Filters, t: StaffT, user: SessionUser, where: { id: string; action: string; target: string }) {
+  return {
+    ...where,
+    values: filters.values,
+    teams: filters.teams,
+    allTeamsLabel: allTeamsLabel(t, user),
+    choices: filters.choices,
+    currentQuarter: filters.currentQuarter,
+    currentMonth: filters.currentMonth,
+    errors: filters.errors,
+  };
+}

@@ -15,7 +15,7 @@ import { OverviewResults } from '../../../views/partials/workspace/overview-resu
 import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
 import { filterQuery, formats } from '../../../views/partials/workspace/format';
 import { interactionTypeLabel } from '../../../views/components/labels';
-import { allTeamsLabel, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
+import { allTeamsLabel, filterFormProps, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
 import { targetRoutes } from './targets';
 import { heatmapRoutes } from './heatmap';
 import { exportRoutes } from './overview-export';
@@ -29,18 +29,7 @@ export function overviewRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const filters = await readFilters(c, deps, user, t, now);
     c.header('Vary', 'HX-Request');
-    const form = {
-      id: 'overview-filters',
-      action: '/',
-      target: '#overview-results',
-      values: filters.values,
-      teams: filters.teams,
-      allTeamsLabel: allTeamsLabel(t, user),
-      choices: filters.choices,
-      currentQuarter: filters.currentQuarter,
-      currentMonth: filters.currentMonth,
-      errors: filters.errors,
-    };
+    const form = filterFormProps(filters, t, user, { id: 'overview-filters', action: '/', target: '#overview-results' });
     let results;
     let status: 200 | 422 = 200;
     if (hasFilterErrors(filters) || !filters.period) {
