@@ -82,24 +82,46 @@ interface Unit {
 const FIXED_PRIOR_BELOW_GROUPS = 8;
 const FIXED_PRIOR_STRENGTH = 10;
 
-/** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
-async function units(db: Drizzle, q: CpiQuery, slaHours: number): Promise<Unit[]> {
-  const visibleTeams = q.groupBy === 'rep' || q.scope.kind === 'all' ? undefined : q.scope.teamIds;
-  const [sums, turnaround, directory] = await Promise.all([
+/** What one read of the period gives every grouping: per-rep sums, the reps, and turnaround counts by grouping kind. */
+interface PeriodData {
+  sums: Map<number, CpiSums>;
+  directory: Awaited<ReturnType<typeof getRepDirectory>>;
+  turnaround: Map<'rep' | 'team' | 'org', Map<number, TurnaroundCounts>>;
+}
+
+export interface Grouping {
+  groupBy: GroupBy;
+  /** Only this team (by name). */
+  team?: string | undefined;
+}
+
+/** An org total restricted to one team is that team's quotes: read with the team grouping. */
+const turnaroundKind = (g: Grouping): 'rep' | 'team' | 'org' => (g.groupBy === 'org' && g.team !== undefined ? 'team' : g.groupBy);
+
+async function readPeriod(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>, groupings: Grouping[], slaHours: number): Promise<PeriodData> {
+  const kinds = [...new Set(groupings.map(turnaroundKind))];
+  const visibleTeams = q.scope.kind === 'all' ? undefined : q.scope.teamIds;
+  const [sums, directory, ...turnarounds] = await Promise.all([
     getCpiSumsByRep(db, q.period, q.now, q.types),
-    getTurnaroundCounts(db, q.period, slaHours, q.groupBy, q.types, visibleTeams),
     getRepDirectory(db),
+    ...kinds.map((kind) => getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams)),
   ]);
-  const reps = directory
-    .filter((r) => sums.has(r.id) || (q.groupBy === 'rep' && turnaround.has(r.id)))
-    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: sums.get(r.id) ?? emptySums(), turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined }));
+  return { sums, directory, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };
+}
+
+/** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
+function units(data: PeriodData, q: Grouping & { scope: TeamScope }): Unit[] {
+  const turnaround = data.turnaround.get(turnaroundKind(q))!;
+  const reps = data.directory
+    .filter((r) => data.sums.has(r.id) || (q.groupBy === 'rep' && turnaround.has(r.id)))
+    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: data.sums.get(r.id) ?? emptySums(), turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined }));
   // Reps are shrunk toward the whole org and filtered afterwards; teams and the org total
   // are built only from what the reader may see.
   if (q.groupBy === 'rep') return reps;
   const byKey = new Map<string, Unit>();
   for (const r of reps.filter((rep) => inScope(rep.teamId, q.scope) && (q.team === undefined || rep.team === q.team))) {
     const key = q.groupBy === 'org' ? 'org' : (r.team ?? '(no team)');
-    const groupId = q.groupBy === 'team' ? (r.teamId ?? 0) : 0;
+    const groupId = q.groupBy === 'team' || q.team !== undefined ? (r.teamId ?? 0) : 0;
     const unit =
       byKey.get(key) ??
       byKey.set(key, { key, name: key, team: q.groupBy === 'team' ? r.team : null, teamId: q.groupBy === 'team' ? r.teamId : null, sums: emptySums(), turnaround: turnaround.get(groupId) }).get(key)!;
@@ -144,9 +166,20 @@ export interface CpiResult {
   pooled: { fcr: number; contentUseful: number; decisionClearer: number; addedValue: number; rateModel: 'pooled' | 'shrunk' };
 }
 
-export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> {
+/** Several groupings of one period (e.g. the org, its teams and one team) from a single read. */
+export async function computeCpiGroupings(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>, groupings: Grouping[]): Promise<CpiResult[]> {
   const settings = await getSettings(db);
-  const list = await units(db, q, settings.slaHours);
+  const data = await readPeriod(db, q, groupings, settings.slaHours);
+  return groupings.map((g) => infer(units(data, { ...g, scope: q.scope }), { ...g, scope: q.scope }, settings));
+}
+
+export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> {
+  const [result] = await computeCpiGroupings(db, q, [{ groupBy: q.groupBy, team: q.team }]);
+  return result!;
+}
+
+/** Inference for one grouping's units: intervals, shrinkage across the units, minimum-n suppression. */
+function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Settings): CpiResult {
   const fcr = rateCpis(list);
   const cu = meanCpis(list, 'cuN', 'cuSum', 'cuSq', 'cuTop2');
   const dc = meanCpis(list, 'dcN', 'dcSum', 'dcSq', 'dcTop2');
@@ -158,7 +191,7 @@ export async function computeCpis(db: Drizzle, q: CpiQuery): Promise<CpiResult> 
     const base = { key: u.key, name: u.name, team: u.team, teamId: u.teamId, n: s.responses, invited, responseRate: invited > 0 ? s.invitedResponses / invited : null };
     if (s.responses < min) return { ...base, suppressed: true };
     const counts = u.turnaround;
-    const turnaround = counts && counts.n >= min ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (i) => counts.orderStatistics.get(i) ?? NaN) : null;
+    const turnaround = counts && counts.n >= min ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (k) => counts.orderStatistics.get(k) ?? NaN) : null;
     return {
       ...base,
       suppressed: false,

@@ -10,7 +10,7 @@ import { getTargets } from '../../db/queries/targets';
 import { addMonths } from '../lib/periods';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
-import { computeCpis, type CpiGroup } from './cpis';
+import { computeCpiGroupings, computeCpis, type CpiGroup } from './cpis';
 import { computeCpiSeries, type SeriesPoint } from './trends';
 import { appliedTarget, changeSince, progressTowardTarget, readCpi, type AppliedTarget, type CpiReading, type Progress } from './baselines';
 import { complementarySuppression } from './suppression';
@@ -25,6 +25,8 @@ export interface OverviewQuery {
   types: readonly InteractionType[] | undefined;
   scope: TeamScope;
   now: number;
+  /** Also the 12-month trend (served apart from the page, see the overview route). */
+  trends?: boolean;
 }
 
 export interface CpiTile {
@@ -72,7 +74,8 @@ export interface OverviewData {
   settings: Settings;
   current: CpiGroup | undefined;
   tiles: CpiTile[];
-  series: SeriesPoint[];
+  /** Only when asked for (`trends`). */
+  series?: SeriesPoint[];
   teams: TeamRow[];
   total: CpiGroup | undefined;
 }
@@ -100,15 +103,14 @@ export function protectTeams(groups: CpiGroup[], total: CpiGroup | undefined): T
 export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<OverviewData> {
   const base = { now: q.now, types: q.types, scope: q.scope };
   const teamName = q.team?.name;
-  const [targets, currentResult, byTeam, totalResult, series] = await Promise.all([
+  // The selected team (or all), the teams, and the total: one read of the period.
+  const [targets, [currentResult, byTeam, totalResult], series] = await Promise.all([
     getTargets(db),
-    computeCpis(db, { ...base, period: q.period, groupBy: 'org', ...(teamName ? { team: teamName } : {}) }),
-    computeCpis(db, { ...base, period: q.period, groupBy: 'team' }),
-    teamName ? computeCpis(db, { ...base, period: q.period, groupBy: 'org' }) : undefined,
-    computeCpiSeries(db, { ...base, fromMonth: addMonths(q.lastMonth, -11), toMonth: q.lastMonth, team: teamName }),
+    computeCpiGroupings(db, { ...base, period: q.period }, [{ groupBy: 'org', team: teamName }, { groupBy: 'team' }, { groupBy: 'org' }]),
+    q.trends ? computeCpiSeries(db, { ...base, fromMonth: addMonths(q.lastMonth, -11), toMonth: q.lastMonth, team: teamName }) : undefined,
   ]);
-  const current = currentResult.groups[0];
-  const total = totalResult ? totalResult.groups[0] : current;
+  const current = currentResult!.groups[0];
+  const total = totalResult!.groups[0];
 
   const applied = new Map(CPIS.map((cpi) => [cpi, appliedTarget(targets, cpi, q.team?.id ?? null)]));
   // One computation per distinct baseline period (usually one for all CPIs).
@@ -138,5 +140,5 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
     };
   });
 
-  return { settings: currentResult.settings, current, tiles, series, teams: protectTeams(byTeam.groups, total), total };
+  return { settings: currentResult!.settings, current, tiles, ...(series ? { series } : {}), teams: protectTeams(byTeam!.groups, total), total };
 }

@@ -20,9 +20,13 @@ describe('overview', () => {
     expect(res.html).toContain('data-testid="home-title"');
     expect(res.headers.get('vary')).toContain('HX-Request');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) {
-      expect(res.html).toContain(`data-cpi="${cpi}"`);
-      expect(res.html).toContain(`id="trend-${cpi}"`);
+    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) expect(res.html).toContain(`data-cpi="${cpi}"`);
+    // The 12-month trends load right after the page (htmx), or inline through a plain link without JavaScript.
+    expect(res.html).toMatch(/<section id="overview-trends"[^>]*hx-get="\/overview\/trends[^"]*" hx-trigger="load"/);
+    expect(res.html).toContain('href="/?trends=1#overview-trends"');
+    for (const source of [await get(f, '/overview/trends', f.cookies.lead), await get(f, '/?trends=1', f.cookies.lead)]) {
+      expect(source.status).toBe(200);
+      for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) expect(source.html).toContain(`id="trend-${cpi}"`);
     }
     const page = text(res.html);
     expect(page).toContain('No period chosen: showing the current quarter to date.');

@@ -11,7 +11,7 @@ import { staffT } from '../../lib/i18n/staff';
 import { canManageTargets } from '../../domain/access';
 import { computeOverview } from '../../domain/workspace-overview';
 import { OverviewPage } from '../../../views/pages/workspace/overview';
-import { OverviewResults } from '../../../views/partials/workspace/overview-results';
+import { OverviewResults, TrendsSection } from '../../../views/partials/workspace/overview-results';
 import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
 import { filterQuery, formats } from '../../../views/partials/workspace/format';
 import { interactionTypeLabel } from '../../../views/components/labels';
@@ -37,7 +37,8 @@ export function overviewRoutes(deps: AppDeps) {
       status = 422;
     } else {
       const period = filters.period;
-      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now });
+      const withTrends = c.req.query('trends') === '1';
+      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now, trends: withTrends });
       const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
       results = (
         <OverviewResults
@@ -55,6 +56,7 @@ export function overviewRoutes(deps: AppDeps) {
           }}
           exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.values, { groupBy })}`}
           canEditTargets={canManageTargets(user)}
+          trendsHref={{ fragment: `/overview/trends${filterQuery(filters.values)}`, page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends` }}
         />
       );
     }
@@ -66,6 +68,18 @@ export function overviewRoutes(deps: AppDeps) {
       </OverviewPage>,
       status,
     );
+  });
+
+  // The trend charts, loaded by htmx right after the overview (they read 12 months).
+  app.get('/overview/trends', requireRole('admin', 'lead', 'trainer'), async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const now = deps.clock.nowMs();
+    const filters = await readFilters(c, deps, user, t, now);
+    if (hasFilterErrors(filters) || !filters.period) return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
+    const period = filters.period;
+    const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now, trends: true });
+    return renderHtml(c, <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />);
   });
 
   app.route('/', targetRoutes(deps));

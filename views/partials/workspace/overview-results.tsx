@@ -20,6 +20,24 @@ export interface OverviewResultsProps {
   teamHref: (name: string) => string | undefined;
   exportHref: (groupBy: 'team' | 'rep') => string;
   canEditTargets: boolean;
+  /** Where the trend charts come from when they are not in `data` (loaded after the page). */
+  trendsHref: { fragment: string; page: string };
+}
+
+/** The 12-month trends: inline when computed, else loaded right after the page by htmx (a plain link without JavaScript). */
+export function TrendsSection({ t, f, data, trendsHref }: Pick<OverviewResultsProps, 't' | 'f' | 'data' | 'trendsHref'>) {
+  return (
+    <section id="overview-trends" aria-labelledby="overview-trends-heading" hx-get={data.series ? undefined : trendsHref.fragment} hx-trigger={data.series ? undefined : 'load'} hx-swap="outerHTML">
+      <h2 id="overview-trends-heading">{t('wsTrendsTitle')}</h2>
+      {data.series ? (
+        <TrendFigures t={t} f={f} series={data.series} tiles={data.tiles} minResponses={data.settings.minResponses} />
+      ) : (
+        <p>
+          <a href={trendsHref.page}>{t('wsShowTrends')}</a>
+        </p>
+      )}
+    </section>
+  );
 }
 
 /** The part of the overview the filters change: served alone to htmx, inside the page otherwise. */
@@ -49,8 +67,7 @@ export function OverviewResults(p: OverviewResultsProps) {
       <p class="ws-target-link">
         <a href="/targets">{p.canEditTargets ? t('wsEditTargets') : t('wsViewTargets')}</a>
       </p>
-      <h2>{t('wsTrendsTitle')}</h2>
-      <TrendFigures t={t} f={f} series={data.series} tiles={data.tiles} minResponses={min} />
+      <TrendsSection t={t} f={f} data={data} trendsHref={p.trendsHref} />
       <h2>{t('wsByTeamTitle')}</h2>
       <p class="hint">{t('wsByTeamIntro')}</p>
       <TeamTable t={t} f={f} rows={data.teams} total={data.total} totalLabel={p.totalLabel} teamHref={p.teamHref} />

@@ -1,5 +1,6 @@
 /** Staff strings of the lead workspace: overview, targets and baselines, reps heatmap (keys start with `ws`). */
 export const en = {
+  wsShowTrends: 'Show the 12-month trend charts',
   // Filters
   wsPeriod: 'Period',
   wsQuarters: 'Quarters',
@@ -167,6 +168,7 @@ export const en = {
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
+  wsShowTrends: 'Mostrar los gráficos de tendencia de 12 meses',
   wsPeriod: 'Periodo',
   wsQuarters: 'Trimestres',
   wsMonths: 'Meses',
