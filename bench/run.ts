@@ -3,12 +3,14 @@ import { benchCpis } from './cpis';
 import { benchSubmit } from './submit';
 import { benchImport } from './import';
 import { benchMail } from './mail';
+import { benchOverview } from './overview';
 
 const suites: Record<string, () => Promise<unknown>> = {
   submit: () => benchSubmit(),
   cpis: () => benchCpis(),
   import: () => benchImport(),
   mail: () => benchMail(),
+  overview: () => benchOverview(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
