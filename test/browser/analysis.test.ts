@@ -6,12 +6,11 @@
  * console errors (a CSP violation would be one).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot } from '../helpers/browser';
+import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
@@ -19,8 +18,6 @@ import { migrate } from '../../db/migrate';
 import { createClock } from '../../src/lib/clock';
 import { loadDemoWorkspace } from '../../db/demo';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 /** Loads the demo into a fresh database file before the server opens it (data ends now, as the server's clock). */
 async function demoDatabase(): Promise<{ dir: string; url: string; repId: number }> {
@@ -36,27 +33,6 @@ async function demoDatabase(): Promise<{ dir: string; url: string; repId: number
   } finally {
     await db.close();
   }
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: number;
-}
-
-/**
- * axe-core in the page. Injected as a same-origin script that page.route serves from
- * node_modules, so the page's CSP (script-src 'self') stays in force during the check —
- * an inline addScriptTag({ path }) would be blocked by that CSP.
- */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.route('**/__test-axe.js', (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
-  await page.addScriptTag({ url: '/__test-axe.js' });
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`,
-  )) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
@@ -96,7 +72,7 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     await page.waitForLoadState('networkidle');
     await saveScreenshot(page, `${name}-${width}`);
     if (width <= 390) expect(await pageWidth(page), `${path} page width at ${width} px`).toBeLessThanOrEqual(width);
-    expect(await seriousViolations(page), `axe on ${path} at ${width} px`).toEqual([]);
+    expect(await seriousAxeViolations(page), `axe on ${path} at ${width} px`).toEqual([]);
   }
 
   it('shows the rep page at 1280 px and 390 px, accessible and without sideways scrolling', async () => {

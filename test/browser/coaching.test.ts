@@ -5,12 +5,11 @@
  * scroll at 390 px; axe-core finds no serious or critical violations.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot } from '../helpers/browser';
+import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
@@ -18,7 +17,6 @@ import { migrate } from '../../db/migrate';
 import { createClock } from '../../src/lib/clock';
 import { loadDemoWorkspace } from '../../db/demo';
 
-const require = createRequire(import.meta.url);
 const TRAINER = { email: 'trainer@demo.cpilens.test', password: 'demo-trainer-pass' };
 const LEAD = { email: 'lead@demo.cpilens.test', password: 'demo-lead-pass' };
 
@@ -177,15 +175,13 @@ describeBrowser('the coaching workspace in a browser', () => {
     }
   });
 
-  /** axe-core is injected from node_modules; the CSP (script-src 'self') is bypassed for this context only, to inject it. */
-  async function axeViolations(context: BrowserContext, path: string): Promise<string[]> {
+  async function axeViolations(context: BrowserContext, path: string) {
     const p = await context.newPage();
     await p.goto(path);
     await p.waitForLoadState('networkidle');
-    await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = (await p.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const violations = await seriousAxeViolations(p);
     await p.close();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    return violations;
   }
 
   describe('accessibility (axe-core)', () => {
@@ -193,8 +189,8 @@ describeBrowser('the coaching workspace in a browser', () => {
     let leadAxe: BrowserContext;
 
     beforeAll(async () => {
-      trainerAxe = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, bypassCSP: true });
-      leadAxe = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, bypassCSP: true });
+      trainerAxe = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
+      leadAxe = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
       await (await signIn(trainerAxe, TRAINER, '/coaching')).close();
       await (await signIn(leadAxe, LEAD, '/follow-ups')).close();
     }, 60_000);

@@ -5,12 +5,11 @@
  * scrolling on a phone; axe-core finds no serious or critical violations.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot } from '../helpers/browser';
+import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
@@ -18,7 +17,6 @@ import { migrate } from '../../db/migrate';
 import { createClock } from '../../src/lib/clock';
 import { DEMO_LOGINS, loadDemoWorkspace } from '../../db/demo';
 
-const require = createRequire(import.meta.url);
 const NOW = '2026-11-20T10:00:00Z';
 const lead = DEMO_LOGINS.find((l) => l.role === 'lead')!;
 
@@ -131,17 +129,13 @@ describeBrowser('lead workspace in a browser', () => {
   });
 
   it('has no serious or critical axe-core violations on the overview, targets and heatmap pages', async () => {
-    // axe is injected as an inline script, which our CSP (script-src 'self') rightly blocks:
-    // this context bypasses the CSP for the accessibility check only.
-    const axeContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const axeContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
     try {
       const axePage = await axeContext.newPage();
       await signIn(axePage, server.baseUrl);
       for (const path of ['/', '/?period=2026-Q3&type=quote', '/targets', '/reps']) {
         await axePage.goto(path, { waitUntil: 'networkidle' });
-        await axePage.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = (await axePage.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as { id: string; impact: string; nodes: string[] }[];
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        const serious = await seriousAxeViolations(axePage);
         expect(serious, `${path}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
       }
     } finally {

@@ -7,6 +7,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 
@@ -92,4 +93,26 @@ export function collectPageErrors(page: Page): { errors: string[]; clear(): void
       errors.length = 0;
     },
   };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page and returns the serious and critical violations. axe is served
+ * as a same-origin script through page.route (from node_modules), so the page's CSP
+ * (script-src 'self') stays in force during the check.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.route('**/__test-axe.js', (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: '/__test-axe.js' });
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  )) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
