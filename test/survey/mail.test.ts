@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, addApiKey, api, countRows, manualClock, interaction, HOUR, DAY, type TestApp, type ManualClock } from '../helpers/app';
 import { startSmtp, surveyLinkOf, type TestSmtp } from '../helpers/smtp';
 import { sendDue } from '../../src/mail/sender';
+import { runCli } from '../helpers/cli';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport';
 
 describe('outbox delivery, reminders and opt-out', () => {
@@ -120,3 +121,27 @@ describe('outbox delivery, reminders and opt-out', () => {
   });
 });
 
+
+describe('two sender processes', () => {
+  it('send each message once when two `npm run cli -- send-due` run against one database file at the same time', { timeout: 180_000 }, async () => {
+    const clock = manualClock('2026-11-20T12:00:00Z');
+    const smtp = await startSmtp();
+    const t = await createTestApp({}, clock);
+    try {
+      const key = (await addApiKey(t, 'all')).key;
+      await api(t, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana Ruiz', team: 'Iberia' }]);
+      const items = Array.from({ length: 120 }, (_, i) => interaction({ customer: { email: `two${i}@x.test`, locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+      expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
+      const env = { DATABASE_URL: `file:${t.dbPath}`, SMTP_URL: smtp.url, NOW: '2026-11-20T12:00:00Z' };
+      const [a, b] = await Promise.all([runCli(['send-due'], env), runCli(['send-due'], env)]);
+      expect([a.code, b.code]).toEqual([0, 0]);
+      const ids = smtp.received.map((m) => m.messageId);
+      expect(ids).toHaveLength(120);
+      expect(new Set(ids).size).toBe(120);
+      expect(await countRows(t.db, 'outbox', "status = 'sent'")).toBe(120);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
+  });
+});
