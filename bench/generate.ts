@@ -48,12 +48,23 @@ export async function generateWorkspace(spec: WorkspaceSpec): Promise<string> {
   mkdirSync(dirname(path), { recursive: true });
   const building = `${path}.building`;
   rmSync(building, { force: true });
-  const db = await createDb({ url: `file:${building}` });
+  await writeWorkspace(`file:${building}`, spec);
+  renameSync(building, path);
+  rmSync(`${building}-wal`, { force: true });
+  rmSync(`${building}-shm`, { force: true });
+  return path;
+}
+
+/** Writes a workspace into an empty database at `url` (a file, or a libSQL server). */
+export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<void> {
+  const db = await createDb({ url });
   await migrate(db.adminClient);
   await db.close();
-  const client = createClient({ url: `file:${building}` });
-  await client.execute('PRAGMA journal_mode=WAL');
-  await client.execute('PRAGMA synchronous=OFF');
+  const client = createClient({ url });
+  if (url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode=WAL');
+    await client.execute('PRAGMA synchronous=OFF');
+  }
   // Bulk load: the running-total triggers stand aside; the totals are rebuilt at the end.
   await client.execute('UPDATE rollup_mode SET bulk = 1 WHERE id = 1');
   const random = mulberry32(spec.seed ?? 42);
@@ -88,7 +99,8 @@ export async function generateWorkspace(spec: WorkspaceSpec): Promise<string> {
     'write',
   );
   const span = 730 * 86_400_000;
-  const chunk = 50_000;
+  // Smaller statements against a server (request size); large ones into a file.
+  const chunk = url.startsWith('file:') ? 50_000 : 5_000;
   for (let start = 0; start < spec.responses; start += chunk) {
     const interactions: unknown[][] = [];
     const invitations: unknown[][] = [];
@@ -126,15 +138,11 @@ export async function generateWorkspace(spec: WorkspaceSpec): Promise<string> {
     );
   }
   client.close();
-  const finish = await createDb({ url: `file:${building}` });
+  const finish = await createDb({ url });
   await finish.write(async (tx) => {
     await rebuildRollups(tx);
     await tx.run(sql`UPDATE rollup_mode SET bulk = 0 WHERE id = 1`);
   });
-  await finish.adminClient.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  if (url.startsWith('file:')) await finish.adminClient.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   await finish.close();
-  renameSync(building, path);
-  rmSync(`${building}-wal`, { force: true });
-  rmSync(`${building}-shm`, { force: true });
-  return path;
 }

@@ -4,6 +4,7 @@ import { benchSubmit } from './submit';
 import { benchImport } from './import';
 import { benchMail } from './mail';
 import { benchOverview } from './overview';
+import { benchSqld } from './sqld';
 
 const suites: Record<string, () => Promise<unknown>> = {
   submit: () => benchSubmit(),
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   import: () => benchImport(),
   mail: () => benchMail(),
   overview: () => benchOverview(),
+  sqld: () => benchSqld(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -19,7 +19,7 @@ interface Run {
   other: number;
 }
 
-function cannon(url: string, paths: () => string, seconds: number): Promise<Run> {
+export function cannon(url: string, paths: () => string, seconds: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {

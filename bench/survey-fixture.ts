@@ -7,11 +7,13 @@ import { rebuildRollups } from '../db/queries/rollups';
 import { hashToken, newToken } from '../src/lib/tokens';
 import { multiRowInsert } from './generate';
 
-export async function createOpenInvitations(path: string, count: number, now: number): Promise<string[]> {
-  const db = await createDb({ url: `file:${path}` });
+/** `target` is a file path or a libSQL URL. */
+export async function createOpenInvitations(target: string, count: number, now: number): Promise<string[]> {
+  const url = /^(file:|libsql:|https?:|wss?:)/.test(target) ? target : `file:${target}`;
+  const db = await createDb({ url });
   await migrate(db.adminClient);
   await db.close();
-  const client = createClient({ url: `file:${path}` });
+  const client = createClient({ url });
   await client.execute('UPDATE rollup_mode SET bulk = 1 WHERE id = 1');
   const tokens: string[] = [];
   const questions = JSON.stringify(['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment']);
@@ -22,8 +24,9 @@ export async function createOpenInvitations(path: string, count: number, now: nu
     ],
     'write',
   );
-  for (let start = 0; start < count; start += 20_000) {
-    const size = Math.min(20_000, count - start);
+  const step = url.startsWith('file:') ? 20_000 : 2_000;
+  for (let start = 0; start < count; start += step) {
+    const size = Math.min(step, count - start);
     const customers: unknown[][] = [];
     const interactions: unknown[][] = [];
     const invitations: unknown[][] = [];
@@ -49,7 +52,7 @@ export async function createOpenInvitations(path: string, count: number, now: nu
     );
   }
   // Invitations only (no responses yet): their counts are rebuilt in one statement.
-  const finish = await createDb({ url: `file:${path}` });
+  const finish = await createDb({ url });
   await finish.write(async (tx) => {
     await rebuildRollups(tx);
     await tx.run(sql`UPDATE rollup_mode SET bulk = 0 WHERE id = 1`);
