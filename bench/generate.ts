@@ -15,7 +15,7 @@ import { mulberry32 } from '../src/stats/prng';
 
 const TYPES = ['call', 'meeting', 'demo', 'quote', 'support'] as const;
 const SKILLS = ['discovery', 'objection-handling', 'product-knowledge', 'value-messaging', 'content-usage', 'quoting', 'negotiation', 'closing'];
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 export interface WorkspaceSpec {
   responses: number;

@@ -99,9 +99,7 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
   const url = `file:${path}`;
   const writer = createClient({ url, concurrency: 1, timeout: 0 });
   await withBusyRetry(() => writer.execute('PRAGMA journal_mode=WAL'), deadline);
-  await writer.execute('PRAGMA synchronous=FULL');
-  await writer.execute('PRAGMA foreign_keys=ON');
-  await writer.execute('PRAGMA busy_timeout=0');
+  await applyWriterPragmas(writer);
   const reader = createClient({ url, concurrency: 1, timeout: 50 });
   await reader.execute('PRAGMA foreign_keys=ON');
   await reader.execute('PRAGMA query_only=ON');
@@ -194,9 +192,18 @@ interface Job {
   enqueuedAt: number;
 }
 
+/** The writer's per-connection settings (journal_mode=WAL is the file's and persists). */
+async function applyWriterPragmas(writer: Client): Promise<void> {
+  await writer.execute('PRAGMA synchronous=FULL');
+  await writer.execute('PRAGMA foreign_keys=ON');
+  await writer.execute('PRAGMA busy_timeout=0');
+}
+
 class WriteQueue {
   #pending: Job[] = [];
   #running: Promise<void> | undefined;
+  /** The writer connection holds a statement refused with SQLITE_BUSY (see #begin). */
+  #stale = false;
 
   constructor(
     private readonly writer: Client,
@@ -231,8 +238,17 @@ class WriteQueue {
     const oldest = Math.min(...group.map((job) => job.enqueuedAt));
     for (let attempt = 0; ; attempt++) {
       try {
+        if (this.#stale) {
+          // A statement refused with SQLITE_BUSY stays "in progress" on its connection until it
+          // is garbage-collected, and meanwhile SQLite refuses SAVEPOINT ("cannot open savepoint -
+          // SQL statements in progress"): the next transaction starts on a fresh connection.
+          this.writer.reconnect();
+          await applyWriterPragmas(this.writer);
+          this.#stale = false;
+        }
         return await this.writer.transaction('write');
       } catch (error) {
+        if (isBusyError(error)) this.#stale = true;
         if (isBusyError(error) && Date.now() - oldest < this.deadline) {
           await sleep(backoff(attempt));
           continue;
@@ -249,6 +265,7 @@ class WriteQueue {
     if (!tx) return;
     const db = bind(tx);
     const done: { job: Job; value: unknown }[] = [];
+    const rejected = new Set<Job>();
     try {
       for (const job of group) {
         await tx.execute('SAVEPOINT job');
@@ -260,14 +277,18 @@ class WriteQueue {
           await tx.execute('ROLLBACK TO job');
           await tx.execute('RELEASE job');
           job.reject(mapStorageError(error));
+          rejected.add(job);
         }
       }
       await tx.commit();
       this.onGroupCommit?.(group.length);
     } catch (error) {
-      // The transaction itself failed (disk full, I/O): nothing of this group is kept.
+      // The transaction itself failed (disk full, I/O, a savepoint refused): nothing of this
+      // group is kept, and every request of it not answered yet gets the failure — also those
+      // whose turn had not come, or they would wait forever.
+      if (isBusyError(error)) this.#stale = true;
       const failure = mapStorageError(error);
-      for (const { job } of done) job.reject(failure);
+      for (const job of group) if (!rejected.has(job)) job.reject(failure);
       return;
     } finally {
       tx.close();

@@ -1,6 +1,6 @@
 /**
- * The SQL triggers that keep `cpi_cumulative` current on every write of responses and
- * invitations (one home for the incremental rule, run inside SQLite in the same statement
+ * The SQL triggers that keep `cpi_cumulative` and `cpi_monthly` current on every write of
+ * responses and invitations (one home for the incremental rule, run inside SQLite in the same statement
  * as the write). `npm run db:generate` writes them into the custom migration
  * db/migrations/0001_rollup_triggers.sql; a test checks the two agree.
  *
@@ -30,9 +30,13 @@ function responseChange(r: string): Record<string, string> {
   };
 }
 
-/** The two statements applying `change` (sign ±1) at rep/type/time expressions. */
+/** The statements applying `change` (sign ±1) at rep/type/time expressions, to the running totals and the month. */
 function apply(rep: string, type: string, at: string, change: Record<string, string>, sign: '+' | '-'): string {
   const day = `(${at}) / ${DAY}`;
+  const month = `CAST(strftime('%Y%m', (${at}) / 1000, 'unixepoch') AS INTEGER)`;
+  const moves = Object.entries(change)
+    .map(([c, e]) => `${c} = ${c} ${sign} ${e}`)
+    .join(', ');
   // NOT EXISTS rather than INSERT OR IGNORE: an outer statement's conflict policy (an
   // upsert's, say) would override the trigger's own.
   return `
@@ -42,10 +46,13 @@ function apply(rep: string, type: string, at: string, change: Record<string, str
       SELECT * FROM cpi_cumulative WHERE rep_id = ${rep} AND interaction_type = ${type} AND day < ${day} ORDER BY day DESC LIMIT 1
     ) p ON 1
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = ${rep} AND interaction_type = ${type} AND day = ${day});
-  UPDATE cpi_cumulative SET ${Object.entries(change)
-    .map(([c, e]) => `${c} = ${c} ${sign} ${e}`)
-    .join(', ')}
-    WHERE rep_id = ${rep} AND interaction_type = ${type} AND day >= ${day};`;
+  UPDATE cpi_cumulative SET ${moves}
+    WHERE rep_id = ${rep} AND interaction_type = ${type} AND day >= ${day};
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT ${month}, ${rep}, ${type}
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = ${month} AND rep_id = ${rep} AND interaction_type = ${type});
+  UPDATE cpi_monthly SET ${moves}
+    WHERE month = ${month} AND rep_id = ${rep} AND interaction_type = ${type};`;
 }
 
 const active = '(SELECT bulk FROM rollup_mode WHERE id = 1) = 0';

@@ -355,6 +355,39 @@ export const cpiCumulative = sqliteTable(
 );
 
 /**
+ * The same counts per rep × calendar month (UTC, YYYYMM) × interaction type, for monthly
+ * series (trends, training effects, coaching follow-up): kept by the same triggers.
+ */
+export const cpiMonthly = sqliteTable(
+  'cpi_monthly',
+  {
+    month: integer('month').notNull(),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => reps.id),
+    interactionType: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
+    invitations: integer('invitations').notNull().default(0),
+    responses: integer('responses').notNull().default(0),
+    invitedResponses: integer('invited_responses').notNull().default(0),
+    fcrN: integer('fcr_n').notNull().default(0),
+    fcrYes: integer('fcr_yes').notNull().default(0),
+    cuN: integer('cu_n').notNull().default(0),
+    cuSum: integer('cu_sum').notNull().default(0),
+    cuSq: integer('cu_sq').notNull().default(0),
+    cuTop2: integer('cu_top2').notNull().default(0),
+    dcN: integer('dc_n').notNull().default(0),
+    dcSum: integer('dc_sum').notNull().default(0),
+    dcSq: integer('dc_sq').notNull().default(0),
+    dcTop2: integer('dc_top2').notNull().default(0),
+    avN: integer('av_n').notNull().default(0),
+    avSum: integer('av_sum').notNull().default(0),
+    avSq: integer('av_sq').notNull().default(0),
+    avTop2: integer('av_top2').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.repId, t.interactionType] })],
+);
+
+/**
  * One row (id 1). While `bulk` is 1 — set and reset inside one write by bulk loaders
  * (imports, the demo, generators) — the running-total triggers stand aside and the loader
  * rebuilds the affected reps' totals once at the end.

@@ -77,6 +77,31 @@ CREATE TABLE `cpi_cumulative` (
 	FOREIGN KEY (`rep_id`) REFERENCES `reps`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `cpi_monthly` (
+	`month` integer NOT NULL,
+	`rep_id` integer NOT NULL,
+	`interaction_type` text NOT NULL,
+	`invitations` integer DEFAULT 0 NOT NULL,
+	`responses` integer DEFAULT 0 NOT NULL,
+	`invited_responses` integer DEFAULT 0 NOT NULL,
+	`fcr_n` integer DEFAULT 0 NOT NULL,
+	`fcr_yes` integer DEFAULT 0 NOT NULL,
+	`cu_n` integer DEFAULT 0 NOT NULL,
+	`cu_sum` integer DEFAULT 0 NOT NULL,
+	`cu_sq` integer DEFAULT 0 NOT NULL,
+	`cu_top2` integer DEFAULT 0 NOT NULL,
+	`dc_n` integer DEFAULT 0 NOT NULL,
+	`dc_sum` integer DEFAULT 0 NOT NULL,
+	`dc_sq` integer DEFAULT 0 NOT NULL,
+	`dc_top2` integer DEFAULT 0 NOT NULL,
+	`av_n` integer DEFAULT 0 NOT NULL,
+	`av_sum` integer DEFAULT 0 NOT NULL,
+	`av_sq` integer DEFAULT 0 NOT NULL,
+	`av_top2` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`month`, `rep_id`, `interaction_type`),
+	FOREIGN KEY (`rep_id`) REFERENCES `reps`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `cpi_targets` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`cpi` text NOT NULL,

@@ -12,6 +12,11 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type AND day = (NEW.occurred_at) / 86400000);
   UPDATE cpi_cumulative SET responses = responses + 1, invited_responses = invited_responses + (NEW.invitation_id IS NOT NULL), fcr_n = fcr_n + (NEW.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes + coalesce(NEW.resolved_first_contact, 0), cu_n = cu_n + (NEW.content_useful IS NOT NULL), cu_sum = cu_sum + coalesce(NEW.content_useful, 0), cu_sq = cu_sq + coalesce(NEW.content_useful * NEW.content_useful, 0), cu_top2 = cu_top2 + coalesce(NEW.content_useful >= 4, 0), dc_n = dc_n + (NEW.decision_clearer IS NOT NULL), dc_sum = dc_sum + coalesce(NEW.decision_clearer, 0), dc_sq = dc_sq + coalesce(NEW.decision_clearer * NEW.decision_clearer, 0), dc_top2 = dc_top2 + coalesce(NEW.decision_clearer >= 4, 0), av_n = av_n + (NEW.added_value IS NOT NULL), av_sum = av_sum + coalesce(NEW.added_value, 0), av_sq = av_sq + coalesce(NEW.added_value * NEW.added_value, 0), av_top2 = av_top2 + coalesce(NEW.added_value >= 4, 0)
     WHERE rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type AND day >= (NEW.occurred_at) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER), NEW.rep_id, NEW.interaction_type
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type);
+  UPDATE cpi_monthly SET responses = responses + 1, invited_responses = invited_responses + (NEW.invitation_id IS NOT NULL), fcr_n = fcr_n + (NEW.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes + coalesce(NEW.resolved_first_contact, 0), cu_n = cu_n + (NEW.content_useful IS NOT NULL), cu_sum = cu_sum + coalesce(NEW.content_useful, 0), cu_sq = cu_sq + coalesce(NEW.content_useful * NEW.content_useful, 0), cu_top2 = cu_top2 + coalesce(NEW.content_useful >= 4, 0), dc_n = dc_n + (NEW.decision_clearer IS NOT NULL), dc_sum = dc_sum + coalesce(NEW.decision_clearer, 0), dc_sq = dc_sq + coalesce(NEW.decision_clearer * NEW.decision_clearer, 0), dc_top2 = dc_top2 + coalesce(NEW.decision_clearer >= 4, 0), av_n = av_n + (NEW.added_value IS NOT NULL), av_sum = av_sum + coalesce(NEW.added_value, 0), av_sq = av_sq + coalesce(NEW.added_value * NEW.added_value, 0), av_top2 = av_top2 + coalesce(NEW.added_value >= 4, 0)
+    WHERE month = CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type;
 END;
 --> statement-breakpoint
 CREATE TRIGGER responses_rollup_submit AFTER UPDATE OF status ON responses
@@ -25,6 +30,11 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type AND day = (NEW.occurred_at) / 86400000);
   UPDATE cpi_cumulative SET responses = responses + 1, invited_responses = invited_responses + (NEW.invitation_id IS NOT NULL), fcr_n = fcr_n + (NEW.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes + coalesce(NEW.resolved_first_contact, 0), cu_n = cu_n + (NEW.content_useful IS NOT NULL), cu_sum = cu_sum + coalesce(NEW.content_useful, 0), cu_sq = cu_sq + coalesce(NEW.content_useful * NEW.content_useful, 0), cu_top2 = cu_top2 + coalesce(NEW.content_useful >= 4, 0), dc_n = dc_n + (NEW.decision_clearer IS NOT NULL), dc_sum = dc_sum + coalesce(NEW.decision_clearer, 0), dc_sq = dc_sq + coalesce(NEW.decision_clearer * NEW.decision_clearer, 0), dc_top2 = dc_top2 + coalesce(NEW.decision_clearer >= 4, 0), av_n = av_n + (NEW.added_value IS NOT NULL), av_sum = av_sum + coalesce(NEW.added_value, 0), av_sq = av_sq + coalesce(NEW.added_value * NEW.added_value, 0), av_top2 = av_top2 + coalesce(NEW.added_value >= 4, 0)
     WHERE rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type AND day >= (NEW.occurred_at) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER), NEW.rep_id, NEW.interaction_type
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type);
+  UPDATE cpi_monthly SET responses = responses + 1, invited_responses = invited_responses + (NEW.invitation_id IS NOT NULL), fcr_n = fcr_n + (NEW.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes + coalesce(NEW.resolved_first_contact, 0), cu_n = cu_n + (NEW.content_useful IS NOT NULL), cu_sum = cu_sum + coalesce(NEW.content_useful, 0), cu_sq = cu_sq + coalesce(NEW.content_useful * NEW.content_useful, 0), cu_top2 = cu_top2 + coalesce(NEW.content_useful >= 4, 0), dc_n = dc_n + (NEW.decision_clearer IS NOT NULL), dc_sum = dc_sum + coalesce(NEW.decision_clearer, 0), dc_sq = dc_sq + coalesce(NEW.decision_clearer * NEW.decision_clearer, 0), dc_top2 = dc_top2 + coalesce(NEW.decision_clearer >= 4, 0), av_n = av_n + (NEW.added_value IS NOT NULL), av_sum = av_sum + coalesce(NEW.added_value, 0), av_sq = av_sq + coalesce(NEW.added_value * NEW.added_value, 0), av_top2 = av_top2 + coalesce(NEW.added_value >= 4, 0)
+    WHERE month = CAST(strftime('%Y%m', (NEW.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = NEW.interaction_type;
 END;
 --> statement-breakpoint
 CREATE TRIGGER responses_rollup_delete AFTER DELETE ON responses
@@ -38,6 +48,11 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = OLD.rep_id AND interaction_type = OLD.interaction_type AND day = (OLD.occurred_at) / 86400000);
   UPDATE cpi_cumulative SET responses = responses - 1, invited_responses = invited_responses - (OLD.invitation_id IS NOT NULL), fcr_n = fcr_n - (OLD.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes - coalesce(OLD.resolved_first_contact, 0), cu_n = cu_n - (OLD.content_useful IS NOT NULL), cu_sum = cu_sum - coalesce(OLD.content_useful, 0), cu_sq = cu_sq - coalesce(OLD.content_useful * OLD.content_useful, 0), cu_top2 = cu_top2 - coalesce(OLD.content_useful >= 4, 0), dc_n = dc_n - (OLD.decision_clearer IS NOT NULL), dc_sum = dc_sum - coalesce(OLD.decision_clearer, 0), dc_sq = dc_sq - coalesce(OLD.decision_clearer * OLD.decision_clearer, 0), dc_top2 = dc_top2 - coalesce(OLD.decision_clearer >= 4, 0), av_n = av_n - (OLD.added_value IS NOT NULL), av_sum = av_sum - coalesce(OLD.added_value, 0), av_sq = av_sq - coalesce(OLD.added_value * OLD.added_value, 0), av_top2 = av_top2 - coalesce(OLD.added_value >= 4, 0)
     WHERE rep_id = OLD.rep_id AND interaction_type = OLD.interaction_type AND day >= (OLD.occurred_at) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', (OLD.occurred_at) / 1000, 'unixepoch') AS INTEGER), OLD.rep_id, OLD.interaction_type
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', (OLD.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = OLD.rep_id AND interaction_type = OLD.interaction_type);
+  UPDATE cpi_monthly SET responses = responses - 1, invited_responses = invited_responses - (OLD.invitation_id IS NOT NULL), fcr_n = fcr_n - (OLD.resolved_first_contact IS NOT NULL), fcr_yes = fcr_yes - coalesce(OLD.resolved_first_contact, 0), cu_n = cu_n - (OLD.content_useful IS NOT NULL), cu_sum = cu_sum - coalesce(OLD.content_useful, 0), cu_sq = cu_sq - coalesce(OLD.content_useful * OLD.content_useful, 0), cu_top2 = cu_top2 - coalesce(OLD.content_useful >= 4, 0), dc_n = dc_n - (OLD.decision_clearer IS NOT NULL), dc_sum = dc_sum - coalesce(OLD.decision_clearer, 0), dc_sq = dc_sq - coalesce(OLD.decision_clearer * OLD.decision_clearer, 0), dc_top2 = dc_top2 - coalesce(OLD.decision_clearer >= 4, 0), av_n = av_n - (OLD.added_value IS NOT NULL), av_sum = av_sum - coalesce(OLD.added_value, 0), av_sq = av_sq - coalesce(OLD.added_value * OLD.added_value, 0), av_top2 = av_top2 - coalesce(OLD.added_value >= 4, 0)
+    WHERE month = CAST(strftime('%Y%m', (OLD.occurred_at) / 1000, 'unixepoch') AS INTEGER) AND rep_id = OLD.rep_id AND interaction_type = OLD.interaction_type;
 END;
 --> statement-breakpoint
 CREATE TRIGGER invitations_rollup_insert AFTER INSERT ON invitations
@@ -51,6 +66,11 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id) AND day = ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 86400000);
   UPDATE cpi_cumulative SET invitations = invitations + 1
     WHERE rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id) AND day >= ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER), NEW.rep_id, (SELECT type FROM interactions WHERE id = NEW.interaction_id)
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id));
+  UPDATE cpi_monthly SET invitations = invitations + 1
+    WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER invitations_rollup_cancel AFTER UPDATE OF status ON invitations
@@ -64,6 +84,11 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id) AND day = ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 86400000);
   UPDATE cpi_cumulative SET invitations = invitations - 1
     WHERE rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id) AND day >= ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER), NEW.rep_id, (SELECT type FROM interactions WHERE id = NEW.interaction_id)
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id));
+  UPDATE cpi_monthly SET invitations = invitations - 1
+    WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = NEW.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = NEW.interaction_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER invitations_rollup_delete AFTER DELETE ON invitations
@@ -77,4 +102,9 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM cpi_cumulative WHERE rep_id = OLD.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = OLD.interaction_id) AND day = ((SELECT occurred_at FROM interactions WHERE id = OLD.interaction_id)) / 86400000);
   UPDATE cpi_cumulative SET invitations = invitations - 1
     WHERE rep_id = OLD.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = OLD.interaction_id) AND day >= ((SELECT occurred_at FROM interactions WHERE id = OLD.interaction_id)) / 86400000;
+  INSERT INTO cpi_monthly (month, rep_id, interaction_type)
+    SELECT CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = OLD.interaction_id)) / 1000, 'unixepoch') AS INTEGER), OLD.rep_id, (SELECT type FROM interactions WHERE id = OLD.interaction_id)
+    WHERE NOT EXISTS (SELECT 1 FROM cpi_monthly WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = OLD.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = OLD.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = OLD.interaction_id));
+  UPDATE cpi_monthly SET invitations = invitations - 1
+    WHERE month = CAST(strftime('%Y%m', ((SELECT occurred_at FROM interactions WHERE id = OLD.interaction_id)) / 1000, 'unixepoch') AS INTEGER) AND rep_id = OLD.rep_id AND interaction_type = (SELECT type FROM interactions WHERE id = OLD.interaction_id);
 END;

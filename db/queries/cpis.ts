@@ -86,22 +86,20 @@ async function sumsBetweenDays(db: Drizzle, startDay: number, endDay: number, ty
   );
 }
 
-/** Per rep, the running totals through each of `days` (inclusive), summed over the types. */
-export async function getTotalsThroughDays(db: Drizzle, days: number[], types?: readonly InteractionType[]): Promise<Map<number, CpiSums[]>> {
-  const out = new Map<number, CpiSums[]>();
-  if (days.length === 0) return out;
-  const list = await db.all<Row & { k: number }>(sql`
-    WITH pairs AS (${pairsOf(types)}),
-      bounds AS (${sql.join(days.map((d, k) => sql`SELECT ${k} AS k, ${d} AS d`), sql` UNION ALL `)}),
-      b AS (SELECT pairs.rep_id, pairs.type, bounds.k, (SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= bounds.d) AS day FROM pairs CROSS JOIN bounds)
-    SELECT b.rep_id AS repId, b.k AS k, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(c.${COUNT_COLUMNS[i]}) AS ${f}`).join(', '))}
-    FROM b JOIN cpi_cumulative c ON c.rep_id = b.rep_id AND c.interaction_type = b.type AND c.day = b.day
-    GROUP BY b.rep_id, b.k`);
-  for (const r of list) {
-    const series = out.get(r.repId) ?? out.set(r.repId, days.map(() => emptySums())).get(r.repId)!;
-    addSums(series[r.k]!, r as Partial<CpiSums>);
-  }
-  return out;
+/**
+ * Counts per calendar month (YYYYMM) in [fromMonth, toMonth), summed over the types (or
+ * only `types`) — per rep, or over `repIds` (all reps when omitted) — from cpi_monthly.
+ */
+export async function getMonthlySums(
+  db: Drizzle,
+  q: { fromMonth: number; toMonth: number; types?: readonly InteractionType[] | undefined; repIds?: readonly number[] | undefined; byRep: boolean },
+): Promise<{ repId: number; month: number; sums: CpiSums }[]> {
+  const reps = q.repIds ? (q.repIds.length ? sql`AND rep_id IN (${sql.join(q.repIds.map((id) => sql`${id}`), sql`, `)})` : sql`AND 0`) : sql``;
+  const list = await db.all<Row & { month: number }>(sql`
+    SELECT ${q.byRep ? sql`rep_id` : sql`0`} AS repId, month, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(${COUNT_COLUMNS[i]}) AS ${f}`).join(', '))}
+    FROM cpi_monthly WHERE month >= ${q.fromMonth} AND month < ${q.toMonth} ${typeFilter(sql`interaction_type`, q.types)} ${reps}
+    GROUP BY ${q.byRep ? sql`rep_id, ` : sql``}month`);
+  return list.map((r) => ({ repId: Number(r.repId), month: Number(r.month), sums: addSums(emptySums(), r as Partial<CpiSums>) }));
 }
 
 /** Counts and sums per rep for the period: whole days from the running totals, the rest from the rows. */

@@ -1,12 +1,13 @@
 /**
- * The CPI running totals (`cpi_cumulative`): SQL triggers (db/rollup-triggers.ts) keep them
+ * The CPI running totals (`cpi_cumulative`) and monthly counts (`cpi_monthly`): SQL
+ * triggers (db/rollup-triggers.ts) keep them
  * current on every write of responses and invitations; bulk loaders switch the triggers off
  * and rebuild once (`withBulkRollups`). A rebuild from the rows (`rebuildRollups`) always
  * gives the same totals.
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { cpiCumulative } from '../schema';
+import { cpiCumulative, cpiMonthly } from '../schema';
 
 export const DAY_MS = 86_400_000;
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
@@ -33,15 +34,20 @@ export async function withBulkRollups<T>(tx: Drizzle, fn: () => Promise<T>, repI
 
 const sumOver = (column: string) => sql.raw(`sum(${column}) OVER (PARTITION BY rep_id, interaction_type ORDER BY day ROWS UNBOUNDED PRECEDING)`);
 
-/** Recomputes the running totals from the rows, for the given reps or all of them. */
+/** Recomputes the running totals and the monthly counts from the rows, for the given reps or all of them. */
 export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<void> {
   const only = (column: SQL): SQL => (repIds ? sql`AND ${column} IN (${sql.join(repIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
-  if (repIds) await tx.delete(cpiCumulative).where(inArray(cpiCumulative.repId, repIds));
-  else await tx.run(sql`DELETE FROM cpi_cumulative`);
+  if (repIds) {
+    await tx.delete(cpiCumulative).where(inArray(cpiCumulative.repId, repIds));
+    await tx.delete(cpiMonthly).where(inArray(cpiMonthly.repId, repIds));
+  } else {
+    await tx.run(sql`DELETE FROM cpi_cumulative`);
+    await tx.run(sql`DELETE FROM cpi_monthly`);
+  }
+  await tx.run(sql`CREATE TEMP TABLE IF NOT EXISTS rollup_daily (rep_id INTEGER, interaction_type TEXT, day INTEGER, ${sql.raw(COUNT_COLUMNS.map((c) => `${c} INTEGER`).join(', '))})`);
+  await tx.run(sql`DELETE FROM temp.rollup_daily`);
   await tx.run(sql`
-    INSERT INTO cpi_cumulative (rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.join(', '))})
-    SELECT rep_id, interaction_type, day, ${sql.join(COUNT_COLUMNS.map(sumOver), sql`, `)}
-    FROM (
+    INSERT INTO temp.rollup_daily
       SELECT rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', '))}
       FROM (
         SELECT i.rep_id, i.type AS interaction_type, i.occurred_at / ${sql.raw(String(DAY_MS))} AS day,
@@ -57,7 +63,14 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
           added_value IS NOT NULL, coalesce(added_value, 0), coalesce(added_value * added_value, 0), coalesce(added_value >= 4, 0)
         FROM responses WHERE status = 'submitted' ${only(sql`rep_id`)}
       )
-      GROUP BY rep_id, interaction_type, day
-    )`);
+      GROUP BY rep_id, interaction_type, day`);
+  await tx.run(sql`
+    INSERT INTO cpi_cumulative (rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.join(', '))})
+    SELECT rep_id, interaction_type, day, ${sql.join(COUNT_COLUMNS.map(sumOver), sql`, `)} FROM temp.rollup_daily`);
+  await tx.run(sql`
+    INSERT INTO cpi_monthly (month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.join(', '))})
+    SELECT CAST(strftime('%Y%m', day * 86400, 'unixepoch') AS INTEGER) AS month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})`).join(', '))}
+    FROM temp.rollup_daily GROUP BY 1, rep_id, interaction_type`);
+  await tx.run(sql`DELETE FROM temp.rollup_daily`);
 }
 

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { TrainingKind } from '../schema';
-import { emptySums, addSums, getTotalsThroughDays, SUM_FIELDS, type CpiSums } from './cpis';
-import { dayOf } from './rollups';
-import { monthStart, nextMonthKey } from '../../src/lib/periods';
+import { getMonthlySums, type CpiSums } from './cpis';
 
 export interface TrainingEvent {
   repId: number;
@@ -26,22 +24,11 @@ export async function getSkillTargets(db: Drizzle): Promise<{ slug: string; name
   return db.all(sql`SELECT slug, name, proficiency_target AS proficiencyTarget FROM skills ORDER BY slug`);
 }
 
-/** Sums per rep and calendar month (YYYYMM) over [fromMonth, toMonth), from the running totals at month boundaries. */
+/** Sums per rep and calendar month (YYYYMM) over [fromMonth, toMonth). */
 export async function getMonthlySumsByRep(db: Drizzle, fromMonth: number, toMonth: number): Promise<Map<number, Map<number, CpiSums>>> {
-  const months: number[] = [];
-  for (let m = fromMonth; m < toMonth; m = nextMonthKey(m)) months.push(m);
-  // Through the day before each month starts, and through the last day of the last month.
-  const bounds = [...months, toMonth].map((m) => dayOf(monthStart(m)) - 1);
-  const totals = await getTotalsThroughDays(db, bounds);
   const out = new Map<number, Map<number, CpiSums>>();
-  for (const [repId, series] of totals) {
-    const byMonth = new Map<number, CpiSums>();
-    months.forEach((m, i) => {
-      const sums = addSums(emptySums(), series[i + 1]!);
-      for (const f of SUM_FIELDS) sums[f] -= series[i]![f];
-      byMonth.set(m, sums);
-    });
-    out.set(repId, byMonth);
+  for (const row of await getMonthlySums(db, { fromMonth, toMonth, byRep: true })) {
+    (out.get(row.repId) ?? out.set(row.repId, new Map()).get(row.repId)!).set(row.month, row.sums);
   }
   return out;
 }

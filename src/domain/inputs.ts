@@ -9,10 +9,17 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 const MIN_INSTANT = Date.UTC(1990, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
+/** The date part names a day that exists (Date.parse rolls 2025-02-30 over to 2 March). */
+const isCalendarDate = (v: string) => {
+  const [y = 0, m = 0, d = 0] = v.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+};
+
 export const instant = z
   .string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' })
   .trim()
-  .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z')
+  .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) && isCalendarDate(v), 'must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z')
   .transform((v) => Date.parse(v))
   .refine((ms) => ms >= MIN_INSTANT && ms < MAX_INSTANT, 'must be between 1990 and 2100');
 

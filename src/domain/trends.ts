@@ -1,14 +1,13 @@
 /**
  * CPI series by calendar month (UTC) for the org, a team, a set of reps or one rep:
- * monthly sums from the running totals at month boundaries (one query), raw estimates
+ * monthly sums from cpi_monthly (one query), raw estimates
  * with Wilson and t intervals per month (no shrinkage: one group over time), quote
  * turnaround per month from SQL order statistics; months below the minimum n are
  * suppressed. The current month runs to now ("month to date").
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { addSums, emptySums, getRepDirectory, getTotalsThroughDays, getTurnaroundCounts, SUM_FIELDS, type CpiSums } from '../../db/queries/cpis';
-import { dayOf } from '../../db/queries/rollups';
+import { emptySums, getMonthlySums, getRepDirectory, getTurnaroundCounts, type CpiSums } from '../../db/queries/cpis';
 import { likertMean, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
 import { monthKey, monthStart, nextMonthKey } from '../lib/periods';
 import type { TeamScope } from './access';
@@ -68,21 +67,14 @@ export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<Ser
     .filter((r) => (q.repId === undefined || r.id === q.repId) && (q.team === undefined || r.team === q.team))
     .filter((r) => q.scope.kind === 'all' || (r.teamId !== null && q.scope.teamIds.includes(r.teamId)))
     .map((r) => r.id);
-  const lastDay = dayOf(q.now);
-  const bounds = [...months.map((m) => dayOf(monthStart(m)) - 1), Math.min(lastDay, dayOf(monthStart(nextMonthKey(months[months.length - 1]!))) - 1)];
-  const [totals, turnaround] = await Promise.all([
-    getTotalsThroughDays(db, bounds, q.types),
+  const [monthly, turnaround] = await Promise.all([
+    getMonthlySums(db, { fromMonth: months[0]!, toMonth: nextMonthKey(months[months.length - 1]!), types: q.types, repIds, byRep: false }),
     getTurnaroundCounts(db, { from: monthStart(months[0]!), to: Math.min(q.now, monthStart(nextMonthKey(months[months.length - 1]!))) }, settings.slaHours, 'month', q.types, undefined, repIds),
   ]);
-  const wanted = new Set(repIds);
+  const byMonth = new Map(monthly.map((row) => [row.month, row.sums]));
   const min = settings.minResponses;
-  return months.map((month, i) => {
-    const s: CpiSums = emptySums();
-    for (const [repId, series] of totals) {
-      if (!wanted.has(repId)) continue;
-      addSums(s, series[i + 1]!);
-      for (const f of SUM_FIELDS) s[f] -= series[i]![f];
-    }
+  return months.map((month) => {
+    const s: CpiSums = byMonth.get(month) ?? emptySums();
     const rate = (x: number, n: number): SeriesRate | null => (n >= min ? { n, ...pick(wilsonInterval(x, n)) } : null);
     const mean = (n: number, sum: number, sq: number, top2: number): SeriesMean | null => {
       if (n < min) return null;

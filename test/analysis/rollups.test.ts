@@ -13,7 +13,10 @@ describe('CPI running totals', () => {
   });
   afterAll(async () => t.close());
 
-  const snapshot = async () => (await t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day')).rows.map((r) => ({ ...r }));
+  const snapshot = async () => [
+    ...(await t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day')).rows,
+    ...(await t.db.readClient.execute('SELECT * FROM cpi_monthly ORDER BY month, rep_id, interaction_type')).rows,
+  ].map((r) => ({ ...r }));
 
   it('stays equal to a rebuild from the rows through incremental and bulk writes, and sums any period like SQL', async () => {
     const days = [3, 10, 10, 40, 41, 80, 2, 120];

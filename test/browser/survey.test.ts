@@ -48,10 +48,10 @@ describeBrowser('a customer answers by keyboard on a phone, in Spanish', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('name') ?? ''}:${el.getAttribute('value') ?? ''}` : '';
-  });
+  const focused = async () =>
+    String(
+      await page.evaluate(`(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + ':' + (el.getAttribute('name') || '') + ':' + (el.getAttribute('value') || '') : ''; })()`),
+    );
   async function tabTo(prefix: string) {
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');

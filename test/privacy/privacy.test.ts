@@ -4,7 +4,11 @@ import { runCli } from '../helpers/cli';
 import { rebuildRollups } from '../../db/queries/rollups';
 import { sendDue } from '../../src/mail/sender';
 
-const totals = (t: TestApp) => t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day').then((r) => r.rows.map((x) => ({ ...x })));
+const totals = async (t: TestApp) =>
+  [
+    ...(await t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day')).rows,
+    ...(await t.db.readClient.execute('SELECT * FROM cpi_monthly ORDER BY month, rep_id, interaction_type')).rows,
+  ].map((x) => ({ ...x }));
 
 describe('privacy: erasure and retention', () => {
   let t: TestApp;
