@@ -71,6 +71,9 @@ export function createApp(deps: AppDeps) {
   const originCheck = csrf({ origin: deps.config.baseUrl });
   app.use('*', async function csrfUnlessTokenAuthorised(c, next) {
     if (skipsOriginCheck(c.req.path)) return next();
+    // csrf() only checks form-like content types; a cookie-authenticated post of any other type must come from our origin too.
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+    if (unsafe && c.req.header('Origin') !== deps.config.baseUrl && c.req.header('Sec-Fetch-Site') !== 'same-origin') throw new HTTPException(403);
     return originCheck(c, next);
   });
 

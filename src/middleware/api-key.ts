@@ -24,10 +24,11 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
     const address = c.get('clientAddress');
-    await assertUnderFailureLimit(deps, 'apikey-address', address);
     const key = match[1];
     const row = isWellFormedApiKey(key) ? await getApiKeyByHash(deps.db.read, hashToken(key)) : undefined;
     if (!row || row.revokedAt !== null) {
+      // Only bad keys are throttled: a valid key from the same address (a shared proxy) always passes.
+      await assertUnderFailureLimit(deps, 'apikey-address', address);
       await recordFailures(deps, [['apikey-address', address]]);
       throw unauthorized(row ? 'This API key has been revoked.' : 'Unknown API key.');
     }
