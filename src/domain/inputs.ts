@@ -4,17 +4,12 @@
  */
 import { z } from 'zod';
 import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/schema';
+import { isCalendarDate } from '../lib/periods';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MIN_INSTANT = Date.UTC(1990, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
-/** The date part names a day that exists (Date.parse rolls 2025-02-30 over to 2 March). */
-const isCalendarDate = (v: string) => {
-  const [y = 0, m = 0, d = 0] = v.slice(0, 10).split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-};
 
 export const instant = z
   .string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' })
@@ -25,9 +20,10 @@ export const instant = z
 
 export const email = z
   .string({ error: 'must be an email address' })
+  // Checked before trimming: a trailing CR/LF is as refused as one inside.
+  .refine((v) => !/[\r\n\0]/.test(v), 'must not contain line breaks')
   .trim()
   .max(254, 'must be at most 254 characters')
-  .refine((v) => !/[\r\n\0]/.test(v), 'must not contain line breaks')
   .pipe(z.email('must be a valid email address'))
   .transform((v) => v.toLowerCase());
 

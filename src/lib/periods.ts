@@ -25,3 +25,10 @@ export function addMonths(key: number, count: number): number {
   for (let i = 0; i < Math.abs(count); i++) k = count > 0 ? nextMonthKey(k) : previousMonthKey(k);
   return k;
 }
+
+/** The YYYY-MM-DD at the start of `v` names a day that exists (Date.parse rolls 2025-02-30 over to 2 March). */
+export function isCalendarDate(v: string): boolean {
+  const [y = 0, m = 0, d = 0] = v.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}

@@ -142,5 +142,8 @@ export function surveyRoutes(deps: AppDeps) {
     return outcomePage(c, found, 'submitted');
   });
 
+  // Anything else under /s (no token, extra segments) is the same uniform "not found", counted.
+  app.all('*', (c) => notFoundPage(c));
+
   return app;
 }
