@@ -24,10 +24,10 @@ export async function getSkillTargets(db: Drizzle): Promise<{ slug: string; name
   return db.all(sql`SELECT slug, name, proficiency_target AS proficiencyTarget FROM skills ORDER BY slug`);
 }
 
-/** Sums per rep and calendar month (YYYYMM) over [fromMonth, toMonth). */
-export async function getMonthlySumsByRep(db: Drizzle, fromMonth: number, toMonth: number): Promise<Map<number, Map<number, CpiSums>>> {
+/** Sums per rep and calendar month (YYYYMM) over [fromMonth, toMonth), for the given reps (all when omitted). */
+export async function getMonthlySumsByRep(db: Drizzle, fromMonth: number, toMonth: number, repIds?: readonly number[]): Promise<Map<number, Map<number, CpiSums>>> {
   const out = new Map<number, Map<number, CpiSums>>();
-  for (const row of await getMonthlySums(db, { fromMonth, toMonth, byRep: true })) {
+  for (const row of await getMonthlySums(db, { fromMonth, toMonth, byRep: true, repIds })) {
     (out.get(row.repId) ?? out.set(row.repId, new Map()).get(row.repId)!).set(row.month, row.sums);
   }
   return out;

@@ -109,15 +109,19 @@ async function trainingFlags(
     if (!current || Math.abs(l.rho) > Math.abs(current.rho)) strongest.set(l.skill, l.cpi);
   }
   const endMonth = nextMonthKey(monthKey(period.to - 1));
-  const monthly = await getMonthlySumsByRep(db, monthKey(period.to - 400 * 86_400_000), endMonth);
+  // Only reps with coaching need their monthly CPIs (to tell whether it rose since).
+  const coached = [...new Set(events.filter((e) => e.kind === 'coaching').map((e) => e.repId))];
+  const monthly = coached.length ? await getMonthlySumsByRep(db, monthKey(period.to - 400 * 86_400_000), endMonth, coached) : new Map();
   const windowValue = (repId: number, from: number, count: number, cpi: CpiKey) => {
     const sums = emptySums();
     for (let m = from, i = 0; i < count && m < endMonth; m = nextMonthKey(m), i++) addSums(sums, monthly.get(repId)?.get(m) ?? {});
     return cpi === 'quoteTurnaround' ? { value: NaN, n: 0 } : rawCpiValue(sums, cpi);
   };
   const flags: Record<string, Record<string, TrainingFlags>> = {};
+  const skillsByRep = new Map<number, Set<string>>();
+  for (const e of events) (skillsByRep.get(e.repId) ?? skillsByRep.set(e.repId, new Set()).get(e.repId)!).add(e.skill);
   for (const [email, repId] of repIdByEmail) {
-    const skills = new Set(events.filter((e) => e.repId === repId).map((e) => e.skill));
+    const skills = skillsByRep.get(repId) ?? new Set<string>();
     for (const skill of skills) {
       const key = `${repId}|${skill}`;
       const course = lastCourse.get(key);
