@@ -70,22 +70,25 @@ export function estimateGapParameters(
     all || gated.some((l) => l.cpi === cpi) ? columnSd(data.estimates, C, c, sample) : NaN,
   );
   const betaTilde = new Float64Array(S * C);
+  // Reused buffers: this runs once per link per bootstrap resample.
+  const x = new Float64Array(sample.length);
+  const y = new Float64Array(sample.length);
   for (const link of gated) {
     const [s, c] = [data.skills.indexOf(link.skill), data.cpis.indexOf(link.cpi)];
     if (s < 0 || c < 0) continue;
     const withinTeam = link.leading === 'within-team';
-    const x: number[] = [];
-    const y: number[] = [];
     const teams: string[] = [];
+    let k = 0;
     for (const i of sample) {
       const xi = data.scores[i * S + s]!;
       const yi = data.estimates[i * C + c]!;
       if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-      x.push(xi);
-      y.push(yi);
+      x[k] = xi;
+      y[k] = yi;
+      k++;
       if (withinTeam) teams.push(data.teams[i]!);
     }
-    const slope = linkSlope(x, y, withinTeam ? teams : null);
+    const slope = linkSlope(x.subarray(0, k), y.subarray(0, k), withinTeam ? teams : null);
     betaTilde[s * C + c] = linkWeight(slope.beta, slope.se, link.q, lowerIsBetter(link.cpi));
   }
   return { skillSd, cpiSd, betaTilde };

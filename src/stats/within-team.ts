@@ -1,6 +1,6 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import { centreOnGroups } from './centre-on-groups.js';
-import { standardizedSlope, type StandardizedSlope } from './standardized-slope.js';
+import { slopeOfChecked, type StandardizedSlope } from './standardized-slope.js';
 
 /** Paired values centred on their team means, from teams with at least two reps. */
 export interface WithinTeamSample {
@@ -47,13 +47,14 @@ export function withinTeamSample(
  * linkSlope([50, 60, 70, 80], [0.6, 0.7, 0.7, 0.8], null).beta; // => 0.0775 (rounded): CPI change per SD of skill
  */
 export function linkSlope(
-  x: readonly number[],
-  y: readonly number[],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
   teams: readonly string[] | null,
 ): StandardizedSlope {
   if (x.length < 2) return { beta: NaN, se: NaN, n: x.length };
-  const scale = sampleStandardDeviation([...x]);
-  if (teams === null) return standardizedSlope(x, y, { scale });
-  const within = withinTeamSample(x, y, teams);
-  return standardizedSlope(within.x, within.y, { scale, lostDf: within.groups - 1 });
+  // Callers pass complete pairs (missing values dropped): the unguarded slope is safe here.
+  if (teams === null) return slopeOfChecked(x, y);
+  const scale = sampleStandardDeviation(Array.from(x));
+  const within = withinTeamSample(Array.from(x), Array.from(y), teams);
+  return slopeOfChecked(within.x, within.y, { scale, lostDf: within.groups - 1 });
 }
