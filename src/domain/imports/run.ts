@@ -4,6 +4,7 @@
  * publishes nothing and is shown as failed. The UI stages, previews and asks to confirm;
  * the CLI stages and publishes at once.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../context';
@@ -195,19 +196,30 @@ function ownerGone(owner: string | null, heartbeatAt: number, now: number): bool
     if (Number(pid) === process.pid) return false;
     try {
       process.kill(Number(pid), 0);
-      return false;
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ESRCH';
     }
+    // A killed process nobody has reaped yet still answers kill(0): on Linux its state says so.
+    return isZombie(Number(pid));
   }
   return now - heartbeatAt > STALE_MS;
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 const INTERRUPTED = 'the import was interrupted before it was published; nothing was written';
 
 /** How an import should be shown now: one whose importer is gone is failed, even before the sweep records it (GET changes nothing). */
 export function asShown<T extends { status: string; owner: string | null; heartbeatAt: number; errors: ImportError[] | null }>(imp: T, now: number): T {
-  if ((imp.status === 'staging' || imp.status === 'publishing') && ownerGone(imp.owner, imp.heartbeatAt, now)) {
+  // A staged import whose importer is gone is failed too: the CLI stages and publishes in one
+  // run, and a web upload awaiting confirmation does not survive its server.
+  if ((imp.status === 'staging' || imp.status === 'ready' || imp.status === 'publishing') && ownerGone(imp.owner, imp.heartbeatAt, now)) {
     return { ...imp, status: 'failed', errors: [{ line: 0, column: '', value: '', message: INTERRUPTED }] };
   }
   return imp;
@@ -217,10 +229,10 @@ export function asShown<T extends { status: string; owner: string | null; heartb
 export async function sweepImports(deps: AppDeps): Promise<number> {
   const now = deps.clock.nowMs();
   const unfinished = await listUnfinishedImports(deps.db.read);
-  const doomed = unfinished.filter((i) => (i.status === 'ready' ? now - i.heartbeatAt > UNCONFIRMED_MS : ownerGone(i.owner, i.heartbeatAt, now)));
+  const doomed = unfinished.filter((i) => ownerGone(i.owner, i.heartbeatAt, now) || (i.status === 'ready' && now - i.heartbeatAt > UNCONFIRMED_MS));
   for (const i of doomed) {
     await deps.db.write((tx) =>
-      failImport(tx, i.id, i.status === 'ready' ? 'the import was not confirmed within a day; nothing was written' : INTERRUPTED, now),
+      failImport(tx, i.id, ownerGone(i.owner, i.heartbeatAt, now) ? INTERRUPTED : 'the import was not confirmed within a day; nothing was written', now),
     );
   }
   return doomed.length;
