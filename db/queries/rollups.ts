@@ -44,10 +44,8 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
     await tx.run(sql`DELETE FROM cpi_cumulative`);
     await tx.run(sql`DELETE FROM cpi_monthly`);
   }
-  await tx.run(sql`CREATE TEMP TABLE IF NOT EXISTS rollup_daily (rep_id INTEGER, interaction_type TEXT, day INTEGER, ${sql.raw(COUNT_COLUMNS.map((c) => `${c} INTEGER`).join(', '))})`);
-  await tx.run(sql`DELETE FROM temp.rollup_daily`);
-  await tx.run(sql`
-    INSERT INTO temp.rollup_daily
+  // The day-level counts, from the rows (a CTE: libSQL servers have no TEMP tables).
+  const daily = sql`
       SELECT rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', '))}
       FROM (
         SELECT i.rep_id, i.type AS interaction_type, i.occurred_at / ${sql.raw(String(DAY_MS))} AS day,
@@ -63,14 +61,15 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
           added_value IS NOT NULL, coalesce(added_value, 0), coalesce(added_value * added_value, 0), coalesce(added_value >= 4, 0)
         FROM responses WHERE status = 'submitted' ${only(sql`rep_id`)}
       )
-      GROUP BY rep_id, interaction_type, day`);
+      GROUP BY rep_id, interaction_type, day`;
   await tx.run(sql`
     INSERT INTO cpi_cumulative (rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.join(', '))})
-    SELECT rep_id, interaction_type, day, ${sql.join(COUNT_COLUMNS.map(sumOver), sql`, `)} FROM temp.rollup_daily`);
+    WITH daily AS (${daily})
+    SELECT rep_id, interaction_type, day, ${sql.join(COUNT_COLUMNS.map(sumOver), sql`, `)} FROM daily`);
   await tx.run(sql`
     INSERT INTO cpi_monthly (month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.join(', '))})
+    WITH daily AS (${daily})
     SELECT CAST(strftime('%Y%m', day * 86400, 'unixepoch') AS INTEGER) AS month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})`).join(', '))}
-    FROM temp.rollup_daily GROUP BY 1, rep_id, interaction_type`);
-  await tx.run(sql`DELETE FROM temp.rollup_daily`);
+    FROM daily GROUP BY 1, rep_id, interaction_type`);
 }
 

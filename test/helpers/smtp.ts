@@ -19,7 +19,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(listenPort = 0): Promise<TestSmtp> {
+/** `parse: false` records raw messages only (Message-ID and recipient read from the headers): cheap under load. */
+export async function startSmtp(listenPort = 0, options: { parse?: boolean } = {}): Promise<TestSmtp> {
   const state: TestSmtp = {
     url: '',
     port: 0,
@@ -40,6 +41,11 @@ export async function startSmtp(listenPort = 0): Promise<TestSmtp> {
         if (code !== undefined) {
           const error = Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code });
           return callback(error);
+        }
+        if (options.parse === false) {
+          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(raw.split(/\r?\n\r?\n/)[0] ?? '')?.[1]?.trim() ?? '';
+          state.received.push({ raw, parsed: undefined as unknown as ParsedMail, messageId: header('Message-ID'), to: header('To') });
+          return callback();
         }
         const parsed = await simpleParser(raw);
         const to = Array.isArray(parsed.to) ? (parsed.to[0]?.text ?? '') : (parsed.to?.text ?? '');

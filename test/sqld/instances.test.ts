@@ -55,26 +55,25 @@ describeSqld('two instances on one libSQL server', () => {
     expect(cpis.json.groups[0]).toMatchObject({ key: 'org', n: 1, invited: 1, responseRate: 1, suppressed: true });
   });
 
-  it('sends each of 500 invitations once with both instances sending at the same time', async () => {
-    const before = smtp.received.length;
+  it('sends each of 500 invitations once with both instances sending at the same time', { timeout: 400_000 }, async () => {
+    // Its own SMTP server that does not parse: only Message-IDs matter here, and parsing 500 messages costs CPU the senders need.
+    const sink = await startSmtp(0, { parse: false });
+    const before = 0;
     const items = Array.from({ length: 500 }, (_, i) => interaction({ customer: { email: `bulk${i}@x.test`, locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
-    const t0 = Date.now();
     expect((await api(a, key, 'POST', '/interactions', items)).status).toBe(201);
-    console.log('500 interactions posted in', Date.now() - t0, 'ms');
-    const ta = createSmtpTransport(smtp.url);
-    const tb = createSmtpTransport(smtp.url);
-    const t1 = Date.now();
+    const ta = createSmtpTransport(sink.url);
+    const tb = createSmtpTransport(sink.url);
     const [ra, rb] = await Promise.all([sendDue(a.deps, ta, { batchSize: 25 }), sendDue(b.deps, tb, { batchSize: 25 })]);
-    console.log('500 sent in', Date.now() - t1, 'ms');
     ta.close();
     tb.close();
     expect(ra.sent + rb.sent).toBe(500);
     expect(ra.sent).toBeGreaterThan(0);
     expect(rb.sent).toBeGreaterThan(0);
-    const ids = smtp.received.slice(before).map((m) => m.messageId);
+    const ids = sink.received.slice(before).map((m) => m.messageId);
+    await sink.close();
     expect(ids).toHaveLength(500);
     expect(new Set(ids).size).toBe(500);
-  }, 120_000);
+  });
 
   it('records one response from 20 parallel submits of one token spread over both instances', async () => {
     const before = smtp.received.length;
@@ -89,7 +88,7 @@ describeSqld('two instances on one libSQL server', () => {
     expect(posts.filter((p) => p.status === 303)).toHaveLength(1);
     expect(posts.filter((p) => p.status === 200)).toHaveLength(19);
     expect(await countRows(a.db, 'responses', "status = 'submitted'")).toBe(2);
-  }, 60_000);
+  }, 300_000);
 
   it('publishes an import on one instance while the other serves surveys', async () => {
     const csv = ['externalId,repEmail,customerEmail,type,occurredAt', ...Array.from({ length: 2000 }, (_, i) => `imp-${i},ana@acme.test,imp${i}@x.test,call,2025-03-0${1 + (i % 9)}T10:00:00Z`)].join('\n');
@@ -109,5 +108,5 @@ describeSqld('two instances on one libSQL server', () => {
     expect(published).toEqual({ created: 2000, duplicates: 0, errors: [] });
     expect(answers.map((r) => r.status)).toEqual([200, 303]);
     expect(await countRows(a.db, 'interactions', "external_id LIKE 'imp-%'")).toBe(2000);
-  }, 120_000);
+  }, 300_000);
 });
