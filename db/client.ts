@@ -19,6 +19,7 @@ import { createClient, LibsqlError, type Client, type Transaction } from '@libsq
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import * as schema from './schema';
+import { createSqliteClient } from './sqlite-client';
 import { unavailable } from '../src/lib/errors';
 
 export type Drizzle = LibSQLDatabase<typeof schema>;
@@ -96,11 +97,10 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
     path = options.url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     mkdirSync(dirname(path), { recursive: true });
   }
-  const url = `file:${path}`;
-  const writer = createClient({ url, concurrency: 1, timeout: 0 });
+  const writer = createSqliteClient(path, { timeout: 0 });
   await withBusyRetry(() => writer.execute('PRAGMA journal_mode=WAL'), deadline);
   await applyWriterPragmas(writer);
-  const reader = createClient({ url, concurrency: 1, timeout: 50 });
+  const reader = createSqliteClient(path, { timeout: 50 });
   await reader.execute('PRAGMA foreign_keys=ON');
   await reader.execute('PRAGMA query_only=ON');
 
