@@ -205,11 +205,15 @@ class WriteQueue {
   /** The writer connection holds a statement refused with SQLITE_BUSY (see #begin). */
   #stale = false;
 
+  readonly #db: Drizzle;
+
   constructor(
     private readonly writer: Client,
     private readonly deadline: number,
     private readonly onGroupCommit?: (size: number) => void,
-  ) {}
+  ) {
+    this.#db = bind(writer);
+  }
 
   enqueue<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -263,7 +267,9 @@ class WriteQueue {
   async #runGroup(group: Job[]): Promise<void> {
     const tx = await this.#begin(group);
     if (!tx) return;
-    const db = bind(tx);
+    // One connection: statements through the writer run inside the group's transaction, and one
+    // long-lived drizzle instance over it lets hot paths reuse prepared queries across groups.
+    const db = this.#db;
     const done: { job: Job; value: unknown }[] = [];
     const rejected = new Set<Job>();
     try {

@@ -220,8 +220,10 @@ export function createSqliteClient(path: string, options: { timeout?: number } =
   let closed = false;
   const execute = async (stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> =>
     conn.execute(typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql);
-  // One connection: a batch runs as its own transaction, like @libsql/client's.
+  // One connection: a batch runs as its own transaction, like @libsql/client's — or, inside
+  // the write queue's transaction, as part of it (the job's savepoint makes it atomic).
   const inTransaction = (stmts: (InStatement | [string, InArgs?])[], begin: string): ResultSet[] => {
+    if (conn.db.inTransaction) return stmts.map((s) => conn.execute(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
     conn.exec(begin);
     try {
       const results = stmts.map((s) => conn.execute(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
