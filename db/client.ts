@@ -22,7 +22,8 @@ import * as schema from './schema';
 import { createSqliteClient } from './sqlite-client';
 import { unavailable } from '../src/lib/errors';
 
-export type Drizzle = LibSQLDatabase<typeof schema>;
+/** $client: the connection (or transaction) under it, for hot paths that skip query building. */
+export type Drizzle = LibSQLDatabase<typeof schema> & { $client: Pick<Client, 'execute'> };
 
 export interface Db {
   readonly kind: 'file' | 'remote';

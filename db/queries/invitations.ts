@@ -78,6 +78,14 @@ export type InvitationByToken = NonNullable<Awaited<ReturnType<typeof getInvitat
 /** Pending mail of these invitations (reminders not yet sent) is cancelled. */
 export async function cancelPendingMail(tx: Drizzle, invitationIds: number[], kinds: ('invitation' | 'reminder')[] = ['invitation', 'reminder']) {
   if (invitationIds.length === 0) return;
+  if (invitationIds.length === 1 && kinds.length === 1) {
+    // A survey submit's case, in plain SQL (see writeSurveyAnswers).
+    await tx.$client.execute({
+      sql: "UPDATE outbox SET status = 'cancelled', text_body = NULL, html_body = NULL WHERE invitation_id = ? AND status = 'pending' AND kind = ?",
+      args: [invitationIds[0]!, kinds[0]!],
+    });
+    return;
+  }
   await tx
     .update(outbox)
     .set({ status: 'cancelled', textBody: null, htmlBody: null })
@@ -85,7 +93,7 @@ export async function cancelPendingMail(tx: Drizzle, invitationIds: number[], ki
 }
 
 export async function markInvitationResponded(tx: Drizzle, invitationId: number, now: number) {
-  await tx.update(invitations).set({ status: 'responded', respondedAt: now }).where(eq(invitations.id, invitationId));
+  await tx.$client.execute({ sql: "UPDATE invitations SET status = 'responded', responded_at = ? WHERE id = ?", args: [now, invitationId] });
 }
 
 /** Scheduled invitations of a customer are cancelled (opt-out). */

@@ -3,7 +3,7 @@
  * erasure; the running-total triggers keep the CPI totals in the same statement. A field
  * absent from a patch (undefined) leaves the saved answer as it was; null clears it.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { responses, type InteractionType, type Locale } from '../schema';
 import { withBulkRollups } from './rollups';
@@ -53,36 +53,49 @@ export interface SavedResponse {
  */
 export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patch: AnswerPatch, submit: boolean, now: number): Promise<SavedResponse | undefined> {
   const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
-  const value = (k: keyof AnswerPatch) => {
+  const values = present.map((k) => {
     const v = patch[k];
     return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
-  };
-  const insertColumns = present.map((k) => sql.raw(COLUMNS[k]));
-  const insertValues = present.map((k) => sql`${value(k)}`);
-  const updates: SQL[] = present.map((k) => sql`${sql.raw(COLUMNS[k])} = excluded.${sql.raw(COLUMNS[k])}`);
+  });
   const status = submit ? 'submitted' : 'partial';
-  const rows = await tx.all<{ id: number; status: 'partial' | 'submitted'; fcr: number | null; cu: number | null; dc: number | null; av: number | null; comment: string | null; consent: number }>(sql`
-    INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at
-      ${present.length ? sql`, ${sql.join(insertColumns, sql`, `)}` : sql``})
-    VALUES (${target.invitationId}, ${target.interactionId}, ${target.repId}, ${target.interactionType}, ${target.occurredAt}, ${status}, 'survey',
-      ${target.locale}, ${now}, ${submit ? now : null}, ${now} ${present.length ? sql`, ${sql.join(insertValues, sql`, `)}` : sql``})
-    ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
-      locale = excluded.locale ${updates.length ? sql`, ${sql.join(updates, sql`, `)}` : sql``}
-    WHERE responses.status = 'partial'
-    RETURNING id, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`);
-  const row = rows[0];
+  // The hot path of every survey post: plain SQL, one text per combination of fields present
+  // (building it through drizzle cost a fifth of a submit's CPU).
+  const result = await tx.$client.execute({
+    sql: upsertSql(present),
+    args: [target.invitationId, target.interactionId, target.repId, target.interactionType, target.occurredAt, status, target.locale, now, submit ? now : null, now, ...values],
+  });
+  const row = result.rows[0] as unknown as { id: number; status: 'partial' | 'submitted'; fcr: number | null; cu: number | null; dc: number | null; av: number | null; comment: string | null; consent: number } | undefined;
   if (row === undefined) return undefined;
-  const saved: SavedResponse = {
-    id: row.id,
+  return {
+    id: Number(row.id),
     status: row.status,
     resolvedFirstContact: row.fcr,
     contentUseful: row.cu,
     decisionClearer: row.dc,
     addedValue: row.av,
     comment: row.comment,
-    contactConsent: row.consent === 1,
+    contactConsent: Number(row.consent) === 1,
   };
-  return saved;
+}
+
+const upsertTexts = new Map<string, string>();
+
+/** The upsert for these fields; column names come from COLUMNS only, never from input. */
+function upsertSql(present: (keyof AnswerPatch)[]): string {
+  const key = present.join(',');
+  const cached = upsertTexts.get(key);
+  if (cached) return cached;
+  const columns = present.map((k) => `, ${COLUMNS[k]}`).join('');
+  const marks = present.map(() => ', ?').join('');
+  const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
+  const text = `INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at${columns})
+    VALUES (?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks})
+    ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
+      locale = excluded.locale${updates}
+    WHERE responses.status = 'partial'
+    RETURNING id, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`;
+  upsertTexts.set(key, text);
+  return text;
 }
 
 export interface ImportedResponse {
