@@ -50,7 +50,7 @@ async function freshDb(path: string): Promise<void> {
 /** Runs the CLI import in its own node process; returns seconds and the process's peak RSS (MB). */
 async function runImport(dbPath: string, csv: string, now: number): Promise<{ seconds: number; peakMb: number; output: string }> {
   const script = `const started = Date.now(); await import('./src/cli.ts'); console.error('BENCH ' + JSON.stringify({ seconds: (Date.now() - started) / 1000, maxRssKb: process.resourceUsage().maxRSS }));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'import', 'interactions', csv], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'src/cli.ts', 'import', 'interactions', csv], {
     env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NOW: new Date(now).toISOString(), SEND_INTERVAL_SECONDS: '0', BASE_URL: 'http://bench.test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

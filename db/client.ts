@@ -273,8 +273,23 @@ class WriteQueue {
     const db = this.#db;
     const done: { job: Job; value: unknown }[] = [];
     const rejected = new Set<Job>();
+    // A job alone in its group needs no savepoint: the transaction is its own. (A savepoint
+    // also keeps every page the job changes in a sub-journal until released: an import's
+    // million-row publish would hold hundreds of megabytes there.)
+    const alone = group.length === 1;
     try {
       for (const job of group) {
+        if (alone) {
+          try {
+            done.push({ job, value: await job.fn(db) });
+          } catch (error) {
+            rejected.add(job);
+            job.reject(mapStorageError(error));
+            await tx.rollback();
+            return;
+          }
+          continue;
+        }
         await tx.execute('SAVEPOINT job');
         try {
           const value = await job.fn(db);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
+import { insertRows, selectIn } from './bulk';
 import { customers, invitations, suppressionList, type Locale } from '../schema';
 
 export interface CustomerFields {
@@ -13,34 +14,40 @@ export interface CustomerFields {
 export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: number) {
   const byEmail = new Map(list.map((c) => [c.email, c]));
   const unique = [...byEmail.values()];
-  for (let i = 0; i < unique.length; i += 200) {
-    await tx
-      .insert(customers)
-      .values(unique.slice(i, i + 200).map((c) => ({ ...c, createdAt: now })))
-      .onConflictDoUpdate({
-        target: customers.email,
-        set: { name: sql`coalesce(excluded.name, ${customers.name})`, locale: sql`excluded.locale`, company: sql`coalesce(excluded.company, ${customers.company})` },
-      });
+  for (let i = 0; i < unique.length; i += 500) {
+    await insertRows(
+      tx,
+      'INSERT INTO customers (email, name, locale, company, created_at)',
+      unique.slice(i, i + 500).map((c) => [c.email, c.name, c.locale, c.company, now]),
+      'ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)',
+    );
   }
   return getCustomersByEmail(tx, [...byEmail.keys()]);
 }
 
-export async function getCustomersByEmail(db: Drizzle, emails: string[]) {
-  const out = new Map<string, typeof customers.$inferSelect>();
-  for (let i = 0; i < emails.length; i += 500) {
-    const rows = await db.select().from(customers).where(inArray(customers.email, emails.slice(i, i + 500)));
-    for (const r of rows) out.set(r.email, r);
+type Customer = typeof customers.$inferSelect;
+
+export async function getCustomersByEmail(db: Drizzle, emails: string[]): Promise<Map<string, Customer>> {
+  const out = new Map<string, Customer>();
+  const rows = await selectIn(db, 'SELECT id, email, name, locale, company, opted_out_at, created_at FROM customers WHERE email', emails);
+  for (const r of rows) {
+    const customer: Customer = {
+      id: Number(r.id),
+      email: String(r.email),
+      name: r.name === null ? null : String(r.name),
+      locale: r.locale as Customer['locale'],
+      company: r.company === null ? null : String(r.company),
+      optedOutAt: r.opted_out_at === null ? null : Number(r.opted_out_at),
+      createdAt: Number(r.created_at),
+    };
+    out.set(customer.email, customer);
   }
   return out;
 }
 
 export async function getSuppressedHashes(db: Drizzle, hashes: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db.select({ h: suppressionList.emailHash }).from(suppressionList).where(inArray(suppressionList.emailHash, hashes.slice(i, i + 500)));
-    for (const r of rows) out.add(r.h);
-  }
-  return out;
+  const rows = await selectIn(db, 'SELECT email_hash FROM suppression_list WHERE email_hash', hashes);
+  return new Set(rows.map((r) => String(r.email_hash)));
 }
 
 /** Send times of each customer's invitations that were not cancelled (the fatigue window looks at them). */

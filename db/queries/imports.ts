@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
+import { insertRows } from './bulk';
 import { importRows, imports, type ImportKind } from '../schema';
 
 export type ImportError = { line: number; column: string; value: string; message: string };
@@ -15,18 +16,14 @@ export async function createImport(tx: Drizzle, values: { kind: ImportKind; file
 
 export async function stageRows(tx: Drizzle, importId: number, rows: { line: number; data: string }[], now: number) {
   for (let i = 0; i < rows.length; i += 5000) {
-    await tx.insert(importRows).values(rows.slice(i, i + 5000).map((r) => ({ importId, ...r })));
+    await insertRows(tx, 'INSERT INTO import_rows (import_id, line, data)', rows.slice(i, i + 5000).map((r) => [importId, r.line, r.data]));
   }
   await tx.update(imports).set({ heartbeatAt: now, rows: sql`${imports.rows} + ${rows.length}` }).where(eq(imports.id, importId));
 }
 
-export async function readStagedRows(db: Drizzle, importId: number, afterLine: number, limit: number) {
-  return db
-    .select({ line: importRows.line, data: importRows.data })
-    .from(importRows)
-    .where(and(eq(importRows.importId, importId), gt(importRows.line, afterLine)))
-    .orderBy(asc(importRows.line))
-    .limit(limit);
+export async function readStagedRows(db: Drizzle, importId: number, afterLine: number, limit: number): Promise<{ line: number; data: string }[]> {
+  const result = await db.$client.execute({ sql: 'SELECT line, data FROM import_rows WHERE import_id = ? AND line > ? ORDER BY line LIMIT ?', args: [importId, afterLine, limit] });
+  return result.rows.map((r) => ({ line: Number(r.line), data: String(r.data) }));
 }
 
 export async function finishImport(
