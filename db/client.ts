@@ -105,7 +105,7 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
   await reader.execute('PRAGMA foreign_keys=ON');
   await reader.execute('PRAGMA query_only=ON');
 
-  const queue = new WriteQueue(writer, deadline, options.onGroupCommit);
+  const queue = new WriteQueue(writer, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: true });
   return {
     kind: 'file',
     read: bind(reader),
@@ -125,30 +125,16 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
 
 async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
   const client = createClient({ url: options.url, authToken: options.authToken });
-  const write = async <T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
-      let tx: Transaction | undefined;
-      try {
-        tx = await client.transaction('write');
-        const value = await fn(bind(tx));
-        await tx.commit();
-        return value;
-      } catch (error) {
-        if (!isBusyError(error)) throw error;
-        if (Date.now() - started > deadline) throw unavailable();
-        await sleep(backoff(attempt));
-      } finally {
-        tx?.close();
-      }
-    }
-  };
+  // Group commit here too: one server transaction per group of writes (a savepoint each), so
+  // this instance's writes queue behind each other instead of colliding on the server's lock
+  // and backing off; another instance holding it is waited out at BEGIN.
+  const queue = new WriteQueue(client, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: false });
   return {
     kind: 'remote',
     read: bind(client),
     readClient: client,
     adminClient: client,
-    write,
+    write: (fn) => queue.enqueue(fn),
     batch: (build) =>
       withBusyRetry(() => {
         const db = bind(client);
@@ -156,6 +142,7 @@ async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
       }, deadline),
     ping: () => pingClient(client),
     async close() {
+      await queue.drained();
       client.close();
     },
   };
@@ -202,20 +189,31 @@ async function applyWriterPragmas(writer: Client): Promise<void> {
   await writer.execute('PRAGMA cache_size=-32768');
 }
 
+interface QueueOptions {
+  deadline: number;
+  onGroupCommit?: ((size: number) => void) | undefined;
+  /**
+   * True for the embedded file: the writer is one connection, and its transaction is the
+   * connection's (one long-lived drizzle instance over it). False for a server: each group's
+   * transaction is its own stream, and jobs run on it.
+   */
+  sharedConnection: boolean;
+}
+
 class WriteQueue {
   #pending: Job[] = [];
   #running: Promise<void> | undefined;
   /** The writer connection holds a statement refused with SQLITE_BUSY (see #begin). */
   #stale = false;
-
-  readonly #db: Drizzle;
+  readonly #db: Drizzle | undefined;
+  private readonly deadline: number;
 
   constructor(
     private readonly writer: Client,
-    private readonly deadline: number,
-    private readonly onGroupCommit?: (size: number) => void,
+    private readonly options: QueueOptions,
   ) {
-    this.#db = bind(writer);
+    this.deadline = options.deadline;
+    this.#db = options.sharedConnection ? bind(writer) : undefined;
   }
 
   enqueue<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> {
@@ -255,7 +253,7 @@ class WriteQueue {
         }
         return await this.writer.transaction('write');
       } catch (error) {
-        if (isBusyError(error)) this.#stale = true;
+        if (isBusyError(error) && this.options.sharedConnection) this.#stale = true;
         if (isBusyError(error) && Date.now() - oldest < this.deadline) {
           await sleep(backoff(attempt));
           continue;
@@ -270,9 +268,9 @@ class WriteQueue {
   async #runGroup(group: Job[]): Promise<void> {
     const tx = await this.#begin(group);
     if (!tx) return;
-    // One connection: statements through the writer run inside the group's transaction, and one
+    // Embedded: statements through the writer run inside the group's transaction, and one
     // long-lived drizzle instance over it lets hot paths reuse prepared queries across groups.
-    const db = this.#db;
+    const db = this.#db ?? bind(tx);
     const done: { job: Job; value: unknown }[] = [];
     const rejected = new Set<Job>();
     // A job alone in its group needs no savepoint: the transaction is its own. (A savepoint
@@ -305,12 +303,12 @@ class WriteQueue {
         }
       }
       await tx.commit();
-      this.onGroupCommit?.(group.length);
+      this.options.onGroupCommit?.(group.length);
     } catch (error) {
       // The transaction itself failed (disk full, I/O, a savepoint refused): nothing of this
       // group is kept, and every request of it not answered yet gets the failure — also those
       // whose turn had not come, or they would wait forever.
-      if (isBusyError(error)) this.#stale = true;
+      if (isBusyError(error) && this.options.sharedConnection) this.#stale = true;
       const failure = mapStorageError(error);
       for (const job of group) if (!rejected.has(job)) job.reject(failure);
       return;

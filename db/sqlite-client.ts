@@ -55,29 +55,36 @@ function fromSqlValue(value: unknown): unknown {
   return value instanceof Buffer ? value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) : value;
 }
 
-const VALUES = Symbol('values');
-
 /**
  * Rows as @libsql/client shapes them — values by index (not enumerable) and by column name
- * (the first of equal names) — built from one prototype per statement: index access goes
- * through getters over the values, names are plain properties (a row per defineProperty
- * call per value cost a twentieth of an import).
+ * (the first of equal names), nothing else own or enumerable, so spreads and deep equality
+ * see only the names — built from one class per statement: index access goes through
+ * getters over a private field, names are plain properties (a row per defineProperty call
+ * per value cost a twentieth of an import).
  */
 function rowMaker(columns: string[]): (values: unknown[]) => Row {
+  class StatementRow {
+    readonly #values: unknown[];
+    constructor(values: unknown[]) {
+      this.#values = values;
+    }
+    static at(row: StatementRow, i: number): unknown {
+      return row.#values[i];
+    }
+  }
   const indexes: PropertyDescriptorMap = { length: { value: columns.length } };
   columns.forEach((_, i) => {
     indexes[i] = {
-      get(this: { [VALUES]: unknown[] }) {
-        return this[VALUES][i];
+      get(this: StatementRow) {
+        return StatementRow.at(this, i);
       },
     };
   });
-  const proto = Object.create(Object.prototype, indexes) as object;
+  Object.defineProperties(StatementRow.prototype, indexes);
   const named = columns.flatMap((name, i) => (columns.indexOf(name) === i && name !== 'length' && !/^\d+$/.test(name) ? [[name, i] as const] : []));
   return (values) => {
     for (let i = 0; i < values.length; i++) values[i] = fromSqlValue(values[i]);
-    const row = Object.create(proto) as Record<string | symbol, unknown>;
-    row[VALUES] = values;
+    const row = new StatementRow(values) as unknown as Record<string, unknown>;
     for (const [name, i] of named) row[name] = values[i];
     return row as unknown as Row;
   };

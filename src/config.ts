@@ -77,6 +77,9 @@ const envSchema = z.object({
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
 });
 
+/** The names of every variable the app reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

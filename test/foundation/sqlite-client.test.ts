@@ -31,6 +31,8 @@ describe('the embedded-file client', () => {
       expect(x.length).toBe(y.length);
       expect(Array.from(x)).toEqual(Array.from(y));
       expect(Object.keys(x)).toEqual(Object.keys(y));
+      expect(Object.getOwnPropertySymbols(x)).toEqual(Object.getOwnPropertySymbols(y));
+      expect({ ...x }).toEqual({ ...y });
       expect(JSON.stringify(x)).toBe(JSON.stringify(y));
       expect(x.name).toBe(y.name);
       expect(x.id).toBe(y.id);

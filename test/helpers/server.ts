@@ -12,26 +12,20 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_VARIABLES } from '../../src/config';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = join(REPO_ROOT, 'src/server.ts');
 
-/** Every variable src/config.ts reads: never inherited from the test runner (vitest sets BASE_URL=/). */
-const CONFIG_KEYS = [
-  'PORT',
-  'DATABASE_URL',
-  'DATABASE_AUTH_TOKEN',
-  'BASE_URL',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'SEND_INTERVAL_SECONDS',
-  'NOW',
-  'LOGIN_FAILURE_LIMIT',
-  'TOKEN_FAILURE_LIMIT',
-  'API_KEY_FAILURE_LIMIT',
-  'RATE_LIMIT_WINDOW_SECONDS',
-  'WRITE_DEADLINE_MS',
-];
+/**
+ * The runner's environment without any variable src/config.ts reads (vitest sets BASE_URL=/):
+ * a child process gets only the configuration a test gives it.
+ */
+export function envWithoutConfig(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of CONFIG_VARIABLES) delete env[key];
+  return env;
+}
 
 export interface TestServer {
   port: number;
@@ -93,8 +87,7 @@ async function startOnce(env: Record<string, string>, options: StartTestServerOp
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const baseUrl = env.BASE_URL ?? `http://127.0.0.1:${port}`;
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of CONFIG_KEYS) delete childEnv[key];
+  const childEnv = envWithoutConfig();
   Object.assign(childEnv, {
     DATABASE_URL: `file:${dbPath}`,
     SEND_INTERVAL_SECONDS: '0',

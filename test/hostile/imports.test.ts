@@ -5,20 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, addApiKey, addUser, api, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
+import { dataState } from './data-state';
 
 const START = '2026-11-20T12:00:00Z';
 const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
-
-/** Every table except failure counters, key/session bookkeeping, and (optionally) the import records themselves. */
-async function dataState(t: TestApp, skip: string[] = ['rate_limits', 'api_keys', 'sessions', 'imports']): Promise<Record<string, unknown[]>> {
-  const tables = (await t.db.readClient.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).rows.map((r) => String(r.name));
-  const out: Record<string, unknown[]> = {};
-  for (const name of tables) {
-    if (skip.includes(name)) continue;
-    out[name] = (await t.db.readClient.execute(`SELECT * FROM "${name}" ORDER BY rowid`)).rows.map((r) => ({ ...r }));
-  }
-  return out;
-}
 
 /** Interactions CSV (historical: older than the expiry, so nothing is mailed). */
 function interactionsCsv(rows: number, options: { badDateAtLine?: number; quotedNewlineAtLine?: number; eol?: string; bom?: boolean; prefix?: string } = {}) {

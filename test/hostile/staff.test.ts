@@ -4,25 +4,12 @@
  * SQL-looking filters, path traversal, forged sessions, and customer text shown to staff.
  * Each asserts the exact status and that nothing was written or changed.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, addApiKey, addUser, api, createTestApp, login, manualClock, sessionCookieFrom, type TestApp } from '../helpers/app';
+import { dataState } from './data-state';
 import { DEMO_LOGINS, loadDemoWorkspace } from '../../db/demo';
 
 const NOW = '2026-11-20T10:00:00Z';
-
-/** A digest per table, computed from every column of every row (the demo holds ~60k rows): equal digests, nothing written. */
-async function dataState(t: TestApp, skip: string[] = ['rate_limits', 'api_keys', 'sessions']): Promise<Record<string, string>> {
-  const tables = (await t.db.readClient.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).rows.map((r) => String(r.name));
-  const out: Record<string, string> = {};
-  for (const name of tables) {
-    if (skip.includes(name)) continue;
-    const columns = (await t.db.readClient.execute(`PRAGMA table_info("${name}")`)).rows.map((r) => `quote("${String(r.name)}")`);
-    const [row] = (await t.db.readClient.execute(`SELECT count(*) AS n, group_concat(${columns.join(" || ',' || ")}, char(10)) AS body FROM (SELECT * FROM "${name}" ORDER BY rowid)`)).rows;
-    out[name] = `${Number(row?.n ?? 0)}:${createHash('sha256').update(String(row?.body ?? '')).digest('base64url')}`;
-  }
-  return out;
-}
 
 describe('hostile input: staff access, redirects, cross-origin posts, filters, assets', () => {
   let t: TestApp;

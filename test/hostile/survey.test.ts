@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { formatDate } from '../../src/lib/i18n/survey';
 import { BASE_URL, DAY, HOUR, addApiKey, api, createTestApp, interaction, manualClock, type TestApp } from '../helpers/app';
+import { dataState } from './data-state';
 
 const START = '2026-11-20T12:00:00Z';
-
-/** Every table except the failure counters (which count, by design) and key/session bookkeeping. */
-async function dataState(t: TestApp, skip: string[] = ['rate_limits', 'api_keys', 'sessions']): Promise<Record<string, unknown[]>> {
-  const tables = (await t.db.readClient.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).rows.map((r) => String(r.name));
-  const out: Record<string, unknown[]> = {};
-  for (const name of tables) {
-    if (skip.includes(name)) continue;
-    out[name] = (await t.db.readClient.execute(`SELECT * FROM "${name}" ORDER BY rowid`)).rows.map((r) => ({ ...r }));
-  }
-  return out;
-}
 
 /** A request as it arrives from `address` (the app reads the socket's remote address). */
 function from(t: TestApp, address: string, path: string, init: RequestInit = {}): Promise<Response> {

@@ -10,32 +10,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../helpers/server';
+import { envWithoutConfig, freePort } from '../../helpers/server';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Every variable src/config.ts reads: never inherited from the test runner (vitest sets BASE_URL=/). */
-const CONFIG_KEYS = [
-  'PORT',
-  'DATABASE_URL',
-  'DATABASE_AUTH_TOKEN',
-  'BASE_URL',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'SEND_INTERVAL_SECONDS',
-  'NOW',
-  'LOGIN_FAILURE_LIMIT',
-  'TOKEN_FAILURE_LIMIT',
-  'API_KEY_FAILURE_LIMIT',
-  'RATE_LIMIT_WINDOW_SECONDS',
-  'WRITE_DEADLINE_MS',
-  'ENABLE_BENCH_ROUTES',
-];
-
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of CONFIG_KEYS) delete out[key];
-  return { ...out, SEND_INTERVAL_SECONDS: '0', ...env };
+  return { ...envWithoutConfig(), SEND_INTERVAL_SECONDS: '0', ...env };
 }
 
 const children = new Set<ChildProcess>();
