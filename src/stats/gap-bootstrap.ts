@@ -1,6 +1,6 @@
 import type { SkillCpiLink } from './analyze-links.js';
-import { percentileInterval, resampleIndices } from './bootstrap.js';
-import { estimateGapParameters, type GapData } from './gap-parameters.js';
+import { percentileInterval } from './bootstrap.js';
+import { gapEstimator, type GapData } from './gap-parameters.js';
 import { gapTerm } from './gap-score.js';
 import { mulberry32 } from './prng.js';
 
@@ -28,17 +28,23 @@ export function bootstrapGapIntervals(
   const { data, shortfall, weight, proficiency } = model;
   const [n, S, C] = [data.teams.length, data.skills.length, data.cpis.length];
   const gated = links.filter((l) => l.q !== null && l.q <= 0.1);
+  // The CPIs each skill has a gated link to (worked out once, not per rep).
+  const linkedBySkill = data.skills.map((skill) => data.cpis.flatMap((cpi, c) => (gated.some((l) => l.skill === skill && l.cpi === cpi) ? [c] : [])));
   const active = [...Array(n).keys()].flatMap((i) =>
-    data.skills.flatMap((skill, s) => {
+    data.skills.flatMap((_, s) => {
       const shortOf = proficiency[s]! - data.scores[i * S + s]!;
-      const linked = data.cpis.flatMap((cpi, c) => (gated.some((l) => l.skill === skill && l.cpi === cpi) ? [c] : []));
+      const linked = linkedBySkill[s]!;
       if (!(shortOf > 0) || linked.length === 0) return [];
       return [{ i, s, shortOf, linked, draws: new Float64Array(options.replicates) }];
     }),
   );
   const random = mulberry32(options.seed);
+  const estimate = gapEstimator(data, gated);
+  // One resample's indices, drawn as resampleIndices draws them, into a reused buffer.
+  const sample = new Int32Array(n);
   for (let b = 0; b < options.replicates && active.length > 0; b++) {
-    const params = estimateGapParameters(data, resampleIndices(n, random), gated);
+    for (let j = 0; j < n; j++) sample[j] = Math.floor(random() * n);
+    const params = estimate(sample);
     for (const { i, s, shortOf, linked, draws } of active) {
       const d = params.skillSd[s]! > 0 ? shortOf / params.skillSd[s]! : 0;
       let total = 0;

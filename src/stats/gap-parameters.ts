@@ -57,41 +57,58 @@ export function gapData(reps: readonly GapRep[], skills: readonly string[], cpis
  */
 export function estimateGapParameters(
   data: GapData,
-  sample: readonly number[],
+  sample: ArrayLike<number>,
   gated: readonly SkillCpiLink[],
   spreads: 'all' | 'gated' = 'gated',
 ): GapParameters {
+  return gapEstimator(data, gated, spreads)(sample);
+}
+
+/**
+ * {@link estimateGapParameters} prepared once for many samples (the bootstrap): which
+ * spreads and links to estimate is worked out here, and the pair buffers are reused.
+ */
+export function gapEstimator(
+  data: GapData,
+  gated: readonly SkillCpiLink[],
+  spreads: 'all' | 'gated' = 'gated',
+): (sample: ArrayLike<number>) => GapParameters {
   const [S, C] = [data.skills.length, data.cpis.length];
   const all = spreads === 'all';
-  const skillSd = Float64Array.from(data.skills, (skill, s) =>
-    all || gated.some((l) => l.skill === skill) ? columnSd(data.scores, S, s, sample) : NaN,
-  );
-  const cpiSd = Float64Array.from(data.cpis, (cpi, c) =>
-    all || gated.some((l) => l.cpi === cpi) ? columnSd(data.estimates, C, c, sample) : NaN,
-  );
-  const betaTilde = new Float64Array(S * C);
-  // Reused buffers: this runs once per link per bootstrap resample.
-  const x = new Float64Array(sample.length);
-  const y = new Float64Array(sample.length);
-  for (const link of gated) {
+  const skillNeeded = data.skills.map((skill) => all || gated.some((l) => l.skill === skill));
+  const cpiNeeded = data.cpis.map((cpi) => all || gated.some((l) => l.cpi === cpi));
+  const links = gated.flatMap((link) => {
     const [s, c] = [data.skills.indexOf(link.skill), data.cpis.indexOf(link.cpi)];
-    if (s < 0 || c < 0) continue;
-    const withinTeam = link.leading === 'within-team';
-    const teams: string[] = [];
-    let k = 0;
-    for (const i of sample) {
-      const xi = data.scores[i * S + s]!;
-      const yi = data.estimates[i * C + c]!;
-      if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-      x[k] = xi;
-      y[k] = yi;
-      k++;
-      if (withinTeam) teams.push(data.teams[i]!);
+    return s < 0 || c < 0 ? [] : [{ s, c, link, withinTeam: link.leading === 'within-team', lowerIsBetter: lowerIsBetter(link.cpi) }];
+  });
+  let x = new Float64Array(0);
+  let y = new Float64Array(0);
+  return (sample) => {
+    const skillSd = Float64Array.from(skillNeeded, (needed, s) => (needed ? columnSd(data.scores, S, s, sample) : NaN));
+    const cpiSd = Float64Array.from(cpiNeeded, (needed, c) => (needed ? columnSd(data.estimates, C, c, sample) : NaN));
+    const betaTilde = new Float64Array(S * C);
+    if (x.length < sample.length) {
+      x = new Float64Array(sample.length);
+      y = new Float64Array(sample.length);
     }
-    const slope = linkSlope(x.subarray(0, k), y.subarray(0, k), withinTeam ? teams : null);
-    betaTilde[s * C + c] = linkWeight(slope.beta, slope.se, link.q, lowerIsBetter(link.cpi));
-  }
-  return { skillSd, cpiSd, betaTilde };
+    for (const { s, c, link, withinTeam, lowerIsBetter: lower } of links) {
+      const teams: string[] = [];
+      let k = 0;
+      for (let j = 0; j < sample.length; j++) {
+        const i = sample[j]!;
+        const xi = data.scores[i * S + s]!;
+        const yi = data.estimates[i * C + c]!;
+        if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
+        x[k] = xi;
+        y[k] = yi;
+        k++;
+        if (withinTeam) teams.push(data.teams[i]!);
+      }
+      const slope = linkSlope(x.subarray(0, k), y.subarray(0, k), withinTeam ? teams : null);
+      betaTilde[s * C + c] = linkWeight(slope.beta, slope.se, link.q, lower);
+    }
+    return { skillSd, cpiSd, betaTilde };
+  };
 }
 
 /** β̃ of the links as analyzeLinks reported them (the point estimate). */
@@ -125,11 +142,11 @@ function numberOrNaN(value: number | null | undefined): number {
 }
 
 /** Sample SD of column `col` over the rows in `sample`, skipping NaN; NaN below 2 values. */
-function columnSd(matrix: Float64Array, width: number, col: number, sample: readonly number[]): number {
+function columnSd(matrix: Float64Array, width: number, col: number, sample: ArrayLike<number>): number {
   let n = 0;
   let sum = 0;
-  for (const i of sample) {
-    const v = matrix[i * width + col]!;
+  for (let j = 0; j < sample.length; j++) {
+    const v = matrix[sample[j]! * width + col]!;
     if (Number.isNaN(v)) continue;
     n++;
     sum += v;
@@ -137,8 +154,8 @@ function columnSd(matrix: Float64Array, width: number, col: number, sample: read
   if (n < 2) return NaN;
   const mean = sum / n;
   let squares = 0;
-  for (const i of sample) {
-    const v = matrix[i * width + col]!;
+  for (let j = 0; j < sample.length; j++) {
+    const v = matrix[sample[j]! * width + col]!;
     if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
   }
   return Math.sqrt(squares / (n - 1));
