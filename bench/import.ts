@@ -80,7 +80,7 @@ function sqlite3Import(csv: string): number | undefined {
   return seconds;
 }
 
-export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 3)) {
+export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 5)) {
   console.log(`CSV import (issue 6): ${runs} run(s)`);
   mkdirSync(DIR, { recursive: true });
   const now = Date.parse('2026-11-20T12:00:00Z');

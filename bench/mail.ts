@@ -36,7 +36,7 @@ async function sink(): Promise<{ url: string; count: () => number; close: () => 
   return { url: `smtp://127.0.0.1:${port}`, count: () => received, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export async function benchMail(count = Number(process.env.BENCH_MAIL ?? 10_000), runs = Number(process.env.BENCH_RUNS ?? 3)) {
+export async function benchMail(count = Number(process.env.BENCH_MAIL ?? 10_000), runs = Number(process.env.BENCH_RUNS ?? 5)) {
   console.log(`Invitation sending (issue 6): ${count.toLocaleString('en')} messages, ${runs} run(s)`);
   mkdirSync('test-output/bench', { recursive: true });
   const ours: number[] = [];

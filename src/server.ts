@@ -32,9 +32,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (!config.smtpUrl) console.log('SMTP_URL is not set: survey mail stays in the outbox (/admin/outbox).');
   const maintenance = startMaintenance(deps);
   const app = createApp(deps);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await sender?.stop();
+    await maintenance.stop();
+    await db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new StartupError(`PORT ${config.port} ${code === 'EADDRINUSE' ? 'is already in use by another process' : 'may not be opened by this user'}: stop that process or set PORT to another port.`);
+    }
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`CPI Lens listening on http://localhost:${port} (database ${describeUrl(config.databaseUrl)})`);
@@ -67,9 +80,19 @@ export function configOrExit(): Config {
   }
 }
 
+/** A reason the server cannot start that the operator can fix (printed without a stack). */
+export class StartupError extends Error {}
+
 /** Serves until SIGTERM/SIGINT, then finishes requests, stops the jobs and closes the database. */
 export async function serveUntilSignalled(config: Config): Promise<void> {
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
