@@ -9,7 +9,12 @@ import { mulberry32, type RandomSource } from './prng.js';
  * resampleIndices(3, mulberry32(1)); // => [1, 0, 1]
  */
 export function resampleIndices(n: number, random: RandomSource): number[] {
-  const indices = new Array<number>(n);
+  return Array.from(resampleInto(new Int32Array(n), random));
+}
+
+/** {@link resampleIndices} into a reused buffer: as many indices as it holds, each below its length. */
+export function resampleInto(indices: Int32Array, random: RandomSource): Int32Array {
+  const n = indices.length;
   for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n);
   return indices;
 }

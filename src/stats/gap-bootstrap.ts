@@ -1,5 +1,5 @@
 import type { SkillCpiLink } from './analyze-links.js';
-import { percentileInterval } from './bootstrap.js';
+import { percentileInterval, resampleInto } from './bootstrap.js';
 import { gapEstimator, type GapData } from './gap-parameters.js';
 import { gapTerm } from './gap-score.js';
 import { mulberry32 } from './prng.js';
@@ -40,11 +40,9 @@ export function bootstrapGapIntervals(
   );
   const random = mulberry32(options.seed);
   const estimate = gapEstimator(data, gated);
-  // One resample's indices, drawn as resampleIndices draws them, into a reused buffer.
   const sample = new Int32Array(n);
   for (let b = 0; b < options.replicates && active.length > 0; b++) {
-    for (let j = 0; j < n; j++) sample[j] = Math.floor(random() * n);
-    const params = estimate(sample);
+    const params = estimate(resampleInto(sample, random));
     for (const { i, s, shortOf, linked, draws } of active) {
       const d = params.skillSd[s]! > 0 ? shortOf / params.skillSd[s]! : 0;
       let total = 0;
