@@ -125,11 +125,8 @@ export async function respondWithError(c: Context<AppEnv>, error: unknown): Prom
   if (appError.retryAfterSeconds !== undefined) c.header('Retry-After', String(appError.retryAfterSeconds));
   c.header('Cache-Control', 'no-store');
   if (c.req.path.startsWith('/api/')) {
-    const body: { error: { code: string; message: string; issues?: typeof appError.issues } } = {
-      error: { code: appError.code, message: appError.message },
-    };
-    if (appError.issues.length > 0) body.error.issues = appError.issues;
-    return c.json(body, status);
+    // One shape for every API error (CONTRACT.md): `issues` is always there, empty when no field is to blame.
+    return c.json({ error: { code: appError.code, message: appError.message, issues: appError.issues } }, status);
   }
   const user = c.get('user');
   const locale = user?.locale ?? localeFromAcceptLanguage(c.req.header('Accept-Language'), STAFF_LOCALES) ?? 'en';

@@ -118,7 +118,7 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
   const errors = staged.errors.length > 0 ? staged.errors : (await publishImport(deps, staged.importId, 'cli')).errors;
   if (errors.length > 0) {
     for (const e of errors) console.error(`line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`);
-    console.error(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
+    console.log(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
     return 1;
   }
   const done = await getImport(deps.db.read, staged.importId);

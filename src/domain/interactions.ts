@@ -89,7 +89,9 @@ export async function ingestInTransaction(
   if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
 
   const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now);
-  const suppressed = await getSuppressedHashes(tx, [...customers.keys()].map(hashEmail));
+  // Each customer's suppression-list hash, once (the decision below runs twice per item).
+  const emailHashes = new Map([...customers.keys()].map((email) => [email, hashEmail(email)]));
+  const suppressed = await getSuppressedHashes(tx, [...emailHashes.values()]);
   await ensureContentItems(tx, newItems.flatMap((i) => i.contentIds), now);
   const decide = (item: InteractionInput, sendTimesOfCustomer: number[]) => {
     const customer = customers.get(item.customer.email)!;
@@ -97,7 +99,7 @@ export async function ingestInTransaction(
       now,
       occurredAt: item.occurredAt,
       rule: rules.get(item.type)!,
-      customerOptedOut: customer.optedOutAt !== null || suppressed.has(hashEmail(customer.email)),
+      customerOptedOut: customer.optedOutAt !== null || suppressed.has(emailHashes.get(item.customer.email)!),
       repExcluded: repsByEmail.get(item.repEmail)!.excludedFromSurveys,
       customerInvitationSendTimes: sendTimesOfCustomer,
       contentShared: item.contentIds.length > 0,

@@ -61,6 +61,7 @@ export function surveyRoutes(deps: AppDeps) {
     return {
       t,
       locale,
+      langInUrl: isLocale(c.req.query('lang'), LOCALES),
       token,
       repName: found.rep.name,
       typeLabel: t(`type_${found.interaction.type}`),

@@ -51,7 +51,7 @@ describe('analysis API', () => {
     const res = await api(t, key, 'GET', '/cpis?groupBy=rep&from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z');
     expect(res.status).toBe(200);
     const tiny = res.json.groups.find((g: { key: string }) => g.key === 'tiny@acme.test');
-    expect(tiny).toEqual({ key: 'tiny@acme.test', n: 4, invited: 0, responseRate: null, suppressed: true });
+    expect(tiny).toEqual({ key: 'tiny@acme.test', n: 4, suppressed: true });
   });
 
   it('computes each CPI from the raw answers, with Wilson and t intervals, and the same figures via rollups or raw edges', async () => {

@@ -144,7 +144,7 @@ describe('API keys', () => {
     await t.db.write((tx) => tx.run(`UPDATE api_keys SET revoked_at = 1 WHERE id = ${ingest.id}`));
     const revoked = await api(t, ingest.key, 'GET', '/whoami');
     expect(revoked.status).toBe(401);
-    expect(revoked.json).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(revoked.json).toEqual({ error: { code: 'unauthorized', message: expect.any(String), issues: [] } });
     // keys are stored hashed only
     const stored = await t.db.readClient.execute('SELECT key_hash FROM api_keys');
     for (const row of stored.rows) expect(String(row.key_hash)).not.toContain(ingest.key.slice(5));

@@ -8,6 +8,8 @@ import { LOCALE_NAMES } from '../../src/lib/i18n';
 export interface SurveyFormProps {
   t: SurveyT;
   locale: Locale;
+  /** The language was chosen in the URL (`?lang=`): the form posts back with it. */
+  langInUrl: boolean;
   token: string;
   repName: string;
   typeLabel: string;
@@ -53,7 +55,8 @@ function Question({ id, legend, required, t, error, children }: { id: string; le
 
 export function SurveyForm(p: SurveyFormProps) {
   const { t } = p;
-  const action = `/s/${p.token}?lang=${p.locale}`;
+  // Posts to the page's own URL; a language picked with the switcher stays picked.
+  const action = p.langInUrl ? `/s/${p.token}?lang=${p.locale}` : `/s/${p.token}`;
   const errorCount = Object.keys(p.errors).length;
   return (
     <PublicLayout title={`${t('surveyTitle')} · ${p.repName}`} lang={p.locale} outcome={p.outcome}>
