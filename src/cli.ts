@@ -56,9 +56,14 @@ const one = (flags: Map<string, string[]>, name: string, required = true): strin
   return values[values.length - 1];
 };
 
+/** The first line of stdin (without its newline): read up to the newline or the end, whichever comes first. */
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if ((chunk as Buffer).includes(0x0a)) break;
+  }
+  process.stdin.pause();
   const text = Buffer.concat(chunks).toString('utf8');
   return text.split(/\r?\n/, 1)[0] ?? '';
 }

@@ -4,7 +4,7 @@ import { translator, type Dict, type Translate } from './index';
 
 const en = {
   surveyTitle: 'Your feedback',
-  surveyIntro: 'You recently had a {type} with {rep}. Four quick questions, about 30 seconds.',
+  surveyIntro: 'You recently had a {type} with {rep}. A few quick questions, about 30 seconds.',
   q_resolved_first_contact: 'Was your request resolved during the first contact?',
   q_content_useful: 'How useful was the content we shared with you?',
   q_decision_clearer: 'Did this conversation make your purchase decision clearer?',
@@ -49,7 +49,7 @@ const en = {
   emailReminderSubject: 'Reminder: a 30-second question about your {type}',
   emailGreeting: 'Hello {name},',
   emailGreetingAnon: 'Hello,',
-  emailBody: 'You recently had a {type} with {rep} on {date}. Would you answer four quick questions? It takes about 30 seconds.',
+  emailBody: 'You recently had a {type} with {rep} on {date}. Would you answer a few quick questions? It takes about 30 seconds.',
   emailFirstQuestion: 'Was your request resolved during the first contact?',
   emailOpenSurvey: 'Open the survey',
   emailExpires: 'The link works until {date}.',
@@ -66,7 +66,7 @@ export type SurveyKey = keyof typeof en;
 
 const es: Dict<SurveyKey> = {
   surveyTitle: 'Tu opinión',
-  surveyIntro: 'Hace poco tuviste una {type} con {rep}. Cuatro preguntas rápidas, unos 30 segundos.',
+  surveyIntro: 'Hace poco tuviste una {type} con {rep}. Unas pocas preguntas rápidas, unos 30 segundos.',
   q_resolved_first_contact: '¿Se resolvió tu solicitud en el primer contacto?',
   q_content_useful: '¿Qué tan útil fue el contenido que compartimos contigo?',
   q_decision_clearer: '¿Esta conversación aclaró tu decisión de compra?',
@@ -111,7 +111,7 @@ const es: Dict<SurveyKey> = {
   emailReminderSubject: 'Recordatorio: una pregunta de 30 segundos sobre tu {type}',
   emailGreeting: 'Hola, {name}:',
   emailGreetingAnon: 'Hola:',
-  emailBody: 'Hace poco tuviste una {type} con {rep} el {date}. ¿Responderías cuatro preguntas rápidas? Son unos 30 segundos.',
+  emailBody: 'Hace poco tuviste una {type} con {rep} el {date}. ¿Responderías unas pocas preguntas rápidas? Son unos 30 segundos.',
   emailFirstQuestion: '¿Se resolvió tu solicitud en el primer contacto?',
   emailOpenSurvey: 'Abrir la encuesta',
   emailExpires: 'El enlace funciona hasta el {date}.',
@@ -126,7 +126,7 @@ const es: Dict<SurveyKey> = {
 
 const de: Dict<SurveyKey> = {
   surveyTitle: 'Ihr Feedback',
-  surveyIntro: 'Sie hatten kürzlich ein/e {type} mit {rep}. Vier kurze Fragen, etwa 30 Sekunden.',
+  surveyIntro: 'Sie hatten kürzlich ein/e {type} mit {rep}. Ein paar kurze Fragen, etwa 30 Sekunden.',
   q_resolved_first_contact: 'Wurde Ihr Anliegen beim ersten Kontakt gelöst?',
   q_content_useful: 'Wie nützlich waren die Inhalte, die wir mit Ihnen geteilt haben?',
   q_decision_clearer: 'Hat dieses Gespräch Ihre Kaufentscheidung klarer gemacht?',
@@ -171,7 +171,7 @@ const de: Dict<SurveyKey> = {
   emailReminderSubject: 'Erinnerung: eine 30-Sekunden-Frage zu Ihrem/r {type}',
   emailGreeting: 'Hallo {name},',
   emailGreetingAnon: 'Hallo,',
-  emailBody: 'Sie hatten am {date} ein/e {type} mit {rep}. Würden Sie vier kurze Fragen beantworten? Das dauert etwa 30 Sekunden.',
+  emailBody: 'Sie hatten am {date} ein/e {type} mit {rep}. Würden Sie ein paar kurze Fragen beantworten? Das dauert etwa 30 Sekunden.',
   emailFirstQuestion: 'Wurde Ihr Anliegen beim ersten Kontakt gelöst?',
   emailOpenSurvey: 'Umfrage öffnen',
   emailExpires: 'Der Link ist bis zum {date} gültig.',
