@@ -102,12 +102,7 @@ async function trainingFlags(
     if (e.kind === 'course') lastCourse.set(key, e.completedAt);
     if (e.kind === 'coaching') lastCoaching.set(key, e.completedAt);
   }
-  const strongest = new Map<string, CpiKey>();
-  for (const l of links) {
-    if (l.cpi === 'quoteTurnaround' || Number.isNaN(l.rho)) continue;
-    const current = links.find((x) => x.skill === l.skill && x.cpi === strongest.get(l.skill));
-    if (!current || Math.abs(l.rho) > Math.abs(current.rho)) strongest.set(l.skill, l.cpi);
-  }
+  const strongest = strongestLinkedCpi(links, ['quoteTurnaround']);
   const endMonth = nextMonthKey(monthKey(period.to - 1));
   // Only reps with coaching need their monthly CPIs (to tell whether it rose since).
   const coached = [...new Set(events.filter((e) => e.kind === 'coaching').map((e) => e.repId))];
@@ -139,6 +134,17 @@ async function trainingFlags(
     }
   }
   return flags;
+}
+
+/** Per skill, the CPI it is most strongly linked with (largest |ρ|; links without ρ and `exclude` left out). */
+export function strongestLinkedCpi(links: readonly { skill: string; cpi: CpiKey; rho: number }[], exclude: readonly CpiKey[] = []): Map<string, CpiKey> {
+  const best = new Map<string, { cpi: CpiKey; rho: number }>();
+  for (const l of links) {
+    if (exclude.includes(l.cpi) || Number.isNaN(l.rho)) continue;
+    const current = best.get(l.skill);
+    if (!current || Math.abs(l.rho) > Math.abs(current.rho)) best.set(l.skill, { cpi: l.cpi, rho: l.rho });
+  }
+  return new Map([...best].map(([skill, b]) => [skill, b.cpi]));
 }
 
 export async function computeGaps(db: Drizzle, q: GapQuery): Promise<GapResult> {

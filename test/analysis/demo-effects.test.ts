@@ -24,6 +24,10 @@ describe('analysis API on the demo workspace', () => {
       const scores = rep.gaps.map((g) => g.score).filter((s): s is number => s !== null);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+    // Every gap names one of the five CPIs — a gap nothing contributes to names its skill's strongest link.
+    const gaps = (res.json.reps as { gaps: { skill: string; cpi: string; score: number | null }[] }[]).flatMap((r) => r.gaps);
+    expect(gaps.some((g) => g.score === 0 || g.score === null)).toBe(true);
+    for (const g of gaps) expect(['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']).toContain(g.cpi);
   });
 
   it('shows the objection-handling bootcamp as a rise in decision clarity (difference in differences)', async () => {

@@ -6,7 +6,7 @@ import { invalid } from '../../lib/errors';
 import { parsePeriod, type Period } from '../../lib/period';
 import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import { computeCpis, type GroupBy } from '../../domain/cpis';
-import { computeGaps } from '../../domain/gaps';
+import { computeGaps, strongestLinkedCpi } from '../../domain/gaps';
 import { computeTrainingEffects } from '../../domain/training-effects';
 import { streamResponsesCsv } from '../../domain/exports';
 import { recordAudit } from '../../../db/queries/audit';
@@ -43,7 +43,11 @@ export function readRoutes(deps: AppDeps) {
   app.get('/gaps', read, async (c) => {
     const now = deps.clock.nowMs();
     const result = await computeGaps(deps.db.read, { period: periodFrom(c, now), now, team: c.req.query('team') || undefined, scope: all });
-    return c.json({ links: result.links, reps: result.reps.map(({ name: _name, team: _team, ...r }) => r), targets: result.targets });
+    // A gap nothing contributes to (score 0, or no skill score) names the CPI its skill is most
+    // strongly linked with, so `cpi` is always one of the five (CONTRACT.md).
+    const strongest = strongestLinkedCpi(result.links);
+    const reps = result.reps.map(({ name: _name, team: _team, ...r }) => ({ ...r, gaps: r.gaps.map((g) => ({ ...g, cpi: g.cpi ?? strongest.get(g.skill) ?? null })) }));
+    return c.json({ links: result.links, reps, targets: result.targets });
   });
 
   app.get('/training-effects', read, async (c) => {
