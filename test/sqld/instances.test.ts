@@ -52,7 +52,7 @@ describeSqld('two instances on one libSQL server', () => {
     expect((await b.postForm(link.pathname, { resolved_first_contact: 'no', action: 'submit' })).status).toBe(200);
     expect(await countRows(a.db, 'responses', "status = 'submitted'")).toBe(1);
     const cpis = await api(b, key, 'GET', '/cpis?groupBy=org&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
-    expect(cpis.json.groups[0]).toMatchObject({ key: 'org', n: 1, invited: 1, responseRate: 1, suppressed: true });
+    expect(cpis.json.groups[0]).toEqual({ key: 'org', n: 1, suppressed: true });
   });
 
   it('sends each of 500 invitations once with both instances sending at the same time', { timeout: 400_000 }, async () => {
