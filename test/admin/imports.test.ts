@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, countRows } from '../helpers/app';
 import { adminFixture, setLocale, type AdminFixture } from './setup';
+import { INTERACTIONS_HEADER } from '../helpers/csv';
 
-const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
+const HEADER = INTERACTIONS_HEADER;
 const row = (i: number, over: { date?: string; type?: string } = {}) =>
   `imp-${i},ana@acme.test,c${i}@x.test,Name ${i},es,Acme,${over.type ?? 'call'},${over.date ?? '2026-11-19T10:00:00Z'},,,deck-a;deck-b`;
 

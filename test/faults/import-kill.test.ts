@@ -24,13 +24,14 @@ import { listImports } from '../../db/queries/imports';
 import { hashPassword } from '../../src/lib/passwords';
 import { insertUser } from '../../db/queries/users';
 import { sessionCookieFrom } from '../helpers/app';
+import { INTERACTIONS_HEADER } from '../helpers/csv';
 
 const ROUNDS = rounds('FAULT_IMPORT_ROUNDS', 2);
 const ROWS = 50_000;
 const CUSTOMERS = 5_000;
 const REPS = 50;
 const NOW = '2026-11-20T12:00:00Z';
-const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
+const HEADER = INTERACTIONS_HEADER;
 
 /** 50,000 historical interactions (older than the link expiry: recorded, not surveyed) with this round's ids. */
 function interactionsCsv(path: string, prefix: string) {

@@ -6,23 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, addApiKey, addUser, api, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
 import { dataState } from './data-state';
+import { interactionsCsv, INTERACTIONS_HEADER } from '../helpers/csv';
 
 const START = '2026-11-20T12:00:00Z';
-const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
-
-/** Interactions CSV (historical: older than the expiry, so nothing is mailed). */
-function interactionsCsv(rows: number, options: { badDateAtLine?: number; quotedNewlineAtLine?: number; eol?: string; bom?: boolean; prefix?: string } = {}) {
-  const eol = options.eol ?? '\n';
-  const lines = [HEADER];
-  let line = 2;
-  for (let i = 0; i < rows; i++) {
-    const date = line === options.badDateAtLine ? '2025-02-30T10:00:00Z' : `2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`;
-    const name = line === options.quotedNewlineAtLine ? `"Smith,${eol}Jr."` : `Name ${i}`;
-    lines.push(`${options.prefix ?? 'h'}-${i},ana@acme.test,c${i}@x.test,${name},es,Acme,call,${date},,,deck-a;deck-b`);
-    line += line === options.quotedNewlineAtLine ? 2 : 1;
-  }
-  return `${options.bom ? '\uFEFF' : ''}${lines.join(eol)}${eol}`;
-}
 
 describe('hostile input: CSV uploads', () => {
   let t: TestApp;
@@ -122,7 +108,7 @@ describe('hostile input: CSV uploads', () => {
   });
 
   it('CR/LF inside a quoted customerEmail cell → refused naming line and column, nothing written', async () => {
-    const csv = `${HEADER}\nx-1,ana@acme.test,"c@x.test\r\nBcc: victim@evil.test",C,en,,call,2025-05-01T10:00:00Z,,,\n`;
+    const csv = `${INTERACTIONS_HEADER}\nx-1,ana@acme.test,"c@x.test\r\nBcc: victim@evil.test",C,en,,call,2025-05-01T10:00:00Z,,,\n`;
     const html = await refused('interactions', 'crlf.csv', csv);
     expect(html).toMatch(/<td class="num">2<\/td><td><code>customerEmail<\/code><\/td>/);
   });

@@ -6,21 +6,8 @@ import { createTestApp, addApiKey, api, countRows, manualClock, type TestApp } f
 import { runCli } from '../helpers/cli';
 import { stageImport, publishImport } from '../../src/domain/imports/run';
 import type { ImportKind } from '../../db/schema';
+import { interactionsCsv, INTERACTIONS_HEADER } from '../helpers/csv';
 
-const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
-
-function interactionsCsv(rows: number, options: { badDateAtLine?: number; quotedNewlineAtLine?: number; eol?: string; bom?: boolean; prefix?: string } = {}) {
-  const eol = options.eol ?? '\n';
-  const lines = [HEADER];
-  let line = 2;
-  for (let i = 0; i < rows; i++) {
-    const date = line === options.badDateAtLine ? '2026-13-45T10:00:00Z' : `2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`;
-    const name = line === options.quotedNewlineAtLine ? `"Smith,${eol}Jr."` : `Name ${i}`;
-    lines.push(`${options.prefix ?? 'h'}-${i},ana@acme.test,c${i}@x.test,${name},es,Acme,call,${date},,,deck-a;deck-b`);
-    line += line === options.quotedNewlineAtLine ? 2 : 1;
-  }
-  return `${options.bom ? '\uFEFF' : ''}${lines.join(eol)}${eol}`;
-}
 
 describe('CSV imports', () => {
   let t: TestApp;
@@ -36,7 +23,7 @@ describe('CSV imports', () => {
   afterAll(async () => t.close());
 
   it('names line 4312 for a bad date after a quoted newline, and writes nothing', async () => {
-    const csv = interactionsCsv(5000, { quotedNewlineAtLine: 100, badDateAtLine: 4312 });
+    const csv = interactionsCsv(5000, { quotedNewlineAtLine: 100, badDateAtLine: 4312, badDate: '2026-13-45T10:00:00Z' });
     const staged = await stage('interactions', csv);
     expect(staged.errors).toEqual([{ line: 4312, column: 'occurredAt', value: '2026-13-45T10:00:00Z', message: expect.stringContaining('ISO 8601') }]);
     expect(await countRows(t.db, 'interactions')).toBe(0);
@@ -74,7 +61,7 @@ describe('CSV imports', () => {
   });
 
   it('refuses a row naming an unknown rep at publish, naming its line, and writes nothing', async () => {
-    const csv = `${HEADER}\nu-1,ana@acme.test,u1@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\nu-2,ghost@acme.test,u2@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\n`;
+    const csv = `${INTERACTIONS_HEADER}\nu-1,ana@acme.test,u1@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\nu-2,ghost@acme.test,u2@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\n`;
     const staged = await stage('interactions', csv);
     expect(staged.errors).toEqual([]);
     const published = await publishImport(t.deps, staged.importId, 'test');
