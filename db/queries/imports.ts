@@ -5,10 +5,14 @@ import { importRows, imports, type ImportKind } from '../schema';
 
 export type ImportError = { line: number; column: string; value: string; message: string };
 
-export async function createImport(tx: Drizzle, values: { kind: ImportKind; filename: string; createdBy: number | null; owner: string; now: number }): Promise<number> {
+/** A new import: `staging` (rows are validated and staged first) or `publishing` (written as they are read, in one transaction). */
+export async function createImport(
+  tx: Drizzle,
+  values: { kind: ImportKind; filename: string; createdBy: number | null; owner: string; now: number; status?: 'staging' | 'publishing' },
+): Promise<number> {
   const [row] = await tx
     .insert(imports)
-    .values({ kind: values.kind, filename: values.filename, status: 'staging', owner: values.owner, createdBy: values.createdBy, heartbeatAt: values.now, createdAt: values.now })
+    .values({ kind: values.kind, filename: values.filename, status: values.status ?? 'staging', owner: values.owner, createdBy: values.createdBy, heartbeatAt: values.now, createdAt: values.now })
     .returning({ id: imports.id });
   if (!row) throw new Error('createImport: no row returned');
   return row.id;
@@ -29,11 +33,18 @@ export async function readStagedRows(db: Drizzle, importId: number, afterLine: n
 export async function finishImport(
   tx: Drizzle,
   importId: number,
-  values: { status: 'published' | 'failed'; created?: number; duplicates?: number; errors?: ImportError[]; now: number },
+  values: { status: 'published' | 'failed'; created?: number; duplicates?: number; errors?: ImportError[]; rows?: number | undefined; now: number },
 ) {
   await tx
     .update(imports)
-    .set({ status: values.status, created: values.created ?? 0, duplicates: values.duplicates ?? 0, errors: values.errors ?? null, finishedAt: values.now })
+    .set({
+      status: values.status,
+      created: values.created ?? 0,
+      duplicates: values.duplicates ?? 0,
+      errors: values.errors ?? null,
+      finishedAt: values.now,
+      ...(values.rows === undefined ? {} : { rows: values.rows }),
+    })
     .where(eq(imports.id, importId));
   await tx.delete(importRows).where(eq(importRows.importId, importId));
 }

@@ -28,7 +28,12 @@ export function addMonths(key: number, count: number): number {
 
 /** The YYYY-MM-DD at the start of `v` names a day that exists (Date.parse rolls 2025-02-30 over to 2 March). */
 export function isCalendarDate(v: string): boolean {
-  const [y = 0, m = 0, d = 0] = v.slice(0, 10).split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  if (v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d) return false;
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
 }

@@ -15,10 +15,12 @@ import { recordAudit } from '../../../db/queries/audit';
 import { createImport, failImport, finishImport, getImport, listUnfinishedImports, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
 import { upsertContentItems } from '../../../db/queries/content';
 import { withBulkRollups } from '../../../db/queries/rollups';
+import { rowsOf, withIndexesRebuilt } from '../../../db/queries/bulk';
+import { sql } from 'drizzle-orm';
 import { getRepsByEmail } from '../../../db/queries/reps';
 import { CSV_FORMATS } from './formats';
-import { contentItemInput, interactionInput, repInput, responseImportInput, trainingRecordInput } from '../inputs';
-import { CsvFileError, readCsv } from './read-csv';
+import type { ContentItemInput, InteractionInput, RepInput, ResponseImportInput, TrainingRecordInput } from '../inputs';
+import { CsvFileError, readCsvBatches } from './read-csv';
 import { ingestInTransaction } from '../interactions';
 import { addTrainingInTransaction, upsertRepsInTransaction } from '../training';
 import { importResponsesInTransaction } from '../responses';
@@ -26,6 +28,8 @@ import { importResponsesInTransaction } from '../responses';
 export const MAX_ERRORS = 100;
 const STAGE_CHUNK = 5000;
 const PUBLISH_CHUNK = 2000;
+/** Imports smaller than this keep the interactions indexes up to date row by row. */
+const REBUILD_MIN_ROWS = 20_000;
 const PROCESS_OWNER = `${hostname()}:${process.pid}`;
 /** A remote importer that sent no heartbeat for this long is taken as gone. */
 const STALE_MS = 10 * 60_000;
@@ -45,49 +49,76 @@ export interface StageOptions {
   actorId: number | null;
   /** Web uploads are limited; the CLI is not. */
   maxRows?: number;
+  /** About how many rows the file holds (from its size), when known. */
+  expectedRows?: number;
 }
 
-export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
+interface ValidRow {
+  line: number;
+  /** The row as the JSON API takes it (what is staged). */
+  candidate: unknown;
+  /** The same, validated: the typed input the domain takes. */
+  item: unknown;
+}
+
+interface ReadResult {
+  rows: number;
+  errors: ImportError[];
+  preview: Record<string, string>[];
+}
+
+/**
+ * Reads and validates a CSV file, handing chunks of valid rows to `take` until the first
+ * invalid row; after that it only collects errors (up to MAX_ERRORS) and hands on nothing.
+ */
+async function readValidRows(kind: ImportKind, input: Readable, options: StageOptions, chunkSize: number, take: (rows: ValidRow[]) => Promise<void>): Promise<ReadResult> {
   const format = CSV_FORMATS[kind];
-  const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
   const errors: ImportError[] = [];
   const preview: Record<string, string>[] = [];
-  let buffer: { line: number; data: string }[] = [];
+  let buffer: ValidRow[] = [];
   let rows = 0;
-  const flush = async () => {
-    if (buffer.length === 0 || errors.length > 0) return;
-    const chunk = buffer;
-    buffer = [];
-    await deps.db.write((tx) => stageRows(tx, importId, chunk, deps.clock.nowMs()));
-  };
   try {
-    for await (const record of readCsv(input, format.header)) {
-      rows++;
-      if (options.maxRows !== undefined && rows > options.maxRows) {
-        throw new CsvFileError(record.line, '', `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`);
-      }
-      const candidate = format.toInput(record.values);
-      const parsed = format.schema.safeParse(candidate);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const column = format.columnOf(issue.path);
-          if (errors.length < MAX_ERRORS) errors.push({ line: record.line, column, value: (record.values[column] ?? '').slice(0, 200), message: issue.message });
+    reading: for await (const batch of readCsvBatches(input, format.header)) {
+      for (const record of batch) {
+        rows++;
+        if (options.maxRows !== undefined && rows > options.maxRows) {
+          throw new CsvFileError(record.line, '', `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`);
         }
-        if (errors.length >= MAX_ERRORS) break;
-        continue;
+        const candidate = format.toInput(record.values);
+        const parsed = format.schema.safeParse(candidate);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const column = format.columnOf(issue.path);
+            if (errors.length < MAX_ERRORS) errors.push({ line: record.line, column, value: (record.values[column] ?? '').slice(0, 200), message: issue.message });
+          }
+          if (errors.length >= MAX_ERRORS) break reading;
+          continue;
+        }
+        if (errors.length > 0) continue;
+        if (preview.length < 10) preview.push(record.values);
+        buffer.push({ line: record.line, candidate, item: parsed.data });
       }
-      if (errors.length > 0) continue;
-      if (preview.length < 10) preview.push(record.values);
-      buffer.push({ line: record.line, data: JSON.stringify(candidate) });
-      if (buffer.length >= STAGE_CHUNK) await flush();
+      if (buffer.length >= chunkSize && errors.length === 0) {
+        await take(buffer);
+        buffer = [];
+      }
     }
-    await flush();
+    if (buffer.length > 0 && errors.length === 0) await take(buffer);
   } catch (error) {
-    if (!(error instanceof CsvFileError)) throw error;
-    errors.push({ line: error.line, column: error.column, value: '', message: error.message });
+    if (error instanceof ImportRefused) errors.push(...error.errors.slice(0, MAX_ERRORS - errors.length));
+    else if (error instanceof CsvFileError) errors.push({ line: error.line, column: error.column, value: '', message: error.message });
+    else throw error;
   } finally {
     input.destroy();
   }
+  return { rows, errors, preview };
+}
+
+export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
+  const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
+  const { rows, errors, preview } = await readValidRows(kind, input, options, STAGE_CHUNK, (chunk) =>
+    deps.db.write((tx) => stageRows(tx, importId, chunk.map((r) => ({ line: r.line, data: JSON.stringify(r.candidate) })), deps.clock.nowMs())),
+  );
   const now = deps.clock.nowMs();
   if (errors.length > 0) {
     await deps.db.write(async (tx) => {
@@ -106,31 +137,97 @@ export interface PublishResult {
   errors: ImportError[];
 }
 
-class PublishError extends Error {
+/** Rows refused while publishing (an unknown rep, a conflict with what was received before): nothing is written. */
+class ImportRefused extends Error {
   constructor(readonly errors: ImportError[]) {
-    super('publish refused');
+    super('import refused');
   }
 }
 
-/** Applies one chunk of staged rows with the same domain code the JSON API uses. */
-async function applyChunk(deps: AppDeps, tx: Drizzle, kind: ImportKind, items: unknown[], now: number): Promise<{ created: number; duplicates: number }> {
-  // Staged rows passed validation; parsing again gives the typed input the domain takes.
-  switch (kind) {
-    case 'interactions': {
-      const parsed = items.map((item) => interactionInput.parse(item));
-      const results = await ingestInTransaction(tx, parsed, 'csv', now, { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom });
-      const created = results.filter((r) => r.status === 'created').length;
-      return { created, duplicates: results.length - created };
+/** Applies validated rows with the same domain code the JSON API uses; a refusal names the rows' lines. */
+async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: { line: number; item: unknown }[], now: number): Promise<{ created: number; duplicates: number }> {
+  const items = rows.map((r) => r.item);
+  try {
+    switch (kind) {
+      case 'interactions': {
+        const results = await ingestInTransaction(tx, items as InteractionInput[], 'csv', now, { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom });
+        const created = results.filter((r) => r.status === 'created').length;
+        return { created, duplicates: results.length - created };
+      }
+      case 'reps':
+        return { created: await upsertRepsInTransaction(tx, items as RepInput[], now), duplicates: 0 };
+      case 'content':
+        return { created: await upsertContentItems(tx, items as ContentItemInput[], now), duplicates: 0 };
+      case 'training':
+        return addTrainingInTransaction(tx, items as TrainingRecordInput[], now);
+      case 'responses':
+        return importResponsesInTransaction(tx, items as ResponseImportInput[], now);
     }
-    case 'reps':
-      return { created: await upsertRepsInTransaction(tx, items.map((item) => repInput.parse(item)), now), duplicates: 0 };
-    case 'content':
-      return { created: await upsertContentItems(tx, items.map((item) => contentItemInput.parse(item)), now), duplicates: 0 };
-    case 'training':
-      return addTrainingInTransaction(tx, items.map((item) => trainingRecordInput.parse(item)), now);
-    case 'responses':
-      return importResponsesInTransaction(tx, items.map((item) => responseImportInput.parse(item)), now);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.issues.length === 0) throw error;
+    throw new ImportRefused(
+      error.issues.slice(0, MAX_ERRORS).map((issue) => {
+        const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
+        return { line: rows[index]?.line ?? 0, column: CSV_FORMATS[kind].columnOf(issue.path.slice(1)), value: '', message: issue.message };
+      }),
+    );
   }
+}
+
+/**
+ * Runs `load` (which applies rows with `apply`) as one bulk write: the CPI totals of the
+ * reps it touched are rebuilt once at the end; the import is recorded as published.
+ */
+async function publishInWrite(
+  deps: AppDeps,
+  tx: Drizzle,
+  imp: { id: number; kind: ImportKind; filename: string },
+  actor: string,
+  now: number,
+  load: (apply: (rows: { line: number; item: unknown }[]) => Promise<void>) => Promise<number | undefined>,
+  expectedRows: number,
+): Promise<{ created: number; duplicates: number }> {
+  // Reps whose CPI totals the import may change; `undefined` means all of them.
+  let touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
+  const touchedRepIds = async () => (touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id));
+  return withBulkRollups(
+    tx,
+    async () => {
+      let created = 0;
+      let duplicates = 0;
+      const loadAll = () =>
+        load(async (chunk) => {
+          if (imp.kind === 'interactions') for (const r of chunk) touched?.add((r.item as InteractionInput).repEmail);
+          const r = await applyRows(deps, tx, imp.kind, chunk, now);
+          created += r.created;
+          duplicates += r.duplicates;
+        });
+      const rows = imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows)) ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
+      await finishImport(tx, imp.id, { status: 'published', created, duplicates, rows, now });
+      await recordAudit(tx, now, { actor, action: 'import.published', subject: `${imp.kind} ${imp.filename}`, detail: { importId: imp.id, created, duplicates } });
+      return { created, duplicates };
+    },
+    touchedRepIds,
+  );
+}
+
+/** Building the interactions indexes again costs a sort of the whole table: worth it when the import is large next to it. */
+async function rebuildIsCheaper(tx: Drizzle, expectedRows: number): Promise<boolean> {
+  if (expectedRows < REBUILD_MIN_ROWS) return false;
+  const [row] = await rowsOf(tx, sql`SELECT count(*) AS n FROM interactions`);
+  return expectedRows >= Number(row?.n ?? 0) / 2;
+}
+
+/** Records a refused or crashed publish as failed; refusals come back as errors, anything else is thrown. */
+async function recordFailure(deps: AppDeps, imp: { id: number; kind: ImportKind; filename: string }, actor: string, error: unknown): Promise<ImportError[]> {
+  const errors = error instanceof ImportRefused ? error.errors : [{ line: 0, column: '', value: '', message: error instanceof Error ? error.message : String(error) }];
+  const now = deps.clock.nowMs();
+  await deps.db.write(async (tx) => {
+    await finishImport(tx, imp.id, { status: 'failed', errors, now });
+    await recordAudit(tx, now, { actor, action: 'import.refused', subject: `${imp.kind} ${imp.filename}`, detail: { importId: imp.id, errors: errors.length } });
+  });
+  if (error instanceof ImportRefused) return errors;
+  throw error;
 }
 
 export async function publishImport(deps: AppDeps, importId: number, actor: string): Promise<PublishResult> {
@@ -140,52 +237,60 @@ export async function publishImport(deps: AppDeps, importId: number, actor: stri
   if (!(await deps.db.write((tx) => setImportStatus(tx, importId, 'ready', 'publishing', PROCESS_OWNER, now)))) {
     throw new AppError(409, 'conflict', `This import is ${found.status}; only a validated import can be published, once.`);
   }
+  const schema = CSV_FORMATS[found.kind].schema;
   try {
-    // Reps whose CPI totals the import may change; `undefined` means all of them.
-    let touched: Set<string> | undefined = new Set();
-    const touchedRepIds = async (tx: Drizzle) =>
-      touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id);
-    const totals = await deps.db.write(async (tx) =>
-      withBulkRollups(tx, async () => {
-        let created = 0;
-        let duplicates = 0;
+    const totals = await deps.db.write((tx) =>
+      publishInWrite(deps, tx, found, actor, now, async (apply) => {
         for (let after = 0; ; ) {
           const rows = await readStagedRows(tx, importId, after, PUBLISH_CHUNK);
-          if (rows.length === 0) break;
+          if (rows.length === 0) return undefined;
           after = rows[rows.length - 1]!.line;
-          const items = rows.map((row) => JSON.parse(row.data) as Record<string, unknown>);
-          if (found.kind === 'interactions') for (const item of items) touched?.add(String(item.repEmail ?? '').trim().toLowerCase());
-          if (found.kind === 'responses') touched = undefined;
-          try {
-            const r = await applyChunk(deps, tx, found.kind, items, now);
-            created += r.created;
-            duplicates += r.duplicates;
-          } catch (error) {
-            if (!(error instanceof AppError) || error.issues.length === 0) throw error;
-            throw new PublishError(
-              error.issues.slice(0, MAX_ERRORS).map((issue) => {
-                const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-                const format = CSV_FORMATS[found.kind];
-                return { line: rows[index]?.line ?? 0, column: format.columnOf(issue.path.slice(1)), value: '', message: issue.message };
-              }),
-            );
-          }
+          // Staged rows passed validation; parsing again gives the typed input the domain takes.
+          await apply(rows.map((row) => ({ line: row.line, item: schema.parse(JSON.parse(row.data)) })));
         }
-        await finishImport(tx, importId, { status: 'published', created, duplicates, now });
-        await recordAudit(tx, now, { actor, action: 'import.published', subject: `${found.kind} ${found.filename}`, detail: { importId, created, duplicates } });
-        return { created, duplicates };
-      }, () => touchedRepIds(tx)),
+      }, found.rows),
     );
     if (found.kind === 'interactions') deps.wakeSender();
     return { ...totals, errors: [] };
   } catch (error) {
-    const errors = error instanceof PublishError ? error.errors : [{ line: 0, column: '', value: '', message: error instanceof Error ? error.message : String(error) }];
-    await deps.db.write(async (tx) => {
-      await finishImport(tx, importId, { status: 'failed', errors, now: deps.clock.nowMs() });
-      await recordAudit(tx, now, { actor, action: 'import.refused', subject: `${found.kind} ${found.filename}`, detail: { importId, errors: errors.length } });
-    });
-    if (error instanceof PublishError) return { created: 0, duplicates: 0, errors };
-    throw error;
+    return { created: 0, duplicates: 0, errors: await recordFailure(deps, found, actor, error) };
+  }
+}
+
+export interface ImportResult extends PublishResult {
+  importId: number;
+  rows: number;
+}
+
+/**
+ * The CLI's import of a file: on an embedded database, read, validated and written in one
+ * transaction as it streams (no staging copy: a 1,000,000-row history import is bound by
+ * the writes); against a server, staged in short commits and then published, so that no
+ * server transaction waits on the file. All or nothing either way.
+ */
+export async function importFile(deps: AppDeps, kind: ImportKind, open: () => Readable, options: StageOptions): Promise<ImportResult> {
+  if (deps.db.kind !== 'file') {
+    const staged = await stageImport(deps, kind, open(), options);
+    if (staged.errors.length > 0) return { importId: staged.importId, rows: staged.rows, created: 0, duplicates: 0, errors: staged.errors };
+    return { importId: staged.importId, rows: staged.rows, ...(await publishImport(deps, staged.importId, options.actor)) };
+  }
+  const now = deps.clock.nowMs();
+  const imp = { kind, filename: options.filename };
+  const id = await deps.db.write((tx) => createImport(tx, { ...imp, createdBy: options.actorId, owner: PROCESS_OWNER, now, status: 'publishing' }));
+  let rows = 0;
+  try {
+    const totals = await deps.db.write((tx) =>
+      publishInWrite(deps, tx, { id, ...imp }, options.actor, now, async (apply) => {
+        const read = await readValidRows(kind, open(), options, PUBLISH_CHUNK, apply);
+        rows = read.rows;
+        if (read.errors.length > 0) throw new ImportRefused(read.errors);
+        return read.rows;
+      }, options.expectedRows ?? 0),
+    );
+    if (kind === 'interactions') deps.wakeSender();
+    return { importId: id, rows, ...totals, errors: [] };
+  } catch (error) {
+    return { importId: id, rows, created: 0, duplicates: 0, errors: await recordFailure(deps, { id, ...imp }, options.actor, error) };
   }
 }
 
