@@ -17,7 +17,7 @@ import { countDueMessages } from '../db/queries/outbox';
 import { getImport } from '../db/queries/imports';
 import { importFile, sweepImports, MAX_ERRORS } from './domain/imports/run';
 import { IMPORT_KINDS, type ImportKind } from '../db/schema';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { eraseCustomer, applyRetention } from './domain/privacy';
 import { getSettings } from './domain/settings';
@@ -121,7 +121,7 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
   await sweepImports(deps);
   // About 100 bytes a row: a guess only used to choose how the interactions indexes are kept.
   const expectedRows = Math.round(statSync(file).size / 100);
-  const result = await importFile(deps, kind as ImportKind, () => createReadStream(file), { filename: basename(file), actor: 'cli', actorId: null, expectedRows });
+  const result = await importFile(deps, kind as ImportKind, file, { filename: basename(file), actor: 'cli', actorId: null, expectedRows });
   const { errors } = result;
   if (errors.length > 0) {
     for (const e of errors) console.error(`line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`);

@@ -11,7 +11,7 @@ import { withBulkRollups } from '../queries/rollups';
 import { recordAudit } from '../queries/audit';
 import { getUserByEmail, insertUser } from '../queries/users';
 import { queueSurveyMail, type MailSettings } from '../../src/domain/invitations';
-import { customerKey } from '../../src/domain/interactions';
+import { customerKey } from '../../src/domain/interaction-keys';
 import { hashEmail } from '../../src/lib/tokens';
 import { monthKey, monthStart, nextMonthKey } from '../../src/lib/periods';
 import { DEMO_CONTENT, DEMO_SKILLS, DEMO_TEAMS, contentUrl } from './catalog';

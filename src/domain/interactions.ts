@@ -4,12 +4,12 @@
  * `updated`; any other difference is a 409 naming the item and the fields. New
  * interactions are surveyed or suppressed by the rules, in the same write.
  */
-import { createHash } from 'node:crypto';
 import type { AppDeps } from '../context';
 import type { Drizzle } from '../../db/client';
 import type { SuppressionReason } from '../../db/schema';
 import type { InteractionInput } from './inputs';
 import { conflict, invalid, type FieldIssue } from '../lib/errors';
+import { contentKey, customerKey } from './interaction-keys';
 import { hashEmail } from '../lib/tokens';
 import { getRepsByEmail } from '../../db/queries/reps';
 import { getInteractionsByExternalId, insertInteractions, setQuoteDelivered, type ExistingInteraction } from '../../db/queries/interactions';
@@ -29,12 +29,6 @@ export interface IntakeResult {
 
 export type IntakeSource = 'api' | 'csv' | 'form';
 
-/** A short hash of the customer fields an interaction arrived with, for comparing retries. */
-export function customerKey(c: InteractionInput['customer']): string {
-  return createHash('sha256').update(JSON.stringify([c.email, c.name, c.locale, c.company])).digest('base64url').slice(0, 22);
-}
-
-const contentKey = (ids: string[]) => [...ids].sort().join(';');
 
 /** Which fields of a retried item differ from what was stored (quoteDeliveredAt filled in is not a difference). */
 function differences(item: InteractionInput, stored: ExistingInteraction): string[] {

@@ -4,7 +4,7 @@
  * publishes nothing and is shown as failed. The UI stages, previews and asks to confirm;
  * the CLI stages and publishes at once.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../context';
@@ -20,12 +20,14 @@ import { sql } from 'drizzle-orm';
 import { getRepsByEmail } from '../../../db/queries/reps';
 import { CSV_FORMATS } from './formats';
 import type { ContentItemInput, InteractionInput, RepInput, ResponseImportInput, TrainingRecordInput } from '../inputs';
-import { CsvFileError, readCsvBatches } from './read-csv';
+import { ImportRefused, MAX_ERRORS, readValidRows } from './validate';
+import { loadHistory } from './history';
+
+export { MAX_ERRORS };
 import { ingestInTransaction } from '../interactions';
 import { addTrainingInTransaction, upsertRepsInTransaction } from '../training';
 import { importResponsesInTransaction } from '../responses';
 
-export const MAX_ERRORS = 100;
 const STAGE_CHUNK = 5000;
 const PUBLISH_CHUNK = 2000;
 /** Imports smaller than this keep the interactions indexes up to date row by row. */
@@ -53,67 +55,6 @@ export interface StageOptions {
   expectedRows?: number;
 }
 
-interface ValidRow {
-  line: number;
-  /** The row as the JSON API takes it (what is staged). */
-  candidate: unknown;
-  /** The same, validated: the typed input the domain takes. */
-  item: unknown;
-}
-
-interface ReadResult {
-  rows: number;
-  errors: ImportError[];
-  preview: Record<string, string>[];
-}
-
-/**
- * Reads and validates a CSV file, handing chunks of valid rows to `take` until the first
- * invalid row; after that it only collects errors (up to MAX_ERRORS) and hands on nothing.
- */
-async function readValidRows(kind: ImportKind, input: Readable, options: StageOptions, chunkSize: number, take: (rows: ValidRow[]) => Promise<void>): Promise<ReadResult> {
-  const format = CSV_FORMATS[kind];
-  const errors: ImportError[] = [];
-  const preview: Record<string, string>[] = [];
-  let buffer: ValidRow[] = [];
-  let rows = 0;
-  try {
-    reading: for await (const batch of readCsvBatches(input, format.header)) {
-      for (const record of batch) {
-        rows++;
-        if (options.maxRows !== undefined && rows > options.maxRows) {
-          throw new CsvFileError(record.line, '', `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`);
-        }
-        const candidate = format.toInput(record.values);
-        const parsed = format.schema.safeParse(candidate);
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const column = format.columnOf(issue.path);
-            if (errors.length < MAX_ERRORS) errors.push({ line: record.line, column, value: (record.values[column] ?? '').slice(0, 200), message: issue.message });
-          }
-          if (errors.length >= MAX_ERRORS) break reading;
-          continue;
-        }
-        if (errors.length > 0) continue;
-        if (preview.length < 10) preview.push(record.values);
-        buffer.push({ line: record.line, candidate, item: parsed.data });
-      }
-      if (buffer.length >= chunkSize && errors.length === 0) {
-        await take(buffer);
-        buffer = [];
-      }
-    }
-    if (buffer.length > 0 && errors.length === 0) await take(buffer);
-  } catch (error) {
-    if (error instanceof ImportRefused) errors.push(...error.errors.slice(0, MAX_ERRORS - errors.length));
-    else if (error instanceof CsvFileError) errors.push({ line: error.line, column: error.column, value: '', message: error.message });
-    else throw error;
-  } finally {
-    input.destroy();
-  }
-  return { rows, errors, preview };
-}
-
 export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
   const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
   const { rows, errors, preview } = await readValidRows(kind, input, options, STAGE_CHUNK, (chunk) =>
@@ -135,13 +76,6 @@ export interface PublishResult {
   created: number;
   duplicates: number;
   errors: ImportError[];
-}
-
-/** Rows refused while publishing (an unknown rep, a conflict with what was received before): nothing is written. */
-class ImportRefused extends Error {
-  constructor(readonly errors: ImportError[]) {
-    super('import refused');
-  }
 }
 
 /** Applies validated rows with the same domain code the JSON API uses; a refusal names the rows' lines. */
@@ -174,6 +108,15 @@ async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: { l
   }
 }
 
+/** Applies a chunk of validated rows with the domain code (counting what it created). */
+export type Apply = (rows: { line: number; item: unknown }[]) => Promise<void>;
+/** What a load read, and what it wrote without `apply`. */
+export interface Loaded {
+  rows?: number;
+  created?: number;
+  duplicates?: number;
+}
+
 /**
  * Runs `load` (which applies rows with `apply`) as one bulk write: the CPI totals of the
  * reps it touched are rebuilt once at the end; the import is recorded as published.
@@ -184,7 +127,7 @@ async function publishInWrite(
   imp: { id: number; kind: ImportKind; filename: string },
   actor: string,
   now: number,
-  load: (apply: (rows: { line: number; item: unknown }[]) => Promise<void>) => Promise<number | undefined>,
+  load: (apply: Apply) => Promise<Loaded>,
   expectedRows: number,
 ): Promise<{ created: number; duplicates: number }> {
   // Reps whose CPI totals the import may change; `undefined` means all of them.
@@ -202,7 +145,10 @@ async function publishInWrite(
           created += r.created;
           duplicates += r.duplicates;
         });
-      const rows = imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows)) ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
+      const loaded = imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows)) ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
+      created += loaded.created ?? 0;
+      duplicates += loaded.duplicates ?? 0;
+      const rows = loaded.rows;
       await finishImport(tx, imp.id, { status: 'published', created, duplicates, rows, now });
       await recordAudit(tx, now, { actor, action: 'import.published', subject: `${imp.kind} ${imp.filename}`, detail: { importId: imp.id, created, duplicates } });
       return { created, duplicates };
@@ -243,7 +189,7 @@ export async function publishImport(deps: AppDeps, importId: number, actor: stri
       publishInWrite(deps, tx, found, actor, now, async (apply) => {
         for (let after = 0; ; ) {
           const rows = await readStagedRows(tx, importId, after, PUBLISH_CHUNK);
-          if (rows.length === 0) return undefined;
+          if (rows.length === 0) return {};
           after = rows[rows.length - 1]!.line;
           // Staged rows passed validation; parsing again gives the typed input the domain takes.
           await apply(rows.map((row) => ({ line: row.line, item: schema.parse(JSON.parse(row.data)) })));
@@ -268,9 +214,9 @@ export interface ImportResult extends PublishResult {
  * the writes); against a server, staged in short commits and then published, so that no
  * server transaction waits on the file. All or nothing either way.
  */
-export async function importFile(deps: AppDeps, kind: ImportKind, open: () => Readable, options: StageOptions): Promise<ImportResult> {
+export async function importFile(deps: AppDeps, kind: ImportKind, path: string, options: StageOptions): Promise<ImportResult> {
   if (deps.db.kind !== 'file') {
-    const staged = await stageImport(deps, kind, open(), options);
+    const staged = await stageImport(deps, kind, createReadStream(path), options);
     if (staged.errors.length > 0) return { importId: staged.importId, rows: staged.rows, created: 0, duplicates: 0, errors: staged.errors };
     return { importId: staged.importId, rows: staged.rows, ...(await publishImport(deps, staged.importId, options.actor)) };
   }
@@ -281,10 +227,15 @@ export async function importFile(deps: AppDeps, kind: ImportKind, open: () => Re
   try {
     const totals = await deps.db.write((tx) =>
       publishInWrite(deps, tx, { id, ...imp }, options.actor, now, async (apply) => {
-        const read = await readValidRows(kind, open(), options, PUBLISH_CHUNK, apply);
+        if (kind === 'interactions') {
+          const loaded = await loadHistory(tx, id, path, now, apply);
+          rows = loaded.rows;
+          return loaded;
+        }
+        const read = await readValidRows(kind, createReadStream(path), options, PUBLISH_CHUNK, apply);
         rows = read.rows;
         if (read.errors.length > 0) throw new ImportRefused(read.errors);
-        return read.rows;
+        return { rows: read.rows };
       }, options.expectedRows ?? 0),
     );
     if (kind === 'interactions') deps.wakeSender();

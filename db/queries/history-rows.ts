@@ -1,0 +1,232 @@
+/**
+ * A history import's rows in a TEMP table of the writer's connection (embedded file only:
+ * libSQL servers have no TEMP tables), and the set-based statements that publish them:
+ * one statement per step over all rows, instead of a statement per chunk of rows — each
+ * value that crosses from JavaScript into SQLite costs about a microsecond here, more
+ * than SQLite's own work on it. The rules are those of src/domain/interactions.ts; the
+ * differential test (test/survey/history-import.test.ts) holds the two paths to the same
+ * result. Everything runs inside the caller's write: a failure leaves nothing behind.
+ */
+import type { Drizzle } from '../client';
+import type { Rule } from '../../src/domain/survey-rules';
+import { DAY_MS } from '../../src/domain/survey-rules';
+
+/** The tuple columns, in the order parse-worker.ts writes them. */
+export const HISTORY_COLUMNS = [
+  'line', 'external_id', 'rep_email', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type', 'occurred_at',
+  'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
+] as const;
+
+const T = 'temp.history_rows';
+const run = (tx: Drizzle, sql: string, args: (string | number | null)[] = []) => tx.$client.execute({ sql, args });
+
+export async function createHistoryRows(tx: Drizzle): Promise<void> {
+  await run(tx, `DROP TABLE IF EXISTS ${T}`);
+  await run(
+    tx,
+    `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL, rep_email TEXT NOT NULL, customer_email TEXT NOT NULL,
+      customer_name TEXT, customer_locale TEXT NOT NULL, customer_company TEXT, customer_key TEXT NOT NULL, type TEXT NOT NULL, occurred_at INTEGER NOT NULL,
+      quote_requested_at INTEGER, quote_delivered_at INTEGER, content_ids TEXT NOT NULL, content_key TEXT NOT NULL,
+      existing INTEGER NOT NULL DEFAULT 0, suppressed INTEGER NOT NULL DEFAULT 0)`,
+  );
+}
+
+export async function dropHistoryRows(tx: Drizzle): Promise<void> {
+  await run(tx, `DROP TABLE IF EXISTS ${T}`);
+}
+
+/** Adds a chunk: one JSON text of tuples (one bound value, parsed by SQLite once per row). */
+export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
+  await run(
+    tx,
+    `INSERT INTO ${T} (${HISTORY_COLUMNS.join(', ')})
+     WITH r AS MATERIALIZED (SELECT jsonb(value) AS v FROM json_each(?)) SELECT ${HISTORY_COLUMNS.map((_, k) => `v->>${k}`).join(', ')} FROM r`,
+    [json],
+  );
+}
+
+export async function countHistoryRows(tx: Drizzle): Promise<number> {
+  return Number((await run(tx, `SELECT count(*) AS n FROM ${T}`)).rows[0]!.n);
+}
+
+/** Rows naming a rep that does not exist (first `limit`, by line). */
+export async function unknownRepRows(tx: Drizzle, limit: number): Promise<{ line: number; repEmail: string }[]> {
+  const r = await run(tx, `SELECT b.line, b.rep_email FROM ${T} b WHERE NOT EXISTS (SELECT 1 FROM reps r WHERE r.email = b.rep_email) ORDER BY b.line LIMIT ?`, [limit]);
+  return r.rows.map((row) => ({ line: Number(row.line), repEmail: String(row.rep_email) }));
+}
+
+/**
+ * What a retry may not change, as SQL comparing row `a` with what was received first
+ * (`b(column)`), named as the API reports them.
+ */
+function differences(b: (column: string) => string, strictDelivered: boolean): [string, string][] {
+  const differs = (column: string) => `a.${column} IS NOT ${b(column)}`;
+  return [
+    ['repEmail', differs('rep_email')],
+    ['type', differs('type')],
+    ['occurredAt', differs('occurred_at')],
+    ['quoteRequestedAt', differs('quote_requested_at')],
+    ['quoteDeliveredAt', strictDelivered ? differs('quote_delivered_at') : `(${b('quote_delivered_at')} IS NOT NULL AND ${differs('quote_delivered_at')})`],
+    ['contentIds', differs('content_key')],
+    ['customer', differs('customer_key')],
+  ];
+}
+
+export interface Conflict {
+  line: number;
+  externalId: string;
+  fields: string[];
+}
+
+async function conflicts(tx: Drizzle, from: string, diffs: [string, string][], limit: number): Promise<Conflict[]> {
+  const r = await run(
+    tx,
+    `SELECT a.line, a.external_id, ${diffs.map(([, test], k) => `${test} AS d${k}`).join(', ')} FROM ${from} AND (${diffs.map(([, test]) => test).join(' OR ')}) ORDER BY a.line LIMIT ?`,
+    [limit],
+  );
+  return r.rows.map((row) => ({
+    line: Number(row.line),
+    externalId: String(row.external_id),
+    fields: diffs.flatMap(([name], k) => (Number(row[`d${k}`]) ? [name] : [])),
+  }));
+}
+
+/**
+ * Marks the rows whose externalId was received before this import; returns those that
+ * differ from what was stored (a quoteDeliveredAt filled in later is not a difference).
+ */
+export async function markExisting(tx: Drizzle, limit: number): Promise<Conflict[]> {
+  await run(tx, `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`);
+  const stored = (column: string) => (column === 'rep_email' ? 'r.email' : `i.${column}`);
+  return conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id JOIN reps r ON r.id = i.rep_id WHERE a.existing = 1`, differences(stored, false), limit);
+}
+
+/** Rows repeating an externalId of an earlier line of the file with other values (all of them compared). */
+export async function repeatsThatDiffer(tx: Drizzle, limit: number): Promise<Conflict[]> {
+  const firsts = `(SELECT line, first_value(line) OVER (PARTITION BY external_id ORDER BY line) AS first_line FROM ${T})`;
+  return conflicts(tx, `${firsts} w JOIN ${T} a ON a.line = w.line JOIN ${T} f ON f.line = w.first_line WHERE w.line <> w.first_line`, differences((c) => `f.${c}`, true), limit);
+}
+
+/** Emails of the rows' customers, a page at a time (for the suppression list, which holds hashes). */
+export async function customerEmailsAfter(tx: Drizzle, after: string, limit: number): Promise<string[]> {
+  const r = await run(tx, `SELECT DISTINCT customer_email FROM ${T} WHERE customer_email > ? ORDER BY customer_email LIMIT ?`, [after, limit]);
+  return r.rows.map((row) => String(row.customer_email));
+}
+
+export async function markSuppressed(tx: Drizzle, emails: string[]): Promise<void> {
+  for (let i = 0; i < emails.length; i += 500) {
+    const part = emails.slice(i, i + 500);
+    await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE customer_email IN (${part.map(() => '?').join(', ')})`, part);
+  }
+}
+
+/**
+ * Customers of the new rows: inserted, or name, locale and company refreshed from the
+ * file's last row for them (as the API does, row after row).
+ */
+export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<void> {
+  await run(
+    tx,
+    `INSERT INTO customers (email, name, locale, company, created_at)
+     SELECT customer_email, customer_name, customer_locale, customer_company, ? FROM (
+       SELECT customer_email, customer_name, customer_locale, customer_company, max(line) FROM ${T} WHERE existing = 0 GROUP BY customer_email)
+     WHERE true
+     ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)`,
+    [now],
+  );
+}
+
+/** Content items the new rows name that are not known yet (titled by their id until a content import names them). */
+export async function ensureHistoryContent(tx: Drizzle, now: number): Promise<void> {
+  await run(
+    tx,
+    `INSERT INTO content_items (id, title, created_at, updated_at)
+     SELECT DISTINCT j.value, j.value, ?, ? FROM ${T} b, json_each(b.content_ids) j WHERE b.existing = 0 AND b.content_ids <> ''
+     ON CONFLICT (id) DO NOTHING`,
+    [now, now],
+  );
+}
+
+/** Fills in quoteDeliveredAt where it was missing; returns how many interactions were updated. */
+export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<number> {
+  const r = await run(
+    tx,
+    `UPDATE interactions SET quote_delivered_at = b.quote_delivered_at, updated_at = ?
+     FROM (SELECT external_id, min(quote_delivered_at) AS quote_delivered_at FROM ${T} WHERE existing = 1 AND quote_delivered_at IS NOT NULL GROUP BY external_id) b
+     WHERE interactions.external_id = b.external_id AND interactions.quote_delivered_at IS NULL`,
+    [now],
+  );
+  return r.rowsAffected;
+}
+
+/**
+ * Inserts the new rows the rules suppress without looking at other invitations — opted-out
+ * customer, excluded rep, older than the type's link expiry: decideSurvey's first three
+ * rules — in file order, the first row of each externalId. Returns how many were inserted.
+ * The rest (rows that may be surveyed) go through the API's own code.
+ */
+export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number): Promise<number> {
+  const types = [...rules.values()];
+  const r = await run(
+    tx,
+    `WITH rules(type, expiry_ms) AS (VALUES ${types.map(() => '(?, ?)').join(', ')}),
+     decided AS (
+       SELECT b.line, b.external_id, r.id AS rep_id, c.id AS customer_id, b.type, b.occurred_at, b.quote_requested_at, b.quote_delivered_at, b.content_key, b.customer_key,
+         CASE WHEN c.opted_out_at IS NOT NULL OR b.suppressed = 1 THEN 'opted-out'
+              WHEN r.excluded_from_surveys = 1 THEN 'rep-excluded'
+              WHEN ? - b.occurred_at > x.expiry_ms THEN 'too-old' END AS reason
+       FROM ${T} b JOIN reps r ON r.email = b.rep_email JOIN customers c ON c.email = b.customer_email JOIN rules x ON x.type = b.type
+       WHERE b.existing = 0)
+     INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
+       source, survey_status, suppression_reason, import_id, created_at, updated_at)
+     SELECT external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key, 'csv', 'suppressed', reason, ?, ?, ?
+     FROM decided WHERE reason IS NOT NULL ORDER BY line
+     ON CONFLICT (external_id) DO NOTHING`,
+    [...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS]), now, importId, now, now],
+  );
+  return r.rowsAffected;
+}
+
+/** Links the interactions this import inserted to their content. */
+export async function linkHistoryContent(tx: Drizzle, importId: number): Promise<void> {
+  await run(
+    tx,
+    `INSERT INTO interaction_content (interaction_id, content_id)
+     SELECT i.id, j.value FROM ${T} b JOIN interactions i ON i.external_id = b.external_id, json_each(b.content_ids) j
+     WHERE b.existing = 0 AND b.content_ids <> '' AND i.import_id = ?
+     ON CONFLICT DO NOTHING`,
+    [importId],
+  );
+}
+
+export interface HistoryRow {
+  line: number;
+  externalId: string;
+  repEmail: string;
+  customer: { email: string; name: string | null; locale: string; company: string | null };
+  type: string;
+  occurredAt: number;
+  quoteRequestedAt: number | null;
+  quoteDeliveredAt: number | null;
+  contentIds: string[];
+}
+
+/** New rows still to decide (not inserted above: they may be surveyed), a page at a time by line. */
+export async function undecidedRowsAfter(tx: Drizzle, afterLine: number, limit: number): Promise<HistoryRow[]> {
+  const r = await run(
+    tx,
+    `SELECT * FROM ${T} b WHERE b.line > ? AND b.existing = 0 AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = b.external_id) ORDER BY b.line LIMIT ?`,
+    [afterLine, limit],
+  );
+  return r.rows.map((row) => ({
+    line: Number(row.line),
+    externalId: String(row.external_id),
+    repEmail: String(row.rep_email),
+    customer: { email: String(row.customer_email), name: row.customer_name === null ? null : String(row.customer_name), locale: String(row.customer_locale), company: row.customer_company === null ? null : String(row.customer_company) },
+    type: String(row.type),
+    occurredAt: Number(row.occurred_at),
+    quoteRequestedAt: row.quote_requested_at === null ? null : Number(row.quote_requested_at),
+    quoteDeliveredAt: row.quote_delivered_at === null ? null : Number(row.quote_delivered_at),
+    contentIds: row.content_ids === '' ? [] : (JSON.parse(String(row.content_ids)) as string[]),
+  }));
+}
