@@ -21,13 +21,17 @@ const T = 'temp.history_rows';
 const run = (tx: Drizzle, sql: string, args: (string | number | null)[] = []) => tx.$client.execute({ sql, args });
 
 export async function createHistoryRows(tx: Drizzle): Promise<void> {
+  // 64 MB of page cache for the TEMP database (SQLite's default is 2 MB): the steps below read the rows several times.
+  await run(tx, 'PRAGMA temp.cache_size = -65536');
   await run(tx, `DROP TABLE IF EXISTS ${T}`);
   await run(
     tx,
     `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL, rep_email TEXT NOT NULL, customer_email TEXT NOT NULL,
       customer_name TEXT, customer_locale TEXT NOT NULL, customer_company TEXT, customer_key TEXT NOT NULL, type TEXT NOT NULL, occurred_at INTEGER NOT NULL,
       quote_requested_at INTEGER, quote_delivered_at INTEGER, content_ids TEXT NOT NULL, content_key TEXT NOT NULL,
-      existing INTEGER NOT NULL DEFAULT 0, suppressed INTEGER NOT NULL DEFAULT 0)`,
+      existing INTEGER NOT NULL DEFAULT 0,
+      -- 1: the customer opted out (or is on the suppression list); 2: the rep is excluded from surveys.
+      suppressed INTEGER NOT NULL DEFAULT 0)`,
   );
 }
 
@@ -166,23 +170,26 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<num
  * The rest (rows that may be surveyed) go through the API's own code.
  */
 export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number): Promise<number> {
+  // Flags first (1 opted-out, 2 rep excluded; few rows), so that the insert's lookups of
+  // rep and customer ids are answered from their email indexes alone.
+  await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed = 0 AND customer_email IN (SELECT email FROM customers WHERE opted_out_at IS NOT NULL)`);
+  await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_email IN (SELECT email FROM reps WHERE excluded_from_surveys = 1)`);
   const types = [...rules.values()];
+  // The expiry by type as a CASE: a join with the rules would scan the rows once per type.
+  const expiry = `CASE b.type ${types.map(() => 'WHEN ? THEN ?').join(' ')} END`;
   const r = await run(
     tx,
-    `WITH rules(type, expiry_ms) AS (VALUES ${types.map(() => '(?, ?)').join(', ')}),
-     decided AS (
-       SELECT b.line, b.external_id, r.id AS rep_id, c.id AS customer_id, b.type, b.occurred_at, b.quote_requested_at, b.quote_delivered_at, b.content_key, b.customer_key,
-         CASE WHEN c.opted_out_at IS NOT NULL OR b.suppressed = 1 THEN 'opted-out'
-              WHEN r.excluded_from_surveys = 1 THEN 'rep-excluded'
-              WHEN ? - b.occurred_at > x.expiry_ms THEN 'too-old' END AS reason
-       FROM ${T} b JOIN reps r ON r.email = b.rep_email JOIN customers c ON c.email = b.customer_email JOIN rules x ON x.type = b.type
-       WHERE b.existing = 0)
-     INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
+    `INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
        source, survey_status, suppression_reason, import_id, created_at, updated_at)
      SELECT external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key, 'csv', 'suppressed', reason, ?, ?, ?
-     FROM decided WHERE reason IS NOT NULL ORDER BY line
+     FROM (
+       SELECT b.line, b.external_id, r.id AS rep_id, c.id AS customer_id, b.type, b.occurred_at, b.quote_requested_at, b.quote_delivered_at, b.content_key, b.customer_key,
+         CASE b.suppressed WHEN 1 THEN 'opted-out' WHEN 2 THEN 'rep-excluded' ELSE CASE WHEN ? - b.occurred_at > ${expiry} THEN 'too-old' END END AS reason
+       FROM ${T} b JOIN reps r ON r.email = b.rep_email JOIN customers c ON c.email = b.customer_email
+       WHERE b.existing = 0 ORDER BY b.line)
+     WHERE reason IS NOT NULL
      ON CONFLICT (external_id) DO NOTHING`,
-    [...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS]), now, importId, now, now],
+    [importId, now, now, now, ...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS])],
   );
   return r.rowsAffected;
 }

@@ -11,36 +11,52 @@ const MIN_INSTANT = Date.UTC(1990, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
 
-/** One refusal from a single-pass check (the checks below are on every row of a million-row import). */
-function refuse(ctx: z.RefinementCtx, input: unknown, message: string): never {
-  ctx.addIssue({ code: 'custom', input, message });
+/** Why a value is refused (the checks below run on every row of a million-row import, inside zod or, for plain rows, without it). */
+export class Refusal {
+  constructor(readonly message: string) {}
+}
+
+function refuse(ctx: z.RefinementCtx, input: unknown, refusal: Refusal): never {
+  ctx.addIssue({ code: 'custom', input, message: refusal.message });
   return z.NEVER;
 }
 
-export const instant = z.string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' }).transform((raw, ctx) => {
+/** Epoch ms of an ISO 8601 instant with a zone, between 1990 and 2100. */
+export function checkInstant(raw: string): number | Refusal {
   const v = raw.trim();
   const ms = ISO_INSTANT.test(v) && isCalendarDate(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(ms)) return refuse(ctx, raw, 'must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z');
-  if (ms < MIN_INSTANT || ms >= MAX_INSTANT) return refuse(ctx, raw, 'must be between 1990 and 2100');
+  if (Number.isNaN(ms)) return new Refusal('must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z');
+  if (ms < MIN_INSTANT || ms >= MAX_INSTANT) return new Refusal('must be between 1990 and 2100');
   return ms;
+}
+
+export const instant = z.string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' }).transform((raw, ctx) => {
+  const ms = checkInstant(raw);
+  return ms instanceof Refusal ? refuse(ctx, raw, ms) : ms;
 });
 
 const EMAIL = z.email('must be a valid email address');
 /** Addresses seen valid in this process, lower-cased (an import names the same reps on every row). */
 const validEmails = new Map<string, string>();
 
-export const email = z.string({ error: 'must be an email address' }).transform((raw, ctx) => {
+/** The address, trimmed and lower-cased. */
+export function checkEmail(raw: string): string | Refusal {
   const known = validEmails.get(raw);
   if (known !== undefined) return known;
   // Checked before trimming: a trailing CR/LF is as refused as one inside.
-  if (/[\r\n\0]/.test(raw)) return refuse(ctx, raw, 'must not contain line breaks');
+  if (/[\r\n\0]/.test(raw)) return new Refusal('must not contain line breaks');
   const v = raw.trim();
-  if (v.length > 254) return refuse(ctx, raw, 'must be at most 254 characters');
-  if (!EMAIL.safeParse(v).success) return refuse(ctx, raw, 'must be a valid email address');
+  if (v.length > 254) return new Refusal('must be at most 254 characters');
+  if (!EMAIL.safeParse(v).success) return new Refusal('must be a valid email address');
   if (validEmails.size >= 10_000) validEmails.clear();
   const lower = v.toLowerCase();
   validEmails.set(raw, lower);
   return lower;
+}
+
+export const email = z.string({ error: 'must be an email address' }).transform((raw, ctx) => {
+  const address = checkEmail(raw);
+  return address instanceof Refusal ? refuse(ctx, raw, address) : address;
 });
 
 const optionalText = (max: number) =>

@@ -33,7 +33,7 @@ function tuple(line: number, i: InteractionInput): unknown[] {
   ];
 }
 
-const result = await readValidRows('interactions', createReadStream(input.path), {}, input.chunkSize, async (rows) => {
+const result = await readValidRows('interactions', createReadStream(input.path), { plain: true }, input.chunkSize, async (rows) => {
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
   const json = JSON.stringify(rows.map((r) => tuple(r.line, r.item as InteractionInput)));

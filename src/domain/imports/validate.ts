@@ -20,7 +20,7 @@ export class ImportRefused extends Error {
 
 export interface ValidRow {
   line: number;
-  /** The row as the JSON API takes it (what is staged). */
+  /** The row as the JSON API takes it (what is staged); undefined for rows read with `plain`. */
   candidate: unknown;
   /** The same, validated: the typed input the domain takes. */
   item: unknown;
@@ -35,12 +35,13 @@ export interface ReadResult {
 /**
  * Reads and validates a CSV file, handing chunks of valid rows to `take` until the first
  * invalid row; after that it only collects errors (up to MAX_ERRORS) and hands on nothing.
- * A refusal thrown by `take` ends the reading and is thrown on.
+ * A refusal thrown by `take` ends the reading and is thrown on. With `plain`, rows in the
+ * format's plain form are checked without zod (see CsvFormat.plain).
  */
 export async function readValidRows(
   kind: ImportKind,
   input: Readable,
-  options: { maxRows?: number | undefined },
+  options: { maxRows?: number | undefined; plain?: boolean },
   chunkSize: number,
   take: (rows: ValidRow[]) => Promise<void>,
 ): Promise<ReadResult> {
@@ -55,6 +56,14 @@ export async function readValidRows(
         rows++;
         if (options.maxRows !== undefined && rows > options.maxRows) {
           throw new CsvFileError(record.line, '', `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`);
+        }
+        // Plain rows skip zod (and have no candidate: what is staged is read again through the schema).
+        const plain = options.plain ? format.plain?.(record.values) : undefined;
+        if (plain !== undefined) {
+          if (errors.length > 0) continue;
+          if (preview.length < 10) preview.push(record.values);
+          buffer.push({ line: record.line, candidate: undefined, item: plain });
+          continue;
         }
         const candidate = format.toInput(record.values);
         const parsed = format.schema.safeParse(candidate);
