@@ -52,10 +52,6 @@ export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
   );
 }
 
-export async function countHistoryRows(tx: Drizzle): Promise<number> {
-  return Number((await run(tx, `SELECT count(*) AS n FROM ${T}`)).rows[0]!.n);
-}
-
 /** Rows naming a rep that does not exist (first `limit`, by line). */
 export async function unknownRepRows(tx: Drizzle, limit: number): Promise<{ line: number; repEmail: string }[]> {
   const r = await run(tx, `SELECT b.line, b.rep_email FROM ${T} b WHERE NOT EXISTS (SELECT 1 FROM reps r WHERE r.email = b.rep_email) ORDER BY b.line LIMIT ?`, [limit]);

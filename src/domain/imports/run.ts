@@ -2,7 +2,8 @@
  * Imports, all or nothing: rows are validated and staged in short commits (bounded
  * memory, any file size), then published in one write. A failed or killed import
  * publishes nothing and is shown as failed. The UI stages, previews and asks to confirm;
- * the CLI stages and publishes at once.
+ * the CLI, on a database file, reads and writes in one transaction (importFile), on a
+ * server it stages and publishes at once.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -22,11 +23,11 @@ import { CSV_FORMATS } from './formats';
 import type { ContentItemInput, InteractionInput, RepInput, ResponseImportInput, TrainingRecordInput } from '../inputs';
 import { ImportRefused, MAX_ERRORS, readValidRows } from './validate';
 import { loadHistory } from './history';
-
-export { MAX_ERRORS };
 import { ingestInTransaction } from '../interactions';
 import { addTrainingInTransaction, upsertRepsInTransaction } from '../training';
 import { importResponsesInTransaction } from '../responses';
+
+export { MAX_ERRORS };
 
 const STAGE_CHUNK = 5000;
 const PUBLISH_CHUNK = 2000;
