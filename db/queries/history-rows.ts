@@ -1,9 +1,9 @@
 /**
- * A history import's rows in a TEMP table of the writer's connection (embedded file only:
- * libSQL servers have no TEMP tables), and the set-based statements that publish them:
- * one statement per step over all rows, instead of a statement per chunk of rows — each
- * value that crosses from JavaScript into SQLite costs about a microsecond here, more
- * than SQLite's own work on it. The rules are those of src/domain/interactions.ts; the
+ * A chunk of a history import's rows in a TEMP table of the writer's connection (embedded
+ * file only: libSQL servers have no TEMP tables), and the set-based statements that
+ * publish it: one statement per step over the chunk, with the rows handed over as one
+ * JSON text — each value bound from JavaScript costs about a microsecond here, more than
+ * SQLite's own work on it. The rules are those of src/domain/interactions.ts; the
  * differential test (test/survey/history-import.test.ts) holds the two paths to the same
  * result. Everything runs inside the caller's write: a failure leaves nothing behind.
  */
@@ -21,10 +21,7 @@ const T = 'temp.history_rows';
 const run = (tx: Drizzle, sql: string, args: (string | number | null)[] = []) => tx.$client.execute({ sql, args });
 
 export async function createHistoryRows(tx: Drizzle): Promise<void> {
-  // On disk, with 64 MB of cache: this build keeps TEMP data in memory by default, which
-  // would grow with the file. Sorts (GROUP BY, index builds) may use a second thread.
-  await run(tx, 'PRAGMA temp_store = FILE');
-  await run(tx, 'PRAGMA temp.cache_size = -65536');
+  // Sorts (index builds) may use a second thread.
   await run(tx, 'PRAGMA threads = 2');
   await run(tx, `DROP TABLE IF EXISTS ${T}`);
   await run(
@@ -40,6 +37,10 @@ export async function createHistoryRows(tx: Drizzle): Promise<void> {
 
 export async function dropHistoryRows(tx: Drizzle): Promise<void> {
   await run(tx, `DROP TABLE IF EXISTS ${T}`);
+}
+
+export async function clearHistoryRows(tx: Drizzle): Promise<void> {
+  await run(tx, `DELETE FROM ${T}`);
 }
 
 /** Adds a chunk: one JSON text of tuples (one bound value, parsed by SQLite once per row). */
@@ -98,21 +99,23 @@ async function conflicts(tx: Drizzle, from: string, diffs: [string, string][], l
  * Marks the rows whose externalId was received before this import; returns those that
  * differ from what was stored (a quoteDeliveredAt filled in later is not a difference).
  */
-export async function markExisting(tx: Drizzle, limit: number): Promise<Conflict[]> {
-  await run(tx, `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`);
+export async function markExisting(tx: Drizzle, limit: number): Promise<{ existing: number; conflicts: Conflict[] }> {
+  const marked = await run(tx, `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`);
+  if (marked.rowsAffected === 0) return { existing: 0, conflicts: [] };
   const stored = (column: string) => (column === 'rep_email' ? 'r.email' : `i.${column}`);
-  return conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id JOIN reps r ON r.id = i.rep_id WHERE a.existing = 1`, differences(stored, false), limit);
+  const found = await conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id JOIN reps r ON r.id = i.rep_id WHERE a.existing = 1`, differences(stored, false), limit);
+  return { existing: marked.rowsAffected, conflicts: found };
 }
 
-/** Rows repeating an externalId of an earlier line of the file with other values (all of them compared). */
+/** New rows repeating an externalId of an earlier line of the chunk with other values (all of them compared). */
 export async function repeatsThatDiffer(tx: Drizzle, limit: number): Promise<Conflict[]> {
-  const firsts = `(SELECT line, first_value(line) OVER (PARTITION BY external_id ORDER BY line) AS first_line FROM ${T})`;
+  const firsts = `(SELECT line, first_value(line) OVER (PARTITION BY external_id ORDER BY line) AS first_line FROM ${T} WHERE existing = 0)`;
   return conflicts(tx, `${firsts} w JOIN ${T} a ON a.line = w.line JOIN ${T} f ON f.line = w.first_line WHERE w.line <> w.first_line`, differences((c) => `f.${c}`, true), limit);
 }
 
-/** Emails of the rows' customers, a page at a time (for the suppression list, which holds hashes). */
-export async function customerEmailsAfter(tx: Drizzle, after: string, limit: number): Promise<string[]> {
-  const r = await run(tx, `SELECT DISTINCT customer_email FROM ${T} WHERE customer_email > ? ORDER BY customer_email LIMIT ?`, [after, limit]);
+/** Emails of the rows' customers (for the suppression list, which holds hashes). */
+export async function customerEmails(tx: Drizzle): Promise<string[]> {
+  const r = await run(tx, `SELECT DISTINCT customer_email FROM ${T}`);
   return r.rows.map((row) => String(row.customer_email));
 }
 
@@ -124,8 +127,9 @@ export async function markSuppressed(tx: Drizzle, emails: string[]): Promise<voi
 }
 
 /**
- * Customers of the new rows: inserted, or name, locale and company refreshed from the
- * file's last row for them (as the API does, row after row).
+ * Customers of the chunk's new rows: inserted, or name, locale and company refreshed from
+ * the chunk's last row for them (as the API does with a batch); unchanged ones are not
+ * written again.
  */
 export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<void> {
   await run(
@@ -134,7 +138,8 @@ export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<
      SELECT customer_email, customer_name, customer_locale, customer_company, ? FROM (
        SELECT customer_email, customer_name, customer_locale, customer_company, max(line) FROM ${T} WHERE existing = 0 GROUP BY customer_email)
      WHERE true
-     ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)`,
+     ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)
+       WHERE customers.name IS NOT coalesce(excluded.name, customers.name) OR customers.locale IS NOT excluded.locale OR customers.company IS NOT coalesce(excluded.company, customers.company)`,
     [now],
   );
 }
@@ -217,13 +222,9 @@ export interface HistoryRow {
   contentIds: string[];
 }
 
-/** New rows still to decide (not inserted above: they may be surveyed), a page at a time by line. */
-export async function undecidedRowsAfter(tx: Drizzle, afterLine: number, limit: number): Promise<HistoryRow[]> {
-  const r = await run(
-    tx,
-    `SELECT * FROM ${T} b WHERE b.line > ? AND b.existing = 0 AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = b.external_id) ORDER BY b.line LIMIT ?`,
-    [afterLine, limit],
-  );
+/** New rows still to decide (not inserted above: they may be surveyed), by line. */
+export async function undecidedRows(tx: Drizzle): Promise<HistoryRow[]> {
+  const r = await run(tx, `SELECT * FROM ${T} b WHERE b.existing = 0 AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = b.external_id) ORDER BY b.line`);
   return r.rows.map((row) => ({
     line: Number(row.line),
     externalId: String(row.external_id),

@@ -1,17 +1,19 @@
 /**
  * The CLI's import of interactions into an embedded database (a CRM's history: often a
  * million rows, nearly all too old to survey). A worker thread reads and validates the
- * file while this thread loads the valid rows into a TEMP table; then one statement per
- * step refuses unknown reps and conflicting retries, upserts the customers and content,
- * fills in delivered quotes and inserts every row the rules suppress outright. Rows that
- * may be surveyed go through the API's own code (`apply`), a chunk at a time. All inside
- * the caller's write.
+ * file while this thread publishes it a chunk at a time: the chunk's rows go into a TEMP
+ * table, and one statement per step refuses unknown reps and conflicting retries,
+ * upserts the customers and content, fills in delivered quotes and inserts every row the
+ * rules suppress outright; rows that may be surveyed go through the API's own code
+ * (`apply`). Chunk after chunk, as the API would take them, all inside the caller's
+ * write. Refusals are reported as the web upload reports them: invalid rows first (the
+ * whole file is read), then the first chunk's refusal.
  */
 import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
-  addHistoryRows, createHistoryRows, customerEmailsAfter, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
-  linkHistoryContent, markExisting, markSuppressed, repeatsThatDiffer, undecidedRowsAfter, unknownRepRows, upsertHistoryCustomers,
+  addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
+  linkHistoryContent, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
 import { getRules } from '../../../db/queries/survey-rules';
@@ -23,61 +25,67 @@ import { ImportRefused, MAX_ERRORS } from './validate';
 import type { Apply, Loaded } from './run';
 
 const CHUNK = 5000;
-const APPLY_CHUNK = 2000;
 
 export async function loadHistory(tx: Drizzle, importId: number, path: string, now: number, apply: Apply): Promise<Loaded & { rows: number }> {
   await createHistoryRows(tx);
+  const rules = await getRules(tx);
+  const [listed] = await rowsOf(tx, sql`SELECT EXISTS (SELECT 1 FROM suppression_list) AS n`);
+  const suppressionList = Boolean(Number(listed?.n));
+  let inserted = 0;
+  let applied = 0;
+  let refused: ImportRefused | undefined;
   const reader = parseInWorker({ path, chunkSize: CHUNK });
   let next = await reader.next();
-  while (!next.done) {
+  for (; !next.done; next = await reader.next()) {
+    if (refused) continue; // read on: invalid rows further down are reported first
     await addHistoryRows(tx, next.value.json);
-    next = await reader.next();
-  }
-  const read = next.value;
-  if (read.errors.length > 0) throw new ImportRefused(read.errors);
-  await refuseWhatTheApiRefuses(tx);
-  await markSuppressedCustomers(tx);
-  await upsertHistoryCustomers(tx, now);
-  await ensureHistoryContent(tx, now);
-  await fillDeliveredQuotes(tx, now);
-  const inserted = await insertSuppressedHistory(tx, importId, await getRules(tx), now);
-  await linkHistoryContent(tx, importId);
-  let applied = 0;
-  for (let after = 0; ; ) {
-    const rows = await undecidedRowsAfter(tx, after, APPLY_CHUNK);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.line;
-    applied += rows.length;
-    await apply(rows.map(({ line, ...item }) => ({ line, item })));
+    try {
+      const existing = await refuseWhatTheApiRefuses(tx);
+      if (suppressionList) await markSuppressedCustomers(tx);
+      await upsertHistoryCustomers(tx, now);
+      await ensureHistoryContent(tx, now);
+      await fillDeliveredQuotes(tx, now);
+      const insertedHere = await insertSuppressedHistory(tx, importId, rules, now);
+      inserted += insertedHere;
+      await linkHistoryContent(tx, importId);
+      const undecided = await undecidedRows(tx);
+      // Rows neither inserted, known before, nor left to decide repeat an earlier line: compare them.
+      if (insertedHere + existing + undecided.length < next.value.rows) {
+        const repeats = await repeatsThatDiffer(tx, MAX_ERRORS);
+        if (repeats.length > 0) throw new ImportRefused(conflictErrors(repeats));
+      }
+      applied += undecided.length;
+      if (undecided.length > 0) await apply(undecided.map(({ line, ...item }) => ({ line, item })));
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error;
+      refused = error;
+    }
+    await clearHistoryRows(tx);
   }
   await dropHistoryRows(tx);
+  const read = next.value;
+  if (read.errors.length > 0) throw new ImportRefused(read.errors);
+  if (refused) throw refused;
   return { rows: read.rows, created: inserted, duplicates: read.rows - inserted - applied };
 }
 
-/** Unknown reps, then retries that differ from what was received first (stored, or earlier in the file). */
-async function refuseWhatTheApiRefuses(tx: Drizzle): Promise<void> {
+const conflictErrors = (conflicts: Conflict[]): ImportError[] =>
+  conflicts.map((c) => ({ line: c.line, column: '', value: '', message: `externalId ${c.externalId} was already received with different ${c.fields.join(', ')}` }));
+
+/** Unknown reps, then retries that differ from what was stored; returns how many rows were received before. */
+async function refuseWhatTheApiRefuses(tx: Drizzle): Promise<number> {
   const unknown = await unknownRepRows(tx, MAX_ERRORS);
   if (unknown.length > 0) {
     throw new ImportRefused(unknown.map((r) => ({ line: r.line, column: 'repEmail', value: '', message: `no rep with email ${r.repEmail}; create the rep first (POST /api/v1/reps)` })));
   }
-  const conflicts = [...(await markExisting(tx, MAX_ERRORS)), ...(await repeatsThatDiffer(tx, MAX_ERRORS))].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
-  if (conflicts.length > 0) {
-    throw new ImportRefused(
-      conflicts.map((c): ImportError => ({ line: c.line, column: '', value: '', message: `externalId ${c.externalId} was already received with different ${c.fields.join(', ')}` })),
-    );
-  }
+  const { existing, conflicts } = await markExisting(tx, MAX_ERRORS);
+  if (conflicts.length > 0) throw new ImportRefused(conflictErrors(conflicts));
+  return existing;
 }
 
-/** Customers on the suppression list (kept as hashes: opt-outs outlive erasure) are marked, page by page. */
+/** Customers on the suppression list (kept as hashes: opt-outs outlive erasure) are marked. */
 async function markSuppressedCustomers(tx: Drizzle): Promise<void> {
-  const [any] = await rowsOf(tx, sql`SELECT EXISTS (SELECT 1 FROM suppression_list) AS n`);
-  if (!Number(any?.n)) return;
-  for (let after = ''; ; ) {
-    const emails = await customerEmailsAfter(tx, after, CHUNK);
-    if (emails.length === 0) return;
-    after = emails[emails.length - 1]!;
-    const hashes = new Map(emails.map((email) => [hashEmail(email), email]));
-    const listed = await getSuppressedHashes(tx, [...hashes.keys()]);
-    await markSuppressed(tx, [...listed].map((hash) => hashes.get(hash)!));
-  }
+  const hashes = new Map((await customerEmails(tx)).map((email) => [hashEmail(email), email]));
+  const listed = await getSuppressedHashes(tx, [...hashes.keys()]);
+  await markSuppressed(tx, [...listed].map((hash) => hashes.get(hash)!));
 }
