@@ -155,16 +155,15 @@ export async function ensureHistoryContent(tx: Drizzle, now: number): Promise<vo
   );
 }
 
-/** Fills in quoteDeliveredAt where it was missing; returns how many interactions were updated. */
-export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<number> {
-  const r = await run(
+/** Fills in quoteDeliveredAt where it was missing (a retry that adds it is not a conflict). */
+export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<void> {
+  await run(
     tx,
     `UPDATE interactions SET quote_delivered_at = b.quote_delivered_at, updated_at = ?
      FROM (SELECT external_id, min(quote_delivered_at) AS quote_delivered_at FROM ${T} WHERE existing = 1 AND quote_delivered_at IS NOT NULL GROUP BY external_id) b
      WHERE interactions.external_id = b.external_id AND interactions.quote_delivered_at IS NULL`,
     [now],
   );
-  return r.rowsAffected;
 }
 
 /**

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, readCsv } from '../../src/domain/imports/read-csv';
+import { CsvFileError, readCsvBatches } from '../../src/domain/imports/read-csv';
 import { mulberry32 } from '../../src/stats/prng';
 
 const SPEC = { required: ['a', 'b', 'c'], optional: [] };
@@ -23,7 +23,7 @@ function chunked(bytes: Buffer, sizes: () => number): Readable {
 
 async function read(bytes: Buffer, sizes: () => number = () => 65536) {
   const out: { line: number; values: Record<string, string> }[] = [];
-  for await (const record of readCsv(chunked(bytes, sizes), SPEC)) out.push(record);
+  for await (const batch of readCsvBatches(chunked(bytes, sizes), SPEC)) out.push(...batch);
   return out;
 }
 

@@ -231,9 +231,6 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
   if (!header) throw new CsvFileError(1, '', `the file is empty; the first line must name the columns: ${spec.required.join(', ')}`);
 }
 
-export async function* readCsv(input: Readable, spec: HeaderSpec): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(input, spec)) yield* batch;
-}
 
 function checkHeader(record: string[], spec: HeaderSpec): string[] {
   const names = record.map((name) => name.trim());
