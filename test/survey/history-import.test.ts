@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApiKey, api, createTestApp, manualClock, type TestApp } from '../helpers/app';
 import { runCli } from '../helpers/cli';
-import { INTERACTIONS_HEADER } from '../helpers/csv';
+import { INTERACTIONS_HEADER, interactionsCsv } from '../helpers/csv';
 import { publishImport, stageImport } from '../../src/domain/imports/run';
 import { hashEmail } from '../../src/lib/tokens';
 
@@ -112,6 +112,18 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
     expect([...reasons].sort()).toEqual(['fatigue', 'opted-out', 'rep-excluded', 'scheduled', 'too-old']);
     expect(a.interactions.find((i) => i.external_id === 'e-2')?.quote_delivered_at).toBe(Date.parse('2025-06-03T10:00:00Z'));
     expect(a.invitations.length).toBe(2);
+  });
+
+  it('refuses invalid rows as the web upload does: every one named, after a quoted line break, nothing written', { timeout: 60_000 }, async () => {
+    const csv = interactionsCsv(6000, { quotedNewlineAtLine: 100, badDateAtLine: 5312, badDate: '2025-02-30T10:00:00Z', prefix: 'bad' })
+      .replace('bad-7,ana@acme.test,c7@x.test', 'bad-7,ana@acme.test,not-an-address');
+    const before = await snapshot(setBased);
+    const staged = await stageImport(rowByRow.deps, 'interactions', Readable.from([Buffer.from(csv)]), { filename: 'bad.csv', actor: 'test', actorId: null });
+    expect(staged.errors.map((e) => e.line)).toEqual([9, 5312]);
+    const cli = await viaCli(csv, 'invalid.csv');
+    expect(cli.code).toBe(1);
+    expect(cli.stderr.trim().split('\n')).toEqual(staged.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message} (value: ${JSON.stringify(e.value)})`));
+    expect(await snapshot(setBased)).toEqual(before);
   });
 
   const refusals = [
