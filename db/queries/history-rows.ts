@@ -166,16 +166,23 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
   );
 }
 
+/** True when some customer has opted out (none can during an import: it holds the write lock). */
+export async function anyCustomerOptedOut(tx: Drizzle): Promise<boolean> {
+  return Boolean(Number((await run(tx, 'SELECT EXISTS (SELECT 1 FROM customers WHERE opted_out_at IS NOT NULL) AS n')).rows[0]!.n));
+}
+
 /**
  * Inserts the new rows the rules suppress without looking at other invitations — opted-out
  * customer, excluded rep, older than the type's link expiry: decideSurvey's first three
  * rules — in file order, the first row of each externalId. Returns how many were inserted.
  * The rest (rows that may be surveyed) go through the API's own code.
  */
-export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number): Promise<number> {
-  // Flags first (1 opted-out, 2 rep excluded; few rows), so that the insert's lookups of
+export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number, optedOut: boolean): Promise<number> {
+  // Flags first (1 opted out, 2 rep excluded; few rows), so that the insert's lookups of
   // rep and customer ids are answered from their email indexes alone.
-  await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed = 0 AND customer_email IN (SELECT email FROM customers WHERE opted_out_at IS NOT NULL)`);
+  if (optedOut) {
+    await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed = 0 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`);
+  }
   await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_email IN (SELECT email FROM reps WHERE excluded_from_surveys = 1)`);
   const types = [...rules.values()];
   // The expiry by type as a CASE: a join with the rules would scan the rows once per type.

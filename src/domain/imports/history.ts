@@ -12,7 +12,7 @@
 import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
-  addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
+  addHistoryRows, anyCustomerOptedOut, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
   linkHistoryContent, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
@@ -31,6 +31,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
   const rules = await getRules(tx);
   const [listed] = await rowsOf(tx, sql`SELECT EXISTS (SELECT 1 FROM suppression_list) AS n`);
   const suppressionList = Boolean(Number(listed?.n));
+  const optedOut = await anyCustomerOptedOut(tx);
   let inserted = 0;
   let applied = 0;
   let refused: ImportRefused | undefined;
@@ -45,7 +46,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
       await upsertHistoryCustomers(tx, now);
       await ensureHistoryContent(tx, now);
       await fillDeliveredQuotes(tx, now);
-      const insertedHere = await insertSuppressedHistory(tx, importId, rules, now);
+      const insertedHere = await insertSuppressedHistory(tx, importId, rules, now, optedOut);
       inserted += insertedHere;
       await linkHistoryContent(tx, importId);
       const undecided = await undecidedRows(tx);
