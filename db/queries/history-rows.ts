@@ -166,11 +166,6 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
   );
 }
 
-/** True when some customer has opted out (none can during an import: it holds the write lock). */
-export async function anyCustomerOptedOut(tx: Drizzle): Promise<boolean> {
-  return Boolean(Number((await run(tx, 'SELECT EXISTS (SELECT 1 FROM customers WHERE opted_out_at IS NOT NULL) AS n')).rows[0]!.n));
-}
-
 /**
  * Inserts the new rows the rules suppress without looking at other invitations — opted-out
  * customer, excluded rep, older than the type's link expiry: decideSurvey's first three

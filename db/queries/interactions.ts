@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { insertRows, selectIn } from './bulk';
 import { interactions } from '../schema';
@@ -73,4 +73,9 @@ export async function insertInteractions(tx: Drizzle, rows: { values: NewInterac
 
 export async function setQuoteDelivered(tx: Drizzle, id: number, deliveredAt: number, now: number) {
   await tx.update(interactions).set({ quoteDeliveredAt: deliveredAt, updatedAt: now }).where(eq(interactions.id, id));
+}
+
+export async function countInteractions(db: Drizzle): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(interactions);
+  return row?.n ?? 0;
 }

@@ -44,6 +44,11 @@ function differences(item: InteractionInput, stored: ExistingInteraction): strin
   return diffs;
 }
 
+/** The refusal of an item naming a rep that does not exist (also the CSV history path's). */
+export const unknownRepMessage = (email: string) => `no rep with email ${email}; create the rep first (POST /api/v1/reps)`;
+/** The refusal of a retry that changes what was received first (also the CSV history path's). */
+export const changedRetryMessage = (externalId: string, fields: string[]) => `externalId ${externalId} was already received with different ${fields.join(', ')}`;
+
 export async function ingestInteractions(deps: AppDeps, items: InteractionInput[], source: IntakeSource): Promise<IntakeResult[]> {
   const mail = { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom };
   const results = await deps.db.write((tx) => ingestInTransaction(tx, items, source, deps.clock.nowMs(), mail));
@@ -60,7 +65,7 @@ export async function ingestInTransaction(
 ): Promise<IntakeResult[]> {
   const repsByEmail = await getRepsByEmail(tx, items.map((i) => i.repEmail));
   const unknownReps: FieldIssue[] = items.flatMap((item, index) =>
-    repsByEmail.has(item.repEmail) ? [] : [{ path: [index, 'repEmail'], message: `no rep with email ${item.repEmail}; create the rep first (POST /api/v1/reps)` }],
+    repsByEmail.has(item.repEmail) ? [] : [{ path: [index, 'repEmail'], message: unknownRepMessage(item.repEmail) }],
   );
   if (unknownReps.length > 0) throw invalid(unknownReps.slice(0, 100), 'Some items name an unknown rep.');
 
@@ -74,7 +79,7 @@ export async function ingestInTransaction(
     const earlier = firstInBatch.get(item.externalId);
     const existing = stored.get(item.externalId);
     const diffs = existing ? differences(item, existing) : earlier ? batchDifferences(item, earlier) : [];
-    if (diffs.length > 0) conflicts.push({ path: [index], message: `externalId ${item.externalId} was already received with different ${diffs.join(', ')}` });
+    if (diffs.length > 0) conflicts.push({ path: [index], message: changedRetryMessage(item.externalId, diffs) });
     if (!existing && !earlier) {
       firstInBatch.set(item.externalId, item);
       newItems.push(item);

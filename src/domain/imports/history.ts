@@ -12,13 +12,13 @@
 import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
-  addHistoryRows, anyCustomerOptedOut, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
+  addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
   linkHistoryContent, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
 import { getRules } from '../../../db/queries/survey-rules';
-import { rowsOf } from '../../../db/queries/bulk';
-import { sql } from 'drizzle-orm';
+import { countOptedOutCustomers, countSuppressionListEntries } from '../../../db/queries/suppressions';
+import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
 import { parseInWorker } from './parse-in-worker';
 import { ImportRefused, MAX_ERRORS } from './validate';
@@ -29,9 +29,9 @@ const CHUNK = 5000;
 export async function loadHistory(tx: Drizzle, importId: number, path: string, now: number, apply: Apply): Promise<Loaded & { rows: number }> {
   await createHistoryRows(tx);
   const rules = await getRules(tx);
-  const [listed] = await rowsOf(tx, sql`SELECT EXISTS (SELECT 1 FROM suppression_list) AS n`);
-  const suppressionList = Boolean(Number(listed?.n));
-  const optedOut = await anyCustomerOptedOut(tx);
+  // Neither can change during the import: it holds the write lock.
+  const suppressionList = (await countSuppressionListEntries(tx)) > 0;
+  const optedOut = (await countOptedOutCustomers(tx)) > 0;
   let inserted = 0;
   let applied = 0;
   let refused: ImportRefused | undefined;
@@ -71,13 +71,13 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
 }
 
 const conflictErrors = (conflicts: Conflict[]): ImportError[] =>
-  conflicts.map((c) => ({ line: c.line, column: '', value: '', message: `externalId ${c.externalId} was already received with different ${c.fields.join(', ')}` }));
+  conflicts.map((c) => ({ line: c.line, column: '', value: '', message: changedRetryMessage(c.externalId, c.fields) }));
 
 /** Unknown reps, then retries that differ from what was stored; returns how many rows were received before. */
 async function refuseWhatTheApiRefuses(tx: Drizzle): Promise<number> {
   const unknown = await unknownRepRows(tx, MAX_ERRORS);
   if (unknown.length > 0) {
-    throw new ImportRefused(unknown.map((r) => ({ line: r.line, column: 'repEmail', value: '', message: `no rep with email ${r.repEmail}; create the rep first (POST /api/v1/reps)` })));
+    throw new ImportRefused(unknown.map((r) => ({ line: r.line, column: 'repEmail', value: '', message: unknownRepMessage(r.repEmail) })));
   }
   const { existing, conflicts } = await markExisting(tx, MAX_ERRORS);
   if (conflicts.length > 0) throw new ImportRefused(conflictErrors(conflicts));

@@ -61,10 +61,11 @@ function completeEnd(buf: Uint8Array): number {
   return buf.length;
 }
 
-/** Decodes chunks of bytes, failing at the first byte that is not UTF-8, with its line. */
+/** Decodes chunks of bytes (dropping a leading BOM), failing at the first byte that is not UTF-8, with its line. */
 class Utf8Decoder {
   private carry: Buffer = Buffer.alloc(0);
   private lineFeeds = 0;
+  private started = false;
 
   decode(chunk: Buffer, final: boolean): string {
     const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -78,7 +79,10 @@ class Utf8Decoder {
     }
     this.lineFeeds += countLineFeeds(ready, ready.length);
     this.carry = Buffer.from(buf.subarray(end));
-    return ready.toString('utf8');
+    const text = ready.toString('utf8');
+    if (this.started || text.length === 0) return text;
+    this.started = true;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 }
 
@@ -195,7 +199,6 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
   const decoder = new Utf8Decoder();
   const splitter = new RecordSplitter();
   let header: string[] | undefined;
-  let first = true;
   const toRecords = (raw: RawRecord[]): CsvRecord[] => {
     const out: CsvRecord[] = [];
     for (const { line, fields } of raw) {
@@ -213,17 +216,10 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
   };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      let text = decoder.decode(chunk, false);
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      const records = toRecords(splitter.push(text, false));
+      const records = toRecords(splitter.push(decoder.decode(chunk, false), false));
       if (records.length > 0) yield records;
     }
-    let rest = decoder.decode(Buffer.alloc(0), true);
-    if (first && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
-    const records = toRecords(splitter.push(rest, true));
+    const records = toRecords(splitter.push(decoder.decode(Buffer.alloc(0), true), true));
     if (records.length > 0) yield records;
   } finally {
     input.destroy();

@@ -16,8 +16,8 @@ import { recordAudit } from '../../../db/queries/audit';
 import { createImport, failImport, finishImport, getImport, listUnfinishedImports, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
 import { upsertContentItems } from '../../../db/queries/content';
 import { withBulkRollups } from '../../../db/queries/rollups';
-import { rowsOf, withIndexesRebuilt } from '../../../db/queries/bulk';
-import { sql } from 'drizzle-orm';
+import { withIndexesRebuilt } from '../../../db/queries/bulk';
+import { countInteractions } from '../../../db/queries/interactions';
 import { getRepsByEmail } from '../../../db/queries/reps';
 import { CSV_FORMATS } from './formats';
 import type { ContentItemInput, InteractionInput, RepInput, ResponseImportInput, TrainingRecordInput } from '../inputs';
@@ -161,8 +161,7 @@ async function publishInWrite(
 /** Building the interactions indexes again costs a sort of the whole table: worth it when the import is large next to it. */
 async function rebuildIsCheaper(tx: Drizzle, expectedRows: number): Promise<boolean> {
   if (expectedRows < REBUILD_MIN_ROWS) return false;
-  const [row] = await rowsOf(tx, sql`SELECT count(*) AS n FROM interactions`);
-  return expectedRows >= Number(row?.n ?? 0) / 2;
+  return expectedRows >= (await countInteractions(tx)) / 2;
 }
 
 /** Records a refused or crashed publish as failed; refusals come back as errors, anything else is thrown. */
