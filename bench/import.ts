@@ -64,13 +64,17 @@ async function runImport(dbPath: string, csv: string, now: number): Promise<{ se
   return { seconds: parsed.seconds, peakMb: parsed.maxRssKb / 1024, output };
 }
 
-function sqlite3Import(csv: string): number | undefined {
+function hasSqlite3(): boolean {
   try {
     execFileSync('sqlite3', ['--version'], { stdio: 'ignore' });
+    return true;
   } catch {
     console.log('  sqlite3 not found: `apt-get install -y sqlite3` to compare against its .import');
-    return undefined;
+    return false;
   }
+}
+
+function sqlite3Import(csv: string): number {
   const db = `${DIR}/sqlite3-import.db`;
   rmSync(db, { force: true });
   const started = performance.now();
@@ -89,6 +93,7 @@ export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 5)) {
   await writeCsv(small, 100_000, now);
   await writeCsv(large, 1_000_000, now);
   console.log(`  files: ${(statSync(large).size / 1e6).toFixed(0)} MB (1,000,000 rows), ${(statSync(small).size / 1e6).toFixed(0)} MB (100,000 rows)`);
+  const baseline = hasSqlite3();
   const ours: number[] = [];
   const theirs: number[] = [];
   const peaks: { small: number; large: number }[] = [];
@@ -97,12 +102,16 @@ export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 5)) {
     await freshDb(dbPath);
     const s = await runImport(dbPath, small, now);
     await freshDb(dbPath);
+    // The baseline just before and just after ours, averaged: this machine's speed drifts
+    // within a minute, and one side measured alone would carry that drift into the ratio.
+    const before = baseline ? sqlite3Import(large) : undefined;
     const l = await runImport(dbPath, large, now);
-    const base = sqlite3Import(large);
+    const after = baseline ? sqlite3Import(large) : undefined;
+    const base = before !== undefined && after !== undefined ? (before + after) / 2 : undefined;
     ours.push(l.seconds);
     if (base !== undefined) theirs.push(base);
     peaks.push({ small: s.peakMb, large: l.peakMb });
-    console.log(`  run ${run + 1}: ours ${l.seconds.toFixed(1)} s (peak ${l.peakMb.toFixed(0)} MB; 100k rows: ${s.seconds.toFixed(1)} s, peak ${s.peakMb.toFixed(0)} MB)` + (base !== undefined ? `; sqlite3 .import ${base.toFixed(1)} s → ${(l.seconds / base).toFixed(1)}×` : ''));
+    console.log(`  run ${run + 1}: ours ${l.seconds.toFixed(1)} s (peak ${l.peakMb.toFixed(0)} MB; 100k rows: ${s.seconds.toFixed(1)} s, peak ${s.peakMb.toFixed(0)} MB)` + (base !== undefined ? `; sqlite3 .import ${before!.toFixed(1)} s before, ${after!.toFixed(1)} s after → ${(l.seconds / base).toFixed(1)}×` : ''));
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   }
   console.log('RESULT import:');

@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 the input was refused (messages on stderr), 2 usage or config error.
  */
 import { loadConfig, ConfigError } from './config';
-import { openDeps } from './server';
+import { openDeps } from './deps';
 import type { AppDeps } from './context';
 import { API_SCOPES, ROLES, type ApiScope, type Role } from '../db/schema';
 import { createApiKey } from './domain/api-keys';

@@ -3,7 +3,8 @@
  * what it holds and the demo logins, then serves exactly like `npm start`.
  */
 import type { Config } from './config';
-import { configOrExit, openDeps, serveUntilSignalled } from './server';
+import { openDeps } from './deps';
+import { configOrExit, serveUntilSignalled } from './server';
 import { DEMO_LOGINS, DemoRefusedError, describeDemo, loadDemoWorkspace } from '../db/demo';
 
 async function loadAndDescribe(config: Config): Promise<void> {

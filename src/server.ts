@@ -1,9 +1,7 @@
 /** Entry point: loadConfig → open and migrate the database → createApp → serve. */
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './config';
-import { createDb, type Db } from '../db/client';
-import { migrate } from '../db/migrate';
-import { createClock, type Clock } from './lib/clock';
+import { openDeps } from './deps';
 import { createApp } from './app';
 import { issueSetupLink } from './domain/staff';
 import type { AppDeps } from './context';
@@ -15,13 +13,6 @@ export interface RunningServer {
   port: number;
   deps: AppDeps;
   stop(): Promise<void>;
-}
-
-export async function openDeps(config: Config, clock: Clock = createClock(config.now)): Promise<{ db: Db; deps: AppDeps; setWake(wake: () => void): void }> {
-  const db = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, writeDeadlineMs: config.writeDeadlineMs });
-  await migrate(db.adminClient);
-  let wake = () => {};
-  return { db, deps: { config, db, clock, wakeSender: () => wake() }, setWake: (w) => void (wake = w) };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {

@@ -13,9 +13,17 @@ import { DAY_MS } from '../../src/domain/survey-rules';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
 export const HISTORY_COLUMNS = [
-  'line', 'external_id', 'rep_email', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type', 'occurred_at',
-  'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
+  'line', 'external_id', 'rep_email', 'rep_id', 'suppressed', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type',
+  'occurred_at', 'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
 ] as const;
+
+/** A rep as the parsing worker resolves it (reps cannot change while the import holds the write lock). */
+export type RepEntry = [email: string, id: number, excluded: boolean];
+
+export async function listReps(tx: Drizzle): Promise<RepEntry[]> {
+  const r = await run(tx, 'SELECT email, id, excluded_from_surveys FROM reps');
+  return r.rows.map((row) => [String(row.email), Number(row.id), Number(row.excluded_from_surveys) === 1]);
+}
 
 const T = 'temp.history_rows';
 const run = (tx: Drizzle, sql: string, args: (string | number | null)[] = []) => tx.$client.execute({ sql, args });
@@ -26,12 +34,14 @@ export async function createHistoryRows(tx: Drizzle): Promise<void> {
   await run(tx, `DROP TABLE IF EXISTS ${T}`);
   await run(
     tx,
-    `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL, rep_email TEXT NOT NULL, customer_email TEXT NOT NULL,
+    `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL, rep_email TEXT NOT NULL,
+      -- Null: no such rep (the chunk is refused).
+      rep_id INTEGER,
+      -- 1: the customer opted out (or is on the suppression list); 2: the rep is excluded from surveys.
+      suppressed INTEGER NOT NULL, customer_email TEXT NOT NULL,
       customer_name TEXT, customer_locale TEXT NOT NULL, customer_company TEXT, customer_key TEXT NOT NULL, type TEXT NOT NULL, occurred_at INTEGER NOT NULL,
       quote_requested_at INTEGER, quote_delivered_at INTEGER, content_ids TEXT NOT NULL, content_key TEXT NOT NULL,
-      existing INTEGER NOT NULL DEFAULT 0,
-      -- 1: the customer opted out (or is on the suppression list); 2: the rep is excluded from surveys.
-      suppressed INTEGER NOT NULL DEFAULT 0)`,
+      existing INTEGER NOT NULL DEFAULT 0)`,
   );
 }
 
@@ -55,7 +65,7 @@ export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
 
 /** Rows naming a rep that does not exist (first `limit`, by line). */
 export async function unknownRepRows(tx: Drizzle, limit: number): Promise<{ line: number; repEmail: string }[]> {
-  const r = await run(tx, `SELECT b.line, b.rep_email FROM ${T} b WHERE NOT EXISTS (SELECT 1 FROM reps r WHERE r.email = b.rep_email) ORDER BY b.line LIMIT ?`, [limit]);
+  const r = await run(tx, `SELECT b.line, b.rep_email FROM ${T} b WHERE b.rep_id IS NULL ORDER BY b.line LIMIT ?`, [limit]);
   return r.rows.map((row) => ({ line: Number(row.line), repEmail: String(row.rep_email) }));
 }
 
@@ -144,15 +154,13 @@ export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<
   );
 }
 
-/** Content items the new rows name that are not known yet (titled by their id until a content import names them). */
-export async function ensureHistoryContent(tx: Drizzle, now: number): Promise<void> {
-  await run(
-    tx,
-    `INSERT INTO content_items (id, title, created_at, updated_at)
-     SELECT DISTINCT j.value, j.value, ?, ? FROM ${T} b, json_each(b.content_ids) j WHERE b.existing = 0 AND b.content_ids <> ''
-     ON CONFLICT (id) DO NOTHING`,
-    [now, now],
-  );
+/**
+ * Content items the chunk names that are not known yet (titled by their id until a content
+ * import names them): `ids` is the JSON array of the chunk's distinct content ids. (A retry
+ * naming content its stored row did not is refused with the whole import.)
+ */
+export async function ensureHistoryContent(tx: Drizzle, ids: string, now: number): Promise<void> {
+  await run(tx, `INSERT INTO content_items (id, title, created_at, updated_at) SELECT value, value, ?, ? FROM json_each(?) WHERE true ON CONFLICT (id) DO NOTHING`, [now, now, ids]);
 }
 
 /** Fills in quoteDeliveredAt where it was missing (a retry that adds it is not a conflict). */
@@ -173,30 +181,41 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
  * The rest (rows that may be surveyed) go through the API's own code.
  */
 export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number, optedOut: boolean): Promise<number> {
-  // Flags first (1 opted out, 2 rep excluded; few rows), so that the insert's lookups of
-  // rep and customer ids are answered from their email indexes alone.
+  // Opted out comes before an excluded rep (flagged by the worker), as in decideSurvey; few
+  // rows, flagged first so that the insert looks customers up in their email index alone.
   if (optedOut) {
-    await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed = 0 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`);
+    await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed <> 1 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`);
   }
-  await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_email IN (SELECT email FROM reps WHERE excluded_from_surveys = 1)`);
-  const types = [...rules.values()];
-  // The expiry by type as a CASE: a join with the rules would scan the rows once per type.
-  const expiry = `CASE b.type ${types.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const reason = suppressionReason(rules, now);
   const r = await run(
     tx,
     `INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
        source, survey_status, suppression_reason, import_id, created_at, updated_at)
      SELECT external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key, 'csv', 'suppressed', reason, ?, ?, ?
      FROM (
-       SELECT b.line, b.external_id, r.id AS rep_id, c.id AS customer_id, b.type, b.occurred_at, b.quote_requested_at, b.quote_delivered_at, b.content_key, b.customer_key,
-         CASE b.suppressed WHEN 1 THEN 'opted-out' WHEN 2 THEN 'rep-excluded' ELSE CASE WHEN ? - b.occurred_at > ${expiry} THEN 'too-old' END END AS reason
-       FROM ${T} b JOIN reps r ON r.email = b.rep_email JOIN customers c ON c.email = b.customer_email
+       SELECT b.line, b.external_id, b.rep_id, c.id AS customer_id, b.type, b.occurred_at, b.quote_requested_at, b.quote_delivered_at, b.content_key, b.customer_key,
+         ${reason.sql} AS reason
+       FROM ${T} b JOIN customers c ON c.email = b.customer_email
        WHERE b.existing = 0 ORDER BY b.line)
      WHERE reason IS NOT NULL
      ON CONFLICT (external_id) DO NOTHING`,
-    [importId, now, now, now, ...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS])],
+    [importId, now, now, ...reason.args],
   );
   return r.rowsAffected;
+}
+
+/**
+ * Why the rules suppress row `b` outright, as SQL (null: it may be surveyed): the flags,
+ * then the type's link expiry — as a CASE, since a join with the rules would scan the
+ * rows once per type.
+ */
+function suppressionReason(rules: Map<string, Rule>, now: number): { sql: string; args: (string | number)[] } {
+  const types = [...rules.values()];
+  const expiry = `CASE b.type ${types.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  return {
+    sql: `CASE b.suppressed WHEN 1 THEN 'opted-out' WHEN 2 THEN 'rep-excluded' ELSE CASE WHEN ? - b.occurred_at > ${expiry} THEN 'too-old' END END`,
+    args: [now, ...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS])],
+  };
 }
 
 /** Links the interactions this import inserted to their content. */
@@ -223,9 +242,19 @@ export interface HistoryRow {
   contentIds: string[];
 }
 
-/** New rows still to decide (not inserted above: they may be surveyed), by line. */
-export async function undecidedRows(tx: Drizzle): Promise<HistoryRow[]> {
-  const r = await run(tx, `SELECT * FROM ${T} b WHERE b.existing = 0 AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = b.external_id) ORDER BY b.line`);
+/**
+ * New rows still to decide (they may be surveyed), by line: those the rules do not suppress
+ * outright, unless an earlier line of the chunk was inserted under their externalId.
+ */
+export async function undecidedRows(tx: Drizzle, rules: Map<string, Rule>, now: number): Promise<HistoryRow[]> {
+  const reason = suppressionReason(rules, now);
+  const r = await run(
+    tx,
+    `SELECT * FROM ${T} b
+     WHERE b.existing = 0 AND CASE WHEN ${reason.sql} IS NULL THEN NOT EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = b.external_id) ELSE 0 END
+     ORDER BY b.line`,
+    reason.args,
+  );
   return r.rows.map((row) => ({
     line: Number(row.line),
     externalId: String(row.external_id),

@@ -50,6 +50,10 @@ function mixedCsv(): string {
   lines.push(row('o-1', 'cy', 1, 'call', recent));
   lines.push(row('o-2', 'cy', 'gone@x.test', 'call', recent));
   lines.push(row('x-1', 'ben', 20, 'demo', recent));
+  // An excluded rep meeting an opted-out or listed customer (opted out comes first), and old history.
+  lines.push(row('x-2', 'ben', 1, 'call', recent));
+  lines.push(row('x-3', 'ben', 'gone@x.test', 'meeting', recent));
+  lines.push(row('x-4', 'ben', 21, 'call', '2025-03-01T10:00:00Z'));
   lines.push(row('r-1', 'cy', 'f1@x.test', 'call', recent, { content: 'deck-a' }));
   lines.push(row('r-2', 'cy', 'f2@x.test', 'meeting', recent));
   lines.push(row('r-3', 'ana', 'f1@x.test', 'demo', recent));
@@ -111,6 +115,8 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
     const reasons = new Set(a.interactions.map((i) => i.suppression_reason ?? i.survey_status));
     expect([...reasons].sort()).toEqual(['fatigue', 'opted-out', 'rep-excluded', 'scheduled', 'too-old']);
     expect(a.interactions.find((i) => i.external_id === 'e-2')?.quote_delivered_at).toBe(Date.parse('2025-06-03T10:00:00Z'));
+    const reason = (id: string) => a.interactions.find((i) => i.external_id === id)?.suppression_reason;
+    expect([reason('x-1'), reason('x-2'), reason('x-3'), reason('x-4')]).toEqual(['rep-excluded', 'opted-out', 'opted-out', 'rep-excluded']);
     expect(a.invitations.length).toBe(2);
   });
 

@@ -13,7 +13,7 @@ import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
   addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
-  linkHistoryContent, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
+  linkHistoryContent, listReps, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
 import { getRules } from '../../../db/queries/survey-rules';
@@ -35,7 +35,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
   let inserted = 0;
   let applied = 0;
   let refused: ImportRefused | undefined;
-  const reader = parseInWorker({ path, chunkSize: CHUNK });
+  const reader = parseInWorker({ path, chunkSize: CHUNK, reps: await listReps(tx) });
   let next = await reader.next();
   for (; !next.done; next = await reader.next()) {
     if (refused) continue; // read on: invalid rows further down are reported first
@@ -44,12 +44,12 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
       const existing = await refuseWhatTheApiRefuses(tx);
       if (suppressionList) await markSuppressedCustomers(tx);
       await upsertHistoryCustomers(tx, now);
-      await ensureHistoryContent(tx, now);
-      await fillDeliveredQuotes(tx, now);
+      await ensureHistoryContent(tx, next.value.contentIds, now);
+      if (existing > 0) await fillDeliveredQuotes(tx, now);
       const insertedHere = await insertSuppressedHistory(tx, importId, rules, now, optedOut);
       inserted += insertedHere;
       await linkHistoryContent(tx, importId);
-      const undecided = await undecidedRows(tx);
+      const undecided = await undecidedRows(tx, rules, now);
       // Rows neither inserted, known before, nor left to decide repeat an earlier line: compare them.
       if (insertedHere + existing + undecided.length < next.value.rows) {
         const repeats = await repeatsThatDiffer(tx, MAX_ERRORS);

@@ -6,13 +6,21 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadResult } from './validate';
+import type { RepEntry } from '../../../db/queries/history-rows';
 
 export interface WorkerInput {
   path: string;
   chunkSize: number;
+  reps: RepEntry[];
 }
 export type ToWorker = { type: 'credit' };
-export type FromWorker = { type: 'chunk'; json: string; rows: number } | { type: 'end'; result: ReadResult };
+/** A chunk: its rows as JSON tuples (HISTORY_COLUMNS) and its distinct content ids as a JSON array. */
+export interface Chunk {
+  json: string;
+  contentIds: string;
+  rows: number;
+}
+export type FromWorker = ({ type: 'chunk' } & Chunk) | { type: 'end'; result: ReadResult };
 
 /** The worker runs TypeScript like the rest (tsx), registered in the worker before its module loads. */
 function startWorker(input: WorkerInput): Worker {
@@ -22,7 +30,7 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(boot, { eval: true, workerData: input });
 }
 
-export async function* parseInWorker(input: WorkerInput): AsyncGenerator<{ json: string; rows: number }, ReadResult> {
+export async function* parseInWorker(input: WorkerInput): AsyncGenerator<Chunk, ReadResult> {
   const worker = startWorker(input);
   const queue: FromWorker[] = [];
   let failure: unknown;
@@ -53,7 +61,8 @@ export async function* parseInWorker(input: WorkerInput): AsyncGenerator<{ json:
         continue;
       }
       if (message.type === 'end') return message.result;
-      yield { json: message.json, rows: message.rows };
+      const { json, contentIds, rows } = message;
+      yield { json, contentIds, rows };
       worker.postMessage({ type: 'credit' } satisfies ToWorker);
     }
   } finally {
