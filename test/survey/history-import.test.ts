@@ -78,16 +78,21 @@ async function snapshot(t: TestApp) {
 describe('history import (CLI, set-based) against the row-by-row path', () => {
   let rowByRow: TestApp;
   let setBased: TestApp;
+  /** The same, published a few rows per round: repeats, customers and content meet across rounds. */
+  let smallRounds: TestApp;
 
   beforeAll(async () => {
     rowByRow = await createTestApp({}, manualClock(NOW));
     setBased = await createTestApp({}, manualClock(NOW));
+    smallRounds = await createTestApp({}, manualClock(NOW));
     await seed(rowByRow);
     await seed(setBased);
+    await seed(smallRounds);
   });
   afterAll(async () => {
     await rowByRow.close();
     await setBased.close();
+    await smallRounds.close();
   });
 
   const viaWeb = async (csv: string) => {
@@ -111,6 +116,11 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
     expect(cli.stdout).toContain(`Imported ${rows} interactions row(s) from mixed.csv: ${web.created} new, ${web.duplicates} already known.`);
     const [a, b] = [await snapshot(rowByRow), await snapshot(setBased)];
     expect(b).toEqual(a);
+    const file = join(smallRounds.dir, 'mixed.csv');
+    writeFileSync(file, csv);
+    const small = await runCli(['import', 'interactions', file], { DATABASE_URL: `file:${smallRounds.dbPath}`, NOW, HISTORY_IMPORT_ROUND_ROWS: '4' });
+    expect(small.stdout, small.stderr).toContain(`Imported ${rows} interactions row(s) from mixed.csv: ${web.created} new, ${web.duplicates} already known.`);
+    expect(await snapshot(smallRounds)).toEqual(a);
     // The data covers every rule: otherwise this comparison proves less than it seems.
     const reasons = new Set(a.interactions.map((i) => i.suppression_reason ?? i.survey_status));
     expect([...reasons].sort()).toEqual(['fatigue', 'opted-out', 'rep-excluded', 'scheduled', 'too-old']);
@@ -143,9 +153,14 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
       const staged = await stageImport(rowByRow.deps, 'interactions', Readable.from([Buffer.from(csv)]), { filename: 'bad.csv', actor: 'test', actorId: null });
       const web = await publishImport(rowByRow.deps, staged.importId, 'test');
       expect(web.errors.length).toBeGreaterThan(0);
+      const expected = web.errors.map((e) => `line ${e.line}, column ${e.column || '*'}: ${e.message}`);
       const cli = await viaCli(csv, 'bad.csv');
       expect(cli.code).toBe(1);
-      expect(cli.stderr.trim().split('\n')).toEqual(web.errors.map((e) => `line ${e.line}, column ${e.column || '*'}: ${e.message}`));
+      expect(cli.stderr.trim().split('\n')).toEqual(expected);
+      // One row per round: the second row meets the first as a stored row, not as an earlier line.
+      const single = await runCli(['import', 'interactions', join(setBased.dir, 'bad.csv')], { DATABASE_URL: `file:${setBased.dbPath}`, NOW, HISTORY_IMPORT_ROUND_ROWS: '1' });
+      expect(single.code).toBe(1);
+      expect(single.stderr.trim().split('\n')).toEqual(expected);
       expect(await snapshot(setBased)).toEqual(before);
     });
   }

@@ -11,6 +11,8 @@ import type { RepEntry } from '../../../db/queries/history-rows';
 export interface WorkerInput {
   path: string;
   chunkSize: number;
+  /** Chunks the worker may have handed over that this thread has not taken yet. */
+  inFlight: number;
   reps: RepEntry[];
 }
 export type ToWorker = { type: 'credit' };

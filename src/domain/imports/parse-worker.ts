@@ -4,21 +4,20 @@
  * of valid rows as one JSON text of flat tuples (HISTORY_COLUMNS), which SQLite takes
  * with a single bound value, with what can be settled here: the rep's id and whether it
  * is excluded from surveys (from the reps the main thread read in its write), the
- * customer and content keys, and the chunk's distinct content ids. At most IN_FLIGHT
+ * customer and content keys, and the chunk's distinct content ids. At most `inFlight`
  * chunks wait for the main thread, so memory stays flat whatever the file's size.
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InteractionInput } from '../inputs';
 import { contentKey, customerKey } from '../interaction-keys';
-import { readValidRows } from './validate';
+import { readValidRows, type ValidRow } from './validate';
 import type { FromWorker, ToWorker, WorkerInput } from './parse-in-worker';
 
-const IN_FLIGHT = 3;
 const port = parentPort!;
 const input = workerData as WorkerInput;
 const reps = new Map(input.reps.map(([email, id, excluded]) => [email, { id, excluded }]));
-let credit = IN_FLIGHT;
+let credit = input.inFlight;
 let wake: (() => void) | undefined;
 port.on('message', (message: ToWorker) => {
   if (message.type === 'credit') {
@@ -37,7 +36,8 @@ function tuple(line: number, i: InteractionInput): unknown[] {
   ];
 }
 
-const result = await readValidRows('interactions', createReadStream(input.path), { plain: true }, input.chunkSize, async (rows) => {
+/** Hands over one chunk once the main thread has room for it. */
+async function handOver(rows: ValidRow[]): Promise<void> {
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
   const contentIds = new Set<string>();
@@ -47,5 +47,10 @@ const result = await readValidRows('interactions', createReadStream(input.path),
     return tuple(r.line, item);
   });
   port.postMessage({ type: 'chunk', json: JSON.stringify(tuples), contentIds: JSON.stringify([...contentIds]), rows: rows.length } satisfies FromWorker);
+}
+
+// readValidRows hands on at least chunkSize rows at a time (what the reader had): cut to size.
+const result = await readValidRows('interactions', createReadStream(input.path), { plain: true }, input.chunkSize, async (rows) => {
+  for (let i = 0; i < rows.length; i += input.chunkSize) await handOver(rows.slice(i, i + input.chunkSize));
 });
 port.postMessage({ type: 'end', result } satisfies FromWorker);
