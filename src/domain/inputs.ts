@@ -3,7 +3,7 @@
  * once with zod at the edge. Instants are ISO 8601 with a zone, parsed to epoch ms.
  */
 import { z } from 'zod';
-import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/schema';
+import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/enums';
 import { isCalendarDate } from '../lib/periods';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ImportKind } from '../../../db/schema';
-import { LOCALES, INTERACTION_TYPES } from '../../../db/schema';
+import { LOCALES, INTERACTION_TYPES } from '../../../db/enums';
 import { checkEmail, checkInstant, contentItemInput, interactionInput, Refusal, repInput, responseImportInput, trainingRecordInput, type InteractionInput } from '../inputs';
 import type { HeaderSpec } from './read-csv';
 
