@@ -13,8 +13,8 @@ import { DAY_MS } from '../../src/domain/survey-rules';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
 export const HISTORY_COLUMNS = [
-  'line', 'external_id', 'rep_email', 'rep_id', 'suppressed', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type',
-  'occurred_at', 'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
+  'line', 'external_id', 'rep_id', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type', 'occurred_at',
+  'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
 ] as const;
 
 /** A rep as the parsing worker resolves it (reps cannot change while the import holds the write lock). */
@@ -34,11 +34,11 @@ export async function createHistoryRows(tx: Drizzle): Promise<void> {
   await run(tx, `DROP TABLE IF EXISTS ${T}`);
   await run(
     tx,
-    `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL, rep_email TEXT NOT NULL,
-      -- Null: no such rep (the chunk is refused).
+    `CREATE TEMP TABLE history_rows (line INTEGER PRIMARY KEY, external_id TEXT NOT NULL,
+      -- Null: no such rep (the worker reports those rows, and the round is refused).
       rep_id INTEGER,
       -- 1: the customer opted out (or is on the suppression list); 2: the rep is excluded from surveys.
-      suppressed INTEGER NOT NULL, customer_email TEXT NOT NULL,
+      suppressed INTEGER NOT NULL DEFAULT 0, customer_email TEXT NOT NULL,
       customer_name TEXT, customer_locale TEXT NOT NULL, customer_company TEXT, customer_key TEXT NOT NULL, type TEXT NOT NULL, occurred_at INTEGER NOT NULL,
       quote_requested_at INTEGER, quote_delivered_at INTEGER, content_ids TEXT NOT NULL, content_key TEXT NOT NULL,
       existing INTEGER NOT NULL DEFAULT 0)`,
@@ -63,10 +63,9 @@ export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
   );
 }
 
-/** Rows naming a rep that does not exist (first `limit`, by line). */
-export async function unknownRepRows(tx: Drizzle, limit: number): Promise<{ line: number; repEmail: string }[]> {
-  const r = await run(tx, `SELECT b.line, b.rep_email FROM ${T} b WHERE b.rep_id IS NULL ORDER BY b.line LIMIT ?`, [limit]);
-  return r.rows.map((row) => ({ line: Number(row.line), repEmail: String(row.rep_email) }));
+/** Flags the rows of reps excluded from surveys (`repIds`: a JSON array of their ids). */
+export async function markExcludedReps(tx: Drizzle, repIds: string): Promise<void> {
+  await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_id IN (SELECT value FROM json_each(?))`, [repIds]);
 }
 
 /**
@@ -76,7 +75,7 @@ export async function unknownRepRows(tx: Drizzle, limit: number): Promise<{ line
 function differences(b: (column: string) => string, strictDelivered: boolean): [string, string][] {
   const differs = (column: string) => `a.${column} IS NOT ${b(column)}`;
   return [
-    ['repEmail', differs('rep_email')],
+    ['repEmail', differs('rep_id')],
     ['type', differs('type')],
     ['occurredAt', differs('occurred_at')],
     ['quoteRequestedAt', differs('quote_requested_at')],
@@ -112,8 +111,7 @@ async function conflicts(tx: Drizzle, from: string, diffs: [string, string][], l
 export async function markExisting(tx: Drizzle, limit: number): Promise<{ existing: number; conflicts: Conflict[] }> {
   const marked = await run(tx, `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`);
   if (marked.rowsAffected === 0) return { existing: 0, conflicts: [] };
-  const stored = (column: string) => (column === 'rep_email' ? 'r.email' : `i.${column}`);
-  const found = await conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id JOIN reps r ON r.id = i.rep_id WHERE a.existing = 1`, differences(stored, false), limit);
+  const found = await conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id WHERE a.existing = 1`, differences((column) => `i.${column}`, false), limit);
   return { existing: marked.rowsAffected, conflicts: found };
 }
 
@@ -181,7 +179,7 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
  * The rest (rows that may be surveyed) go through the API's own code.
  */
 export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number, optedOut: boolean): Promise<number> {
-  // Opted out comes before an excluded rep (flagged by the worker), as in decideSurvey; few
+  // Opted out comes before an excluded rep (flagged before), as in decideSurvey; few
   // rows, flagged first so that the insert looks customers up in their email index alone.
   if (optedOut) {
     await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed <> 1 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`);
@@ -233,7 +231,7 @@ export async function linkHistoryContent(tx: Drizzle, importId: number): Promise
 export interface HistoryRow {
   line: number;
   externalId: string;
-  repEmail: string;
+  repId: number;
   customer: { email: string; name: string | null; locale: string; company: string | null };
   type: string;
   occurredAt: number;
@@ -258,7 +256,7 @@ export async function undecidedRows(tx: Drizzle, rules: Map<string, Rule>, now: 
   return r.rows.map((row) => ({
     line: Number(row.line),
     externalId: String(row.external_id),
-    repEmail: String(row.rep_email),
+    repId: Number(row.rep_id),
     customer: { email: String(row.customer_email), name: row.customer_name === null ? null : String(row.customer_name), locale: String(row.customer_locale), company: row.customer_company === null ? null : String(row.customer_company) },
     type: String(row.type),
     occurredAt: Number(row.occurred_at),

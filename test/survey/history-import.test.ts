@@ -145,6 +145,7 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
   const refusals = [
     ['an unknown rep', `${INTERACTIONS_HEADER}\n${row('u-1', 'ana', 30, 'call', '2025-06-01T10:00:00Z')}\n${row('u-2', 'zed', 31, 'call', '2025-06-01T10:00:00Z')}\n`],
     ['a retry that changes the type', `${INTERACTIONS_HEADER}\n${row('u-3', 'ana', 30, 'call', '2025-06-01T10:00:00Z')}\ne-1,ana@acme.test,c1@x.test,Customer 1,es,,meeting,2025-06-01T10:00:00Z,,,\n`],
+    ['a retry that changes the rep', `${INTERACTIONS_HEADER}\n${row('u-5', 'ana', 30, 'call', '2025-06-01T10:00:00Z')}\ne-1,cy@acme.test,c1@x.test,Customer 1,es,,call,2025-06-01T10:00:00Z,,,\n`],
     ['a repeat in the file with another date', `${INTERACTIONS_HEADER}\n${row('u-4', 'ana', 30, 'call', '2025-06-01T10:00:00Z')}\n${row('u-4', 'ana', 30, 'call', '2025-06-02T10:00:00Z')}\n`],
   ] as const;
   for (const [what, csv] of refusals) {

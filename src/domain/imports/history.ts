@@ -1,26 +1,26 @@
 /**
  * The CLI's import of interactions into an embedded database (a CRM's history: often a
  * million rows, nearly all too old to survey). A worker thread reads and validates the
- * file while this thread publishes it a chunk at a time: the chunk's rows go into a TEMP
- * table, and one statement per step refuses unknown reps and conflicting retries,
- * upserts the customers and content, fills in delivered quotes and inserts every row the
- * rules suppress outright; rows that may be surveyed go through the API's own code
- * (`apply`). Chunk after chunk, as the API would take them, all inside the caller's
- * write. Refusals are reported as the web upload reports them: invalid rows first (the
- * whole file is read), then the first chunk's refusal.
+ * file, and settles what needs no database (rep ids, keys), while this thread publishes
+ * it a round at a time: the round's rows go into a TEMP table, and one statement per step
+ * refuses conflicting retries, upserts the customers and content, fills in delivered
+ * quotes and inserts every row the rules suppress outright; rows that may be surveyed go
+ * through the API's own code (`apply`). Round after round, all inside the caller's write.
+ * Refusals are reported as the web upload reports them: invalid rows first (the whole
+ * file is read), then the first round's refusal (unknown reps, then retries that differ).
  */
 import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
   addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
-  linkHistoryContent, listReps, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, unknownRepRows, upsertHistoryCustomers, type Conflict,
+  linkHistoryContent, listReps, markExcludedReps, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, upsertHistoryCustomers, type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
 import { getRules } from '../../../db/queries/survey-rules';
 import { countOptedOutCustomers, countSuppressionListEntries } from '../../../db/queries/suppressions';
 import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
-import { parseInWorker } from './parse-in-worker';
+import { parseInWorker, type UnknownRep } from './parse-in-worker';
 import { ImportRefused, MAX_ERRORS } from './validate';
 import type { Apply, Loaded } from './run';
 
@@ -41,14 +41,22 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
   // Neither can change during the import: it holds the write lock.
   const suppressionList = (await countSuppressionListEntries(tx)) > 0;
   const optedOut = (await countOptedOutCustomers(tx)) > 0;
+  const reps = await listReps(tx);
+  const repEmails = new Map(reps.map(([email, id]) => [id, email]));
+  const excluded = JSON.stringify(reps.filter(([, , isExcluded]) => isExcluded).map(([, id]) => id));
   let inserted = 0;
   let applied = 0;
   let refused: ImportRefused | undefined;
 
-  /** Publishes the rows gathered in the TEMP table, then empties it. */
-  const publish = async (rows: number) => {
+  /** Publishes the rows gathered in the TEMP table (`unknownReps`: those naming no known rep), then empties it. */
+  const publish = async (rows: number, unknownReps: UnknownRep[]) => {
     try {
-      const existing = await refuseWhatTheApiRefuses(tx);
+      if (unknownReps.length > 0) {
+        throw new ImportRefused(unknownReps.slice(0, MAX_ERRORS).map((r) => ({ line: r.line, column: 'repEmail', value: '', message: unknownRepMessage(r.repEmail) })));
+      }
+      const { existing, conflicts } = await markExisting(tx, MAX_ERRORS);
+      if (conflicts.length > 0) throw new ImportRefused(conflictErrors(conflicts));
+      if (excluded !== '[]') await markExcludedReps(tx, excluded);
       if (suppressionList) await markSuppressedCustomers(tx);
       await upsertHistoryCustomers(tx, now);
       if (existing > 0) await fillDeliveredQuotes(tx, now);
@@ -62,7 +70,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
         if (repeats.length > 0) throw new ImportRefused(conflictErrors(repeats));
       }
       applied += undecided.length;
-      if (undecided.length > 0) await apply(undecided.map(({ line, ...item }) => ({ line, item })));
+      if (undecided.length > 0) await apply(undecided.map(({ line, repId, ...item }) => ({ line, item: { ...item, repEmail: repEmails.get(repId)! } })));
     } catch (error) {
       if (!(error instanceof ImportRefused)) throw error;
       refused = error;
@@ -71,20 +79,23 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
   };
 
   // The worker may read a whole round ahead, so that it keeps reading while a round is published.
-  const reader = parseInWorker({ path, chunkSize: CHUNK, inFlight: Math.ceil(ROUND / CHUNK) + 2, reps: await listReps(tx) });
+  const reader = parseInWorker({ path, chunkSize: CHUNK, inFlight: Math.ceil(ROUND / CHUNK) + 2, reps });
   let gathered = 0;
+  let unknownReps: UnknownRep[] = [];
   let next = await reader.next();
   for (; !next.done; next = await reader.next()) {
     if (refused) continue; // read on: invalid rows further down are reported first
     await addHistoryRows(tx, next.value.json);
     await ensureHistoryContent(tx, next.value.contentIds, now);
     gathered += next.value.rows;
+    unknownReps = unknownReps.concat(next.value.unknownReps);
     if (gathered >= ROUND) {
-      await publish(gathered);
+      await publish(gathered, unknownReps);
       gathered = 0;
+      unknownReps = [];
     }
   }
-  if (gathered > 0 && !refused) await publish(gathered);
+  if (gathered > 0 && !refused) await publish(gathered, unknownReps);
   await dropHistoryRows(tx);
   const read = next.value;
   if (read.errors.length > 0) throw new ImportRefused(read.errors);
@@ -94,17 +105,6 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
 
 const conflictErrors = (conflicts: Conflict[]): ImportError[] =>
   conflicts.map((c) => ({ line: c.line, column: '', value: '', message: changedRetryMessage(c.externalId, c.fields) }));
-
-/** Unknown reps, then retries that differ from what was stored; returns how many rows were received before. */
-async function refuseWhatTheApiRefuses(tx: Drizzle): Promise<number> {
-  const unknown = await unknownRepRows(tx, MAX_ERRORS);
-  if (unknown.length > 0) {
-    throw new ImportRefused(unknown.map((r) => ({ line: r.line, column: 'repEmail', value: '', message: unknownRepMessage(r.repEmail) })));
-  }
-  const { existing, conflicts } = await markExisting(tx, MAX_ERRORS);
-  if (conflicts.length > 0) throw new ImportRefused(conflictErrors(conflicts));
-  return existing;
-}
 
 /** Customers on the suppression list (kept as hashes: opt-outs outlive erasure) are marked. */
 async function markSuppressedCustomers(tx: Drizzle): Promise<void> {

@@ -16,10 +16,15 @@ export interface WorkerInput {
   reps: RepEntry[];
 }
 export type ToWorker = { type: 'credit' };
-/** A chunk: its rows as JSON tuples (HISTORY_COLUMNS) and its distinct content ids as a JSON array. */
+export interface UnknownRep {
+  line: number;
+  repEmail: string;
+}
+/** A chunk: its rows as JSON tuples (HISTORY_COLUMNS), its distinct content ids as a JSON array, the rows naming no known rep. */
 export interface Chunk {
   json: string;
   contentIds: string;
+  unknownReps: UnknownRep[];
   rows: number;
 }
 export type FromWorker = ({ type: 'chunk' } & Chunk) | { type: 'end'; result: ReadResult };
@@ -63,8 +68,8 @@ export async function* parseInWorker(input: WorkerInput): AsyncGenerator<Chunk, 
         continue;
       }
       if (message.type === 'end') return message.result;
-      const { json, contentIds, rows } = message;
-      yield { json, contentIds, rows };
+      const { json, contentIds, unknownReps, rows } = message;
+      yield { json, contentIds, unknownReps, rows };
       worker.postMessage({ type: 'credit' } satisfies ToWorker);
     }
   } finally {

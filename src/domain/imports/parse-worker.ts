@@ -2,8 +2,8 @@
  * Worker thread of a history import (src/domain/imports/parse-in-worker.ts): reads and
  * validates the interactions CSV while the main thread writes, and hands over each chunk
  * of valid rows as one JSON text of flat tuples (HISTORY_COLUMNS), which SQLite takes
- * with a single bound value, with what can be settled here: the rep's id and whether it
- * is excluded from surveys (from the reps the main thread read in its write), the
+ * with a single bound value, with what can be settled here: the rep's id (from the reps
+ * the main thread read in its write; rows naming no known rep are listed apart), the
  * customer and content keys, and the chunk's distinct content ids. At most `inFlight`
  * chunks wait for the main thread, so memory stays flat whatever the file's size.
  */
@@ -12,11 +12,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { InteractionInput } from '../inputs';
 import { contentKey, customerKey } from '../interaction-keys';
 import { readValidRows, type ValidRow } from './validate';
-import type { FromWorker, ToWorker, WorkerInput } from './parse-in-worker';
+import type { FromWorker, ToWorker, UnknownRep, WorkerInput } from './parse-in-worker';
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
-const reps = new Map(input.reps.map(([email, id, excluded]) => [email, { id, excluded }]));
+const repIds = new Map(input.reps.map(([email, id]) => [email, id]));
 let credit = input.inFlight;
 let wake: (() => void) | undefined;
 port.on('message', (message: ToWorker) => {
@@ -27,12 +27,11 @@ port.on('message', (message: ToWorker) => {
 });
 
 /** One row as the columns of HISTORY_COLUMNS, in that order. */
-function tuple(line: number, i: InteractionInput): unknown[] {
+function tuple(line: number, i: InteractionInput, repId: number | null): unknown[] {
   const c = i.customer;
-  const rep = reps.get(i.repEmail);
   return [
-    line, i.externalId, i.repEmail, rep?.id ?? null, rep?.excluded ? 2 : 0, c.email, c.name, c.locale, c.company, customerKey(c), i.type, i.occurredAt,
-    i.quoteRequestedAt, i.quoteDeliveredAt, i.contentIds.length > 0 ? JSON.stringify(i.contentIds) : '', contentKey(i.contentIds),
+    line, i.externalId, repId, c.email, c.name, c.locale, c.company, customerKey(c), i.type, i.occurredAt, i.quoteRequestedAt, i.quoteDeliveredAt,
+    i.contentIds.length > 0 ? JSON.stringify(i.contentIds) : '', contentKey(i.contentIds),
   ];
 }
 
@@ -41,12 +40,15 @@ async function handOver(rows: ValidRow[]): Promise<void> {
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
   const contentIds = new Set<string>();
+  const unknownReps: UnknownRep[] = [];
   const tuples = rows.map((r) => {
     const item = r.item as InteractionInput;
     for (const id of item.contentIds) contentIds.add(id);
-    return tuple(r.line, item);
+    const repId = repIds.get(item.repEmail) ?? null;
+    if (repId === null) unknownReps.push({ line: r.line, repEmail: item.repEmail });
+    return tuple(r.line, item, repId);
   });
-  port.postMessage({ type: 'chunk', json: JSON.stringify(tuples), contentIds: JSON.stringify([...contentIds]), rows: rows.length } satisfies FromWorker);
+  port.postMessage({ type: 'chunk', json: JSON.stringify(tuples), contentIds: JSON.stringify([...contentIds]), unknownReps, rows: rows.length } satisfies FromWorker);
 }
 
 // readValidRows hands on at least chunkSize rows at a time (what the reader had): cut to size.
