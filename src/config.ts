@@ -16,6 +16,8 @@ export interface Config {
   readonly apiKeyFailureLimit: number;
   readonly rateLimitWindowSeconds: number;
   readonly writeDeadlineMs: number;
+  /** Rows a CLI history import publishes per round (src/domain/imports/history.ts). */
+  readonly importRoundRows: number;
   readonly secureCookies: boolean;
   /** Benchmarks only: exposes POST /bench/noop-survey (parses and validates a survey form, touches no database). */
   readonly benchRoutes: boolean;
@@ -74,6 +76,7 @@ const envSchema = z.object({
   API_KEY_FAILURE_LIMIT: intFrom(1, 100_000).default(20),
   RATE_LIMIT_WINDOW_SECONDS: intFrom(1, 86_400).default(900),
   WRITE_DEADLINE_MS: intFrom(0, 600_000).default(5000),
+  IMPORT_ROUND_ROWS: intFrom(1, 1_000_000).default(50_000),
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
 });
 
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeyFailureLimit: e.API_KEY_FAILURE_LIMIT,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     writeDeadlineMs: e.WRITE_DEADLINE_MS,
+    importRoundRows: e.IMPORT_ROUND_ROWS,
     secureCookies: baseUrl.startsWith('https://'),
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
   });

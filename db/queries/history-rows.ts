@@ -1,8 +1,8 @@
 /**
- * A chunk of a history import's rows in a TEMP table of the writer's connection (embedded
+ * A round of a history import's rows in a TEMP table of the writer's connection (embedded
  * file only: libSQL servers have no TEMP tables), and the set-based statements that
- * publish it: one statement per step over the chunk, with the rows handed over as one
- * JSON text — each value bound from JavaScript costs about a microsecond here, more than
+ * publish it: one statement per step over the round, with the rows handed over a chunk at
+ * a time as one JSON text — each value bound from JavaScript costs about a microsecond here, more than
  * SQLite's own work on it. The rules are those of src/domain/interactions.ts; the
  * differential test (test/survey/history-import.test.ts) holds the two paths to the same
  * result. Everything runs inside the caller's write: a failure leaves nothing behind.
@@ -53,7 +53,7 @@ export async function clearHistoryRows(tx: Drizzle): Promise<void> {
   await run(tx, `DELETE FROM ${T}`);
 }
 
-/** Adds a chunk: one JSON text of tuples (one bound value, parsed by SQLite once per row). */
+/** Adds a chunk to the round: one JSON text of tuples (one bound value, parsed by SQLite once per row). */
 export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
   await run(
     tx,
@@ -115,7 +115,7 @@ export async function markExisting(tx: Drizzle, limit: number): Promise<{ existi
   return { existing: marked.rowsAffected, conflicts: found };
 }
 
-/** New rows repeating an externalId of an earlier line of the chunk with other values (all of them compared). */
+/** New rows repeating an externalId of an earlier line of the round with other values (all of them compared). */
 export async function repeatsThatDiffer(tx: Drizzle, limit: number): Promise<Conflict[]> {
   const firsts = `(SELECT line, first_value(line) OVER (PARTITION BY external_id ORDER BY line) AS first_line FROM ${T} WHERE existing = 0)`;
   return conflicts(tx, `${firsts} w JOIN ${T} a ON a.line = w.line JOIN ${T} f ON f.line = w.first_line WHERE w.line <> w.first_line`, differences((c) => `f.${c}`, true), limit);
@@ -135,8 +135,8 @@ export async function markSuppressed(tx: Drizzle, emails: string[]): Promise<voi
 }
 
 /**
- * Customers of the chunk's new rows: inserted, or name, locale and company refreshed from
- * the chunk's last row for them (as the API does with a batch); unchanged ones are not
+ * Customers of the round's new rows: inserted, or name, locale and company refreshed from
+ * the round's last row for them (as the API does with a batch); unchanged ones are not
  * written again.
  */
 export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<void> {
@@ -242,7 +242,7 @@ export interface HistoryRow {
 
 /**
  * New rows still to decide (they may be surveyed), by line: those the rules do not suppress
- * outright, unless an earlier line of the chunk was inserted under their externalId.
+ * outright, unless an earlier line of the round was inserted under their externalId.
  */
 export async function undecidedRows(tx: Drizzle, rules: Map<string, Rule>, now: number): Promise<HistoryRow[]> {
   const reason = suppressionReason(rules, now);

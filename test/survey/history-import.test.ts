@@ -118,7 +118,7 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
     expect(b).toEqual(a);
     const file = join(smallRounds.dir, 'mixed.csv');
     writeFileSync(file, csv);
-    const small = await runCli(['import', 'interactions', file], { DATABASE_URL: `file:${smallRounds.dbPath}`, NOW, HISTORY_IMPORT_ROUND_ROWS: '4' });
+    const small = await runCli(['import', 'interactions', file], { DATABASE_URL: `file:${smallRounds.dbPath}`, NOW, IMPORT_ROUND_ROWS: '4' });
     expect(small.stdout, small.stderr).toContain(`Imported ${rows} interactions row(s) from mixed.csv: ${web.created} new, ${web.duplicates} already known.`);
     expect(await snapshot(smallRounds)).toEqual(a);
     // The data covers every rule: otherwise this comparison proves less than it seems.
@@ -159,7 +159,7 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
       expect(cli.code).toBe(1);
       expect(cli.stderr.trim().split('\n')).toEqual(expected);
       // One row per round: the second row meets the first as a stored row, not as an earlier line.
-      const single = await runCli(['import', 'interactions', join(setBased.dir, 'bad.csv')], { DATABASE_URL: `file:${setBased.dbPath}`, NOW, HISTORY_IMPORT_ROUND_ROWS: '1' });
+      const single = await runCli(['import', 'interactions', join(setBased.dir, 'bad.csv')], { DATABASE_URL: `file:${setBased.dbPath}`, NOW, IMPORT_ROUND_ROWS: '1' });
       expect(single.code).toBe(1);
       expect(single.stderr.trim().split('\n')).toEqual(expected);
       expect(await snapshot(setBased)).toEqual(before);

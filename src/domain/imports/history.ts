@@ -25,17 +25,16 @@ import { ImportRefused, MAX_ERRORS } from './validate';
 import type { Apply, Loaded } from './run';
 
 /**
- * Rows published by each round of statements: larger rounds cost less per row (the
- * customers of 50,000 rows, sorted by address, share index pages: 5.2 s for the
- * customers of 1,000,000 rows against 8.1 s in rounds of 5,000), and only the TEMP
- * table holds them — a few megabytes. HISTORY_IMPORT_ROUND_ROWS sets smaller rounds: the
- * tests use a few rows, so that a small file has rows meeting across rounds.
+ * `round`: rows published by each round of statements (IMPORT_ROUND_ROWS). Larger rounds
+ * cost less per row — the customers of 50,000 rows, sorted by address, share index pages:
+ * 5.2 s for the customers of 1,000,000 rows against 8.1 s in rounds of 5,000 — and only
+ * the TEMP table holds them, a few megabytes. The tests use rounds of a few rows, so that
+ * a small file has rows meeting across rounds.
  */
-const ROUND = Number(process.env.HISTORY_IMPORT_ROUND_ROWS) || 50_000;
-/** Rows the worker hands over at a time (what is in flight between the threads). */
-const CHUNK = Math.min(5000, ROUND);
-
-export async function loadHistory(tx: Drizzle, importId: number, path: string, now: number, apply: Apply): Promise<Loaded & { rows: number }> {
+export async function loadHistory(tx: Drizzle, importId: number, path: string, now: number, round: number, apply: Apply): Promise<Loaded & { rows: number }> {
+  // Chunks (what is in flight between the threads) of at most 5,000 rows; the worker may
+  // read a whole round ahead, so that it keeps reading while a round is published.
+  const chunk = Math.min(5000, round);
   await createHistoryRows(tx);
   const rules = await getRules(tx);
   // Neither can change during the import: it holds the write lock.
@@ -78,8 +77,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
     await clearHistoryRows(tx);
   };
 
-  // The worker may read a whole round ahead, so that it keeps reading while a round is published.
-  const reader = parseInWorker({ path, chunkSize: CHUNK, inFlight: Math.ceil(ROUND / CHUNK) + 2, reps });
+  const reader = parseInWorker({ path, chunkSize: chunk, inFlight: Math.ceil(round / chunk) + 2, reps });
   let gathered = 0;
   let unknownReps: UnknownRep[] = [];
   let next = await reader.next();
@@ -89,7 +87,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
     await ensureHistoryContent(tx, next.value.contentIds, now);
     gathered += next.value.rows;
     unknownReps = unknownReps.concat(next.value.unknownReps);
-    if (gathered >= ROUND) {
+    if (gathered >= round) {
       await publish(gathered, unknownReps);
       gathered = 0;
       unknownReps = [];

@@ -228,7 +228,7 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
     const totals = await deps.db.write((tx) =>
       publishInWrite(deps, tx, { id, ...imp }, options.actor, now, async (apply) => {
         if (kind === 'interactions') {
-          const loaded = await loadHistory(tx, id, path, now, apply);
+          const loaded = await loadHistory(tx, id, path, now, deps.config.importRoundRows, apply);
           rows = loaded.rows;
           return loaded;
         }
