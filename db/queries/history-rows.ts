@@ -17,7 +17,7 @@ export const HISTORY_COLUMNS = [
   'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
 ] as const;
 
-/** A rep as the parsing worker resolves it (reps cannot change while the import holds the write lock). */
+/** A rep as a history import reads it, once (reps cannot change while the import holds the write lock). */
 export type RepEntry = [email: string, id: number, excluded: boolean];
 
 export async function listReps(tx: Drizzle): Promise<RepEntry[]> {

@@ -77,7 +77,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
     await clearHistoryRows(tx);
   };
 
-  const reader = parseInWorker({ path, chunkSize: chunk, inFlight: Math.ceil(round / chunk) + 2, reps });
+  const reader = parseInWorker({ path, chunkSize: chunk, inFlight: Math.ceil(round / chunk) + 2, reps: reps.map(([email, id]) => [email, id]) });
   let gathered = 0;
   let unknownReps: UnknownRep[] = [];
   let next = await reader.next();

@@ -6,14 +6,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadResult } from './validate';
-import type { RepEntry } from '../../../db/queries/history-rows';
 
 export interface WorkerInput {
   path: string;
   chunkSize: number;
   /** Chunks the worker may have handed over that this thread has not taken yet. */
   inFlight: number;
-  reps: RepEntry[];
+  /** Rep ids by address (the main thread read them in its write). */
+  reps: [email: string, id: number][];
 }
 export type ToWorker = { type: 'credit' };
 export interface UnknownRep {

@@ -16,7 +16,7 @@ import type { FromWorker, ToWorker, UnknownRep, WorkerInput } from './parse-in-w
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
-const repIds = new Map(input.reps.map(([email, id]) => [email, id]));
+const repIds = new Map(input.reps);
 let credit = input.inFlight;
 let wake: (() => void) | undefined;
 port.on('message', (message: ToWorker) => {
