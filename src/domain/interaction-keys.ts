@@ -12,4 +12,4 @@ export function customerKey(c: InteractionInput['customer']): string {
 }
 
 /** The content ids, sorted and `;`-joined. */
-export const contentKey = (ids: readonly string[]) => [...ids].sort().join(';');
+export const contentKey = (ids: readonly string[]) => (ids.length < 2 ? (ids[0] ?? '') : [...ids].sort().join(';'));

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ImportKind } from '../../../db/schema';
 import { LOCALES, INTERACTION_TYPES } from '../../../db/enums';
-import { checkEmail, checkInstant, contentItemInput, interactionInput, Refusal, repInput, responseImportInput, trainingRecordInput, type InteractionInput } from '../inputs';
+import { checkEmail, checkInstant, checkRepEmail, contentItemInput, interactionInput, Refusal, repInput, responseImportInput, trainingRecordInput, type InteractionInput } from '../inputs';
 import type { HeaderSpec } from './read-csv';
 
 export interface CsvFormat<S extends z.ZodType = z.ZodType> {
@@ -48,7 +48,7 @@ const TYPE_SET: ReadonlySet<string> = new Set(INTERACTION_TYPES);
 
 function plainInteraction(v: Record<string, string>): InteractionInput | undefined {
   const externalId = (v.externalId ?? '').trim();
-  const repEmail = checkEmail(v.repEmail ?? '');
+  const repEmail = checkRepEmail(v.repEmail ?? '');
   const email = checkEmail(v.customerEmail ?? '');
   const name = plainText(v.customerName, 200);
   const company = plainText(v.customerCompany, 200);
@@ -57,7 +57,8 @@ function plainInteraction(v: Record<string, string>): InteractionInput | undefin
   const occurredAt = plainInstant(v.occurredAt);
   const quoteRequestedAt = plainInstant(v.quoteRequestedAt);
   const quoteDeliveredAt = plainInstant(v.quoteDeliveredAt);
-  const ids = (v.contentIds ?? '').split(';').map((id) => id.trim()).filter((id) => id.length > 0);
+  const listed = v.contentIds ?? '';
+  const ids = listed.trim() === '' ? [] : listed.split(';').map((id) => id.trim()).filter((id) => id.length > 0);
   if (
     externalId.length === 0 || externalId.length > 200 || typeof repEmail !== 'string' || typeof email !== 'string' || name === undefined || company === undefined ||
     !LOCALE_SET.has(locale) || !TYPE_SET.has(type) || typeof occurredAt !== 'number' || quoteRequestedAt === undefined || quoteDeliveredAt === undefined ||
@@ -73,7 +74,7 @@ function plainInteraction(v: Record<string, string>): InteractionInput | undefin
     occurredAt,
     quoteRequestedAt,
     quoteDeliveredAt,
-    contentIds: [...new Set(ids)],
+    contentIds: ids.length < 2 ? ids : [...new Set(ids)],
   };
 }
 
