@@ -34,7 +34,10 @@ function startWorker(input: WorkerInput): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./parse-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: input });
+  // The reader makes a few short-lived objects per row: with a 64 MB young generation its
+  // collections took 0.3 s of a 1,000,000-row file instead of 1.9 s (V8's default, measured
+  // with --cpu-prof), and on this 2-core machine the reader's CPU slows the writer's.
+  return new Worker(boot, { eval: true, workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
 }
 
 export async function* parseInWorker(input: WorkerInput): AsyncGenerator<Chunk, ReadResult> {
