@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/enums';
-import { isCalendarDate } from '../lib/periods';
+import { daysInMonth, isCalendarDate } from '../lib/periods';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MIN_INSTANT = Date.UTC(1990, 0, 1);
@@ -38,19 +38,19 @@ function digits(v: string, from: number, to: number): number {
  * checking a history import's dates); undefined for any other form, left to Date.parse.
  */
 function canonicalInstant(v: string): number | undefined {
-  if (v.length !== 24 || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a || v.charCodeAt(19) !== 0x2e || v.charCodeAt(23) !== 0x5a) {
+  const dashes = v.charCodeAt(4) === 0x2d && v.charCodeAt(7) === 0x2d;
+  if (v.length !== 24 || !dashes || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a || v.charCodeAt(19) !== 0x2e || v.charCodeAt(23) !== 0x5a) {
     return undefined;
   }
   const year = digits(v, 0, 4);
+  const month = digits(v, 5, 7);
+  const day = digits(v, 8, 10);
   const hour = digits(v, 11, 13);
   const minute = digits(v, 14, 16);
   const second = digits(v, 17, 19);
   const ms = digits(v, 20, 23);
-  const month = digits(v, 5, 7);
-  const day = digits(v, 8, 10);
-  if (year < 1990 || year >= 2100 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0 || !isCalendarDate(v)) {
-    return undefined;
-  }
+  if (year < 1990 || year >= 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 

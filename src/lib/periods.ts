@@ -33,7 +33,11 @@ export function isCalendarDate(v: string): boolean {
   const m = Number(v.slice(5, 7));
   const d = Number(v.slice(8, 10));
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+/** Days in month `m` (1–12) of year `y`, Gregorian. */
+export function daysInMonth(y: number, m: number): number {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
+  return m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
