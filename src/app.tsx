@@ -66,7 +66,14 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', async function limitBody(c, next) {
-    return bodyLimit({ maxSize: bodyLimitFor(c.req.path), onError: () => { throw tooLarge(); } })(c, next);
+    return bodyLimit({
+      maxSize: bodyLimitFor(c.req.path),
+      onError: () => {
+        // The rest of the body is never read: the connection ends with this answer rather than being reused.
+        c.header('Connection', 'close');
+        throw tooLarge();
+      },
+    })(c, next);
   });
   const originCheck = csrf({ origin: deps.config.baseUrl });
   app.use('*', async function csrfUnlessTokenAuthorised(c, next) {
@@ -130,5 +137,9 @@ export async function respondWithError(c: Context<AppEnv>, error: unknown): Prom
   }
   const user = c.get('user');
   const locale = user?.locale ?? localeFromAcceptLanguage(c.req.header('Accept-Language'), STAFF_LOCALES) ?? 'en';
-  return renderHtml(c, <ErrorPage t={staffT(locale)} lang={locale} status={status} retryAfterSeconds={appError.retryAfterSeconds} />, status);
+  return renderHtml(
+    c,
+    <ErrorPage t={staffT(locale)} lang={locale} status={status} retryAfterSeconds={appError.retryAfterSeconds} code={appError.code} detail={appError.message} limit={appError.params.limit} />,
+    status,
+  );
 }

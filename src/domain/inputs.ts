@@ -175,6 +175,9 @@ export const contentItemInput = z.object({
 });
 export type ContentItemInput = z.infer<typeof contentItemInput>;
 
+/** Content items one interaction may name (API, CSV and the staff form alike). */
+export const MAX_CONTENT_IDS = 50;
+
 export const interactionInput = z.object({
   externalId: id('string'),
   repEmail,
@@ -196,7 +199,7 @@ export const interactionInput = z.object({
   quoteDeliveredAt: instant.nullish().transform((v) => v ?? null),
   contentIds: z
     .array(id('content id'), { error: 'must be an array of content ids' })
-    .max(50, 'must list at most 50 items')
+    .max(MAX_CONTENT_IDS, `must list at most ${MAX_CONTENT_IDS} items`)
     .nullish()
     .transform((v) => [...new Set(v ?? [])]),
 });

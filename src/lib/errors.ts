@@ -14,6 +14,8 @@ export class AppError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly retryAfterSeconds?: number,
+    /** Numbers a page needs to say what was refused (e.g. a field cap). */
+    readonly params: Readonly<Record<string, number>> = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -13,7 +13,7 @@ import { staffT } from '../lib/i18n/staff';
 import { AppError, notFound, type FieldIssue } from '../lib/errors';
 import { currentUser, requireRole } from '../middleware/session';
 import { canViewTeam, teamScopeOf } from '../domain/access';
-import { interactionInput } from '../domain/inputs';
+import { interactionInput, MAX_CONTENT_IDS } from '../domain/inputs';
 import { ingestInTransaction } from '../domain/interactions';
 import { getRepInScope, listRepsWithTeams } from '../../db/queries/reps';
 import { listContentItems } from '../../db/queries/content';
@@ -50,7 +50,7 @@ function valuesOf(form: FormFields): LogInteractionValues {
     occurredAt: text('occurredAt'),
     quoteRequestedAt: text('quoteRequestedAt'),
     quoteDeliveredAt: text('quoteDeliveredAt'),
-    contentIds: fieldList(form, 'contentIds'),
+    contentIds: fieldList(form, 'contentIds', MAX_CONTENT_IDS),
   };
 }
 

@@ -7,6 +7,7 @@ import { renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { AppError, notFound } from '../../lib/errors';
 import { currentUser } from '../../middleware/session';
+import { readMultipart } from '../../lib/forms';
 import { CSV_FORMATS } from '../../domain/imports/formats';
 import { MAX_ERRORS, asShown, publishImport, stageImport } from '../../domain/imports/run';
 import { failImport, getImport, listImports, readStagedRows } from '../../../db/queries/imports';
@@ -18,6 +19,8 @@ import { importPreview } from './import-preview';
 export const WEB_MAX_ROWS = 200_000;
 const PREVIEW_ROWS = 10;
 const RECENT_IMPORTS = 50;
+/** The upload form has two parts (kind, file); a few more are tolerated, thousands are refused before parsing. */
+const IMPORT_FORM_PARTS = 10;
 
 const FORMATS: ImportFormat[] = IMPORT_KINDS.map((kind) => ({ kind, required: CSV_FORMATS[kind].header.required, optional: CSV_FORMATS[kind].header.optional }));
 const isImportKind = (value: unknown): value is ImportKind => typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
@@ -61,7 +64,7 @@ export function importAdminRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const type = c.req.header('Content-Type') ?? '';
-    const data = type.startsWith('multipart/form-data') ? await c.req.formData() : undefined;
+    const data = type.startsWith('multipart/form-data') ? await readMultipart(c, IMPORT_FORM_PARTS) : undefined;
     const kind = data?.get('kind');
     const file = data?.get('file');
     const errors: Record<string, string> = {};

@@ -81,8 +81,8 @@ export function ruleAdminRoutes(deps: AppDeps) {
       fatigueDays: field(form, 'fatigueDays') ?? '',
       expiryDays: field(form, 'expiryDays') ?? '',
       reminderAfterDays: field(form, 'reminderAfterDays') ?? '',
-      questions: fieldList(form, 'questions'),
-      required: fieldList(form, 'required'),
+      questions: fieldList(form, 'questions', ANSWER_KEYS.length),
+      required: fieldList(form, 'required', ANSWER_KEYS.length),
     };
     const parsed = parseWith(ruleSchema(t), values);
     if (!parsed.ok) {

@@ -48,7 +48,7 @@ export function userAdminRoutes(deps: AppDeps) {
     const t = staffT(actor.locale);
     const form = await readForm(c);
     const values = { name: field(form, 'name'), email: field(form, 'email'), role: field(form, 'role') };
-    const parsed = parseWith(newPersonSchema, { ...values, teamIds: fieldList(form, 'teamId'), password: field(form, 'password') || undefined });
+    const parsed = parseWith(newPersonSchema, { ...values, teamIds: fieldList(form, 'teamId', (await listTeams(deps.db.read)).length), password: field(form, 'password') || undefined });
     if (!parsed.ok) return page(c, { values, errors: parsed.errors }, 422);
     try {
       const created = await createStaffUser(deps, actor.email, parsed.data);
@@ -91,8 +91,8 @@ export function userAdminRoutes(deps: AppDeps) {
   app.post('/:id/teams', async (c) => {
     const actor = currentUser(c);
     const user = await target(c);
-    const teamIds = fieldList(await readForm(c), 'teamId').map(Number).filter((n) => Number.isInteger(n) && n > 0);
     const known = new Set((await listTeams(deps.db.read)).map((team) => team.id));
+    const teamIds = fieldList(await readForm(c), 'teamId', known.size).map(Number).filter((n) => Number.isInteger(n) && n > 0);
     const now = deps.clock.nowMs();
     await deps.db.write(async (tx) => {
       await setTrainerTeams(tx, user.id, user.role === 'trainer' ? teamIds.filter((id) => known.has(id)) : []);
