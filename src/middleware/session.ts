@@ -97,13 +97,22 @@ export function currentUser(c: Context<AppEnv>): SessionUser {
   return user;
 }
 
-/** Only local paths are followed after login (no `//evil.test`, no `/\evil`, no schemes). */
+/**
+ * Only local paths are followed after login. The check is made on what is returned, after
+ * the URL parser has normalised it: `/.//evil.test` becomes `//evil.test`, which a browser
+ * reads as another host, so it is refused like `//evil.test`, `/\\evil` and schemes.
+ */
 export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n\t]/.test(next)) return '/';
+  if (!next || /[\x00-\x1f\x7f]/.test(next)) return '/';
+  let normalised: string;
   try {
     const url = new URL(next, 'http://local.invalid');
-    return url.origin === 'http://local.invalid' ? `${url.pathname}${url.search}` : '/';
+    if (url.origin !== 'http://local.invalid') return '/';
+    normalised = `${url.pathname}${url.search}`;
   } catch {
     return '/';
   }
+  return isLocalPath(next) && isLocalPath(normalised) ? normalised : '/';
 }
+
+const isLocalPath = (path: string) => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
