@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from './context';
 import { AppError, tooLarge } from './lib/errors';
 import { isBusyError, isDiskFullError } from '../db/client';
 import { renderHtml } from './lib/render';
+import { clientAddressOf, trustedProxyList } from './lib/client-address';
 import { staffT, STAFF_LOCALES } from './lib/i18n/staff';
 import { localeFromAcceptLanguage } from './lib/i18n';
 import { ErrorPage } from '../views/pages/error';
@@ -55,14 +56,15 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false }));
+  const trustedProxies = deps.config.trustedProxies.length > 0 ? trustedProxyList(deps.config.trustedProxies) : undefined;
   app.use('*', async function clientAddress(c, next) {
-    let address = 'unknown';
+    let socketAddress: string | undefined;
     try {
-      address = getConnInfo(c).remote.address ?? 'unknown';
+      socketAddress = getConnInfo(c).remote.address;
     } catch {
       // app.request() in tests has no socket
     }
-    c.set('clientAddress', address);
+    c.set('clientAddress', clientAddressOf(socketAddress, c.req.header('X-Forwarded-For'), trustedProxies));
     await next();
   });
   app.use('*', async function limitBody(c, next) {

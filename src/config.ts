@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxyList } from './lib/client-address';
 
 /** Everything the app reads from its environment, parsed once. The only reader of process.env. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Benchmarks only: exposes POST /bench/noop-survey (parses and validates a survey form, touches no database). */
   readonly benchRoutes: boolean;
+  /** Proxy addresses and CIDR ranges whose X-Forwarded-For is believed (src/lib/client-address.ts); empty: the socket's peer is the client. */
+  readonly trustedProxies: readonly string[];
 }
 
 const intFrom = (min: number, max: number) =>
@@ -62,6 +65,17 @@ const mailbox = z
   .refine((v) => !/[\r\n]/.test(v), 'must not contain line breaks')
   .refine((v) => /@/.test(v), 'must contain an email address');
 
+const proxyList = z
+  .string()
+  .transform((v) => v.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .superRefine((entries, ctx) => {
+    try {
+      trustedProxyList(entries);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; give addresses or CIDR ranges separated by commas` });
+    }
+  });
+
 const envSchema = z.object({
   PORT: intFrom(0, 65535).default(3000),
   DATABASE_URL: databaseUrl.default('file:data/cpi-lens.db'),
@@ -78,6 +92,7 @@ const envSchema = z.object({
   WRITE_DEADLINE_MS: intFrom(0, 600_000).default(5000),
   IMPORT_ROUND_ROWS: intFrom(1, 1_000_000).default(50_000),
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
+  TRUSTED_PROXIES: proxyList.optional(),
 });
 
 /** The names of every variable the app reads. */
@@ -122,5 +137,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importRoundRows: e.IMPORT_ROUND_ROWS,
     secureCookies: baseUrl.startsWith('https://'),
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
+    trustedProxies: Object.freeze(e.TRUSTED_PROXIES ?? []),
   });
 }

@@ -9,7 +9,8 @@ import { localeFromAcceptLanguage } from '../lib/i18n';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
 import { hashToken, isWellFormedToken } from '../lib/tokens';
 import { notFound } from '../lib/errors';
-import { assertUnderFailureLimit, recordFailures } from '../middleware/rate-limit';
+import { assertUnderFailureLimit, failureSlowdownMs, recordFailures } from '../middleware/rate-limit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { currentUser, endSession, requireRole, safeNextPath, sessionCookieName, startSession } from '../middleware/session';
 import { getCookie } from 'hono/cookie';
 import { getUser, getUserByEmail, updateUser, deleteSessionsOfUser, countUsers } from '../../db/queries/users';
@@ -46,13 +47,18 @@ export function authRoutes(deps: AppDeps) {
     const password = field(form, 'password') ?? '';
     const next = safeNextPath(field(form, 'next'));
     const address = c.get('clientAddress');
+    // Hard limits only where the guesses come from: this address, and this address on this account.
     await assertUnderFailureLimit(deps, 'login-address', address);
-    await assertUnderFailureLimit(deps, 'login-account', email);
+    await assertUnderFailureLimit(deps, 'login-account-address', `${email}|${address}`);
+    // Guesses at the account from everywhere slow its sign-in down; the real user still gets in.
+    const slowdown = await failureSlowdownMs(deps, 'login-account', email);
+    if (slowdown > 0) await sleep(slowdown);
     const user = email ? await getUserByEmail(deps.db.read, email) : undefined;
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !passwordOk || user.disabledAt !== null) {
       await recordFailures(deps, [
         ['login-address', address],
+        ['login-account-address', `${email}|${address}`],
         ['login-account', email],
       ]);
       return renderHtml(c, <LoginPage t={t} lang={locale} next={next} email={email} error={t('loginFailed')} />, 401);
