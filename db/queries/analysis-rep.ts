@@ -45,7 +45,7 @@ export interface RepComment {
   decisionClearer: number | null;
   addedValue: number | null;
   comment: string;
-  /** Name and company only where the customer ticked contact consent; otherwise null. */
+  /** The customer's name and company; shown only where src/domain/customer-identity.ts allows. */
   customerName: string | null;
   customerCompany: string | null;
   consent: boolean;
@@ -54,18 +54,14 @@ export interface RepComment {
 const typeFilter = (types: readonly InteractionType[] | undefined) =>
   types && types.length > 0 ? sql`AND r.interaction_type IN (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql``;
 
-/**
- * The rep's submitted comments in the period, newest first. Customer identity is read
- * only for responses with contact consent, so it never leaves the database otherwise.
- */
+/** The rep's submitted comments in the period, newest first, with who wrote them and whether they consented. */
 export async function getRepComments(db: Drizzle, repId: number, period: Period, types: readonly InteractionType[] | undefined, limit: number): Promise<RepComment[]> {
   const rows = await db.all<Omit<RepComment, 'consent'> & { consent: number }>(sql`
     SELECT r.id, r.occurred_at AS occurredAt, r.interaction_type AS type,
       r.resolved_first_contact AS resolvedFirstContact, r.content_useful AS contentUseful,
       r.decision_clearer AS decisionClearer, r.added_value AS addedValue, r.comment,
       r.contact_consent AS consent,
-      CASE WHEN r.contact_consent = 1 THEN c.name END AS customerName,
-      CASE WHEN r.contact_consent = 1 THEN c.company END AS customerCompany
+      c.name AS customerName, c.company AS customerCompany
     FROM responses r
     JOIN interactions i ON i.id = r.interaction_id
     LEFT JOIN customers c ON c.id = i.customer_id

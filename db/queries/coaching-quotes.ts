@@ -1,6 +1,6 @@
 /**
  * Customer quotes for the coaching plan: the newest comments of a rep's low answers in one
- * CPI. The customer's identity leaves the database only when they consented to be contacted.
+ * CPI, with who wrote them and whether they consented (src/domain/customer-identity.ts decides what is shown).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
@@ -36,9 +36,7 @@ function lowAnswerIn(cpi: Cpi): SQL {
 export async function getLowAnswerQuotes(db: Drizzle, repId: number, cpi: Cpi, period: Period, limit: number): Promise<QuoteRow[]> {
   return db.all<QuoteRow>(sql`
     SELECT r.id AS responseId, r.comment, r.occurred_at AS occurredAt, r.contact_consent AS consented,
-      CASE WHEN r.contact_consent = 1 THEN c.name END AS customerName,
-      CASE WHEN r.contact_consent = 1 THEN c.company END AS customerCompany,
-      CASE WHEN r.contact_consent = 1 THEN c.email END AS customerEmail
+      c.name AS customerName, c.company AS customerCompany, c.email AS customerEmail
     FROM responses r
       JOIN interactions i ON i.id = r.interaction_id
       LEFT JOIN customers c ON c.id = i.customer_id

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { INTERACTION_TYPES, type InteractionType } from '../../db/schema';
 import { CPI_KEYS, type CpiKey } from '../stats';
 import type { Period } from '../lib/period';
-import { addMonths, monthKey, monthStart } from '../lib/periods';
+import { addMonths, isMonthStart, monthKey, monthStart } from '../lib/periods';
 
 export const PERIOD_PRESETS = ['3m', '6m', '12m', '24m'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -58,7 +58,7 @@ export interface AnalysisFilters {
 }
 
 /** Which field was wrong and why, as codes the page translates. */
-export type ProblemCode = 'invalid' | 'date' | 'needs-both' | 'order' | 'too-long';
+export type ProblemCode = 'invalid' | 'date' | 'needs-both' | 'order' | 'too-long' | 'whole-months';
 
 export interface FilterProblem {
   field: string;
@@ -80,13 +80,16 @@ function dayStart(date: string): number {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? NaN : ms;
 }
 
-export function customPeriod(from: string, to: string, now: number): ResolvedPeriod | FilterProblem {
+export function customPeriod(from: string, to: string, now: number, options: { wholeMonths?: boolean } = {}): ResolvedPeriod | FilterProblem {
   const start = dayStart(from);
   const end = Math.min(now, dayStart(to) + DAY_MS);
   if (Number.isNaN(start)) return { field: 'from', code: 'date' };
   if (Number.isNaN(end)) return { field: 'to', code: 'date' };
   if (start >= end) return { field: 'from', code: 'order' };
   if (end - start > 10 * 366 * DAY_MS) return { field: 'from', code: 'too-long' };
+  // Staff who are not admins: whole months only, so two ranges never differ by a few answers (src/domain/differencing.ts).
+  if (options.wholeMonths && !isMonthStart(start)) return { field: 'from', code: 'whole-months' };
+  if (options.wholeMonths && end < now && !isMonthStart(end)) return { field: 'to', code: 'whole-months' };
   return { period: { from: start, to: end }, fromMonth: monthKey(start), toMonth: monthKey(end - 1), preset: null, custom: { from, to } };
 }
 
@@ -97,7 +100,11 @@ const firstValue = (raw: Record<string, string | undefined>) =>
  * Reads the filters from the query string. Unknown or malformed values are dropped (the
  * default applies) and listed in `problems`, so the page can say which field was wrong.
  */
-export function parseAnalysisFilters(raw: Record<string, string | undefined>, now: number): { filters: AnalysisFilters; problems: FilterProblem[] } {
+export function parseAnalysisFilters(
+  raw: Record<string, string | undefined>,
+  now: number,
+  options: { wholeMonths?: boolean } = {},
+): { filters: AnalysisFilters; problems: FilterProblem[] } {
   const given = firstValue(raw);
   const problems: FilterProblem[] = [];
   const clean: Record<string, string> = {};
@@ -115,7 +122,7 @@ export function parseAnalysisFilters(raw: Record<string, string | undefined>, no
     if (q.from === undefined || q.to === undefined) {
       problems.push({ field: q.from === undefined ? 'from' : 'to', code: 'needs-both' });
     } else {
-      const custom = customPeriod(q.from, q.to, now);
+      const custom = customPeriod(q.from, q.to, now, options);
       if ('field' in custom) problems.push(custom);
       else range = custom;
     }

@@ -6,6 +6,7 @@
  * settings.minComments responses on; identity only with contact consent) — and the
  * sessions planned and done. Reps without a gap, or with too few responses, come last.
  */
+import { maySeeCustomerIdentity, type IdentityViewer } from './customer-identity';
 import type { Drizzle } from '../../db/client';
 import { listRepsWithTeams } from '../../db/queries/reps';
 import { listSkills } from '../../db/queries/training';
@@ -95,6 +96,8 @@ export interface PlanQuery {
   scope: TeamScope;
   /** A team name inside the scope, or every team of the scope. */
   team?: string | undefined;
+  /** Who reads the plan: decides whether quotes name their customer (./customer-identity.ts). */
+  viewer: IdentityViewer;
 }
 
 const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'not-enough-responses': 2 } as const;
@@ -149,7 +152,10 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<Coac
         ? (await getLowAnswerQuotes(db, r.id, cpi, period, QUOTES_PER_REP)).map((row) => ({
             comment: row.comment,
             occurredAt: row.occurredAt,
-            customer: row.consented === 1 && row.customerEmail !== null ? { name: row.customerName, company: row.customerCompany, email: row.customerEmail } : null,
+            customer:
+              maySeeCustomerIdentity(q.viewer, row.consented === 1) && row.customerEmail !== null
+                ? { name: row.customerName, company: row.customerCompany, email: row.customerEmail }
+                : null,
           }))
         : null;
     reps.push({

@@ -6,7 +6,9 @@
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { getCpiSumsByRep, getRepDirectory, getTurnaroundCounts, addSums, emptySums, type CpiSums, type TurnaroundCounts } from '../../db/queries/cpis';
+import { getCpiSumsByRep, getMonthlySums, getRepDirectory, getTurnaroundCounts, addSums, emptySums, type CpiSums, type TurnaroundCounts } from '../../db/queries/cpis';
+import { isMonthStart, monthKey, nextMonthKey } from '../lib/periods';
+import { exposedByDifference } from './differencing';
 import { likertMean, shrinkMeans, shrinkRateIntervals, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
@@ -68,7 +70,18 @@ export interface CpiQuery {
   /** Only groups of this team are returned (team name). */
   team?: string;
   scope: TeamScope;
+  /**
+   * Hide figures that a range one or more whole months shorter would give away by
+   * difference (./differencing.ts): custom ranges of staff who are not admins, which are
+   * whole months. Ignored for a period that does not start on a month.
+   */
+  protectDifferences?: boolean;
 }
+
+/** The counts the differencing rule watches: the group's answers and each answered CPI. */
+const GUARDED = ['responses', 'fcrN', 'cuN', 'dcN', 'avN'] as const;
+type Guarded = (typeof GUARDED)[number];
+type MonthlyCounts = Record<Guarded, number[]>;
 
 interface Unit {
   key: string;
@@ -77,6 +90,8 @@ interface Unit {
   teamId: number | null;
   sums: CpiSums;
   turnaround: TurnaroundCounts | undefined;
+  /** Counts per month of the period, when differences are protected. */
+  monthly: MonthlyCounts | undefined;
 }
 
 const FIXED_PRIOR_BELOW_GROUPS = 8;
@@ -85,6 +100,8 @@ const FIXED_PRIOR_STRENGTH = 10;
 /** What one read of the period gives every grouping: per-rep sums, the reps, and turnaround counts by grouping kind. */
 interface PeriodData {
   sums: Map<number, CpiSums>;
+  /** Per rep, counts per month of the period (only when differences are protected). */
+  monthly: Map<number, MonthlyCounts> | undefined;
   directory: Awaited<ReturnType<typeof getRepDirectory>>;
   turnaround: Map<'rep' | 'team' | 'org', Map<number, TurnaroundCounts>>;
 }
@@ -101,20 +118,56 @@ const turnaroundKind = (g: Grouping): 'rep' | 'team' | 'org' => (g.groupBy === '
 async function readPeriod(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>, groupings: Grouping[], slaHours: number): Promise<PeriodData> {
   const kinds = [...new Set(groupings.map(turnaroundKind))];
   const visibleTeams = q.scope.kind === 'all' ? undefined : q.scope.teamIds;
-  const [sums, directory, ...turnarounds] = await Promise.all([
+  const [sums, directory, monthly, ...turnarounds] = await Promise.all([
     getCpiSumsByRep(db, q.period, q.now, q.types),
     getRepDirectory(db),
+    q.protectDifferences && isMonthStart(q.period.from) ? readMonthlyCounts(db, q) : undefined,
     ...kinds.map((kind) => getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams)),
   ]);
-  return { sums, directory, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };
+  return { sums, directory, monthly, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };
 }
+
+const emptyMonthly = (months: number): MonthlyCounts =>
+  Object.fromEntries(GUARDED.map((f) => [f, new Array<number>(months).fill(0)])) as MonthlyCounts;
+
+function addMonthly(into: MonthlyCounts, from: MonthlyCounts): void {
+  for (const f of GUARDED) from[f].forEach((n, i) => (into[f][i]! += n));
+}
+
+/** Counts per rep for each complete month of the period (a running last month is left out: ./differencing.ts). */
+async function readMonthlyCounts(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>): Promise<Map<number, MonthlyCounts>> {
+  const fromMonth = monthKey(q.period.from);
+  const toMonth = monthKey(q.period.to);
+  const months: number[] = [];
+  for (let m = fromMonth; m < toMonth; m = nextMonthKey(m)) months.push(m);
+  const out = new Map<number, MonthlyCounts>();
+  for (const row of await getMonthlySums(db, { fromMonth, toMonth, types: q.types, byRep: true })) {
+    const counts = out.get(row.repId) ?? out.set(row.repId, emptyMonthly(months.length)).get(row.repId)!;
+    const index = months.indexOf(row.month);
+    if (index >= 0) for (const f of GUARDED) counts[f][index]! += row.sums[f];
+  }
+  return out;
+}
+
+const monthCount = (data: PeriodData) => {
+  for (const counts of data.monthly?.values() ?? []) return counts.responses.length;
+  return 0;
+};
 
 /** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
 function units(data: PeriodData, q: Grouping & { scope: TeamScope }): Unit[] {
   const turnaround = data.turnaround.get(turnaroundKind(q))!;
   const reps = data.directory
     .filter((r) => data.sums.has(r.id) || (q.groupBy === 'rep' && turnaround.has(r.id)))
-    .map((r) => ({ key: r.email, name: r.name, team: r.team, teamId: r.teamId, sums: data.sums.get(r.id) ?? emptySums(), turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined }));
+    .map((r) => ({
+      key: r.email,
+      name: r.name,
+      team: r.team,
+      teamId: r.teamId,
+      sums: data.sums.get(r.id) ?? emptySums(),
+      turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined,
+      monthly: data.monthly ? (data.monthly.get(r.id) ?? emptyMonthly(0)) : undefined,
+    }));
   // Reps are shrunk toward the whole org and filtered afterwards; teams and the org total
   // are built only from what the reader may see.
   if (q.groupBy === 'rep') return reps;
@@ -124,8 +177,19 @@ function units(data: PeriodData, q: Grouping & { scope: TeamScope }): Unit[] {
     const groupId = q.groupBy === 'team' || q.team !== undefined ? (r.teamId ?? 0) : 0;
     const unit =
       byKey.get(key) ??
-      byKey.set(key, { key, name: key, team: q.groupBy === 'team' ? r.team : null, teamId: q.groupBy === 'team' ? r.teamId : null, sums: emptySums(), turnaround: turnaround.get(groupId) }).get(key)!;
+      byKey
+        .set(key, {
+          key,
+          name: key,
+          team: q.groupBy === 'team' ? r.team : null,
+          teamId: q.groupBy === 'team' ? r.teamId : null,
+          sums: emptySums(),
+          turnaround: turnaround.get(groupId),
+          monthly: r.monthly ? emptyMonthly(monthCount(data)) : undefined,
+        })
+        .get(key)!;
     addSums(unit.sums, r.sums);
+    if (unit.monthly && r.monthly && r.monthly.responses.length > 0) addMonthly(unit.monthly, r.monthly);
   }
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -189,16 +253,18 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
     const s = u.sums;
     const invited = s.invitations - s.notYetDue;
     const base = { key: u.key, name: u.name, team: u.team, teamId: u.teamId, n: s.responses, invited, responseRate: invited > 0 ? s.invitedResponses / invited : null };
-    if (s.responses < min) return { ...base, suppressed: true };
+    // A guarded count is "shown" only when no shorter period of whole months gives part of it away.
+    const safe = (f: Guarded) => !u.monthly || u.monthly[f].length === 0 || !exposedByDifference(u.monthly[f], min);
+    if (s.responses < min || !safe('responses')) return { ...base, suppressed: true };
     const counts = u.turnaround;
     const turnaround = counts && counts.n >= min ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (k) => counts.orderStatistics.get(k) ?? NaN) : null;
     return {
       ...base,
       suppressed: false,
-      fcr: s.fcrN >= min ? fcr.cpis[i]! : null,
-      contentUseful: s.cuN >= min ? cu.cpis[i]! : null,
-      decisionClearer: s.dcN >= min ? dc.cpis[i]! : null,
-      addedValue: s.avN >= min ? av.cpis[i]! : null,
+      fcr: s.fcrN >= min && safe('fcrN') ? fcr.cpis[i]! : null,
+      contentUseful: s.cuN >= min && safe('cuN') ? cu.cpis[i]! : null,
+      decisionClearer: s.dcN >= min && safe('dcN') ? dc.cpis[i]! : null,
+      addedValue: s.avN >= min && safe('avN') ? av.cpis[i]! : null,
       valueAddedCount: s.avTop2,
       quoteTurnaroundHours: turnaround
         ? { n: turnaround.n, median: turnaround.median, p90: turnaround.p90, withinSla: turnaround.withinSla.estimate, withinSlaLower: turnaround.withinSla.lower, withinSlaUpper: turnaround.withinSla.upper, slaHours: settings.slaHours }

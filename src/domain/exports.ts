@@ -1,10 +1,17 @@
-/** CSV exports of responses (API and staff pages): formula-safe, paged, scoped. */
-import type { Context } from 'hono';
-import { sql } from 'drizzle-orm';
+/**
+ * The responses CSV (staff export and the API's): one row per submitted response, in id
+ * order, read page by page. For staff who are not admins it follows the rules of the pages:
+ * only reps with at least `minResponses` answers in the period, comments only for reps with
+ * at least `minComments`, and the customer's identity (the CRM id, the exact times) only
+ * where the customer consented (./customer-identity.ts); otherwise the day alone.
+ */
 import type { Drizzle } from '../../db/client';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
-import { csvResponse, type CsvRow } from '../lib/csv';
+import type { CsvRow } from '../lib/csv';
+import { countResponsesByRep, readResponsePage, type ExportedResponse } from '../../db/queries/response-export';
+import { dayOnly, maySeeCustomerIdentity, seesEveryRow, type IdentityViewer } from './customer-identity';
+import { getSettings } from './settings';
 
 export const RESPONSE_COLUMNS = [
   'interactionExternalId',
@@ -25,40 +32,46 @@ export const RESPONSE_COLUMNS = [
 
 const PAGE = 2000;
 
-async function* responsePages(db: Drizzle, period: Period, scope: TeamScope): AsyncGenerator<CsvRow[]> {
-  const teamFilter =
-    scope.kind === 'all' ? sql`` : scope.teamIds.length === 0 ? sql`AND 0` : sql`AND rp.team_id IN (${sql.join(scope.teamIds.map((id) => sql`${id}`), sql`, `)})`;
+export interface ResponseExportQuery {
+  period: Period;
+  scope: TeamScope;
+  viewer: IdentityViewer;
+}
+
+function toRow(r: ExportedResponse, viewer: IdentityViewer, commentsShown: boolean): CsvRow {
+  const identified = maySeeCustomerIdentity(viewer, r.consent === 1);
+  const instant = (ms: number | null) => (ms === null ? null : identified ? new Date(Number(ms)).toISOString() : dayOnly(Number(ms)));
+  return [
+    identified ? r.externalId : null,
+    r.repEmail,
+    r.repName,
+    r.team,
+    r.type,
+    instant(r.occurredAt),
+    instant(r.answeredAt),
+    r.fcr === null ? null : r.fcr === 1 ? 'yes' : 'no',
+    r.cu,
+    r.dc,
+    r.av,
+    commentsShown ? r.comment : null,
+    r.consent === 1 ? 'yes' : 'no',
+    r.source,
+  ];
+}
+
+export async function* responseExportRows(db: Drizzle, q: ResponseExportQuery): AsyncGenerator<CsvRow[]> {
+  const everyRow = seesEveryRow(q.viewer);
+  const [settings, perRep] = everyRow ? [undefined, undefined] : await Promise.all([getSettings(db), countResponsesByRep(db, q.period, q.scope)]);
+  const answersOf = (repId: number) => perRep?.get(Number(repId)) ?? 0;
   for (let after = 0; ; ) {
-    const rows = await db.all<Record<string, string | number | null>>(sql`
-      SELECT r.id, i.external_id AS externalId, rp.email, rp.name, t.name AS team, r.interaction_type AS type, r.occurred_at AS occurredAt,
-        r.submitted_at AS answeredAt, r.resolved_first_contact AS fcr, r.content_useful AS cu, r.decision_clearer AS dc, r.added_value AS av,
-        r.comment, r.contact_consent AS consent, r.source
-      FROM responses r JOIN interactions i ON i.id = r.interaction_id JOIN reps rp ON rp.id = r.rep_id LEFT JOIN teams t ON t.id = rp.team_id
-      WHERE r.status = 'submitted' AND r.occurred_at >= ${period.from} AND r.occurred_at < ${period.to} AND r.id > ${after} ${teamFilter}
-      ORDER BY r.id LIMIT ${PAGE}`);
-    if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1]!.id);
-    yield rows.map((r) => [
-      r.externalId,
-      r.email,
-      r.name,
-      r.team,
-      r.type,
-      new Date(Number(r.occurredAt)).toISOString(),
-      r.answeredAt === null ? null : new Date(Number(r.answeredAt)).toISOString(),
-      r.fcr === null ? null : r.fcr === 1 ? 'yes' : 'no',
-      r.cu,
-      r.dc,
-      r.av,
-      r.comment,
-      r.consent === 1 ? 'yes' : 'no',
-      r.source,
-    ]);
-    if (rows.length < PAGE) return;
+    const page = await readResponsePage(db, { period: q.period, scope: q.scope, after, limit: PAGE });
+    if (page.length === 0) return;
+    after = Number(page[page.length - 1]!.id);
+    const shown = settings ? page.filter((r) => answersOf(r.repId) >= settings.minResponses) : page;
+    yield shown.map((r) => toRow(r, q.viewer, !settings || answersOf(r.repId) >= settings.minComments));
+    if (page.length < PAGE) return;
   }
 }
 
-export function streamResponsesCsv(c: Context, db: Drizzle, q: { period: Period; scope: TeamScope }): Response {
-  const stamp = `${new Date(q.period.from).toISOString().slice(0, 10)}_${new Date(q.period.to).toISOString().slice(0, 10)}`;
-  return csvResponse(c, `responses_${stamp}.csv`, RESPONSE_COLUMNS, responsePages(db, q.period, q.scope));
-}
+/** The file name of a period's export: responses_<from>_<to>.csv. */
+export const responsesFilename = (period: Period) => `responses_${dayOnly(period.from)}_${dayOnly(period.to)}.csv`;

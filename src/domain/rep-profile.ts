@@ -4,6 +4,7 @@
  * settings.minComments responses on) and the rep's ranked gaps with their evidence. The
  * caller has already checked that the rep is inside the reader's scope.
  */
+import { maySeeCustomerIdentity, type IdentityViewer } from './customer-identity';
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
 import { getTargets } from '../../db/queries/targets';
@@ -94,6 +95,10 @@ export interface RepProfileQuery {
   type: InteractionType | undefined;
   now: number;
   scope: TeamScope;
+  /** Hide figures a shorter range would give away (custom ranges of staff who are not admins; ./differencing.ts). */
+  protectDifferences: boolean;
+  /** Who reads the page: decides whether comments name their customer (./customer-identity.ts). */
+  viewer: IdentityViewer;
 }
 
 /** The rep's shrunk estimate of a CPI from its CPI group (quote turnaround: the median). */
@@ -118,8 +123,8 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
   const { period } = q.range;
   const types = q.type ? [q.type] : undefined;
   const [filtered, allTypes, series, targetRows, timeline, gapResult, skills] = await Promise.all([
-    computeCpis(db, { period, groupBy: 'rep', now: q.now, types, scope: q.scope }),
-    types ? computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope }) : undefined,
+    computeCpis(db, { period, groupBy: 'rep', now: q.now, types, scope: q.scope, protectDifferences: q.protectDifferences }),
+    types ? computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, protectDifferences: q.protectDifferences }) : undefined,
     computeCpiSeries(db, { fromMonth: q.range.fromMonth, toMonth: q.range.toMonth, now: q.now, scope: q.scope, repId: q.rep.id, types }),
     getTargets(db),
     getRepTimeline(db, q.rep.id, period),
@@ -134,6 +139,7 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
   const [items, total] = shown
     ? await Promise.all([getRepComments(db, q.rep.id, period, types, COMMENTS_SHOWN), countRepComments(db, q.rep.id, period, types)])
     : [[], 0];
+  const comments = items.map((c) => (maySeeCustomerIdentity(q.viewer, c.consent) ? c : { ...c, customerName: null, customerCompany: null }));
   const repGaps = gapResult.reps.find((r) => r.repEmail === q.rep.email);
   const gaps = repGaps
     ? repGaps.gaps.map(({ evidence: shortfalls, ...g }): RepGap => {
@@ -158,7 +164,7 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
     series: protectSmallMonths(series),
     targets: targetLines(targetRows, q.rep.teamId),
     timeline,
-    comments: { shown, responses, minimum, total, items },
+    comments: { shown, responses, minimum, total, items: comments },
     gaps,
     skillNames: Object.fromEntries(skills.map((s) => [s.slug, s.name])),
     settings: filtered.settings,

@@ -5,7 +5,7 @@
  * opening the overview sees what is happening now, with the page saying it is partial.
  */
 import type { Period } from '../lib/period';
-import { addMonths, monthKey, monthStart, nextMonthKey } from '../lib/periods';
+import { addMonths, isMonthStart, monthKey, monthStart, nextMonthKey } from '../lib/periods';
 
 const DAY_MS = 86_400_000;
 const MAX_CUSTOM_DAYS = 10 * 366;
@@ -29,7 +29,7 @@ export interface ReportPeriod {
   lastMonth: number;
 }
 
-export type PeriodProblem = { field: 'period' | 'from' | 'to'; code: 'format' | 'future' | 'order' | 'required' | 'too-long' };
+export type PeriodProblem = { field: 'period' | 'from' | 'to'; code: 'format' | 'future' | 'order' | 'required' | 'too-long' | 'whole-months' };
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -70,8 +70,17 @@ function bucket(kind: PeriodKind, key: string, from: number, end: number, now: n
   };
 }
 
-/** The `period`, `from` and `to` URL parameters as a period; without `period`, the current quarter to date. */
-export function parseReportPeriod(input: { period?: string | undefined; from?: string | undefined; to?: string | undefined }, now: number): ReportPeriod | PeriodProblem {
+/**
+ * The `period`, `from` and `to` URL parameters as a period; without `period`, the current
+ * quarter to date. With `wholeMonths` (staff who are not admins) a custom range runs from the
+ * first day of a month to the last day of a month (or to today), so that no two periods
+ * differ by less than a month (src/domain/differencing.ts).
+ */
+export function parseReportPeriod(
+  input: { period?: string | undefined; from?: string | undefined; to?: string | undefined },
+  now: number,
+  options: { wholeMonths?: boolean } = {},
+): ReportPeriod | PeriodProblem {
   const key = (input.period ?? '').trim() || quarterKeyOf(now);
   const quarter = QUARTER.exec(key);
   if (quarter) {
@@ -94,6 +103,10 @@ export function parseReportPeriod(input: { period?: string | undefined; from?: s
   const end = last + DAY_MS;
   if (from >= end) return { field: 'from', code: 'order' };
   if (end - from > MAX_CUSTOM_DAYS * DAY_MS) return { field: 'from', code: 'too-long' };
+  if (options.wholeMonths) {
+    if (!isMonthStart(from)) return { field: 'from', code: 'whole-months' };
+    if (!isMonthStart(end) && end < now) return { field: 'to', code: 'whole-months' };
+  }
   return bucket('custom', 'custom', from, end, now);
 }
 

@@ -25,6 +25,8 @@ export interface OverviewQuery {
   types: readonly InteractionType[] | undefined;
   scope: TeamScope;
   now: number;
+  /** Hide figures a shorter range would give away (custom ranges of staff who are not admins; ./differencing.ts). */
+  protectDifferences: boolean;
   /** Also the 12-month trend (served apart from the page, see the overview route). */
   trends?: boolean;
 }
@@ -101,7 +103,7 @@ export function protectTeams(groups: CpiGroup[], total: CpiGroup | undefined): T
 }
 
 export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<OverviewData> {
-  const base = { now: q.now, types: q.types, scope: q.scope };
+  const base = { now: q.now, types: q.types, scope: q.scope, protectDifferences: q.protectDifferences };
   const teamName = q.team?.name;
   // The selected team (or all), the teams, and the total: one read of the period.
   const [targets, [currentResult, byTeam, totalResult], series] = await Promise.all([

@@ -13,6 +13,7 @@ import { staffT } from '../lib/i18n/staff';
 import { AppError, notFound, type FieldIssue } from '../lib/errors';
 import { currentUser, requireRole } from '../middleware/session';
 import { canViewTeam, teamScopeOf } from '../domain/access';
+import { maySeeCustomerIdentity, staffViewer } from '../domain/customer-identity';
 import { interactionInput, MAX_CONTENT_IDS } from '../domain/inputs';
 import { ingestInTransaction } from '../domain/interactions';
 import { getRepInScope, listRepsWithTeams } from '../../db/queries/reps';
@@ -133,7 +134,9 @@ export function interactionFormRoutes(deps: AppDeps) {
     const id = Number(c.req.param('id'));
     const logged = Number.isSafeInteger(id) && id > 0 ? await getInteractionDetail(deps.db.read, id) : undefined;
     if (!logged || !canViewTeam(user, logged.repTeamId)) throw notFound();
-    return renderHtml(c, <InteractionLoggedPage t={staffT(user.locale)} user={user} logged={logged} showOutboxLink={user.role === 'admin'} />);
+    const identified = maySeeCustomerIdentity(staffViewer(user), logged.contactConsent === true);
+    const shown = { ...logged, identified, customerEmail: identified ? logged.customerEmail : null, externalId: identified ? logged.externalId : null };
+    return renderHtml(c, <InteractionLoggedPage t={staffT(user.locale)} user={user} logged={shown} showOutboxLink={user.role === 'admin'} />);
   });
 
   return app;

@@ -47,8 +47,13 @@ describe('log an interaction (staff form)', () => {
     expect(result.status).toBe(200);
     const html = await result.text();
     expect(html).toContain('data-survey="scheduled"');
-    expect(html).toContain('2026-11-20 13:00 UTC');
+    // No answer with consent yet: a lead sees the day, not the time or who the customer is (issue 13, finding 2).
+    expect(html).toContain('2026-11-20');
+    expect(html).not.toContain('13:00 UTC');
+    expect(html).toContain('data-identity="hidden"');
     expect(html).toContain('href="/interactions/new"');
+    const asAdmin = await (await f.t.request(location, { cookie: f.cookies.admin })).text();
+    expect(asAdmin).toContain('2026-11-20 13:00 UTC');
   });
 
   it('shows the reason when the rules suppress the survey', async () => {

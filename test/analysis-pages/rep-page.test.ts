@@ -122,7 +122,7 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   });
 
   it('says "not enough responses" instead of numbers when the rep has too few in the period', async () => {
-    const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`, f.cookies.lead);
+    const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`, f.cookies.admin);
     expect(res.status).toBe(200);
     expect(elementWith(res.html, 'data-testid="rep-suppressed"', 'p')).toMatch(/Not enough responses: \d in the period, at least 5 are needed/);
     expect(res.html).toContain('Gaps are not scored: this rep has fewer than 5 responses in the period.');
@@ -132,7 +132,7 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
 
   it('hides comments below settings.minComments responses and says why', async () => {
     // Ten days hold fewer than 10 responses of any one rep.
-    const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-10&to=2026-11-19`, f.cookies.lead);
+    const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-10&to=2026-11-19`, f.cookies.admin);
     expect(res.status).toBe(200);
     const hidden = elementWith(res.html, 'data-testid="comments-hidden"', 'p');
     expect(hidden).toMatch(/Comments are not shown: this rep has \d responses in the period, and comments appear from 10 on/);

@@ -84,8 +84,8 @@ describe('overview', () => {
     expect(text(tile(iberia, 'fcr'))).toContain('Target 70% (org-wide)');
   });
 
-  it('notes a custom range, and warns when it is shorter than a month', async () => {
-    const short = text((await get(f, '/?period=custom&from=2026-11-01&to=2026-11-10', f.cookies.lead)).html);
+  it('notes a custom range, and warns when it is shorter than a month (an admin: others choose whole months)', async () => {
+    const short = text((await get(f, '/?period=custom&from=2026-11-01&to=2026-11-10', f.cookies.admin)).html);
     expect(short).toContain('2026-11-01 to 2026-11-10 (custom range)');
     expect(short).toContain('Custom range of 10 days, shorter than a month');
   });

@@ -125,8 +125,14 @@ export function LogInteractionPage({ t, user, reps, contentItems, values, errors
   );
 }
 
+/**
+ * What the page shows of a logged interaction. Without `identified` (the customer did not
+ * agree to be contacted and the reader is not an admin) the customer's address and the CRM
+ * id are absent and every time is shown as its day.
+ */
 export interface LoggedInteraction {
-  externalId: string;
+  identified: boolean;
+  externalId: string | null;
   type: InteractionType;
   occurredAt: number;
   surveyStatus: 'scheduled' | 'suppressed';
@@ -138,12 +144,13 @@ export interface LoggedInteraction {
 }
 
 export function InteractionLoggedPage({ t, user, logged, showOutboxLink }: { t: StaffT; user: SessionUser; logged: LoggedInteraction; showOutboxLink: boolean }) {
+  const When = ({ ms }: { ms: number | null }) => <Time ms={ms} withTime={logged.identified} />;
   return (
     <StaffLayout title={t('interactionLogged')} t={t} lang={user.locale} user={user} currentPath="/interactions/new">
       <h1>{t('interactionLogged')}</h1>
       {logged.surveyStatus === 'scheduled' ? (
         <Flash kind="ok">
-          <span data-survey="scheduled">{t('resultScheduled')}</span> <Time ms={logged.sendAt} />. {t('resultExpires')} <Time ms={logged.expiresAt} />.
+          <span data-survey="scheduled">{t('resultScheduled')}</span> <When ms={logged.sendAt} />. {t('resultExpires')} <When ms={logged.expiresAt} />.
         </Flash>
       ) : (
         <Flash kind="info">
@@ -154,17 +161,15 @@ export function InteractionLoggedPage({ t, user, logged, showOutboxLink }: { t: 
         <dt>{t('rep')}</dt>
         <dd>{logged.repName}</dd>
         <dt>{t('customerEmail')}</dt>
-        <dd>{logged.customerEmail ?? '—'}</dd>
+        <dd>{logged.identified ? (logged.customerEmail ?? '—') : <span class="muted" data-identity="hidden">{t('identityHidden')}</span>}</dd>
         <dt>{t('interactionType')}</dt>
         <dd>{interactionTypeLabel(t, logged.type)}</dd>
         <dt>{t('occurredAt')}</dt>
         <dd>
-          <Time ms={logged.occurredAt} />
+          <When ms={logged.occurredAt} />
         </dd>
         <dt>{t('externalId')}</dt>
-        <dd>
-          <code>{logged.externalId}</code>
-        </dd>
+        <dd>{logged.externalId === null ? <span class="muted">{t('identityHidden')}</span> : <code>{logged.externalId}</code>}</dd>
       </dl>
       <p class="toolbar">
         <a href="/interactions/new" class="button">

@@ -8,7 +8,8 @@ import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import { computeCpis, type GroupBy } from '../../domain/cpis';
 import { computeGaps, strongestLinkedCpi } from '../../domain/gaps';
 import { computeTrainingEffects } from '../../domain/training-effects';
-import { streamResponsesCsv } from '../../domain/exports';
+import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
+import { csvResponse } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 
 export function periodFrom(c: Context, now: number): Period {
@@ -63,7 +64,7 @@ export function readRoutes(deps: AppDeps) {
     const period = periodFrom(c, now);
     const key = c.get('apiKey');
     await deps.db.write((tx) => recordAudit(tx, now, { actor: `apikey:${key.name}`, action: 'export.responses', detail: period }));
-    return streamResponsesCsv(c, deps.db.read, { period, scope: all });
+    return csvResponse(c, responsesFilename(period), RESPONSE_COLUMNS, responseExportRows(deps.db.read, { period, scope: all, viewer: { kind: 'integration' } }));
   });
 
   return app;

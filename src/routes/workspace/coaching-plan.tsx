@@ -1,4 +1,5 @@
 /** GET /coaching: the trainer's coaching plan (trainers: their teams; leads and admins: all, by team). */
+import { staffViewer } from '../../domain/customer-identity';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
@@ -26,7 +27,7 @@ export function coachingPlanRoutes(deps: AppDeps) {
     const scope = teamScopeOf(user);
     const filter = await readCoachingFilter(deps, c, user);
     const now = deps.clock.nowMs();
-    const [plan, skills] = await Promise.all([buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName }), listSkills(deps.db.read)]);
+    const [plan, skills] = await Promise.all([buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }), listSkills(deps.db.read)]);
 
     // After a post without JavaScript: say what happened (read only; nothing changes on GET).
     let flash: string | undefined;

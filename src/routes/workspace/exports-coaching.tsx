@@ -11,7 +11,8 @@ import { invalid } from '../../lib/errors';
 import { parsePeriod, type Period } from '../../lib/period';
 import { csvResponse, type CsvRow } from '../../lib/csv';
 import { teamScopeOf, type TeamScope } from '../../domain/access';
-import { streamResponsesCsv } from '../../domain/exports';
+import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
+import { staffViewer } from '../../domain/customer-identity';
 import { buildCoachingPlan, sessionCounts } from '../../domain/coaching';
 import { isoDay } from '../../domain/coaching-sessions';
 import { recordAudit } from '../../../db/queries/audit';
@@ -62,7 +63,7 @@ export function coachingExportRoutes(deps: AppDeps) {
     await deps.db.write((tx) =>
       recordAudit(tx, now, { actor: user.email, action: 'export.responses', detail: { from: period.from, to: period.to, team: filter.teamName ?? null, scope: scope.kind === 'all' ? 'all' : scope.teamIds } }),
     );
-    return streamResponsesCsv(c, deps.db.read, { period, scope });
+    return csvResponse(c, responsesFilename(period), RESPONSE_COLUMNS, responseExportRows(deps.db.read, { period, scope, viewer: staffViewer(user) }));
   });
 
   app.get('/exports/coaching-plan.csv', staff, async (c) => {
@@ -70,7 +71,7 @@ export function coachingExportRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const filter = await readCoachingFilter(deps, c, user);
     const scope = teamScopeOf(user);
-    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName });
+    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) });
     await deps.db.write((tx) =>
       recordAudit(tx, now, { actor: user.email, action: 'export.coaching-plan', detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length } }),
     );

@@ -30,9 +30,12 @@ export function exportRoutes(deps: AppDeps) {
     const filters = await readFilters(c, deps, user, t, now);
     const groupBy = groupBySchema.safeParse(c.req.query('groupBy') ?? 'team');
     if (!groupBy.success) throw invalid([{ path: ['groupBy'], message: 'must be team or rep' }], 'groupBy must be team or rep.');
-    if (hasFilterErrors(filters) || !filters.period) throw invalid(Object.entries(filters.errors).map(([field, message]) => ({ path: [field], message })));
+    if (hasFilterErrors(filters) || !filters.period) {
+      const issues = Object.entries(filters.errors).map(([field, message]) => ({ path: [field], message }));
+      throw invalid(issues, issues.map((issue) => issue.message).join(' ') || 'Some fields are invalid.');
+    }
     const period = filters.period;
-    const query = { period: period.period, now, types: filters.types, scope: filters.scope };
+    const query = { period: period.period, now, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences };
     const teamFilter = filters.team ? { team: filters.team.name } : {};
     const org = await computeCpis(deps.db.read, { ...query, groupBy: 'org', ...teamFilter });
     const total: ExportGroup = { kind: 'total', name: filters.team?.name ?? 'all', repEmail: null, team: filters.team?.name ?? null, former: null, group: org.groups[0], hidden: new Set() };

@@ -38,6 +38,8 @@ export interface Filters {
   choices: { quarters: string[]; months: string[] };
   currentQuarter: string;
   currentMonth: string;
+  /** A custom range chosen by staff who are not admins: figures guarded against differencing (src/domain/differencing.ts). */
+  protectDifferences: boolean;
 }
 
 function periodMessage(t: StaffT, problem: PeriodProblem): string {
@@ -52,6 +54,8 @@ function periodMessage(t: StaffT, problem: PeriodProblem): string {
       return t('wsErrCustomRequired', { field: problem.field === 'from' ? t('wsFrom') : t('wsTo') });
     case 'too-long':
       return t('wsErrCustomTooLong');
+    case 'whole-months':
+      return t('wsErrWholeMonths', { field: problem.field === 'from' ? t('wsFrom') : t('wsTo') });
   }
 }
 
@@ -74,7 +78,8 @@ export async function readFilters(c: Context<AppEnv>, deps: AppDeps, user: Sessi
     if (type) types = [type];
     else errors.type = t('wsErrType');
   }
-  const parsed = parseReportPeriod(values, now);
+  const notAdmin = user.role !== 'admin';
+  const parsed = parseReportPeriod(values, now, { wholeMonths: notAdmin });
   let period: ReportPeriod | undefined;
   if (isPeriodProblem(parsed)) errors[parsed.field] = periodMessage(t, parsed);
   else period = parsed;
@@ -90,6 +95,7 @@ export async function readFilters(c: Context<AppEnv>, deps: AppDeps, user: Sessi
     choices: periodChoices(now),
     currentQuarter: quarterKeyOf(now),
     currentMonth: monthKeyLabel(monthKey(now)),
+    protectDifferences: notAdmin && period?.kind === 'custom',
   };
 }
 

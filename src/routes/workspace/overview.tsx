@@ -38,7 +38,7 @@ export function overviewRoutes(deps: AppDeps) {
     } else {
       const period = filters.period;
       const withTrends = c.req.query('trends') === '1';
-      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now, trends: withTrends });
+      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences, now, trends: withTrends });
       const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
       results = (
         <OverviewResults
@@ -78,7 +78,7 @@ export function overviewRoutes(deps: AppDeps) {
     const filters = await readFilters(c, deps, user, t, now);
     if (hasFilterErrors(filters) || !filters.period) return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
     const period = filters.period;
-    const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, now, trends: true });
+    const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences, now, trends: true });
     return renderHtml(c, <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />);
   });
 

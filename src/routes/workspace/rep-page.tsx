@@ -6,6 +6,7 @@ import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
 import { parseAnalysisFilters } from '../../domain/analysis-filters';
 import { loadRepProfile } from '../../domain/rep-profile';
+import { staffViewer } from '../../domain/customer-identity';
 import { getRepInScope } from '../../../db/queries/reps';
 import { notFound } from '../../lib/errors';
 import { isHtmx, renderHtml } from '../../lib/render';
@@ -26,13 +27,16 @@ export function repPageRoutes(deps: AppDeps) {
     const rep = await getRepInScope(deps.db.read, id.data, scope);
     if (!rep) throw notFound();
     const now = deps.clock.nowMs();
-    const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
+    const notAdmin = user.role !== 'admin';
+    const { filters, problems } = parseAnalysisFilters(c.req.query(), now, { wholeMonths: notAdmin });
     const profile = await loadRepProfile(deps.db.read, {
       rep: { id: rep.id, email: rep.email, name: rep.name, teamId: rep.teamId, teamName: rep.teamName, active: rep.active, excluded: rep.excluded },
       range: filters.range,
       type: filters.type,
       now,
       scope,
+      protectDifferences: notAdmin && filters.range.custom !== null,
+      viewer: staffViewer(user),
     });
     const fmt = formatter(staffT(user.locale), user.locale);
     const status = problems.length > 0 ? 422 : 200;

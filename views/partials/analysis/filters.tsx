@@ -142,6 +142,7 @@ const PROBLEMS: Record<ProblemCode, StaffKey> = {
   invalid: 'anProblemInvalid',
   date: 'anProblemDate',
   'needs-both': 'anProblemNeedsBoth',
+  'whole-months': 'anProblemWholeMonths',
   order: 'anProblemOrder',
   'too-long': 'anProblemTooLong',
 };

@@ -30,10 +30,11 @@ function Answers({ fmt, c }: { fmt: Fmt; c: RepComment }) {
 function Customer({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   const { t } = fmt;
   const identity = [c.customerName, c.customerCompany].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  if (!c.consent || identity.length === 0) return <span class="customer anonymous">{t('anAnonymous')}</span>;
+  // The domain left the name and company in only where the reader may see them (src/domain/customer-identity.ts).
+  if (identity.length === 0) return <span class="customer anonymous">{t('anAnonymous')}</span>;
   return (
-    <span class="customer consented">
-      {identity.join(', ')} <span class="badge">{t('anConsented')}</span>
+    <span class={c.consent ? 'customer consented' : 'customer'}>
+      {identity.join(', ')} {c.consent && <span class="badge">{t('anConsented')}</span>}
     </span>
   );
 }

@@ -24,6 +24,7 @@ export const en = {
   wsErrCustomRequired: '{field}: a custom range needs a first and a last day.',
   wsErrCustomOrder: 'From: the first day must not be after the last day.',
   wsErrCustomTooLong: 'From: a custom range may span at most ten years.',
+  wsErrWholeMonths: '{field}: custom ranges run over whole months, from the 1st of a month to the last day of a month, so that no figure can be worked out from two nearly equal ranges.',
   wsErrType: 'Interaction type: choose one of the listed types.',
   // Period labels and notes
   wsPeriodToDate: '{key} to date (through {last})',
@@ -191,6 +192,7 @@ export const es: Record<keyof typeof en, string> = {
   wsErrCustomRequired: '{field}: un rango personalizado necesita un primer y un último día.',
   wsErrCustomOrder: 'Desde: el primer día no puede ser posterior al último.',
   wsErrCustomTooLong: 'Desde: un rango personalizado puede abarcar como mucho diez años.',
+  wsErrWholeMonths: '{field}: los rangos personalizados abarcan meses completos, del día 1 al último día de un mes, para que ninguna cifra pueda deducirse de dos rangos casi iguales.',
   wsErrType: 'Tipo de interacción: elige uno de los tipos de la lista.',
   wsPeriodToDate: '{key} hasta hoy (hasta el {last})',
   wsPeriodCustomLabel: 'del {from} al {to} (rango personalizado)',
