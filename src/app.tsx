@@ -13,6 +13,7 @@ import { AppError, tooLarge } from './lib/errors';
 import { isBusyError, isDiskFullError } from '../db/client';
 import { renderHtml } from './lib/render';
 import { clientAddressOf, trustedProxyList } from './lib/client-address';
+import { pathForLog } from './lib/tokens';
 import { staffT, STAFF_LOCALES } from './lib/i18n/staff';
 import { localeFromAcceptLanguage } from './lib/i18n';
 import { ErrorPage } from '../views/pages/error';
@@ -129,7 +130,7 @@ function toAppError(error: unknown): AppError {
 
 export async function respondWithError(c: Context<AppEnv>, error: unknown): Promise<Response> {
   const appError = toAppError(error);
-  if (appError.status === 500) console.error(`[error] ${c.req.method} ${c.req.path}:`, error);
+  if (appError.status === 500) console.error(`[error] ${c.req.method} ${pathForLog(c.req.path)}:`, error);
   const status = appError.status;
   if (appError.retryAfterSeconds !== undefined) c.header('Retry-After', String(appError.retryAfterSeconds));
   c.header('Cache-Control', 'no-store');

@@ -59,7 +59,8 @@ function tokenLookup(db: Drizzle) {
     .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
     .innerJoin(reps, eq(reps.id, invitations.repId))
     .leftJoin(customers, eq(customers.id, invitations.customerId))
-    .leftJoin(responses, eq(responses.invitationId, invitations.id))
+    // By interaction: a response imported from another tool (no invitation) closes the survey too.
+    .leftJoin(responses, eq(responses.interactionId, invitations.interactionId))
     .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
     .limit(1)
     .prepare();
@@ -108,4 +109,30 @@ export async function cancelScheduledInvitationsOfCustomer(tx: Drizzle, customer
 
 export async function countInvitationsByStatus(db: Drizzle) {
   return db.select({ status: invitations.status, n: sql<number>`count(*)` }).from(invitations).groupBy(invitations.status);
+}
+
+/**
+ * Invitations of these interactions that are still open although the interaction now holds
+ * an answer from another tool (a response without an invitation): marked responded, and
+ * their pending invitation and reminder mail cancelled — the survey link shows the answer as
+ * already received. Returns the invitations closed.
+ */
+export async function closeInvitationsAnsweredElsewhere(tx: Drizzle, interactionIds: number[], now: number): Promise<number[]> {
+  const closed: number[] = [];
+  for (let i = 0; i < interactionIds.length; i += 500) {
+    const rows = await tx
+      .update(invitations)
+      .set({ status: 'responded', respondedAt: now })
+      .where(
+        and(
+          inArray(invitations.interactionId, interactionIds.slice(i, i + 500)),
+          inArray(invitations.status, ['scheduled', 'sent']),
+          sql`EXISTS (SELECT 1 FROM responses r WHERE r.interaction_id = ${invitations.interactionId} AND r.status = 'submitted' AND r.invitation_id IS NULL)`,
+        ),
+      )
+      .returning({ id: invitations.id });
+    closed.push(...rows.map((r) => r.id));
+  }
+  await cancelPendingMail(tx, closed);
+  return closed;
 }

@@ -49,7 +49,9 @@ export interface SavedResponse {
 
 /**
  * Saves answers (partial) or submits them. Returns the row as it now stands, or
- * undefined when the response had already been submitted (nothing is changed then).
+ * undefined when the interaction's response had already been submitted — by this survey,
+ * or imported from another tool — and nothing is changed then. (One response per
+ * interaction: the upsert keys on it, so an imported answer can never collide with it.)
  */
 export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patch: AnswerPatch, submit: boolean, now: number): Promise<SavedResponse | undefined> {
   const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
@@ -90,7 +92,7 @@ function upsertSql(present: (keyof AnswerPatch)[]): string {
   const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
   const text = `INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at${columns})
     VALUES (?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks})
-    ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
+    ON CONFLICT (interaction_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
       locale = excluded.locale${updates}
     WHERE responses.status = 'partial'
     RETURNING id, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`;

@@ -42,3 +42,12 @@ export function safeEqual(a: string, b: string): boolean {
 export function hashEmail(email: string): string {
   return createHash('sha256').update(`cpi-lens:optout:${email.trim().toLowerCase()}`, 'utf8').digest('base64url');
 }
+
+/**
+ * A request path as it may be logged: anything shaped like a token (a survey, unsubscribe
+ * or benchmark link's last segments, an API key) is replaced, so no log line can open a
+ * customer's survey or act as them.
+ */
+export function pathForLog(path: string): string {
+  return path.replace(/[A-Za-z0-9_-]{20,}/g, '[token]');
+}
