@@ -71,7 +71,8 @@ describe('JSON intake API', () => {
     expect(many.status).toBe(413);
   });
 
-  it('suppresses by rule: fatigue within 14 days, too-old, opted-out and rep-excluded', async () => {
+  it('suppresses by rule: fatigue within 14 days, too-old, opted-out and rep-excluded (reasons shown to an all key)', async () => {
+    const key = (await addApiKey(t, 'all')).key;
     const customer = { email: 'fatigue@x.test', name: 'F', locale: 'de', company: 'Y' };
     const a = await api(t, key, 'POST', '/interactions', interaction({ customer, occurredAt: recent() }));
     expect(a.json[0].survey).toBe('scheduled');

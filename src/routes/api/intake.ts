@@ -32,7 +32,9 @@ export function intakeRoutes(deps: AppDeps) {
   app.post('/interactions', ingest, async (c) => {
     const { items } = await readBatch(c, interactionInput);
     const results = await ingestInteractions(deps, items, 'api');
-    return c.json(results, results.some((r) => r.status === 'created') ? 201 : 200);
+    // Why a survey was suppressed (an opt-out among them) is for `all` keys: an `ingest` key only learns that it was.
+    const shown = c.get('apiKey').scope === 'all' ? results : results.map(({ reason: _reason, ...r }) => r);
+    return c.json(shown, results.some((r) => r.status === 'created') ? 201 : 200);
   });
 
   app.post('/responses/import', ingest, async (c) => {
