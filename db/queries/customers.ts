@@ -10,8 +10,13 @@ export interface CustomerFields {
   company: string | null;
 }
 
-/** Inserts new customers and refreshes name, locale and company of known ones; returns them by email. */
-export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: number) {
+/**
+ * Inserts new customers and returns them, with the known ones, by email. A known customer's
+ * name, company and locale are the customer's own (their language choice on the survey page)
+ * or an admin's: they are refreshed only with `refresh` (an admin's CSV import), never by an
+ * API key or a staff form.
+ */
+export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: number, options: { refresh: boolean }) {
   const byEmail = new Map(list.map((c) => [c.email, c]));
   const unique = [...byEmail.values()];
   for (let i = 0; i < unique.length; i += 500) {
@@ -19,7 +24,9 @@ export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: 
       tx,
       'INSERT INTO customers (email, name, locale, company, created_at)',
       unique.slice(i, i + 500).map((c) => [c.email, c.name, c.locale, c.company, now]),
-      'ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)',
+      options.refresh
+        ? 'ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, customers.name), locale = excluded.locale, company = coalesce(excluded.company, customers.company)'
+        : 'ON CONFLICT (email) DO NOTHING',
     );
   }
   return getCustomersByEmail(tx, [...byEmail.keys()]);
@@ -58,9 +65,19 @@ export async function getInvitationSendTimes(db: Drizzle, customerIds: number[])
       .select({ customerId: invitations.customerId, sendAt: invitations.sendAt })
       .from(invitations)
       .where(and(inArray(invitations.customerId, customerIds.slice(i, i + 500)), ne(invitations.status, 'cancelled')));
-    for (const r of rows) if (r.customerId !== null) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r.sendAt]);
+    for (const r of rows) {
+      if (r.customerId === null) continue;
+      const times = out.get(r.customerId);
+      if (times) times.push(r.sendAt);
+      else out.set(r.customerId, [r.sendAt]);
+    }
   }
   return out;
+}
+
+/** The customer's own language choice (the survey page's language switch). */
+export async function setCustomerLocale(tx: Drizzle, customerId: number, locale: Locale) {
+  await tx.update(customers).set({ locale }).where(and(eq(customers.id, customerId), ne(customers.locale, locale)));
 }
 
 export async function optOutCustomer(tx: Drizzle, customerId: number, emailHash: string, now: number) {

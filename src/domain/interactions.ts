@@ -87,7 +87,8 @@ export async function ingestInTransaction(
   }
   if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
 
-  const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now);
+  // Only an admin's CSV import refreshes what is known of a customer; API keys and staff forms add new ones.
+  const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now, { refresh: source === 'csv' });
   // Each customer's suppression-list hash, once (the decision below runs twice per item).
   const emailHashes = new Map([...customers.keys()].map((email) => [email, hashEmail(email)]));
   const suppressed = await getSuppressedHashes(tx, [...emailHashes.values()]);

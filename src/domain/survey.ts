@@ -3,7 +3,8 @@
  * patch (CONTRACT.md "The survey"), and the write that saves or submits exactly once.
  */
 import type { AppDeps } from '../context';
-import type { AnswerKey } from '../../db/schema';
+import type { AnswerKey, Locale } from '../../db/schema';
+import { setCustomerLocale } from '../../db/queries/customers';
 import type { InvitationByToken } from '../../db/queries/invitations';
 import { cancelPendingMail, markInvitationResponded } from '../../db/queries/invitations';
 import { writeSurveyAnswers, type AnswerPatch, type SavedResponse } from '../../db/queries/responses';
@@ -95,8 +96,11 @@ export function missingRequired(required: AnswerKey[], saved: SavedResponse | nu
 
 export type AnswerOutcome = { outcome: 'saved' | 'submitted'; response: SavedResponse } | { outcome: 'already-submitted' };
 
-/** Saves (partial) or submits the answers in one write; a second submit records nothing. */
-export async function writeAnswers(deps: AppDeps, found: InvitationByToken, patch: AnswerPatch, submit: boolean): Promise<AnswerOutcome> {
+/**
+ * Saves (partial) or submits the answers in one write; a second submit records nothing.
+ * `chosenLocale`: the language the customer picked on the page, kept as theirs for later mail.
+ */
+export async function writeAnswers(deps: AppDeps, found: InvitationByToken, patch: AnswerPatch, submit: boolean, chosenLocale?: Locale): Promise<AnswerOutcome> {
   const now = deps.clock.nowMs();
   const { invitation, interaction } = found;
   return deps.db.write(async (tx) => {
@@ -108,6 +112,7 @@ export async function writeAnswers(deps: AppDeps, found: InvitationByToken, patc
       now,
     );
     if (!response) return { outcome: 'already-submitted' };
+    if (chosenLocale && found.customer) await setCustomerLocale(tx, found.customer.id, chosenLocale);
     if (submit) {
       await markInvitationResponded(tx, invitation.id, now);
       await cancelPendingMail(tx, [invitation.id], ['reminder']);

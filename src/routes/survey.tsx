@@ -112,7 +112,8 @@ export function surveyRoutes(deps: AppDeps) {
     const submit = parsed.submit && missing.length === 0;
     let result;
     try {
-      result = await writeAnswers(deps, state.found, parsed.patch, submit);
+      const chosen = c.req.query('lang');
+      result = await writeAnswers(deps, state.found, parsed.patch, submit, isLocale(chosen, LOCALES) ? chosen : undefined);
     } catch (error) {
       if (error instanceof AppError && error.status === 503) return busyForm(c, token, state.found, shown, error);
       throw error;
