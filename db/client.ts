@@ -6,13 +6,16 @@
  *   in-process write queue uses. The queue runs the write functions that gathered in one
  *   event-loop turn inside one `BEGIN IMMEDIATE` transaction, each under its own
  *   SAVEPOINT so one failing request rolls back only itself, and settles every request
- *   only after COMMIT (group commit). The busy timeout is 0: another process holding the
- *   lock is waited out asynchronously with backoff, up to the write deadline, then 503.
+ *   only after COMMIT and an fsync of the WAL (group commit; the fsync runs on libuv's
+ *   thread pool and checkpoints on a worker thread, db/checkpointer.ts, so neither stalls
+ *   the event loop). The busy timeout is 0: another process holding the lock is waited out
+ *   asynchronously with backoff, up to the write deadline, then 503.
  * - remote (`libsql://`, `http(s)://`, `ws(s)://`): one client; every write runs in its
  *   own server transaction, retried from the start on a busy/locked error until the
  *   deadline. Concurrency between writers is the server's job.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createClient, LibsqlError, type Client, type Transaction } from '@libsql/client';
@@ -20,6 +23,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import * as schema from './schema';
 import { createSqliteClient } from './sqlite-client';
+import { startCheckpointer } from './checkpointer';
 import { unavailable } from '../src/lib/errors';
 
 /** $client: the connection (or transaction) under it, for hot paths that skip query building. */
@@ -54,6 +58,8 @@ export interface DbOptions {
   writeDeadlineMs?: number;
   /** Test hook: observe each group commit's size. */
   onGroupCommit?: (size: number) => void;
+  /** File only: run the checkpointer thread (default true; a second connection in the same process leaves it to the first). */
+  checkpoints?: boolean;
 }
 
 const MAX_GROUP = 512;
@@ -77,6 +83,16 @@ export function isDiskFullError(error: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** fsync on libuv's thread pool: the main thread serves requests meanwhile. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 const bind = (client: Client | Transaction): Drizzle =>
   // drizzle's libSQL session only calls execute() and batch() outside db.transaction(), which
   // our write functions never use: a Transaction serves as its client.
@@ -105,7 +121,8 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
   await reader.execute('PRAGMA foreign_keys=ON');
   await reader.execute('PRAGMA query_only=ON');
 
-  const queue = new WriteQueue(writer, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: true });
+  const checkpointer = options.checkpoints === false ? undefined : startCheckpointer(path);
+  const queue = new WriteQueue(writer, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: true, afterCommit: () => syncFile(`${path}-wal`) });
   return {
     kind: 'file',
     read: bind(reader),
@@ -116,6 +133,7 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
     ping: () => pingClient(reader),
     async close() {
       await queue.drained();
+      await checkpointer?.stop();
       reader.close();
       writer.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
@@ -179,9 +197,15 @@ interface Job {
   enqueuedAt: number;
 }
 
-/** The writer's per-connection settings (journal_mode=WAL is the file's and persists). */
+/**
+ * The writer's per-connection settings (journal_mode=WAL is the file's and persists).
+ * synchronous=NORMAL: a commit does not fsync on this thread; the write queue fsyncs the
+ * WAL on the thread pool before it acknowledges anything (as durable as FULL). No automatic
+ * checkpoint: db/checkpointer.ts runs them on a worker thread.
+ */
 async function applyWriterPragmas(writer: Client): Promise<void> {
-  await writer.execute('PRAGMA synchronous=FULL');
+  await writer.execute('PRAGMA synchronous=NORMAL');
+  await writer.execute('PRAGMA wal_autocheckpoint=0');
   await writer.execute('PRAGMA foreign_keys=ON');
   await writer.execute('PRAGMA busy_timeout=0');
   // 32 MB of page cache (SQLite's default is 2 MB): a large import's index pages stay in memory.
@@ -191,6 +215,8 @@ async function applyWriterPragmas(writer: Client): Promise<void> {
 interface QueueOptions {
   deadline: number;
   onGroupCommit?: ((size: number) => void) | undefined;
+  /** Makes a committed group durable before it is acknowledged (the file's WAL fsync). */
+  afterCommit?: (() => Promise<void>) | undefined;
   /**
    * True for the embedded file: the writer is one connection, and its transaction is the
    * connection's (one long-lived drizzle instance over it). False for a server: each group's
@@ -302,6 +328,7 @@ class WriteQueue {
         }
       }
       await tx.commit();
+      await this.options.afterCommit?.();
       this.options.onGroupCommit?.(group.length);
     } catch (error) {
       // The transaction itself failed (disk full, I/O, a savepoint refused): nothing of this

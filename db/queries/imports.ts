@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { yieldToEventLoop } from '../../src/lib/yield';
 import type { Drizzle } from '../client';
 import { insertRows } from './bulk';
 import { importRows, imports, type ImportKind } from '../schema';
@@ -46,7 +47,19 @@ export async function finishImport(
       ...(values.rows === undefined ? {} : { rows: values.rows }),
     })
     .where(eq(imports.id, importId));
-  await tx.delete(importRows).where(eq(importRows.importId, importId));
+  await deleteStagedRows(tx, importId);
+}
+
+/** The staged rows go in slices, the event loop let in between (a web import's can be 200,000 rows). */
+async function deleteStagedRows(tx: Drizzle, importId: number) {
+  for (;;) {
+    const result = await tx.$client.execute({
+      sql: 'DELETE FROM import_rows WHERE import_id = ? AND line IN (SELECT line FROM import_rows WHERE import_id = ? ORDER BY line LIMIT 5000)',
+      args: [importId, importId],
+    });
+    if (result.rowsAffected < 5000) return;
+    await yieldToEventLoop();
+  }
 }
 
 export async function getImport(db: Drizzle, id: number) {

@@ -51,7 +51,7 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
         SELECT i.rep_id, i.type AS interaction_type, i.occurred_at / ${sql.raw(String(DAY_MS))} AS day,
           1 AS invitations, 0 AS responses, 0 AS invited_responses, 0 AS fcr_n, 0 AS fcr_yes, 0 AS cu_n, 0 AS cu_sum, 0 AS cu_sq, 0 AS cu_top2,
           0 AS dc_n, 0 AS dc_sum, 0 AS dc_sq, 0 AS dc_top2, 0 AS av_n, 0 AS av_sum, 0 AS av_sq, 0 AS av_top2
-        FROM invitations v JOIN interactions i ON i.id = v.interaction_id WHERE v.status <> 'cancelled' ${only(sql`i.rep_id`)}
+        FROM invitations v JOIN interactions i ON i.id = v.interaction_id WHERE v.status <> 'cancelled' ${only(sql`v.rep_id`)}
         UNION ALL
         SELECT rep_id, interaction_type, occurred_at / ${sql.raw(String(DAY_MS))},
           0, 1, CASE WHEN invitation_id IS NULL THEN 0 ELSE 1 END,

@@ -29,7 +29,8 @@ export async function readForm(c: Context): Promise<FormFields> {
     return collect(new URLSearchParams(body));
   }
   if (type.startsWith('multipart/form-data')) {
-    const data = await readMultipart(c, MAX_FORM_FIELDS);
+    const { body } = await readMultipartBody(c, MAX_FORM_FIELDS);
+    const data = await parseMultipart(body, type);
     const pairs: [string, string][] = [];
     data.forEach((value, key) => {
       if (typeof value === 'string') pairs.push([key, value]);
@@ -40,16 +41,21 @@ export async function readForm(c: Context): Promise<FormFields> {
 }
 
 /**
- * Parses a multipart body after counting its parts (each starts with the boundary line),
- * so a body of thousands of tiny parts is refused with 413 before the parser sees it.
+ * Reads a multipart body and counts its parts (each starts with the boundary line), so a
+ * body of thousands of tiny parts is refused with 413 before any parser sees it.
  */
-export async function readMultipart(c: Context, maxParts: number): Promise<FormData> {
+export async function readMultipartBody(c: Context, maxParts: number): Promise<{ body: Buffer; type: string }> {
   const type = c.req.header('Content-Type') ?? '';
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
   const body = Buffer.from(await c.req.arrayBuffer());
   const delimiter = `--${boundary?.[1] ?? boundary?.[2] ?? ''}`;
   // A part's delimiter line; the closing one adds "--", so parts = delimiters − 1.
   if (boundary && countOccurrences(body, delimiter) - 1 > maxParts) throw tooManyFields(maxParts);
+  return { body, type };
+}
+
+/** Parses a multipart body read by readMultipartBody. */
+export async function parseMultipart(body: Uint8Array, type: string): Promise<FormData> {
   try {
     return await new Response(body, { headers: { 'Content-Type': type } }).formData();
   } catch {

@@ -7,7 +7,6 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createOpenInvitations } from '../../bench/survey-fixture';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { BASE_URL, createTestApp, type TestApp } from '../helpers/app';
 import { MAX_FORM_FIELDS } from '../../src/lib/forms';
+import { probeHealth } from '../helpers/health-probe';
 
 const BOUNDARY = 'flood';
 const urlencoded = (pairs: string[]) => ({ type: 'application/x-www-form-urlencoded', body: pairs.join('&') });
@@ -22,42 +22,6 @@ const multipart = (names: string[]) => ({
   type: `multipart/form-data; boundary=${BOUNDARY}`,
   body: `${names.map((name) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n\r\n`).join('')}--${BOUNDARY}--\r\n`,
 });
-
-/**
- * Times GET /healthz from its own thread (so that writing the floods here cannot delay the
- * probe's clock) until told to stop; resolves with every latency in ms.
- */
-function probeHealth(url: string): { ready: Promise<void>; stop(): Promise<number[]> } {
-  const worker = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-    let running = true;
-    const latencies = [];
-    parentPort.on('message', () => { running = false; });
-    (async () => {
-      while (running) {
-        const started = performance.now();
-        const res = await fetch(workerData);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - started);
-        if (latencies.length === 1) parentPort.postMessage('ready');
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      parentPort.postMessage(latencies);
-    })();`,
-    { eval: true, workerData: url },
-  );
-  const ready = new Promise<void>((resolve) => worker.once('message', () => resolve()));
-  return {
-    ready,
-    stop: async () => {
-      const done = new Promise<number[]>((resolve) => worker.on('message', (m) => Array.isArray(m) && resolve(m)));
-      worker.postMessage('stop');
-      const latencies = await done;
-      await worker.terminate();
-      return latencies;
-    },
-  };
-}
 
 const FLOODS = {
   '60,000 repeated urlencoded fields': urlencoded(Array.from({ length: 60_000 }, () => 'a=')),

@@ -101,7 +101,7 @@ describeSqld('two instances on one libSQL server', () => {
     transport.close();
     const link = new URL(surveyLinkOf(smtp.received[before]!));
     const [published, ...answers] = await Promise.all([
-      publishImport(a.deps, staged.importId, 'test'),
+      publishImport(a.deps, staged.importId, 'test', { web: true }),
       b.request(link.pathname),
       b.postForm(link.pathname, { decision_clearer: '4', action: 'submit' }),
     ]);

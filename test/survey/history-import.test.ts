@@ -98,7 +98,7 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
   const viaWeb = async (csv: string) => {
     const staged = await stageImport(rowByRow.deps, 'interactions', Readable.from([Buffer.from(csv)]), { filename: 'mixed.csv', actor: 'test', actorId: null });
     expect(staged.errors).toEqual([]);
-    return publishImport(rowByRow.deps, staged.importId, 'test');
+    return publishImport(rowByRow.deps, staged.importId, 'test', { web: true });
   };
   const viaCli = async (csv: string, name: string) => {
     const file = join(setBased.dir, name);
@@ -152,7 +152,7 @@ describe('history import (CLI, set-based) against the row-by-row path', () => {
     it(`refuses ${what} the same way, naming the line, and writes nothing`, { timeout: 60_000 }, async () => {
       const before = await snapshot(setBased);
       const staged = await stageImport(rowByRow.deps, 'interactions', Readable.from([Buffer.from(csv)]), { filename: 'bad.csv', actor: 'test', actorId: null });
-      const web = await publishImport(rowByRow.deps, staged.importId, 'test');
+      const web = await publishImport(rowByRow.deps, staged.importId, 'test', { web: true });
       expect(web.errors.length).toBeGreaterThan(0);
       const expected = web.errors.map((e) => `line ${e.line}, column ${e.column || '*'}: ${e.message}`);
       const cli = await viaCli(csv, 'bad.csv');

@@ -36,14 +36,14 @@ describe('CSV imports', () => {
     const staged = await stage('interactions', csv);
     expect(staged.errors).toEqual([]);
     expect(staged.preview[0]).toMatchObject({ externalId: 'crlf-0', customerLocale: 'es' });
-    const published = await publishImport(t.deps, staged.importId, 'test');
+    const published = await publishImport(t.deps, staged.importId, 'test', { web: true });
     expect(published).toEqual({ created: 300, duplicates: 0, errors: [] });
     expect(await countRows(t.db, 'interactions', "external_id LIKE 'crlf-%'")).toBe(300);
     expect(await countRows(t.db, 'interactions', "survey_status = 'suppressed' AND suppression_reason = 'too-old'")).toBe(300);
     const name = await t.db.readClient.execute("SELECT c.name FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.external_id = 'crlf-3'");
     expect(name.rows[0]?.name).toBe('Smith,\r\nJr.');
     const again = await stage('interactions', csv);
-    expect(await publishImport(t.deps, again.importId, 'test')).toEqual({ created: 0, duplicates: 300, errors: [] });
+    expect(await publishImport(t.deps, again.importId, 'test', { web: true })).toEqual({ created: 0, duplicates: 300, errors: [] });
     expect(await countRows(t.db, 'interactions', "external_id LIKE 'crlf-%'")).toBe(300);
   });
 
@@ -64,7 +64,7 @@ describe('CSV imports', () => {
     const csv = `${INTERACTIONS_HEADER}\nu-1,ana@acme.test,u1@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\nu-2,ghost@acme.test,u2@x.test,U,en,,call,2025-05-01T10:00:00Z,,,\n`;
     const staged = await stage('interactions', csv);
     expect(staged.errors).toEqual([]);
-    const published = await publishImport(t.deps, staged.importId, 'test');
+    const published = await publishImport(t.deps, staged.importId, 'test', { web: true });
     expect(published.errors).toEqual([{ line: 3, column: 'repEmail', value: '', message: expect.stringContaining('ghost@acme.test') }]);
     expect(await countRows(t.db, 'interactions', "external_id LIKE 'u-%'")).toBe(0);
   });
@@ -85,7 +85,7 @@ describe('CSV imports', () => {
     writeFileSync(join(dir, 'content.csv'), 'id,title,url,stage,topic\nroi,ROI calculator,https://acme.test/roi,evaluation,value\n');
     expect((await runCli(['import', 'content', join(dir, 'content.csv')], env)).code).toBe(0);
     writeFileSync(join(dir, 'responses.csv'), 'interactionExternalId,answeredAt,resolved_first_contact,content_useful,decision_clearer,added_value,comment\nh-1,2025-02-12T10:00:00Z,yes,4,,5,"=HYPERLINK(""x"")"\n');
-    await stage('interactions', interactionsCsv(3)).then((s) => publishImport(t.deps, s.importId, 'test'));
+    await stage('interactions', interactionsCsv(3)).then((s) => publishImport(t.deps, s.importId, 'test', { web: true }));
     const responses = await runCli(['import', 'responses', join(dir, 'responses.csv')], env);
     expect(responses.code).toBe(0);
     const row = await t.db.readClient.execute("SELECT content_useful, decision_clearer, comment FROM responses WHERE source = 'import'");

@@ -195,6 +195,8 @@ class RecordSplitter {
 }
 
 /** The file's records keyed by header, a chunk at a time (no per-row promise on the hot path). */
+const SLICE_BYTES = 32 * 1024;
+
 export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncGenerator<CsvRecord[]> {
   const decoder = new Utf8Decoder();
   const splitter = new RecordSplitter();
@@ -216,8 +218,12 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
   };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      const records = toRecords(splitter.push(decoder.decode(chunk, false), false));
-      if (records.length > 0) yield records;
+      // A file already in memory (a web upload) can arrive as one chunk of many MB: taken in
+      // slices, each batch stays small enough for the reader to let other work in between.
+      for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+        const records = toRecords(splitter.push(decoder.decode(chunk.subarray(at, at + SLICE_BYTES), false), false));
+        if (records.length > 0) yield records;
+      }
     }
     const records = toRecords(splitter.push(decoder.decode(Buffer.alloc(0), true), true));
     if (records.length > 0) yield records;

@@ -12,6 +12,7 @@ import type { AppDeps } from '../../context';
 import type { Drizzle } from '../../../db/client';
 import type { ImportKind } from '../../../db/schema';
 import { AppError } from '../../lib/errors';
+import { yieldToEventLoop } from '../../lib/yield';
 import { recordAudit } from '../../../db/queries/audit';
 import { createImport, failImport, finishImport, getImport, listUnfinishedImports, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
 import { upsertContentItems } from '../../../db/queries/content';
@@ -30,7 +31,16 @@ import { importResponsesInTransaction } from '../responses';
 export { MAX_ERRORS };
 
 const STAGE_CHUNK = 5000;
+/** A web upload is staged in smaller commits, each short beside the server's other requests. */
+const WEB_STAGE_CHUNK = 500;
 const PUBLISH_CHUNK = 2000;
+/**
+ * A web publish runs beside the server's other requests: chunks small enough that each
+ * synchronous step stays well under /healthz's 100 ms, the event loop let in between them,
+ * and the interactions indexes kept row by row (building one again is a single statement
+ * of a few hundred ms on a large table).
+ */
+const WEB_PUBLISH_CHUNK = 200;
 /** Imports smaller than this keep the interactions indexes up to date row by row. */
 const REBUILD_MIN_ROWS = 20_000;
 const PROCESS_OWNER = `${hostname()}:${process.pid}`;
@@ -58,7 +68,7 @@ export interface StageOptions {
 
 export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
   const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
-  const { rows, errors, preview } = await readValidRows(kind, input, options, STAGE_CHUNK, (chunk) =>
+  const { rows, errors, preview } = await readValidRows(kind, input, options, options.maxRows === undefined ? STAGE_CHUNK : WEB_STAGE_CHUNK, (chunk) =>
     deps.db.write((tx) => stageRows(tx, importId, chunk.map((r) => ({ line: r.line, data: JSON.stringify(r.candidate) })), deps.clock.nowMs())),
   );
   const now = deps.clock.nowMs();
@@ -130,6 +140,7 @@ async function publishInWrite(
   now: number,
   load: (apply: Apply) => Promise<Loaded>,
   expectedRows: number,
+  options: { rebuildIndexes: boolean },
 ): Promise<{ created: number; duplicates: number }> {
   // Reps whose CPI totals the import may change; `undefined` means all of them.
   let touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
@@ -146,7 +157,8 @@ async function publishInWrite(
           created += r.created;
           duplicates += r.duplicates;
         });
-      const loaded = imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows)) ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
+      const rebuild = options.rebuildIndexes && imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows));
+      const loaded = rebuild ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
       created += loaded.created ?? 0;
       duplicates += loaded.duplicates ?? 0;
       const rows = loaded.rows;
@@ -176,7 +188,8 @@ async function recordFailure(deps: AppDeps, imp: { id: number; kind: ImportKind;
   throw error;
 }
 
-export async function publishImport(deps: AppDeps, importId: number, actor: string): Promise<PublishResult> {
+/** Publishes a staged import. `web`: in the server, beside other requests (see WEB_PUBLISH_CHUNK). */
+export async function publishImport(deps: AppDeps, importId: number, actor: string, options: { web: boolean }): Promise<PublishResult> {
   const found = await getImport(deps.db.read, importId);
   if (!found) throw new AppError(404, 'not_found', 'No such import.');
   const now = deps.clock.nowMs();
@@ -188,13 +201,14 @@ export async function publishImport(deps: AppDeps, importId: number, actor: stri
     const totals = await deps.db.write((tx) =>
       publishInWrite(deps, tx, found, actor, now, async (apply) => {
         for (let after = 0; ; ) {
-          const rows = await readStagedRows(tx, importId, after, PUBLISH_CHUNK);
+          const rows = await readStagedRows(tx, importId, after, options.web ? WEB_PUBLISH_CHUNK : PUBLISH_CHUNK);
           if (rows.length === 0) return {};
           after = rows[rows.length - 1]!.line;
           // Staged rows passed validation; parsing again gives the typed input the domain takes.
           await apply(rows.map((row) => ({ line: row.line, item: schema.parse(JSON.parse(row.data)) })));
+          if (options.web) await yieldToEventLoop();
         }
-      }, found.rows),
+      }, found.rows, { rebuildIndexes: !options.web }),
     );
     if (found.kind === 'interactions') deps.wakeSender();
     return { ...totals, errors: [] };
@@ -218,7 +232,7 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
   if (deps.db.kind !== 'file') {
     const staged = await stageImport(deps, kind, createReadStream(path), options);
     if (staged.errors.length > 0) return { importId: staged.importId, rows: staged.rows, created: 0, duplicates: 0, errors: staged.errors };
-    return { importId: staged.importId, rows: staged.rows, ...(await publishImport(deps, staged.importId, options.actor)) };
+    return { importId: staged.importId, rows: staged.rows, ...(await publishImport(deps, staged.importId, options.actor, { web: false })) };
   }
   const now = deps.clock.nowMs();
   const imp = { kind, filename: options.filename };
@@ -236,7 +250,7 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
         rows = read.rows;
         if (read.errors.length > 0) throw new ImportRefused(read.errors);
         return { rows: read.rows };
-      }, options.expectedRows ?? 0),
+      }, options.expectedRows ?? 0, { rebuildIndexes: true }),
     );
     if (kind === 'interactions') deps.wakeSender();
     return { importId: id, rows, ...totals, errors: [] };

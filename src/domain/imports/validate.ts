@@ -8,6 +8,7 @@ import type { ImportKind } from '../../../db/schema';
 import type { ImportError } from '../../../db/queries/imports';
 import { CSV_FORMATS } from './formats';
 import { CsvFileError, readCsvBatches } from './read-csv';
+import { yieldToEventLoop } from '../../lib/yield';
 
 export const MAX_ERRORS = 100;
 
@@ -83,6 +84,8 @@ export async function readValidRows(
         await take(buffer);
         buffer = [];
       }
+      // A file already in memory (a web upload) arrives without waiting: let other requests in.
+      await yieldToEventLoop();
     }
     if (buffer.length > 0 && errors.length === 0) await take(buffer);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { ImportsPage, type ImportFormat } from '../../../views/pages/admin/imports';
@@ -7,9 +6,10 @@ import { renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { AppError, notFound } from '../../lib/errors';
 import { currentUser } from '../../middleware/session';
-import { readMultipart } from '../../lib/forms';
+import { readMultipartBody } from '../../lib/forms';
 import { CSV_FORMATS } from '../../domain/imports/formats';
-import { MAX_ERRORS, asShown, publishImport, stageImport } from '../../domain/imports/run';
+import { MAX_ERRORS, asShown } from '../../domain/imports/run';
+import { publishOffThread, stageOffThread } from '../../domain/imports/off-thread';
 import { failImport, getImport, listImports, readStagedRows } from '../../../db/queries/imports';
 import { recordAudit } from '../../../db/queries/audit';
 import { IMPORT_KINDS, type ImportKind } from '../../../db/schema';
@@ -23,15 +23,6 @@ const RECENT_IMPORTS = 50;
 const IMPORT_FORM_PARTS = 10;
 
 const FORMATS: ImportFormat[] = IMPORT_KINDS.map((kind) => ({ kind, required: CSV_FORMATS[kind].header.required, optional: CSV_FORMATS[kind].header.optional }));
-const isImportKind = (value: unknown): value is ImportKind => typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
-
-/** The uploaded file's own name, without any path and control characters. */
-function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return clean || 'upload.csv';
-}
-
 const importId = (c: Context<AppEnv>) => {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
@@ -64,17 +55,16 @@ export function importAdminRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const type = c.req.header('Content-Type') ?? '';
-    const data = type.startsWith('multipart/form-data') ? await readMultipart(c, IMPORT_FORM_PARTS) : undefined;
-    const kind = data?.get('kind');
-    const file = data?.get('file');
-    const errors: Record<string, string> = {};
-    if (!isImportKind(kind)) errors.kind = t('errChooseImportKind');
-    if (!(file instanceof File) || file.size === 0) errors.file = t('errChooseFile');
-    if (!isImportKind(kind) || !(file instanceof File) || file.size === 0) {
-      return listPage(c, { values: { kind: typeof kind === 'string' ? kind : undefined }, errors }, 422);
+    const outcome = type.startsWith('multipart/form-data')
+      ? await stageOffThread(deps, { ...(await readMultipartBody(c, IMPORT_FORM_PARTS)), actor: user.email, actorId: user.id, maxRows: WEB_MAX_ROWS })
+      : ({ ok: false, missing: ['kind', 'file'], kind: undefined } as const);
+    if (!outcome.ok) {
+      const errors: Record<string, string> = {};
+      if (outcome.missing.includes('kind')) errors.kind = t('errChooseImportKind');
+      if (outcome.missing.includes('file')) errors.file = t('errChooseFile');
+      return listPage(c, { values: { kind: outcome.kind }, errors }, 422);
     }
-    const filename = cleanFilename(file.name);
-    const staged = await stageImport(deps, kind, Readable.fromWeb(file.stream()), { filename, actor: user.email, actorId: user.id, maxRows: WEB_MAX_ROWS });
+    const { kind, filename, staged } = outcome;
     if (staged.errors.length === 0) {
       const now = deps.clock.nowMs();
       await deps.db.write((tx) => recordAudit(tx, now, { actor: user.email, action: 'import.staged', subject: `${kind} ${filename}`, detail: { importId: staged.importId, rows: staged.rows } }));
@@ -88,7 +78,7 @@ export function importAdminRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const id = importId(c);
     try {
-      await publishImport(deps, id, user.email);
+      await publishOffThread(deps, id, user.email);
     } catch (error) {
       // A second confirm (or one after a cancel) publishes nothing; the page says what the import is now.
       if (error instanceof AppError && error.status === 409) return detailPage(c, id, staffT(user.locale)('importNotReady'), 409);

@@ -1,10 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
-import { requireRole, currentUser } from '../../middleware/session';
-import { renderHtml } from '../../lib/render';
-import { staffT } from '../../lib/i18n/staff';
-import { AuditPage } from '../../../views/pages/admin/audit';
-import { listAudit } from '../../../db/queries/audit';
+import { requireRole } from '../../middleware/session';
+import { auditAdminRoutes } from './audit';
 import { userAdminRoutes } from './users';
 import { apiKeyAdminRoutes } from './api-keys';
 import { repAdminRoutes } from './reps';
@@ -27,9 +24,6 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/suppressions', suppressionAdminRoutes(deps));
   app.route('/imports', importAdminRoutes(deps));
   app.route('/privacy', privacyAdminRoutes(deps));
-  app.get('/audit', async (c) => {
-    const user = currentUser(c);
-    return renderHtml(c, <AuditPage t={staffT(user.locale)} user={user} rows={await listAudit(deps.db.read)} />);
-  });
+  app.route('/audit', auditAdminRoutes(deps));
   return app;
 }

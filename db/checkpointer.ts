@@ -1,0 +1,44 @@
+/**
+ * WAL checkpoints off the main thread. The embedded file's writer commits with
+ * synchronous=NORMAL and no automatic checkpoint (db/client.ts); its commits are made
+ * durable by an fsync of the WAL on libuv's thread pool, and this worker thread — with its
+ * own connection — copies committed pages back into the database file (PASSIVE: it never
+ * waits for readers or the writer, and never blocks them). On the main thread a large
+ * import's commit would otherwise stall every request for the checkpoint of everything it
+ * wrote (about 120 ms for 120,000 interactions here), and so would its fsync.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+const INTERVAL_MS = 250;
+
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.libsql);
+const db = new Database(workerData.path);
+db.exec('PRAGMA busy_timeout=0');
+setInterval(() => {
+  try {
+    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy (another process's checkpoint) or the file is going away: the next turn tries again.
+  }
+}, workerData.intervalMs);
+`;
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+export function startCheckpointer(path: string): Checkpointer {
+  const libsql = createRequire(import.meta.url).resolve('libsql');
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, libsql, intervalMs: INTERVAL_MS } });
+  // It must never keep the process alive, and a crash in it must not take the server down.
+  worker.unref();
+  worker.on('error', (error) => console.error(`[db] checkpointer stopped: ${error.message}`));
+  return {
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}

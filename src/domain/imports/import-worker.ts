@@ -1,0 +1,33 @@
+/**
+ * Worker thread of the admin page's imports (src/domain/imports/off-thread.ts): opens the
+ * database file with its own connection (checkpoints stay with the server's checkpointer),
+ * stages an upload or publishes a staged import — as the CLI does, in large chunks and with
+ * the interactions indexes built again when that is cheaper — and answers with the result
+ * or the typed error.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDb } from '../../../db/client';
+import { createClock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { publishImport } from './run';
+import { stageUpload } from './upload';
+import type { WorkerInput, WorkerOutcome } from './off-thread';
+
+const input = workerData as WorkerInput;
+
+async function run(): Promise<WorkerOutcome> {
+  const db = await createDb({ url: input.config.databaseUrl, writeDeadlineMs: input.config.writeDeadlineMs, checkpoints: false });
+  try {
+    const deps = { config: input.config, db, clock: createClock(input.now), wakeSender: () => {} };
+    const job = input.job;
+    const value = job.op === 'stage' ? await stageUpload(deps, job.upload) : await publishImport(deps, job.importId, job.actor, { web: false });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };
+    return { ok: false, crash: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await db.close();
+  }
+}
+
+void run().then((outcome) => parentPort!.postMessage(outcome));
