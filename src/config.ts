@@ -102,6 +102,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Variables whose value is a secret: an error names them without showing it (no secret in a log). */
+const SECRET_VARIABLES = new Set(['DATABASE_AUTH_TOKEN']);
+
+/** A value as an error may print it: secrets hidden, a password in a URL masked. */
+function shownValue(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return '(hidden)';
+  return value.replace(/(\/\/[^:/@\s]*:)[^@/\s]*@/, '$1***@');
+}
+
 /** Parses the environment (empty strings count as unset) into a frozen Config, or throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(
@@ -114,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+      return `${name}=${JSON.stringify(shownValue(name, present[name] ?? ''))}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
