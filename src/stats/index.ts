@@ -10,6 +10,7 @@ export { wilsonInterval, type RateInterval } from './wilson-interval.js';
 export { newcombeInterval } from './newcombe-interval.js';
 export { shrinkRates, type ShrunkRates } from './shrink-rates.js';
 export { betaPosterior, shrinkRateIntervals, type RatePosterior, type ShrunkRateIntervals } from './beta-posterior.js';
+export { clusteredProportion, type ClusteredRate } from './clustered-proportion.js';
 
 // Means (Likert, turnaround)
 export { summarize, summaryMoments, type MeanSummary } from './mean-summary.js';
@@ -18,6 +19,7 @@ export { likertMean, topTwoBox } from './likert.js';
 export { shrinkMeans, type ShrunkMeans } from './normal-shrinkage.js';
 export { quantile, median, type7Quantile, type7Indices } from './quantile.js';
 export { turnaroundSummary, turnaroundFromOrderStatistics, type TurnaroundSummary } from './turnaround.js';
+export { clusteredMean, type ClusteredMean } from './clustered-mean.js';
 
 // Correlation and tests
 export { pearson, type PearsonResult } from './pearson.js';
@@ -40,7 +42,21 @@ export {
 } from './relative-importance.js';
 export { lmgJackknife, type ShareInterval } from './lmg-jackknife.js';
 
+// Evidence: rep effects at the common mix, joint models, power
+export {
+  typeAdjustedEffects,
+  typeAdjustedEffectsFromSummaries,
+  type RepTypeSummary,
+  type RepEffect,
+  type TypeAdjustedOptions,
+} from './type-adjusted-effects.js';
+export { largestConnectedSet, type RepTypeLink } from './connected-set.js';
+export { metaRegression, type MetaRegression } from './meta-regression.js';
+export { minimumDetectableEffect } from './minimum-detectable-effect.js';
+export { byCodePoint } from './code-point-order.js';
+
 // Training effects
+export { ancovaEffect, type AncovaEffect } from './ancova-effect.js';
 export {
   differenceInDifferences,
   type RepWindowChange,
