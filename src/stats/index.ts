@@ -51,8 +51,33 @@ export {
   type TypeAdjustedOptions,
 } from './type-adjusted-effects.js';
 export { largestConnectedSet, type RepTypeLink } from './connected-set.js';
-export { metaRegression, type MetaRegression } from './meta-regression.js';
+export { metaRegression, metaRegressionAtTau2, type MetaRegression } from './meta-regression.js';
 export { minimumDetectableEffect } from './minimum-detectable-effect.js';
+export { repsNeededToDetect } from './reps-needed.js';
+export { varianceInflation, type VarianceInflation } from './variance-inflation.js';
+export { weightedLmg, type WeightedImportance } from './weighted-importance.js';
+export {
+  fitJointModel,
+  MAX_VIF,
+  type JointModelRow,
+  type JointModelKind,
+  type JointTerm,
+  type JointModelFit,
+} from './joint-model.js';
+export {
+  analyzeJointLinks,
+  jointModelRows,
+  FINDING_Q,
+  EXPLORATORY_Q,
+  type JointLinkRep,
+  type RepCpiEstimate,
+  type JointLinksInput,
+  type JointLinksOptions,
+  type JointLinkTier,
+  type JointLink,
+  type JointCpiModel,
+  type JointLinks,
+} from './joint-links.js';
 export { byCodePoint } from './code-point-order.js';
 
 // Training effects

@@ -61,12 +61,35 @@ export function metaRegression(
     if (row.length !== q) throw new RangeError('metaRegression: every row of X needs the same number of moderators');
     assertFiniteNumbers('metaRegression', 'X', row);
   }
+  if (y.length <= q + 1) return nothing(q + 1);
   const design = withIntercept(X);
-  const [k, p] = [y.length, q + 1];
+  return knappHartung(design, y, v, level, remlTau2(design, y, v));
+}
+
+/**
+ * The meta-regression of {@link metaRegression} at a given τ² (no REML step): what a
+ * bootstrap uses when it holds τ² at the full-data value. Same inference
+ * (Knapp–Hartung, t on k − p df) and the same NaN cases; input is not re-validated.
+ *
+ * @param X moderators as rows, without the intercept column
+ * @example
+ * metaRegressionAtTau2([0.1, 0.3, 0.35, 0.6, 0.55], [0.01, 0.02, 0.015, 0.01, 0.02], [[1], [2], [3], [4], [5]], 0.95, 0).beta;
+ * // => [-0.0092, 0.1326] (rounded), as metaRegression where REML gives τ² = 0
+ */
+export function metaRegressionAtTau2(
+  y: readonly number[],
+  v: readonly number[],
+  X: readonly (readonly number[])[],
+  level: number,
+  tau2: number,
+): MetaRegression {
+  return knappHartung(withIntercept(X), y, v, level, tau2);
+}
+
+function knappHartung(design: Matrix, y: readonly number[], v: readonly number[], level: number, tau2: number): MetaRegression {
+  const [k, p] = [y.length, design.columns];
   const none = nothing(p);
-  if (k <= p) return none;
-  const tau2 = remlTau2(design, y, v);
-  if (!Number.isFinite(tau2)) return none;
+  if (k <= p || !Number.isFinite(tau2)) return none;
   const w = v.map((vi) => 1 / (vi + tau2));
   if (w.some((wi) => !Number.isFinite(wi))) return none;
   const fit = leastSquares(design, y, w);
