@@ -67,6 +67,7 @@ export {
 export {
   analyzeJointLinks,
   jointModelRows,
+  tierFor,
   FINDING_Q,
   EXPLORATORY_Q,
   type JointLinkRep,
@@ -125,6 +126,22 @@ export {
 } from './gap-parameters.js';
 export { bootstrapGapIntervals, type GapModel } from './gap-bootstrap.js';
 export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
+export {
+  jointLinkWeight,
+  jointGapLabel,
+  type CoachedLabel,
+  type JointTrainingFlags,
+  type JointGapLabel,
+} from './joint-gap-score.js';
+export { bootstrapJointGaps, type JointGapModel } from './joint-gap-bootstrap.js';
+export {
+  scoreGapsJoint,
+  type JointGapRep,
+  type ScoreGapsJointInput,
+  type ScoreGapsJointOptions,
+  type JointSkillGap,
+  type ScoredJointGaps,
+} from './score-gaps-joint.js';
 export { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
 export {
   importancePerformance,

@@ -117,9 +117,20 @@ export function analyzeJointLinks(input: JointLinksInput, options: JointLinksOpt
   const q = benjaminiHochberg(tested.map((link) => link.p));
   tested.forEach((link, i) => {
     link.q = q[i]!;
-    link.tier = link.q <= FINDING_Q ? 'finding' : link.q <= EXPLORATORY_Q ? 'exploratory' : 'no-evidence';
+    link.tier = tierFor(link.q);
   });
   return { links, models: fitted.map(({ cpi, rows, fit }) => describeModel(cpi, rows, fit, skills)) };
+}
+
+/**
+ * The tier of a tested link from its BH q: finding q ≤ .05, exploratory q ≤ .20,
+ * no-evidence otherwise (NaN q: no-evidence).
+ *
+ * @example
+ * tierFor(0.12); // => 'exploratory'
+ */
+export function tierFor(q: number): 'finding' | 'exploratory' | 'no-evidence' {
+  return q <= FINDING_Q ? 'finding' : q <= EXPLORATORY_Q ? 'exploratory' : 'no-evidence';
 }
 
 /** The CPI's rows: reps with a usable estimate and every skill assessed, in input order. */
@@ -129,7 +140,7 @@ export function jointModelRows(input: JointLinksInput, cpi: CpiKey, skills: read
     const info = byRep.get(rep);
     if (!info || !Number.isFinite(estimate) || !(variance >= 0 && variance < Infinity)) return [];
     const scores = skills.map((skill) => info.skills[skill]);
-    return scores.every(isNumber) ? [{ estimate, variance, team: info.team, scores: scores as number[] }] : [];
+    return scores.every(isNumber) ? [{ rep, estimate, variance, team: info.team, scores: scores as number[] }] : [];
   });
 }
 

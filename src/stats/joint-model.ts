@@ -4,6 +4,7 @@ import { varianceInflation } from './variance-inflation.js';
 
 /** One rep in one CPI's joint model: its stage-1 estimate, team and skill scores. */
 export interface JointModelRow {
+  rep: string;
   estimate: number;
   variance: number;
   team: string;
