@@ -81,7 +81,9 @@ function resampledLinkWeights(model: JointGapModel, sample: Int32Array): Float64
     const rows = Array.from(sample, (i) => model.rows[c]![i]!).filter((row): row is JointModelRow => row !== null);
     const fit = fitJointModel(rows, S, 0.95, model.tau2[c]!);
     fit.terms.forEach((term, s) => {
-      if (term && Number.isFinite(term.se) && term.separableFrom === null) tested.push({ s, c, beta: term.estimate, se: term.se, p: term.p });
+      if (term && Number.isFinite(term.se) && term.separableFrom === null) {
+        tested.push({ s, c, beta: term.estimate, se: term.se, p: term.p });
+      }
     });
   });
   const q = benjaminiHochberg(tested.map((t) => t.p));

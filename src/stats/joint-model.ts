@@ -84,7 +84,10 @@ export function fitJointModel(
     skills.length === 0 ? 'none' : withTeams ? 'with-teams' : n >= 1 + skills.length + SPARE_REPS ? 'without-teams' : 'none';
   const empty = { skills, skillColumns: [], teamColumns: [] };
   if (kind === 'none') {
-    const reason = skills.length === 0 ? 'no skill varies across these reps' : `${n} reps with every skill assessed; the model needs ${1 + skills.length + SPARE_REPS}`;
+    const reason =
+      skills.length === 0
+        ? 'no skill varies across these reps'
+        : `${n} reps with every skill assessed; the model needs ${1 + skills.length + SPARE_REPS}`;
     return { kind, reason, n, terms: columns.map(() => null), teams: [], df: NaN, tau2: NaN, design: empty };
   }
   const teams = kind === 'with-teams' ? teamsSeen : [];

@@ -74,7 +74,11 @@ describe('team intervals under clustering (simulation c)', () => {
     console.log(
       'simulation c: ' +
         settings
-          .map((s) => `M ${s.spread}: deff ${s.designEffect.toFixed(2)}, coverage ${s.coverage} (Wilson ${s.wilsonCoverage}), width ${s.width.toFixed(3)} (Wilson ${s.wilsonWidth.toFixed(3)})`)
+          .map(
+            (s) =>
+              `M ${s.spread}: deff ${s.designEffect.toFixed(2)}, coverage ${s.coverage} (Wilson ${s.wilsonCoverage}), ` +
+              `width ${s.width.toFixed(3)} (Wilson ${s.wilsonWidth.toFixed(3)})`,
+          )
           .join('; '),
     );
     for (let i = 1; i < settings.length; i++) {
