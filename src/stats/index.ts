@@ -10,6 +10,7 @@ export { wilsonInterval, type RateInterval } from './wilson-interval.js';
 export { newcombeInterval } from './newcombe-interval.js';
 export { shrinkRates, type ShrunkRates } from './shrink-rates.js';
 export { betaPosterior, shrinkRateIntervals, type RatePosterior, type ShrunkRateIntervals } from './beta-posterior.js';
+export { clusteredProportion, type ClusteredRate } from './clustered-proportion.js';
 
 // Means (Likert, turnaround)
 export { summarize, summaryMoments, type MeanSummary } from './mean-summary.js';
@@ -18,6 +19,7 @@ export { likertMean, topTwoBox } from './likert.js';
 export { shrinkMeans, type ShrunkMeans } from './normal-shrinkage.js';
 export { quantile, median, type7Quantile, type7Indices } from './quantile.js';
 export { turnaroundSummary, turnaroundFromOrderStatistics, type TurnaroundSummary } from './turnaround.js';
+export { clusteredMean, type ClusteredMean } from './clustered-mean.js';
 
 // Correlation and tests
 export { pearson, type PearsonResult } from './pearson.js';
@@ -40,7 +42,47 @@ export {
 } from './relative-importance.js';
 export { lmgJackknife, type ShareInterval } from './lmg-jackknife.js';
 
+// Evidence: rep effects at the common mix, joint models, power
+export {
+  typeAdjustedEffects,
+  typeAdjustedEffectsFromSummaries,
+  type RepTypeSummary,
+  type RepEffect,
+  type TypeAdjustedOptions,
+} from './type-adjusted-effects.js';
+export { largestConnectedSet, type RepTypeLink } from './connected-set.js';
+export { metaRegression, metaRegressionAtTau2, type MetaRegression } from './meta-regression.js';
+export { minimumDetectableEffect } from './minimum-detectable-effect.js';
+export { repsNeededToDetect } from './reps-needed.js';
+export { varianceInflation, type VarianceInflation } from './variance-inflation.js';
+export { weightedLmg, type WeightedImportance } from './weighted-importance.js';
+export {
+  fitJointModel,
+  MAX_VIF,
+  type JointModelRow,
+  type JointModelKind,
+  type JointTerm,
+  type JointModelFit,
+} from './joint-model.js';
+export {
+  analyzeJointLinks,
+  jointModelRows,
+  tierFor,
+  FINDING_Q,
+  EXPLORATORY_Q,
+  type JointLinkRep,
+  type RepCpiEstimate,
+  type JointLinksInput,
+  type JointLinksOptions,
+  type JointLinkTier,
+  type JointLink,
+  type JointCpiModel,
+  type JointLinks,
+} from './joint-links.js';
+export { byCodePoint } from './code-point-order.js';
+
 // Training effects
+export { ancovaEffect, type AncovaEffect } from './ancova-effect.js';
 export {
   differenceInDifferences,
   type RepWindowChange,
@@ -84,6 +126,22 @@ export {
 } from './gap-parameters.js';
 export { bootstrapGapIntervals, type GapModel } from './gap-bootstrap.js';
 export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
+export {
+  jointLinkWeight,
+  jointGapLabel,
+  type CoachedLabel,
+  type JointTrainingFlags,
+  type JointGapLabel,
+} from './joint-gap-score.js';
+export { bootstrapJointGaps, type JointGapModel } from './joint-gap-bootstrap.js';
+export {
+  scoreGapsJoint,
+  type JointGapRep,
+  type ScoreGapsJointInput,
+  type ScoreGapsJointOptions,
+  type JointSkillGap,
+  type ScoredJointGaps,
+} from './score-gaps-joint.js';
 export { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
 export {
   importancePerformance,

@@ -28,8 +28,15 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
   assertCount('wilsonInterval', successes, n);
   assertConfidence('wilsonInterval', confidence);
   if (n === 0) return { estimate: NaN, lower: NaN, upper: NaN };
-  const p = successes / n;
-  const z = normalQuantile((1 + confidence) / 2, 0, 1);
+  return wilsonAtZ(successes / n, n, normalQuantile((1 + confidence) / 2, 0, 1));
+}
+
+/**
+ * The Wilson interval for p̂ of n trials with a given critical value z (the normal
+ * quantile in {@link wilsonInterval}; a t quantile and an effective n for a
+ * cluster-robust interval). n may be fractional; n > 0.
+ */
+export function wilsonAtZ(p: number, n: number, z: number): RateInterval {
   const z22n = (z * z) / (2 * n);
   const halfWidth = z * Math.sqrt((p * (1 - p)) / n + z22n / (2 * n));
   const lower = p <= 0 ? 0 : (p + z22n - halfWidth) / (1 + 2 * z22n);
