@@ -1,15 +1,20 @@
-/** Writes the rollup triggers into their custom drizzle-kit migration (see db/rollup-triggers.ts). */
+/** Writes the custom drizzle-kit migrations generated from code: the rollup and data-version triggers. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rollupTriggerSql } from './rollup-triggers';
+import { dataVersionTriggerSql } from './data-version-triggers';
 
-const file = new URL('./migrations/0001_rollup_triggers.sql', import.meta.url);
-const current = (() => {
+const GENERATED: [file: string, name: string, sql: () => string][] = [
+  ['0001_rollup_triggers.sql', 'rollup_triggers', rollupTriggerSql],
+  ['0003_data_version_triggers.sql', 'data_version_triggers', dataVersionTriggerSql],
+];
+
+for (const [name, custom, sql] of GENERATED) {
+  const file = new URL(`./migrations/${name}`, import.meta.url);
   try {
-    return readFileSync(file, 'utf8');
+    readFileSync(file, 'utf8');
   } catch {
-    return undefined;
+    throw new Error(`run \`drizzle-kit generate --custom --name ${custom}\` first to create db/migrations/${name}`);
   }
-})();
-if (current === undefined) throw new Error('run `drizzle-kit generate --custom --name rollup_triggers` first to create the migration file');
-writeFileSync(file, rollupTriggerSql());
-console.log('wrote db/migrations/0001_rollup_triggers.sql');
+  writeFileSync(file, sql());
+  console.log(`wrote db/migrations/${name}`);
+}

@@ -385,6 +385,33 @@ export const rollupMode = sqliteTable('rollup_mode', {
   bulk: integer('bulk').notNull().default(0),
 });
 
+/**
+ * The data version: a number that moves with every write an analysis reads (submitted
+ * responses, quote times, training records, reps, skills, targets, settings), kept by the
+ * triggers of db/data-version-triggers.ts so every path and every instance agrees.
+ */
+export const dataVersion = sqliteTable('data_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
+/** Analyses computed once per data version (src/domain/analysis/cache.ts): the latest result per kind and parameters. */
+export const analysisResults = sqliteTable(
+  'analysis_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    /** The parameters as canonical JSON (the period, filters). */
+    params: text('params').notNull(),
+    dataVersion: integer('data_version').notNull(),
+    computedAt: ms('computed_at').notNull(),
+    /** How long the computation took (ms), for the page and the benchmark. */
+    durationMs: integer('duration_ms').notNull(),
+    result: text('result').notNull(),
+  },
+  (t) => [uniqueIndex('analysis_results_key_idx').on(t.kind, t.params, t.dataVersion)],
+);
+
 // ── Mail ────────────────────────────────────────────────────────────────────
 
 export const outbox = sqliteTable(

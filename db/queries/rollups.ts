@@ -66,6 +66,8 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
     INSERT INTO cpi_cumulative (rep_id, interaction_type, day, ${sql.raw(COUNT_COLUMNS.join(', '))})
     WITH daily AS (${daily})
     SELECT rep_id, interaction_type, day, ${sql.join(COUNT_COLUMNS.map(sumOver), sql`, `)} FROM daily`);
+  // A bulk load wrote with the data-version triggers off (db/data-version-triggers.ts): it moves the version once here.
+  await tx.run(sql`UPDATE data_version SET version = version + 1 WHERE id = 1`);
   await tx.run(sql`
     INSERT INTO cpi_monthly (month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.join(', '))})
     WITH daily AS (${daily})

@@ -17,6 +17,7 @@ export { summarize, summaryMoments, type MeanSummary } from './mean-summary.js';
 export { meanInterval, type MeanInterval } from './mean-interval.js';
 export { likertMean, topTwoBox } from './likert.js';
 export { shrinkMeans, type ShrunkMeans } from './normal-shrinkage.js';
+export { shrinkEstimates, type ShrunkEstimate } from './shrink-estimates.js';
 export { quantile, median, type7Quantile, type7Indices } from './quantile.js';
 export { turnaroundSummary, turnaroundFromOrderStatistics, type TurnaroundSummary } from './turnaround.js';
 export { clusteredMean, type ClusteredMean } from './clustered-mean.js';

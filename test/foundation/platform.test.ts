@@ -10,6 +10,7 @@ import { loadConfig, ConfigError } from '../../src/config';
 import { createDb } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { rollupTriggerSql } from '../../db/rollup-triggers';
+import { dataVersionTriggerSql } from '../../db/data-version-triggers';
 import { createTestApp, addUser, login, type TestApp } from '../helpers/app';
 
 describe('configuration', () => {
@@ -68,12 +69,15 @@ describe('migrations', () => {
 
   it('apply on a fresh database once, and the trigger migration matches its generator', async () => {
     const db = await createDb({ url: `file:${join(dir, 'a.db')}` });
-    expect((await migrate(db.adminClient)).applied).toBe(2);
+    expect((await migrate(db.adminClient)).applied).toBe(4);
     expect((await migrate(db.adminClient)).applied).toBe(0);
-    const pragmas = await Promise.all(['journal_mode', 'foreign_keys', 'synchronous'].map((p) => db.adminClient.execute(`PRAGMA ${p}`)));
-    expect(pragmas.map((r) => Object.values(r.rows[0]!)[0])).toEqual(['wal', 1, 2]);
+    // synchronous=NORMAL with no automatic checkpoint: the write queue fsyncs the WAL on the thread pool before it
+    // acknowledges, and checkpoints run on a worker thread (db/client.ts, db/checkpointer.ts).
+    const pragmas = await Promise.all(['journal_mode', 'foreign_keys', 'synchronous', 'wal_autocheckpoint'].map((p) => db.adminClient.execute(`PRAGMA ${p}`)));
+    expect(pragmas.map((r) => Object.values(r.rows[0]!)[0])).toEqual(['wal', 1, 1, 0]);
     await db.close();
     expect(readFileSync(new URL('../../db/migrations/0001_rollup_triggers.sql', import.meta.url), 'utf8')).toBe(rollupTriggerSql());
+    expect(readFileSync(new URL('../../db/migrations/0003_data_version_triggers.sql', import.meta.url), 'utf8')).toBe(dataVersionTriggerSql());
   });
 
   it('lets two processes migrate the same file at once: one applies, both end up current', { timeout: 120_000 }, async () => {
@@ -91,9 +95,9 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const applied = [a.out, b.out].map((o) => JSON.parse(o.trim().split('\n').pop()!).applied).sort();
-    expect(applied).toEqual([0, 2]);
+    expect(applied).toEqual([0, 4]);
     const db = await createDb({ url: `file:${file}` });
-    expect((await db.readClient.execute('SELECT count(*) AS n FROM _migrations')).rows[0]!.n).toBe(2);
+    expect((await db.readClient.execute('SELECT count(*) AS n FROM _migrations')).rows[0]!.n).toBe(4);
     await db.close();
   });
 });
