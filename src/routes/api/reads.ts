@@ -6,7 +6,8 @@ import { invalid } from '../../lib/errors';
 import { parsePeriod, type Period } from '../../lib/period';
 import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import { computeCpis, type GroupBy } from '../../domain/cpis';
-import { computeGaps, strongestLinkedCpi } from '../../domain/gaps';
+import { serveAnalysis } from '../../domain/analysis/cache';
+import { gapsForApi } from '../../domain/analysis/gaps-view';
 import { computeTrainingEffects } from '../../domain/training-effects';
 import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
 import { csvResponse } from '../../lib/csv';
@@ -43,12 +44,11 @@ export function readRoutes(deps: AppDeps) {
 
   app.get('/gaps', read, async (c) => {
     const now = deps.clock.nowMs();
-    const result = await computeGaps(deps.db.read, { period: periodFrom(c, now), now, team: c.req.query('team') || undefined, scope: all });
-    // A gap nothing contributes to (score 0, or no skill score) names the CPI its skill is most
-    // strongly linked with, so `cpi` is always one of the five (CONTRACT.md).
-    const strongest = strongestLinkedCpi(result.links);
-    const reps = result.reps.map(({ name: _name, team: _team, ...r }) => ({ ...r, gaps: r.gaps.map((g) => ({ ...g, cpi: g.cpi ?? strongest.get(g.skill) ?? null })) }));
-    return c.json({ links: result.links, reps, targets: result.targets });
+    const period = periodFrom(c, now);
+    const served = await serveAnalysis(deps, 'links', { from: period.from, to: period.to }, 'wait');
+    if (served.status !== 'ready') throw new Error('the analysis did not answer');
+    c.header('X-Computed-At', new Date(served.computedAt).toISOString());
+    return c.json({ ...gapsForApi(served.result, all, c.req.query('team') || undefined), computedAt: new Date(served.computedAt).toISOString(), dataVersion: served.dataVersion });
   });
 
   app.get('/training-effects', read, async (c) => {
