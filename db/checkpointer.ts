@@ -15,6 +15,8 @@ const INTERVAL_MS = 250;
 const WORKER = `
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.libsql);
+// A background thread: lower its priority (Linux; see src/lib/background-thread.ts).
+try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 const db = new Database(workerData.path);
 db.exec('PRAGMA busy_timeout=0');
 setInterval(() => {

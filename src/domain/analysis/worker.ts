@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDb, type Db } from '../../../db/client';
 import { ANALYSES, type AnalysisKind } from './kinds';
+import { runInBackground } from '../../lib/background-thread';
 
 export interface AnalysisJob {
   id: number;
@@ -15,6 +16,7 @@ export interface AnalysisJob {
 export type AnalysisReply = { id: number; ok: true; json: string; durationMs: number } | { id: number; ok: false; message: string };
 
 const { url, authToken } = workerData as { url: string; authToken: string | undefined };
+runInBackground();
 let db: Promise<Db> | undefined;
 
 parentPort!.on('message', async (job: AnalysisJob) => {

@@ -11,9 +11,11 @@ import { createClock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { publishImport } from './run';
 import { stageUpload } from './upload';
+import { runInBackground } from '../../lib/background-thread';
 import type { WorkerInput, WorkerOutcome } from './off-thread';
 
 const input = workerData as WorkerInput;
+runInBackground();
 
 async function run(): Promise<WorkerOutcome> {
   const db = await createDb({ url: input.config.databaseUrl, writeDeadlineMs: input.config.writeDeadlineMs, checkpoints: false });
