@@ -1,14 +1,18 @@
 /**
- * Issue 4 benchmark: GET /api/v1/cpis?groupBy=rep and /api/v1/gaps on generated
- * workspaces of 100,000 and 1,000,000 responses, against a baseline measured in the same
- * run on the same file: one plain SQL GROUP BY rep over the responses computing count,
- * sum and sum of squares of each answer, with a covering index on the rep and answer
- * columns (created here for the baseline if missing).
+ * GET /api/v1/cpis?groupBy=rep and /api/v1/gaps on generated workspaces of 100,000 and
+ * 1,000,000 responses (500 reps, 8 skills), against a baseline measured in the same run on
+ * the same file: one plain SQL GROUP BY rep over the responses computing count, sum and sum
+ * of squares of each answer, with a covering index on the rep and answer columns (created
+ * here for the baseline if missing). The skill-link analysis is computed once per data
+ * version on the analysis worker: "cold" is the first request after the data version moved
+ * (the worker computes, the request waits) — with /healthz timed from another thread
+ * meanwhile — and "cached" a request served from the stored result.
  */
 import { createClient } from '@libsql/client';
 import { generateWorkspace } from './generate';
 import { fmt, ratio, startServerProcess, timeIt } from './lib';
 import { hashToken, newApiKey } from '../src/lib/tokens';
+import { probeHealth } from '../test/helpers/health-probe';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const BASELINE_SQL = `SELECT rep_id, count(*) AS n,
@@ -22,7 +26,9 @@ interface SizeResult {
   responses: number;
   baseline: number;
   cpis: number;
-  gaps: number;
+  gapsCold: number;
+  gapsCached: number;
+  healthzWorst: number;
   peakRssMb: number;
 }
 
@@ -45,13 +51,23 @@ async function measure(responses: number): Promise<SizeResult> {
       return res.json();
     };
     const cpis = await timeIt(() => get('/api/v1/cpis?groupBy=rep'), 5, 2);
-    const gaps = await timeIt(() => get('/api/v1/gaps'), 5, 1);
+    // Cold: each run moves the data version first, so the request waits for the worker.
+    const probe = probeHealth(`${server.url}/healthz`);
+    await probe.ready;
+    const gapsCold = await timeIt(async () => {
+      await client.execute('UPDATE data_version SET version = version + 1 WHERE id = 1');
+      await get('/api/v1/gaps');
+    }, 5, 1);
+    const healthz = await probe.stop();
+    const gapsCached = await timeIt(() => get('/api/v1/gaps'), 5, 1);
+    const healthzWorst = Math.max(...healthz);
     const peakRssMb = server.peakRssMb();
     console.log(`  baseline GROUP BY rep: ${fmt(baseline.median)} (min ${fmt(baseline.min)}, max ${fmt(baseline.max)})`);
     console.log(`  GET /api/v1/cpis?groupBy=rep: ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)}) = ${ratio(cpis.median, baseline.median)}× baseline`);
-    console.log(`  GET /api/v1/gaps (B = 1,000): ${fmt(gaps.median)} (min ${fmt(gaps.min)}, max ${fmt(gaps.max)}) = ${ratio(gaps.median, baseline.median)}× baseline`);
+    console.log(`  GET /api/v1/gaps, cold (new data version, worker, B = 200): ${fmt(gapsCold.median)} (min ${fmt(gapsCold.min)}, max ${fmt(gapsCold.max)}) = ${ratio(gapsCold.median, baseline.median)}× baseline; /healthz meanwhile: ${healthz.length} answers, worst ${fmt(healthzWorst)}`);
+    console.log(`  GET /api/v1/gaps, cached: ${fmt(gapsCached.median)} (min ${fmt(gapsCached.min)}, max ${fmt(gapsCached.max)}) = ${ratio(gapsCached.median, baseline.median)}× baseline`);
     console.log(`  server peak RSS: ${peakRssMb.toFixed(0)} MB`);
-    return { responses, baseline: baseline.median, cpis: cpis.median, gaps: gaps.median, peakRssMb };
+    return { responses, baseline: baseline.median, cpis: cpis.median, gapsCold: gapsCold.median, gapsCached: gapsCached.median, healthzWorst, peakRssMb };
   } finally {
     await server.stop();
     await client.execute('DELETE FROM api_keys');
@@ -60,7 +76,7 @@ async function measure(responses: number): Promise<SizeResult> {
 }
 
 export async function benchCpis(sizes = [100_000, 1_000_000]) {
-  console.log('CPI and gap reads (issue 4)');
+  console.log('CPI and gap reads');
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await measure(size));
   const small = results[0]!;
@@ -68,7 +84,8 @@ export async function benchCpis(sizes = [100_000, 1_000_000]) {
   console.log('RESULT cpis:');
   console.log(`  cpis at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.cpis, large.baseline)} (target ≤ 0.5)`);
   if (results.length > 1) console.log(`  cpis at ${large.responses.toLocaleString('en')} / cpis at ${small.responses.toLocaleString('en')}: ${ratio(large.cpis, small.cpis)} (target ≤ 2)`);
-  console.log(`  gaps at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gaps, large.baseline)} (target ≤ 2)`);
+  console.log(`  gaps cached at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCached, large.baseline)} (target ≤ 0.2)`);
+  console.log(`  gaps cold at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCold, large.baseline)} (target ≤ 10); /healthz worst meanwhile ${fmt(large.healthzWorst)} (target < 100 ms)`);
   console.log(`  peak RSS: ${Math.max(...results.map((r) => r.peakRssMb)).toFixed(0)} MB (target < 400)`);
   return results;
 }
