@@ -157,12 +157,14 @@ export interface TurnaroundCounts {
   withinSla: number;
   /** The order statistics (0-based index → hours) that the median and p90 need. */
   orderStatistics: Map<number, number>;
+  /** The group's quotes by rep (rep id → count and count within the SLA): a group's within-SLA interval clusters by rep. */
+  reps: Map<number, { n: number; withinSla: number }>;
 }
 
 /**
  * Quote turnaround (hours from requested to delivered) per group — rep, team (0 = none)
  * or the org (0) — for quotes whose interaction is in the period: the count, the count
- * within the SLA and the order statistics that type-7 quantiles need.
+ * within the SLA and the order statistics that type-7 quantiles need, and the counts by rep.
  */
 export async function getTurnaroundCounts(
   db: Drizzle,
@@ -188,15 +190,24 @@ export async function getTurnaroundCounts(
   // in one row (turnaround in exact integer milliseconds) and are grouped and sorted here.
   // Rows one by one, or sorted by SQLite, cost eight times as much at 24,000 quotes.
   const [found] = await rowsOf(db, sql`
-    SELECT json_group_array(g) AS g, json_group_array(ms) AS ms FROM (
-      SELECT ${group} AS g, i.quote_delivered_at - i.quote_requested_at AS ms
+    SELECT json_group_array(g) AS g, json_group_array(ms) AS ms, json_group_array(rep) AS rep FROM (
+      SELECT ${group} AS g, i.quote_delivered_at - i.quote_requested_at AS ms, i.rep_id AS rep
       FROM interactions i JOIN reps r ON r.id = i.rep_id
       WHERE i.quote_delivered_at IS NOT NULL AND i.quote_requested_at IS NOT NULL AND i.quote_delivered_at >= i.quote_requested_at
         AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter} ${repFilter})`);
   const groups = JSON.parse(String(found?.[0] ?? '[]')) as number[];
   const millis = JSON.parse(String(found?.[1] ?? '[]')) as number[];
+  const repIdsOf = JSON.parse(String(found?.[2] ?? '[]')) as number[];
   const byGroup = new Map<number, number[]>();
-  groups.forEach((g, i) => (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(millis[i]! / 3_600_000));
+  const repsByGroup = new Map<number, Map<number, { n: number; withinSla: number }>>();
+  groups.forEach((g, i) => {
+    const hours = millis[i]! / 3_600_000;
+    (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(hours);
+    const reps = repsByGroup.get(g) ?? repsByGroup.set(g, new Map()).get(g)!;
+    const rep = reps.get(repIdsOf[i]!) ?? reps.set(repIdsOf[i]!, { n: 0, withinSla: 0 }).get(repIdsOf[i]!)!;
+    rep.n++;
+    if (hours <= slaHours) rep.withinSla++;
+  });
   const out = new Map<number, TurnaroundCounts>();
   for (const [g, list] of byGroup) {
     const hours = Float64Array.from(list).sort();
@@ -208,7 +219,7 @@ export async function getTurnaroundCounts(
       const k = Math.floor((n - 1) * p);
       for (const i of [k, k + 1]) if (i < n) orderStatistics.set(i, hours[i]!);
     }
-    out.set(g, { n, withinSla: within, orderStatistics });
+    out.set(g, { n, withinSla: within, orderStatistics, reps: repsByGroup.get(g)! });
   }
   return out;
 }

@@ -6,9 +6,13 @@
 import type { Cpi } from '../../db/schema';
 import { lowerIsBetter } from '../stats';
 import type { CpiGroup } from './cpis';
+import type { Clustering } from './group-figures';
 
-/** The value a CPI's target and baseline are stated in, with its interval (null: none) and n. */
-export interface CpiReading {
+/**
+ * The value a CPI's target and baseline are stated in, with its interval (null: none) and n;
+ * a team's or the org's carries the design effect of its cluster-robust interval.
+ */
+export interface CpiReading extends Partial<Clustering> {
   value: number;
   lower: number | null;
   upper: number | null;
@@ -24,12 +28,12 @@ export function readCpi(group: CpiGroup | undefined, cpi: Cpi): CpiReading | nul
   if (!group || group.suppressed) return null;
   switch (cpi) {
     case 'fcr':
-      return group.fcr ? { value: group.fcr.rate, lower: group.fcr.lower, upper: group.fcr.upper, n: group.fcr.n } : null;
+      return group.fcr ? { value: group.fcr.rate, lower: group.fcr.lower, upper: group.fcr.upper, n: group.fcr.n, designEffect: group.fcr.designEffect, effectiveN: group.fcr.effectiveN } : null;
     case 'contentUseful':
     case 'decisionClearer':
     case 'addedValue': {
       const m = group[cpi];
-      return m ? { value: m.mean, lower: m.lower, upper: m.upper, n: m.n } : null;
+      return m ? { value: m.mean, lower: m.lower, upper: m.upper, n: m.n, designEffect: m.designEffect, effectiveN: m.effectiveN } : null;
     }
     case 'quoteTurnaround': {
       const t = group.quoteTurnaroundHours;

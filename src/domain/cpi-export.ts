@@ -2,13 +2,20 @@
  * The CPI export of the lead workspace: the figures the overview's by-team table or the
  * reps heatmap show, as CSV rows. Suppressed groups carry their n and "suppressed" and no
  * figures; a CPI hidden as a second cell carries "suppressed" in its place. Raw estimates
- * with their intervals, and the shrunk value for reps (what the heatmap colours).
+ * with their intervals, and the shrunk value for reps (what the heatmap colours). Team and
+ * total rows end with each CPI's design effect and effective n (their intervals are
+ * cluster-robust; for quote turnaround, the within-SLA share's); appended so that the
+ * earlier columns keep their places.
  */
 import type { Cpi } from '../../db/schema';
 import type { CpiGroup } from './cpis';
+import type { Clustering } from './group-figures';
 import type { CsvRow } from '../lib/csv';
 
 export type ExportColumn = Cpi | 'responseRate';
+
+/** The figures whose design effect and effective n close a row, in this order. */
+const CLUSTERED = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteWithinSla'] as const;
 
 const round = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toFixed(4)));
 
@@ -35,6 +42,7 @@ export const CPI_EXPORT_HEADER = [
   'quoteWithinSlaLower',
   'quoteWithinSlaUpper',
   'quotes',
+  ...CLUSTERED.flatMap((c) => [`${c}DesignEffect`, `${c}EffectiveN`]),
 ];
 
 export interface ExportGroup {
@@ -65,5 +73,7 @@ export function cpiExportRow(e: ExportGroup): CsvRow {
   const added = e.hidden.has('addedValue') || !g.addedValue ? [null] : [g.valueAddedCount ?? null];
   const t = g.quoteTurnaroundHours;
   const turnaround = hide('quoteTurnaround', 6, () => (t ? [round(t.median), round(t.p90), round(t.withinSla), round(t.withinSlaLower), round(t.withinSlaUpper), t.n] : [SUPPRESSED, null, null, null, null, null]));
-  return [...head, ...rr, 'shown', ...fcr, ...mean('contentUseful'), ...mean('decisionClearer'), ...mean('addedValue'), ...added, ...turnaround];
+  const clustering = (c: ExportColumn, figure: Partial<Clustering> | null | undefined): CsvRow => (e.hidden.has(c) || !figure ? [null, null] : [round(figure.designEffect), round(figure.effectiveN)]);
+  const clustered = [...clustering('fcr', g.fcr), ...clustering('contentUseful', g.contentUseful), ...clustering('decisionClearer', g.decisionClearer), ...clustering('addedValue', g.addedValue), ...clustering('quoteTurnaround', t)];
+  return [...head, ...rr, 'shown', ...fcr, ...mean('contentUseful'), ...mean('decisionClearer'), ...mean('addedValue'), ...added, ...turnaround, ...clustered];
 }

@@ -1,22 +1,29 @@
 /**
  * CPI figures per rep, team or the whole org for a period: counts and sums from
- * db/queries/cpis.ts, inference from src/stats — Wilson intervals and beta-binomial
- * shrinkage for rates, t intervals and normal–normal shrinkage for 1–5 means, median and
- * p90 for quote turnaround — with minimum-n suppression (STATS.md "Showing numbers").
+ * db/queries/cpis.ts (as units: ./cpi-units.ts), inference from src/stats — Wilson
+ * intervals and beta-binomial shrinkage for rates, t intervals and normal–normal shrinkage
+ * for 1–5 means, median and p90 for quote turnaround — with minimum-n suppression
+ * (STATS.md "Showing numbers"). A team's or the org's intervals are cluster-robust, reps
+ * as clusters, with the design effect beside them (./group-figures.ts).
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { getCpiSumsByRep, getMonthlySums, getRepDirectory, getTurnaroundCounts, addSums, emptySums, type CpiSums, type TurnaroundCounts } from '../../db/queries/cpis';
-import { isMonthStart, monthKey, nextMonthKey } from '../lib/periods';
+import type { CpiSums, TurnaroundCounts } from '../../db/queries/cpis';
 import { exposedByDifference } from './differencing';
 import { likertMean, shrinkMeans, shrinkRateIntervals, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
 import { getSettings, type Settings } from './settings';
+import { inScope, readPeriod, units, type Grouping, type Guarded, type GroupBy, type Unit } from './cpi-units';
+import { groupMean, groupRate, type Clustering } from './group-figures';
 
-export type GroupBy = 'rep' | 'team' | 'org';
+export type { GroupBy, Grouping } from './cpi-units';
 
-export interface RateCpi {
+/**
+ * `designEffect` and `effectiveN` (./group-figures.ts) are present on a team's or the
+ * org's figures, whose interval is cluster-robust; a rep's figure has neither.
+ */
+export interface RateCpi extends Partial<Clustering> {
   n: number;
   rate: number;
   lower: number;
@@ -26,7 +33,7 @@ export interface RateCpi {
   shrunkSd: number;
 }
 
-export interface MeanCpi {
+export interface MeanCpi extends Partial<Clustering> {
   n: number;
   mean: number;
   lower: number;
@@ -36,7 +43,8 @@ export interface MeanCpi {
   shrunkSd: number;
 }
 
-export interface TurnaroundCpi {
+/** On a team or the org, `designEffect` and `effectiveN` are the within-SLA share's. */
+export interface TurnaroundCpi extends Partial<Clustering> {
   n: number;
   median: number;
   p90: number;
@@ -59,7 +67,27 @@ export interface CpiGroup {
   decisionClearer?: MeanCpi | null;
   addedValue?: MeanCpi | null;
   valueAddedCount?: number;
+  /** The share of added-value answers of 4 or 5 with its interval (the overview tile); not in the API. */
+  valueAddedRate?: ShareCpi | null;
   quoteTurnaroundHours?: TurnaroundCpi | null;
+}
+
+/** A share with its interval: Wilson for a rep, cluster-robust for a team or the org. */
+export interface ShareCpi extends Partial<Clustering> {
+  n: number;
+  rate: number;
+  lower: number;
+  upper: number;
+}
+
+/** A share of `successes` of `n` in a unit: a rep's Wilson interval, a group's clustered one from its reps' counts. */
+function shareOf(u: Unit, successes: keyof CpiSums, n: keyof CpiSums): ShareCpi {
+  if (!u.reps) {
+    const w = wilsonInterval(u.sums[successes], u.sums[n]);
+    return { n: u.sums[n], rate: w.estimate, lower: w.lower, upper: w.upper };
+  }
+  const c = groupRate(u.reps.map((r) => ({ successes: r[successes], n: r[n] })));
+  return { n: u.sums[n], rate: c.estimate, lower: c.lower, upper: c.upper, designEffect: c.designEffect, effectiveN: c.effectiveN };
 }
 
 export interface CpiQuery {
@@ -78,134 +106,20 @@ export interface CpiQuery {
   protectDifferences?: boolean;
 }
 
-/** The counts the differencing rule watches: the group's answers and each answered CPI. */
-const GUARDED = ['responses', 'fcrN', 'cuN', 'dcN', 'avN'] as const;
-type Guarded = (typeof GUARDED)[number];
-type MonthlyCounts = Record<Guarded, number[]>;
-
-interface Unit {
-  key: string;
-  name: string;
-  team: string | null;
-  teamId: number | null;
-  sums: CpiSums;
-  turnaround: TurnaroundCounts | undefined;
-  /** Counts per month of the period, when differences are protected. */
-  monthly: MonthlyCounts | undefined;
-}
-
 const FIXED_PRIOR_BELOW_GROUPS = 8;
 const FIXED_PRIOR_STRENGTH = 10;
-
-/** What one read of the period gives every grouping: per-rep sums, the reps, and turnaround counts by grouping kind. */
-interface PeriodData {
-  sums: Map<number, CpiSums>;
-  /** Per rep, counts per month of the period (only when differences are protected). */
-  monthly: Map<number, MonthlyCounts> | undefined;
-  directory: Awaited<ReturnType<typeof getRepDirectory>>;
-  turnaround: Map<'rep' | 'team' | 'org', Map<number, TurnaroundCounts>>;
-}
-
-export interface Grouping {
-  groupBy: GroupBy;
-  /** Only this team (by name). */
-  team?: string | undefined;
-}
-
-/** An org total restricted to one team is that team's quotes: read with the team grouping. */
-const turnaroundKind = (g: Grouping): 'rep' | 'team' | 'org' => (g.groupBy === 'org' && g.team !== undefined ? 'team' : g.groupBy);
-
-async function readPeriod(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>, groupings: Grouping[], slaHours: number): Promise<PeriodData> {
-  const kinds = [...new Set(groupings.map(turnaroundKind))];
-  const visibleTeams = q.scope.kind === 'all' ? undefined : q.scope.teamIds;
-  const [sums, directory, monthly, ...turnarounds] = await Promise.all([
-    getCpiSumsByRep(db, q.period, q.now, q.types),
-    getRepDirectory(db),
-    q.protectDifferences && isMonthStart(q.period.from) ? readMonthlyCounts(db, q) : undefined,
-    ...kinds.map((kind) => getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams)),
-  ]);
-  return { sums, directory, monthly, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };
-}
-
-const emptyMonthly = (months: number): MonthlyCounts =>
-  Object.fromEntries(GUARDED.map((f) => [f, new Array<number>(months).fill(0)])) as MonthlyCounts;
-
-function addMonthly(into: MonthlyCounts, from: MonthlyCounts): void {
-  for (const f of GUARDED) from[f].forEach((n, i) => (into[f][i]! += n));
-}
-
-/** Counts per rep for each complete month of the period (a running last month is left out: ./differencing.ts). */
-async function readMonthlyCounts(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>): Promise<Map<number, MonthlyCounts>> {
-  const fromMonth = monthKey(q.period.from);
-  const toMonth = monthKey(q.period.to);
-  const months: number[] = [];
-  for (let m = fromMonth; m < toMonth; m = nextMonthKey(m)) months.push(m);
-  const out = new Map<number, MonthlyCounts>();
-  for (const row of await getMonthlySums(db, { fromMonth, toMonth, types: q.types, byRep: true })) {
-    const counts = out.get(row.repId) ?? out.set(row.repId, emptyMonthly(months.length)).get(row.repId)!;
-    const index = months.indexOf(row.month);
-    if (index >= 0) for (const f of GUARDED) counts[f][index]! += row.sums[f];
-  }
-  return out;
-}
-
-const monthCount = (data: PeriodData) => {
-  for (const counts of data.monthly?.values() ?? []) return counts.responses.length;
-  return 0;
-};
-
-/** Units (reps, teams or the org) with their summed counts; every rep with activity, former reps too. */
-function units(data: PeriodData, q: Grouping & { scope: TeamScope }): Unit[] {
-  const turnaround = data.turnaround.get(turnaroundKind(q))!;
-  const reps = data.directory
-    .filter((r) => data.sums.has(r.id) || (q.groupBy === 'rep' && turnaround.has(r.id)))
-    .map((r) => ({
-      key: r.email,
-      name: r.name,
-      team: r.team,
-      teamId: r.teamId,
-      sums: data.sums.get(r.id) ?? emptySums(),
-      turnaround: q.groupBy === 'rep' ? turnaround.get(r.id) : undefined,
-      monthly: data.monthly ? (data.monthly.get(r.id) ?? emptyMonthly(0)) : undefined,
-    }));
-  // Reps are shrunk toward the whole org and filtered afterwards; teams and the org total
-  // are built only from what the reader may see.
-  if (q.groupBy === 'rep') return reps;
-  const byKey = new Map<string, Unit>();
-  for (const r of reps.filter((rep) => inScope(rep.teamId, q.scope) && (q.team === undefined || rep.team === q.team))) {
-    const key = q.groupBy === 'org' ? 'org' : (r.team ?? '(no team)');
-    const groupId = q.groupBy === 'team' || q.team !== undefined ? (r.teamId ?? 0) : 0;
-    const unit =
-      byKey.get(key) ??
-      byKey
-        .set(key, {
-          key,
-          name: key,
-          team: q.groupBy === 'team' ? r.team : null,
-          teamId: q.groupBy === 'team' ? r.teamId : null,
-          sums: emptySums(),
-          turnaround: turnaround.get(groupId),
-          monthly: r.monthly ? emptyMonthly(monthCount(data)) : undefined,
-        })
-        .get(key)!;
-    addSums(unit.sums, r.sums);
-    if (unit.monthly && r.monthly && r.monthly.responses.length > 0) addMonthly(unit.monthly, r.monthly);
-  }
-  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
 
 function rateCpis(list: Unit[]) {
   const withData = list.filter((u) => u.sums.fcrN > 0).length;
   const shrunk = shrinkRateIntervals(
     list.map((u) => u.sums.fcrYes),
     list.map((u) => u.sums.fcrN),
-    // The API shows the shrunk estimate (and the gap score uses its SD); the interval shown is Wilson's.
+    // The API shows the shrunk estimate (and the gap score uses its SD); the interval shown is the raw rate's.
     withData < FIXED_PRIOR_BELOW_GROUPS ? { priorStrength: FIXED_PRIOR_STRENGTH, intervals: false } : { intervals: false },
   );
   return { shrunk, cpis: list.map((u, i): RateCpi => {
-    const w = wilsonInterval(u.sums.fcrYes, u.sums.fcrN);
     const post = shrunk.reps[i]!;
-    return { n: u.sums.fcrN, rate: w.estimate, lower: w.lower, upper: w.upper, shrunk: post.estimate, shrunkSd: post.sd };
+    return { ...shareOf(u, 'fcrYes', 'fcrN'), shrunk: post.estimate, shrunkSd: post.sd };
   }) };
 }
 
@@ -213,14 +127,24 @@ function meanCpis(list: Unit[], n: 'cuN' | 'dcN' | 'avN', sum: 'cuSum' | 'dcSum'
   const summaries = list.map((u) => ({ n: u.sums[n], sum: u.sums[sum], sumOfSquares: u.sums[sq] }));
   const shrunk = shrinkMeans(summaries);
   return { shrunk, cpis: list.map((u, i): MeanCpi => {
-    const m = likertMean(summaries[i]!);
+    // A rep's t interval; a group's cluster-robust one from its reps' sums.
+    const m = u.reps ? groupMean(u.reps.map((r) => ({ n: r[n], sum: r[sum], sumOfSquares: r[sq] }))) : likertMean(summaries[i]!);
     const lambda = shrunk.lambdas[i] ?? 0;
     const count = summaries[i]!.n;
     // Posterior variance of a normal–normal mean: 1/(1/τ² + n/σ²w) = λσ²w/n (0 when fully pooled).
     const variance = count > 0 ? (lambda * shrunk.withinVariance) / count : NaN;
     const sd = Number.isNaN(variance) && count > 0 ? 0 : Math.sqrt(variance);
-    return { n: count, mean: m.mean, lower: m.lower, upper: m.upper, top2: count > 0 ? u.sums[top2] / count : NaN, shrunk: shrunk.estimates[i] ?? NaN, shrunkSd: sd };
+    return { n: count, mean: m.mean, lower: m.lower, upper: m.upper, top2: count > 0 ? u.sums[top2] / count : NaN, shrunk: shrunk.estimates[i] ?? NaN, shrunkSd: sd, ...('designEffect' in m ? { designEffect: m.designEffect, effectiveN: m.effectiveN } : {}) };
   }) };
+}
+
+/** Median, p90 and the share within the SLA; a group's share has a cluster-robust interval from its reps' quotes. */
+function turnaroundCpi(counts: TurnaroundCounts, clustered: boolean, slaHours: number): TurnaroundCpi {
+  const t = turnaroundFromOrderStatistics(counts.n, counts.withinSla, (k) => counts.orderStatistics.get(k) ?? NaN);
+  const figure = { n: t.n, median: t.median, p90: t.p90, withinSla: t.withinSla.estimate, withinSlaLower: t.withinSla.lower, withinSlaUpper: t.withinSla.upper, slaHours };
+  if (!clustered) return figure;
+  const c = groupRate([...counts.reps.values()].map((r) => ({ successes: r.withinSla, n: r.n })));
+  return { ...figure, withinSlaLower: c.lower, withinSlaUpper: c.upper, designEffect: c.designEffect, effectiveN: c.effectiveN };
 }
 
 export interface CpiResult {
@@ -257,7 +181,7 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
     const safe = (f: Guarded) => !u.monthly || u.monthly[f].length === 0 || !exposedByDifference(u.monthly[f], min);
     if (s.responses < min || !safe('responses')) return { ...base, suppressed: true };
     const counts = u.turnaround;
-    const turnaround = counts && counts.n >= min ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (k) => counts.orderStatistics.get(k) ?? NaN) : null;
+    const turnaround = counts && counts.n >= min ? turnaroundCpi(counts, u.reps !== undefined, settings.slaHours) : null;
     return {
       ...base,
       suppressed: false,
@@ -266,9 +190,8 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
       decisionClearer: s.dcN >= min && safe('dcN') ? dc.cpis[i]! : null,
       addedValue: s.avN >= min && safe('avN') ? av.cpis[i]! : null,
       valueAddedCount: s.avTop2,
-      quoteTurnaroundHours: turnaround
-        ? { n: turnaround.n, median: turnaround.median, p90: turnaround.p90, withinSla: turnaround.withinSla.estimate, withinSlaLower: turnaround.withinSla.lower, withinSlaUpper: turnaround.withinSla.upper, slaHours: settings.slaHours }
-        : null,
+      valueAddedRate: s.avN >= min && safe('avN') ? shareOf(u, 'avTop2', 'avN') : null,
+      quoteTurnaroundHours: turnaround,
     };
   });
   const visible = q.groupBy === 'rep' ? groups.filter((g) => inScope(g.teamId, q.scope) && (q.team === undefined || g.team === q.team)) : groups;
@@ -277,8 +200,4 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
     settings,
     pooled: { fcr: fcr.shrunk.mean, contentUseful: cu.shrunk.grandMean, decisionClearer: dc.shrunk.grandMean, addedValue: av.shrunk.grandMean, rateModel: fcr.shrunk.pooled ? 'pooled' : 'shrunk' },
   };
-}
-
-function inScope(teamId: number | null, scope: TeamScope): boolean {
-  return scope.kind === 'all' || (teamId !== null && scope.teamIds.includes(teamId));
 }

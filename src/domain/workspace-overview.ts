@@ -10,11 +10,11 @@ import { getTargets } from '../../db/queries/targets';
 import { addMonths } from '../lib/periods';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
-import { computeCpiGroupings, computeCpis, type CpiGroup } from './cpis';
+import { computeCpiGroupings, computeCpis, type CpiGroup, type ShareCpi } from './cpis';
+import type { Clustering } from './group-figures';
 import { computeCpiSeries, type SeriesPoint } from './trends';
 import { appliedTarget, changeSince, progressTowardTarget, readCpi, type AppliedTarget, type CpiReading, type Progress } from './baselines';
 import { complementarySuppression } from './suppression';
-import { wilsonInterval } from '../stats';
 import type { Settings } from './settings';
 
 export interface OverviewQuery {
@@ -46,19 +46,16 @@ export interface TileExtra {
   /** Content usefulness, decision clarity: share answering 4 or 5. */
   top2?: number;
   /** Value-added interactions: answers of 4 or 5 to "added value", with their rate. */
-  valueAdded?: { count: number; n: number; rate: number; lower: number; upper: number };
-  turnaround?: { p90: number; withinSla: number; lower: number; upper: number; slaHours: number };
+  valueAdded?: ShareCpi & { count: number };
+  turnaround?: { p90: number; withinSla: number; lower: number; upper: number; slaHours: number } & Partial<Clustering>;
 }
 
 function tileExtra(g: CpiGroup | undefined, cpi: Cpi): TileExtra {
   if (!g || g.suppressed) return {};
   if (cpi === 'contentUseful' || cpi === 'decisionClearer') return g[cpi] ? { top2: g[cpi].top2 } : {};
-  if (cpi === 'addedValue' && g.addedValue && g.valueAddedCount !== undefined) {
-    const w = wilsonInterval(g.valueAddedCount, g.addedValue.n);
-    return { valueAdded: { count: g.valueAddedCount, n: g.addedValue.n, rate: w.estimate, lower: w.lower, upper: w.upper } };
-  }
+  if (cpi === 'addedValue' && g.addedValue && g.valueAddedRate && g.valueAddedCount !== undefined) return { valueAdded: { ...g.valueAddedRate, count: g.valueAddedCount } };
   const t = g.quoteTurnaroundHours;
-  if (cpi === 'quoteTurnaround' && t) return { turnaround: { p90: t.p90, withinSla: t.withinSla, lower: t.withinSlaLower, upper: t.withinSlaUpper, slaHours: t.slaHours } };
+  if (cpi === 'quoteTurnaround' && t) return { turnaround: { p90: t.p90, withinSla: t.withinSla, lower: t.withinSlaLower, upper: t.withinSlaUpper, slaHours: t.slaHours, designEffect: t.designEffect, effectiveN: t.effectiveN } };
   return {};
 }
 

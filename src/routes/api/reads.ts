@@ -38,8 +38,9 @@ export function readRoutes(deps: AppDeps) {
     if (!['rep', 'team', 'org'].includes(groupBy)) throw invalid([{ path: ['groupBy'], message: 'must be rep, team or org' }]);
     const now = deps.clock.nowMs();
     const result = await computeCpis(deps.db.read, { period: periodFrom(c, now), groupBy, now, types: typesFrom(c), team: c.req.query('team') || undefined, scope: all });
-    // A suppressed group carries its key, n and the flag only (CONTRACT.md: no figures).
-    return c.json({ groups: result.groups.map(({ name: _name, team: _team, ...g }) => (g.suppressed ? { key: g.key, n: g.n, suppressed: true } : g)) });
+    // A suppressed group carries its key, n and the flag only (CONTRACT.md: no figures). Team and
+    // org CPIs carry designEffect and effectiveN (their intervals are cluster-robust); reps' do not.
+    return c.json({ groups: result.groups.map(({ name: _name, team: _team, valueAddedRate: _shown, ...g }) => (g.suppressed ? { key: g.key, n: g.n, suppressed: true } : g)) });
   });
 
   app.get('/gaps', read, async (c) => {

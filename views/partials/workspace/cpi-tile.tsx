@@ -4,6 +4,7 @@ import type { CpiTile } from '../../../src/domain/workspace-overview';
 import type { Progress } from '../../../src/domain/baselines';
 import { cpiLabel } from './labels';
 import { dayRange, unitOf, type Formats } from './format';
+import { ClusteringDetails, clusteringVars } from './clustering';
 
 export interface CpiTileProps {
   t: StaffT;
@@ -37,7 +38,19 @@ function ProgressLine({ t, progress, id, uncertain }: { t: StaffT; progress: Pro
   );
 }
 
-/** One CPI: its value with interval and n, response rate, target, baseline, change and progress. */
+/** The tile's figures with a cluster-robust interval (a team or the org), each in plain words. */
+function clusteringSentences(t: StaffT, f: Formats, tile: CpiTile): (string | null)[] {
+  const c = tile.current;
+  const x = tile.extra;
+  const say = (key: 'wsClusterAnswers' | 'wsClusterValueAdded' | 'wsClusterQuotes', vars: ReturnType<typeof clusteringVars>) => (vars ? t(key, vars) : null);
+  return [
+    c && tile.cpi !== 'quoteTurnaround' ? say('wsClusterAnswers', clusteringVars(f, c, c.n)) : null,
+    x.valueAdded ? say('wsClusterValueAdded', clusteringVars(f, x.valueAdded, x.valueAdded.n)) : null,
+    c && x.turnaround ? say('wsClusterQuotes', clusteringVars(f, x.turnaround, c.n)) : null,
+  ];
+}
+
+/** One CPI: its value with interval and n, response rate, target, baseline, change and progress; a group's design effect in its details. */
 export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
   const unit = unitOf(tile.cpi);
   const id = `tile-${tile.cpi}`;
@@ -88,6 +101,7 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
               </p>
             </>
           )}
+          <ClusteringDetails t={t} sentences={clusteringSentences(t, f, tile)} />
         </div>
       )}
       <p class="tile-rr">

@@ -18,6 +18,8 @@ export interface Formats {
   range(unit: Unit, lower: number, upper: number): string;
   /** Signed change: percentage points for rates. */
   change(unit: Unit, d: number): string;
+  /** A ratio such as a design effect, one decimal: "3.1". */
+  factor(v: number): string;
 }
 
 export function formats(locale: Locale, t: StaffT): Formats {
@@ -41,6 +43,7 @@ export function formats(locale: Locale, t: StaffT): Formats {
         : unit === 'mean'
           ? signed(number(2).format(Math.abs(d)), d)
           : signed(t('wsHours', { v: number(1).format(Math.abs(d)) }), d),
+    factor: (v) => number(1).format(v),
   };
   return f;
 }

@@ -4,6 +4,7 @@ import { readCpi } from '../../../src/domain/baselines';
 import { TEAM_COLUMNS, type TeamColumn, type TeamRow } from '../../../src/domain/workspace-overview';
 import { cpiShortLabel } from './labels';
 import { unitOf, type Formats } from './format';
+import { clusteringShort } from './clustering';
 
 export interface TeamTableProps {
   t: StaffT;
@@ -36,6 +37,7 @@ function Cell({ t, f, g, column, hidden }: { t: StaffT; f: Formats; g: CpiGroup;
   const r = readCpi(g, column);
   const unit = unitOf(column);
   if (!r) return <td class="ws-suppressed">{t('notEnoughResponses')}</td>;
+  const clustering = clusteringShort(t, f, r);
   return (
     <td class="num">
       {f.value(unit, r.value)}
@@ -43,6 +45,7 @@ function Cell({ t, f, g, column, hidden }: { t: StaffT; f: Formats; g: CpiGroup;
         {r.lower !== null && r.upper !== null ? `${f.range(unit, r.lower, r.upper)} · ` : ''}
         {t('wsNShort', { n: f.int(r.n) })}
       </span>
+      {clustering && <span class="ws-sub">{clustering}</span>}
     </td>
   );
 }
@@ -97,6 +100,7 @@ export function TeamTable({ t, f, rows, total, totalLabel, teamHref }: TeamTable
           )}
         </table>
       </div>
+      <p class="hint">{t('wsClusterNote')}</p>
       {anyHidden && (
         <p class="hint">
           <sup>*</sup> {t('wsHiddenCellNote')}
