@@ -85,6 +85,15 @@ const PATCH_OF: Record<AnswerKey, keyof AnswerPatch> = {
   comment: 'comment',
 };
 
+/** True when, with this patch over what was saved, no question has an answer (consent alone is not one). */
+export function hasNoAnswer(saved: SavedResponse | null, patch: AnswerPatch): boolean {
+  const value = (prop: (typeof PATCH_OF)[AnswerKey]) => (patch[prop] !== undefined ? patch[prop] : saved ? (saved[prop as keyof SavedResponse] ?? null) : null);
+  return (Object.values(PATCH_OF) as (typeof PATCH_OF)[AnswerKey][]).every((prop) => {
+    const v = value(prop);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  });
+}
+
 /** Required questions still unanswered once this patch is applied over what was saved. */
 export function missingRequired(required: AnswerKey[], saved: SavedResponse | null, patch: AnswerPatch): AnswerKey[] {
   return required.filter((key) => {

@@ -15,7 +15,7 @@ import { isLocale, localeFromAcceptLanguage } from '../lib/i18n';
 import { AppError } from '../lib/errors';
 import { assertUnderFailureLimit, recordFailures } from '../middleware/rate-limit';
 import { SurveyForm, SurveyOutcomePage, SaveStatus, type SurveyFormProps } from '../../views/pages/survey';
-import { missingRequired, parseSurveyForm, surveyTokenState, writeAnswers, type AnswerError, type ParsedSurveyForm } from '../domain/survey';
+import { hasNoAnswer, missingRequired, parseSurveyForm, surveyTokenState, writeAnswers, type AnswerError, type ParsedSurveyForm } from '../domain/survey';
 import type { SavedResponse } from '../../db/queries/responses';
 
 /** The values a saved response shows in the form. */
@@ -107,6 +107,10 @@ export function surveyRoutes(deps: AppDeps) {
     if (Object.keys(parsed.errors).length > 0) {
       if (isHtmx(c)) return renderHtml(c, <SaveStatus t={surveyT(localeOf(c, invitation.locale))} ok={false} />, 422);
       return renderHtml(c, <SurveyForm {...formProps(c, token, state.found, shown, parsed.errors)} commentLength={parsed.typed.comment?.length ?? 0} />, 422);
+    }
+    // Sent with nothing answered: ask for at least one answer; nothing is recorded as submitted.
+    if (parsed.submit && hasNoAnswer(response, parsed.patch)) {
+      return renderHtml(c, <SurveyForm {...formProps(c, token, state.found, shown)} outcome="empty" />, 422);
     }
     const missing = parsed.submit ? missingRequired(invitation.required, response, parsed.patch) : [];
     const submit = parsed.submit && missing.length === 0;

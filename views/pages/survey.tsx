@@ -18,7 +18,8 @@ export interface SurveyFormProps {
   /** Current values as the form should show them (saved, pre-selected or as typed). */
   values: Partial<Record<AnswerKey | 'contact_consent', string>>;
   errors: Partial<Record<AnswerKey, AnswerError>>;
-  outcome?: 'saved';
+  /** `empty`: sent with no answer at all (422, nothing recorded as submitted). */
+  outcome?: 'saved' | 'empty';
   notice?: 'saved' | 'busy';
   commentLength?: number;
 }
@@ -72,6 +73,11 @@ export function SurveyForm(p: SurveyFormProps) {
       {p.notice === 'saved' && (
         <p class="flash flash-ok" role="status">
           {t('savedNotice')}
+        </p>
+      )}
+      {p.outcome === 'empty' && (
+        <p class="flash flash-error" role="alert">
+          {t('errorEmpty')}
         </p>
       )}
       {p.notice === 'busy' && (
@@ -150,10 +156,8 @@ export function SurveyForm(p: SurveyFormProps) {
           </label>
         </div>
         <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
+        {/* One button: answers are saved as they are given (htmx); without JavaScript, sending saves them. */}
         <div class="buttons">
-          <button type="submit" name="action" value="save" class="secondary">
-            {t('save')}
-          </button>
           <button type="submit" name="action" value="submit">
             {t('submit')}
           </button>
