@@ -21,18 +21,36 @@ export interface BootstrapBlock {
   estimand: number[];
 }
 
+/**
+ * A block as `width` features per row: 1, z (q), z zᵀ (upper, q(q+1)/2) — the X moments,
+ * `xWidth` of them — then per post y and y·z (centred values; a missing post contributes 0
+ * and its row's X moments are taken away for that post). Stored feature-major (feature k
+ * of row i at k·rows + i) with the treated rows first, so each group's sums are unit-stride
+ * dot products with the weights.
+ */
 interface FastBlock {
   q: number;
   posts: number;
   rows: number;
+  treatedRows: number;
+  width: number;
+  xWidth: number;
+  /** Pool index of each row's rep. */
   pool: Int32Array;
-  treated: Uint8Array;
-  z: Float64Array;
-  y: Float64Array;
+  features: Float64Array;
   missing: Int32Array[];
-  stride: number;
-  xMoments: number;
   source: BootstrapBlock;
+}
+
+/** Reused work space: row weights, per group (controls, treated) the drawn rows and moments, the X moments of one post, S, s. */
+interface Work {
+  rowWeight: Float64Array;
+  drawn: Float64Array;
+  acc: Float64Array;
+  x: Float64Array;
+  S: Float64Array;
+  s: Float64Array;
+  fit: Float64Array;
 }
 
 /**
@@ -50,28 +68,35 @@ export function bootstrapReplicates(
 ): Float64Array[] {
   const poolOf = new Map<number, number>();
   for (const { block } of blocks) for (const rep of block.rep) if (!poolOf.has(rep)) poolOf.set(rep, poolOf.size);
+  const size = poolOf.size;
   const fast = blocks.map((b) => prepare(b, poolOf));
   const out = Array.from({ length: estimands }, () => new Float64Array(replicates));
-  const weight = new Int32Array(poolOf.size);
+  const weight = new Int32Array(size);
   const total = new Float64Array(estimands);
   const weighted = new Float64Array(estimands);
-  const maxStride = Math.max(0, ...fast.map((f) => f.stride));
-  const acc = new Float64Array(2 * maxStride);
-  const scratch = new Float64Array(64);
+  const maxWidth = Math.max(0, ...fast.map((f) => f.width));
+  const maxQ = Math.max(0, ...fast.map((f) => f.q));
+  const work: Work = {
+    rowWeight: new Float64Array(Math.max(0, ...fast.map((f) => f.rows))),
+    drawn: new Float64Array(2),
+    acc: new Float64Array(2 * maxWidth),
+    x: new Float64Array(2 * maxWidth),
+    S: new Float64Array(maxQ * maxQ),
+    s: new Float64Array(maxQ),
+    fit: new Float64Array(2),
+  };
   for (let r = 0; r < replicates; r++) {
     weight.fill(0);
-    for (let k = 0; k < poolOf.size; k++) weight[Math.floor(random() * poolOf.size)]!++;
+    for (let k = 0; k < size; k++) weight[Math.floor(random() * size)]!++;
     total.fill(0);
     weighted.fill(0);
     for (const f of fast) {
-      accumulate(f, weight, acc);
+      accumulate(f, weight, work);
       for (let p = 0; p < f.posts; p++) {
-        if (!f.source.entered[p]) continue;
-        const fit = solvePost(f, p, weight, acc, scratch);
-        if (fit === null) continue;
+        if (!f.source.entered[p] || !solvePost(f, p, work)) continue;
         const e = f.source.estimand[p]!;
-        total[e] = total[e]! + fit.weight;
-        weighted[e] = weighted[e]! + fit.weight * fit.effect;
+        total[e] = total[e]! + work.fit[1]!;
+        weighted[e] = weighted[e]! + work.fit[1]! * work.fit[0]!;
       }
     }
     for (let e = 0; e < estimands; e++) out[e]![r] = total[e]! > 0 ? weighted[e]! / total[e]! : NaN;
@@ -79,113 +104,148 @@ export function bootstrapReplicates(
   return out;
 }
 
-/** Centred copies (numerically kinder moments) and the rows each post lacks. */
+/** Centred copies (numerically kinder moments) as per-row features, and the rows each post lacks. */
 function prepare(source: BootstrapBlock, poolOf: ReadonlyMap<number, number>): FastBlock {
   const { block } = source;
   const q = block.covariates.length;
   const rows = block.rep.length;
   const posts = block.posts.length;
-  const z = new Float64Array(block.z);
-  for (let j = 0; j < q; j++) {
-    let m = 0;
-    for (let i = 0; i < rows; i++) m += z[i * q + j]!;
-    m /= rows;
-    for (let i = 0; i < rows; i++) z[i * q + j] = z[i * q + j]! - m;
-  }
-  const y = new Float64Array(posts * rows);
-  const missing: Int32Array[] = [];
-  for (let p = 0; p < posts; p++) {
-    const column = block.posts[p]!;
-    const present = column.filter((v) => !Number.isNaN(v));
-    const m = present.length > 0 ? present.reduce((s, v) => s + v, 0) / present.length : 0;
-    const gaps: number[] = [];
+  const xWidth = 1 + q + (q * (q + 1)) / 2;
+  const width = xWidth + posts * (1 + q);
+  const centre = (values: ArrayLike<number>, at: (i: number) => number): number => {
+    let [sum, count] = [0, 0];
     for (let i = 0; i < rows; i++) {
-      if (Number.isNaN(column[i]!)) gaps.push(i);
-      else y[p * rows + i] = column[i]! - m;
+      const v = values[at(i)]!;
+      if (!Number.isNaN(v)) [sum, count] = [sum + v, count + 1];
     }
-    missing.push(Int32Array.from(gaps));
-  }
-  const xMoments = 2 + q + (q * (q + 1)) / 2;
+    return count > 0 ? sum / count : 0;
+  };
+  const zMeans = Array.from({ length: q }, (_, j) => centre(block.z, (i) => i * q + j));
+  const yMeans = block.posts.map((column) => centre(column, (i) => i));
+  const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => block.treated[b]! - block.treated[a]!);
+  const features = new Float64Array(rows * width);
+  const missing: number[][] = block.posts.map(() => []);
+  const z = new Float64Array(q);
+  order.forEach((source, i) => {
+    let k = 0;
+    const put = (v: number): void => void (features[k++ * rows + i] = v);
+    for (let j = 0; j < q; j++) z[j] = block.z[source * q + j]! - zMeans[j]!;
+    put(1);
+    for (let j = 0; j < q; j++) put(z[j]!);
+    for (let j = 0; j < q; j++) for (let l = j; l < q; l++) put(z[j]! * z[l]!);
+    for (let p = 0; p < posts; p++) {
+      const raw = block.posts[p]![source]!;
+      if (Number.isNaN(raw)) missing[p]!.push(i);
+      const y = Number.isNaN(raw) ? 0 : raw - yMeans[p]!;
+      put(y);
+      for (let j = 0; j < q; j++) put(y * z[j]!);
+    }
+  });
   return {
     q,
     posts,
     rows,
-    pool: Int32Array.from(block.rep, (rep) => poolOf.get(rep)!),
-    treated: block.treated,
-    z,
-    y,
-    missing,
-    stride: xMoments + posts * (1 + q),
-    xMoments,
+    treatedRows: block.treated.reduce((s, t) => s + t, 0),
+    width,
+    xWidth,
+    pool: Int32Array.from(order, (i) => poolOf.get(block.rep[i]!)!),
+    features,
+    missing: missing.map((list) => Int32Array.from(list)),
     source,
   };
 }
 
-/** Per group (controls at 0, treated at stride): Σw, rows drawn, Σwz, Σwzzᵀ (upper), then per post Σwy, Σwyz. */
-function accumulate(f: FastBlock, weight: Int32Array, acc: Float64Array): void {
-  const { q, posts, rows, pool, treated, z, y, stride } = f;
-  acc.fill(0, 0, 2 * stride);
+/** Per group: rows drawn, and Σ w·feature (dot products, four features at a time). */
+function accumulate(f: FastBlock, weight: Int32Array, work: Work): void {
+  const { rows, treatedRows, width, pool, features } = f;
+  const { acc, drawn, rowWeight } = work;
+  drawn[0] = 0;
+  drawn[1] = 0;
   for (let i = 0; i < rows; i++) {
     const w = weight[pool[i]!]!;
-    if (w === 0) continue;
-    let k = treated[i]! * stride;
-    acc[k++]! += w;
-    acc[k++]! += 1;
-    const zi = i * q;
-    for (let j = 0; j < q; j++) acc[k++]! += w * z[zi + j]!;
-    for (let j = 0; j < q; j++) {
-      const wz = w * z[zi + j]!;
-      for (let l = j; l < q; l++) acc[k++]! += wz * z[zi + l]!;
+    rowWeight[i] = w;
+    if (w !== 0) drawn[i < treatedRows ? 1 : 0]!++;
+  }
+  for (let group = 0; group < 2; group++) {
+    const from = group === 1 ? 0 : treatedRows;
+    const to = group === 1 ? treatedRows : rows;
+    const base = group * width;
+    let k = 0;
+    for (; k + 3 < width; k += 4) {
+      const o0 = k * rows;
+      const o1 = o0 + rows;
+      const o2 = o1 + rows;
+      const o3 = o2 + rows;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = from; i < to; i++) {
+        const w = rowWeight[i]!;
+        s0 += w * features[o0 + i]!;
+        s1 += w * features[o1 + i]!;
+        s2 += w * features[o2 + i]!;
+        s3 += w * features[o3 + i]!;
+      }
+      acc[base + k] = s0;
+      acc[base + k + 1] = s1;
+      acc[base + k + 2] = s2;
+      acc[base + k + 3] = s3;
     }
-    for (let p = 0; p < posts; p++) {
-      const wy = w * y[p * rows + i]!;
-      acc[k++]! += wy;
-      for (let j = 0; j < q; j++) acc[k++]! += wy * z[zi + j]!;
+    for (; k < width; k++) {
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += rowWeight[i]! * features[k * rows + i]!;
+      acc[base + k] = sum;
     }
   }
 }
 
-/** The cohort's treated coefficient for post p in this resample, and its weight (treated reps drawn); null when skipped. */
-function solvePost(
-  f: FastBlock,
-  p: number,
-  weight: Int32Array,
-  acc: Float64Array,
-  scratch: Float64Array,
-): { effect: number; weight: number } | null {
-  const { q, stride, xMoments, pool, treated, z } = f;
-  // X moments of the rows this post lacks, per group, to take away (missing posts are rare).
-  const away = scratch.subarray(0, 2 * xMoments).fill(0);
-  for (const i of f.missing[p]!) {
-    const w = weight[pool[i]!]!;
-    if (w === 0) continue;
-    let k = treated[i]! * xMoments;
-    away[k++]! += w;
-    away[k++]! += 1;
-    for (let j = 0; j < q; j++) away[k++]! += w * z[i * q + j]!;
-    for (let j = 0; j < q; j++) for (let l = j; l < q; l++) away[k++]! += w * z[i * q + j]! * z[i * q + l]!;
+/**
+ * The cohort's treated coefficient for post p in this resample into work.fit ([effect,
+ * weight = treated reps drawn]); false when the cohort is skipped. No closures or
+ * allocations: this runs B × cohorts × posts times per effect.
+ */
+function solvePost(f: FastBlock, p: number, work: Work): boolean {
+  const { q, rows, treatedRows, width, xWidth, features } = f;
+  const { acc, x, S, s, fit, rowWeight } = work;
+  let nC = work.drawn[0]!;
+  let nT = work.drawn[1]!;
+  // X moments per group (controls at 0, treated at xWidth), less the rows this post lacks (rare).
+  for (let k = 0; k < xWidth; k++) {
+    x[k] = acc[k]!;
+    x[xWidth + k] = acc[width + k]!;
   }
-  const moment = (group: number, k: number): number => acc[group * stride + k]! - (k < xMoments ? away[group * xMoments + k]! : 0);
-  const [wC, wT, nC, nT] = [moment(0, 0), moment(1, 0), moment(0, 1), moment(1, 1)];
-  if (nT < 1 || nC < 3 || nT + nC < q + 5) return null;
-  const S = scratch.subarray(2 * xMoments, 2 * xMoments + q * q);
-  const s = scratch.subarray(2 * xMoments + q * q, 2 * xMoments + q * q + q);
-  const yAt = xMoments + p * (1 + q);
-  let diff = moment(1, yAt) / wT - moment(0, yAt) / wC;
-  for (let j = 0, k = 2 + q; j < q; j++) {
+  const gaps = f.missing[p]!;
+  for (let m = 0; m < gaps.length; m++) {
+    const i = gaps[m]!;
+    const w = rowWeight[i]!;
+    if (w === 0) continue;
+    const isTreated = i < treatedRows;
+    if (isTreated) nT--;
+    else nC--;
+    const base = isTreated ? xWidth : 0;
+    for (let k = 0; k < xWidth; k++) x[base + k]! -= w * features[k * rows + i]!;
+  }
+  if (nT < 1 || nC < 3 || nT + nC < q + 5) return false;
+  const wC = x[0]!;
+  const wT = x[xWidth]!;
+  const yAt = xWidth + p * (1 + q);
+  const yC = acc[yAt]!;
+  const yT = acc[width + yAt]!;
+  for (let j = 0, k = 1 + q; j < q; j++) {
     for (let l = j; l < q; l++, k++) {
-      let v = 0;
-      for (let g = 0; g < 2; g++) v += moment(g, k) - (moment(g, 2 + j) * moment(g, 2 + l)) / moment(g, 0);
+      const v = x[k]! - (x[1 + j]! * x[1 + l]!) / wC + x[xWidth + k]! - (x[xWidth + 1 + j]! * x[xWidth + 1 + l]!) / wT;
       S[j * q + l] = v;
       S[l * q + j] = v;
     }
-    let v = 0;
-    for (let g = 0; g < 2; g++) v += moment(g, yAt + 1 + j) - (moment(g, 2 + j) * moment(g, yAt)) / moment(g, 0);
-    s[j] = v;
+    s[j] = acc[yAt + 1 + j]! - (x[1 + j]! * yC) / wC + acc[width + yAt + 1 + j]! - (x[xWidth + 1 + j]! * yT) / wT;
   }
-  if (!choleskySolve(S, s, q)) return null;
-  for (let j = 0; j < q; j++) diff -= (moment(1, 2 + j) / wT - moment(0, 2 + j) / wC) * s[j]!;
-  return { effect: diff, weight: wT };
+  if (!choleskySolve(S, s, q)) return false;
+  let effect = yT / wT - yC / wC;
+  for (let j = 0; j < q; j++) effect -= (x[xWidth + 1 + j]! / wT - x[1 + j]! / wC) * s[j]!;
+  fit[0] = effect;
+  fit[1] = wT;
+  return true;
 }
 
 /** Solves S x = s in place (x into s) for a small symmetric positive definite S; false when S is (near) singular. */

@@ -113,12 +113,25 @@ export function trainingEffects(input: TrainingEffectsInput, options: TrainingEf
       }
     }
   }
-  const tested = out.filter((e) => e.status === 'ok' && !Number.isNaN(e.p));
-  benjaminiHochberg(tested.map((e) => e.p)).forEach((q, i) => {
-    tested[i]!.q = q;
-    tested[i]!.claimed = q <= CLAIM_Q;
+  return withFamilyQ(out);
+}
+
+/**
+ * One BH family over the effects of one request: q for every ok effect with a p-value,
+ * claimed at q ≤ .05; NaN and unclaimed otherwise. trainingEffects applies it; a caller
+ * that splits a request (say by skill across worker threads) applies it to the joined list.
+ *
+ * @example
+ * withFamilyQ([...bySkill[0], ...bySkill[1]]).filter((e) => e.claimed);
+ */
+export function withFamilyQ(effects: readonly TrainingEffect[]): TrainingEffect[] {
+  const tested = effects.flatMap((e, i) => (e.status === 'ok' && !Number.isNaN(e.p) ? [i] : []));
+  const q = benjaminiHochberg(tested.map((i) => effects[i]!.p));
+  const byIndex = new Map(tested.map((i, k) => [i, q[k]!]));
+  return effects.map((e, i) => {
+    const value = byIndex.get(i) ?? NaN;
+    return { ...e, q: value, claimed: value <= CLAIM_Q };
   });
-  return out;
 }
 
 type Estimate = Omit<TrainingEffect, 'skill' | 'kind' | 'cpi'>;

@@ -90,6 +90,7 @@ export {
 } from './difference-in-differences.js';
 export {
   trainingEffects,
+  withFamilyQ,
   MIN_EFFECT_REPS,
   CLAIM_Q,
   type TrainingEffectsOptions,

@@ -9,6 +9,7 @@ import {
   type TrainingEffect,
   type TrainingEffectsInput,
   type TrainingEvent,
+  withFamilyQ,
 } from '../../src/stats/index.js';
 import { bootstrapReplicates } from '../../src/stats/cohort-bootstrap.js';
 import { designCohort } from '../../src/stats/cohort-design.js';
@@ -236,6 +237,22 @@ describe('one BH family per call', () => {
       expect(e.q).toBe(q[i]);
       expect(e.claimed).toBe(e.q <= 0.05);
     });
+  });
+
+  it('a request split by CPI (or skill) and joined with withFamilyQ gives the same family', () => {
+    const input = exactCohort();
+    const random = mulberry32(12);
+    const panel = input.panel.flatMap((c) => [
+      { ...c, sum: c.sum + c.n * 0.4 * (random() - 0.5) },
+      { ...c, cpi: 'fcr' as const, sum: c.n * random() },
+    ]);
+    const options = { fromMonth: G, toMonth: G, replicates: 99 };
+    const joint = trainingEffects({ ...input, panel }, options);
+    const split = withFamilyQ([
+      ...trainingEffects({ ...input, panel }, { ...options, cpis: ['fcr'] }),
+      ...trainingEffects({ ...input, panel }, { ...options, cpis: ['addedValue'] }),
+    ]);
+    expect(split).toEqual(joint);
   });
 });
 
