@@ -1,4 +1,13 @@
-import type { CpiKey, PanelCell, RandomSource, TrainingEffectsInput, TrainingEvent } from '../../../src/stats/index.js';
+import {
+  mulberry32,
+  seedFor,
+  trainingEffects,
+  type CpiKey,
+  type PanelCell,
+  type RandomSource,
+  type TrainingEffectsInput,
+  type TrainingEvent,
+} from '../../../src/stats/index.js';
 import { normal } from './synthetic-reps.js';
 import { repKey } from './training-panel.js';
 
@@ -71,4 +80,41 @@ export function simulateStaggeredCourses(random: RandomSource, effect: number): 
   });
   const events: TrainingEvent[] = [...courseMonth].map(([i, month]) => ({ rep: repKey(i), skill: 'discovery', kind: 'course', month }));
   return { reps, panel, events };
+}
+
+/** What one scenario (b)/(c) run measured. */
+export interface StaggeredRun {
+  /** Share of datasets where the course's effect on added value was claimed (q ≤ .05 in the call's family). */
+  found: number;
+  meanEstimate: number;
+  /** Share of the null CPIs' effects claimed. */
+  nullClaims: number;
+  /** Share of datasets whose added-value pre-trend interval excluded 0. */
+  preTrendFlagged: number;
+  /** Datasets where added value was not estimated. */
+  notEstimated: number;
+  seconds: number;
+}
+
+/** Runs scenario (b)/(c) over seeded datasets: one trainingEffects call over STAGGERED_CPIS per dataset. */
+export function runStaggered(options: { effect: number; datasets: number; seed: number; replicates: number }): StaggeredRun {
+  const started = performance.now();
+  let [found, nullClaims, estimates, sum, flagged] = [0, 0, 0, 0, 0];
+  for (let d = 0; d < options.datasets; d++) {
+    const input = simulateStaggeredCourses(mulberry32(seedFor(options.seed, 'staggered', String(options.effect), String(d))), options.effect);
+    const effects = trainingEffects(input, { fromMonth: 0, toMonth: 11, cpis: STAGGERED_CPIS, seed: d, replicates: options.replicates });
+    const added = effects.find((e) => e.cpi === 'addedValue');
+    if (added?.claimed) found++;
+    if (added?.status === 'ok') [estimates, sum] = [estimates + 1, sum + added.effect];
+    if (added?.preTrend && !added.preTrend.ok) flagged++;
+    nullClaims += effects.filter((e) => e.cpi !== 'addedValue' && e.claimed).length;
+  }
+  return {
+    found: found / options.datasets,
+    meanEstimate: sum / estimates,
+    nullClaims: nullClaims / ((STAGGERED_CPIS.length - 1) * options.datasets),
+    preTrendFlagged: flagged / options.datasets,
+    notEstimated: options.datasets - estimates,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
