@@ -89,6 +89,28 @@ export {
   type RepWindowChange,
   type DifferenceInDifferences,
 } from './difference-in-differences.js';
+export {
+  trainingEffects,
+  withFamilyQ,
+  MIN_EFFECT_REPS,
+  CLAIM_Q,
+  type TrainingEffectsOptions,
+  type TrainingEffect,
+  type PreTrend,
+  type EventStudyMonth,
+} from './cohort-effects.js';
+export type { TrainingEffectsInput, PanelCell, TrainingEvent, TrainingKind } from './cohort-panel.js';
+export type { CohortEffect } from './cohort-estimate.js';
+export { MIN_MONTH_BEFORE_RESPONSES, MIN_EARLIER_RESPONSES, type CohortCovariate } from './cohort-design.js';
+export { treatmentStarts, SAME_TREATMENT_MONTHS, CLEAN_MONTHS } from './cohort-plan.js';
+export {
+  coachedLabel,
+  MIN_LABEL_RESPONSES,
+  LABEL_LEVEL,
+  type CoachedRep,
+  type CoachedLabelResult,
+} from './coached-label.js';
+export { coachedLabels, type CoachedRepLabel } from './coached-labels.js';
 
 // Resampling
 export { mulberry32, seedFor, type RandomSource } from './prng.js';
