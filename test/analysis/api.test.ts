@@ -102,7 +102,7 @@ describe('analysis API', () => {
     expect(b.json).toEqual(a.json);
     const effects = await api(t, key, 'GET', '/training-effects');
     expect(effects.status).toBe(200);
-    expect(effects.json).toEqual({ effects: [] });
+    expect(effects.json.effects).toEqual([]);
   });
 
   it('exports responses as formula-safe CSV', async () => {

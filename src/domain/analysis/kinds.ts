@@ -5,14 +5,17 @@
  */
 import type { Drizzle } from '../../../db/client';
 import { computeLinkAnalysis, type LinkAnalysis } from './links';
+import { computeTrainingAnalysis, type TrainingAnalysis, type TrainingParams } from './training';
 
 export interface AnalysisKinds {
   links: { params: { from: number; to: number }; result: LinkAnalysis };
+  'training-effects': { params: TrainingParams; result: TrainingAnalysis };
 }
 export type AnalysisKind = keyof AnalysisKinds;
 
 export const ANALYSES: { [K in AnalysisKind]: (db: Drizzle, params: AnalysisKinds[K]['params']) => Promise<AnalysisKinds[K]['result']> } = {
   links: (db, params) => computeLinkAnalysis(db, params),
+  'training-effects': (db, params) => computeTrainingAnalysis(db, params),
 };
 
 /** Parameters as the cache stores them: canonical JSON (keys sorted). */

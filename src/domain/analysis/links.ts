@@ -26,6 +26,7 @@ import {
 } from '../../stats';
 import type { Period } from '../../lib/period';
 import { getSettings } from '../settings';
+import { computeCoachingLabels } from './training';
 
 export const LINK_ANALYSIS_SEED = 20261126;
 /** Resamples of the gap scores' 80% interval (STATS.md: B ≥ 200). */
@@ -118,13 +119,11 @@ function trainingOf(events: TrainingEvent[]) {
 }
 
 export interface LinkAnalysisOptions {
-  /** Coaching labels per rep id → skill → CPI (Evidence 2); absent: too early to tell. */
-  coachingLabels?: Record<string, Record<string, JointTrainingFlags['coaching']>>;
   replicates?: number;
 }
 
 export async function computeLinkAnalysis(db: Drizzle, period: Period, options: LinkAnalysisOptions = {}): Promise<LinkAnalysis> {
-  const [answerRows, turnaroundRows, directory, events, skills, targetRows, settings] = await Promise.all([
+  const [answerRows, turnaroundRows, directory, events, skills, targetRows, settings, coachingLabels] = await Promise.all([
     getAnswerSumsByRepType(db, period),
     getLogTurnaroundByRepType(db, period),
     getRepDirectory(db),
@@ -132,6 +131,7 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
     getSkillTargets(db),
     getTargets(db),
     getSettings(db),
+    computeCoachingLabels(db, period.to),
   ]);
   const estimates: Partial<Record<CpiKey, RepEffect[]>> = {};
   for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as const) {
@@ -165,7 +165,7 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
   }
   const training: Record<string, Record<string, JointTrainingFlags>> = {};
   for (const [repId, bySkill] of Object.entries(flags)) {
-    training[repId] = Object.fromEntries(Object.entries(bySkill).map(([skill, f]) => [skill, { ...f, coaching: options.coachingLabels?.[repId]?.[skill] }]));
+    training[repId] = Object.fromEntries(Object.entries(bySkill).map(([skill, f]) => [skill, { ...f, coaching: coachingLabels[repId]?.[skill] }]));
   }
   const scored = scoreGapsJoint(
     { reps: gapReps, estimates },

@@ -8,7 +8,8 @@ import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import { computeCpis, type GroupBy } from '../../domain/cpis';
 import { serveAnalysis } from '../../domain/analysis/cache';
 import { gapsForApi } from '../../domain/analysis/gaps-view';
-import { computeTrainingEffects } from '../../domain/training-effects';
+import { effectForApi } from '../../domain/analysis/training-view';
+import { monthKey } from '../../lib/periods';
 import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
 import { csvResponse } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
@@ -54,10 +55,15 @@ export function readRoutes(deps: AppDeps) {
 
   app.get('/training-effects', read, async (c) => {
     const now = deps.clock.nowMs();
-    const kind = c.req.query('kind');
-    if (kind !== undefined && kind !== 'course' && kind !== 'coaching') throw invalid([{ path: ['kind'], message: 'must be course or coaching' }]);
-    const effects = await computeTrainingEffects(deps.db.read, { period: periodFrom(c, now), skill: c.req.query('skill') || undefined, kind });
-    return c.json({ effects });
+    const raw = c.req.query('kind') || undefined;
+    if (raw !== undefined && raw !== 'course' && raw !== 'coaching') throw invalid([{ path: ['kind'], message: 'must be course or coaching' }]);
+    const kind: 'course' | 'coaching' | undefined = raw;
+    // The period selects completions: the calendar months it touches.
+    const period = periodFrom(c, now);
+    const params = { fromMonth: monthKey(period.from), toMonth: monthKey(period.to - 1), skill: c.req.query('skill') || undefined, kind, team: c.req.query('team') || undefined };
+    const served = await serveAnalysis(deps, 'training-effects', params, 'wait');
+    if (served.status !== 'ready') throw new Error('the analysis did not answer');
+    return c.json({ effects: served.result.effects.map(effectForApi), computedAt: new Date(served.computedAt).toISOString(), dataVersion: served.dataVersion });
   });
 
   app.get('/responses.csv', read, async (c) => {
