@@ -61,6 +61,7 @@ export function staffNav(user: SessionUser, t: StaffT, currentPath: string): Nav
     { href: '/', label: t('navOverview') },
     { href: '/reps', label: t('navReps') },
     { href: '/gaps', label: t('navGaps') },
+    { href: '/training', label: t('trNav') },
     { href: '/coaching', label: t('navCoaching') },
     { href: '/content', label: t('navContent') },
   ];

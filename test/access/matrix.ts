@@ -170,6 +170,13 @@ export const MATRIX: MatrixRow[] = [
   { area: 'staff', method: 'GET', path: '/gaps?team={teamId}', fragment: true, expected: fragment(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/exports/gaps.csv', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/exports/gaps.csv?team={teamId}', expected: page(scoped(200)) },
+  { area: 'staff', method: 'GET', path: '/training', expected: page(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/training', fragment: true, expected: fragment(staffAll(200)), note: 'results region' },
+  { area: 'staff', method: 'GET', path: '/training?team={teamId}', expected: page(scoped(200)) },
+  { area: 'staff', method: 'GET', path: '/training/effect?effectSkill=none&effectKind=course&cpi=fcr', expected: page(staffAll(404)), note: 'no such effect' },
+  { area: 'staff', method: 'GET', path: '/training/effect?team={teamId}&effectSkill=none&effectKind=course&cpi=fcr', expected: page(scoped(404)) },
+  { area: 'staff', method: 'GET', path: '/exports/training-effects.csv', expected: page(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/exports/training-effects.csv?team={teamId}', expected: page(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/content', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/content', fragment: true, expected: fragment(staffAll(200)) },
 

@@ -5,6 +5,7 @@ import { repPageRoutes } from './rep-page';
 import { gapsPageRoutes } from './gaps-page';
 import { gapsExportRoutes } from './gaps-export';
 import { contentPageRoutes } from './content-page';
+import { trainingPageRoutes } from './training-page';
 
 export function analysisRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -12,5 +13,6 @@ export function analysisRoutes(deps: AppDeps) {
   app.route('/', gapsPageRoutes(deps));
   app.route('/', gapsExportRoutes(deps));
   app.route('/', contentPageRoutes(deps));
+  app.route('/', trainingPageRoutes(deps));
   return app;
 }
