@@ -3,7 +3,8 @@
  * (mulberry32, seed 20240611, one stream per concern) over the 365 days ending at the load
  * instant T. N = a standard normal draw; logistic(x) = 1/(1+e^−x); L(x) = clamp(round(x), 1, 5).
  * Months are UTC calendar months counted from the window: month k = 0 is the first whole month
- * after the window starts (k = −1 the partial one it starts in); k = 11 is the month of T.
+ * after the window starts (k = −1 the partial one it starts in); k = 11 is the month of T (10
+ * when T falls on a 29 February).
  *
  * Skills. 3 teams × 12 reps, 6 skills. Good reps tend to be good at everything: rep r's
  *   standardised proficiency in skill s is z_rs = 0.7·g_r + 0.714·e_rs (0.714 = √0.51, so
@@ -32,8 +33,8 @@
  *   Coaching after a bad month: on day 8 of month k (00:00 UTC) a trainer ranks the team's reps
  *   with ≥ 5 answers to one question in month k − 1 (answers submitted by then), lowest mean
  *   first (ties by rep order), and coaches the first rep of the bottom half (the ⌊n/2⌋ lowest)
- *   who is not passed over, on days 8–14 (as courses); none of the bottom half left → no
- *   session. Passed over: coached in that skill before; a course or coaching completed in
+ *   who is not passed over, on days 8–14 (working hours; a weekend day moves to the Monday);
+ *   none of the bottom half left → no session. Passed over: coached in that skill before; a course or coaching completed in
  *   months k−3 … k−1; a course booked in months k … k+4. (So no rep's trainings ever fall within
  *   three months of each other.)
  *   - value-messaging coaching after a low added-value month (Iberia's trainer in months 2–10,
@@ -45,15 +46,17 @@
  *   Half of the coached reps get a follow-up session 21–35 days later (no further effect).
  *   The Iberia trainer has planned sessions for the 3 Iberia reps weakest in objection-handling
  *   at T, 3, 7 and 11 days ahead.
- * Interactions. ~12,000: each rep's share ∝ an activity factor U(0.75, 1.25), on weekdays in
- *   the team's business hours. The work mix follows discovery: P(type) ∝ base share ×
+ * Interactions. ~12,000: each rep's share ∝ an activity factor U(0.75, 1.25), uniform over the
+ *   year in the team's business hours (8:00–18:00 local; a weekend draw is kept 5% of the time,
+ *   else redrawn). The work mix follows discovery: P(type) ∝ base share ×
  *   exp(b_type·z_discovery(t)), base shares call 34%, meeting 20%, demo 14%, quote 16%,
  *   support 16%, b_demo = +0.8, b_support = −0.6, 0 for the rest (z = +1: demos 28%, support
  *   8%; z = −1: demos 6%, support 28%). Each rep serves a book of 110 customers, the k-th with
  *   weight 1/k^0.75, in the team's locales (Iberia es/en/de, DACH de/en, North America
  *   en/es). Content is shared in 20% of calls, 45% of meetings, 65% of demos, 50% of quotes,
  *   15% of support contacts (one item, a quarter of the time two). 1% of those older than
- *   45 days reached the CRM 16–40 days late.
+ *   45 days reached the CRM 16–40 days late; the others 5–40 minutes after they happened. Four
+ *   more (calls and meetings 25–100 minutes before T) still wait for their invitations.
  * Surveys follow the default rules (sent 2 h after, one invitation per customer per 14 days,
  *   link valid 14 days, a reminder after 3 days), so later interactions of a customer are
  *   suppressed for fatigue; late ones are too old; one North America rep has been excluded
@@ -63,8 +66,8 @@
  *   and the kind of contact lead them to expect. They answer (before the link expires) with
  *   probability logistic(β_r + 0.5·(η² − 1)), U-shaped in η: after a good or a bad
  *   experience more than after an ordinary one (β_r = 0.25: 0.44 at η = 0, 0.56 at |η| = 1,
- *   0.85 at |η| = 2). β_r = 0.25 + 0.35·N per rep (one DACH rep logit 0.9, one North America
- *   rep logit 0.3); 78% of answers come before the reminder.
+ *   0.85 at |η| = 2). β_r = 0.25 + 0.35·N per rep, but logit(0.9) for one DACH rep and
+ *   logit(0.3) for one North America rep; 78% of answers come before the reminder.
  * Answers, at the interaction's time t, with u_r = 0.15·N a rep effect shared by all answers,
  *   η the customer's experience (shared by the answers of one invitation) and δ = N drawn
  *   afresh for each answer:
