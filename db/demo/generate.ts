@@ -10,24 +10,30 @@ import { CUSTOMER_NAMES, DEMO_CONTENT, DEMO_SKILLS, DEMO_TEAMS, companyDomain, e
 import {
   DAY,
   Draw,
+  G_LOADING,
   HOUR,
-  INTERACTION_TYPE_SHARES,
   CONTENT_SHARE_BY_TYPE,
   MINUTE,
   PROFICIENCY_MEAN,
   PROFICIENCY_SD,
+  SPECIFIC_LOADING,
   WINDOW_DAYS,
+  baseResponseLogit,
   clamp,
+  interactionTypeShares,
+  logit,
   proficiencyAt,
   quoteTurnaroundHours,
-  responsePropensity,
   standardise,
   type ProficiencyStep,
 } from './model';
-import { planTraining, type GenTraining, type GenPlannedCoaching } from './training';
+import { TrainingPlan, type GenTraining, type GenPlannedCoaching } from './training';
+import { FeedbackCoaching, type GenCoachingDecision } from './coaching';
 import { simulateSurveys, startPartialAnswers, type GenInvitation } from './surveys';
 
 export type { GenInvitation, GenResponse } from './surveys';
+export type { GenTraining, GenPlannedCoaching } from './training';
+export type { GenCoachingDecision } from './coaching';
 
 export interface GenRep {
   index: number;
@@ -35,8 +41,11 @@ export interface GenRep {
   name: string;
   email: string;
   activity: number;
-  responseRate: number;
+  /** Base propensity to answer, on the logit scale (the U in the experience comes on top). */
+  responseLogit: number;
   repEffect: number;
+  /** The general factor g_r (standardised within the team). */
+  general: number;
   theta0: Record<DemoSkill, number>;
   steps: Record<DemoSkill, ProficiencyStep[]>;
   /** Excluded from surveys since this instant (null: never). */
@@ -78,11 +87,13 @@ export interface DemoWorkspace {
   interactions: GenInteraction[];
   training: GenTraining[];
   plannedCoaching: GenPlannedCoaching[];
+  /** Each trainer's monthly look at last month's answers, and whom they coached. */
+  coachingDecisions: GenCoachingDecision[];
 }
 
 const BOOK_SIZE = 110;
 const INTERACTIONS_PER_REP = 12_000 / 36;
-/** Reps with an odd response propensity (a finding in survey health): [team, rep, ρ]. */
+/** Reps with an odd base response propensity (a finding in survey health): [team, rep, ρ]. */
 const ODD_RESPONSE_RATES: [number, number, number][] = [
   [1, 3, 0.9],
   [2, 7, 0.3],
@@ -93,36 +104,46 @@ const EXCLUDED_REP: [number, number] = [2, 10];
 export function generateDemoWorkspace(seed: number, now: number): DemoWorkspace {
   const start = now - WINDOW_DAYS * DAY;
   const reps = makeReps(seed, now);
-  const training = planTraining(new Draw(mulberry32(seedFor(seed, 'training'))), reps, start, now);
+  // Baseline assessments and the courses booked for the year come first: courses shape
+  // proficiency (and so the interactions drawn next); coaching reacts to answers, so it is
+  // decided month by month while the surveys are replayed.
+  const plan = new TrainingPlan(new Draw(mulberry32(seedFor(seed, 'training'))), reps, start, now);
+  plan.assessBaseline();
+  plan.bookCourses();
   const customers = makeCustomers(new Draw(mulberry32(seedFor(seed, 'customers'))), reps);
   const interactions = makeInteractions(seed, reps, start, now);
-  simulateSurveys(new Draw(mulberry32(seedFor(seed, 'surveys'))), reps, customers, interactions, now);
-  startPartialAnswers(new Draw(mulberry32(seedFor(seed, 'partial'))), reps, customers, interactions, now);
-  return { seed, now, start, reps, customers, interactions, training: training.records, plannedCoaching: training.planned };
+  const coaching = new FeedbackCoaching(new Draw(mulberry32(seedFor(seed, 'coaching'))), reps, interactions, plan, start, now);
+  simulateSurveys(new Draw(mulberry32(seedFor(seed, 'surveys'))), reps, customers, interactions, start, now, (t) => coaching.decideUntil(t));
+  startPartialAnswers(new Draw(mulberry32(seedFor(seed, 'partial'))), customers, interactions, now);
+  plan.assessAfterTraining(new Draw(mulberry32(seedFor(seed, 'assessments'))));
+  return { seed, now, start, reps, customers, interactions, training: plan.finish(), plannedCoaching: plan.planCoaching(), coachingDecisions: coaching.decisions };
 }
 
 function makeReps(seed: number, now: number): GenRep[] {
   const draw = new Draw(mulberry32(seedFor(seed, 'reps')));
   const reps: GenRep[] = [];
   DEMO_TEAMS.forEach((team, t) => {
-    const z = decorrelated(draw, team.reps.length, DEMO_SKILLS.length);
+    // Column 0 is the general factor g, columns 1–6 the skills' own parts e.
+    const [g, ...e] = decorrelated(draw, team.reps.length, 1 + DEMO_SKILLS.length);
     team.reps.forEach((name, i) => {
       const theta0 = {} as Record<DemoSkill, number>;
       const steps = {} as Record<DemoSkill, ProficiencyStep[]>;
       DEMO_SKILLS.forEach(({ slug }, s) => {
-        theta0[slug] = clamp(PROFICIENCY_MEAN + (team.skillOffsets[slug] ?? 0) + PROFICIENCY_SD * z[s]![i]!, 20, 98);
+        const z = G_LOADING * g![i]! + SPECIFIC_LOADING * e[s]![i]!;
+        theta0[slug] = clamp(PROFICIENCY_MEAN + (team.skillOffsets[slug] ?? 0) + PROFICIENCY_SD * z, 20, 98);
         steps[slug] = [];
       });
       const odd = ODD_RESPONSE_RATES.find(([ot, oi]) => ot === t && oi === i);
-      const responseRate = responsePropensity(draw);
+      const responseLogit = baseResponseLogit(draw);
       reps.push({
         index: reps.length,
         team: t,
         name,
         email: `${emailLocalPart(name)}@demo.cpilens.test`,
         activity: draw.between(0.75, 1.25),
-        responseRate: odd ? odd[2] : responseRate,
+        responseLogit: odd ? logit(odd[2]) : responseLogit,
         repEffect: 0.15 * draw.normal(),
+        general: g![i]!,
         theta0,
         steps,
         excludedFrom: EXCLUDED_REP[0] === t && EXCLUDED_REP[1] === i ? now - 45 * DAY : null,
@@ -134,9 +155,10 @@ function makeReps(seed: number, now: number): GenRep[] {
 
 /**
  * `columns` vectors of `n` standard normal draws, centred, made mutually orthogonal
- * (Gram–Schmidt) and scaled to unit sample SD: skills with exactly zero sample
- * correlation within a team, so a chance overlap between two skills among a dozen reps
- * cannot pass for a link.
+ * (Gram–Schmidt) and scaled to unit sample SD: the general factor and the skills' own
+ * parts have exactly zero sample correlation within a team, so every pair of skills
+ * correlates exactly as stated (0.49) and no chance overlap among a dozen reps can pass
+ * for a link.
  */
 function decorrelated(draw: Draw, n: number, columns: number): number[][] {
   const out: number[][] = [];
@@ -216,12 +238,16 @@ function makeInteractions(seed: number, reps: GenRep[], start: number, now: numb
       invitation: null,
     };
   };
+  // The work mix follows discovery (model.ts): strong discoverers run more demos, fewer support contacts.
+  const workMix = (rep: GenRep, t: number) => interactionTypeShares(standardise(proficiencyAt(rep.theta0.discovery, rep.steps.discovery, t)));
+  const fixedMix = new Map(reps.filter((r) => r.steps.discovery.length === 0).map((r) => [r.index, workMix(r, start)]));
   for (const rep of reps) {
     const draw = new Draw(mulberry32(seedFor(seed, 'interactions', rep.email)));
     const count = Math.round((INTERACTIONS_PER_REP * rep.activity) / meanActivity);
     const offset = DEMO_TEAMS[rep.team]!.utcOffset;
     for (let k = 0; k < count; k++) {
-      drafts.push(draft(draw, rep, businessTime(draw, start, now - 5 * MINUTE, offset), draw.weighted(INTERACTION_TYPE_SHARES)));
+      const occurredAt = businessTime(draw, start, now - 5 * MINUTE, offset);
+      drafts.push(draft(draw, rep, occurredAt, draw.weighted(fixedMix.get(rep.index) ?? workMix(rep, occurredAt))));
     }
   }
   // A few interactions of the last two hours, whose invitations are still to be sent.

@@ -229,7 +229,8 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
   await writeTraining(tx, ws, repIds, skillIds, staffIds);
   await writeFollowUps(tx, now);
   await writeTargets(tx, ws, teamIds, staffIds.get('lead@demo.cpilens.test') ?? null);
-  await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 1 }, updatedAt: now });
+  // version: of the stated model (db/demo/model.ts); 2 = correlated skills, work mix, selection on answering, staggered training.
+  await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 2 }, updatedAt: now });
   await recordAudit(tx, now, { actor: 'demo', action: 'demo.load', detail: { seed: ws.seed, interactions: ws.interactions.length } });
   return true;
 }

@@ -7,18 +7,23 @@ import type { AnswerKey, InteractionType } from '../schema';
 import { decideSurvey, defaultRule, type Rule } from '../../src/domain/survey-rules';
 import { COMMENTS, DEMO_CONTENT, DEMO_SKILLS, type DemoSkill, type Sentiment } from './catalog';
 import {
+  ADDED_VALUE_STEP,
   DAY,
   HOUR,
   INTERACTION_TYPE_SHARES,
   MINUTE,
   SKIP_PROBABILITY,
   answerDelayMs,
+  answerProbability,
   commentProbability,
   consentProbability,
   drawAnswers,
+  monthIndexStart,
   proficiencyAt,
   standardise,
   type Draw,
+  type ModelAnswers,
+  type WouldBeAnswers,
 } from './model';
 import type { GenCustomer, GenInteraction, GenRep } from './generate';
 
@@ -46,15 +51,33 @@ export interface GenInvitation {
   remindedAt: number | null;
   respondedAt: number | null;
   response: GenResponse | null;
+  /**
+   * Once sent: what the customer would answer and their experience η (model.ts), drawn
+   * whether or not they answer — the truth behind the selection on answering.
+   */
+  latent: WouldBeAnswers | null;
 }
 
 const QUALITY = new Map(DEMO_CONTENT.map((c) => [c.id, c.quality]));
 
-/** Decides, sends, reminds and answers every invitation in time order, as the app would have. */
-export function simulateSurveys(draw: Draw, reps: GenRep[], customers: GenCustomer[], interactions: GenInteraction[], now: number): void {
+/**
+ * Decides, sends, reminds and answers every invitation in time order, as the app would have.
+ * `before(t)` runs before each interaction (occurred at t) is replayed: the trainers' coaching.
+ */
+export function simulateSurveys(
+  draw: Draw,
+  reps: GenRep[],
+  customers: GenCustomer[],
+  interactions: GenInteraction[],
+  start: number,
+  now: number,
+  before: (t: number) => void = () => {},
+): void {
   const rules = new Map<InteractionType, Rule>(INTERACTION_TYPE_SHARES.map(([type]) => [type, defaultRule(type)]));
   const sendTimes = new Map<number, number[]>();
+  const stepAt = monthIndexStart(start, ADDED_VALUE_STEP.month);
   for (const it of interactions) {
+    before(it.occurredAt);
     const rep = reps[it.rep]!;
     const customer = customers[it.customer]!;
     const rule = rules.get(it.type)!;
@@ -85,6 +108,7 @@ export function simulateSurveys(draw: Draw, reps: GenRep[], customers: GenCustom
       remindedAt: null,
       respondedAt: null,
       response: null,
+      latent: null,
     };
     it.invitation = invitation;
     if (decision.sendAt > now) continue;
@@ -96,7 +120,9 @@ export function simulateSurveys(draw: Draw, reps: GenRep[], customers: GenCustom
     invitation.expiresAt = sentAt + rule.expiryDays * DAY;
     invitation.reminderDueAt = rule.reminderAfterDays === null ? null : sentAt + rule.reminderAfterDays * DAY;
 
-    const answers = draw.chance(rep.responseRate);
+    // What the customer would say is drawn first: whether they answer depends on it (model.ts).
+    invitation.latent = wouldAnswer(draw, rep, it, it.occurredAt >= stepAt ? ADDED_VALUE_STEP.delta : 0);
+    const answers = draw.chance(answerProbability(rep.responseLogit, invitation.latent.experience));
     const respondedAt = answers ? Math.round((sentAt + answerDelayMs(draw)) / 1000) * 1000 : null;
     const answeredBy = respondedAt !== null && respondedAt < invitation.expiresAt ? respondedAt : null;
     // A customer who will not answer sometimes unsubscribes a day or so after the mail.
@@ -111,18 +137,22 @@ export function simulateSurveys(draw: Draw, reps: GenRep[], customers: GenCustom
     if (answeredBy !== null && answeredBy <= now) {
       invitation.status = 'responded';
       invitation.respondedAt = answeredBy;
-      invitation.response = answer(draw, rep, customer, it, invitation.questions, answeredBy);
+      invitation.response = answer(draw, invitation.latent.answers, customer, invitation.questions, answeredBy);
     } else if (invitation.expiresAt <= now) {
       invitation.status = 'expired';
     }
   }
 }
 
-function answer(draw: Draw, rep: GenRep, customer: GenCustomer, it: GenInteraction, questions: AnswerKey[], at: number): GenResponse {
+function wouldAnswer(draw: Draw, rep: GenRep, it: GenInteraction, addedValueShift: number): WouldBeAnswers {
   const z = {} as Record<DemoSkill, number>;
   for (const { slug } of DEMO_SKILLS) z[slug] = standardise(proficiencyAt(rep.theta0[slug], rep.steps[slug], it.occurredAt));
   const quality = it.contentIds.length ? it.contentIds.reduce((s, id) => s + (QUALITY.get(id) ?? 0), 0) / it.contentIds.length : null;
-  const model = drawAnswers(draw, { z, repEffect: rep.repEffect, type: it.type, contentQuality: quality });
+  return drawAnswers(draw, { z, repEffect: rep.repEffect, type: it.type, contentQuality: quality, addedValueShift });
+}
+
+/** The submitted response of a customer who answers: questions skipped now and then, a comment, consent. */
+function answer(draw: Draw, model: ModelAnswers, customer: GenCustomer, questions: AnswerKey[], at: number): GenResponse {
   const asked = new Set(questions);
   const keep = <T>(key: AnswerKey, value: T): T | null => (asked.has(key) && !draw.chance(SKIP_PROBABILITY) ? value : null);
   const r = {
@@ -147,12 +177,12 @@ function answer(draw: Draw, rep: GenRep, customer: GenCustomer, it: GenInteracti
 }
 
 /** Two customers of the latest open invitations have started answering (saved as they go) but not submitted. */
-export function startPartialAnswers(draw: Draw, reps: GenRep[], customers: GenCustomer[], interactions: GenInteraction[], now: number): void {
+export function startPartialAnswers(draw: Draw, customers: GenCustomer[], interactions: GenInteraction[], now: number): void {
   const open = interactions.filter((it) => it.invitation?.status === 'sent' && it.invitation.remindedAt === null && (it.invitation.sentAt ?? now) < now - HOUR);
   for (const it of open.slice(-2)) {
     const invitation = it.invitation!;
     const startedAt = (invitation.sentAt ?? now) + 30 * MINUTE;
-    const full = answer(draw, reps[it.rep]!, customers[it.customer]!, it, ['resolved_first_contact', 'decision_clearer'], startedAt);
+    const full = answer(draw, invitation.latent!.answers, customers[it.customer]!, ['resolved_first_contact', 'decision_clearer'], startedAt);
     invitation.response = { ...full, status: 'partial', submittedAt: null, comment: null, contactConsent: false, startedAt };
   }
 }

@@ -1,12 +1,13 @@
 /**
- * The demo's training history (model in ./model.ts): an objection-handling bootcamp for
- * the weakest, 1–2 other courses per rep, coaching for the weakest in value-messaging and
- * quoting, and assessments that measure proficiency with noise. Sets each rep's
- * proficiency steps as it goes, so answers drawn later see the training's effect.
+ * The demo's training history (model in ./model.ts): baseline assessments, two courses
+ * booked for the year and delivered in waves (one works, one does not), the coaching the
+ * trainers give after a bad month (./coaching.ts adds it while the surveys are replayed),
+ * and assessments after training. Sets each rep's proficiency steps as it goes, so the
+ * interactions and answers drawn later see the training's effect.
  */
 import type { Cpi } from '../schema';
 import { COACHING_NOTES, DEMO_SKILLS, DEMO_TEAMS, type DemoSkill } from './catalog';
-import { DAY, HOUR, assessmentScore, proficiencyAt, type Draw } from './model';
+import { DAY, HOUR, MINUTE, assessmentScore, monthIndexOf, monthIndexStart, proficiencyAt, type Draw } from './model';
 import type { GenRep } from './generate';
 
 export interface GenTraining {
@@ -28,81 +29,148 @@ export interface GenPlannedCoaching {
   notes: string;
 }
 
-const BOOTCAMP = { skill: 'objection-handling' as DemoSkill, reps: 10, day: 150, delta: 12 };
-const COACHING_PROGRAMMES: { skill: DemoSkill; reps: number; fromDay: number; toDay: number }[] = [
-  { skill: 'value-messaging', reps: 7, fromDay: 120, toDay: 240 },
-  { skill: 'quoting', reps: 5, fromDay: 160, toDay: 220 },
-];
-const COURSE_EFFECTS = [0, 0, 4, 8];
-const COACHING_EFFECT = 12;
-const MISSING_SHARE = 0.08;
+/** A course booked for the year: who takes it is chosen by `select`, in waves of equal size. */
+export interface CourseProgramme {
+  skill: DemoSkill;
+  /** Months k (model.ts) of the waves, and how many reps complete it in each. */
+  months: number[];
+  perWave: number;
+  /** Change of θ (points) for every rep who completes it. */
+  delta: number;
+}
 
-export function planTraining(draw: Draw, reps: GenRep[], start: number, now: number): { records: GenTraining[]; planned: GenPlannedCoaching[] } {
-  const records: GenTraining[] = [];
-  const taken = new Set<string>();
-  const at = (day: number) => Math.round((start + day * DAY + draw.int(9, 17) * HOUR) / 60_000) * 60_000;
-  const add = (r: Omit<GenTraining, 'externalId'>) => {
-    let completedAt = r.completedAt;
-    while (taken.has(`${r.rep}|${r.skill}|${r.kind}|${completedAt}`)) completedAt += 60_000;
-    taken.add(`${r.rep}|${r.skill}|${r.kind}|${completedAt}`);
-    records.push({ ...r, completedAt, externalId: `demo-lms-${r.kind}-${records.length + 1}` });
-  };
-  const weakest = (skill: DemoSkill, n: number) => [...reps].sort((a, b) => a.theta0[skill] - b.theta0[skill]).slice(0, n);
+/** The 12 reps weakest in objection-handling at baseline, four a wave in months 2, 3 and 4: +12 (one SD). */
+export const BOOTCAMP: CourseProgramme = { skill: 'objection-handling', months: [2, 3, 4], perWave: 4, delta: 12 };
+/** A value-messaging e-learning course for nine other reps drawn at random, three a wave in months 7, 8 and 9: transfers nothing. */
+export const VALUE_COURSE: CourseProgramme = { skill: 'value-messaging', months: [7, 8, 9], perWave: 3, delta: 0 };
 
-  for (const rep of weakest(BOOTCAMP.skill, BOOTCAMP.reps)) {
-    const completedAt = at(BOOTCAMP.day + draw.int(0, 6));
-    rep.steps[BOOTCAMP.skill].push({ at: completedAt, delta: BOOTCAMP.delta });
-    add({ rep: rep.index, skill: BOOTCAMP.skill, kind: 'course', completedAt, score: null });
+/** Reps never assessed in some skills (missing, never 0), and how many skills each misses. */
+const UNASSESSED_REPS = 5;
+const UNASSESSED_SKILLS: [number, number] = [2, 3];
+const MID_YEAR_SHARE = 0.4;
+
+type PendingRecord = Omit<GenTraining, 'externalId'>;
+
+export class TrainingPlan {
+  private readonly records: PendingRecord[] = [];
+  private readonly unassessed = new Set<string>();
+  /** Baseline assessment score per rep × skill (absent: never assessed). */
+  readonly baseline = new Map<string, number>();
+
+  constructor(
+    private readonly draw: Draw,
+    private readonly reps: GenRep[],
+    private readonly start: number,
+    private readonly now: number,
+  ) {}
+
+  /** An instant on `day` of the window, in working hours (UTC), to the minute. */
+  private at(day: number, draw = this.draw): number {
+    return Math.round((this.start + day * DAY + draw.int(9, 17) * HOUR) / MINUTE) * MINUTE;
   }
-  for (const programme of COACHING_PROGRAMMES) {
-    const { cpi, note } = COACHING_NOTES[programme.skill];
-    for (const rep of weakest(programme.skill, programme.reps)) {
-      const completedAt = at(draw.int(programme.fromDay, programme.toDay));
-      rep.steps[programme.skill].push({ at: completedAt, delta: draw.chance(0.75) ? COACHING_EFFECT : 0 });
-      add({ rep: rep.index, skill: programme.skill, kind: 'coaching', completedAt, score: null, coaching: { cpi, notes: note } });
-      if (draw.chance(0.5)) {
-        const followUp = completedAt + draw.int(21, 35) * DAY;
-        if (followUp < now) add({ rep: rep.index, skill: programme.skill, kind: 'coaching', completedAt: followUp, score: null, coaching: { cpi, notes: 'Follow-up: reviewed recent calls against what we practised.' } });
+
+  /** A weekday instant between days `from` and `to` (1-based) of month k, in working hours. */
+  inMonth(k: number, from: number, to: number, draw = this.draw): number {
+    let t = monthIndexStart(this.start, k) + (draw.int(from, to) - 1) * DAY + draw.int(9, 16) * HOUR + draw.int(0, 3) * 15 * MINUTE;
+    while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY;
+    return t;
+  }
+
+  /** Every rep's baseline assessment (days 5–40), except the pairs never assessed. */
+  assessBaseline(): void {
+    for (const rep of this.draw.shuffled(this.reps).slice(0, UNASSESSED_REPS)) {
+      const skills = this.draw.shuffled(DEMO_SKILLS.map((s) => s.slug));
+      for (const skill of skills.slice(0, this.draw.int(...UNASSESSED_SKILLS))) this.unassessed.add(`${rep.index}|${skill}`);
+    }
+    for (const rep of this.reps) {
+      for (const { slug } of DEMO_SKILLS) {
+        if (this.unassessed.has(`${rep.index}|${slug}`)) continue;
+        const t = this.at(this.draw.int(5, 40));
+        const score = assessmentScore(this.draw, proficiencyAt(rep.theta0[slug], rep.steps[slug], t));
+        this.baseline.set(`${rep.index}|${slug}`, score);
+        this.records.push({ rep: rep.index, skill: slug, kind: 'assessment', completedAt: t, score });
       }
     }
   }
-  for (const rep of reps) {
-    const courses = draw.int(1, 2);
-    for (let k = 0; k < courses; k++) {
-      const skill = draw.pick(DEMO_SKILLS.filter((s) => s.slug !== BOOTCAMP.skill)).slug;
-      const completedAt = at(draw.int(40, 300));
-      rep.steps[skill].push({ at: completedAt, delta: draw.pick(COURSE_EFFECTS) });
-      add({ rep: rep.index, skill, kind: 'course', completedAt, score: null });
-    }
+
+  /** The year's courses: the bootcamp for the weakest at baseline, the e-learning course for others at random. */
+  bookCourses(): void {
+    const assessed = (skill: DemoSkill) => this.reps.filter((r) => this.baseline.has(`${r.index}|${skill}`));
+    const score = (rep: GenRep, skill: DemoSkill) => this.baseline.get(`${rep.index}|${skill}`)!;
+    const bootcampSize = BOOTCAMP.months.length * BOOTCAMP.perWave;
+    const weakest = assessed(BOOTCAMP.skill)
+      .sort((a, b) => score(a, BOOTCAMP.skill) - score(b, BOOTCAMP.skill) || a.index - b.index)
+      .slice(0, bootcampSize);
+    this.deliver(BOOTCAMP, this.draw.shuffled(weakest));
+    const others = this.reps.filter((r) => !weakest.includes(r));
+    this.deliver(VALUE_COURSE, this.draw.shuffled(others).slice(0, VALUE_COURSE.months.length * VALUE_COURSE.perWave));
   }
 
-  // Assessments: baseline, after each training in the skill, and a mid-year round for some.
-  for (const rep of reps) {
-    for (const { slug } of DEMO_SKILLS) {
-      if (draw.chance(MISSING_SHARE)) continue;
-      const times = [at(draw.int(5, 40))];
-      for (const step of rep.steps[slug]) times.push(step.at + draw.int(20, 40) * DAY);
-      if (draw.chance(0.4)) times.push(at(draw.int(190, 235)));
-      for (const t of times) {
-        if (t >= now) continue;
-        add({ rep: rep.index, skill: slug, kind: 'assessment', completedAt: t, score: assessmentScore(draw, proficiencyAt(rep.theta0[slug], rep.steps[slug], t)) });
+  private deliver(course: CourseProgramme, reps: GenRep[]): void {
+    reps.forEach((rep, i) => {
+      const completedAt = this.inMonth(course.months[Math.floor(i / course.perWave)]!, 4, 25);
+      rep.steps[course.skill].push({ at: completedAt, delta: course.delta });
+      this.records.push({ rep: rep.index, skill: course.skill, kind: 'course', completedAt, score: null });
+    });
+  }
+
+  /** A coaching session (./coaching.ts): its effect on θ and its record. */
+  addCoaching(rep: GenRep, skill: DemoSkill, completedAt: number, delta: number | null, notes: string): void {
+    if (delta !== null) rep.steps[skill].push({ at: completedAt, delta });
+    this.records.push({ rep: rep.index, skill, kind: 'coaching', completedAt, score: null, coaching: { cpi: COACHING_NOTES[skill].cpi, notes } });
+  }
+
+  /** Months k in which the rep completed (or is booked to complete) a course or coaching. */
+  trainingMonths(rep: number, kind?: 'course' | 'coaching'): number[] {
+    return this.records.filter((r) => r.rep === rep && r.kind !== 'assessment' && (kind === undefined || r.kind === kind)).map((r) => monthIndexOf(this.start, r.completedAt));
+  }
+
+  coachedIn(rep: number, skill: DemoSkill): boolean {
+    return this.records.some((r) => r.rep === rep && r.skill === skill && r.kind === 'coaching');
+  }
+
+  /** Assessments 20–40 days after each course or coaching in the skill, and a mid-year round (days 190–235) for 40% of pairs. */
+  assessAfterTraining(draw: Draw): void {
+    for (const rep of this.reps) {
+      for (const { slug } of DEMO_SKILLS) {
+        if (this.unassessed.has(`${rep.index}|${slug}`)) continue;
+        const times = rep.steps[slug].map((step) => step.at + draw.int(20, 40) * DAY);
+        if (draw.chance(MID_YEAR_SHARE)) times.push(this.at(draw.int(190, 235), draw));
+        for (const t of times) {
+          if (t >= this.now) continue;
+          this.records.push({ rep: rep.index, skill: slug, kind: 'assessment', completedAt: t, score: assessmentScore(draw, proficiencyAt(rep.theta0[slug], rep.steps[slug], t)) });
+        }
       }
     }
   }
 
-  // Coaching the Iberia trainer has planned for the coming two weeks.
-  const iberia = DEMO_TEAMS.findIndex((t) => t.name === 'Iberia');
-  const current = (rep: GenRep) => proficiencyAt(rep.theta0[BOOTCAMP.skill], rep.steps[BOOTCAMP.skill], now);
-  const planned = reps
-    .filter((r) => r.team === iberia)
-    .sort((a, b) => current(a) - current(b))
-    .slice(0, 3)
-    .map((rep, k) => ({
-      rep: rep.index,
-      skill: BOOTCAMP.skill,
-      plannedFor: Math.round((now + (3 + 4 * k) * DAY) / HOUR) * HOUR,
-      cpi: COACHING_NOTES[BOOTCAMP.skill].cpi,
-      notes: 'Planned from the gap analysis: decision clarity below target.',
-    }));
-  return { records, planned };
+  /** The records in time order, with LMS ids; no two of a rep, skill and kind at the same minute. */
+  finish(): GenTraining[] {
+    const taken = new Set<string>();
+    const sorted = [...this.records].sort((a, b) => a.completedAt - b.completedAt || a.rep - b.rep || a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind));
+    return sorted.map((r, i) => {
+      let completedAt = r.completedAt;
+      while (taken.has(`${r.rep}|${r.skill}|${r.kind}|${completedAt}`)) completedAt += MINUTE;
+      taken.add(`${r.rep}|${r.skill}|${r.kind}|${completedAt}`);
+      return { ...r, completedAt, externalId: `demo-lms-${r.kind}-${i + 1}` };
+    });
+  }
+
+  /** Coaching the Iberia trainer has planned for the coming two weeks: the three weakest in objection-handling now. */
+  planCoaching(): GenPlannedCoaching[] {
+    const skill = BOOTCAMP.skill;
+    const iberia = DEMO_TEAMS.findIndex((t) => t.name === 'Iberia');
+    const current = (rep: GenRep) => proficiencyAt(rep.theta0[skill], rep.steps[skill], this.now);
+    return this.reps
+      .filter((r) => r.team === iberia)
+      .sort((a, b) => current(a) - current(b))
+      .slice(0, 3)
+      .map((rep, k) => ({
+        rep: rep.index,
+        skill,
+        plannedFor: Math.round((this.now + (3 + 4 * k) * DAY) / HOUR) * HOUR,
+        cpi: COACHING_NOTES[skill].cpi,
+        notes: 'Planned from the gap analysis: decision clarity below target.',
+      }));
+  }
 }
