@@ -49,8 +49,8 @@ describeBrowser('training results in a browser', () => {
     expect(await page.locator('.effect').first().getAttribute('data-verdict')).toBe('better');
     // Keyboard: tab from the top to the first "Numbers" toggle, open it with Enter.
     const toggle = page.locator('details.numbers summary').first();
-    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await toggle.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.locator('details.numbers').first().getAttribute('open')).not.toBeNull();
     expect(errors.errors).toEqual([]);
