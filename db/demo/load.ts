@@ -229,8 +229,8 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
   await writeTraining(tx, ws, repIds, skillIds, staffIds);
   await writeFollowUps(tx, now);
   await writeTargets(tx, ws, teamIds, staffIds.get('lead@demo.cpilens.test') ?? null);
-  // version: of the stated model (db/demo/model.ts); 2 = correlated skills, work mix, selection on answering, staggered training.
-  await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 2 }, updatedAt: now });
+  // version: of the stated model (db/demo/model.ts); 2 = correlated skills, work mix, selection on answering, staggered training; 3 = the bootcamp drawn at random in months 4–6.
+  await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 3 }, updatedAt: now });
   await recordAudit(tx, now, { actor: 'demo', action: 'demo.load', detail: { seed: ws.seed, interactions: ws.interactions.length } });
   return true;
 }

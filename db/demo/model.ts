@@ -26,8 +26,8 @@
  * Training changes θ, ramping in linearly over the 14 days after completion. Courses are booked
  *   for the year and delivered in waves, on days 4–25 of the month in working hours (UTC; a
  *   weekend day moves to the Monday):
- *   - objection-handling bootcamp (course): the 12 reps with the lowest baseline
- *     objection-handling score, 4 each in months 2, 3 and 4: +12 (one SD) — it works;
+ *   - objection-handling bootcamp (course): 12 reps drawn at random among those assessed in
+ *     objection handling, 4 each in months 4, 5 and 6: +18 (1.5 SD) — it works;
  *   - value-messaging e-learning (course): 9 of the other reps at random, 3 each in months
  *     7, 8 and 9: +0 — it transfers nothing.
  *   Coaching after a bad month: on day 8 of month k (00:00 UTC) a trainer ranks the team's reps
@@ -108,9 +108,8 @@
  *   CPI's expected value per rep moves only through the clamping of the scale and the
  *   logistic curve of FCR (slightly); the response rate says nothing about a rep's level.
  *   Training (cohort = month of completion):
- *     objection-handling bootcamp, course, months 2/3/4 × 4 reps (the weakest): θ +12 →
- *       decision clarity +0.45. Selected on a stable low level: its reps start lower than any
- *       comparison group.
+ *     objection-handling bootcamp, course, months 4/5/6 × 4 reps drawn at random: θ +18 →
+ *       decision clarity +0.68.
  *     value-messaging e-learning, course, months 7/8/9 × 3 random reps: no effect.
  *     value-messaging coaching after a low added-value month: θ +12 for three in four (+9 on
  *       average) → added value +0.40 for those, +0.30 on average.

@@ -39,8 +39,11 @@ export interface CourseProgramme {
   delta: number;
 }
 
-/** The 12 reps weakest in objection-handling at baseline, four a wave in months 2, 3 and 4: +12 (one SD). */
-export const BOOTCAMP: CourseProgramme = { skill: 'objection-handling', months: [2, 3, 4], perWave: 4, delta: 12 };
+/**
+ * An objection-handling bootcamp rolled out to 12 reps drawn at random (of those assessed in it),
+ * four a wave in months 4, 5 and 6 — the quarter the training results page opens on — +18 (1.5 SD).
+ */
+export const BOOTCAMP: CourseProgramme = { skill: 'objection-handling', months: [4, 5, 6], perWave: 4, delta: 18 };
 /** A value-messaging e-learning course for nine other reps drawn at random, three a wave in months 7, 8 and 9: transfers nothing. */
 export const VALUE_COURSE: CourseProgramme = { skill: 'value-messaging', months: [7, 8, 9], perWave: 3, delta: 0 };
 
@@ -93,16 +96,13 @@ export class TrainingPlan {
     }
   }
 
-  /** The year's courses: the bootcamp for the weakest at baseline, the e-learning course for others at random. */
+  /** The year's courses: the bootcamp and the e-learning course, each for reps drawn at random. */
   bookCourses(): void {
     const assessed = (skill: DemoSkill) => this.reps.filter((r) => this.baseline.has(`${r.index}|${skill}`));
-    const score = (rep: GenRep, skill: DemoSkill) => this.baseline.get(`${rep.index}|${skill}`)!;
     const bootcampSize = BOOTCAMP.months.length * BOOTCAMP.perWave;
-    const weakest = assessed(BOOTCAMP.skill)
-      .sort((a, b) => score(a, BOOTCAMP.skill) - score(b, BOOTCAMP.skill) || a.index - b.index)
-      .slice(0, bootcampSize);
-    this.deliver(BOOTCAMP, this.draw.shuffled(weakest));
-    const others = this.reps.filter((r) => !weakest.includes(r));
+    const chosen = this.draw.shuffled(assessed(BOOTCAMP.skill)).slice(0, bootcampSize);
+    this.deliver(BOOTCAMP, chosen);
+    const others = this.reps.filter((r) => !chosen.includes(r));
     this.deliver(VALUE_COURSE, this.draw.shuffled(others).slice(0, VALUE_COURSE.months.length * VALUE_COURSE.perWave));
   }
 
