@@ -10,10 +10,11 @@ import * as workspace from './staff/workspace';
 import * as analysis from './staff/analysis';
 import * as coaching from './staff/coaching';
 import * as privacy from './staff/privacy';
+import * as methods from './staff/methods';
 
-const en = { ...common.en, ...admin.en, ...workspace.en, ...analysis.en, ...coaching.en, ...privacy.en };
+const en = { ...common.en, ...admin.en, ...workspace.en, ...analysis.en, ...coaching.en, ...privacy.en, ...methods.en };
 export type StaffKey = keyof typeof en;
-const es: Record<StaffKey, string> = { ...common.es, ...admin.es, ...workspace.es, ...analysis.es, ...coaching.es, ...privacy.es };
+const es: Record<StaffKey, string> = { ...common.es, ...admin.es, ...workspace.es, ...analysis.es, ...coaching.es, ...privacy.es, ...methods.es };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];
 export type StaffT = Translate<StaffKey>;
