@@ -66,8 +66,8 @@ export interface PlanRep {
   n: number;
   invited: number;
   responseRate: number | null;
-  /** `pending`: the analysis is being computed, so no rep is ranked yet. */
-  status: 'gap' | 'no-gap' | 'not-enough-responses' | 'pending';
+  /** `pending`: the analysis is being computed; `no-model`: too few assessed reps to put any gap down to a skill. */
+  status: 'gap' | 'no-gap' | 'no-model' | 'not-enough-responses' | 'pending';
   gap: PlanGap | null;
   figure: CpiFigure | null;
   target: { value: number; configured: boolean } | null;
@@ -101,7 +101,7 @@ export interface PlanQuery {
   viewer: IdentityViewer;
 }
 
-const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'not-enough-responses': 2, pending: 3 } as const;
+const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'no-model': 1, 'not-enough-responses': 2, pending: 3 } as const;
 
 /**
  * @param analysis the served link analysis of lastMonths(now, months); null while it is being computed
@@ -117,6 +117,7 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
   const skillName = new Map(skills.map((s) => [s.slug, s.name]));
   const configured = new Set(targets.filter((t) => t.teamId === null && t.target !== null).map((t) => t.cpi));
   const analysed = new Map((analysis?.reps ?? []).map((r) => [r.repId, r]));
+  const unlinked = analysis !== null && assessMore(analysis) !== null;
   const groupByEmail = new Map(cpis.groups.map((g) => [g.key, g]));
   const visible = repList.filter((r) => r.active && (q.team === undefined || r.teamName === q.team));
   const sessions = await listSessionsOfReps(db, visible.map((r) => r.id), q.now - YEAR_MS);
@@ -137,7 +138,7 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
       sessions: sessions.filter((s) => s.repId === r.id),
     };
     if (!analysis || !top || top.cpi === null || top.score === null || top.label === null) {
-      const status = !analysis ? 'pending' : !group || group.suppressed || !analysed.has(r.id) ? 'not-enough-responses' : 'no-gap';
+      const status = !analysis ? 'pending' : !group || group.suppressed || !analysed.has(r.id) ? 'not-enough-responses' : unlinked ? 'no-model' : 'no-gap';
       reps.push({ ...base, status, gap: null, figure: null, target: null, link: null, quotes: null });
       continue;
     }
@@ -182,7 +183,7 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
     reps,
     computing: analysis === null,
     repsAnalysed: analysis?.reps.length ?? 0,
-    assessMore: analysis ? assessMore(analysis) : null,
+    assessMore: unlinked ? assessMore(analysis) : null,
     minComments: cpis.settings.minComments,
     minResponses: cpis.settings.minResponses,
   };

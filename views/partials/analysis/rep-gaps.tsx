@@ -122,6 +122,7 @@ export function RepGapsSection({ fmt, gaps, stamp, skillNames, typeFiltered, sel
       <ComputingRegion fmt={fmt} id="rep-gaps" tag="section" labelledBy="rep-gaps-h" href={selfHref}>
         {heading}
         {note}
+        <MethodsLink t={t} />
       </ComputingRegion>
     );
   }

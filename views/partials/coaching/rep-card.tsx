@@ -113,8 +113,8 @@ export function RepCard({ t, fmt, locale, rep, rank, minComments, back }: RepCar
         </>
       ) : (
         <p class="muted">
-          {rep.status === 'no-gap' ? t('coNoGap') : t('coNotEnough', { n: rep.n })}
-          {rep.status === 'no-gap' && (
+          {rep.status === 'no-gap' ? t('coNoGap') : rep.status === 'no-model' ? t('coNoModelRep') : t('coNotEnough', { n: rep.n })}
+          {(rep.status === 'no-gap' || rep.status === 'no-model') && (
             <>
               {' '}
               <ResponseRate t={t} locale={locale} rep={rep} />
