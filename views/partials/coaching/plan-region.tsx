@@ -31,31 +31,35 @@ export type PlanRankingProps = Pick<PlanRegionProps, 't' | 'locale' | 'plan' | '
 export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRankingProps) {
   const fmt: Fmt = formatter(t, locale);
   const heading = <h2 id="ranked-title">{t('coRankedTitle')}</h2>;
+  let rank = 0;
+  const cards =
+    plan.reps.length === 0 ? (
+      <p>{t('coNoReps')}</p>
+    ) : (
+      <ol class="plain rep-cards">
+        {plan.reps.map((rep) => (
+          <li>
+            <RepCard t={t} fmt={fmt} locale={locale} rep={rep} rank={rep.status === 'gap' ? ++rank : null} minComments={plan.minComments} back={back} />
+          </li>
+        ))}
+      </ol>
+    );
+  // While the analysis is computed: the reps unranked, with their sessions, and the region asks again.
   if (plan.computing || !stamp) {
     return (
       <ComputingRegion fmt={fmt} id="plan-ranking" tag="section" class="ranked" labelledBy="ranked-title" href={selfHref}>
         {heading}
+        {cards}
       </ComputingRegion>
     );
   }
-  let rank = 0;
   return (
     <section id="plan-ranking" class="ranked" aria-labelledby="ranked-title">
       {heading}
       <ComputedNote fmt={fmt} stamp={stamp} href={selfHref} />
       <p class="muted">{t('coRepsAnalysed', { n: plan.repsAnalysed })}</p>
       {plan.assessMore !== null && <p class="notice">{t('coNoModel', { more: plan.assessMore })}</p>}
-      {plan.reps.length === 0 ? (
-        <p>{t('coNoReps')}</p>
-      ) : (
-        <ol class="plain rep-cards">
-          {plan.reps.map((rep) => (
-            <li>
-              <RepCard t={t} fmt={fmt} locale={locale} rep={rep} rank={rep.status === 'gap' ? ++rank : null} minComments={plan.minComments} back={back} />
-            </li>
-          ))}
-        </ol>
-      )}
+      {cards}
     </section>
   );
 }

@@ -113,8 +113,14 @@ export function RepCard({ t, fmt, locale, rep, rank, minComments, back }: RepCar
         </>
       ) : (
         <p class="muted">
-          {rep.status === 'no-gap' ? t('coNoGap') : rep.status === 'no-model' ? t('coNoModelRep') : t('coNotEnough', { n: rep.n })}
-          {(rep.status === 'no-gap' || rep.status === 'no-model') && (
+          {rep.status === 'no-gap'
+            ? t('coNoGap')
+            : rep.status === 'no-model'
+              ? t('coNoModelRep')
+              : rep.status === 'pending'
+                ? t('coPendingRep')
+                : t('coNotEnough', { n: rep.n })}
+          {(rep.status === 'no-gap' || rep.status === 'no-model' || rep.status === 'pending') && (
             <>
               {' '}
               <ResponseRate t={t} locale={locale} rep={rep} />
