@@ -2,9 +2,9 @@
  * Did anything change after coaching? For each rep × skill coached in the last 12 months
  * (the latest done session of the pair, in the reader's scope), the CPI the session
  * targeted — the session's own CPI, else the CPI of the rep's gap in that skill (the served
- * link analysis of the plan's default months) — in
- * the 3 calendar months before the session's month and in the months after it (up to 3,
- * the current one to date), each with its interval and n, or nothing below the minimum n.
+ * link analysis of the plan's default months) — in the 3 calendar months before the
+ * session's month and in the months after it (up to 3, the current one to date), each with
+ * its interval and n, or nothing below the minimum n.
  * This describes change over time around the coaching; it is not an estimate of the
  * coaching's effect (the training effects table compares with reps not coached).
  */

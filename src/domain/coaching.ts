@@ -1,11 +1,11 @@
 /**
  * The trainer's coaching plan: every active rep in the reader's scope (optionally one
- * team), ranked by their largest skill gap (the served link analysis of the last N
- * calendar months, ./analysis/links.ts), each with
- * the evidence a trainer needs to act on it — the rep's CPI against the target with its
- * interval and n, the skill↔CPI link of the joint model, up to two customer quotes (only from
- * settings.minComments responses on; identity only with contact consent) — and the
- * sessions planned and done. Reps without a gap, or with too few responses, come last.
+ * team), ranked by their largest labelled skill gap (the served link analysis of the last
+ * N calendar months, ./analysis/links.ts), each with the evidence a trainer needs to act
+ * on it — the rep's CPI against the target with its interval and n, the skill↔CPI link of
+ * the joint model, up to two customer quotes (only from settings.minComments responses on;
+ * identity only with contact consent) — and the sessions planned and done. Reps without a
+ * gap, or with too few responses, come last; while the analysis is computed, none is ranked.
  */
 import { maySeeCustomerIdentity, type IdentityViewer } from './customer-identity';
 import type { Drizzle } from '../../db/client';
