@@ -1,9 +1,10 @@
 /**
  * Did anything change after coaching? For each rep × skill coached in the last 12 months
  * (the latest done session of the pair, in the reader's scope), the CPI the session
- * targeted — the session's own CPI, else the CPI of the rep's top gap in that skill — in
- * the 3 calendar months before the session's month and in the months after it (up to 3,
- * the current one to date), each with its interval and n, or nothing below the minimum n.
+ * targeted — the session's own CPI, else the CPI of the rep's gap in that skill (the served
+ * link analysis of the plan's default months) — in the 3 calendar months before the
+ * session's month and in the months after it (up to 3, the current one to date), each with
+ * its interval and n, or nothing below the minimum n.
  * This describes change over time around the coaching; it is not an estimate of the
  * coaching's effect (the training effects table compares with reps not coached).
  */
@@ -14,9 +15,9 @@ import { addSums, emptySums, getRepDirectory, getTurnaroundCounts } from '../../
 import { turnaroundFromOrderStatistics, type CpiKey } from '../stats';
 import { addMonths, monthKey, monthStart, nextMonthKey } from '../lib/periods';
 import type { TeamScope } from './access';
-import { computeGaps } from './gaps';
 import { getSettings } from './settings';
-import { lastMonths, DEFAULT_PLAN_MONTHS } from './coaching';
+import type { LinkAnalysis } from './analysis/links';
+import { clearestLinkedCpi } from './analysis/gaps-view';
 import { figureOfSums, figureOfTurnaround, type CpiFigure } from './coaching-figures';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -53,6 +54,18 @@ export interface FollowUpQuery {
   now: number;
   scope: TeamScope;
   team?: string | undefined;
+  /**
+   * The served link analysis of lastMonths(now, DEFAULT_PLAN_MONTHS) (./coaching.ts), asked
+   * only when a session named no CPI; null while it is being computed.
+   */
+  gapAnalysis: () => Promise<LinkAnalysis | null>;
+}
+
+export interface FollowUp {
+  rows: FollowUpRow[];
+  minResponses: number;
+  /** Some session named no CPI and the gap analysis is still being computed. */
+  gapsComputing: boolean;
 }
 
 /** Latest done session per rep × skill, with how many there were; newest first. */
@@ -67,17 +80,25 @@ function latestPerPair(sessions: SessionRow[]): { latest: SessionRow; count: num
   return [...byPair.values()].sort((a, b) => sessionDate(b.latest) - sessionDate(a.latest) || a.latest.repId - b.latest.repId);
 }
 
-export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Promise<{ rows: FollowUpRow[]; minResponses: number }> {
+export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Promise<FollowUp> {
   const [settings, sessions, directory] = await Promise.all([getSettings(db), listDoneSessionsSince(db, q.now - YEAR_MS, q.scope), getRepDirectory(db)]);
   const repById = new Map(directory.map((r) => [r.id, r]));
   const pairs = latestPerPair(sessions).filter((p) => q.team === undefined || repById.get(p.latest.repId)?.team === q.team);
-  if (pairs.length === 0) return { rows: [], minResponses: settings.minResponses };
+  if (pairs.length === 0) return { rows: [], minResponses: settings.minResponses, gapsComputing: false };
 
-  // The CPI of the rep's top gap in the skill, for sessions that named none.
+  // The CPI of the rep's gap in the skill (else the skill's clearest link), for sessions that named none.
   const gapCpi = new Map<string, CpiKey>();
+  let gapsComputing = false;
   if (pairs.some((p) => p.cpi === null)) {
-    const gaps = await computeGaps(db, { period: lastMonths(q.now, DEFAULT_PLAN_MONTHS), now: q.now, scope: q.scope, team: q.team });
-    for (const r of gaps.reps) for (const g of r.gaps) if (g.cpi) gapCpi.set(`${r.repEmail}|${g.skill}`, g.cpi);
+    const analysis = await q.gapAnalysis();
+    gapsComputing = analysis === null;
+    const clearest = analysis ? clearestLinkedCpi(analysis.links) : new Map<string, CpiKey>();
+    for (const r of analysis?.reps ?? []) {
+      for (const g of r.gaps) {
+        const cpi = g.cpi ?? clearest.get(g.skill);
+        if (cpi) gapCpi.set(`${r.repId}|${g.skill}`, cpi);
+      }
+    }
   }
 
   const currentMonth = monthKey(q.now);
@@ -100,7 +121,7 @@ export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Pr
   for (const p of pairs) {
     const s = p.latest;
     const rep = repById.get(s.repId);
-    const fromGap = rep ? gapCpi.get(`${rep.email}|${s.skill}`) : undefined;
+    const fromGap = gapCpi.get(`${s.repId}|${s.skill}`);
     const cpi = p.cpi ?? fromGap ?? null;
     const m0 = monthKey(sessionDate(s));
     const before = Array.from({ length: WINDOW_MONTHS }, (_, i) => addMonths(m0, i - WINDOW_MONTHS));
@@ -120,5 +141,5 @@ export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Pr
       after: cpi ? await windowOf(s.repId, cpi, after) : null,
     });
   }
-  return { rows, minResponses: settings.minResponses };
+  return { rows, minResponses: settings.minResponses, gapsComputing };
 }

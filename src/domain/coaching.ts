@@ -1,10 +1,11 @@
 /**
  * The trainer's coaching plan: every active rep in the reader's scope (optionally one
- * team), ranked by their largest skill gap (computeGaps over the last N months), each with
- * the evidence a trainer needs to act on it — the rep's CPI against the target with its
- * interval and n, the skill↔CPI link across reps, up to two customer quotes (only from
- * settings.minComments responses on; identity only with contact consent) — and the
- * sessions planned and done. Reps without a gap, or with too few responses, come last.
+ * team), ranked by their largest labelled skill gap (the served link analysis of the last
+ * N calendar months, ./analysis/links.ts), each with the evidence a trainer needs to act
+ * on it — the rep's CPI against the target with its interval and n, the skill↔CPI link of
+ * the joint model, up to two customer quotes (only from settings.minComments responses on;
+ * identity only with contact consent) — and the sessions planned and done. Reps without a
+ * gap, or with too few responses, come last; while the analysis is computed, none is ranked.
  */
 import { maySeeCustomerIdentity, type IdentityViewer } from './customer-identity';
 import type { Drizzle } from '../../db/client';
@@ -13,10 +14,12 @@ import { listSkills } from '../../db/queries/training';
 import { getTargets } from '../../db/queries/targets';
 import { getLowAnswerQuotes } from '../../db/queries/coaching-quotes';
 import { listSessionsOfReps, sessionDate, type SessionRow } from '../../db/queries/coaching-sessions';
-import type { CpiKey, GapLabel, LinkTier } from '../stats';
+import type { CpiKey, JointGapLabel } from '../stats';
 import type { Period } from '../lib/period';
+import { addMonths, monthKey, monthStart } from '../lib/periods';
 import type { TeamScope } from './access';
-import { computeGaps, type ApiLink } from './gaps';
+import { readableValue, type LinkAnalysis, type LinkResult } from './analysis/links';
+import { actionable, assessMore } from './analysis/rep-view';
 import { computeCpis } from './cpis';
 import { figureOfGroup, type CpiFigure } from './coaching-figures';
 
@@ -26,11 +29,9 @@ export const DEFAULT_PLAN_MONTHS: PlanMonths = 6;
 const QUOTES_PER_REP = 2;
 const YEAR_MS = 365 * 86_400_000;
 
-/** The `months` calendar months up to now: [now − months, now). */
+/** The last `months` calendar months, the current one to date (as the analysis pages' presets, so both share one analysis). */
 export function lastMonths(now: number, months: number): Period {
-  const d = new Date(now);
-  const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
-  return { from, to: now };
+  return { from: monthStart(addMonths(monthKey(now), -(months - 1))), to: now };
 }
 
 export interface PlanQuote {
@@ -47,19 +48,13 @@ export interface PlanGap {
   score: number;
   lower: number | null;
   upper: number | null;
-  label: GapLabel;
+  label: NonNullable<JointGapLabel>;
   lowConfidence: boolean;
   probabilityBelowTarget: number | null;
 }
 
-export interface PlanLink {
-  rho: number;
-  lower: number;
-  upper: number;
-  n: number;
-  q: number | null;
-  tier: LinkTier;
-}
+/** The skill × CPI link behind a gap, from the joint model. */
+export type PlanLink = LinkResult;
 
 export interface PlanRep {
   repId: number;
@@ -71,7 +66,8 @@ export interface PlanRep {
   n: number;
   invited: number;
   responseRate: number | null;
-  status: 'gap' | 'no-gap' | 'not-enough-responses';
+  /** `pending`: the analysis is being computed; `no-model`: too few assessed reps to put any gap down to a skill. */
+  status: 'gap' | 'no-gap' | 'no-model' | 'not-enough-responses' | 'pending';
   gap: PlanGap | null;
   figure: CpiFigure | null;
   target: { value: number; configured: boolean } | null;
@@ -85,7 +81,12 @@ export interface CoachingPlan {
   period: Period;
   months: PlanMonths;
   reps: PlanRep[];
+  /** The analysis is being computed: reps are listed unranked. */
+  computing: boolean;
+  /** Reps with responses in the analysis (all teams). */
   repsAnalysed: number;
+  /** No CPI has a joint model: how many more reps to assess (else null). */
+  assessMore: number | null;
   minComments: number;
   minResponses: number;
 }
@@ -100,17 +101,14 @@ export interface PlanQuery {
   viewer: IdentityViewer;
 }
 
-const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'not-enough-responses': 2 } as const;
+const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'no-model': 1, 'not-enough-responses': 2, pending: 3 } as const;
 
-function linkOf(links: ApiLink[], skill: string, cpi: CpiKey): PlanLink | null {
-  const l = links.find((x) => x.skill === skill && x.cpi === cpi);
-  return l ? { rho: l.rho, lower: l.lower, upper: l.upper, n: l.n, q: l.q, tier: l.tier } : null;
-}
-
-export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<CoachingPlan> {
+/**
+ * @param analysis the served link analysis of lastMonths(now, months); null while it is being computed
+ */
+export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: LinkAnalysis | null): Promise<CoachingPlan> {
   const period = lastMonths(q.now, q.months);
-  const [gaps, cpis, repList, skills, targets] = await Promise.all([
-    computeGaps(db, { period, now: q.now, scope: q.scope, team: q.team }),
+  const [cpis, repList, skills, targets] = await Promise.all([
     computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, team: q.team }),
     listRepsWithTeams(db, q.scope),
     listSkills(db),
@@ -118,7 +116,8 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<Coac
   ]);
   const skillName = new Map(skills.map((s) => [s.slug, s.name]));
   const configured = new Set(targets.filter((t) => t.teamId === null && t.target !== null).map((t) => t.cpi));
-  const gapsByEmail = new Map(gaps.reps.map((r) => [r.repEmail, r]));
+  const analysed = new Map((analysis?.reps ?? []).map((r) => [r.repId, r]));
+  const unlinked = analysis !== null && assessMore(analysis) !== null;
   const groupByEmail = new Map(cpis.groups.map((g) => [g.key, g]));
   const visible = repList.filter((r) => r.active && (q.team === undefined || r.teamName === q.team));
   const sessions = await listSessionsOfReps(db, visible.map((r) => r.id), q.now - YEAR_MS);
@@ -126,8 +125,7 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<Coac
   const reps: PlanRep[] = [];
   for (const r of visible) {
     const group = groupByEmail.get(r.email);
-    const top = gapsByEmail.get(r.email)?.gaps[0];
-    const hasGap = top !== undefined && top.cpi !== null && top.score !== null && top.score > 0;
+    const top = analysed.get(r.id)?.gaps.filter(actionable).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
     const base = {
       repId: r.id,
       name: r.name,
@@ -139,14 +137,14 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<Coac
       responseRate: group?.responseRate ?? null,
       sessions: sessions.filter((s) => s.repId === r.id),
     };
-    if (!hasGap || top.cpi === null || top.score === null) {
-      const status = !group || group.suppressed || !gapsByEmail.has(r.email) ? 'not-enough-responses' : 'no-gap';
+    if (!analysis || !top || top.cpi === null || top.score === null || top.label === null) {
+      const status = !analysis ? 'pending' : !group || group.suppressed || !analysed.has(r.id) ? 'not-enough-responses' : unlinked ? 'no-model' : 'no-gap';
       reps.push({ ...base, status, gap: null, figure: null, target: null, link: null, quotes: null });
       continue;
     }
     const cpi = top.cpi;
-    const evidence = top.evidence.find((e) => e.cpi === cpi);
-    const targetValue = gaps.targets[cpi];
+    const evidence = top.contributions.find((e) => e.cpi === cpi);
+    const targetValue = analysis.targets[cpi];
     const quotes =
       base.n >= cpis.settings.minComments
         ? (await getLowAnswerQuotes(db, r.id, cpi, period, QUOTES_PER_REP)).map((row) => ({
@@ -173,13 +171,22 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery): Promise<Coac
         probabilityBelowTarget: evidence?.probabilityBelowTarget ?? null,
       },
       figure: figureOfGroup(group, cpi),
-      target: targetValue === undefined ? null : { value: targetValue, configured: configured.has(cpi) },
-      link: linkOf(gaps.links, top.skill, cpi),
+      target: targetValue === undefined ? null : { value: readableValue(cpi, targetValue), configured: configured.has(cpi) },
+      link: analysis.links.find((l) => l.skill === top.skill && l.cpi === cpi) ?? null,
       quotes,
     });
   }
   reps.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.gap?.score ?? 0) - (a.gap?.score ?? 0) || a.name.localeCompare(b.name));
-  return { period, months: q.months, reps, repsAnalysed: gaps.repsAnalysed, minComments: cpis.settings.minComments, minResponses: cpis.settings.minResponses };
+  return {
+    period,
+    months: q.months,
+    reps,
+    computing: analysis === null,
+    repsAnalysed: analysis?.reps.length ?? 0,
+    assessMore: unlinked ? assessMore(analysis) : null,
+    minComments: cpis.settings.minComments,
+    minResponses: cpis.settings.minResponses,
+  };
 }
 
 /** Planned and done sessions of a rep in one skill (for the plan export). */

@@ -15,7 +15,8 @@ import type { TeamScope } from './access';
 import type { ResolvedPeriod } from './analysis-filters';
 import { computeCpis, type CpiGroup } from './cpis';
 import { computeCpiSeries, type SeriesPoint } from './trends';
-import { computeGaps, type ApiLink, type RepGaps } from './gaps';
+import { readableValue, type GapEntry, type LinkAnalysis, type LinkResult } from './analysis/links';
+import { assessMore, cpiShortfalls, type CpiShortfall } from './analysis/rep-view';
 import type { Settings } from './settings';
 
 export const COMMENTS_SHOWN = 50;
@@ -38,15 +39,52 @@ export interface TargetLine {
 
 export interface GapEvidence {
   cpi: CpiKey;
-  /** The rep's shrunk CPI estimate (median hours for quote turnaround); null without enough responses. */
+  /** The rep's estimate at the common mix, shrunk (hours for quote turnaround). */
   value: number | null;
-  /** The target T the gap score used (a configured org target, else the org-wide value). */
+  /** The target T the gap score used (a configured org target, else the typical rep). */
   target: number | null;
   probabilityBelowTarget: number | null;
-  link: Pick<ApiLink, 'rho' | 'lower' | 'upper' | 'n' | 'q' | 'tier' | 'simpson'> | null;
+  /** The skill × CPI link of the joint model. */
+  link: LinkResult | null;
 }
 
-export type RepGap = Omit<RepGaps['gaps'][number], 'evidence'> & { evidence: GapEvidence | null };
+export type RepGap = GapEntry & { evidence: GapEvidence | null };
+
+/** Reps need this many answers for a CPI before the analysis estimates it (STATS.md Evidence 1, stage 1). */
+export const MIN_ANSWERS_FOR_GAPS = 5;
+
+/** The gaps section: being computed, not scored (too few answers), no model (shortfalls only), or scored. */
+export type RepGapsState =
+  | { status: 'computing' }
+  | { status: 'not-scored'; min: number }
+  | { status: 'no-model'; shortfalls: CpiShortfall[]; more: number }
+  | { status: 'scored'; gaps: RepGap[] };
+
+/** One rep's gaps from a served analysis (null: still being computed). */
+export function repGaps(analysis: LinkAnalysis | null, repId: number): RepGapsState {
+  if (!analysis) return { status: 'computing' };
+  const rep = analysis.reps.find((r) => r.repId === repId);
+  if (!rep) return { status: 'not-scored', min: MIN_ANSWERS_FOR_GAPS };
+  const more = assessMore(analysis);
+  if (more !== null) return { status: 'no-model', shortfalls: cpiShortfalls(analysis, rep), more };
+  const gaps = rep.gaps.map((g): RepGap => {
+    const cpi = g.cpi;
+    if (cpi === null) return { ...g, evidence: null };
+    const own = rep.cpis[cpi];
+    const target = analysis.targets[cpi];
+    return {
+      ...g,
+      evidence: {
+        cpi,
+        value: own ? readableValue(cpi, own.estimate) : null,
+        target: target === undefined ? null : readableValue(cpi, target),
+        probabilityBelowTarget: g.contributions.find((c) => c.cpi === cpi)?.probabilityBelowTarget ?? null,
+        link: analysis.links.find((l) => l.skill === g.skill && l.cpi === cpi) ?? null,
+      },
+    };
+  });
+  return { status: 'scored', gaps };
+}
 
 /** A month of the series; `withheld` lists CPIs hidden only so that a suppressed month cannot be derived. */
 export type RepSeriesPoint = SeriesPoint & { withheld: SummedCpi[] };
@@ -83,8 +121,7 @@ export interface RepProfile {
   targets: Partial<Record<CpiKey, TargetLine>>;
   timeline: TimelineEvent[];
   comments: { shown: boolean; responses: number; minimum: number; total: number; items: RepComment[] };
-  /** null: the rep has too few responses in the period to be scored. */
-  gaps: RepGap[] | null;
+  gaps: RepGapsState;
   skillNames: Record<string, string>;
   settings: Settings;
 }
@@ -99,14 +136,8 @@ export interface RepProfileQuery {
   protectDifferences: boolean;
   /** Who reads the page: decides whether comments name their customer (./customer-identity.ts). */
   viewer: IdentityViewer;
-}
-
-/** The rep's shrunk estimate of a CPI from its CPI group (quote turnaround: the median). */
-export function shrunkValue(g: CpiGroup | null | undefined, cpi: CpiKey): number | null {
-  if (!g || g.suppressed) return null;
-  if (cpi === 'fcr') return g.fcr?.shrunk ?? null;
-  if (cpi === 'quoteTurnaround') return g.quoteTurnaroundHours?.median ?? null;
-  return g[cpi]?.shrunk ?? null;
+  /** The served link analysis of the period; null while it is being computed. */
+  analysis: LinkAnalysis | null;
 }
 
 function targetLines(rows: Awaited<ReturnType<typeof getTargets>>, teamId: number | null): Partial<Record<CpiKey, TargetLine>> {
@@ -122,17 +153,14 @@ function targetLines(rows: Awaited<ReturnType<typeof getTargets>>, teamId: numbe
 export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<RepProfile> {
   const { period } = q.range;
   const types = q.type ? [q.type] : undefined;
-  const [filtered, allTypes, series, targetRows, timeline, gapResult, skills] = await Promise.all([
+  const [filtered, series, targetRows, timeline, skills] = await Promise.all([
     computeCpis(db, { period, groupBy: 'rep', now: q.now, types, scope: q.scope, protectDifferences: q.protectDifferences }),
-    types ? computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, protectDifferences: q.protectDifferences }) : undefined,
     computeCpiSeries(db, { fromMonth: q.range.fromMonth, toMonth: q.range.toMonth, now: q.now, scope: q.scope, repId: q.rep.id, types }),
     getTargets(db),
     getRepTimeline(db, q.rep.id, period),
-    computeGaps(db, { period, now: q.now, scope: q.scope }),
     getSkillTargets(db),
   ]);
   const cpis = filtered.groups.find((g) => g.key === q.rep.email) ?? null;
-  const forGaps = (allTypes ?? filtered).groups.find((g) => g.key === q.rep.email) ?? null;
   const minimum = filtered.settings.minComments;
   const responses = cpis?.n ?? 0;
   const shown = responses >= minimum;
@@ -140,24 +168,6 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
     ? await Promise.all([getRepComments(db, q.rep.id, period, types, COMMENTS_SHOWN), countRepComments(db, q.rep.id, period, types)])
     : [[], 0];
   const comments = items.map((c) => (maySeeCustomerIdentity(q.viewer, c.consent) ? c : { ...c, customerName: null, customerCompany: null }));
-  const repGaps = gapResult.reps.find((r) => r.repEmail === q.rep.email);
-  const gaps = repGaps
-    ? repGaps.gaps.map(({ evidence: shortfalls, ...g }): RepGap => {
-        const cpi = g.cpi;
-        if (cpi === null) return { ...g, evidence: null };
-        const link = gapResult.links.find((l) => l.skill === g.skill && l.cpi === cpi);
-        return {
-          ...g,
-          evidence: {
-            cpi,
-            value: shrunkValue(forGaps, cpi),
-            target: gapResult.targets[cpi] ?? null,
-            probabilityBelowTarget: shortfalls.find((e) => e.cpi === cpi)?.probabilityBelowTarget ?? null,
-            link: link ? { rho: link.rho, lower: link.lower, upper: link.upper, n: link.n, q: link.q, tier: link.tier, simpson: link.simpson } : null,
-          },
-        };
-      })
-    : null;
   return {
     rep: q.rep,
     cpis,
@@ -165,7 +175,7 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
     targets: targetLines(targetRows, q.rep.teamId),
     timeline,
     comments: { shown, responses, minimum, total, items: comments },
-    gaps,
+    gaps: repGaps(q.analysis, q.rep.id),
     skillNames: Object.fromEntries(skills.map((s) => [s.slug, s.name])),
     settings: filtered.settings,
   };

@@ -10,3 +10,9 @@ export async function renderHtml(c: Context, element: JSX.Element, status: Conte
 }
 
 export const isHtmx = (c: Context) => c.req.header('HX-Request') === 'true';
+
+/** The request's own path and query (what a region still being computed asks again). */
+export function ownHref(c: Context): string {
+  const url = new URL(c.req.url);
+  return `${url.pathname}${url.search}`;
+}

@@ -6,16 +6,6 @@ export interface CpiPosterior {
   sd: number;
 }
 
-/** Training history of one rep in one skill, from course and coaching records. */
-export interface TrainingFlags {
-  hasCourse: boolean;
-  hasCoaching: boolean;
-  /** Whether the CPI has risen since the coaching; null when it cannot be told yet. */
-  cpiRisingSinceCoaching: boolean | null;
-}
-
-export type GapLabel = 'untrained' | 'trained-not-transferred' | 'coached-not-improving' | 'coached-improving';
-
 /** CPIs the gap is scored against, with the rep's expected shortfall in each. */
 export interface GapContribution {
   cpi: CpiKey;
@@ -37,20 +27,6 @@ export function skillDeficit(score: number, target: number, skillSd: number): nu
 }
 
 /**
- * The link weight β̃ (gap step 2): β̃ = max(0, β − 1.28·SE), a one-sided 90% lower
- * bound on the slope of the CPI per SD of skill, oriented so that positive means
- * "more skill, better CPI" (β is negated for quote turnaround, where lower is
- * better). 0 unless the link's q ≤ .10, and 0 when β or SE is undefined.
- *
- * @example
- * linkWeight(0.05, 0.01, 0.02, false); // => 0.0372 (rounded)
- */
-export function linkWeight(beta: number, se: number, q: number | null, lowerIsBetter: boolean): number {
-  if (q === null || !(q <= 0.1) || !Number.isFinite(beta) || !Number.isFinite(se)) return 0;
-  return Math.max(0, (lowerIsBetter ? -beta : beta) - 1.28 * se);
-}
-
-/**
  * One CPI's term of the gap score (gap step 4): w·min(β̃·d, ES)/SD_c — the CPI
  * shortfall the skill deficit can account for, capped at the rep's expected
  * shortfall, in units of the CPI's spread across reps. 0 when any part is
@@ -62,19 +38,4 @@ export function linkWeight(beta: number, se: number, q: number | null, lowerIsBe
 export function gapTerm(betaTilde: number, deficit: number, shortfall: number, cpiSd: number, weight: number): number {
   if (!(betaTilde > 0) || !(deficit > 0) || !(shortfall > 0) || !(cpiSd > 0)) return 0;
   return (weight * Math.min(betaTilde * deficit, shortfall)) / cpiSd;
-}
-
-/**
- * Labels a gap by training history: no course or coaching → untrained; coaching
- * logged → coached-improving if the CPI has risen since, else
- * coached-not-improving (also when it cannot be told yet: improvement not
- * shown); a course but no coaching since → trained-not-transferred.
- *
- * @example
- * gapLabel({ hasCourse: true, hasCoaching: false, cpiRisingSinceCoaching: null }); // => 'trained-not-transferred'
- */
-export function gapLabel(flags: TrainingFlags | undefined): GapLabel {
-  if (!flags || (!flags.hasCourse && !flags.hasCoaching)) return 'untrained';
-  if (flags.hasCoaching) return flags.cpiRisingSinceCoaching === true ? 'coached-improving' : 'coached-not-improving';
-  return 'trained-not-transferred';
 }

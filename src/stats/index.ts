@@ -28,20 +28,15 @@ export { spearman, type SpearmanResult } from './spearman.js';
 export { midranks } from './ranks.js';
 export { correlationPValue } from './correlation-p-value.js';
 export { fisherZInterval, type CorrelationMethod } from './fisher-z-interval.js';
-export { permutationTest, type PermutationOptions } from './permutation-test.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { welchTTest, welchInterval, type TTestResult, type WelchInterval } from './welch-t-test.js';
 export { pairedTTest } from './paired-t-test.js';
-export { standardizedSlope, type StandardizedSlope } from './standardized-slope.js';
-export { centreOnGroups } from './centre-on-groups.js';
-export { withinTeamSample, linkSlope, type WithinTeamSample } from './within-team.js';
 export {
   relativeImportance,
   lmgFromCrossProducts,
   crossProducts,
   type RelativeImportance,
 } from './relative-importance.js';
-export { lmgJackknife, type ShareInterval } from './lmg-jackknife.js';
 
 // Evidence: rep effects at the common mix, joint models, power
 export {
@@ -119,36 +114,8 @@ export { bootstrapInterval, percentileInterval, resampleIndices } from './bootst
 
 // Analyses the DB layer feeds
 export { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
-export { correlateLink, type LinkEstimate } from './link-estimate.js';
-export {
-  analyzeLinks,
-  type LinkRep,
-  type AnalyzeLinksOptions,
-  type SkillCpiLink,
-  type LinkTier,
-} from './analyze-links.js';
 export { expectedShortfall, type Shortfall } from './expected-shortfall.js';
-export {
-  skillDeficit,
-  linkWeight,
-  gapTerm,
-  gapLabel,
-  type CpiPosterior,
-  type TrainingFlags,
-  type GapLabel,
-  type GapContribution,
-} from './gap-score.js';
-export {
-  estimateGapParameters,
-  gapData,
-  reportedLinkWeights,
-  toLinkRep,
-  type GapRep,
-  type GapData,
-  type GapParameters,
-} from './gap-parameters.js';
-export { bootstrapGapIntervals, type GapModel } from './gap-bootstrap.js';
-export { scoreGaps, type ScoreGapsOptions, type SkillGap, type ScoredGaps } from './score-gaps.js';
+export { skillDeficit, gapTerm, type CpiPosterior, type GapContribution } from './gap-score.js';
 export {
   jointLinkWeight,
   jointGapLabel,
@@ -165,11 +132,3 @@ export {
   type JointSkillGap,
   type ScoredJointGaps,
 } from './score-gaps-joint.js';
-export { completeReps, lmgImportance, rankImportance, type ImportanceMethod } from './skill-importance.js';
-export {
-  importancePerformance,
-  type ImportancePerformanceOptions,
-  type SkillPriority,
-  type Quadrant,
-  type ImportancePerformance,
-} from './importance-performance.js';

@@ -14,7 +14,7 @@ export interface SpearmanResult {
  * Spearman rank correlation: Pearson's r of the midranks (ties share their
  * average rank), with R's `cor.test(x, y, method = "spearman", exact = FALSE)`
  * p-value, t = ρ√((n − 2)/(1 − ρ²)) on n − 2 df. Use {@link fisherZInterval}
- * with method 'spearman' for its interval, {@link permutationTest} for small n.
+ * with method 'spearman' for its interval.
  *
  * Edge cases: n < 2 → ρ NaN; n = 2 → ρ = ±1, p NaN; all ties in x or y → ρ and p
  * NaN (R: NA). Mismatched lengths or non-finite values throw.

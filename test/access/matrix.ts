@@ -159,9 +159,10 @@ export const MATRIX: MatrixRow[] = [
   { area: 'staff', method: 'GET', path: '/exports/cpis.csv', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/exports/cpis.csv?groupBy=rep&team={teamId}', expected: page(scoped(200)) },
 
-  // Analysis: rep page, gaps, content
+  // Analysis: rep page, gaps, content, methods
   { area: 'staff', method: 'GET', path: '/reps/{repId}', expected: page(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/reps/{repId}', fragment: true, expected: fragment(scoped(200)) },
+  { area: 'staff', method: 'GET', path: '/reps/{repId}', fragment: true, headers: { 'HX-Target': 'rep-gaps' }, expected: fragment(scoped(200)), note: 'gaps section only' },
   { area: 'staff', method: 'GET', path: '/reps/999999', expected: page(staffAll(404)) },
   { area: 'staff', method: 'GET', path: '/gaps', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/gaps', fragment: true, expected: fragment(staffAll(200)) },
@@ -179,10 +180,12 @@ export const MATRIX: MatrixRow[] = [
   { area: 'staff', method: 'GET', path: '/exports/training-effects.csv?team={teamId}', expected: page(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/content', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/content', fragment: true, expected: fragment(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/methods', expected: page(staffAll(200)), note: 'what the analysis figures mean; no data' },
 
   // Coaching: plan, sessions, follow-up, customer follow-ups, exports
   { area: 'staff', method: 'GET', path: '/coaching', expected: page(staffAll(200)) },
   { area: 'staff', method: 'GET', path: '/coaching', fragment: true, expected: fragment(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/coaching', fragment: true, headers: { 'HX-Target': 'plan-ranking' }, expected: fragment(staffAll(200)), note: 'ranked reps only' },
   { area: 'staff', method: 'GET', path: '/coaching?team={teamId}', expected: page(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/coaching?team={teamId}', fragment: true, expected: fragment(scoped(200)) },
   { area: 'staff', method: 'GET', path: '/coaching/sessions/new', expected: page(staffAll(200)) },

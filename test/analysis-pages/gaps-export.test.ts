@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { demoFixture, get, rows, type DemoFixture } from './setup';
 
-const HEADER = ['rep', 'rep_email', 'team', 'skill', 'cpi', 'score', 'lower', 'upper', 'label'];
+const HEADER = ['rep', 'rep_email', 'team', 'skill', 'cpi', 'score', 'lower', 'upper', 'label', 'low_confidence', 'link_tier', 'link_estimate', 'link_se', 'link_lower', 'link_upper', 'link_q', 'link_mde'];
+const LABELS = ['untrained', 'trained-not-transferred', 'coached-improving', 'coached-not-improving', 'coached-too-early-to-tell', ''];
+const TIERS = ['finding', 'exploratory', 'no-evidence', 'not-separable', 'insufficient'];
 
 async function exportCsv(f: DemoFixture, query: string, cookie: string) {
   const res = await f.t.request(`/exports/gaps.csv${query}`, { cookie });
@@ -18,18 +20,35 @@ describe('GET /exports/gaps.csv (demo workspace)', () => {
   });
   afterAll(async () => f.t.close());
 
-  it('exports every rep × skill gap with score, 80% interval and label, as an audited download', async () => {
+  it('exports every rep × skill gap with score, 80% interval, label and the link behind it, as an audited download, without waiting for a page to ask first', async () => {
     const res = await exportCsv(f, '', f.cookies.lead);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="gaps-2026-11-20\.csv"/);
+    expect(res.headers.get('x-computed-at')).toBe('2026-11-20T10:00:00.000Z');
     const [header, ...body] = res.table;
     expect(header).toEqual(HEADER);
     expect(body.length).toBe(36 * 6);
     expect(new Set(body.map((r) => r[2]))).toEqual(new Set(['Iberia', 'DACH', 'North America']));
-    for (const r of body) expect(['untrained', 'trained-not-transferred', 'coached-not-improving', 'coached-improving']).toContain(r[8]);
+    for (const r of body) expect(LABELS).toContain(r[8]);
     const scored = body.filter((r) => r[5] !== '');
-    expect(scored.every((r) => Number(r[6]) <= Number(r[5]) + 1e-9 && Number(r[5]) <= Number(r[7]) + 1e-9)).toBe(true);
+    // A percentile interval of a score bounded at 0 need not hold a near-zero score itself.
+    expect(scored.every((r) => Number(r[6]) >= 0 && Number(r[6]) <= Number(r[7]) + 1e-9 && Number(r[5]) >= 0)).toBe(true);
+    for (const r of scored) expect(['yes', 'no']).toContain(r[9]);
+    // A gap that names a CPI carries that skill × CPI link of the joint model.
+    const named = body.filter((r) => r[4] !== '');
+    expect(named.length).toBeGreaterThan(0);
+    for (const r of named) {
+      expect(TIERS).toContain(r[10]);
+      if (r[10] === 'finding' || r[10] === 'exploratory') {
+        expect(Number(r[13])).toBeLessThanOrEqual(Number(r[11]));
+        expect(Number(r[11])).toBeLessThanOrEqual(Number(r[14]));
+        expect(Number(r[15])).toBeLessThanOrEqual(0.2);
+        expect(Number(r[16])).toBeGreaterThan(0);
+      }
+    }
+    const pk = named.find((r) => r[3] === 'product-knowledge' && r[4] === 'fcr');
+    expect(pk?.[10]).toBe('finding');
     const audit = await rows<{ actor: string; detail: string }>(f.t, "SELECT actor, detail FROM audit_log WHERE action = 'export.gaps' ORDER BY id DESC LIMIT 1");
     expect(audit[0]?.actor).toBe('lead@demo.cpilens.test');
     expect(JSON.parse(String(audit[0]?.detail))).toMatchObject({ team: null, rows: 36 * 6 });

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../helpers/app';
 import { unlabelledControls } from '../admin/setup';
-import { HX, demoFixture, elementWith, expectFragment, get, rows, setLocale, type DemoFixture } from './setup';
+import { HX, demoFixture, elementWith, expectFragment, get, getAnalysed, rows, setLocale, type DemoFixture } from './setup';
+import { COMPUTING } from '../helpers/analysis';
 
 describe('rep page GET /reps/:id (demo workspace)', () => {
   let f: DemoFixture;
+  let first: string;
   let page: string;
 
   beforeAll(async () => {
     f = await demoFixture();
     const res = await get(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead);
     expect(res.status).toBe(200);
-    page = res.html;
+    first = res.html;
+    page = (await getAnalysed(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead)).html;
   });
   afterAll(async () => f.t.close());
 
@@ -61,29 +64,45 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     expect(summary).toMatch(/\d+% to \d+%/);
   });
 
-  it('ranks gaps by score with 80% intervals, labels, evidence and "low confidence"; says "associated with", never "caused by"', () => {
+  it('shows the page at once while the gaps are computed: the gaps section asks again by itself (HX-Target rep-gaps)', async () => {
+    const id = f.reps.iberia.id;
+    expect(first).toContain('class="cpi-summary"');
+    expect(first).toContain(`<section id="rep-gaps" aria-labelledby="rep-gaps-h" hx-get="/reps/${id}" hx-trigger="load delay:2s" hx-swap="outerHTML">`);
+    expect(elementWith(first, 'id="rep-gaps"', 'section')).toContain(COMPUTING);
+    expect(elementWith(first, 'id="rep-gaps"', 'section')).toContain(`<a href="/reps/${id}">Reload the page</a>`);
+    const section = await getAnalysed(f, `/reps/${id}`, f.cookies.lead, { ...HX, 'HX-Target': 'rep-gaps' });
+    expectFragment(section.html, 'rep-gaps');
+    expect(section.html.trimStart().startsWith('<section id="rep-gaps" aria-labelledby="rep-gaps-h">')).toBe(true);
+    expect(section.html).toContain('data-testid="rep-gaps"');
+    expect(section.html).not.toContain('cpi-summary');
+    expect(section.html).toContain('Computed at 2026-11-20 10:00 UTC.');
+  });
+
+  it('ranks gaps by score with 80% intervals, labels, evidence in plain words and "low confidence"; says "associated with", never "caused by"', () => {
     const table = elementWith(page, 'data-testid="rep-gaps"', 'table');
     const skills = [...table.matchAll(/<tr data-skill="([^"]+)" data-label="([^"]+)"/g)].map((m) => ({ skill: m[1]!, label: m[2]! }));
     expect(skills.map((s) => s.skill).sort()).toEqual(['content-usage', 'discovery', 'objection-handling', 'product-knowledge', 'quoting', 'value-messaging']);
     const scores = [...table.matchAll(/<td class="num">([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (const s of skills) expect(['untrained', 'trained-not-transferred', 'coached-not-improving', 'coached-improving']).toContain(s.label);
-    // Discovery drives nothing in the demo: no CPI counts, its interval includes 0.
+    for (const s of skills) expect(['untrained', 'trained-not-transferred', 'coached-improving', 'coached-not-improving', 'coached-too-early-to-tell', 'none']).toContain(s.label);
+    // Discovery is linked with nothing in the demo: no CPI counts, its interval includes 0.
     const discovery = elementWith(table, 'data-skill="discovery"', 'tr');
     expect(discovery).toContain('low confidence');
-    // The top gap carries its evidence: CPI vs target, P(below target), the link's ρ and tier.
+    // The top gap carries its evidence: CPI vs target, P(below target), the link in plain words, its numbers behind a toggle.
     const top = elementWith(table, `data-skill="${skills[0]!.skill}"`, 'tr');
     expect(top).toMatch(/against target/);
     expect(top).toMatch(/P\(below target\) (&gt; )?\d+%/);
-    expect(top).toMatch(/ρ [+−]0\.\d\d/);
-    expect(top).toContain('badge-finding');
+    expect(top).toMatch(/Link across reps \(other skills held fixed\): <span class="badge badge-(finding|exploratory)">(clear|possible) link<\/span>/);
+    expect(top).toContain('<summary>Figures</summary>');
+    expect(top.replace(/<details[\s\S]*?<\/details>/g, '')).not.toContain('ρ');
     expect(page).toContain('id="rep-gaps-chart"');
-    expect(page).toContain('associated with');
-    expect(page.toLowerCase()).not.toContain('caused by');
+    expect(page).toContain('An association, not proof of cause');
+    expect(page).toContain('<a href="/methods">What these figures mean (methods)</a>');
+    for (const word of ['caused by', 'holds back', 'drives']) expect(page.toLowerCase()).not.toContain(word);
   });
 
   it('answers htmx with the results region only, for the filters in the URL', async () => {
-    const res = await get(f, `/reps/${f.reps.iberia.id}?period=6m&type=call`, f.cookies.lead, HX);
+    const res = await getAnalysed(f, `/reps/${f.reps.iberia.id}?period=6m&type=call`, f.cookies.lead, HX);
     expect(res.status).toBe(200);
     expectFragment(res.html, 'rep-results');
     expect(res.html.trimStart().startsWith('<div id="rep-results"')).toBe(true);
@@ -122,7 +141,7 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   });
 
   it('says "not enough responses" instead of numbers when the rep has too few in the period', async () => {
-    const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`, f.cookies.admin);
+    const res = await getAnalysed(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`, f.cookies.admin);
     expect(res.status).toBe(200);
     expect(elementWith(res.html, 'data-testid="rep-suppressed"', 'p')).toMatch(/Not enough responses: \d in the period, at least 5 are needed/);
     expect(res.html).toContain('Gaps are not scored: this rep has fewer than 5 responses in the period.');
@@ -184,12 +203,13 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
 
   it('renders in Spanish', async () => {
     await setLocale(f.t, f.users.lead, 'es');
-    const html = (await get(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead)).html;
+    const html = (await getAnalysed(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead)).html;
     await setLocale(f.t, f.users.lead, 'en');
     expect(html).toContain('lang="es"');
     expect(html).toContain('Tendencias y formación');
     expect(html).toContain('Brechas de habilidades ordenadas');
-    expect(html).toContain('asociada con');
+    expect(html).toContain('Una asociación, no prueba de una causa');
+    expect(html).toMatch(/vínculo (claro|posible)/);
     expect(html).toMatch(/\d,\d\d a \d,\d\d/);
     expect(html.toLowerCase()).not.toContain('causado por');
   });

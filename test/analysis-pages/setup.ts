@@ -4,6 +4,7 @@
  */
 import { createTestApp, login, manualClock, type ManualClock, type TestApp } from '../helpers/app';
 import { loadDemoWorkspace } from '../../db/demo';
+import { untilAnalysed } from '../helpers/analysis';
 
 export const NOW = Date.parse('2026-11-20T10:00:00Z');
 export const HX = { 'HX-Request': 'true' } as const;
@@ -54,6 +55,11 @@ export async function demoFixture(): Promise<DemoFixture> {
 export async function get(f: DemoFixture, path: string, cookie: string, headers: Record<string, string> = {}) {
   const res = await f.t.request(path, { cookie, headers });
   return { status: res.status, html: await res.text(), headers: res.headers };
+}
+
+/** A page whose analysis is served: asks again while the period's analysis is being computed. */
+export function getAnalysed(f: DemoFixture, path: string, cookie: string, headers: Record<string, string> = {}) {
+  return untilAnalysed(() => get(f, path, cookie, headers));
 }
 
 /** The fragment answer of htmx: no document around it, starting with the region it replaces. */

@@ -75,19 +75,41 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     expect(await seriousAxeViolations(page), `axe on ${path} at ${width} px`).toEqual([]);
   }
 
-  it('shows the rep page at 1280 px and 390 px, accessible and without sideways scrolling', async () => {
+  it('shows the rep page at 1280 px and 390 px, accessible and without sideways scrolling', { timeout: 120_000 }, async () => {
     errors.clear();
     await check(`/reps/${demo.repId}`, 'rep', 1280);
     await expect.poll(() => page.locator('#trend-fcr svg').isVisible()).toBe(true);
+    // The gaps section fills itself in once the period's analysis is computed.
+    await expect.poll(() => page.locator('#rep-gaps [data-testid="rep-gaps"]').count(), { timeout: 90_000 }).toBe(1);
     await check(`/reps/${demo.repId}`, 'rep', 390);
     expect(errors.errors).toEqual([]);
   });
 
-  it('shows the gap analysis at 1280 px and 390 px, accessible and without sideways scrolling', async () => {
+  it('shows the gap analysis at 1280 px and 390 px, accessible and without sideways scrolling; while computed, the region fills itself in', { timeout: 120_000 }, async () => {
     errors.clear();
+    // The first visit may find the period's analysis still being computed: the region asks again by itself (htmx).
     await check('/gaps', 'gaps', 1280);
-    await expect.poll(() => page.locator('[data-skill="objection-handling"][data-cpi="decisionClearer"][data-tier="finding"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-skill="product-knowledge"][data-cpi="fcr"][data-tier="finding"]').count(), { timeout: 90_000 }).toBe(1);
+    expect(await page.locator('[data-analysis="computing"]').count()).toBe(0);
+    await expect.poll(() => page.locator('.computed-note').textContent()).toMatch(/Computed at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
     await check('/gaps', 'gaps', 390);
+    expect(errors.errors).toEqual([]);
+  });
+
+  it('opens a link’s figures from the keyboard; before that only plain labels show', { timeout: 120_000 }, async () => {
+    errors.clear();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/gaps');
+    await page.waitForLoadState('networkidle');
+    const cell = page.locator('td.link-cell[data-skill="product-knowledge"][data-cpi="fcr"]');
+    await expect.poll(() => cell.count(), { timeout: 90_000 }).toBe(1);
+    expect(await cell.locator('.badge').textContent()).toBe('clear link');
+    expect(await cell.locator('details dl').isVisible()).toBe(false);
+    await cell.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell.locator('details dl').isVisible()).toBe(true);
+    expect(await cell.locator('details dl').textContent()).toContain('Change per SD of skill');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors.errors).toEqual([]);
   });
 
@@ -114,6 +136,7 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
   it('switches the quadrant chart’s CPI with htmx, and the team filter keeps it', async () => {
     await page.goto('/gaps');
     await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('#quadrant-cpi').count(), { timeout: 90_000 }).toBe(1);
     await page.locator('#quadrant-cpi').selectOption('decisionClearer');
     await page.waitForURL(/cpi=decisionClearer/);
     await expect.poll(() => page.locator('#quadrant .chart-title').textContent()).toContain('Decision clarity');
@@ -122,7 +145,7 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     await page.waitForURL(/team=\d+/);
     await expect.poll(() => page.locator('[data-testid="period-note"]').textContent()).toContain('team DACH');
     expect(new URL(page.url()).searchParams.get('cpi')).toBe('decisionClearer');
-    await expect.poll(() => page.locator('#quadrant .chart-title').textContent()).toContain('Decision clarity');
+    await expect.poll(() => page.locator('#quadrant .chart-title').textContent(), { timeout: 90_000 }).toContain('Decision clarity');
   });
 
   it('searches the content library as you type, keeping the search in the URL', async () => {

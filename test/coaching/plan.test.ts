@@ -5,30 +5,52 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addResponse, coachingFixture, count, DEMO_TIMEOUT, HX, planRepIds, rows, unlabelledControls, type CoachingFixture } from './setup';
+import { addResponse, analysedPage, coachingFixture, count, DEMO_TIMEOUT, HX, planRepIds, rows, unlabelledControls, type CoachingFixture } from './setup';
+import { COMPUTING } from '../helpers/analysis';
 
 let f: CoachingFixture;
 let iberiaReps: number[];
+/** The plan's first answer, before the period's analysis was computed. */
+let first: string;
 
 beforeAll(async () => {
   f = await coachingFixture();
   iberiaReps = (await rows<{ id: number }>(f.t, `SELECT id FROM reps WHERE team_id = ${f.teams.iberia} AND active = 1`)).map((r) => Number(r.id));
+  first = await (await f.t.request('/coaching', { cookie: f.cookies.trainer })).text();
 }, DEMO_TIMEOUT);
 afterAll(async () => f?.t.close());
 
 describe('coaching plan', () => {
   const get = (path: string, cookie: string, headers: Record<string, string> = {}) => f.t.request(path, { cookie, headers });
 
+  it('shows the session form at once while the ranking is computed; the ranking asks again by itself (HX-Target plan-ranking)', async () => {
+    expect(first).toContain('id="session-form"');
+    expect(first).toMatch(/<section id="plan-ranking" class="ranked" aria-labelledby="ranked-title" hx-get="\/coaching" hx-trigger="load delay:2s" hx-swap="outerHTML">/);
+    expect(first).toContain(COMPUTING);
+    // The reps are listed unranked meanwhile, with their sessions.
+    expect(new Set(planRepIds(first))).toEqual(new Set(iberiaReps));
+    expect(first).not.toContain('<span class="rank">');
+    expect(first).toContain('Gap not ranked yet: the analysis is being computed.');
+    const ranking = await analysedPage(f.t, '/coaching', f.cookies.trainer, { ...HX, 'HX-Target': 'plan-ranking' });
+    expect(ranking.html.startsWith('<section id="plan-ranking" class="ranked" aria-labelledby="ranked-title">')).toBe(true);
+    expect(ranking.html).not.toContain('session-form');
+    expect(ranking.html).toContain('Computed at 2026-11-20 10:00 UTC.');
+    expect(new Set(planRepIds(ranking.html))).toEqual(new Set(iberiaReps));
+  });
+
   it('shows the Iberia trainer only Iberia reps, ranked by gap score, with the evidence', async () => {
-    const res = await get('/coaching', f.cookies.trainer);
+    const res = await analysedPage(f.t, '/coaching', f.cookies.trainer);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const html = await res.text();
+    const html = res.html;
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(new Set(planRepIds(html))).toEqual(new Set(iberiaReps));
-    for (const text of ['95% CI', 'n = ', 'Response rate', 'Spearman ρ', 'Gap score', 'associated with', 'not proof of cause']) expect(html, text).toContain(text);
-    expect(html).toMatch(/badge-(untrained|trained-not-transferred|coached-not-improving|coached-improving)/);
-    expect(html).not.toMatch(/caused by/i);
+    for (const text of ['95% CI', 'n = ', 'Response rate', 'Gap score', 'associated with', 'other skills held fixed', 'not proof of cause', '<summary>Figures</summary>', 'Change per SD of skill']) expect(html, text).toContain(text);
+    expect(html).toMatch(/<span class="badge badge-(finding|exploratory)">(clear|possible) link<\/span>/);
+    expect(html.replace(/<details[\s\S]*?<\/details>/g, '')).not.toMatch(/ρ|\bq [=<]/);
+    expect(html).toMatch(/badge-(untrained|trained-not-transferred|coached-improving|coached-not-improving|coached-too-early-to-tell)/);
+    expect(html).toContain('<a href="/methods">What these figures mean (methods)</a>');
+    expect(html).not.toMatch(/caused by|holds back|drives/i);
     expect(html).not.toMatch(/\sstyle="/);
     expect(unlabelledControls(html)).toEqual([]);
     // Ranks run 1, 2, 3… in page order.
@@ -59,9 +81,9 @@ describe('coaching plan', () => {
   });
 
   it('answers an htmx request with the plan region only', async () => {
-    const res = await get('/coaching?months=3', f.cookies.trainer, HX);
+    const res = await analysedPage(f.t, '/coaching?months=3', f.cookies.trainer, HX);
     expect(res.status).toBe(200);
-    const html = await res.text();
+    const html = res.html;
     expect(html.startsWith('<div id="coaching-plan"')).toBe(true);
     expect(html).not.toContain('<html');
     expect(html).not.toContain('<!doctype');

@@ -1,6 +1,7 @@
 /** The demo workspace (loaded once per test file) with the demo logins signed in. */
 import { createTestApp, login, manualClock, type ManualClock, type TestApp } from '../helpers/app';
 import { loadDemoWorkspace } from '../../db/demo';
+import { untilAnalysed } from '../helpers/analysis';
 
 export const NOW = '2026-11-20T10:00:00Z';
 /** Loading the demo takes ~5–10 s on a shared machine. */
@@ -44,6 +45,14 @@ export async function coachingFixture(): Promise<CoachingFixture> {
 }
 
 export const HX = { 'HX-Request': 'true' };
+
+/** A page served from the link analysis: asked again while the period's analysis is being computed. */
+export async function analysedPage(t: TestApp, path: string, cookie: string, headers: Record<string, string> = {}) {
+  return untilAnalysed(async () => {
+    const res = await t.request(path, { cookie, headers });
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  });
+}
 
 export async function rows<T = Record<string, unknown>>(t: TestApp, query: string): Promise<T[]> {
   return (await t.db.readClient.execute(query)).rows as unknown as T[];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   benjaminiHochberg,
-  centreOnGroups,
   correlationPValue,
   fisherZInterval,
   midranks,
@@ -9,9 +8,7 @@ import {
   pearson,
   relativeImportance,
   spearman,
-  standardizedSlope,
   welchTTest,
-  withinTeamSample,
 } from '../../src/stats/index.js';
 
 describe('pearson and spearman edges', () => {
@@ -96,32 +93,6 @@ describe('t-test edges', () => {
     expect(pairedTTest([2, 3, 4], [1, 2, 3])).toEqual({ t: NaN, df: NaN, p: NaN });
     expect(pairedTTest([2], [1])).toEqual({ t: NaN, df: NaN, p: NaN });
     expect(() => pairedTTest([1, 2], [1])).toThrow(/pairedTTest/);
-  });
-});
-
-describe('standardizedSlope and within-team centring', () => {
-  it('slope per SD of x, with its SE', () => {
-    const x = [1, 2, 3, 4, 5];
-    const y = [2.1, 3.9, 6.2, 7.8, 10.1];
-    const result = standardizedSlope(x, y);
-    // OLS slope 1.99, SD(x) = √2.5
-    expect(result.beta).toBeCloseTo(1.99 * Math.sqrt(2.5), 12);
-    const rss = y.reduce((s, v, i) => s + (v - (0.05 + 1.99 * (x[i] ?? 0))) ** 2, 0);
-    expect(result.se).toBeCloseTo(Math.sqrt(2.5) * Math.sqrt(rss / 3 / 10), 12);
-  });
-  it('constant x or n < 2 → NaN; no residual df → SE NaN', () => {
-    expect(standardizedSlope([1, 1, 1], [1, 2, 3]).beta).toBeNaN();
-    expect(standardizedSlope([1], [1]).beta).toBeNaN();
-    expect(standardizedSlope([1, 2], [1, 3]).se).toBeNaN();
-  });
-  it('centres on group means and drops lone reps for the within-team view', () => {
-    expect(centreOnGroups([1, 3, 10, 14], ['a', 'a', 'b', 'b'])).toEqual([-1, 1, -2, 2]);
-    expect(withinTeamSample([1, 3, 10, 14, 5], [2, 2, 5, 7, 0], ['a', 'a', 'b', 'b', 'c'])).toEqual({
-      x: [-1, 1, -2, 2],
-      y: [0, 0, -1, 1],
-      teams: ['a', 'a', 'b', 'b'],
-      groups: 2,
-    });
   });
 });
 

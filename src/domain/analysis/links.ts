@@ -18,6 +18,7 @@ import {
   shrinkEstimates,
   typeAdjustedEffectsFromSummaries,
   type CpiKey,
+  type JointGapLabel,
   type JointGapRep,
   type JointLink,
   type JointTrainingFlags,
@@ -54,7 +55,7 @@ export interface GapEntry {
   lower: number | null;
   upper: number | null;
   /** null: a course in the skill and the linked CPI not likely short (no label applies). */
-  label: string | null;
+  label: JointGapLabel;
   lowConfidence: boolean;
   missingScore: boolean;
   contributions: { cpi: CpiKey; value: number | null; expectedShortfall: number | null; probabilityBelowTarget: number | null }[];

@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
-import { renderHtml, isHtmx } from '../../lib/render';
+import { renderHtml, isHtmx, ownHref } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { teamScopeOf } from '../../domain/access';
 import { computeCoachingFollowUp } from '../../domain/coaching-follow-up';
+import { DEFAULT_PLAN_MONTHS, lastMonths } from '../../domain/coaching';
+import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
 import { addMonths, monthKey, monthStart } from '../../lib/periods';
 import { CoachingFollowUpPage } from '../../../views/pages/coaching/follow-up';
@@ -19,11 +21,12 @@ export function coachingFollowUpRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const filter = await readCoachingFilter(deps, c, user);
     const now = deps.clock.nowMs();
-    const result = await computeCoachingFollowUp(deps.db.read, { now, scope: teamScopeOf(user), team: filter.teamName });
+    const gapAnalysis = async () => (await serveLinks(deps, lastMonths(now, DEFAULT_PLAN_MONTHS), now, 'page'))?.analysis ?? null;
+    const result = await computeCoachingFollowUp(deps.db.read, { now, scope: teamScopeOf(user), team: filter.teamName, gapAnalysis });
     // The responses behind the page: from the earliest "before" month to today.
     const from = monthStart(addMonths(monthKey(now), -15));
     const exportResponsesHref = planHref('/exports/responses.csv', { teamId: filter.teamId }, { from: isoDay(from), to: isoDay(now + 86_400_000) });
-    const region = { t: staffT(user.locale), locale: user.locale, rows: result.rows, minResponses: result.minResponses, exportResponsesHref };
+    const region = { t: staffT(user.locale), locale: user.locale, rows: result.rows, minResponses: result.minResponses, gapsComputing: result.gapsComputing, selfHref: ownHref(c), exportResponsesHref };
     if (isHtmx(c)) return renderHtml(c, <FollowUpRegion {...region} />);
     return renderHtml(c, <CoachingFollowUpPage t={staffT(user.locale)} user={user} teams={filter.teams} teamId={filter.teamId} region={region} />);
   });

@@ -3,16 +3,17 @@ import { staffViewer } from '../../domain/customer-identity';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
-import { renderHtml, isHtmx } from '../../lib/render';
+import { renderHtml, isHtmx, ownHref } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { canViewTeam, teamScopeOf } from '../../domain/access';
-import { buildCoachingPlan } from '../../domain/coaching';
+import { buildCoachingPlan, lastMonths } from '../../domain/coaching';
+import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
 import { listSkills } from '../../../db/queries/training';
 import { getSession } from '../../../db/queries/coaching-sessions';
 import { getRepInScope } from '../../../db/queries/reps';
 import { CoachingPlanPage } from '../../../views/pages/coaching/plan';
-import { PlanRegion } from '../../../views/partials/coaching/plan-region';
+import { PlanRanking, PlanRegion } from '../../../views/partials/coaching/plan-region';
 import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
 import { planHref, readCoachingFilter } from './coaching-params';
 
@@ -27,7 +28,15 @@ export function coachingPlanRoutes(deps: AppDeps) {
     const scope = teamScopeOf(user);
     const filter = await readCoachingFilter(deps, c, user);
     const now = deps.clock.nowMs();
-    const [plan, skills] = await Promise.all([buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }), listSkills(deps.db.read)]);
+    const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'page');
+    const [plan, skills] = await Promise.all([
+      buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }, served?.analysis ?? null),
+      listSkills(deps.db.read),
+    ]);
+    const back = planHref('/coaching', filter);
+    const selfHref = ownHref(c);
+    c.header('Vary', 'HX-Request, HX-Target');
+    if (isHtmx(c) && c.req.header('HX-Target') === 'plan-ranking') return renderHtml(c, <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} />);
 
     // After a post without JavaScript: say what happened (read only; nothing changes on GET).
     let flash: string | undefined;
@@ -39,12 +48,13 @@ export function coachingPlanRoutes(deps: AppDeps) {
       if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
     }
 
-    const back = planHref('/coaching', filter);
     const period = { from: isoDay(plan.period.from), to: isoDay(plan.period.to + 86_400_000) };
     const region = {
       t,
       locale: user.locale,
       plan,
+      stamp: served,
+      selfHref,
       formReps: plan.reps.map((r) => ({ id: r.repId, name: r.name, team: r.team })),
       skills: skills.map((s) => ({ slug: s.slug, name: s.name })),
       formValues: { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' },

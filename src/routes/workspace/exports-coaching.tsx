@@ -2,7 +2,7 @@
  * Staff CSV exports of the coaching area, scoped like the pages (trainers: their teams),
  * formula-safe (csvResponse) and audited in their own write before the download starts:
  * GET /exports/responses.csv (the API's response export, from, to, optional team) and
- * GET /exports/coaching-plan.csv (the plan as shown: team, months).
+ * GET /exports/coaching-plan.csv (the plan as shown: team, months; from the served link analysis).
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
@@ -13,7 +13,8 @@ import { csvResponse, type CsvRow } from '../../lib/csv';
 import { teamScopeOf, type TeamScope } from '../../domain/access';
 import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
 import { staffViewer } from '../../domain/customer-identity';
-import { buildCoachingPlan, sessionCounts } from '../../domain/coaching';
+import { buildCoachingPlan, lastMonths, sessionCounts } from '../../domain/coaching';
+import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
 import { recordAudit } from '../../../db/queries/audit';
 import { readCoachingFilter } from './coaching-params';
@@ -71,7 +72,9 @@ export function coachingExportRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const filter = await readCoachingFilter(deps, c, user);
     const scope = teamScopeOf(user);
-    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) });
+    // A file cannot say "being computed": the first analysis of the period is waited for.
+    const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'file');
+    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }, served?.analysis ?? null);
     await deps.db.write((tx) =>
       recordAudit(tx, now, { actor: user.email, action: 'export.coaching-plan', detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length } }),
     );
@@ -98,6 +101,7 @@ export function coachingExportRoutes(deps: AppDeps) {
         counts.lastDone === null ? null : isoDay(counts.lastDone),
       ];
     });
+    if (served) c.header('X-Computed-At', new Date(served.computedAt).toISOString());
     const stamp = `${isoDay(plan.period.from)}_${isoDay(plan.period.to)}`;
     return csvResponse(c, `coaching-plan_${stamp}.csv`, COACHING_PLAN_COLUMNS, once(rows));
   });

@@ -1,22 +1,43 @@
 /**
- * GET /exports/gaps.csv — every scored rep × skill gap for the period (and team), only reps
- * inside the reader's scope; formula-safe CSV (src/lib/csv.ts); the export is audited first,
- * in its own write.
+ * GET /exports/gaps.csv — every rep × skill gap of the period's served link analysis (and
+ * team), only reps inside the reader's scope, each with the joint model's link behind the
+ * gap's CPI; formula-safe CSV (src/lib/csv.ts); the export is audited first, in its own
+ * write. A file cannot show "being computed": the first analysis of a period is waited for.
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
 import { parseAnalysisFilters } from '../../domain/analysis-filters';
-import { computeGaps } from '../../domain/gaps';
+import { serveLinks } from '../../domain/analysis/serve-links';
+import { currentReps } from '../../domain/analysis/rep-view';
+import { getRepDirectory } from '../../../db/queries/cpis';
 import { invalid } from '../../lib/errors';
 import { csvResponse, type CsvRow } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 import { teamFilter } from './gaps-page';
 
-export const GAPS_CSV_HEADER = ['rep', 'rep_email', 'team', 'skill', 'cpi', 'score', 'lower', 'upper', 'label'];
+export const GAPS_CSV_HEADER = [
+  'rep',
+  'rep_email',
+  'team',
+  'skill',
+  'cpi',
+  'score',
+  'lower',
+  'upper',
+  'label',
+  'low_confidence',
+  'link_tier',
+  'link_estimate',
+  'link_se',
+  'link_lower',
+  'link_upper',
+  'link_q',
+  'link_mde',
+];
 
-const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000);
+const round = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000);
 
 export function gapsExportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -27,11 +48,33 @@ export function gapsExportRoutes(deps: AppDeps) {
     // A file is not a page that can show what was wrong: refuse instead of exporting something else.
     if (problems.length > 0) throw invalid(problems.map((p) => ({ path: [p.field], message: p.code })), `Invalid ${problems.map((p) => p.field).join(', ')}.`);
     const { teamName } = await teamFilter(deps.db.read, user, filters);
-    const scope = teamScopeOf(user);
     const { period } = filters.range;
-    const result = await computeGaps(deps.db.read, { period, now, scope, ...(teamName === undefined ? {} : { team: teamName }) });
-    const rows: CsvRow[] = result.reps.flatMap((r) =>
-      r.gaps.map((g) => [r.name, r.repEmail, r.team, g.skill, g.cpi, round(g.score), round(g.lower), round(g.upper), g.label]),
+    const [served, directory] = await Promise.all([serveLinks(deps, period, now, 'file'), getRepDirectory(deps.db.read)]);
+    if (!served) throw new Error('the link analysis did not answer');
+    const { analysis } = served;
+    const rows: CsvRow[] = currentReps(analysis, directory, teamScopeOf(user), teamName).flatMap((r) =>
+      r.gaps.map((g) => {
+        const link = g.cpi === null ? undefined : analysis.links.find((l) => l.skill === g.skill && l.cpi === g.cpi);
+        return [
+          r.name,
+          r.email,
+          r.team,
+          g.skill,
+          g.cpi,
+          round(g.score),
+          round(g.lower),
+          round(g.upper),
+          g.label,
+          g.score === null ? null : g.lowConfidence ? 'yes' : 'no',
+          link?.tier,
+          round(link?.estimate),
+          round(link?.se),
+          round(link?.lower),
+          round(link?.upper),
+          round(link?.q),
+          round(link?.mde),
+        ];
+      }),
     );
     await deps.db.write((tx) =>
       recordAudit(tx, now, {
@@ -40,6 +83,7 @@ export function gapsExportRoutes(deps: AppDeps) {
         detail: { from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), team: teamName ?? null, rows: rows.length },
       }),
     );
+    c.header('X-Computed-At', new Date(served.computedAt).toISOString());
     const day = new Date(now).toISOString().slice(0, 10);
     return csvResponse(c, `gaps-${day}.csv`, GAPS_CSV_HEADER, (async function* () {
       for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500);

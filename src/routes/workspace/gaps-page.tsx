@@ -1,7 +1,9 @@
 /**
- * GET /gaps — the skill-gap analysis (every staff role). Links, importance, training effects
- * and content usefulness are org-wide statistics; rep rows only inside the reader's scope.
- * With HX-Request: the results region, or only the quadrant section when htmx targets it.
+ * GET /gaps — the skill-gap analysis (every staff role), from the period's served link
+ * analysis. Links, the planner, importance, training effects and content usefulness are
+ * org-wide statistics; rep rows only inside the reader's scope. With HX-Request: the results
+ * region (or, while the analysis is computed, the region that asks again), or only the
+ * quadrant section when htmx targets it.
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
@@ -9,14 +11,16 @@ import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
 import { filterSearch, parseAnalysisFilters, type AnalysisFilters } from '../../domain/analysis-filters';
 import { loadGapAnalysis, loadImportanceMap } from '../../domain/gap-analysis';
+import { serveLinks } from '../../domain/analysis/serve-links';
 import { listTeams } from '../../../db/queries/reps';
 import { notFound } from '../../lib/errors';
-import { isHtmx, renderHtml } from '../../lib/render';
+import { isHtmx, ownHref, renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { formatter } from '../../../views/partials/analysis/format';
 import { GapsPage } from '../../../views/pages/analysis/gaps';
 import { GapsResults } from '../../../views/partials/analysis/gaps-results';
 import { QuadrantSection } from '../../../views/partials/analysis/quadrant';
+import { ComputingRegion } from '../../../views/partials/analysis/analysis-status';
 import type { SessionUser } from '../../context';
 import type { Drizzle } from '../../../db/client';
 
@@ -36,16 +40,19 @@ export function gapsPageRoutes(deps: AppDeps) {
     const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
     const { teams, teamName } = await teamFilter(deps.db.read, user, filters);
     const fmt = formatter(staffT(user.locale), user.locale);
-    const query = { range: filters.range, now, scope: teamScopeOf(user), team: teamName, cpi: filters.cpi, locale: fmt.locale };
+    const query = { range: filters.range, scope: teamScopeOf(user), team: teamName, cpi: filters.cpi, locale: fmt.locale };
     const status = problems.length > 0 ? 422 : 200;
+    const self = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
+    const served = await serveLinks(deps, filters.range.period, now, 'page');
     if (isHtmx(c) && c.req.header('HX-Target') === 'quadrant') {
-      const importance = await loadImportanceMap(deps.db.read, query);
+      if (!served) return renderHtml(c, <ComputingRegion fmt={fmt} id="quadrant" tag="section" href={self} class="quadrant" />, status);
+      const importance = await loadImportanceMap(deps.db.read, served.analysis, query);
       return renderHtml(c, <QuadrantSection fmt={fmt} importance={importance} filters={filters} teamName={teamName} outOfBand />, status);
     }
-    const analysis = await loadGapAnalysis(deps.db.read, query);
+    const analysis = served ? await loadGapAnalysis(deps.db.read, served.analysis, query) : null;
     const exportHref = `/exports/gaps.csv${filterSearch(filters, ['range', 'team'])}`;
-    const props = { fmt, analysis, filters, problems, teamName, exportHref };
+    const props = { fmt, analysis, stamp: served, filters, problems, teamName, exportHref, selfHref: self };
     if (isHtmx(c)) return renderHtml(c, <GapsResults {...props} />, status);
     return renderHtml(c, <GapsPage {...props} user={user} teams={teams} />, status);
   });

@@ -1,19 +1,25 @@
-/** GET /reps/:id — the rep page; with HX-Request only its filtered region. Trainers: reps of their teams only (else 404). */
+/**
+ * GET /reps/:id — the rep page; with HX-Request only its filtered region, or only the gaps
+ * section when htmx targets it (it asks again while the period's link analysis is being
+ * computed). Trainers: reps of their teams only (else 404).
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
 import { parseAnalysisFilters } from '../../domain/analysis-filters';
-import { loadRepProfile } from '../../domain/rep-profile';
+import { loadRepProfile, repGaps } from '../../domain/rep-profile';
+import { serveLinks } from '../../domain/analysis/serve-links';
 import { staffViewer } from '../../domain/customer-identity';
 import { getRepInScope } from '../../../db/queries/reps';
 import { notFound } from '../../lib/errors';
-import { isHtmx, renderHtml } from '../../lib/render';
+import { isHtmx, ownHref, renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { formatter } from '../../../views/partials/analysis/format';
 import { RepPage } from '../../../views/pages/analysis/rep';
 import { RepResults } from '../../../views/partials/analysis/rep-results';
+import { RepGapsSection } from '../../../views/partials/analysis/rep-gaps';
 
 const repId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -29,6 +35,16 @@ export function repPageRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const notAdmin = user.role !== 'admin';
     const { filters, problems } = parseAnalysisFilters(c.req.query(), now, { wholeMonths: notAdmin });
+    const fmt = formatter(staffT(user.locale), user.locale);
+    const status = problems.length > 0 ? 422 : 200;
+    const self = ownHref(c);
+    c.header('Vary', 'HX-Request, HX-Target');
+    const served = await serveLinks(deps, filters.range.period, now, 'page');
+    const analysis = served?.analysis ?? null;
+    if (isHtmx(c) && c.req.header('HX-Target') === 'rep-gaps') {
+      const skillNames = Object.fromEntries((analysis?.skills ?? []).map((s) => [s.slug, s.name]));
+      return renderHtml(c, <RepGapsSection fmt={fmt} gaps={repGaps(analysis, rep.id)} stamp={served} skillNames={skillNames} typeFiltered={filters.type !== undefined} selfHref={self} />, status);
+    }
     const profile = await loadRepProfile(deps.db.read, {
       rep: { id: rep.id, email: rep.email, name: rep.name, teamId: rep.teamId, teamName: rep.teamName, active: rep.active, excluded: rep.excluded },
       range: filters.range,
@@ -37,12 +53,11 @@ export function repPageRoutes(deps: AppDeps) {
       scope,
       protectDifferences: notAdmin && filters.range.custom !== null,
       viewer: staffViewer(user),
+      analysis,
     });
-    const fmt = formatter(staffT(user.locale), user.locale);
-    const status = problems.length > 0 ? 422 : 200;
-    c.header('Vary', 'HX-Request');
-    if (isHtmx(c)) return renderHtml(c, <RepResults fmt={fmt} profile={profile} filters={filters} problems={problems} />, status);
-    return renderHtml(c, <RepPage fmt={fmt} user={user} profile={profile} filters={filters} problems={problems} />, status);
+    const props = { fmt, profile, filters, problems, stamp: served, selfHref: self };
+    if (isHtmx(c)) return renderHtml(c, <RepResults {...props} />, status);
+    return renderHtml(c, <RepPage {...props} user={user} />, status);
   });
   return app;
 }

@@ -6,6 +6,7 @@ import type { RepProfile } from '../../../src/domain/rep-profile';
 import { FilterForm } from '../../partials/analysis/filters';
 import type { Fmt } from '../../partials/analysis/format';
 import { RepResults } from '../../partials/analysis/rep-results';
+import type { AnalysisStamp } from '../../partials/analysis/analysis-status';
 
 export interface RepPageProps {
   fmt: Fmt;
@@ -13,9 +14,11 @@ export interface RepPageProps {
   profile: RepProfile;
   filters: AnalysisFilters;
   problems: FilterProblem[];
+  stamp: AnalysisStamp | null;
+  selfHref: string;
 }
 
-export function RepPage({ fmt, user, profile, filters, problems }: RepPageProps) {
+export function RepPage({ fmt, user, profile, filters, problems, stamp, selfHref }: RepPageProps) {
   const { t } = fmt;
   const { rep } = profile;
   const action = `/reps/${rep.id}`;
@@ -40,7 +43,7 @@ export function RepPage({ fmt, user, profile, filters, problems }: RepPageProps)
         </dl>
       </header>
       <FilterForm t={t} id="rep-filters" action={action} target="rep-results" filters={filters} type />
-      <RepResults fmt={fmt} profile={profile} filters={filters} problems={problems} />
+      <RepResults fmt={fmt} profile={profile} filters={filters} problems={problems} stamp={stamp} selfHref={selfHref} />
     </StaffLayout>
   );
 }

@@ -3,6 +3,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { CoachingFilters, CoachingNav } from '../../partials/coaching/nav';
 import { FollowUpRegion, type FollowUpRegionProps } from '../../partials/coaching/follow-up-region';
+import { MethodsLink } from '../../partials/analysis/analysis-status';
 
 export interface CoachingFollowUpPageProps {
   t: StaffT;
@@ -19,6 +20,7 @@ export function CoachingFollowUpPage({ t, user, teams, teamId, region }: Coachin
       <CoachingNav t={t} current="/coaching/follow-up" />
       <h1 data-testid="follow-up-title">{t('coFollowUpTitle')}</h1>
       <p class="intro">{t('coFollowUpIntro')}</p>
+      <MethodsLink t={t} />
       <CoachingFilters t={t} action="/coaching/follow-up" target="#follow-up-results" teams={teams} teamId={teamId} />
       <FollowUpRegion {...region} />
     </StaffLayout>

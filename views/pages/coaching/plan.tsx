@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../src/context';
 import type { PlanMonths } from '../../../src/domain/coaching';
 import { CoachingFilters, CoachingNav } from '../../partials/coaching/nav';
 import { PlanRegion, type PlanRegionProps } from '../../partials/coaching/plan-region';
+import { MethodsLink } from '../../partials/analysis/analysis-status';
 
 export interface CoachingPlanPageProps {
   t: StaffT;
@@ -21,6 +22,7 @@ export function CoachingPlanPage({ t, user, teams, teamId, months, region }: Coa
       <CoachingNav t={t} current="/coaching" />
       <h1 data-testid="coaching-title">{t('coPlanTitle')}</h1>
       <p class="intro">{t('coPlanIntro')}</p>
+      <MethodsLink t={t} />
       <CoachingFilters t={t} action="/coaching" target="#coaching-plan" teams={teams} teamId={teamId} months={months} />
       <PlanRegion {...region} />
     </StaffLayout>

@@ -1,6 +1,7 @@
 /** Number formats and names shared by the analysis pages (rep page, skill gaps, content library). */
 import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
-import type { CpiKey, GapLabel, LinkTier, Quadrant } from '../../../src/stats';
+import type { CpiKey, JointGapLabel, JointLinkTier } from '../../../src/stats';
+import type { Quadrant } from '../../../src/domain/importance-map';
 import type { TrainingKind } from '../../../db/schema';
 
 export interface Fmt {
@@ -14,12 +15,18 @@ export interface Fmt {
   cpi(cpi: CpiKey, value: number): string;
   /** A change of a CPI: +8.0 pp for rates, +0.47 for 1–5 means. */
   cpiChange(cpi: CpiKey, value: number): string;
+  /** A link's change per SD of skill: pp of FCR, points on 1–5, % quote time (from log hours). */
+  effect(cpi: CpiKey, value: number): string;
+  /** The size of an effect (a detectable effect, a reference), unsigned, in the same units. */
+  effectSize(cpi: CpiKey, value: number): string;
   /** "3.71 to 3.97". */
   range(lower: number, upper: number, format: (v: number) => string): string;
   p(value: number | null): string;
   /** A probability as a percentage that never claims certainty: "> 99%", "< 1%". */
   prob(value: number): string;
   date(ms: number): string;
+  /** "2026-11-20 10:04 UTC". */
+  time(ms: number): string;
 }
 
 const MINUS = '\u2212';
@@ -34,7 +41,12 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
   const finite = (v: number, f: (v: number) => string) => (Number.isFinite(v) ? f(v).replace('-', MINUS) : '—');
   const num = (v: number, digits = 2) => finite(v, (x) => nf(digits).format(x));
   const pct = (v: number, digits = 0) => finite(v, (x) => nf(digits, 'percent').format(x));
-  const signed = (v: number, digits = 2) => (Number.isFinite(v) && v > 0 ? `+${num(v, digits)}` : num(v, digits));
+  // A value that rounds to zero carries no sign ("0.00", not "−0.00").
+  const signed = (v: number, digits = 2) => {
+    const text = num(v, digits);
+    if (/^\u2212?0([.,]0*)?$/.test(text)) return text.replace(MINUS, '');
+    return Number.isFinite(v) && v > 0 ? `+${text}` : text;
+  };
   return {
     t,
     locale,
@@ -47,6 +59,19 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
     p: (v) => (v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? t('anBelow', { value: num(0.001, 3) }) : num(v, 3)),
     prob: (v) => (!Number.isFinite(v) ? '—' : v > 0.99 ? t('anAbove', { value: pct(0.99) }) : v < 0.01 ? t('anBelow', { value: pct(0.01) }) : pct(v)),
     date: (ms) => new Date(ms).toISOString().slice(0, 10),
+    time: (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    effect: (cpi, v) =>
+      cpi === 'fcr'
+        ? t('anPoints', { value: signed(v * 100, 1) })
+        : cpi === 'quoteTurnaround'
+          ? t('anEffectTime', { value: signed((Math.exp(v) - 1) * 100, 0) })
+          : t('anEffectPoints', { value: signed(v, 2) }),
+    effectSize: (cpi, v) =>
+      cpi === 'fcr'
+        ? t('anPoints', { value: num(Math.abs(v) * 100, 1) })
+        : cpi === 'quoteTurnaround'
+          ? t('anEffectTime', { value: num((Math.exp(Math.abs(v)) - 1) * 100, 0) })
+          : t('anEffectPoints', { value: num(Math.abs(v), 2) }),
   };
 }
 
@@ -59,17 +84,29 @@ const CPI_NAMES: Record<CpiKey, StaffKey> = {
 };
 export const cpiName = (t: StaffT, cpi: CpiKey) => t(CPI_NAMES[cpi]);
 
-const GAP_LABELS: Record<GapLabel, [StaffKey, StaffKey]> = {
+type Label = NonNullable<JointGapLabel> | 'none';
+const GAP_LABELS: Record<Label, [StaffKey, StaffKey]> = {
   untrained: ['anLabelUntrained', 'anLabelUntrainedHelp'],
   'trained-not-transferred': ['anLabelTrainedNotTransferred', 'anLabelTrainedNotTransferredHelp'],
-  'coached-not-improving': ['anLabelCoachedNotImproving', 'anLabelCoachedNotImprovingHelp'],
   'coached-improving': ['anLabelCoachedImproving', 'anLabelCoachedImprovingHelp'],
+  'coached-not-improving': ['anLabelCoachedNotImproving', 'anLabelCoachedNotImprovingHelp'],
+  'coached-too-early-to-tell': ['anLabelCoachedTooEarly', 'anLabelCoachedTooEarlyHelp'],
+  none: ['anLabelNone', 'anLabelNoneHelp'],
 };
-export const gapLabelName = (t: StaffT, label: GapLabel) => t(GAP_LABELS[label][0]);
-export const gapLabelHelp = (t: StaffT, label: GapLabel) => t(GAP_LABELS[label][1]);
+/** A gap's label; null (a course, the linked CPI not short) reads "no label". */
+export const gapLabelName = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][0]);
+export const gapLabelHelp = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][1]);
 
-const TIERS: Record<LinkTier, StaffKey> = { finding: 'anTierFinding', exploratory: 'anTierExploratory', insufficient: 'anTierInsufficient' };
-export const tierName = (t: StaffT, tier: LinkTier) => t(TIERS[tier]);
+const TIERS: Record<Exclude<JointLinkTier, 'not-separable'>, StaffKey> = {
+  finding: 'anTierFinding',
+  exploratory: 'anTierExploratory',
+  'no-evidence': 'anTierNoEvidence',
+  insufficient: 'anTierInsufficient',
+};
+/** A link's plain label: "clear link", "possible link", "no evidence yet", "can't tell apart from …", "too few assessed reps". */
+export function tierName(t: StaffT, link: { tier: JointLinkTier; separableFrom?: string | undefined }, skillName: (slug: string) => string): string {
+  return link.tier === 'not-separable' ? t('anTierNotSeparable', { skill: skillName(link.separableFrom ?? '') }) : t(TIERS[link.tier]);
+}
 
 const QUADRANTS: Record<Quadrant, StaffKey> = {
   'concentrate-here': 'anQuadrantConcentrate',

@@ -1,42 +1,76 @@
-/** The filtered part of the skill-gap analysis: the region htmx swaps when team or period changes. */
+/**
+ * The filtered part of the skill-gap analysis: the region htmx swaps when team or period
+ * changes, and that asks again by itself while the period's analysis is being computed.
+ */
 import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
 import type { GapAnalysis } from '../../../src/domain/gap-analysis';
 import { FilterProblems, periodText } from './filters';
 import type { Fmt } from './format';
-import { LinkMatrix } from './link-matrix';
+import { ComputedNote, ComputingRegion, MethodsLink, type AnalysisStamp } from './analysis-status';
+import { LinkGrid } from './link-grid';
+import { Planner } from './planner';
 import { QuadrantSection } from './quadrant';
+import { TeamShortfalls } from './shortfalls';
 import { TrainingEffects } from './training-effects';
 import { ContentTop } from './content-top';
 import { TopGaps } from './top-gaps';
 
 export interface GapsResultsProps {
   fmt: Fmt;
-  analysis: GapAnalysis;
+  /** null: the period's analysis is being computed. */
+  analysis: GapAnalysis | null;
+  stamp: AnalysisStamp | null;
   filters: AnalysisFilters;
   problems: FilterProblem[];
   teamName: string | undefined;
   exportHref: string;
+  /** This page's own URL with its filters (what the computing region asks again). */
+  selfHref: string;
 }
 
-export function GapsResults({ fmt, analysis, filters, problems, teamName, exportHref }: GapsResultsProps) {
+export function GapsResults({ fmt, analysis, stamp, filters, problems, teamName, exportHref, selfHref }: GapsResultsProps) {
   const { t } = fmt;
-  const skillNames = Object.fromEntries(analysis.skills.map((s) => [s.slug, s.name]));
-  return (
-    <div id="gaps-results" class="results">
+  const head = (
+    <>
       <FilterProblems t={t} problems={problems} />
       <p class="period-note" data-testid="period-note">
         {periodText(t, filters)} · {teamName ? t('anTeamNote', { team: teamName }) : t('anAllTeamsNote')}
       </p>
+    </>
+  );
+  if (!analysis || !stamp) {
+    return (
+      <ComputingRegion fmt={fmt} id="gaps-results" href={selfHref} class="results">
+        {head}
+        <MethodsLink t={t} />
+      </ComputingRegion>
+    );
+  }
+  const skillNames = Object.fromEntries(analysis.skills.map((s) => [s.slug, s.name]));
+  return (
+    <div id="gaps-results" class="results">
+      {head}
+      <ComputedNote fmt={fmt} stamp={stamp} href={selfHref} />
+      <MethodsLink t={t} />
       <section aria-labelledby="matrix-h">
         <h2 id="matrix-h">{t('anMatrixTitle')}</h2>
         <p class="muted">{t('anMatrixIntro')}</p>
-        <LinkMatrix fmt={fmt} links={analysis.links} skills={analysis.skills} repsAnalysed={analysis.repsAnalysed} />
+        <LinkGrid fmt={fmt} links={analysis.links} skills={analysis.skills} modelled={analysis.assessMore === null} />
+        <h3 id="planner-h">{t('anPlannerTitle')}</h3>
+        <Planner fmt={fmt} lines={analysis.planner} />
       </section>
       <QuadrantSection fmt={fmt} importance={analysis.importance} filters={filters} teamName={teamName} />
-      <section aria-labelledby="top-gaps-h">
-        <h2 id="top-gaps-h">{t('anTopGapsTitle')}</h2>
-        <TopGaps fmt={fmt} gaps={analysis.topGaps} repsWithGaps={analysis.repsWithGaps} skillNames={skillNames} exportHref={exportHref} />
-      </section>
+      {analysis.shortfalls !== null && analysis.assessMore !== null ? (
+        <section aria-labelledby="shortfalls-h">
+          <h2 id="shortfalls-h">{t('anNoModelTitle')}</h2>
+          <TeamShortfalls fmt={fmt} reps={analysis.shortfalls} more={analysis.assessMore} />
+        </section>
+      ) : (
+        <section aria-labelledby="top-gaps-h">
+          <h2 id="top-gaps-h">{t('anTopGapsTitle')}</h2>
+          <TopGaps fmt={fmt} gaps={analysis.topGaps} repsWithGaps={analysis.repsWithGaps} skillNames={skillNames} exportHref={exportHref} />
+        </section>
+      )}
       <section aria-labelledby="effects-h">
         <h2 id="effects-h">{t('anEffectsTitle')}</h2>
         <p class="muted">{t('anEffectsIntro')}</p>

@@ -1,7 +1,9 @@
 /**
- * Importance–performance quadrant chart for one CPI, with its own small form to pick the
- * CPI: htmx swaps only this section (the route answers HX-Target "quadrant" with it) and
- * updates the main filter form's hidden cpi out of band, so both forms keep one state.
+ * Importance–performance quadrant chart for one CPI (importance from the joint model's LMG
+ * shares, or |unadjusted ρ| marked as such where the CPI has no model), with its own small
+ * form to pick the CPI: htmx swaps only this section (the route answers HX-Target
+ * "quadrant" with it) and updates the main filter form's hidden cpi out of band, so both
+ * forms keep one state.
  */
 import { Figure } from '../../charts/figure';
 import { ScatterChart } from '../../charts/scatter-chart';
@@ -29,12 +31,13 @@ function keptFilters(f: AnalysisFilters): { name: string; value: string }[] {
 
 export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand }: QuadrantProps) {
   const { t } = fmt;
-  const { map, skillNames } = importance;
+  const { skillNames } = importance;
   const cpi = filters.cpi;
+  const unadjusted = importance.method === 'unadjusted';
   const targets = Object.values(importance.proficiencyTargets);
   const sameTarget = targets.every((v) => v === targets[0]);
   const xLine = targets.length === 0 ? 80 : sameTarget ? targets[0]! : targets.reduce((s, v) => s + v, 0) / targets.length;
-  const placed = map.skills.filter((s) => s.quadrant !== null);
+  const placed = importance.skills.filter((s) => s.quadrant !== null && s.importance !== null);
   const name = (slug: string) => skillNames[slug] ?? slug;
   const y = (v: number) => fmt.num(v, 2);
   const x = (v: number) => fmt.num(v, 0);
@@ -63,7 +66,7 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
       {outOfBand && <input type="hidden" name="cpi" id="gaps-filter-cpi" value={cpi} hx-swap-oob="true" />}
       <p class="muted">
         {teamName ? t('anQuadrantTeam', { team: teamName, reps: importance.teamReps }) : t('anQuadrantOrg', { reps: importance.teamReps })}{' '}
-        {map.method === 'lmg' ? t('anQuadrantLmg') : t('anQuadrantSpearman')} {sameTarget ? '' : t('anQuadrantTargetsDiffer')}
+        {unadjusted ? t('anQuadrantUnadjusted') : t('anQuadrantLmg')} {sameTarget ? '' : t('anQuadrantTargetsDiffer')}
       </p>
       {placed.length === 0 ? (
         <p class="notice">{t('anQuadrantEmpty')}</p>
@@ -76,10 +79,14 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
           table={{
             caption: t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) }),
             head: [t('anSkill'), t('anPerformance'), t('anImportance'), t('anQuadrant')],
-            rows: map.skills.map((s) => [
+            rows: importance.skills.map((s) => [
               name(s.skill),
-              Number.isFinite(s.performance.mean) ? `${x(s.performance.mean)} (${fmt.range(s.performance.lower, s.performance.upper, x)}; ${t('anNValue', { n: s.performance.n })})` : t('anNoScores'),
-              Number.isFinite(s.importance.value) ? `${y(s.importance.value)} (${fmt.range(s.importance.lower, s.importance.upper, y)})` : '—',
+              Number.isFinite(s.performance.mean)
+                ? Number.isFinite(s.performance.lower)
+                  ? `${x(s.performance.mean)} (${fmt.range(s.performance.lower, s.performance.upper, x)}; ${t('anNValue', { n: s.performance.n })})`
+                  : `${x(s.performance.mean)} (${t('anNValue', { n: s.performance.n })})`
+                : t('anNoScores'),
+              s.importance === null ? '—' : unadjusted ? t('anUnadjusted', { value: y(s.importance) }) : y(s.importance),
               s.quadrant ? `${quadrantName(t, s.quadrant)}${s.uncertain ? ` — ${t('anUncertain')}` : ''}` : t('anUncertain'),
             ]),
           }}
@@ -87,17 +94,15 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
           <ScatterChart
             label={t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) })}
             xLabel={t('anPerformanceAxis')}
-            yLabel={t('anImportanceAxis')}
+            yLabel={unadjusted ? t('anUnadjusted', { value: t('anImportanceAxis') }) : t('anImportanceAxis')}
             xLine={xLine}
-            yLine={Number.isFinite(map.importanceLine) ? map.importanceLine : undefined}
+            yLine={importance.importanceLine ?? undefined}
             quadrants={[quadrantName(t, 'concentrate-here'), quadrantName(t, 'keep-up-the-good-work'), quadrantName(t, 'low-priority'), quadrantName(t, 'possible-overkill')]}
             format={{ x, y }}
             points={placed.map((s) => ({
               label: s.uncertain ? t('anUncertainLabel', { name: name(s.skill) }) : name(s.skill),
               x: s.performance.mean,
-              y: s.importance.value,
-              yLow: Number.isFinite(s.importance.lower) ? s.importance.lower : null,
-              yHigh: Number.isFinite(s.importance.upper) ? s.importance.upper : null,
+              y: s.importance ?? 0,
               kind: s.uncertain ? 'uncertain' : (s.quadrant ?? undefined),
             }))}
           />

@@ -1,10 +1,18 @@
-/** The rep's skill gaps, ranked by score, each with its 80% interval, label and evidence. */
+/**
+ * The rep's skill gaps from the served link analysis, ranked by score, each with its 80%
+ * interval, label and evidence (the CPI against target, the link across reps in plain words,
+ * its numbers behind a toggle). The section htmx swaps by itself while the analysis is being
+ * computed; without a model, the rep's CPI shortfalls instead.
+ */
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
-import type { RepGap } from '../../../src/domain/rep-profile';
-import { cpiName, gapLabelHelp, gapLabelName, tierName, type Fmt } from './format';
+import type { RepGap, RepGapsState } from '../../../src/domain/rep-profile';
+import { cpiName, gapLabelHelp, gapLabelName, type Fmt } from './format';
+import { ComputedNote, ComputingRegion, MethodsLink, type AnalysisStamp } from './analysis-status';
+import { LinkFigures, LinkSummary } from './link-figures';
+import { RepShortfallList } from './shortfalls';
 
-function Evidence({ fmt, gap }: { fmt: Fmt; gap: RepGap }) {
+function Evidence({ fmt, gap, skillName }: { fmt: Fmt; gap: RepGap; skillName: (slug: string) => string }) {
   const { t } = fmt;
   const e = gap.evidence;
   if (!e) return <span class="muted">{t('anNoEvidence')}</span>;
@@ -19,18 +27,17 @@ function Evidence({ fmt, gap }: { fmt: Fmt; gap: RepGap }) {
       </li>
       {e.link && (
         <li>
-          {t('anEvidenceLink', { rho: fmt.signed(e.link.rho), range: fmt.range(e.link.lower, e.link.upper, (v) => fmt.signed(v)), n: e.link.n })}{' '}
-          <span class={`badge badge-${e.link.tier}`}>{tierName(t, e.link.tier)}</span>
-          {e.link.simpson && <span class="badge badge-bad">{t('anSimpson')}</span>}
+          {t('anEvidenceLink')}{' '}
+          <LinkSummary fmt={fmt} link={e.link} skillName={skillName} />
+          <LinkFigures fmt={fmt} link={e.link} />
         </li>
       )}
     </ul>
   );
 }
 
-export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap[] | null; skillNames: Record<string, string>; min: number }) {
+function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNames: Record<string, string> }) {
   const { t } = fmt;
-  if (gaps === null) return <p class="notice">{t('anGapsNotScored', { min })}</p>;
   if (gaps.length === 0) return <p class="muted">{t('anGapsNone')}</p>;
   const name = (slug: string) => skillNames[slug] ?? slug;
   const scored = gaps.filter((g) => g.score !== null);
@@ -46,7 +53,7 @@ export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap
           table={{
             caption: t('anGapsChartTitle'),
             head: [t('anSkill'), t('anScore'), t('anInterval80')],
-            rows: scored.map((g) => [name(g.skill), fmt.num(g.score!), fmt.range(g.lower!, g.upper!, (v) => fmt.num(v))]),
+            rows: scored.map((g) => [name(g.skill), fmt.num(g.score!), g.lower !== null && g.upper !== null ? fmt.range(g.lower, g.upper, (v) => fmt.num(v)) : '—']),
           }}
         >
           <IntervalChart label={t('anGapsChartTitle')} rows={scored.map((g) => ({ label: name(g.skill), value: g.score, lower: g.lower, upper: g.upper }))} reference={0} format={(v) => fmt.num(v, 1)} />
@@ -58,7 +65,7 @@ export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap
           <thead>
             <tr>
               <th scope="col">{t('anSkill')}</th>
-              <th scope="col">{t('anCpiHurt')}</th>
+              <th scope="col">{t('anLinkedCpi')}</th>
               <th scope="col" class="num">{t('anScore')}</th>
               <th scope="col">{t('anInterval80')}</th>
               <th scope="col">{t('anLabel')}</th>
@@ -67,7 +74,7 @@ export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap
           </thead>
           <tbody>
             {gaps.map((g) => (
-              <tr data-skill={g.skill} data-label={g.label}>
+              <tr data-skill={g.skill} data-label={g.label ?? 'none'}>
                 <th scope="row">
                   {name(g.skill)}
                   {g.missingScore && <span class="badge badge-muted">{t('anMissingScore')}</span>}
@@ -79,12 +86,12 @@ export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap
                   {g.lowConfidence && g.score !== null && <span class="badge badge-exploratory">{t('anLowConfidence')}</span>}
                 </td>
                 <td>
-                  <span class={`badge gap-label gap-${g.label}`}>{gapLabelName(t, g.label)}</span>
+                  <span class={`badge gap-label gap-${g.label ?? 'none'}`}>{gapLabelName(t, g.label)}</span>
                   <br />
                   <span class="muted small">{gapLabelHelp(t, g.label)}</span>
                 </td>
                 <td>
-                  <Evidence fmt={fmt} gap={g} />
+                  <Evidence fmt={fmt} gap={g} skillName={name} />
                 </td>
               </tr>
             ))}
@@ -92,5 +99,46 @@ export function RepGaps({ fmt, gaps, skillNames, min }: { fmt: Fmt; gaps: RepGap
         </table>
       </div>
     </>
+  );
+}
+
+export interface RepGapsSectionProps {
+  fmt: Fmt;
+  gaps: RepGapsState;
+  stamp: AnalysisStamp | null;
+  skillNames: Record<string, string>;
+  /** A type filter is set: say that gaps use every type. */
+  typeFiltered: boolean;
+  /** The rep page's own URL with its filters. */
+  selfHref: string;
+}
+
+export function RepGapsSection({ fmt, gaps, stamp, skillNames, typeFiltered, selfHref }: RepGapsSectionProps) {
+  const { t } = fmt;
+  const heading = <h2 id="rep-gaps-h">{t('anGapsTitle')}</h2>;
+  const note = typeFiltered && <p class="muted">{t('anGapsAllTypes')}</p>;
+  if (gaps.status === 'computing' || !stamp) {
+    return (
+      <ComputingRegion fmt={fmt} id="rep-gaps" tag="section" labelledBy="rep-gaps-h" href={selfHref}>
+        {heading}
+        {note}
+        <MethodsLink t={t} />
+      </ComputingRegion>
+    );
+  }
+  return (
+    <section id="rep-gaps" aria-labelledby="rep-gaps-h">
+      {heading}
+      {note}
+      <ComputedNote fmt={fmt} stamp={stamp} href={selfHref} />
+      <MethodsLink t={t} />
+      {gaps.status === 'not-scored' ? (
+        <p class="notice">{t('anGapsNotScored', { min: gaps.min })}</p>
+      ) : gaps.status === 'no-model' ? (
+        <RepShortfallList fmt={fmt} shortfalls={gaps.shortfalls} more={gaps.more} />
+      ) : (
+        <GapTable fmt={fmt} gaps={gaps.gaps} skillNames={skillNames} />
+      )}
+    </section>
   );
 }

@@ -7,16 +7,21 @@ import type { Fmt } from './format';
 import { RepCpiSummary, RepTrends } from './rep-trends';
 import { MarkerLegend, RepTimeline } from './rep-timeline';
 import { RepComments } from './rep-comments';
-import { RepGaps } from './rep-gaps';
+import { RepGapsSection } from './rep-gaps';
+import type { AnalysisStamp } from './analysis-status';
 
 export interface RepResultsProps {
   fmt: Fmt;
   profile: RepProfile;
   filters: AnalysisFilters;
   problems: FilterProblem[];
+  /** When the link analysis behind the gaps was computed; null while it is. */
+  stamp: AnalysisStamp | null;
+  /** The page's own URL with its filters. */
+  selfHref: string;
 }
 
-export function RepResults({ fmt, profile, filters, problems }: RepResultsProps) {
+export function RepResults({ fmt, profile, filters, problems, stamp, selfHref }: RepResultsProps) {
   const { t } = fmt;
   const scope = filters.type ? t('anOnlyType', { type: interactionTypeLabel(t, filters.type) }) : t('anAllTypesNote');
   return (
@@ -43,11 +48,7 @@ export function RepResults({ fmt, profile, filters, problems }: RepResultsProps)
         <h2 id="rep-comments-h">{t('anCommentsTitle')}</h2>
         <RepComments fmt={fmt} comments={profile.comments} />
       </section>
-      <section aria-labelledby="rep-gaps-h">
-        <h2 id="rep-gaps-h">{t('anGapsTitle')}</h2>
-        {filters.type && <p class="muted">{t('anGapsAllTypes')}</p>}
-        <RepGaps fmt={fmt} gaps={profile.gaps} skillNames={profile.skillNames} min={profile.settings.minResponses} />
-      </section>
+      <RepGapsSection fmt={fmt} gaps={profile.gaps} stamp={stamp} skillNames={profile.skillNames} typeFiltered={filters.type !== undefined} selfHref={selfHref} />
     </div>
   );
 }

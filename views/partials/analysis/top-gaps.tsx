@@ -1,4 +1,4 @@
-/** The largest rep × skill gaps inside the reader's scope, each linking to the rep page. */
+/** The largest labelled rep × skill gaps inside the reader's scope, each linking to the rep page. */
 import type { TopGap } from '../../../src/domain/gap-analysis';
 import { cpiName, gapLabelName, type Fmt } from './format';
 
@@ -21,7 +21,7 @@ export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { f
                 <th scope="col">{t('anRep')}</th>
                 <th scope="col">{t('anTeam')}</th>
                 <th scope="col">{t('anSkill')}</th>
-                <th scope="col">{t('anCpiHurt')}</th>
+                <th scope="col">{t('anLinkedCpi')}</th>
                 <th scope="col" class="num">{t('anScore')}</th>
                 <th scope="col">{t('anInterval80')}</th>
                 <th scope="col">{t('anLabel')}</th>
@@ -33,7 +33,7 @@ export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { f
                   <th scope="row">
                     <a href={`/reps/${repId}`}>{repName}</a>
                   </th>
-                  <td>{team}</td>
+                  <td>{team ?? '—'}</td>
                   <td>{skillNames[gap.skill] ?? gap.skill}</td>
                   <td>{gap.cpi ? cpiName(t, gap.cpi) : '—'}</td>
                   <td class="num">{fmt.num(gap.score ?? NaN)}</td>
@@ -42,7 +42,7 @@ export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { f
                     {gap.lowConfidence && <span class="badge badge-exploratory">{t('anLowConfidence')}</span>}
                   </td>
                   <td>
-                    <span class={`badge gap-label gap-${gap.label}`}>{gapLabelName(t, gap.label)}</span>
+                    <span class={`badge gap-label gap-${gap.label ?? 'none'}`}>{gapLabelName(t, gap.label)}</span>
                   </td>
                 </tr>
               ))}

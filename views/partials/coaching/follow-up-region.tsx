@@ -13,6 +13,10 @@ export interface FollowUpRegionProps {
   locale: string;
   rows: FollowUpRow[];
   minResponses: number;
+  /** A session named no CPI and the gap analysis that gives it is being computed: the region asks again. */
+  gapsComputing: boolean;
+  /** This request's URL (what the region asks again). */
+  selfHref: string;
   exportResponsesHref: string;
 }
 
@@ -78,10 +82,16 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
 }
 
 /** The part of /coaching/follow-up that the team filter replaces. */
-export function FollowUpRegion({ t, locale, rows, minResponses, exportResponsesHref }: FollowUpRegionProps) {
+export function FollowUpRegion({ t, locale, rows, minResponses, gapsComputing, selfHref, exportResponsesHref }: FollowUpRegionProps) {
   const charted = CPI_KEYS.map((cpi) => [cpi, rows.filter((r) => r.cpi === cpi)] as const).filter(([, list]) => list.length > 0);
+  const poll = gapsComputing ? { 'hx-get': selfHref, 'hx-trigger': 'load delay:2s', 'hx-swap': 'outerHTML' } : {};
   return (
-    <div id="follow-up-results">
+    <div id="follow-up-results" {...poll}>
+      {gapsComputing && (
+        <p class="notice analysis-computing" data-analysis="computing">
+          {t('coGapCpisComputing')} <a href={selfHref}>{t('anComputingReload')}</a>
+        </p>
+      )}
       <ul class="toolbar plain">
         <li>
           <a href={exportResponsesHref} download>

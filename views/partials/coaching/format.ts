@@ -22,12 +22,6 @@ export function fmtProbability(locale: string, p: number): string {
   return fmtPercent(locale, p);
 }
 
-/** "q = 0.023", or "q < 0.001" below that. */
-export function fmtQ(locale: string, q: number): string {
-  if (!Number.isFinite(q)) return 'q = —';
-  return q < 0.001 ? `q < ${fmtNumber(locale, 0.001, 3)}` : `q = ${fmtNumber(locale, q, 3)}`;
-}
-
 export const fmtCount = (locale: string, value: number) => new Intl.NumberFormat(tag(locale)).format(value);
 
 /** A figure's value: a percentage for rates and the share within SLA, one decimal for 1–5 means. */

@@ -1,6 +1,6 @@
 /** Names of the enumerations the coaching pages show, in the reader's language. */
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import type { CpiKey, GapLabel, LinkTier } from '../../../src/stats';
+import type { CpiKey, JointGapLabel } from '../../../src/stats';
 import type { SessionStatus } from '../../../db/queries/coaching-sessions';
 import type { FollowUpStatus } from '../../../db/queries/coaching-follow-ups';
 
@@ -19,7 +19,7 @@ export function cpiName(t: StaffT, cpi: CpiKey): string {
   }
 }
 
-export function gapLabelName(t: StaffT, label: GapLabel): string {
+export function gapLabelName(t: StaffT, label: NonNullable<JointGapLabel>): string {
   switch (label) {
     case 'untrained':
       return t('coLabelUntrained');
@@ -29,11 +29,9 @@ export function gapLabelName(t: StaffT, label: GapLabel): string {
       return t('coLabelCoachedNotImproving');
     case 'coached-improving':
       return t('coLabelCoachedImproving');
+    case 'coached-too-early-to-tell':
+      return t('coLabelCoachedTooEarly');
   }
-}
-
-export function tierName(t: StaffT, tier: LinkTier): string {
-  return tier === 'finding' ? t('coTierFinding') : tier === 'exploratory' ? t('coTierExploratory') : t('coTierInsufficient');
 }
 
 export function sessionStatusName(t: StaffT, status: SessionStatus): string {

@@ -2,11 +2,15 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { PlanRep } from '../../../src/domain/coaching';
 import { FigureText } from './figure-text';
 import { SessionList } from './session-list';
-import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtQ, fmtTarget, isoDate } from './format';
-import { cpiName, gapLabelName, tierName } from './labels';
+import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtTarget, isoDate } from './format';
+import { cpiName, gapLabelName } from './labels';
+import type { Fmt } from '../analysis/format';
+import { LinkFigures, LinkSummary } from '../analysis/link-figures';
 
 export interface RepCardProps {
   t: StaffT;
+  /** The analysis pages' number formats (for the link's figures). */
+  fmt: Fmt;
   locale: string;
   rep: PlanRep;
   rank: number | null;
@@ -19,7 +23,7 @@ function ResponseRate({ t, locale, rep }: { t: StaffT; locale: string; rep: Plan
   return <>{t('coResponseRateValue', { rate: fmtPercent(locale, rep.responseRate), n: fmtCount(locale, rep.n), invited: fmtCount(locale, rep.invited) })}</>;
 }
 
-function Evidence({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep }) {
+function Evidence({ t, fmt, locale, rep }: { t: StaffT; fmt: Fmt; locale: string; rep: PlanRep }) {
   const gap = rep.gap!;
   const cpi = cpiName(t, gap.cpi);
   return (
@@ -43,11 +47,10 @@ function Evidence({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep 
       <dd>
         {rep.link ? (
           <>
-            {t('coLinkValue', { rho: fmtNumber(locale, rep.link.rho, 2), lower: fmtNumber(locale, rep.link.lower, 2), upper: fmtNumber(locale, rep.link.upper, 2), n: rep.link.n })}{' '}
-            <span class={`badge badge-${rep.link.tier}`}>{tierName(t, rep.link.tier)}</span>
-            {rep.link.q !== null && <span class="muted"> {fmtQ(locale, rep.link.q)}</span>}
+            <LinkSummary fmt={fmt} link={rep.link} skillName={(slug) => (slug === gap.skill ? gap.skillName : slug)} />
             <br />
             <span class="muted">{t('coLinkMeaning', { skill: gap.skillName, cpi })}</span>
+            <LinkFigures fmt={fmt} link={rep.link} />
           </>
         ) : (
           <span class="muted">{t('coNoLink')}</span>
@@ -80,7 +83,7 @@ function Quotes({ t, rep, minComments }: { t: StaffT; rep: PlanRep; minComments:
 }
 
 /** One rep on the plan: the top gap with its label, the evidence, customer quotes, sessions. */
-export function RepCard({ t, locale, rep, rank, minComments, back }: RepCardProps) {
+export function RepCard({ t, fmt, locale, rep, rank, minComments, back }: RepCardProps) {
   const headingId = `rep-${rep.repId}-name`;
   const gap = rep.gap;
   const newHref = `/coaching/sessions/new?rep=${rep.repId}${gap ? `&skill=${encodeURIComponent(gap.skill)}` : ''}`;
@@ -104,14 +107,20 @@ export function RepCard({ t, locale, rep, rank, minComments, back }: RepCardProp
             </span>
             {gap.lowConfidence && <span class="badge badge-exploratory"> {t('coLowConfidence')}</span>}
           </p>
-          <Evidence t={t} locale={locale} rep={rep} />
+          <Evidence t={t} fmt={fmt} locale={locale} rep={rep} />
           <h4>{t('coQuotes')}</h4>
           <Quotes t={t} rep={rep} minComments={minComments} />
         </>
       ) : (
         <p class="muted">
-          {rep.status === 'no-gap' ? t('coNoGap') : t('coNotEnough', { n: rep.n })}
-          {rep.status === 'no-gap' && (
+          {rep.status === 'no-gap'
+            ? t('coNoGap')
+            : rep.status === 'no-model'
+              ? t('coNoModelRep')
+              : rep.status === 'pending'
+                ? t('coPendingRep')
+                : t('coNotEnough', { n: rep.n })}
+          {(rep.status === 'no-gap' || rep.status === 'no-model' || rep.status === 'pending') && (
             <>
               {' '}
               <ResponseRate t={t} locale={locale} rep={rep} />
