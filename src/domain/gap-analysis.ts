@@ -1,6 +1,6 @@
 /**
  * The skill-gap analysis page's data, from a served link analysis (./analysis/links.ts).
- * Links, the planner, importance, training effects and content usefulness are org-wide
+ * Links, the planner, importance and content usefulness are org-wide
  * statistics (no rep is shown); the largest gaps, or where no model runs the reps' CPI
  * shortfalls, hold only reps inside the reader's scope (and the chosen team).
  */
@@ -13,7 +13,6 @@ import type { ResolvedPeriod } from './analysis-filters';
 import type { GapEntry, LinkAnalysis, LinkResult } from './analysis/links';
 import { actionable, assessMore, cpiShortfalls, currentReps, LIKELY_SHORT, type CpiShortfall } from './analysis/rep-view';
 import { importanceMap, latestAssessmentScores, type ImportanceMap } from './importance-map';
-import { computeTrainingEffects, type TrainingEffect } from './training-effects';
 import { computeContentLibrary, topAndBottom, type ContentRow } from './content-usefulness';
 import { getSettings, type Settings } from './settings';
 
@@ -64,7 +63,6 @@ export interface GapAnalysis {
   /** Without any model: each rep in view with the CPIs likely below target. */
   shortfalls: RepShortfalls[] | null;
   importance: ImportanceMap;
-  effects: TrainingEffect[];
   content: { top: ContentRow[]; bottom: ContentRow[] };
   settings: Settings;
 }
@@ -98,10 +96,9 @@ export async function loadImportanceMap(db: Drizzle, analysis: LinkAnalysis, q: 
 
 export async function loadGapAnalysis(db: Drizzle, analysis: LinkAnalysis, q: GapAnalysisQuery): Promise<GapAnalysis> {
   const period = q.range.period;
-  const [directory, importance, effects, library, settings] = await Promise.all([
+  const [directory, importance, library, settings] = await Promise.all([
     getRepDirectory(db),
     loadImportanceMap(db, analysis, q),
-    computeTrainingEffects(db, { period }),
     computeContentLibrary(db, { period, search: '', sort: 'useful', locale: q.locale }),
     getSettings(db),
   ]);
@@ -124,7 +121,6 @@ export async function loadGapAnalysis(db: Drizzle, analysis: LinkAnalysis, q: Ga
             .filter((r) => r.short.length > 0)
             .sort((a, b) => a.repName.localeCompare(b.repName)),
     importance,
-    effects,
     content: topAndBottom(library, CONTENT_SHOWN),
     settings,
   };

@@ -80,11 +80,6 @@ export { byCodePoint } from './code-point-order.js';
 // Training effects
 export { ancovaEffect, type AncovaEffect } from './ancova-effect.js';
 export {
-  differenceInDifferences,
-  type RepWindowChange,
-  type DifferenceInDifferences,
-} from './difference-in-differences.js';
-export {
   trainingEffects,
   withFamilyQ,
   MIN_EFFECT_REPS,

@@ -11,7 +11,6 @@ import { LinkGrid } from './link-grid';
 import { Planner } from './planner';
 import { QuadrantSection } from './quadrant';
 import { TeamShortfalls } from './shortfalls';
-import { TrainingEffects } from './training-effects';
 import { ContentTop } from './content-top';
 import { TopGaps } from './top-gaps';
 
@@ -73,8 +72,9 @@ export function GapsResults({ fmt, analysis, stamp, filters, problems, teamName,
       )}
       <section aria-labelledby="effects-h">
         <h2 id="effects-h">{t('anEffectsTitle')}</h2>
-        <p class="muted">{t('anEffectsIntro')}</p>
-        <TrainingEffects fmt={fmt} effects={analysis.effects} skillNames={skillNames} />
+        <p>
+          <a href="/training">{t('anEffectsLink')}</a>
+        </p>
       </section>
       <section aria-labelledby="content-top-h">
         <h2 id="content-top-h">{t('anContentTopTitle')}</h2>
