@@ -91,6 +91,9 @@ export interface HeaderSpec {
   optional: readonly string[];
 }
 
+/** The columns a rejected-rows file adds in front of a kind's own (rejected-csv.ts): read past, so it can be fixed and uploaded again as it is. */
+export const REJECT_COLUMNS = ['line', 'reason'] as const;
+
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -200,7 +203,8 @@ const SLICE_BYTES = 32 * 1024;
 export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncGenerator<CsvRecord[]> {
   const decoder = new Utf8Decoder();
   const splitter = new RecordSplitter();
-  let header: string[] | undefined;
+  /** The header's names; null for a column read past (REJECT_COLUMNS). */
+  let header: (string | null)[] | undefined;
   const toRecords = (raw: RawRecord[]): CsvRecord[] => {
     const out: CsvRecord[] = [];
     for (const { line, fields } of raw) {
@@ -211,7 +215,10 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
       }
       if (fields.length !== header.length) throw new CsvFileError(line, '', `expected ${header.length} columns as in the header, found ${fields.length}`);
       const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
+      for (let i = 0; i < header.length; i++) {
+        const name = header[i];
+        if (name) values[name] = fields[i]!;
+      }
       out.push({ line, values });
     }
     return out;
@@ -234,9 +241,9 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
 }
 
 
-function checkHeader(record: string[], spec: HeaderSpec): string[] {
+function checkHeader(record: string[], spec: HeaderSpec): (string | null)[] {
   const names = record.map((name) => name.trim());
-  const known = new Set([...spec.required, ...spec.optional]);
+  const known = new Set<string>([...spec.required, ...spec.optional, ...REJECT_COLUMNS]);
   if (names.length === 1) {
     const only = names[0]!;
     const delimiter = [';', '\t', '|'].find((d) => only.includes(d));
@@ -253,5 +260,5 @@ function checkHeader(record: string[], spec: HeaderSpec): string[] {
   const duplicated = names.filter((name, i) => names.indexOf(name) !== i);
   if (duplicated.length) problems.push(`repeated column(s): ${[...new Set(duplicated)].join(', ')}`);
   if (problems.length) throw new CsvFileError(1, '', `${problems.join('; ')} (expected: ${[...spec.required, ...spec.optional].join(', ')})`);
-  return names;
+  return names.map((name) => ((REJECT_COLUMNS as readonly string[]).includes(name) ? null : name));
 }
