@@ -35,22 +35,35 @@ describe('/admin/imports', () => {
     for (const column of ['customerEmail', 'contentIds', 'interactionExternalId', 'completedAt']) expect(html).toContain(`<code>${column}</code>`);
   });
 
-  it('lists every bad row by line and column, and writes nothing', async () => {
+  it('lists every bad row by line and column, writes nothing, and offers to skip them or fix the file', async () => {
     const csv = [HEADER, row(1), `"quoted, with a\nnewline",ana@acme.test,q@x.test,Q,es,Acme,call,2026-11-19T10:00:00Z,,,`, row(3, { date: '2026-13-45T10:00:00Z' }), row(4, { type: 'lunch' })].join('\n');
     const res = await upload('interactions', 'bad.csv', `${csv}\n`);
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/admin\/imports\/\d+$/);
     const { html } = await page(location);
-    expect(html).toContain('data-status="failed"');
+    expect(html).toContain('data-status="ready"');
+    expect(html).toContain('Rows rejected: your choice');
     expect(html).toMatch(/<td class="num">5<\/td><td><code>occurredAt<\/code><\/td><td><code class="wrap">2026-13-45T10:00:00Z<\/code><\/td>/);
     expect(html).toMatch(/<td class="num">6<\/td><td><code>type<\/code><\/td>/);
+    // The two choices; no plain confirm (all or nothing stays the default).
+    expect(html).toContain(`<form method="post" action="${location}/skip-invalid" class="inline"><button type="submit">Import the 2 valid rows and skip 2</button></form>`);
+    expect(html).toContain('<input type="hidden" name="next" value="upload"/><button type="submit" class="secondary">Fix and upload again</button>');
+    expect(html).toContain(`href="${location}/rejected.csv"`);
     expect(html).not.toContain('/publish');
     expect(await countRows(f.t.db, 'interactions')).toBe(0);
-    expect(await countRows(f.t.db, 'import_rows')).toBe(0);
+    expect(await countRows(f.t.db, 'import_rows')).toBe(2);
+    expect(await countRows(f.t.db, 'import_rejects')).toBe(2);
     const list = await page('/admin/imports');
     expect(list.html).toContain('bad.csv');
-    expect(list.html).toContain('Failed');
+    expect(list.html).toContain('Rows rejected: your choice');
+    // Fix and upload again: the staged rows go, back to the upload form; the rejected rows stay downloadable.
+    const again = await f.t.postForm(`${location}/cancel`, { next: 'upload' }, { cookie: f.cookies.admin });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/admin/imports');
+    expect(await countRows(f.t.db, 'import_rows')).toBe(0);
+    expect((await page(location)).html).toContain('data-status="failed"');
+    expect(await countRows(f.t.db, 'interactions')).toBe(0);
   });
 
   it('explains a file-level problem (wrong delimiter) on line 1', async () => {
@@ -93,13 +106,14 @@ describe('/admin/imports', () => {
   });
 
   it('cancels a staged import: nothing written, and it cannot be confirmed afterwards', async () => {
+    const cancelled = await countRows(f.t.db, 'audit_log', "action = 'import.cancelled'");
     const res = await upload('reps', 'reps.csv', 'email,name,team\ncy@acme.test,Cy,Nordics\n');
     const location = res.headers.get('location')!;
     expect((await f.t.postForm(`${location}/cancel`, {}, { cookie: f.cookies.admin })).status).toBe(303);
     expect((await page(location)).html).toContain('data-status="failed"');
     expect((await f.t.postForm(`${location}/publish`, {}, { cookie: f.cookies.admin })).status).toBe(409);
     expect(await countRows(f.t.db, 'reps', "email = 'cy@acme.test'")).toBe(0);
-    expect(await countRows(f.t.db, 'audit_log', "action = 'import.cancelled'")).toBe(1);
+    expect(await countRows(f.t.db, 'audit_log', "action = 'import.cancelled'")).toBe(cancelled + 1);
     expect((await f.t.postForm('/admin/imports/999999/cancel', {}, { cookie: f.cookies.admin })).status).toBe(404);
   });
 
