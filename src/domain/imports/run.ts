@@ -156,10 +156,11 @@ async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: Row
         return { created: await upsertRepsInTransaction(tx, items as RepInput[], now), duplicates: 0 };
       case 'content':
         return { created: await upsertContentItems(tx, items as ContentItemInput[], now), duplicates: 0 };
+      // Awaited here, so that a refusal is caught below and names its rows' lines.
       case 'training':
-        return addTrainingInTransaction(tx, items as TrainingRecordInput[], now);
+        return await addTrainingInTransaction(tx, items as TrainingRecordInput[], now);
       case 'responses':
-        return importResponsesInTransaction(tx, items as ResponseImportInput[], now);
+        return await importResponsesInTransaction(tx, items as ResponseImportInput[], now);
     }
   } catch (error) {
     if (!(error instanceof AppError) || error.issues.length === 0) throw error;
