@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, addApiKey, addUser, api, countRows, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
 import { runCli } from '../helpers/cli';
@@ -63,7 +64,9 @@ describe('skipping invalid rows: web and CLI', () => {
   let admin: string;
 
   beforeAll(async () => {
-    [reference, web, cli] = await Promise.all([1, 2, 3].map(() => createTestApp({}, manualClock(NOW))));
+    reference = await createTestApp({}, manualClock(NOW));
+    web = await createTestApp({}, manualClock(NOW));
+    cli = await createTestApp({}, manualClock(NOW));
     for (const t of [reference, web, cli]) await seed(t);
     const a = await addUser(web, 'admin');
     admin = await login(web, a.email, a.password);
@@ -143,14 +146,11 @@ describe('skipping invalid rows: web and CLI', () => {
   });
 
   it('the rejected-rows file, fixed, goes in again as it is (its line and reason columns are read past)', { timeout: 60_000 }, async () => {
-    const fixed = readFileSync(join(cli.dir, 'mixed.csv.rejected.csv'), 'utf8')
-      .replace('2025-02-30', '2025-02-28')
-      .replace('not-an-address', 'c15@x.test')
-      .replace(',lunch,', ',call,')
-      .replace('zed@acme.test', 'cy@acme.test')
-      .replace(/\r\n9,[^\r]*\r\n/, '\r\n')
-      .replace(/\r\n11,"[^"]*",v-2,[^\r]*\r\n/, '\r\n')
-      .replace("'=1+2", 'c16@x.test');
+    const [header, ...rows] = parse(readFileSync(join(cli.dir, 'mixed.csv.rejected.csv'), 'utf8')) as string[][];
+    const fixes: Record<string, string> = { '2025-02-30T10:00:00Z': '2025-02-28T10:00:00Z', 'not-an-address': 'c15@x.test', lunch: 'call', 'zed@acme.test': 'cy@acme.test', "'=1+2": 'c16@x.test' };
+    // The two retries that differ are dropped (what was received first stands); the others fixed, their reasons left as they are.
+    const kept = rows.filter((r) => r[0] !== '9' && r[0] !== '11').map((r) => r.map((cell, i) => (i < 2 ? cell : (fixes[cell] ?? cell))));
+    const fixed = stringify([header!, ...kept]);
     const file = join(cli.dir, 'fixed.csv');
     writeFileSync(file, fixed);
     const run = await runCli(['import', 'interactions', file], { DATABASE_URL: `file:${cli.dbPath}`, NOW });
@@ -190,7 +190,7 @@ describe('skipping invalid rows of the other kinds (CLI)', () => {
       ['3', 'repEmail: no rep with email zed@acme.test'],
       ['4', expect.stringMatching(/^score: /)],
     ]);
-    expect(rejected[0]!.slice(2)).toEqual(['repEmail', 'skill', 'kind', 'completedAt', 'externalId', 'score']);
+    expect(rejected[0]!.slice(2)).toEqual(['externalId', 'repEmail', 'skill', 'kind', 'completedAt', 'score']);
   });
 
   it('every row rejected: nothing written, exit 1, the rejected rows still named', { timeout: 60_000 }, async () => {

@@ -87,8 +87,15 @@ class Utf8Decoder {
 }
 
 export interface HeaderSpec {
+  /** Every column, in the documented order (CONTRACT.md "CSV imports"). */
+  columns: readonly string[];
   required: readonly string[];
   optional: readonly string[];
+}
+
+/** A header of these columns, of which `required` must be present (the rest may be left out). */
+export function headerSpec(columns: readonly string[], required: readonly string[]): HeaderSpec {
+  return { columns, required, optional: columns.filter((column) => !required.includes(column)) };
 }
 
 /** The columns a rejected-rows file adds in front of a kind's own (rejected-csv.ts): read past, so it can be fixed and uploaded again as it is. */
@@ -259,6 +266,6 @@ function checkHeader(record: string[], spec: HeaderSpec): (string | null)[] {
   if (unknown.length) problems.push(`unknown column(s): ${unknown.join(', ')}`);
   const duplicated = names.filter((name, i) => names.indexOf(name) !== i);
   if (duplicated.length) problems.push(`repeated column(s): ${[...new Set(duplicated)].join(', ')}`);
-  if (problems.length) throw new CsvFileError(1, '', `${problems.join('; ')} (expected: ${[...spec.required, ...spec.optional].join(', ')})`);
+  if (problems.length) throw new CsvFileError(1, '', `${problems.join('; ')} (expected: ${spec.columns.join(', ')})`);
   return names.map((name) => ((REJECT_COLUMNS as readonly string[]).includes(name) ? null : name));
 }

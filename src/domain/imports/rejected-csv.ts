@@ -14,8 +14,7 @@ import { REJECT_COLUMNS } from './read-csv';
 const PAGE = 1000;
 
 export function rejectedCsvHeader(kind: ImportKind): string[] {
-  const { header } = CSV_FORMATS[kind];
-  return [...REJECT_COLUMNS, ...header.required, ...header.optional];
+  return [...REJECT_COLUMNS, ...CSV_FORMATS[kind].header.columns];
 }
 
 /** The import's rejected rows in line order, a page at a time. */

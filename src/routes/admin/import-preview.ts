@@ -9,8 +9,7 @@ export interface ImportPreview {
 
 /** Staged rows are kept as read (JSON, keyed by column). */
 export function importPreview(kind: ImportKind, staged: { line: number; data: string }[]): ImportPreview {
-  const { header } = CSV_FORMATS[kind];
-  const columns = [...header.required, ...header.optional];
+  const columns = [...CSV_FORMATS[kind].header.columns];
   return {
     columns,
     rows: staged.map((row) => {
