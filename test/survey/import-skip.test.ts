@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, addApiKey, addUser, api, countRows, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
 import { runCli } from '../helpers/cli';
 import { INTERACTIONS_HEADER } from '../helpers/csv';
+import { describeSqld, startSqld, type Sqld } from '../helpers/sqld';
 import { publishImport, stageImport } from '../../src/domain/imports/run';
 
 const NOW = '2026-11-20T12:00:00Z';
@@ -143,6 +144,30 @@ describe('skipping invalid rows: web and CLI', () => {
     expect(run.stdout).toContain(`Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`);
     expect(await snapshot(cli)).toEqual(await snapshot(reference));
     expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toBe(webRejected);
+  });
+
+  describeSqld('against a libSQL server (staged, then published with the rows skipped)', () => {
+    let sqld: Sqld;
+    let remote: TestApp;
+    beforeAll(async () => {
+      sqld = await startSqld();
+      remote = await createTestApp({ DATABASE_URL: sqld.url }, manualClock(NOW));
+      await seed(remote);
+    }, 60_000);
+    afterAll(async () => {
+      await remote?.close();
+      await sqld?.stop();
+    });
+
+    it('the CLI writes the same rows and the same rejected-rows file', { timeout: 90_000 }, async () => {
+      const file = join(cli.dir, 'remote.csv');
+      writeFileSync(file, FILE);
+      const run = await runCli(['import', 'interactions', file, '--skip-invalid'], { DATABASE_URL: sqld.url, NOW });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`);
+      expect(await snapshot(remote)).toEqual(await snapshot(reference));
+      expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toBe(webRejected);
+    });
   });
 
   it('the rejected-rows file, fixed, goes in again as it is (its line and reason columns are read past)', { timeout: 60_000 }, async () => {
