@@ -22,7 +22,7 @@ import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
 import { parseInWorker, type UnknownRep } from './parse-in-worker';
 import { ImportRefused, MAX_ERRORS } from './validate';
-import type { Apply, Loaded } from './run';
+import type { Apply, Loaded } from './write';
 import type { ProgressListener } from './progress';
 
 /**

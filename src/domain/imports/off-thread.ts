@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads';
 import type { AppDeps } from '../../context';
 import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
-import { publishImport, type PublishResult } from './run';
+import { publishImport } from './run';
+import type { PublishResult } from './write';
 import { stageUpload, type Upload, type UploadOutcome } from './upload';
 import { endProgress, reportProgress, type ImportProgress } from './progress';
 

@@ -10,31 +10,20 @@
  * invalid, or refused while publishing (an unknown rep, a retry that differs) — is kept
  * in import_rejects with its reason, for the rejected-rows file (rejected-csv.ts).
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../context';
-import type { Drizzle } from '../../../db/client';
 import type { ImportKind } from '../../../db/schema';
 import { AppError } from '../../lib/errors';
 import { yieldToEventLoop } from '../../lib/yield';
 import { recordAudit } from '../../../db/queries/audit';
-import {
-  addRejects, createImport, deleteOldRejects, deleteRejects, failImport, finishImport, getImport, listUnfinishedImports, readStagedRows, setImportStatus, stageRows, type ImportError,
-} from '../../../db/queries/imports';
-import { upsertContentItems } from '../../../db/queries/content';
-import { withBulkRollups } from '../../../db/queries/rollups';
-import { withIndexesRebuilt } from '../../../db/queries/bulk';
-import { countInteractions } from '../../../db/queries/interactions';
-import { getRepsByEmail } from '../../../db/queries/reps';
+import { addRejects, createImport, deleteRejects, finishImport, getImport, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
 import { CSV_FORMATS } from './formats';
-import type { ContentItemInput, InteractionInput, RepInput, ResponseImportInput, TrainingRecordInput } from '../inputs';
-import { ImportRefused, MAX_ERRORS, readValidRows, rejectReason, type RejectedRow } from './validate';
+import { ImportRefused, MAX_ERRORS, readValidRows } from './validate';
 import type { ProgressListener } from './progress';
 import { loadHistory } from './history';
-import { ingestInTransaction } from '../interactions';
-import { addTrainingInTransaction, upsertRepsInTransaction } from '../training';
-import { importResponsesInTransaction } from '../responses';
+import { publishInWrite, rejectRecord, type PublishResult } from './write';
+import { PROCESS_OWNER } from './sweep';
 
 export { MAX_ERRORS };
 
@@ -49,15 +38,6 @@ const PUBLISH_CHUNK = 2000;
  * of a few hundred ms on a large table).
  */
 const WEB_PUBLISH_CHUNK = 200;
-/** Imports smaller than this keep the interactions indexes up to date row by row. */
-const REBUILD_MIN_ROWS = 20_000;
-const PROCESS_OWNER = `${hostname()}:${process.pid}`;
-/** A remote importer that sent no heartbeat for this long is taken as gone. */
-const STALE_MS = 10 * 60_000;
-/** A staged import nobody confirmed for a day is dropped. */
-const UNCONFIRMED_MS = 24 * 60 * 60_000;
-/** Rejected rows stay downloadable for a month after their import finished. */
-const REJECTS_KEPT_MS = 30 * 24 * 60 * 60_000;
 
 export interface StageResult {
   importId: number;
@@ -90,9 +70,6 @@ export interface StageOptions {
   onProgress?: ProgressListener;
 }
 
-/** A rejected row as kept: its reason in one line, its values as read. */
-const rejectRecord = (row: RejectedRow) => ({ line: row.line, reason: rejectReason(row.errors), data: JSON.stringify(row.values) });
-
 export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
   const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
   options.onStart?.(importId);
@@ -121,170 +98,6 @@ export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readab
     await deps.db.write((tx) => setImportStatus(tx, importId, 'staging', 'ready', PROCESS_OWNER, now, { withRejects: true, ...(errors.length > 0 ? { errors } : {}) }));
   }
   return { importId, rows, status: refused ? 'failed' : 'ready', errors, rejected: read.fileRefused ? 0 : rejected, preview };
-}
-
-export interface PublishResult {
-  created: number;
-  duplicates: number;
-  /** Refused: what was wrong (nothing written). Published with skipped rows: the first of theirs. */
-  errors: ImportError[];
-  /** Rows written (valid rows applied). */
-  rows: number;
-  /** Rows left out by an explicit skip (see import_rejects). */
-  rejected: number;
-  status: 'published' | 'failed';
-}
-
-/** A chunk of validated rows; `values` (the row as read) is kept for a row that may be rejected. */
-export interface RowToApply {
-  line: number;
-  item: unknown;
-  values?: Record<string, string>;
-}
-
-/** Applies validated rows with the same domain code the JSON API uses; a refusal names the rows' lines. */
-async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: RowToApply[], now: number): Promise<{ created: number; duplicates: number }> {
-  const items = rows.map((r) => r.item);
-  try {
-    switch (kind) {
-      case 'interactions': {
-        const results = await ingestInTransaction(tx, items as InteractionInput[], 'csv', now, { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom });
-        const created = results.filter((r) => r.status === 'created').length;
-        return { created, duplicates: results.length - created };
-      }
-      case 'reps':
-        return { created: await upsertRepsInTransaction(tx, items as RepInput[], now), duplicates: 0 };
-      case 'content':
-        return { created: await upsertContentItems(tx, items as ContentItemInput[], now), duplicates: 0 };
-      // Awaited here, so that a refusal is caught below and names its rows' lines.
-      case 'training':
-        return await addTrainingInTransaction(tx, items as TrainingRecordInput[], now);
-      case 'responses':
-        return await importResponsesInTransaction(tx, items as ResponseImportInput[], now);
-    }
-  } catch (error) {
-    if (!(error instanceof AppError) || error.issues.length === 0) throw error;
-    throw new ImportRefused(
-      error.issues.slice(0, MAX_ERRORS).map((issue) => {
-        const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-        return { line: rows[index]?.line ?? 0, column: CSV_FORMATS[kind].columnOf(issue.path.slice(1)), value: '', message: issue.message };
-      }),
-    );
-  }
-}
-
-/** Applies a chunk of validated rows with the domain code (counting what it created). */
-export type Apply = (rows: RowToApply[]) => Promise<void>;
-/** Keeps rows left out (skipping only). */
-export type Reject = (rows: RejectedRow[]) => Promise<void>;
-/** What a load read, and what it wrote without `apply`. */
-export interface Loaded {
-  rows?: number;
-  created?: number;
-  duplicates?: number;
-}
-
-interface PublishOptions {
-  rebuildIndexes: boolean;
-  /** Rows the domain refuses are left out (kept as rejected rows) instead of refusing the import. */
-  skipInvalid?: boolean | undefined;
-  /** What staging left out before (a web upload's invalid rows). */
-  before?: { rejected: number; errors: ImportError[] };
-  onProgress?: ProgressListener | undefined;
-}
-
-/**
- * Runs `load` (which applies rows with `apply`) as one bulk write: the CPI totals of the
- * reps it touched are rebuilt once at the end; the import is recorded as published.
- * Skipping, a chunk the domain refuses is applied again without the rows it named (the
- * domain checks them all before it writes anything); if every row was left out, nothing
- * was written and the import is recorded as failed.
- */
-async function publishInWrite(
-  deps: AppDeps,
-  tx: Drizzle,
-  imp: { id: number; kind: ImportKind; filename: string },
-  actor: string,
-  now: number,
-  load: (apply: Apply, reject: Reject) => Promise<Loaded>,
-  expectedRows: number,
-  options: PublishOptions,
-): Promise<Omit<PublishResult, 'status'> & { status: 'published' | 'failed' }> {
-  // Reps whose CPI totals the import may change; `undefined` means all of them.
-  let touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
-  const touchedRepIds = async () => (touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id));
-  return withBulkRollups(
-    tx,
-    async () => {
-      let created = 0;
-      let duplicates = 0;
-      let applied = 0;
-      let rejected = options.before?.rejected ?? 0;
-      const errors = [...(options.before?.errors ?? [])];
-      const reject: Reject = async (rows) => {
-        if (rows.length === 0) return;
-        await addRejects(tx, imp.id, rows.map(rejectRecord), now);
-        rejected += rows.length;
-        for (const row of rows) for (const e of row.errors) if (errors.length < MAX_ERRORS) errors.push(e);
-      };
-      const apply: Apply = async (chunk) => {
-        if (imp.kind === 'interactions') for (const r of chunk) touched?.add((r.item as InteractionInput).repEmail);
-        let rows = chunk;
-        while (rows.length > 0) {
-          try {
-            const r = await applyRows(deps, tx, imp.kind, rows, now);
-            created += r.created;
-            duplicates += r.duplicates;
-            applied += rows.length;
-            break;
-          } catch (error) {
-            if (!options.skipInvalid || !(error instanceof ImportRefused)) throw error;
-            rows = await leaveOut(rows, error, reject);
-          }
-        }
-        options.onProgress?.({ written: applied });
-      };
-      const loadAll = () => load(apply, reject);
-      const rebuild = options.rebuildIndexes && imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows));
-      const loaded = rebuild ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
-      created += loaded.created ?? 0;
-      duplicates += loaded.duplicates ?? 0;
-      const subject = `${imp.kind} ${imp.filename}`;
-      if (options.skipInvalid && applied === 0 && rejected > 0) {
-        await finishImport(tx, imp.id, { status: 'failed', errors, now });
-        await recordAudit(tx, now, { actor, action: 'import.refused', subject, detail: { importId: imp.id, errors: errors.length, rejected } });
-        return { created: 0, duplicates: 0, rows: 0, rejected, errors, status: 'failed' as const };
-      }
-      const rows = options.skipInvalid ? applied : loaded.rows;
-      await finishImport(tx, imp.id, { status: 'published', created, duplicates, rows, now, ...(rejected > 0 ? { errors } : {}) });
-      if (options.skipInvalid) await recordAudit(tx, now, { actor, action: 'import.skip-invalid', subject, detail: { importId: imp.id, rows: applied, skipped: rejected } });
-      await recordAudit(tx, now, { actor, action: 'import.published', subject, detail: { importId: imp.id, created, duplicates, ...(options.skipInvalid ? { skipped: rejected } : {}) } });
-      return { created, duplicates, rows: rows ?? applied, rejected, errors: rejected > 0 ? errors : [], status: 'published' as const };
-    },
-    touchedRepIds,
-  );
-}
-
-/** Keeps the rows a refusal names as rejected rows (with their values in its messages) and returns the others. */
-async function leaveOut(rows: RowToApply[], refusal: ImportRefused, reject: Reject): Promise<RowToApply[]> {
-  const named = new Map<number, ImportError[]>();
-  for (const e of refusal.errors) named.set(e.line, [...(named.get(e.line) ?? []), e]);
-  const left = rows.filter((r) => named.has(r.line));
-  // A refusal that names none of these rows cannot be skipped: the import is refused.
-  if (left.length === 0) throw refusal;
-  await reject(
-    left.map((r) => {
-      const values = r.values ?? {};
-      return { line: r.line, values, errors: named.get(r.line)!.map((e) => ({ ...e, value: e.value || (values[e.column] ?? '').slice(0, 200) })) };
-    }),
-  );
-  return rows.filter((r) => !named.has(r.line));
-}
-
-/** Building the interactions indexes again costs a sort of the whole table: worth it when the import is large next to it. */
-async function rebuildIsCheaper(tx: Drizzle, expectedRows: number): Promise<boolean> {
-  if (expectedRows < REBUILD_MIN_ROWS) return false;
-  return expectedRows >= (await countInteractions(tx)) / 2;
 }
 
 /** Records a refused or crashed publish as failed; refusals come back as errors, anything else is thrown. */
@@ -419,54 +232,4 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
   } catch (error) {
     return { importId: id, rows: 0, rejected: 0, created: 0, duplicates: 0, status: 'failed', errors: await recordFailure(deps, { id, ...imp }, options.actor, error) };
   }
-}
-
-/** True when the process that owns an unfinished import is no longer there to finish it. */
-function ownerGone(owner: string | null, heartbeatAt: number, now: number): boolean {
-  const [host, pid] = (owner ?? '').split(':');
-  if (host === hostname() && pid) {
-    if (Number(pid) === process.pid) return false;
-    try {
-      process.kill(Number(pid), 0);
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
-    }
-    // A killed process nobody has reaped yet still answers kill(0): on Linux its state says so.
-    return isZombie(Number(pid));
-  }
-  return now - heartbeatAt > STALE_MS;
-}
-
-function isZombie(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-const INTERRUPTED = 'the import was interrupted before it was published; nothing was written';
-
-/** How an import should be shown now: one whose importer is gone is failed, even before the sweep records it (GET changes nothing). */
-export function asShown<T extends { status: string; owner: string | null; heartbeatAt: number; errors: ImportError[] | null }>(imp: T, now: number): T {
-  // A staged import whose importer is gone is failed too: the CLI stages and publishes in one
-  // run, and a web upload awaiting confirmation does not survive its server.
-  if ((imp.status === 'staging' || imp.status === 'ready' || imp.status === 'publishing') && ownerGone(imp.owner, imp.heartbeatAt, now)) {
-    return { ...imp, status: 'failed', errors: [{ line: 0, column: '', value: '', message: INTERRUPTED }] };
-  }
-  return imp;
-}
-
-/** Marks imports whose importer was killed, and unconfirmed ones a day old, as failed (their staged rows go); drops rejected rows a month old. */
-export async function sweepImports(deps: AppDeps): Promise<number> {
-  const now = deps.clock.nowMs();
-  const unfinished = await listUnfinishedImports(deps.db.read);
-  const doomed = unfinished.filter((i) => ownerGone(i.owner, i.heartbeatAt, now) || (i.status === 'ready' && now - i.heartbeatAt > UNCONFIRMED_MS));
-  for (const i of doomed) {
-    await deps.db.write((tx) =>
-      failImport(tx, i.id, ownerGone(i.owner, i.heartbeatAt, now) ? INTERRUPTED : 'the import was not confirmed within a day; nothing was written', now),
-    );
-  }
-  await deps.db.write((tx) => deleteOldRejects(tx, now - REJECTS_KEPT_MS));
-  return doomed.length;
 }
