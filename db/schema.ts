@@ -552,7 +552,10 @@ export const imports = sqliteTable('imports', {
   status: text('status', { enum: ['staging', 'ready', 'publishing', 'published', 'failed'] }).notNull(),
   /** `host:pid` of the process working on it, to tell a killed importer from a slow one. */
   owner: text('owner'),
+  /** Valid rows: staged so far, then published. */
   rows: integer('rows').notNull().default(0),
+  /** Rows left out (invalid, or refused at publish), kept in import_rejects; more than 0 publishes only by an explicit skip. */
+  rejected: integer('rejected').notNull().default(0),
   created: integer('created').notNull().default(0),
   duplicates: integer('duplicates').notNull().default(0),
   errors: text('errors', { mode: 'json' }).$type<{ line: number; column: string; value: string; message: string }[]>(),
@@ -571,6 +574,24 @@ export const importRows = sqliteTable(
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
     line: integer('line').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
+/**
+ * Rows an import left out, with their reason and their values as read (JSON, keyed by
+ * column): the rejected-rows file to fix and upload again. Kept after the import finishes
+ * (a skip publishes the rest); the maintenance sweep drops them a month later.
+ */
+export const importRejects = sqliteTable(
+  'import_rejects',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    reason: text('reason').notNull(),
     data: text('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],

@@ -15,10 +15,16 @@ import { sendDue } from './mail/sender';
 import { createSmtpTransport } from './mail/transport';
 import { countDueMessages } from '../db/queries/outbox';
 import { getImport } from '../db/queries/imports';
-import { importFile, sweepImports, MAX_ERRORS } from './domain/imports/run';
+import { importFile, MAX_ERRORS } from './domain/imports/run';
+import { sweepImports } from './domain/imports/sweep';
+import { rejectedCsvHeader, rejectedCsvPages } from './domain/imports/rejected-csv';
+import type { ImportProgress } from './domain/imports/progress';
+import { progressLine } from './lib/progress-line';
+import { writeCsvFile } from './lib/csv';
 import { IMPORT_KINDS, type ImportKind } from '../db/schema';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { eraseCustomer, applyRetention } from './domain/privacy';
 import { getSettings } from './domain/settings';
 import { email } from './domain/inputs';
@@ -29,7 +35,7 @@ const USAGE = `Usage:
   npm run cli -- user add --email E --name N --role admin|lead|trainer [--team T]...   (password on stdin)
   npm run cli -- apikey create --name N [--scope ingest|read|all]
   npm run cli -- send-due
-  npm run cli -- import interactions|reps|training|content|responses FILE.csv
+  npm run cli -- import interactions|reps|training|content|responses FILE.csv [--skip-invalid]
   npm run cli -- erase-customer --email E
   npm run cli -- retention`;
 
@@ -108,12 +114,28 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
   }
 }
 
-/** `import KIND FILE`: stage (validating every row), then publish in one write; errors go to stderr. */
-async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
-  const [kind, file, ...extra] = args;
+/** The import command's arguments: KIND FILE [--skip-invalid]. */
+function importArgs(args: string[]): { kind: ImportKind; file: string; skipInvalid: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [kind, file, ...extra] = parsed.positionals;
   if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || extra.length > 0) {
     throw new UsageError('import needs a kind (interactions, reps, training, content or responses) and a file');
   }
+  return { kind: kind as ImportKind, file, skipInvalid: parsed.values['skip-invalid'] === true };
+}
+
+/**
+ * `import KIND FILE [--skip-invalid]`: every row validated, then written in one step; errors
+ * go to stderr. Skipping, the valid rows are written (still in one step) and the rejected
+ * ones go to FILE.rejected.csv with their line and reason. Progress on stderr at a terminal.
+ */
+async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
+  const { kind, file, skipInvalid } = importArgs(args);
   if (!existsSync(file)) {
     console.error(`error: no such file: ${file}`);
     return 1;
@@ -121,12 +143,29 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
   await sweepImports(deps);
   // About 100 bytes a row: a guess only used to choose how the interactions indexes are kept.
   const expectedRows = Math.round(statSync(file).size / 100);
-  const result = await importFile(deps, kind as ImportKind, file, { filename: basename(file), actor: 'cli', actorId: null, expectedRows });
+  const line = progressLine(process.stderr);
+  const done: Required<ImportProgress> = { checked: 0, written: 0 };
+  const onProgress = (progress: ImportProgress) => {
+    Object.assign(done, progress);
+    line.show(`${basename(file)}: ${done.checked} rows checked, ${done.written} written`);
+  };
+  const result = await importFile(deps, kind, file, { filename: basename(file), actor: 'cli', actorId: null, expectedRows, skipInvalid, onProgress });
+  line.end();
+  // Skipping, the rejected rows are named in a file (an empty one when none were), so no earlier run's is left to mislead.
+  const rejectedFile = `${file}.rejected.csv`;
+  const writesRejected = skipInvalid && (result.status === 'published' || result.rejected > 0);
+  if (writesRejected) await writeCsvFile(rejectedFile, rejectedCsvHeader(kind), rejectedCsvPages(deps.db.read, kind, result.importId));
   const { errors } = result;
-  if (errors.length > 0) {
+  if (result.status === 'failed') {
     for (const e of errors) console.error(`line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`);
-    console.log(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
+    if (skipInvalid && result.rejected > 0) console.log(`Nothing was imported: all ${result.rejected} row(s) were rejected; rejected rows: ${rejectedFile}`);
+    else console.log(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
     return 1;
+  }
+  if (skipInvalid) {
+    console.log(`Imported ${result.rows} rows, skipped ${result.rejected}; rejected rows: ${rejectedFile}`);
+    console.log(`${kind} from ${basename(file)}: ${result.created} new, ${result.duplicates} already known.`);
+    return 0;
   }
   console.log(`Imported ${result.rows} ${kind} row(s) from ${basename(file)}: ${result.created} new, ${result.duplicates} already known.`);
   return 0;

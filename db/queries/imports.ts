@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { yieldToEventLoop } from '../../src/lib/yield';
 import type { Drizzle } from '../client';
 import { insertRows } from './bulk';
-import { importRows, imports, type ImportKind } from '../schema';
+import { importRejects, importRows, imports, type ImportKind } from '../schema';
 
 export type ImportError = { line: number; column: string; value: string; message: string };
 
@@ -24,6 +24,38 @@ export async function stageRows(tx: Drizzle, importId: number, rows: { line: num
     await insertRows(tx, 'INSERT INTO import_rows (import_id, line, data)', rows.slice(i, i + 5000).map((r) => [importId, r.line, r.data]));
   }
   await tx.update(imports).set({ heartbeatAt: now, rows: sql`${imports.rows} + ${rows.length}` }).where(eq(imports.id, importId));
+}
+
+/** Rows left out of an import (its reason, its values as JSON); counted on the import. */
+export async function addRejects(tx: Drizzle, importId: number, rows: { line: number; reason: string; data: string }[], now: number) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await insertRows(tx, 'INSERT INTO import_rejects (import_id, line, reason, data)', rows.slice(i, i + 5000).map((r) => [importId, r.line, r.reason, r.data]));
+  }
+  await tx.update(imports).set({ heartbeatAt: now, rejected: sql`${imports.rejected} + ${rows.length}` }).where(eq(imports.id, importId));
+}
+
+export async function readRejects(db: Drizzle, importId: number, afterLine: number, limit: number): Promise<{ line: number; reason: string; data: string }[]> {
+  return db
+    .select({ line: importRejects.line, reason: importRejects.reason, data: importRejects.data })
+    .from(importRejects)
+    .where(and(eq(importRejects.importId, importId), gt(importRejects.line, afterLine)))
+    .orderBy(importRejects.line)
+    .limit(limit);
+}
+
+/** A file refused as a whole leaves no rejected rows behind. */
+export async function deleteRejects(tx: Drizzle, importId: number) {
+  await tx.delete(importRejects).where(eq(importRejects.importId, importId));
+  await tx.update(imports).set({ rejected: 0 }).where(eq(imports.id, importId));
+}
+
+/** Drops the rejected rows of imports finished before `before` (their count stays on the import). */
+export async function deleteOldRejects(tx: Drizzle, before: number): Promise<number> {
+  const result = await tx.$client.execute({
+    sql: 'DELETE FROM import_rejects WHERE import_id IN (SELECT id FROM imports WHERE finished_at IS NOT NULL AND finished_at < ?)',
+    args: [before],
+  });
+  return result.rowsAffected;
 }
 
 export async function readStagedRows(db: Drizzle, importId: number, afterLine: number, limit: number): Promise<{ line: number; data: string }[]> {
@@ -70,9 +102,23 @@ export async function listImports(db: Drizzle, limit = 50) {
   return db.select().from(imports).orderBy(desc(imports.id)).limit(limit);
 }
 
-/** Moves an import on; false when it was not in the expected state (a second confirm, a sweep). */
-export async function setImportStatus(tx: Drizzle, id: number, from: 'staging' | 'ready', to: 'ready' | 'publishing', owner: string, now: number): Promise<boolean> {
-  const result = await tx.update(imports).set({ status: to, owner, heartbeatAt: now }).where(and(eq(imports.id, id), eq(imports.status, from)));
+/**
+ * Moves an import on; false when it was not in the expected state (a second confirm, a
+ * sweep). `withRejects`: it may have rejected rows (an explicit skip); otherwise it must have none.
+ */
+export async function setImportStatus(
+  tx: Drizzle,
+  id: number,
+  from: 'staging' | 'ready',
+  to: 'ready' | 'publishing',
+  owner: string,
+  now: number,
+  options: { withRejects?: boolean; errors?: ImportError[] } = {},
+): Promise<boolean> {
+  const result = await tx
+    .update(imports)
+    .set({ status: to, owner, heartbeatAt: now, ...(options.errors ? { errors: options.errors } : {}) })
+    .where(and(eq(imports.id, id), eq(imports.status, from), options.withRejects ? undefined : eq(imports.rejected, 0)));
   return result.rowsAffected === 1;
 }
 

@@ -10,7 +10,7 @@ import { tryLease } from '../../db/queries/job-leases';
 import { deleteExpiredSessions } from '../../db/queries/sessions';
 import { deleteOldWindows } from '../../db/queries/rate-limits';
 import { oneTimeTokens } from '../../db/schema';
-import { sweepImports } from '../domain/imports/run';
+import { sweepImports } from '../domain/imports/sweep';
 import { applyRetention } from '../domain/privacy';
 import { getSettings } from '../domain/settings';
 import { saveSetting, getSettingValues } from '../../db/queries/settings';

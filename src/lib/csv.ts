@@ -1,4 +1,7 @@
 /** CSV output: RFC 4180 quoting by csv-stringify, and cells a spreadsheet would run as formulas neutralised. */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
@@ -33,4 +36,13 @@ export function csvResponse(c: Context, filename: string, header: string[], page
     encoder.end();
     await done;
   });
+}
+
+/** Writes rows to a file as csvResponse sends them (the same quoting, formula-safe). */
+export async function writeCsvFile(path: string, header: string[], pages: AsyncIterable<CsvRow[]>): Promise<void> {
+  async function* records() {
+    yield header;
+    for await (const rows of pages) for (const row of rows) yield row.map(formulaSafe);
+  }
+  await pipeline(Readable.from(records()), stringify({ record_delimiter: '\r\n' }), createWriteStream(path));
 }

@@ -21,7 +21,7 @@ import type { Client } from '@libsql/client';
 import { openInProcess, openRaw, integrityCheck, rollupMismatches, scalar, type InProcess } from './helpers/db';
 import { spawnCli, startServerOn, sleep, type Proc } from './helpers/procs';
 import { note, rng, rounds } from './helpers/knobs';
-import { asShown } from '../../src/domain/imports/run';
+import { asShown } from '../../src/domain/imports/sweep';
 import { listImports } from '../../db/queries/imports';
 import { hashPassword } from '../../src/lib/passwords';
 import { insertUser } from '../../db/queries/users';

@@ -3,7 +3,9 @@
  * process on the test's database file): `user add` with the password on stdin, and
  * `apikey create` printing the key once on its last line.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, login, type TestApp } from '../helpers/app';
 import { envWithoutConfig } from '../helpers/server';
@@ -75,5 +77,25 @@ describe('npm run cli -- apikey create', () => {
     expect(JSON.stringify(stored.rows)).not.toContain(key);
     expect((await api(t, key, 'GET', '/cpis?groupBy=team')).status).toBe(200);
     expect((await api(t, key, 'POST', '/reps', [{ email: 'x@acme.test', name: 'X', team: 'Iberia' }])).status).toBe(403);
+  });
+});
+
+describe('npm run cli -- import at a terminal', () => {
+  // `script` runs the command on a pseudo-terminal, as a person at a shell would.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+
+  it.skipIf(!hasScript)('prints its progress to stderr, rewritten in place (through a pipe it prints none: test/survey/import-skip.test.ts)', { timeout: 60_000 }, async () => {
+    const file = join(t.dir, 'tty-reps.csv');
+    writeFileSync(file, 'email,name,team\ntty@acme.test,Tty,Iberia\n');
+    const command = `${JSON.stringify(process.execPath)} --import tsx src/cli.ts import reps ${JSON.stringify(file)} --skip-invalid`;
+    const child = spawnSync('script', ['-qec', command, '/dev/null'], {
+      env: { ...envWithoutConfig(), DATABASE_URL: `file:${t.dbPath}`, BASE_URL: 'http://cpi.test', SEND_INTERVAL_SECONDS: '0' },
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    expect(child.status, child.stdout).toBe(0);
+    // (The terminal shows each line feed as CR LF.)
+    expect(child.stdout).toContain('\r\x1b[Ktty-reps.csv: 1 rows checked, 1 written\r\n');
+    expect(child.stdout).toContain(`Imported 1 rows, skipped 0; rejected rows: ${file}.rejected.csv`);
   });
 });

@@ -48,10 +48,19 @@ describe('finding 7: a large web import blocks the event loop', () => {
     try {
       const staged = await fetch(`${server.baseUrl}/admin/imports`, { method: 'POST', body: file, headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
       expect(staged.status).toBe(303);
-      const published = await fetch(`${server.baseUrl}${staged.headers.get('location')}/publish`, { method: 'POST', headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
+      // A large upload is checked, and published, after the answer: the page polls its state every second, as this does.
+      const location = `${server.baseUrl}${staged.headers.get('location')}`;
+      const state = async (until: (html: string) => boolean) => {
+        for (;;) {
+          const html = await (await fetch(location, { headers: { Cookie: cookie, 'HX-Request': 'true' } })).text();
+          if (until(html)) return html;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      };
+      expect(await state((html) => !html.includes('data-status="staging"'))).toContain('data-status="ready"');
+      const published = await fetch(`${location}/publish`, { method: 'POST', headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
       expect(published.status).toBe(303);
-      const detail = await (await fetch(`${server.baseUrl}${staged.headers.get('location')}`, { headers: { Cookie: cookie } })).text();
-      expect(detail).toContain('data-status="published"');
+      expect(await state((html) => !html.includes('data-status="publishing"') && !html.includes('data-status="ready"'))).toContain('data-status="published"');
     } finally {
       latencies = await probe.stop();
     }

@@ -105,7 +105,7 @@ describeSqld('two instances on one libSQL server', () => {
       b.request(link.pathname),
       b.postForm(link.pathname, { decision_clearer: '4', action: 'submit' }),
     ]);
-    expect(published).toEqual({ created: 2000, duplicates: 0, errors: [] });
+    expect(published).toMatchObject({ created: 2000, duplicates: 0, errors: [], status: 'published' });
     expect(answers.map((r) => r.status)).toEqual([200, 303]);
     expect(await countRows(a.db, 'interactions', "external_id LIKE 'imp-%'")).toBe(2000);
   }, 300_000);

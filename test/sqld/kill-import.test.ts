@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeSqld, startSqld, type Sqld } from '../helpers/sqld';
 import { createTestApp, addApiKey, api, countRows, type TestApp } from '../helpers/app';
-import { asShown } from '../../src/domain/imports/run';
+import { asShown } from '../../src/domain/imports/sweep';
 import { getImport } from '../../db/queries/imports';
 
 describeSqld('an import killed on a libSQL server', () => {

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, readCsvBatches } from '../../src/domain/imports/read-csv';
+import { CsvFileError, headerSpec, readCsvBatches } from '../../src/domain/imports/read-csv';
 import { mulberry32 } from '../../src/stats/prng';
 
-const SPEC = { required: ['a', 'b', 'c'], optional: [] };
+const SPEC = headerSpec(['a', 'b', 'c'], ['a', 'b', 'c']);
 const PIECES = ['x', 'Ünïcödé', '漢字', '😀', ',', '"', '\n', '\r\n', ' ', '', 'plain text', '""'];
 
 function chunked(bytes: Buffer, sizes: () => number): Readable {

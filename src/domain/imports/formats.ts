@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ImportKind } from '../../../db/schema';
 import { LOCALES, INTERACTION_TYPES } from '../../../db/enums';
 import { checkEmail, checkInstant, checkRepEmail, contentItemInput, interactionInput, Refusal, repInput, responseImportInput, trainingRecordInput, type InteractionInput } from '../inputs';
-import type { HeaderSpec } from './read-csv';
+import { headerSpec, type HeaderSpec } from './read-csv';
 
 export interface CsvFormat<S extends z.ZodType = z.ZodType> {
   header: HeaderSpec;
@@ -82,28 +82,28 @@ const ANSWER_COLUMNS = ['resolved_first_contact', 'content_useful', 'decision_cl
 
 export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
   reps: {
-    header: { required: ['email', 'name'], optional: ['team'] },
+    header: headerSpec(['email', 'name', 'team'], ['email', 'name']),
     schema: repInput,
     toInput: (v) => ({ email: v.email, name: v.name, team: orNull(v.team) }),
     columnOf: first,
   },
   training: {
-    header: { required: ['repEmail', 'skill', 'kind', 'completedAt'], optional: ['externalId', 'score'] },
+    header: headerSpec(['externalId', 'repEmail', 'skill', 'kind', 'completedAt', 'score'], ['repEmail', 'skill', 'kind', 'completedAt']),
     schema: trainingRecordInput,
     toInput: (v) => ({ externalId: orNull(v.externalId), repEmail: v.repEmail, skill: v.skill, kind: v.kind, completedAt: v.completedAt, score: numberish(v.score) }),
     columnOf: first,
   },
   content: {
-    header: { required: ['id', 'title'], optional: ['url', 'stage', 'topic'] },
+    header: headerSpec(['id', 'title', 'url', 'stage', 'topic'], ['id', 'title']),
     schema: contentItemInput,
     toInput: (v) => ({ id: v.id, title: v.title, url: orNull(v.url), stage: orNull(v.stage), topic: orNull(v.topic) }),
     columnOf: first,
   },
   interactions: {
-    header: {
-      required: ['externalId', 'repEmail', 'customerEmail', 'type', 'occurredAt'],
-      optional: ['customerName', 'customerLocale', 'customerCompany', 'quoteRequestedAt', 'quoteDeliveredAt', 'contentIds'],
-    },
+    header: headerSpec(
+      ['externalId', 'repEmail', 'customerEmail', 'customerName', 'customerLocale', 'customerCompany', 'type', 'occurredAt', 'quoteRequestedAt', 'quoteDeliveredAt', 'contentIds'],
+      ['externalId', 'repEmail', 'customerEmail', 'type', 'occurredAt'],
+    ),
     schema: interactionInput,
     toInput: (v) => ({
       externalId: v.externalId,
@@ -128,7 +128,7 @@ export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
     plain: plainInteraction,
   },
   responses: {
-    header: { required: ['interactionExternalId', 'answeredAt'], optional: [...ANSWER_COLUMNS] },
+    header: headerSpec(['interactionExternalId', 'answeredAt', ...ANSWER_COLUMNS], ['interactionExternalId', 'answeredAt']),
     schema: responseImportInput,
     toInput: (v) => {
       const yesNo = orNull(v.resolved_first_contact)?.trim().toLowerCase() ?? null;

@@ -22,7 +22,8 @@ import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
 import { parseInWorker, type UnknownRep } from './parse-in-worker';
 import { ImportRefused, MAX_ERRORS } from './validate';
-import type { Apply, Loaded } from './run';
+import type { Apply, Loaded } from './write';
+import type { ProgressListener } from './progress';
 
 /**
  * `round`: rows published by each round of statements (IMPORT_ROUND_ROWS). Larger rounds
@@ -31,7 +32,15 @@ import type { Apply, Loaded } from './run';
  * the TEMP table holds them, a few megabytes. The tests use rounds of a few rows, so that
  * a small file has rows meeting across rounds.
  */
-export async function loadHistory(tx: Drizzle, importId: number, path: string, now: number, round: number, apply: Apply): Promise<Loaded & { rows: number }> {
+export async function loadHistory(
+  tx: Drizzle,
+  importId: number,
+  path: string,
+  now: number,
+  round: number,
+  apply: Apply,
+  onProgress?: ProgressListener,
+): Promise<Loaded & { rows: number }> {
   // Chunks (what is in flight between the threads) of at most 5,000 rows; the worker may
   // read a whole round ahead, so that it keeps reading while a round is published.
   const chunk = Math.min(5000, round);
@@ -79,6 +88,7 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
 
   const reader = parseInWorker({ path, chunkSize: chunk, inFlight: Math.ceil(round / chunk) + 2, reps: reps.map(([email, id]) => [email, id]) });
   let gathered = 0;
+  let published = 0;
   let unknownReps: UnknownRep[] = [];
   let next = await reader.next();
   for (; !next.done; next = await reader.next()) {
@@ -89,6 +99,8 @@ export async function loadHistory(tx: Drizzle, importId: number, path: string, n
     unknownReps = unknownReps.concat(next.value.unknownReps);
     if (gathered >= round) {
       await publish(gathered, unknownReps);
+      published += gathered;
+      if (!refused) onProgress?.({ checked: published, written: published });
       gathered = 0;
       unknownReps = [];
     }

@@ -7,15 +7,20 @@
  * worker thread the server's requests go on; its writes wait for the import's lock as they
  * wait for the CLI's (then 503 past WRITE_DEADLINE_MS). Against a libSQL server every
  * statement is a network round trip already, and both stay on this thread.
+ *
+ * A job tells when it is underway (`started`) and how far it has got (progress.ts), so a
+ * long one can go on after the request that began it has been answered.
  */
 import { Worker } from 'node:worker_threads';
 import type { AppDeps } from '../../context';
 import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
-import { publishImport, type PublishResult } from './run';
+import { publishImport } from './run';
+import type { PublishResult } from './write';
 import { stageUpload, type Upload, type UploadOutcome } from './upload';
+import { endProgress, reportProgress, type ImportProgress } from './progress';
 
-export type ImportJob = { op: 'stage'; upload: Upload } | { op: 'publish'; importId: number; actor: string };
+export type ImportJob = { op: 'stage'; upload: Upload } | { op: 'publish'; importId: number; actor: string; skipInvalid: boolean };
 
 export interface WorkerInput {
   config: Config;
@@ -29,6 +34,15 @@ export type WorkerOutcome =
   | { ok: false; status: AppError['status']; code: string; message: string }
   | { ok: false; crash: string };
 
+export type WorkerMessage = { type: 'started'; importId: number } | { type: 'progress'; importId: number; progress: ImportProgress } | { type: 'done'; outcome: WorkerOutcome };
+
+/** An import job under way. */
+export interface RunningImport<T> {
+  /** The import's id once the job is under way (staging: the import exists; publishing: it is this job's), or undefined if the job ended first. */
+  started: Promise<number | undefined>;
+  done: Promise<T>;
+}
+
 function startWorker(input: WorkerInput): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./import-worker.ts', import.meta.url).href;
@@ -40,32 +54,73 @@ function startWorker(input: WorkerInput): Worker {
 /** A server, or a private in-memory database (a second connection would open another one): this thread. */
 const staysHere = (deps: AppDeps) => deps.db.kind !== 'file' || deps.config.databaseUrl === ':memory:' || deps.config.databaseUrl === 'file::memory:';
 
-async function runInWorker(deps: AppDeps, job: ImportJob): Promise<UploadOutcome | PublishResult> {
-  const input: WorkerInput = { config: { ...deps.config }, now: new Date(deps.clock.nowMs()).toISOString(), job };
-  const outcome = await new Promise<WorkerOutcome>((resolve, reject) => {
-    const worker = startWorker(input);
-    let settled = false;
-    worker.once('message', (message: WorkerOutcome) => {
-      settled = true;
-      resolve(message);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the import worker exited with ${code} before it answered`));
-    });
+/** Runs a job, telling when it is under way and keeping its progress (progress.ts) until it ends. */
+function track<T>(run: (events: { onStart: (importId: number) => void; onProgress: (importId: number, progress: ImportProgress) => void }) => Promise<T>): RunningImport<T> {
+  let importId: number | undefined;
+  let started!: (id: number | undefined) => void;
+  const startedPromise = new Promise<number | undefined>((resolve) => (started = resolve));
+  const done = run({
+    onStart: (id) => {
+      importId = id;
+      started(id);
+    },
+    onProgress: (id, progress) => reportProgress(id, progress),
+  }).finally(() => {
+    if (importId !== undefined) endProgress(importId);
+    started(undefined);
   });
-  if (outcome.ok) return outcome.value;
-  if ('crash' in outcome) throw new Error(outcome.crash);
-  throw new AppError(outcome.status, outcome.code, outcome.message);
+  return { started: startedPromise, done };
 }
 
-export async function stageOffThread(deps: AppDeps, upload: Upload): Promise<UploadOutcome> {
-  if (staysHere(deps)) return stageUpload(deps, upload);
+function runInWorker(deps: AppDeps, job: ImportJob): RunningImport<UploadOutcome | PublishResult> {
+  const input: WorkerInput = { config: { ...deps.config }, now: new Date(deps.clock.nowMs()).toISOString(), job };
+  return track(async (events) => {
+    const outcome = await new Promise<WorkerOutcome>((resolve, reject) => {
+      const worker = startWorker(input);
+      let settled = false;
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'started') events.onStart(message.importId);
+        else if (message.type === 'progress') events.onProgress(message.importId, message.progress);
+        else {
+          settled = true;
+          resolve(message.outcome);
+        }
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (!settled) reject(new Error(`the import worker exited with ${code} before it answered`));
+      });
+    });
+    if (outcome.ok) return outcome.value;
+    if ('crash' in outcome) throw new Error(outcome.crash);
+    throw new AppError(outcome.status, outcome.code, outcome.message);
+  });
+}
+
+export function stageOffThread(deps: AppDeps, upload: Upload): RunningImport<UploadOutcome> {
+  if (staysHere(deps)) {
+    return track((events) => {
+      let id = 0;
+      return stageUpload(deps, upload, {
+        onStart: (importId) => events.onStart((id = importId)),
+        onProgress: (progress) => events.onProgress(id, progress),
+      });
+    });
+  }
   // The body's own copy: its buffer is handed over to the worker, not shared.
-  return (await runInWorker(deps, { op: 'stage', upload: { ...upload, body: new Uint8Array(upload.body) } })) as UploadOutcome;
+  return runInWorker(deps, { op: 'stage', upload: { ...upload, body: new Uint8Array(upload.body) } }) as RunningImport<UploadOutcome>;
 }
 
-export async function publishOffThread(deps: AppDeps, importId: number, actor: string): Promise<PublishResult> {
-  if (staysHere(deps)) return publishImport(deps, importId, actor, { web: true });
-  return (await runInWorker(deps, { op: 'publish', importId, actor })) as PublishResult;
+export function publishOffThread(deps: AppDeps, importId: number, actor: string, options: { skipInvalid: boolean }): RunningImport<PublishResult> {
+  if (staysHere(deps)) {
+    return track((events) =>
+      publishImport(deps, importId, actor, {
+        web: true,
+        skipInvalid: options.skipInvalid,
+        onStart: () => events.onStart(importId),
+        onProgress: (progress) => events.onProgress(importId, progress),
+      }),
+    );
+  }
+  return runInWorker(deps, { op: 'publish', importId, actor, skipInvalid: options.skipInvalid }) as RunningImport<PublishResult>;
 }

@@ -87,9 +87,19 @@ class Utf8Decoder {
 }
 
 export interface HeaderSpec {
+  /** Every column, in the documented order (CONTRACT.md "CSV imports"). */
+  columns: readonly string[];
   required: readonly string[];
   optional: readonly string[];
 }
+
+/** A header of these columns, of which `required` must be present (the rest may be left out). */
+export function headerSpec(columns: readonly string[], required: readonly string[]): HeaderSpec {
+  return { columns, required, optional: columns.filter((column) => !required.includes(column)) };
+}
+
+/** The columns a rejected-rows file adds in front of a kind's own (rejected-csv.ts): read past, so it can be fixed and uploaded again as it is. */
+export const REJECT_COLUMNS = ['line', 'reason'] as const;
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -200,7 +210,8 @@ const SLICE_BYTES = 32 * 1024;
 export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncGenerator<CsvRecord[]> {
   const decoder = new Utf8Decoder();
   const splitter = new RecordSplitter();
-  let header: string[] | undefined;
+  /** The header's names; null for a column read past (REJECT_COLUMNS). */
+  let header: (string | null)[] | undefined;
   const toRecords = (raw: RawRecord[]): CsvRecord[] => {
     const out: CsvRecord[] = [];
     for (const { line, fields } of raw) {
@@ -211,7 +222,10 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
       }
       if (fields.length !== header.length) throw new CsvFileError(line, '', `expected ${header.length} columns as in the header, found ${fields.length}`);
       const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
+      for (let i = 0; i < header.length; i++) {
+        const name = header[i];
+        if (name) values[name] = fields[i]!;
+      }
       out.push({ line, values });
     }
     return out;
@@ -234,9 +248,9 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
 }
 
 
-function checkHeader(record: string[], spec: HeaderSpec): string[] {
+function checkHeader(record: string[], spec: HeaderSpec): (string | null)[] {
   const names = record.map((name) => name.trim());
-  const known = new Set([...spec.required, ...spec.optional]);
+  const known = new Set<string>([...spec.required, ...spec.optional, ...REJECT_COLUMNS]);
   if (names.length === 1) {
     const only = names[0]!;
     const delimiter = [';', '\t', '|'].find((d) => only.includes(d));
@@ -252,6 +266,6 @@ function checkHeader(record: string[], spec: HeaderSpec): string[] {
   if (unknown.length) problems.push(`unknown column(s): ${unknown.join(', ')}`);
   const duplicated = names.filter((name, i) => names.indexOf(name) !== i);
   if (duplicated.length) problems.push(`repeated column(s): ${[...new Set(duplicated)].join(', ')}`);
-  if (problems.length) throw new CsvFileError(1, '', `${problems.join('; ')} (expected: ${[...spec.required, ...spec.optional].join(', ')})`);
-  return names;
+  if (problems.length) throw new CsvFileError(1, '', `${problems.join('; ')} (expected: ${spec.columns.join(', ')})`);
+  return names.map((name) => ((REJECT_COLUMNS as readonly string[]).includes(name) ? null : name));
 }

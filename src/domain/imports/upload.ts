@@ -8,7 +8,9 @@ import { Readable } from 'node:stream';
 import type { AppDeps } from '../../context';
 import { IMPORT_KINDS, type ImportKind } from '../../../db/schema';
 import { parseMultipart } from '../../lib/forms';
+import { recordAudit } from '../../../db/queries/audit';
 import { stageImport, type StageResult } from './run';
+import type { ProgressListener } from './progress';
 
 export const isImportKind = (value: unknown): value is ImportKind => typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
 
@@ -33,7 +35,16 @@ export type UploadOutcome =
   /** The form itself is incomplete: which fields, and the kind as chosen (to show it again). */
   | { ok: false; missing: ('kind' | 'file')[]; kind: string | undefined };
 
-export async function stageUpload(deps: AppDeps, upload: Upload): Promise<UploadOutcome> {
+export interface UploadListeners {
+  onStart?: (importId: number) => void;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Stages every valid row and keeps the invalid ones as rejected rows: the preview then
+ * lists their problems and offers the choice to skip them (nothing is written until then).
+ */
+export async function stageUpload(deps: AppDeps, upload: Upload, listeners: UploadListeners = {}): Promise<UploadOutcome> {
   const data = await parseMultipart(upload.body, upload.type);
   const kind = data.get('kind');
   const file = data.get('file');
@@ -43,6 +54,18 @@ export async function stageUpload(deps: AppDeps, upload: Upload): Promise<Upload
     return { ok: false, missing, kind: typeof kind === 'string' ? kind : undefined };
   }
   const filename = cleanFilename((file as File).name);
-  const staged = await stageImport(deps, kind, Readable.fromWeb((file as File).stream() as never), { filename, actor: upload.actor, actorId: upload.actorId, maxRows: upload.maxRows });
+  const staged = await stageImport(deps, kind, Readable.fromWeb((file as File).stream() as never), {
+    filename,
+    actor: upload.actor,
+    actorId: upload.actorId,
+    maxRows: upload.maxRows,
+    keepValid: true,
+    ...listeners,
+  });
+  if (staged.status === 'ready') {
+    const now = deps.clock.nowMs();
+    const detail = { importId: staged.importId, rows: staged.rows, ...(staged.rejected > 0 ? { rejected: staged.rejected } : {}) };
+    await deps.db.write((tx) => recordAudit(tx, now, { actor: upload.actor, action: 'import.staged', subject: `${kind} ${filename}`, detail }));
+  }
   return { ok: true, kind, filename, staged };
 }

@@ -149,12 +149,12 @@ export function ImportsPage({ t, user, imports, formats, maxRows, values, errors
                     <a href={`/admin/imports/${i.id}`}>{i.filename}</a>
                   </th>
                   <td>
-                    <span class={`badge badge-import-${i.status}`}>{importStatusLabel(t, i.status)}</span>
+                    <span class={`badge badge-import-${i.status}`}>{i.status === 'ready' && i.rejected > 0 ? t('importHasRejectedStatus') : importStatusLabel(t, i.status)}</span>
                   </td>
                   <td class="num">{i.rows}</td>
                   <td class="num">{i.created}</td>
                   <td class="num">{i.duplicates}</td>
-                  <td class="num">{i.errors?.length ?? 0}</td>
+                  <td class="num">{Math.max(i.rejected, i.errors?.length ?? 0)}</td>
                   <td>
                     <Time ms={i.createdAt} />
                   </td>
