@@ -27,7 +27,7 @@
  *   for the year and delivered in waves, on days 4–25 of the month in working hours (UTC; a
  *   weekend day moves to the Monday):
  *   - objection-handling bootcamp (course): 12 reps drawn at random among those assessed in
- *     objection handling, 4 each in months 4, 5 and 6: +18 (1.5 SD) — it works;
+ *     objection handling, 4 each in months 4, 5 and 6: +24 (2 SD) — it works;
  *   - value-messaging e-learning (course): 9 of the other reps at random, 3 each in months
  *     7, 8 and 9: +0 — it transfers nothing.
  *   Coaching after a bad month: on day 8 of month k (00:00 UTC) a trainer ranks the team's reps
@@ -108,8 +108,8 @@
  *   CPI's expected value per rep moves only through the clamping of the scale and the
  *   logistic curve of FCR (slightly); the response rate says nothing about a rep's level.
  *   Training (cohort = month of completion):
- *     objection-handling bootcamp, course, months 4/5/6 × 4 reps drawn at random: θ +18 →
- *       decision clarity +0.68.
+ *     objection-handling bootcamp, course, months 4/5/6 × 4 reps drawn at random: θ +24 →
+ *       decision clarity +0.90 before the 1–5 scale's rounding and clamping (about +0.7 measured).
  *     value-messaging e-learning, course, months 7/8/9 × 3 random reps: no effect.
  *     value-messaging coaching after a low added-value month: θ +12 for three in four (+9 on
  *       average) → added value +0.40 for those, +0.30 on average.

@@ -41,9 +41,9 @@ export interface CourseProgramme {
 
 /**
  * An objection-handling bootcamp rolled out to 12 reps drawn at random (of those assessed in it),
- * four a wave in months 4, 5 and 6 — the quarter the training results page opens on — +18 (1.5 SD).
+ * four a wave in months 4, 5 and 6 — the quarter the training results page opens on — +24 (2 SD).
  */
-export const BOOTCAMP: CourseProgramme = { skill: 'objection-handling', months: [4, 5, 6], perWave: 4, delta: 18 };
+export const BOOTCAMP: CourseProgramme = { skill: 'objection-handling', months: [4, 5, 6], perWave: 4, delta: 24 };
 /** A value-messaging e-learning course for nine other reps drawn at random, three a wave in months 7, 8 and 9: transfers nothing. */
 export const VALUE_COURSE: CourseProgramme = { skill: 'value-messaging', months: [7, 8, 9], perWave: 3, delta: 0 };
 

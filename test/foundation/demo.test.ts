@@ -419,10 +419,10 @@ describe('demo model (db/demo/model.ts), from the generator', () => {
       const months = ws.training.filter((r) => r.rep === rep.index && r.kind !== 'assessment').map((r) => ({ k: monthIndexOf(ws.start, r.completedAt), what: `${r.kind}:${r.skill}` }));
       for (const a of months) for (const b of months) if (a.what !== b.what) expect(Math.abs(a.k - b.k), rep.name).toBeGreaterThan(QUIET_MONTHS);
     }
-    // Courses change θ by the stated amounts: the bootcamp +18, the e-learning nothing.
+    // Courses change θ by the stated amounts: the bootcamp +24, the e-learning nothing.
     for (const course of ws.training.filter((r) => r.kind === 'course')) {
       const step = ws.reps[course.rep]!.steps[course.skill].find((s) => s.at === course.completedAt);
-      expect(step?.delta).toBe(course.skill === BOOTCAMP.skill ? 18 : 0);
+      expect(step?.delta).toBe(course.skill === BOOTCAMP.skill ? 24 : 0);
     }
   });
 });
