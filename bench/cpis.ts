@@ -35,13 +35,18 @@ interface SizeResult {
 async function measure(responses: number): Promise<SizeResult> {
   const t0 = performance.now();
   const path = await generateWorkspace({ responses, now: NOW });
-  console.log(`  workspace ${responses.toLocaleString('en')} responses ready (${((performance.now() - t0) / 1000).toFixed(1)} s): ${path}`);
+  console.log(
+    `  workspace ${responses.toLocaleString('en')} responses ready (${((performance.now() - t0) / 1000).toFixed(1)} s): ${path}`,
+  );
   const client = createClient({ url: `file:${path}` });
   await client.execute(
     'CREATE INDEX IF NOT EXISTS bench_baseline_covering_idx ON responses (rep_id, resolved_first_contact, content_useful, decision_clearer, added_value)',
   );
   const { key } = newApiKey();
-  await client.execute({ sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench', 'all', 'bench', ?, 0)", args: [hashToken(key)] });
+  await client.execute({
+    sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench', 'all', 'bench', ?, 0)",
+    args: [hashToken(key)],
+  });
   const baseline = await timeIt(() => client.execute(BASELINE_SQL), 5, 1);
   const server = await startServerProcess({ DATABASE_URL: `file:${path}`, NOW: new Date(NOW).toISOString() });
   try {
@@ -54,20 +59,40 @@ async function measure(responses: number): Promise<SizeResult> {
     // Cold: each run moves the data version first, so the request waits for the worker.
     const probe = probeHealth(`${server.url}/healthz`);
     await probe.ready;
-    const gapsCold = await timeIt(async () => {
-      await client.execute('UPDATE data_version SET version = version + 1 WHERE id = 1');
-      await get('/api/v1/gaps');
-    }, 5, 1);
+    const gapsCold = await timeIt(
+      async () => {
+        await client.execute('UPDATE data_version SET version = version + 1 WHERE id = 1');
+        await get('/api/v1/gaps');
+      },
+      5,
+      1,
+    );
     const healthz = await probe.stop();
     const gapsCached = await timeIt(() => get('/api/v1/gaps'), 5, 1);
     const healthzWorst = Math.max(...healthz);
     const peakRssMb = server.peakRssMb();
-    console.log(`  baseline GROUP BY rep: ${fmt(baseline.median)} (min ${fmt(baseline.min)}, max ${fmt(baseline.max)})`);
-    console.log(`  GET /api/v1/cpis?groupBy=rep: ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)}) = ${ratio(cpis.median, baseline.median)}× baseline`);
-    console.log(`  GET /api/v1/gaps, cold (new data version, worker, B = 200): ${fmt(gapsCold.median)} (min ${fmt(gapsCold.min)}, max ${fmt(gapsCold.max)}) = ${ratio(gapsCold.median, baseline.median)}× baseline; /healthz meanwhile: ${healthz.length} answers, worst ${fmt(healthzWorst)}`);
-    console.log(`  GET /api/v1/gaps, cached: ${fmt(gapsCached.median)} (min ${fmt(gapsCached.min)}, max ${fmt(gapsCached.max)}) = ${ratio(gapsCached.median, baseline.median)}× baseline`);
+    console.log(
+      `  baseline GROUP BY rep: ${fmt(baseline.median)} (min ${fmt(baseline.min)}, max ${fmt(baseline.max)})`,
+    );
+    console.log(
+      `  GET /api/v1/cpis?groupBy=rep: ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)}) = ${ratio(cpis.median, baseline.median)}× baseline`,
+    );
+    console.log(
+      `  GET /api/v1/gaps, cold (new data version, worker, B = 200): ${fmt(gapsCold.median)} (min ${fmt(gapsCold.min)}, max ${fmt(gapsCold.max)}) = ${ratio(gapsCold.median, baseline.median)}× baseline; /healthz meanwhile: ${healthz.length} answers, worst ${fmt(healthzWorst)}`,
+    );
+    console.log(
+      `  GET /api/v1/gaps, cached: ${fmt(gapsCached.median)} (min ${fmt(gapsCached.min)}, max ${fmt(gapsCached.max)}) = ${ratio(gapsCached.median, baseline.median)}× baseline`,
+    );
     console.log(`  server peak RSS: ${peakRssMb.toFixed(0)} MB`);
-    return { responses, baseline: baseline.median, cpis: cpis.median, gapsCold: gapsCold.median, gapsCached: gapsCached.median, healthzWorst, peakRssMb };
+    return {
+      responses,
+      baseline: baseline.median,
+      cpis: cpis.median,
+      gapsCold: gapsCold.median,
+      gapsCached: gapsCached.median,
+      healthzWorst,
+      peakRssMb,
+    };
   } finally {
     await server.stop();
     await client.execute('DELETE FROM api_keys');
@@ -82,10 +107,19 @@ export async function benchCpis(sizes = [100_000, 1_000_000]) {
   const small = results[0]!;
   const large = results[results.length - 1]!;
   console.log('RESULT cpis:');
-  console.log(`  cpis at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.cpis, large.baseline)} (target ≤ 0.5)`);
-  if (results.length > 1) console.log(`  cpis at ${large.responses.toLocaleString('en')} / cpis at ${small.responses.toLocaleString('en')}: ${ratio(large.cpis, small.cpis)} (target ≤ 2)`);
-  console.log(`  gaps cached at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCached, large.baseline)} (target ≤ 0.2)`);
-  console.log(`  gaps cold at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCold, large.baseline)} (target ≤ 10); /healthz worst meanwhile ${fmt(large.healthzWorst)} (target < 100 ms)`);
+  console.log(
+    `  cpis at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.cpis, large.baseline)} (target ≤ 0.5)`,
+  );
+  if (results.length > 1)
+    console.log(
+      `  cpis at ${large.responses.toLocaleString('en')} / cpis at ${small.responses.toLocaleString('en')}: ${ratio(large.cpis, small.cpis)} (target ≤ 2)`,
+    );
+  console.log(
+    `  gaps cached at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCached, large.baseline)} (target ≤ 0.2)`,
+  );
+  console.log(
+    `  gaps cold at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCold, large.baseline)} (target ≤ 10); /healthz worst meanwhile ${fmt(large.healthzWorst)} (target < 100 ms)`,
+  );
   console.log(`  peak RSS: ${Math.max(...results.map((r) => r.peakRssMb)).toFixed(0)} MB (target < 400)`);
   return results;
 }

@@ -14,7 +14,16 @@ import { rebuildRollups } from '../db/queries/rollups';
 import { mulberry32 } from '../src/stats/prng';
 
 const TYPES = ['call', 'meeting', 'demo', 'quote', 'support'] as const;
-const SKILLS = ['discovery', 'objection-handling', 'product-knowledge', 'value-messaging', 'content-usage', 'quoting', 'negotiation', 'closing'];
+const SKILLS = [
+  'discovery',
+  'objection-handling',
+  'product-knowledge',
+  'value-messaging',
+  'content-usage',
+  'quoting',
+  'negotiation',
+  'closing',
+];
 const GENERATOR_VERSION = 6;
 
 export interface WorkspaceSpec {
@@ -72,24 +81,58 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
   const now = spec.now;
   const created = now - 800 * 86_400_000;
   const teams = Array.from({ length: 10 }, (_, i) => [i + 1, `Team ${i + 1}`, created]);
-  const reps = Array.from({ length: repCount }, (_, i) => [i + 1, `rep${i}@bench.test`, `Rep ${i}`, (i % 10) + 1, 0, 1, created, created]);
+  const reps = Array.from({ length: repCount }, (_, i) => [
+    i + 1,
+    `rep${i}@bench.test`,
+    `Rep ${i}`,
+    (i % 10) + 1,
+    0,
+    1,
+    created,
+    created,
+  ]);
   const skills = SKILLS.map((slug, i) => [i + 1, slug, slug, 80, created]);
   const ability = Array.from({ length: repCount }, () => SKILLS.map(() => 40 + random() * 60));
   const training: unknown[][] = [];
   let trainingId = 1;
   for (let r = 0; r < repCount; r++) {
     for (let s = 0; s < SKILLS.length; s++) {
-      training.push([trainingId++, r + 1, s + 1, 'assessment', now - 200 * 86_400_000, Math.round(ability[r]![s]!), created]);
-      if (random() < 0.4) training.push([trainingId++, r + 1, s + 1, 'course', now - Math.floor(random() * 700) * 86_400_000, null, created]);
+      training.push([
+        trainingId++,
+        r + 1,
+        s + 1,
+        'assessment',
+        now - 200 * 86_400_000,
+        Math.round(ability[r]![s]!),
+        created,
+      ]);
+      if (random() < 0.4)
+        training.push([
+          trainingId++,
+          r + 1,
+          s + 1,
+          'course',
+          now - Math.floor(random() * 700) * 86_400_000,
+          null,
+          created,
+        ]);
     }
   }
   const customers = Math.min(50_000, Math.ceil(spec.responses / 4));
   await client.batch(
     [
       ...multiRowInsert('teams', ['id', 'name', 'created_at'], teams),
-      ...multiRowInsert('reps', ['id', 'email', 'name', 'team_id', 'excluded_from_surveys', 'active', 'created_at', 'updated_at'], reps),
+      ...multiRowInsert(
+        'reps',
+        ['id', 'email', 'name', 'team_id', 'excluded_from_surveys', 'active', 'created_at', 'updated_at'],
+        reps,
+      ),
       ...multiRowInsert('skills', ['id', 'slug', 'name', 'proficiency_target', 'created_at'], skills),
-      ...multiRowInsert('training_records', ['id', 'rep_id', 'skill_id', 'kind', 'completed_at', 'score', 'created_at'], training),
+      ...multiRowInsert(
+        'training_records',
+        ['id', 'rep_id', 'skill_id', 'kind', 'completed_at', 'score', 'created_at'],
+        training,
+      ),
       ...multiRowInsert(
         'customers',
         ['id', 'email', 'locale', 'created_at'],
@@ -112,25 +155,113 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
       const type = TYPES[Math.floor(random() * TYPES.length)]!;
       const occurredAt = now - Math.floor(random() * span);
       const quote = type === 'quote';
-      interactions.push([id, `b-${id}`, rep + 1, 1 + (i % customers), type, occurredAt, quote ? occurredAt : null, quote ? occurredAt + Math.floor((2 + random() * 100 * (1.2 - a[5]! / 100)) * 3_600_000) : null, 'bench', 'scheduled', occurredAt, occurredAt]);
-      invitations.push([id, id, 1 + (i % customers), rep + 1, 'responded', 'en', '[]', '[]', occurredAt + 7_200_000, occurredAt + 7_200_000, occurredAt + 15 * 86_400_000, 14, occurredAt]);
-      const likert = (skill: number) => Math.max(1, Math.min(5, Math.round(1.5 + (a[skill]! / 100) * 3 + (random() - 0.5) * 2)));
+      interactions.push([
+        id,
+        `b-${id}`,
+        rep + 1,
+        1 + (i % customers),
+        type,
+        occurredAt,
+        quote ? occurredAt : null,
+        quote ? occurredAt + Math.floor((2 + random() * 100 * (1.2 - a[5]! / 100)) * 3_600_000) : null,
+        'bench',
+        'scheduled',
+        occurredAt,
+        occurredAt,
+      ]);
+      invitations.push([
+        id,
+        id,
+        1 + (i % customers),
+        rep + 1,
+        'responded',
+        'en',
+        '[]',
+        '[]',
+        occurredAt + 7_200_000,
+        occurredAt + 7_200_000,
+        occurredAt + 15 * 86_400_000,
+        14,
+        occurredAt,
+      ]);
+      const likert = (skill: number) =>
+        Math.max(1, Math.min(5, Math.round(1.5 + (a[skill]! / 100) * 3 + (random() - 0.5) * 2)));
       responses.push([
-        id, id, id, rep + 1, type, occurredAt, 'submitted', 'survey',
+        id,
+        id,
+        id,
+        rep + 1,
+        type,
+        occurredAt,
+        'submitted',
+        'survey',
         random() < 0.3 + a[2]! / 200 ? 1 : 0,
         random() < 0.5 ? likert(4) : null,
         likert(1),
         random() < 0.9 ? likert(3) : null,
-        occurredAt + 86_400_000, occurredAt + 86_400_000, occurredAt + 86_400_000,
+        occurredAt + 86_400_000,
+        occurredAt + 86_400_000,
+        occurredAt + 86_400_000,
       ]);
     }
     await client.batch(
       [
-        ...multiRowInsert('interactions', ['id', 'external_id', 'rep_id', 'customer_id', 'type', 'occurred_at', 'quote_requested_at', 'quote_delivered_at', 'source', 'survey_status', 'created_at', 'updated_at'], interactions),
-        ...multiRowInsert('invitations', ['id', 'interaction_id', 'customer_id', 'rep_id', 'status', 'locale', 'questions', 'required', 'send_at', 'sent_at', 'expires_at', 'expiry_days', 'created_at'], invitations),
+        ...multiRowInsert(
+          'interactions',
+          [
+            'id',
+            'external_id',
+            'rep_id',
+            'customer_id',
+            'type',
+            'occurred_at',
+            'quote_requested_at',
+            'quote_delivered_at',
+            'source',
+            'survey_status',
+            'created_at',
+            'updated_at',
+          ],
+          interactions,
+        ),
+        ...multiRowInsert(
+          'invitations',
+          [
+            'id',
+            'interaction_id',
+            'customer_id',
+            'rep_id',
+            'status',
+            'locale',
+            'questions',
+            'required',
+            'send_at',
+            'sent_at',
+            'expires_at',
+            'expiry_days',
+            'created_at',
+          ],
+          invitations,
+        ),
         ...multiRowInsert(
           'responses',
-          ['id', 'invitation_id', 'interaction_id', 'rep_id', 'interaction_type', 'occurred_at', 'status', 'source', 'resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'started_at', 'submitted_at', 'updated_at'],
+          [
+            'id',
+            'invitation_id',
+            'interaction_id',
+            'rep_id',
+            'interaction_type',
+            'occurred_at',
+            'status',
+            'source',
+            'resolved_first_contact',
+            'content_useful',
+            'decision_clearer',
+            'added_value',
+            'started_at',
+            'submitted_at',
+            'updated_at',
+          ],
           responses,
         ),
       ],

@@ -13,7 +13,8 @@ import { mulberry32 } from '../src/stats/prng';
 import { median } from './lib';
 
 const DIR = 'test-output/bench/import';
-const HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
+const HEADER =
+  'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
 const TYPES = ['call', 'meeting', 'demo', 'quote', 'support'];
 
 async function writeCsv(path: string, rows: number, now: number): Promise<void> {
@@ -40,7 +41,10 @@ async function freshDb(path: string): Promise<void> {
   await db.write(async (tx) => {
     await tx.run(`INSERT INTO teams (id, name, created_at) VALUES (1, 'Bench', 0)`);
     for (let i = 0; i < 500; i += 100) {
-      const values = Array.from({ length: 100 }, (_, k) => `(${i + k + 1}, 'rep${i + k}@bench.test', 'Rep ${i + k}', 1, 0, 0)`).join(', ');
+      const values = Array.from(
+        { length: 100 },
+        (_, k) => `(${i + k + 1}, 'rep${i + k}@bench.test', 'Rep ${i + k}', 1, 0, 0)`,
+      ).join(', ');
       await tx.run(`INSERT INTO reps (id, email, name, team_id, created_at, updated_at) VALUES ${values}`);
     }
   });
@@ -48,12 +52,26 @@ async function freshDb(path: string): Promise<void> {
 }
 
 /** Runs the CLI import in its own node process; returns seconds and the process's peak RSS (MB). */
-async function runImport(dbPath: string, csv: string, now: number): Promise<{ seconds: number; peakMb: number; output: string }> {
+async function runImport(
+  dbPath: string,
+  csv: string,
+  now: number,
+): Promise<{ seconds: number; peakMb: number; output: string }> {
   const script = `const started = Date.now(); await import('./src/cli.ts'); console.error('BENCH ' + JSON.stringify({ seconds: (Date.now() - started) / 1000, maxRssKb: process.resourceUsage().maxRSS }));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'src/cli.ts', 'import', 'interactions', csv], {
-    env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NOW: new Date(now).toISOString(), SEND_INTERVAL_SECONDS: '0', BASE_URL: 'http://bench.test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script, 'src/cli.ts', 'import', 'interactions', csv],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${dbPath}`,
+        NOW: new Date(now).toISOString(),
+        SEND_INTERVAL_SECONDS: '0',
+        BASE_URL: 'http://bench.test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -92,7 +110,9 @@ export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 5)) {
   const large = `${DIR}/interactions-1m.csv`;
   await writeCsv(small, 100_000, now);
   await writeCsv(large, 1_000_000, now);
-  console.log(`  files: ${(statSync(large).size / 1e6).toFixed(0)} MB (1,000,000 rows), ${(statSync(small).size / 1e6).toFixed(0)} MB (100,000 rows)`);
+  console.log(
+    `  files: ${(statSync(large).size / 1e6).toFixed(0)} MB (1,000,000 rows), ${(statSync(small).size / 1e6).toFixed(0)} MB (100,000 rows)`,
+  );
   const baseline = hasSqlite3();
   const ours: number[] = [];
   const theirs: number[] = [];
@@ -111,13 +131,22 @@ export async function benchImport(runs = Number(process.env.BENCH_RUNS ?? 5)) {
     ours.push(l.seconds);
     if (base !== undefined) theirs.push(base);
     peaks.push({ small: s.peakMb, large: l.peakMb });
-    console.log(`  run ${run + 1}: ours ${l.seconds.toFixed(1)} s (peak ${l.peakMb.toFixed(0)} MB; 100k rows: ${s.seconds.toFixed(1)} s, peak ${s.peakMb.toFixed(0)} MB)` + (base !== undefined ? `; sqlite3 .import ${before!.toFixed(1)} s before, ${after!.toFixed(1)} s after → ${(l.seconds / base).toFixed(1)}×` : ''));
+    console.log(
+      `  run ${run + 1}: ours ${l.seconds.toFixed(1)} s (peak ${l.peakMb.toFixed(0)} MB; 100k rows: ${s.seconds.toFixed(1)} s, peak ${s.peakMb.toFixed(0)} MB)` +
+        (base !== undefined
+          ? `; sqlite3 .import ${before!.toFixed(1)} s before, ${after!.toFixed(1)} s after → ${(l.seconds / base).toFixed(1)}×`
+          : ''),
+    );
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   }
   console.log('RESULT import:');
   if (theirs.length) {
     const ratios = ours.map((o, i) => o / theirs[i]!);
-    console.log(`  ours / sqlite3 .import: median ${median(ratios).toFixed(1)}× (min ${Math.min(...ratios).toFixed(1)}, max ${Math.max(...ratios).toFixed(1)}) (target ≤ 8)`);
+    console.log(
+      `  ours / sqlite3 .import: median ${median(ratios).toFixed(1)}× (min ${Math.min(...ratios).toFixed(1)}, max ${Math.max(...ratios).toFixed(1)}) (target ≤ 8)`,
+    );
   }
-  console.log(`  ours: median ${median(ours).toFixed(1)} s for 1,000,000 rows; peak RSS median ${median(peaks.map((p) => p.large)).toFixed(0)} MB at 1M vs ${median(peaks.map((p) => p.small)).toFixed(0)} MB at 100k (flat = streaming)`);
+  console.log(
+    `  ours: median ${median(ours).toFixed(1)} s for 1,000,000 rows; peak RSS median ${median(peaks.map((p) => p.large)).toFixed(0)} MB at 1M vs ${median(peaks.map((p) => p.small)).toFixed(0)} MB at 100k (flat = streaming)`,
+  );
 }

@@ -9,7 +9,11 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function timeIt(fn: () => Promise<unknown>, runs = 5, warmups = 1): Promise<{ median: number; min: number; max: number; all: number[] }> {
+export async function timeIt(
+  fn: () => Promise<unknown>,
+  runs = 5,
+  warmups = 1,
+): Promise<{ median: number; min: number; max: number; all: number[] }> {
   for (let i = 0; i < warmups; i++) await fn();
   const all: number[] = [];
   for (let i = 0; i < runs; i++) {

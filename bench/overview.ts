@@ -16,7 +16,10 @@ export async function benchOverview(responses = Number(process.env.BENCH_RESPONS
   const path = await generateWorkspace({ responses, now: NOW });
   const client = createClient({ url: `file:${path}` });
   const { key } = newApiKey();
-  await client.execute({ sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench-overview', 'all', 'bench', ?, 0)", args: [hashToken(key)] });
+  await client.execute({
+    sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench-overview', 'all', 'bench', ?, 0)",
+    args: [hashToken(key)],
+  });
   await client.execute({
     sql: "INSERT INTO staff_users (email, name, role, password_hash, created_at, updated_at) VALUES ('lead@bench.test', 'Bench Lead', 'lead', ?, 0, 0) ON CONFLICT (email) DO NOTHING",
     args: [await hashPassword('bench-lead-password')],
@@ -46,8 +49,20 @@ export async function benchOverview(responses = Number(process.env.BENCH_RESPONS
     const overview = await timeIt(() => page(''), 7, 2);
     const cpis = await timeIt(() => api(`?groupBy=team&from=${quarterStart}&to=${new Date(NOW).toISOString()}`), 7, 2);
     console.log(`  overview page: ${fmt(overview.median)} (min ${fmt(overview.min)}, max ${fmt(overview.max)})`);
-    console.log(`  GET /api/v1/cpis?groupBy=team (same period): ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)})`);
-    const filters = ['', '?period=2026-Q3', '?period=2026-09', '?team=1', '?team=3&period=2026-Q2', '?type=quote', '?period=2026-08&type=call', '?team=5&type=demo', '?period=2025-Q4'];
+    console.log(
+      `  GET /api/v1/cpis?groupBy=team (same period): ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)})`,
+    );
+    const filters = [
+      '',
+      '?period=2026-Q3',
+      '?period=2026-09',
+      '?team=1',
+      '?team=3&period=2026-Q2',
+      '?type=quote',
+      '?period=2026-08&type=call',
+      '?team=5&type=demo',
+      '?period=2025-Q4',
+    ];
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now();
@@ -58,7 +73,9 @@ export async function benchOverview(responses = Number(process.env.BENCH_RESPONS
     const p95 = times[Math.floor(0.95 * times.length) - 1]!;
     console.log('RESULT overview:');
     console.log(`  overview / its /api/v1/cpis call: ${ratio(overview.median, cpis.median)} (target ≤ 1.3)`);
-    console.log(`  200 sequential overview requests with varying filters: median ${fmt(median(times))}, p95 ${fmt(p95)}`);
+    console.log(
+      `  200 sequential overview requests with varying filters: median ${fmt(median(times))}, p95 ${fmt(p95)}`,
+    );
   } finally {
     await server.stop();
     await client.execute("DELETE FROM api_keys WHERE name = 'bench-overview'");

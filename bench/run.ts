@@ -17,7 +17,9 @@ const suites: Record<string, () => Promise<unknown>> = {
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(suites);
-console.log(`CPI Lens benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `CPI Lens benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+);
 for (const name of names) {
   const suite = suites[name];
   if (!suite) {

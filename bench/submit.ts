@@ -10,7 +10,8 @@ import { createClient } from '@libsql/client';
 import { createOpenInvitations } from './survey-fixture';
 import { median, startServerProcess } from './lib';
 
-const FORM = 'resolved_first_contact=yes&content_useful=4&decision_clearer=5&added_value=4&comment=Quick+and+clear&contact_consent=no&action=submit';
+const FORM =
+  'resolved_first_contact=yes&content_useful=4&decision_clearer=5&added_value=4&comment=Quick+and+clear&contact_consent=no&action=submit';
 
 interface Run {
   rps: number;
@@ -36,14 +37,22 @@ export function cannon(url: string, paths: () => string, seconds: number): Promi
         const codes = result.statusCodeStats as Record<string, { count: number }>;
         const ok = codes['303']?.count ?? 0;
         const total = Object.values(codes).reduce((s, c) => s + c.count, 0);
-        resolve({ rps: result.requests.average, p99: result.latency.p99, ok, other: total - ok + result.errors + result.timeouts });
+        resolve({
+          rps: result.requests.average,
+          p99: result.latency.p99,
+          ok,
+          other: total - ok + result.errors + result.timeouts,
+        });
       },
     );
     void instance;
   });
 }
 
-export async function benchSubmit(runs = Number(process.env.BENCH_RUNS ?? 5), seconds = Number(process.env.BENCH_SECONDS ?? 8)) {
+export async function benchSubmit(
+  runs = Number(process.env.BENCH_RUNS ?? 5),
+  seconds = Number(process.env.BENCH_SECONDS ?? 8),
+) {
   console.log(`Survey submit throughput (issue 6): ${runs} runs × ${seconds} s each route, 50 connections`);
   const now = Date.now();
   mkdirSync('test-output/bench', { recursive: true });
@@ -60,7 +69,9 @@ export async function benchSubmit(runs = Number(process.env.BENCH_RUNS ?? 5), se
       const submit = await cannon(server.url, () => `/s/${tokens[next++]}`, seconds);
       if (next > tokens.length) throw new Error('ran out of tokens: raise the fixture size');
       const client = createClient({ url: `file:${path}` });
-      const stored = await client.execute("SELECT count(*) AS n, count(DISTINCT invitation_id) AS d FROM responses WHERE status = 'submitted'");
+      const stored = await client.execute(
+        "SELECT count(*) AS n, count(DISTINCT invitation_id) AS d FROM responses WHERE status = 'submitted'",
+      );
       client.close();
       const n303 = submit.ok;
       const rows = Number(stored.rows[0]!.n);
@@ -75,8 +86,14 @@ export async function benchSubmit(runs = Number(process.env.BENCH_RUNS ?? 5), se
   }
   const ratios = results.map((r) => r.submit.rps / r.noop.rps);
   console.log('RESULT submit:');
-  console.log(`  submit / no-op throughput: median ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) (target ≥ 0.4)`);
-  console.log(`  submit: median ${median(results.map((r) => r.submit.rps)).toFixed(0)} req/s, p99 median ${median(results.map((r) => r.submit.p99))} ms; no-op: median ${median(results.map((r) => r.noop.rps)).toFixed(0)} req/s, p99 median ${median(results.map((r) => r.noop.p99))} ms`);
-  console.log(`  lost acknowledged submits: ${results.reduce((s, r) => s + r.lost, 0)}; doubled: ${results.reduce((s, r) => s + r.doubled, 0)}`);
+  console.log(
+    `  submit / no-op throughput: median ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) (target ≥ 0.4)`,
+  );
+  console.log(
+    `  submit: median ${median(results.map((r) => r.submit.rps)).toFixed(0)} req/s, p99 median ${median(results.map((r) => r.submit.p99))} ms; no-op: median ${median(results.map((r) => r.noop.rps)).toFixed(0)} req/s, p99 median ${median(results.map((r) => r.noop.p99))} ms`,
+  );
+  console.log(
+    `  lost acknowledged submits: ${results.reduce((s, r) => s + r.lost, 0)}; doubled: ${results.reduce((s, r) => s + r.doubled, 0)}`,
+  );
   return results;
 }

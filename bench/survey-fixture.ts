@@ -16,11 +16,21 @@ export async function createOpenInvitations(target: string, count: number, now: 
   const client = createClient({ url });
   await client.execute('UPDATE rollup_mode SET bulk = 1 WHERE id = 1');
   const tokens: string[] = [];
-  const questions = JSON.stringify(['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment']);
+  const questions = JSON.stringify([
+    'resolved_first_contact',
+    'content_useful',
+    'decision_clearer',
+    'added_value',
+    'comment',
+  ]);
   await client.batch(
     [
       "INSERT INTO teams (id, name, created_at) VALUES (1, 'Load', 0)",
-      ...multiRowInsert('reps', ['id', 'email', 'name', 'team_id', 'created_at', 'updated_at'], Array.from({ length: 50 }, (_, i) => [i + 1, `rep${i}@load.test`, `Rep ${i}`, 1, 0, 0])),
+      ...multiRowInsert(
+        'reps',
+        ['id', 'email', 'name', 'team_id', 'created_at', 'updated_at'],
+        Array.from({ length: 50 }, (_, i) => [i + 1, `rep${i}@load.test`, `Rep ${i}`, 1, 0, 0]),
+      ),
     ],
     'write',
   );
@@ -38,14 +48,61 @@ export async function createOpenInvitations(target: string, count: number, now: 
       const occurredAt = now - 3_600_000;
       customers.push([id, `c${id}@load.test`, 'en', 0]);
       interactions.push([id, `load-${id}`, (id % 50) + 1, id, 'call', occurredAt, 'api', 'scheduled', now, now]);
-      invitations.push([id, id, id, (id % 50) + 1, 'sent', 'en', questions, '[]', now - 60_000, now - 60_000, now + 14 * 86_400_000, 14, now]);
+      invitations.push([
+        id,
+        id,
+        id,
+        (id % 50) + 1,
+        'sent',
+        'en',
+        questions,
+        '[]',
+        now - 60_000,
+        now - 60_000,
+        now + 14 * 86_400_000,
+        14,
+        now,
+      ]);
       rows.push([hashToken(token), id, 'survey', now]);
     }
     await client.batch(
       [
         ...multiRowInsert('customers', ['id', 'email', 'locale', 'created_at'], customers),
-        ...multiRowInsert('interactions', ['id', 'external_id', 'rep_id', 'customer_id', 'type', 'occurred_at', 'source', 'survey_status', 'created_at', 'updated_at'], interactions),
-        ...multiRowInsert('invitations', ['id', 'interaction_id', 'customer_id', 'rep_id', 'status', 'locale', 'questions', 'required', 'send_at', 'sent_at', 'expires_at', 'expiry_days', 'created_at'], invitations),
+        ...multiRowInsert(
+          'interactions',
+          [
+            'id',
+            'external_id',
+            'rep_id',
+            'customer_id',
+            'type',
+            'occurred_at',
+            'source',
+            'survey_status',
+            'created_at',
+            'updated_at',
+          ],
+          interactions,
+        ),
+        ...multiRowInsert(
+          'invitations',
+          [
+            'id',
+            'interaction_id',
+            'customer_id',
+            'rep_id',
+            'status',
+            'locale',
+            'questions',
+            'required',
+            'send_at',
+            'sent_at',
+            'expires_at',
+            'expiry_days',
+            'created_at',
+          ],
+          invitations,
+        ),
         ...multiRowInsert('invitation_tokens', ['token_hash', 'invitation_id', 'purpose', 'created_at'], rows),
       ],
       'write',

@@ -18,11 +18,13 @@ const events: TrainingEvent[] = [];
 for (const { rep } of reps) {
   for (const cpi of CPI_KEYS) {
     const level = 3.5 + 0.3 * gauss();
-    for (let month = 0; month < 24; month++) panel.push({ rep, cpi, month, n: 30, sum: 30 * level + Math.sqrt(30) * gauss() });
+    for (let month = 0; month < 24; month++)
+      panel.push({ rep, cpi, month, n: 30, sum: 30 * level + Math.sqrt(30) * gauss() });
   }
   for (const skill of SKILLS) {
     for (const kind of ['course', 'coaching'] as const) {
-      for (const year of [0, 1]) if (random() < 0.12) events.push({ rep, skill, kind, month: 12 * year + Math.floor(random() * 12) });
+      for (const year of [0, 1])
+        if (random() < 0.12) events.push({ rep, skill, kind, month: 12 * year + Math.floor(random() * 12) });
     }
   }
 }

@@ -44,7 +44,9 @@ export interface Db {
    * Runs statements that need no reads in between as one atomic batch: through the write
    * queue on a file, in one round trip (and one short lock) against a server.
    */
-  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(build: (db: Drizzle) => T): Promise<BatchResponse<T>>;
+  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(
+    build: (db: Drizzle) => T,
+  ): Promise<BatchResponse<T>>;
   /** The raw client to use for migrations and maintenance (the writer on a file). */
   readonly adminClient: Client;
   ping(): Promise<boolean>;
@@ -122,7 +124,12 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
   await reader.execute('PRAGMA query_only=ON');
 
   const checkpointer = options.checkpoints === false ? undefined : startCheckpointer(path);
-  const queue = new WriteQueue(writer, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: true, afterCommit: () => syncFile(`${path}-wal`) });
+  const queue = new WriteQueue(writer, {
+    deadline,
+    onGroupCommit: options.onGroupCommit,
+    sharedConnection: true,
+    afterCommit: () => syncFile(`${path}-wal`),
+  });
   return {
     kind: 'file',
     read: bind(reader),

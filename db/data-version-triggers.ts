@@ -9,7 +9,12 @@
 
 /** Watched tables, and for each write the condition under which it changes what an analysis reads. */
 const WATCHED: { table: string; insert: string; update: string; delete: string }[] = [
-  { table: 'responses', insert: "NEW.status = 'submitted'", update: "(NEW.status = 'submitted' OR OLD.status = 'submitted')", delete: "OLD.status = 'submitted'" },
+  {
+    table: 'responses',
+    insert: "NEW.status = 'submitted'",
+    update: "(NEW.status = 'submitted' OR OLD.status = 'submitted')",
+    delete: "OLD.status = 'submitted'",
+  },
   {
     table: 'interactions',
     insert: 'NEW.quote_delivered_at IS NOT NULL',
@@ -17,7 +22,12 @@ const WATCHED: { table: string; insert: string; update: string; delete: string }
       '(NEW.quote_delivered_at IS NOT OLD.quote_delivered_at OR NEW.quote_requested_at IS NOT OLD.quote_requested_at OR (OLD.quote_delivered_at IS NOT NULL AND (NEW.rep_id IS NOT OLD.rep_id OR NEW.type IS NOT OLD.type OR NEW.occurred_at IS NOT OLD.occurred_at)))',
     delete: 'OLD.quote_delivered_at IS NOT NULL',
   },
-  ...['training_records', 'coaching_sessions', 'reps', 'teams', 'skills', 'cpi_targets', 'settings'].map((table) => ({ table, insert: '1', update: '1', delete: '1' })),
+  ...['training_records', 'coaching_sessions', 'reps', 'teams', 'skills', 'cpi_targets', 'settings'].map((table) => ({
+    table,
+    insert: '1',
+    update: '1',
+    delete: '1',
+  })),
 ];
 
 const NOT_BULK = 'coalesce((SELECT bulk FROM rollup_mode WHERE id = 1), 0) = 0';

@@ -60,7 +60,13 @@ async function hasMarker(db: Drizzle): Promise<boolean> {
 /** The demo logins and the other teams' trainers (who get an unusable password). */
 async function staffAccounts(): Promise<DemoStaffAccount[]> {
   const logins = await Promise.all(
-    DEMO_LOGINS.map(async (l) => ({ email: l.email, name: l.name, role: l.role, passwordHash: await hashPassword(l.password), teams: 'team' in l ? [l.team] : [] })),
+    DEMO_LOGINS.map(async (l) => ({
+      email: l.email,
+      name: l.name,
+      role: l.role,
+      passwordHash: await hashPassword(l.password),
+      teams: 'team' in l ? [l.team] : [],
+    })),
   );
   const otherTrainers = await Promise.all(
     DEMO_TEAMS.filter((team) => !logins.some((l) => l.email === team.trainer.email)).map(async (team) => ({
@@ -86,7 +92,8 @@ export async function loadDemoWorkspace(deps: AppDeps, seed = DEMO_SEED): Promis
   return { loaded, ms: Math.round(performance.now() - started), counts: await countWorkspace(deps.db.read) };
 }
 
-const byKey = (rows: { k: string | null; n: number }[]) => Object.fromEntries(rows.map((r) => [r.k ?? 'none', Number(r.n)]));
+const byKey = (rows: { k: string | null; n: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.k ?? 'none', Number(r.n)]));
 
 export async function countWorkspace(db: Drizzle): Promise<DemoCounts> {
   const one = async (query: ReturnType<typeof sql>) => Number((await db.all<{ n: number }>(query))[0]?.n ?? 0);
@@ -98,9 +105,13 @@ export async function countWorkspace(db: Drizzle): Promise<DemoCounts> {
     contentItems: await one(sql`SELECT count(*) AS n FROM content_items`),
     customers: await one(sql`SELECT count(*) AS n FROM customers`),
     interactions: await one(sql`SELECT count(*) AS n FROM interactions`),
-    suppressed: await grouped(sql`SELECT suppression_reason AS k, count(*) AS n FROM interactions WHERE survey_status = 'suppressed' GROUP BY 1 ORDER BY 1`),
+    suppressed: await grouped(
+      sql`SELECT suppression_reason AS k, count(*) AS n FROM interactions WHERE survey_status = 'suppressed' GROUP BY 1 ORDER BY 1`,
+    ),
     invitations: await grouped(sql`SELECT status AS k, count(*) AS n FROM invitations GROUP BY 1 ORDER BY 1`),
-    openInvitations: await one(sql`SELECT count(*) AS n FROM invitations i WHERE status = 'sent' AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = i.id AND r.status = 'submitted')`),
+    openInvitations: await one(
+      sql`SELECT count(*) AS n FROM invitations i WHERE status = 'sent' AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = i.id AND r.status = 'submitted')`,
+    ),
     reminded: await one(sql`SELECT count(*) AS n FROM invitations WHERE reminded_at IS NOT NULL`),
     responses: await one(sql`SELECT count(*) AS n FROM responses WHERE status = 'submitted'`),
     partialResponses: await one(sql`SELECT count(*) AS n FROM responses WHERE status = 'partial'`),
@@ -123,7 +134,9 @@ const list = (counts: Record<string, number>) =>
 export function describeDemo(result: DemoLoadResult): string[] {
   const c = result.counts;
   return [
-    result.loaded ? `Demo workspace loaded in ${(result.ms / 1000).toFixed(1)} s:` : 'Demo workspace already loaded (nothing changed):',
+    result.loaded
+      ? `Demo workspace loaded in ${(result.ms / 1000).toFixed(1)} s:`
+      : 'Demo workspace already loaded (nothing changed):',
     `  ${c.teams} teams, ${c.reps} reps, ${c.skills} skills, ${c.contentItems} content items, ${c.customers} customers`,
     `  ${c.interactions} interactions (suppressed: ${list(c.suppressed) || 'none'})`,
     `  invitations: ${list(c.invitations)}; ${c.openInvitations} open, ${c.reminded} reminded`,

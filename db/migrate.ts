@@ -31,7 +31,8 @@ export async function migrate(client: Client, folder = MIGRATIONS_FOLDER): Promi
   const holder = randomUUID();
   const started = Date.now();
   while (!(await tryLock(client, holder))) {
-    if (Date.now() - started > WAIT_FOR_LOCK_MS) throw new Error('migrate: another instance has held the migration lock for too long');
+    if (Date.now() - started > WAIT_FOR_LOCK_MS)
+      throw new Error('migrate: another instance has held the migration lock for too long');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   try {
@@ -43,7 +44,10 @@ export async function migrate(client: Client, folder = MIGRATIONS_FOLDER): Promi
       await retry(() =>
         client.migrate([
           ...statements,
-          { sql: 'INSERT INTO _migrations (hash, created_at, applied_at) VALUES (?, ?, ?)', args: [migration.hash, migration.folderMillis, Date.now()] },
+          {
+            sql: 'INSERT INTO _migrations (hash, created_at, applied_at) VALUES (?, ?, ?)',
+            args: [migration.hash, migration.folderMillis, Date.now()],
+          },
         ]),
       );
     }

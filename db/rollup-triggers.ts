@@ -9,7 +9,25 @@
  * triggers off (rollup_mode.bulk = 1) and rebuild instead.
  */
 const DAY = 86_400_000;
-const COLUMNS = ['invitations', 'responses', 'invited_responses', 'fcr_n', 'fcr_yes', 'cu_n', 'cu_sum', 'cu_sq', 'cu_top2', 'dc_n', 'dc_sum', 'dc_sq', 'dc_top2', 'av_n', 'av_sum', 'av_sq', 'av_top2'];
+const COLUMNS = [
+  'invitations',
+  'responses',
+  'invited_responses',
+  'fcr_n',
+  'fcr_yes',
+  'cu_n',
+  'cu_sum',
+  'cu_sq',
+  'cu_top2',
+  'dc_n',
+  'dc_sum',
+  'dc_sq',
+  'dc_top2',
+  'av_n',
+  'av_sum',
+  'av_sq',
+  'av_top2',
+];
 
 /** The change each column gets from one submitted response `r` (NEW or OLD). */
 function responseChange(r: string): Record<string, string> {
@@ -71,15 +89,30 @@ export function rollupTriggerSql(): string {
   const oldInvitation = interactionOf('OLD');
   const parts = [
     `INSERT OR IGNORE INTO rollup_mode (id, bulk) VALUES (1, 0);`,
-    trigger('responses_rollup_insert', 'INSERT ON responses', `NEW.status = 'submitted'`, apply('NEW.rep_id', 'NEW.interaction_type', 'NEW.occurred_at', responseChange('NEW'), '+')),
+    trigger(
+      'responses_rollup_insert',
+      'INSERT ON responses',
+      `NEW.status = 'submitted'`,
+      apply('NEW.rep_id', 'NEW.interaction_type', 'NEW.occurred_at', responseChange('NEW'), '+'),
+    ),
     trigger(
       'responses_rollup_submit',
       'UPDATE OF status ON responses',
       `OLD.status = 'partial' AND NEW.status = 'submitted'`,
       apply('NEW.rep_id', 'NEW.interaction_type', 'NEW.occurred_at', responseChange('NEW'), '+'),
     ),
-    trigger('responses_rollup_delete', 'DELETE ON responses', `OLD.status = 'submitted'`, apply('OLD.rep_id', 'OLD.interaction_type', 'OLD.occurred_at', responseChange('OLD'), '-')),
-    trigger('invitations_rollup_insert', 'INSERT ON invitations', `NEW.status <> 'cancelled'`, apply(newInvitation.rep, newInvitation.type, newInvitation.at, { invitations: '1' }, '+')),
+    trigger(
+      'responses_rollup_delete',
+      'DELETE ON responses',
+      `OLD.status = 'submitted'`,
+      apply('OLD.rep_id', 'OLD.interaction_type', 'OLD.occurred_at', responseChange('OLD'), '-'),
+    ),
+    trigger(
+      'invitations_rollup_insert',
+      'INSERT ON invitations',
+      `NEW.status <> 'cancelled'`,
+      apply(newInvitation.rep, newInvitation.type, newInvitation.at, { invitations: '1' }, '+'),
+    ),
     trigger(
       'invitations_rollup_cancel',
       'UPDATE OF status ON invitations',

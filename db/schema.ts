@@ -4,16 +4,7 @@
  * compares and buckets them without parsing. Emails are stored lower-cased.
  */
 import { sql } from 'drizzle-orm';
-import {
-  sqliteTable,
-  text,
-  integer,
-  real,
-  primaryKey,
-  index,
-  uniqueIndex,
-  check,
-} from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { API_SCOPES, CPIS, INTERACTION_TYPES, LOCALES, ROLES, SUPPRESSION_REASONS, TRAINING_KINDS } from './enums';
 
 const ms = (name: string) => integer(name);
@@ -120,7 +111,10 @@ export const interactionContent = sqliteTable(
       .notNull()
       .references(() => contentItems.id),
   },
-  (t) => [primaryKey({ columns: [t.interactionId, t.contentId] }), index('interaction_content_item_idx').on(t.contentId)],
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.contentId] }),
+    index('interaction_content_item_idx').on(t.contentId),
+  ],
 );
 
 // ── Training ────────────────────────────────────────────────────────────────
@@ -182,7 +176,13 @@ export const coachingSessions = sqliteTable(
 
 // ── Surveys ─────────────────────────────────────────────────────────────────
 
-export const ANSWER_KEYS = ['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment'] as const;
+export const ANSWER_KEYS = [
+  'resolved_first_contact',
+  'content_useful',
+  'decision_clearer',
+  'added_value',
+  'comment',
+] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 
 /** Per interaction type; admins edit them. Durations in minutes (delay) and days. */

@@ -37,7 +37,8 @@ const CACHE_SIZE = 256;
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
 function toSqlValue(value: InValue): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers can be passed as arguments');
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new RangeError('Only finite numbers can be passed as arguments');
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof ArrayBuffer) return Buffer.from(value);
   if (value instanceof Date) return value.valueOf();
@@ -81,7 +82,9 @@ function rowMaker(columns: string[]): (values: unknown[]) => Row {
     };
   });
   Object.defineProperties(StatementRow.prototype, indexes);
-  const named = columns.flatMap((name, i) => (columns.indexOf(name) === i && name !== 'length' && !/^\d+$/.test(name) ? [[name, i] as const] : []));
+  const named = columns.flatMap((name, i) =>
+    columns.indexOf(name) === i && name !== 'length' && !/^\d+$/.test(name) ? [[name, i] as const] : [],
+  );
   return (values) => {
     for (let i = 0; i < values.length; i++) values[i] = fromSqlValue(values[i]);
     const row = new StatementRow(values) as unknown as Record<string, unknown>;
@@ -90,14 +93,26 @@ function rowMaker(columns: string[]): (values: unknown[]) => Row {
   };
 }
 
-function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+function resultSet(
+  columns: string[],
+  columnTypes: string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet {
   return {
     columns,
     columnTypes,
     rows,
     rowsAffected,
     lastInsertRowid,
-    toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.from(r)), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
+    toJSON: () => ({
+      columns,
+      columnTypes,
+      rows: rows.map((r) => Array.from(r)),
+      rowsAffected,
+      lastInsertRowid: lastInsertRowid?.toString() ?? null,
+    }),
   };
 }
 
@@ -109,7 +124,9 @@ function mapError(error: unknown): unknown {
   return error;
 }
 
-const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`);
+const isBusy = (error: unknown) =>
+  error instanceof Error &&
+  /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`);
 
 class Connection {
   db: InstanceType<typeof Database>;
@@ -188,7 +205,8 @@ class Connection {
   }
 }
 
-const beginFor = (mode: TransactionMode | undefined) => (mode === 'write' ? 'BEGIN IMMEDIATE' : mode === 'read' ? 'BEGIN' : 'BEGIN DEFERRED');
+const beginFor = (mode: TransactionMode | undefined) =>
+  mode === 'write' ? 'BEGIN IMMEDIATE' : mode === 'read' ? 'BEGIN' : 'BEGIN DEFERRED';
 
 class SqliteTransaction implements Transaction {
   #done = false;
@@ -246,7 +264,8 @@ export function createSqliteClient(path: string, options: { timeout?: number } =
   // One connection: a batch runs as its own transaction, like @libsql/client's — or, inside
   // the write queue's transaction, as part of it (the job's savepoint makes it atomic).
   const inTransaction = (stmts: (InStatement | [string, InArgs?])[], begin: string): ResultSet[] => {
-    if (conn.db.inTransaction) return stmts.map((s) => conn.execute(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
+    if (conn.db.inTransaction)
+      return stmts.map((s) => conn.execute(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));
     conn.exec(begin);
     try {
       const results = stmts.map((s) => conn.execute(Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s));

@@ -51,13 +51,22 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** Survey and unsubscribe posts are authorised by their token, the API by its key: no origin check. */
-const skipsOriginCheck = (path: string) => path.startsWith('/api/') || path.startsWith('/s/') || path.startsWith('/u/') || path.startsWith('/bench/');
+const skipsOriginCheck = (path: string) =>
+  path.startsWith('/api/') || path.startsWith('/s/') || path.startsWith('/u/') || path.startsWith('/bench/');
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false }));
-  const trustedProxies = deps.config.trustedProxies.length > 0 ? trustedProxyList(deps.config.trustedProxies) : undefined;
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false,
+    }),
+  );
+  const trustedProxies =
+    deps.config.trustedProxies.length > 0 ? trustedProxyList(deps.config.trustedProxies) : undefined;
   app.use('*', async function clientAddress(c, next) {
     let socketAddress: string | undefined;
     try {
@@ -83,7 +92,8 @@ export function createApp(deps: AppDeps) {
     if (skipsOriginCheck(c.req.path)) return next();
     // csrf() only checks form-like content types; a cookie-authenticated post of any other type must come from our origin too.
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
-    if (unsafe && c.req.header('Origin') !== deps.config.baseUrl && c.req.header('Sec-Fetch-Site') !== 'same-origin') throw new HTTPException(403);
+    if (unsafe && c.req.header('Origin') !== deps.config.baseUrl && c.req.header('Sec-Fetch-Site') !== 'same-origin')
+      throw new HTTPException(403);
     return originCheck(c, next);
   });
 
@@ -124,7 +134,8 @@ function toAppError(error: unknown): AppError {
     if (error.status === 400) return new AppError(400, 'bad_request', error.message || 'Bad request.');
   }
   if (isBusyError(error)) return new AppError(503, 'unavailable', 'The database is busy. Try again shortly.', [], 2);
-  if (isDiskFullError(error)) return new AppError(503, 'unavailable', 'Storage is full or failing. Try again later.', [], 30);
+  if (isDiskFullError(error))
+    return new AppError(503, 'unavailable', 'Storage is full or failing. Try again later.', [], 30);
   return new AppError(500, 'internal', 'Internal error.');
 }
 
@@ -142,7 +153,15 @@ export async function respondWithError(c: Context<AppEnv>, error: unknown): Prom
   const locale = user?.locale ?? localeFromAcceptLanguage(c.req.header('Accept-Language'), STAFF_LOCALES) ?? 'en';
   return renderHtml(
     c,
-    <ErrorPage t={staffT(locale)} lang={locale} status={status} retryAfterSeconds={appError.retryAfterSeconds} code={appError.code} detail={appError.message} limit={appError.params.limit} />,
+    <ErrorPage
+      t={staffT(locale)}
+      lang={locale}
+      status={status}
+      retryAfterSeconds={appError.retryAfterSeconds}
+      code={appError.code}
+      detail={appError.message}
+      limit={appError.params.limit}
+    />,
     status,
   );
 }

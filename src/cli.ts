@@ -86,7 +86,9 @@ async function userAdd(deps: AppDeps, flags: Map<string, string[]>) {
   if (problem) throw new UsageError(`the password on stdin ${problem}`);
   const teamIds = [...(await deps.db.write((tx) => ensureTeams(tx, teamNames, deps.clock.nowMs()))).values()];
   const created = await createStaffUser(deps, 'cli', { email, name, role: role as Role, password, teamIds });
-  console.log(`Created ${role} ${email} (id ${created.id})${teamNames.length ? ` coaching ${teamNames.join(', ')}` : ''}.`);
+  console.log(
+    `Created ${role} ${email} (id ${created.id})${teamNames.length ? ` coaching ${teamNames.join(', ')}` : ''}.`,
+  );
 }
 
 async function apikeyCreate(deps: AppDeps, flags: Map<string, string[]>) {
@@ -104,10 +106,14 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
     const report = await sendDue(deps, transport);
     if (!transport) {
       const waiting = await countDueMessages(deps.db.read, deps.clock.nowMs());
-      console.log(`SMTP_URL is not set: ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`);
+      console.log(
+        `SMTP_URL is not set: ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`,
+      );
       return 0;
     }
-    console.log(`Sent ${report.sent}, retrying later ${report.retried}, dead letters ${report.dead}, reminders queued ${report.reminders}.`);
+    console.log(
+      `Sent ${report.sent}, retrying later ${report.retried}, dead letters ${report.dead}, reminders queued ${report.reminders}.`,
+    );
     return 0;
   } finally {
     transport?.close();
@@ -118,7 +124,12 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
 function importArgs(args: string[]): { kind: ImportKind; file: string; skipInvalid: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { 'skip-invalid': { type: 'boolean', default: false } },
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -149,16 +160,28 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
     Object.assign(done, progress);
     line.show(`${basename(file)}: ${done.checked} rows checked, ${done.written} written`);
   };
-  const result = await importFile(deps, kind, file, { filename: basename(file), actor: 'cli', actorId: null, expectedRows, skipInvalid, onProgress });
+  const result = await importFile(deps, kind, file, {
+    filename: basename(file),
+    actor: 'cli',
+    actorId: null,
+    expectedRows,
+    skipInvalid,
+    onProgress,
+  });
   line.end();
   // Skipping, the rejected rows are named in a file (an empty one when none were), so no earlier run's is left to mislead.
   const rejectedFile = `${file}.rejected.csv`;
   const writesRejected = skipInvalid && (result.status === 'published' || result.rejected > 0);
-  if (writesRejected) await writeCsvFile(rejectedFile, rejectedCsvHeader(kind), rejectedCsvPages(deps.db.read, kind, result.importId));
+  if (writesRejected)
+    await writeCsvFile(rejectedFile, rejectedCsvHeader(kind), rejectedCsvPages(deps.db.read, kind, result.importId));
   const { errors } = result;
   if (result.status === 'failed') {
-    for (const e of errors) console.error(`line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`);
-    if (skipInvalid && result.rejected > 0) console.log(`Nothing was imported: all ${result.rejected} row(s) were rejected; rejected rows: ${rejectedFile}`);
+    for (const e of errors)
+      console.error(
+        `line ${e.line}, column ${e.column || '*'}: ${e.message}${e.value ? ` (value: ${JSON.stringify(e.value)})` : ''}`,
+      );
+    if (skipInvalid && result.rejected > 0)
+      console.log(`Nothing was imported: all ${result.rejected} row(s) were rejected; rejected rows: ${rejectedFile}`);
     else console.log(`Nothing was imported (${errors.length}${errors.length >= MAX_ERRORS ? '+' : ''} error(s)).`);
     return 1;
   }
@@ -167,7 +190,9 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
     console.log(`${kind} from ${basename(file)}: ${result.created} new, ${result.duplicates} already known.`);
     return 0;
   }
-  console.log(`Imported ${result.rows} ${kind} row(s) from ${basename(file)}: ${result.created} new, ${result.duplicates} already known.`);
+  console.log(
+    `Imported ${result.rows} ${kind} row(s) from ${basename(file)}: ${result.created} new, ${result.duplicates} already known.`,
+  );
   return 0;
 }
 
@@ -192,7 +217,9 @@ async function retentionCommand(deps: AppDeps): Promise<number> {
     return 0;
   }
   const r = await deps.db.write((tx) => applyRetention(tx, retentionMonths, 'cli', deps.clock.nowMs()));
-  console.log(`Retention (${retentionMonths} months): ${r.anonymisedResponses} response(s) anonymised, ${r.detachedInteractions} interaction(s) detached, ${r.deletedCustomers} customer(s) deleted.`);
+  console.log(
+    `Retention (${retentionMonths} months): ${r.anonymisedResponses} response(s) anonymised, ${r.detachedInteractions} interaction(s) detached, ${r.deletedCustomers} customer(s) deleted.`,
+  );
   return 0;
 }
 
@@ -213,7 +240,10 @@ async function run(argv: string[]): Promise<number> {
     else if (command === 'apikey' && sub === 'create') await apikeyCreate(deps, parseFlags(rest));
     else {
       const handler = command ? commands[command] : undefined;
-      if (!handler) throw new UsageError(command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given');
+      if (!handler)
+        throw new UsageError(
+          command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given',
+        );
       return await handler(deps, sub === undefined ? rest : [sub, ...rest]);
     }
     return 0;

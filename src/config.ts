@@ -27,12 +27,7 @@ export interface Config {
 }
 
 const intFrom = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 
 const httpUrl = z
   .string()
@@ -57,7 +52,10 @@ const smtpUrl = z
 const isoInstant = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO instant such as 2026-11-20T10:00:00Z');
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+    'must be an ISO instant such as 2026-11-20T10:00:00Z',
+  );
 
 const mailbox = z
   .string()
@@ -67,12 +65,20 @@ const mailbox = z
 
 const proxyList = z
   .string()
-  .transform((v) => v.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
   .superRefine((entries, ctx) => {
     try {
       trustedProxyList(entries);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; give addresses or CIDR ranges separated by commas` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${(error as Error).message}; give addresses or CIDR ranges separated by commas`,
+      });
     }
   });
 

@@ -9,8 +9,15 @@ import { migrate } from '../db/migrate';
 import { createClock, type Clock } from './lib/clock';
 import type { AppDeps } from './context';
 
-export async function openDeps(config: Config, clock: Clock = createClock(config.now)): Promise<{ db: Db; deps: AppDeps; setWake(wake: () => void): void }> {
-  const db = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, writeDeadlineMs: config.writeDeadlineMs });
+export async function openDeps(
+  config: Config,
+  clock: Clock = createClock(config.now),
+): Promise<{ db: Db; deps: AppDeps; setWake(wake: () => void): void }> {
+  const db = await createDb({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    writeDeadlineMs: config.writeDeadlineMs,
+  });
   await migrate(db.adminClient);
   let wake = () => {};
   return { db, deps: { config, db, clock, wakeSender: () => wake() }, setWake: (w) => void (wake = w) };

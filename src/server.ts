@@ -18,7 +18,9 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const { db, deps, setWake } = await openDeps(config);
   const sender =
-    config.sendIntervalSeconds > 0 ? startSender(deps, config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined, config.sendIntervalSeconds) : undefined;
+    config.sendIntervalSeconds > 0
+      ? startSender(deps, config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined, config.sendIntervalSeconds)
+      : undefined;
   if (sender) setWake(sender.wake);
   if (!config.smtpUrl) console.log('SMTP_URL is not set: survey mail stays in the outbox (/admin/outbox).');
   const maintenance = startMaintenance(deps);
@@ -35,7 +37,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      throw new StartupError(`PORT ${config.port} ${code === 'EADDRINUSE' ? 'is already in use by another process' : 'may not be opened by this user'}: stop that process or set PORT to another port.`);
+      throw new StartupError(
+        `PORT ${config.port} ${code === 'EADDRINUSE' ? 'is already in use by another process' : 'may not be opened by this user'}: stop that process or set PORT to another port.`,
+      );
     }
     throw error;
   }

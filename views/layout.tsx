@@ -29,18 +29,18 @@ export interface DocumentProps {
 export function Document({ title, lang, children, bodyClass }: DocumentProps) {
   return (
     <html lang={lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="htmx-config" content={HTMX_CONFIG} />
-          <meta name="referrer" content="same-origin" />
-          <title>{title}</title>
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <script src="/assets/htmx.min.js" defer></script>
-          <script src="/assets/app.js" defer></script>
-        </head>
-        <body class={bodyClass}>{children}</body>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <meta name="referrer" content="same-origin" />
+        <title>{title}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body class={bodyClass}>{children}</body>
     </html>
   );
 }
@@ -71,7 +71,8 @@ export function staffNav(user: SessionUser, t: StaffT, currentPath: string): Nav
   items.push({ href: '/account', label: t('navAccount') });
   return items.map((item) => ({
     ...item,
-    current: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    current:
+      item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
   }));
 }
 

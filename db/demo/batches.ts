@@ -2,7 +2,11 @@
 const MAX_VARIABLES = 30_000;
 
 /** Runs `insert` over slices small enough for one statement each. */
-export async function inBatches<T>(rows: readonly T[], columns: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+export async function inBatches<T>(
+  rows: readonly T[],
+  columns: number,
+  insert: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
   const size = Math.max(1, Math.floor(MAX_VARIABLES / columns));
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }

@@ -92,7 +92,12 @@ export class FeedbackCoaching {
   ) {
     this.queue = PROGRAMMES.flatMap((programme) =>
       programme.schedule.flatMap(([name, months]) =>
-        months.map((month) => ({ month, programme, team: DEMO_TEAMS.findIndex((t) => t.name === name), decidedAt: monthIndexStart(start, month) + (DECISION_DAY - 1) * DAY })),
+        months.map((month) => ({
+          month,
+          programme,
+          team: DEMO_TEAMS.findIndex((t) => t.name === name),
+          decidedAt: monthIndexStart(start, month) + (DECISION_DAY - 1) * DAY,
+        })),
       ),
     )
       .filter((d) => d.decidedAt < now)
@@ -104,16 +109,40 @@ export class FeedbackCoaching {
     while (this.queue.length > 0 && this.queue[0]!.decidedAt <= t) this.decide(this.queue.shift()!);
   }
 
-  private decide({ month, decidedAt, team, programme }: { month: number; decidedAt: number; team: number; programme: CoachingProgramme }): void {
+  private decide({
+    month,
+    decidedAt,
+    team,
+    programme,
+  }: {
+    month: number;
+    decidedAt: number;
+    team: number;
+    programme: CoachingProgramme;
+  }): void {
     const means = this.lastMonthMeans(month, decidedAt, programme.answer);
     {
       const candidates = this.reps
         .filter((r) => r.team === team && (means.get(r.index)?.n ?? 0) >= MIN_MONTH_ANSWERS)
-        .map((r) => ({ rep: r.index, ...means.get(r.index)!, passedOver: this.passedOver(r.index, month, programme.skill) }))
+        .map((r) => ({
+          rep: r.index,
+          ...means.get(r.index)!,
+          passedOver: this.passedOver(r.index, month, programme.skill),
+        }))
         .sort((a, b) => a.mean - b.mean || a.rep - b.rep);
       // Only a rep in the bottom half of the team last month had a bad month worth coaching.
       const chosen = candidates.slice(0, Math.floor(candidates.length / 2)).find((c) => c.passedOver === null);
-      const decision: GenCoachingDecision = { team, month, decidedAt, skill: programme.skill, answer: programme.answer, candidates, rep: null, completedAt: null, delta: null };
+      const decision: GenCoachingDecision = {
+        team,
+        month,
+        decidedAt,
+        skill: programme.skill,
+        answer: programme.answer,
+        candidates,
+        rep: null,
+        completedAt: null,
+        delta: null,
+      };
       this.decisions.push(decision);
       if (!chosen) return;
       const rep = this.reps[chosen.rep]!;
@@ -123,13 +152,24 @@ export class FeedbackCoaching {
       Object.assign(decision, { rep: rep.index, completedAt, delta });
       if (this.draw.chance(FOLLOW_UP_SHARE)) {
         const followUp = completedAt + this.draw.int(21, 35) * DAY;
-        if (followUp < this.now) this.plan.addCoaching(rep, programme.skill, followUp, null, 'Follow-up: reviewed recent calls against what we practised.');
+        if (followUp < this.now)
+          this.plan.addCoaching(
+            rep,
+            programme.skill,
+            followUp,
+            null,
+            'Follow-up: reviewed recent calls against what we practised.',
+          );
       }
     }
   }
 
   /** Per rep: answers to `answer` for interactions of month k − 1, submitted by `decidedAt`. */
-  private lastMonthMeans(month: number, decidedAt: number, answer: CoachingProgramme['answer']): Map<number, { n: number; mean: number }> {
+  private lastMonthMeans(
+    month: number,
+    decidedAt: number,
+    answer: CoachingProgramme['answer'],
+  ): Map<number, { n: number; mean: number }> {
     const from = monthIndexStart(this.start, month - 1);
     const to = monthIndexStart(this.start, month);
     const sums = new Map<number, { n: number; sum: number }>();
@@ -144,7 +184,15 @@ export class FeedbackCoaching {
       const it = this.interactions[i]!;
       const r = it.invitation?.response;
       const value = r?.[ANSWER_FIELD[answer]];
-      if (!r || r.status !== 'submitted' || r.submittedAt === null || r.submittedAt > decidedAt || value === null || value === undefined) continue;
+      if (
+        !r ||
+        r.status !== 'submitted' ||
+        r.submittedAt === null ||
+        r.submittedAt > decidedAt ||
+        value === null ||
+        value === undefined
+      )
+        continue;
       const s = sums.get(it.rep) ?? { n: 0, sum: 0 };
       s.n += 1;
       s.sum += value;
@@ -157,7 +205,8 @@ export class FeedbackCoaching {
     if (this.plan.coachedIn(rep, skill)) return 'coached-before';
     if (this.plan.trainingMonths(rep).some((k) => k >= month - QUIET_MONTHS && k < month)) return 'recent-training';
     // The follow-up falls in the next month: no course in its quiet months either.
-    if (this.plan.trainingMonths(rep, 'course').some((k) => k >= month && k <= month + 1 + QUIET_MONTHS)) return 'course-booked';
+    if (this.plan.trainingMonths(rep, 'course').some((k) => k >= month && k <= month + 1 + QUIET_MONTHS))
+      return 'course-booked';
     return null;
   }
 }

@@ -6,7 +6,15 @@
  */
 import type { InteractionType, Locale, SuppressionReason } from '../schema';
 import { mulberry32, seedFor } from '../../src/stats/prng';
-import { CUSTOMER_NAMES, DEMO_CONTENT, DEMO_SKILLS, DEMO_TEAMS, companyDomain, emailLocalPart, type DemoSkill } from './catalog';
+import {
+  CUSTOMER_NAMES,
+  DEMO_CONTENT,
+  DEMO_SKILLS,
+  DEMO_TEAMS,
+  companyDomain,
+  emailLocalPart,
+  type DemoSkill,
+} from './catalog';
 import {
   DAY,
   Draw,
@@ -112,11 +120,30 @@ export function generateDemoWorkspace(seed: number, now: number): DemoWorkspace 
   plan.bookCourses();
   const customers = makeCustomers(new Draw(mulberry32(seedFor(seed, 'customers'))), reps);
   const interactions = makeInteractions(seed, reps, start, now);
-  const coaching = new FeedbackCoaching(new Draw(mulberry32(seedFor(seed, 'coaching'))), reps, interactions, plan, start, now);
-  simulateSurveys(new Draw(mulberry32(seedFor(seed, 'surveys'))), reps, customers, interactions, start, now, (t) => coaching.decideUntil(t));
+  const coaching = new FeedbackCoaching(
+    new Draw(mulberry32(seedFor(seed, 'coaching'))),
+    reps,
+    interactions,
+    plan,
+    start,
+    now,
+  );
+  simulateSurveys(new Draw(mulberry32(seedFor(seed, 'surveys'))), reps, customers, interactions, start, now, (t) =>
+    coaching.decideUntil(t),
+  );
   startPartialAnswers(new Draw(mulberry32(seedFor(seed, 'partial'))), customers, interactions, now);
   plan.assessAfterTraining(new Draw(mulberry32(seedFor(seed, 'assessments'))));
-  return { seed, now, start, reps, customers, interactions, training: plan.finish(), plannedCoaching: plan.planCoaching(), coachingDecisions: coaching.decisions };
+  return {
+    seed,
+    now,
+    start,
+    reps,
+    customers,
+    interactions,
+    training: plan.finish(),
+    plannedCoaching: plan.planCoaching(),
+    coachingDecisions: coaching.decisions,
+  };
 }
 
 function makeReps(seed: number, now: number): GenRep[] {
@@ -190,7 +217,15 @@ function makeCustomers(draw: Draw, reps: GenRep[]): GenCustomer[] {
       let email = base;
       for (let n = 2; used.has(email); n++) email = base.replace('@', `${n}@`);
       used.add(email);
-      customers.push({ index: customers.length, team: rep.team, email, name: `${first} ${last}`, locale, company, optedOutAt: null });
+      customers.push({
+        index: customers.length,
+        team: rep.team,
+        email,
+        name: `${first} ${last}`,
+        locale,
+        company,
+        optedOutAt: null,
+      });
     }
   }
   return customers;
@@ -212,7 +247,12 @@ function makeInteractions(seed: number, reps: GenRep[], start: number, now: numb
   const zipf = Array.from({ length: BOOK_SIZE }, (_, k) => [k, 1 / (k + 1) ** 0.75] as const);
   const drafts: Omit<GenInteraction, 'externalId'>[] = [];
   const contentDraw = new Draw(mulberry32(seedFor(seed, 'content')));
-  const draft = (draw: Draw, rep: GenRep, occurredAt: number, type: InteractionType): Omit<GenInteraction, 'externalId'> => {
+  const draft = (
+    draw: Draw,
+    rep: GenRep,
+    occurredAt: number,
+    type: InteractionType,
+  ): Omit<GenInteraction, 'externalId'> => {
     // Customers are made per rep in book order (makeCustomers): the rep's k-th is rep × BOOK_SIZE + k.
     const customer = rep.index * BOOK_SIZE + draw.weighted(zipf);
     const quoteRequestedAt = type === 'quote' ? occurredAt : null;
@@ -239,7 +279,8 @@ function makeInteractions(seed: number, reps: GenRep[], start: number, now: numb
     };
   };
   // The work mix follows discovery (model.ts): strong discoverers run more demos, fewer support contacts.
-  const workMix = (rep: GenRep, t: number) => interactionTypeShares(standardise(proficiencyAt(rep.theta0.discovery, rep.steps.discovery, t)));
+  const workMix = (rep: GenRep, t: number) =>
+    interactionTypeShares(standardise(proficiencyAt(rep.theta0.discovery, rep.steps.discovery, t)));
   const fixedMix = new Map(reps.filter((r) => r.steps.discovery.length === 0).map((r) => [r.index, workMix(r, start)]));
   for (const rep of reps) {
     const draw = new Draw(mulberry32(seedFor(seed, 'interactions', rep.email)));

@@ -69,5 +69,7 @@ export async function writeTraining(
     createdAt: ws.now - DAY,
     updatedAt: ws.now - DAY,
   }));
-  await inBatches([...done, ...planned], columnCount(t.coachingSessions), (batch) => tx.insert(t.coachingSessions).values(batch));
+  await inBatches([...done, ...planned], columnCount(t.coachingSessions), (batch) =>
+    tx.insert(t.coachingSessions).values(batch),
+  );
 }

@@ -40,10 +40,17 @@ export class DemoRefusedError extends Error {
  * Refuses a database that holds other teams, reps or interactions: the demo never mixes
  * with real data.
  */
-export async function writeDemoWorkspace(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount[], mail: MailSettings): Promise<boolean> {
+export async function writeDemoWorkspace(
+  tx: Drizzle,
+  ws: DemoWorkspace,
+  staff: DemoStaffAccount[],
+  mail: MailSettings,
+): Promise<boolean> {
   const marker = await tx.select({ key: t.settings.key }).from(t.settings).where(eq(t.settings.key, DEMO_MARKER));
   if (marker.length > 0) return false;
-  const [occupied] = await tx.all<{ n: number }>(sql`SELECT (SELECT count(*) FROM teams) + (SELECT count(*) FROM reps) + (SELECT count(*) FROM interactions) AS n`);
+  const [occupied] = await tx.all<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM teams) + (SELECT count(*) FROM reps) + (SELECT count(*) FROM interactions) AS n`,
+  );
   if (Number(occupied?.n ?? 0) > 0) {
     throw new DemoRefusedError(
       'The demo loads into an empty workspace, but this database already holds teams, reps or interactions. Point DATABASE_URL at a fresh file, e.g. DATABASE_URL=file:data/demo.db npm run demo',
@@ -53,7 +60,12 @@ export async function writeDemoWorkspace(tx: Drizzle, ws: DemoWorkspace, staff: 
   return withBulkRollups(tx, () => writeRows(tx, ws, staff, mail));
 }
 
-async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount[], mail: MailSettings): Promise<boolean> {
+async function writeRows(
+  tx: Drizzle,
+  ws: DemoWorkspace,
+  staff: DemoStaffAccount[],
+  mail: MailSettings,
+): Promise<boolean> {
   const { now, start } = ws;
   const setUpAt = start - 30 * DAY;
 
@@ -95,7 +107,17 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
 
   await tx
     .insert(t.contentItems)
-    .values(DEMO_CONTENT.map((c) => ({ id: c.id, title: c.title, url: contentUrl(c.id), stage: c.stage, topic: c.topic, createdAt: setUpAt, updatedAt: setUpAt })))
+    .values(
+      DEMO_CONTENT.map((c) => ({
+        id: c.id,
+        title: c.title,
+        url: contentUrl(c.id),
+        stage: c.stage,
+        topic: c.topic,
+        createdAt: setUpAt,
+        updatedAt: setUpAt,
+      })),
+    )
     .onConflictDoNothing();
 
   // Customers, created when their first interaction arrived.
@@ -106,14 +128,26 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
   await inBatches(seenCustomers, columnCount(t.customers), async (batch) => {
     const rows = await tx
       .insert(t.customers)
-      .values(batch.map((c) => ({ email: c.email, name: c.name, locale: c.locale, company: c.company, optedOutAt: c.optedOutAt, createdAt: firstSeen.get(c.index)! })))
+      .values(
+        batch.map((c) => ({
+          email: c.email,
+          name: c.name,
+          locale: c.locale,
+          company: c.company,
+          optedOutAt: c.optedOutAt,
+          createdAt: firstSeen.get(c.index)!,
+        })),
+      )
       .returning({ id: t.customers.id, email: t.customers.email });
     const byEmail = new Map(rows.map((r) => [r.email, r.id]));
     for (const c of batch) customerIds.set(c.index, byEmail.get(c.email)!);
   });
   const optedOut = seenCustomers.filter((c) => c.optedOutAt !== null);
   if (optedOut.length > 0) {
-    await tx.insert(t.suppressionList).values(optedOut.map((c) => ({ emailHash: hashEmail(c.email), createdAt: c.optedOutAt! }))).onConflictDoNothing();
+    await tx
+      .insert(t.suppressionList)
+      .values(optedOut.map((c) => ({ emailHash: hashEmail(c.email), createdAt: c.optedOutAt! })))
+      .onConflictDoNothing();
   }
 
   const interactionIds = new Map<string, number>();
@@ -146,7 +180,9 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
   });
   const idOf = (it: GenInteraction) => interactionIds.get(it.externalId)!;
 
-  const shared = ws.interactions.flatMap((it) => it.contentIds.map((contentId) => ({ interactionId: idOf(it), contentId })));
+  const shared = ws.interactions.flatMap((it) =>
+    it.contentIds.map((contentId) => ({ interactionId: idOf(it), contentId })),
+  );
   await inBatches(shared, 2, (batch) => tx.insert(t.interactionContent).values(batch));
 
   const surveyed = ws.interactions.filter((it) => it.invitation !== null);
@@ -223,15 +259,26 @@ async function writeRows(tx: Drizzle, ws: DemoWorkspace, staff: DemoStaffAccount
       customer: { email: c.email, name: c.name, locale: c.locale },
     };
     await queueSurveyMail(tx, mail, { ...message, kind: 'invitation', sendAfter: v.sendAt }, it.arrivedAt);
-    if (v.remindedAt !== null) await queueSurveyMail(tx, mail, { ...message, kind: 'reminder', sendAfter: v.remindedAt }, v.remindedAt);
+    if (v.remindedAt !== null)
+      await queueSurveyMail(tx, mail, { ...message, kind: 'reminder', sendAfter: v.remindedAt }, v.remindedAt);
   }
 
   await writeTraining(tx, ws, repIds, skillIds, staffIds);
   await writeFollowUps(tx, now);
   await writeTargets(tx, ws, teamIds, staffIds.get('lead@demo.cpilens.test') ?? null);
   // version: of the stated model (db/demo/model.ts); 2 = correlated skills, work mix, selection on answering, staggered training; 3 = the bootcamp drawn at random in months 4–6.
-  await tx.insert(t.settings).values({ key: DEMO_MARKER, value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 3 }, updatedAt: now });
-  await recordAudit(tx, now, { actor: 'demo', action: 'demo.load', detail: { seed: ws.seed, interactions: ws.interactions.length } });
+  await tx
+    .insert(t.settings)
+    .values({
+      key: DEMO_MARKER,
+      value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 3 },
+      updatedAt: now,
+    });
+  await recordAudit(tx, now, {
+    actor: 'demo',
+    action: 'demo.load',
+    detail: { seed: ws.seed, interactions: ws.interactions.length },
+  });
   return true;
 }
 
@@ -268,8 +315,16 @@ async function writeTargets(tx: Drizzle, ws: DemoWorkspace, teamIds: number[], l
     [2, 'contentUseful', 3.9],
   ];
   const common = { baselineFrom, baselineTo, updatedBy: leadId, updatedAt: ws.now - 7 * DAY };
-  await tx.insert(t.cpiTargets).values([
-    ...org.map(([cpi, target]) => ({ cpi, teamId: null, scope: 'org', target, ...common })),
-    ...perTeam.map(([team, cpi, target]) => ({ cpi, teamId: teamIds[team]!, scope: `team:${teamIds[team]!}`, target, ...common })),
-  ]);
+  await tx
+    .insert(t.cpiTargets)
+    .values([
+      ...org.map(([cpi, target]) => ({ cpi, teamId: null, scope: 'org', target, ...common })),
+      ...perTeam.map(([team, cpi, target]) => ({
+        cpi,
+        teamId: teamIds[team]!,
+        scope: `team:${teamIds[team]!}`,
+        target,
+        ...common,
+      })),
+    ]);
 }

@@ -231,19 +231,45 @@ export const INTERACTION_TYPE_SHARES: [InteractionType, number][] = [
 ];
 
 /** How the work mix tilts with discovery: share ∝ base share × exp(b·z_discovery). */
-export const MIX_DISCOVERY_SLOPE: Record<InteractionType, number> = { call: 0, meeting: 0, demo: 0.8, quote: 0, support: -0.6 };
+export const MIX_DISCOVERY_SLOPE: Record<InteractionType, number> = {
+  call: 0,
+  meeting: 0,
+  demo: 0.8,
+  quote: 0,
+  support: -0.6,
+};
 
 /** The work mix of a rep whose discovery is z: [type, probability]. */
 export function interactionTypeShares(zDiscovery: number): [InteractionType, number][] {
-  const weights = INTERACTION_TYPE_SHARES.map(([type, share]) => [type, share * Math.exp(MIX_DISCOVERY_SLOPE[type] * zDiscovery)] as [InteractionType, number]);
+  const weights = INTERACTION_TYPE_SHARES.map(
+    ([type, share]) => [type, share * Math.exp(MIX_DISCOVERY_SLOPE[type] * zDiscovery)] as [InteractionType, number],
+  );
   const total = weights.reduce((s, [, w]) => s + w, 0);
   return weights.map(([type, w]) => [type, w / total]);
 }
 
-export const CONTENT_SHARE_BY_TYPE: Record<InteractionType, number> = { call: 0.2, meeting: 0.45, demo: 0.65, quote: 0.5, support: 0.15 };
+export const CONTENT_SHARE_BY_TYPE: Record<InteractionType, number> = {
+  call: 0.2,
+  meeting: 0.45,
+  demo: 0.65,
+  quote: 0.5,
+  support: 0.15,
+};
 
-export const FCR_TYPE_EFFECT: Record<InteractionType, number> = { call: 0, meeting: 0.1, demo: 0.2, quote: 0.15, support: -0.35 };
-export const DECISION_TYPE_EFFECT: Record<InteractionType, number> = { call: 0, meeting: 0.15, demo: 0.6, quote: 0.1, support: -0.5 };
+export const FCR_TYPE_EFFECT: Record<InteractionType, number> = {
+  call: 0,
+  meeting: 0.1,
+  demo: 0.2,
+  quote: 0.15,
+  support: -0.35,
+};
+export const DECISION_TYPE_EFFECT: Record<InteractionType, number> = {
+  call: 0,
+  meeting: 0.15,
+  demo: 0.6,
+  quote: 0.1,
+  support: -0.5,
+};
 
 /** The company-wide change: added value steps up by this much from the start of month k = 6. */
 export const ADDED_VALUE_STEP = { month: 6, delta: 0.3 };
@@ -295,11 +321,21 @@ export const ITEM_NOISE_SD = 0.7;
 export function drawAnswers(draw: Draw, c: AnswerContext): WouldBeAnswers {
   const eta = draw.normal();
   const noise = () => EXPERIENCE_LOADING * eta + ITEM_NOISE_SD * draw.normal();
-  const fcrYes = draw.chance(logistic(0.5 + 0.6 * c.z['product-knowledge'] + c.repEffect + FCR_TYPE_EFFECT[c.type] + 0.6 * eta));
-  const decisionClearer = likert(3.45 + 0.45 * c.z['objection-handling'] + c.repEffect + DECISION_TYPE_EFFECT[c.type] + noise());
+  const fcrYes = draw.chance(
+    logistic(0.5 + 0.6 * c.z['product-knowledge'] + c.repEffect + FCR_TYPE_EFFECT[c.type] + 0.6 * eta),
+  );
+  const decisionClearer = likert(
+    3.45 + 0.45 * c.z['objection-handling'] + c.repEffect + DECISION_TYPE_EFFECT[c.type] + noise(),
+  );
   const addedValue = likert(3.55 + 0.4 * c.z['value-messaging'] + c.repEffect + c.addedValueShift + noise());
-  const contentUseful = c.contentQuality === null ? null : likert(3.35 + 0.4 * c.z['content-usage'] + c.contentQuality + c.repEffect + noise());
-  return { experience: eta, answers: { resolvedFirstContact: fcrYes ? 1 : 0, decisionClearer, addedValue, contentUseful } };
+  const contentUseful =
+    c.contentQuality === null
+      ? null
+      : likert(3.35 + 0.4 * c.z['content-usage'] + c.contentQuality + c.repEffect + noise());
+  return {
+    experience: eta,
+    answers: { resolvedFirstContact: fcrYes ? 1 : 0, decisionClearer, addedValue, contentUseful },
+  };
 }
 
 export const SKIP_PROBABILITY = 0.05;

@@ -146,15 +146,25 @@ export function simulateSurveys(
 
 function wouldAnswer(draw: Draw, rep: GenRep, it: GenInteraction, addedValueShift: number): WouldBeAnswers {
   const z = {} as Record<DemoSkill, number>;
-  for (const { slug } of DEMO_SKILLS) z[slug] = standardise(proficiencyAt(rep.theta0[slug], rep.steps[slug], it.occurredAt));
-  const quality = it.contentIds.length ? it.contentIds.reduce((s, id) => s + (QUALITY.get(id) ?? 0), 0) / it.contentIds.length : null;
+  for (const { slug } of DEMO_SKILLS)
+    z[slug] = standardise(proficiencyAt(rep.theta0[slug], rep.steps[slug], it.occurredAt));
+  const quality = it.contentIds.length
+    ? it.contentIds.reduce((s, id) => s + (QUALITY.get(id) ?? 0), 0) / it.contentIds.length
+    : null;
   return drawAnswers(draw, { z, repEffect: rep.repEffect, type: it.type, contentQuality: quality, addedValueShift });
 }
 
 /** The submitted response of a customer who answers: questions skipped now and then, a comment, consent. */
-function answer(draw: Draw, model: ModelAnswers, customer: GenCustomer, questions: AnswerKey[], at: number): GenResponse {
+function answer(
+  draw: Draw,
+  model: ModelAnswers,
+  customer: GenCustomer,
+  questions: AnswerKey[],
+  at: number,
+): GenResponse {
   const asked = new Set(questions);
-  const keep = <T>(key: AnswerKey, value: T): T | null => (asked.has(key) && !draw.chance(SKIP_PROBABILITY) ? value : null);
+  const keep = <T>(key: AnswerKey, value: T): T | null =>
+    asked.has(key) && !draw.chance(SKIP_PROBABILITY) ? value : null;
   const r = {
     resolvedFirstContact: keep('resolved_first_contact', model.resolvedFirstContact),
     contentUseful: model.contentUseful === null ? null : keep('content_useful', model.contentUseful),
@@ -165,7 +175,10 @@ function answer(draw: Draw, model: ModelAnswers, customer: GenCustomer, question
   const anyLow = r.resolvedFirstContact === 0 || likert.some((v) => v <= 2);
   const allHigh = r.resolvedFirstContact !== 0 && likert.length > 0 && likert.every((v) => v >= 4);
   const sentiment: Sentiment = anyLow ? 'negative' : allHigh ? 'positive' : 'neutral';
-  const comment = asked.has('comment') && draw.chance(commentProbability(anyLow)) ? draw.pick(COMMENTS[customer.locale][sentiment]) : null;
+  const comment =
+    asked.has('comment') && draw.chance(commentProbability(anyLow))
+      ? draw.pick(COMMENTS[customer.locale][sentiment])
+      : null;
   return {
     status: 'submitted',
     ...r,
@@ -177,12 +190,35 @@ function answer(draw: Draw, model: ModelAnswers, customer: GenCustomer, question
 }
 
 /** Two customers of the latest open invitations have started answering (saved as they go) but not submitted. */
-export function startPartialAnswers(draw: Draw, customers: GenCustomer[], interactions: GenInteraction[], now: number): void {
-  const open = interactions.filter((it) => it.invitation?.status === 'sent' && it.invitation.remindedAt === null && (it.invitation.sentAt ?? now) < now - HOUR);
+export function startPartialAnswers(
+  draw: Draw,
+  customers: GenCustomer[],
+  interactions: GenInteraction[],
+  now: number,
+): void {
+  const open = interactions.filter(
+    (it) =>
+      it.invitation?.status === 'sent' &&
+      it.invitation.remindedAt === null &&
+      (it.invitation.sentAt ?? now) < now - HOUR,
+  );
   for (const it of open.slice(-2)) {
     const invitation = it.invitation!;
     const startedAt = (invitation.sentAt ?? now) + 30 * MINUTE;
-    const full = answer(draw, invitation.latent!.answers, customers[it.customer]!, ['resolved_first_contact', 'decision_clearer'], startedAt);
-    invitation.response = { ...full, status: 'partial', submittedAt: null, comment: null, contactConsent: false, startedAt };
+    const full = answer(
+      draw,
+      invitation.latent!.answers,
+      customers[it.customer]!,
+      ['resolved_first_contact', 'decision_clearer'],
+      startedAt,
+    );
+    invitation.response = {
+      ...full,
+      status: 'partial',
+      submittedAt: null,
+      comment: null,
+      contactConsent: false,
+      startedAt,
+    };
   }
 }

@@ -74,7 +74,11 @@ export class TrainingPlan {
 
   /** A weekday instant between days `from` and `to` (1-based) of month k, in working hours. */
   inMonth(k: number, from: number, to: number, draw = this.draw): number {
-    let t = monthIndexStart(this.start, k) + (draw.int(from, to) - 1) * DAY + draw.int(9, 16) * HOUR + draw.int(0, 3) * 15 * MINUTE;
+    let t =
+      monthIndexStart(this.start, k) +
+      (draw.int(from, to) - 1) * DAY +
+      draw.int(9, 16) * HOUR +
+      draw.int(0, 3) * 15 * MINUTE;
     while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY;
     return t;
   }
@@ -83,7 +87,8 @@ export class TrainingPlan {
   assessBaseline(): void {
     for (const rep of this.draw.shuffled(this.reps).slice(0, UNASSESSED_REPS)) {
       const skills = this.draw.shuffled(DEMO_SKILLS.map((s) => s.slug));
-      for (const skill of skills.slice(0, this.draw.int(...UNASSESSED_SKILLS))) this.unassessed.add(`${rep.index}|${skill}`);
+      for (const skill of skills.slice(0, this.draw.int(...UNASSESSED_SKILLS)))
+        this.unassessed.add(`${rep.index}|${skill}`);
     }
     for (const rep of this.reps) {
       for (const { slug } of DEMO_SKILLS) {
@@ -117,12 +122,21 @@ export class TrainingPlan {
   /** A coaching session (./coaching.ts): its effect on θ and its record. */
   addCoaching(rep: GenRep, skill: DemoSkill, completedAt: number, delta: number | null, notes: string): void {
     if (delta !== null) rep.steps[skill].push({ at: completedAt, delta });
-    this.records.push({ rep: rep.index, skill, kind: 'coaching', completedAt, score: null, coaching: { cpi: COACHING_NOTES[skill].cpi, notes } });
+    this.records.push({
+      rep: rep.index,
+      skill,
+      kind: 'coaching',
+      completedAt,
+      score: null,
+      coaching: { cpi: COACHING_NOTES[skill].cpi, notes },
+    });
   }
 
   /** Months k in which the rep completed (or is booked to complete) a course or coaching. */
   trainingMonths(rep: number, kind?: 'course' | 'coaching'): number[] {
-    return this.records.filter((r) => r.rep === rep && r.kind !== 'assessment' && (kind === undefined || r.kind === kind)).map((r) => monthIndexOf(this.start, r.completedAt));
+    return this.records
+      .filter((r) => r.rep === rep && r.kind !== 'assessment' && (kind === undefined || r.kind === kind))
+      .map((r) => monthIndexOf(this.start, r.completedAt));
   }
 
   coachedIn(rep: number, skill: DemoSkill): boolean {
@@ -138,7 +152,13 @@ export class TrainingPlan {
         if (draw.chance(MID_YEAR_SHARE)) times.push(this.at(draw.int(190, 235), draw));
         for (const t of times) {
           if (t >= this.now) continue;
-          this.records.push({ rep: rep.index, skill: slug, kind: 'assessment', completedAt: t, score: assessmentScore(draw, proficiencyAt(rep.theta0[slug], rep.steps[slug], t)) });
+          this.records.push({
+            rep: rep.index,
+            skill: slug,
+            kind: 'assessment',
+            completedAt: t,
+            score: assessmentScore(draw, proficiencyAt(rep.theta0[slug], rep.steps[slug], t)),
+          });
         }
       }
     }
@@ -147,7 +167,13 @@ export class TrainingPlan {
   /** The records in time order, with LMS ids; no two of a rep, skill and kind at the same minute. */
   finish(): GenTraining[] {
     const taken = new Set<string>();
-    const sorted = [...this.records].sort((a, b) => a.completedAt - b.completedAt || a.rep - b.rep || a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind));
+    const sorted = [...this.records].sort(
+      (a, b) =>
+        a.completedAt - b.completedAt ||
+        a.rep - b.rep ||
+        a.skill.localeCompare(b.skill) ||
+        a.kind.localeCompare(b.kind),
+    );
     return sorted.map((r, i) => {
       let completedAt = r.completedAt;
       while (taken.has(`${r.rep}|${r.skill}|${r.kind}|${completedAt}`)) completedAt += MINUTE;

@@ -29,7 +29,13 @@ export async function getContentUsefulnessSums(db: Drizzle, period: Period): Pro
     JOIN responses r ON r.interaction_id = ic.interaction_id
     WHERE r.status = 'submitted' AND r.occurred_at >= ${period.from} AND r.occurred_at < ${period.to} AND r.content_useful IS NOT NULL
     GROUP BY ic.content_id`);
-  return rows.map((r) => ({ contentId: r.contentId, n: Number(r.n), sum: Number(r.sum), sumOfSquares: Number(r.sumOfSquares), top2: Number(r.top2) }));
+  return rows.map((r) => ({
+    contentId: r.contentId,
+    n: Number(r.n),
+    sum: Number(r.sum),
+    sumOfSquares: Number(r.sumOfSquares),
+    top2: Number(r.top2),
+  }));
 }
 
 /** How often each item was shared: interactions in the period that carried it. */

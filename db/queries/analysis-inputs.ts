@@ -19,7 +19,10 @@ export interface RepTypeSums {
   sums: CpiSums;
 }
 
-const pairs = sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(INTERACTION_TYPES.map((type) => sql`SELECT ${type} AS type`), sql` UNION ALL `)}) t`;
+const pairs = sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(
+  INTERACTION_TYPES.map((type) => sql`SELECT ${type} AS type`),
+  sql` UNION ALL `,
+)}) t`;
 const latestDay = (bound: SQL) =>
   sql`(SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= ${bound})`;
 
@@ -37,7 +40,8 @@ export async function getAnswerSumsByRepType(db: Drizzle, period: Period): Promi
     const key = `${repId}|${type}`;
     addSums((out.get(key) ?? out.set(key, { repId, type, sums: emptySums() }).get(key)!).sums, values);
   };
-  const columns = (row: (string | number | null)[], from: number) => Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, Number(row[from + i] ?? 0)])) as Partial<CpiSums>;
+  const columns = (row: (string | number | null)[], from: number) =>
+    Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, Number(row[from + i] ?? 0)])) as Partial<CpiSums>;
   const firstDay = Math.ceil(period.from / DAY_MS);
   const endDay = Math.floor(period.to / DAY_MS);
   const edges: Period[] = [];
@@ -50,7 +54,8 @@ export async function getAnswerSumsByRepType(db: Drizzle, period: Period): Promi
       FROM b JOIN cpi_cumulative e ON e.rep_id = b.rep_id AND e.interaction_type = b.type AND e.day = b.endDay
         LEFT JOIN cpi_cumulative s ON s.rep_id = b.rep_id AND s.interaction_type = b.type AND s.day = b.startDay`,
     );
-    for (const row of rows) add(Number(row[0]), row[1] as InteractionType, columns(row as unknown as (string | number | null)[], 2));
+    for (const row of rows)
+      add(Number(row[0]), row[1] as InteractionType, columns(row as unknown as (string | number | null)[], 2));
     if (period.from < firstDay * DAY_MS) edges.push({ from: period.from, to: firstDay * DAY_MS });
     if (endDay * DAY_MS < period.to) edges.push({ from: endDay * DAY_MS, to: period.to });
   } else {
@@ -63,7 +68,8 @@ export async function getAnswerSumsByRepType(db: Drizzle, period: Period): Promi
         WHERE status = 'submitted' AND occurred_at >= ${edge.from} AND occurred_at < ${edge.to}
         GROUP BY rep_id, interaction_type`,
     );
-    for (const row of rows) add(Number(row[0]), row[1] as InteractionType, columns(row as unknown as (string | number | null)[], 2));
+    for (const row of rows)
+      add(Number(row[0]), row[1] as InteractionType, columns(row as unknown as (string | number | null)[], 2));
   }
   return [...out.values()].filter((r) => r.sums.responses > 0);
 }
@@ -88,5 +94,11 @@ export async function getLogTurnaroundByRepType(db: Drizzle, period: Period): Pr
           AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to})
       GROUP BY rep_id, type`,
   );
-  return rows.map((r) => ({ repId: Number(r[0]), type: r[1] as InteractionType, n: Number(r[2]), sum: Number(r[3]), sumOfSquares: Number(r[4]) }));
+  return rows.map((r) => ({
+    repId: Number(r[0]),
+    type: r[1] as InteractionType,
+    n: Number(r[2]),
+    sum: Number(r[3]),
+    sumOfSquares: Number(r[4]),
+  }));
 }

@@ -52,10 +52,21 @@ export interface RepComment {
 }
 
 const typeFilter = (types: readonly InteractionType[] | undefined) =>
-  types && types.length > 0 ? sql`AND r.interaction_type IN (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql``;
+  types && types.length > 0
+    ? sql`AND r.interaction_type IN (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
 
 /** The rep's submitted comments in the period, newest first, with who wrote them and whether they consented. */
-export async function getRepComments(db: Drizzle, repId: number, period: Period, types: readonly InteractionType[] | undefined, limit: number): Promise<RepComment[]> {
+export async function getRepComments(
+  db: Drizzle,
+  repId: number,
+  period: Period,
+  types: readonly InteractionType[] | undefined,
+  limit: number,
+): Promise<RepComment[]> {
   const rows = await db.all<Omit<RepComment, 'consent'> & { consent: number }>(sql`
     SELECT r.id, r.occurred_at AS occurredAt, r.interaction_type AS type,
       r.resolved_first_contact AS resolvedFirstContact, r.content_useful AS contentUseful,
@@ -72,7 +83,12 @@ export async function getRepComments(db: Drizzle, repId: number, period: Period,
   return rows.map((r) => ({ ...r, consent: r.consent === 1 }));
 }
 
-export async function countRepComments(db: Drizzle, repId: number, period: Period, types: readonly InteractionType[] | undefined): Promise<number> {
+export async function countRepComments(
+  db: Drizzle,
+  repId: number,
+  period: Period,
+  types: readonly InteractionType[] | undefined,
+): Promise<number> {
   const [row] = await db.all<{ n: number }>(sql`
     SELECT count(*) AS n FROM responses r
     WHERE r.rep_id = ${repId} AND r.status = 'submitted' AND r.occurred_at >= ${period.from} AND r.occurred_at < ${period.to}

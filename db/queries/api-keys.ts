@@ -16,7 +16,14 @@ export async function insertApiKey(
 ): Promise<number> {
   const [row] = await tx
     .insert(apiKeys)
-    .values({ name: values.name, scope: values.scope, prefix: values.prefix, keyHash: values.keyHash, createdBy: values.createdBy, createdAt: values.now })
+    .values({
+      name: values.name,
+      scope: values.scope,
+      prefix: values.prefix,
+      keyHash: values.keyHash,
+      createdBy: values.createdBy,
+      createdAt: values.now,
+    })
     .returning({ id: apiKeys.id });
   if (!row) throw new Error('insertApiKey: no row returned');
   return row.id;

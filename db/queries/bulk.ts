@@ -24,16 +24,30 @@ function memo(key: string, build: () => string): string {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** `head VALUES (…), (…) tail` with one tuple per row; returns the rows of a RETURNING tail. */
-export async function insertRows(tx: Drizzle, head: string, rows: readonly (readonly InValue[])[], tail = ''): Promise<Row[]> {
+export async function insertRows(
+  tx: Drizzle,
+  head: string,
+  rows: readonly (readonly InValue[])[],
+  tail = '',
+): Promise<Row[]> {
   if (rows.length === 0) return [];
   const width = rows[0]!.length;
-  const sql = memo(`i|${head}|${width}|${rows.length}|${tail}`, () => `${head} VALUES ${Array.from({ length: rows.length }, () => `(${marks(width)})`).join(', ')} ${tail}`);
+  const sql = memo(
+    `i|${head}|${width}|${rows.length}|${tail}`,
+    () => `${head} VALUES ${Array.from({ length: rows.length }, () => `(${marks(width)})`).join(', ')} ${tail}`,
+  );
   const result = await tx.$client.execute({ sql, args: rows.flat() });
   return result.rows;
 }
 
 /** `head IN (…) tail`, run in chunks of `chunk` values; the rows of every chunk. */
-export async function selectIn(db: Drizzle, head: string, values: readonly InValue[], tail = '', chunk = 500): Promise<Row[]> {
+export async function selectIn(
+  db: Drizzle,
+  head: string,
+  values: readonly InValue[],
+  tail = '',
+  chunk = 500,
+): Promise<Row[]> {
   const out: Row[] = [];
   for (let i = 0; i < values.length; i += chunk) {
     const part = values.slice(i, i + chunk);

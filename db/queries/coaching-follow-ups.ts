@@ -53,8 +53,13 @@ const itemSelect = sql`
     LEFT JOIN staff_users u ON u.id = f.assignee_id`;
 
 /** One page of items with the status, newest first. */
-export async function listFollowUpItems(db: Drizzle, q: { status: FollowUpStatus; offset: number; limit: number }): Promise<FollowUpItem[]> {
-  return db.all<FollowUpItem>(sql`${itemSelect} WHERE f.status = ${q.status} ORDER BY f.created_at DESC, f.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+export async function listFollowUpItems(
+  db: Drizzle,
+  q: { status: FollowUpStatus; offset: number; limit: number },
+): Promise<FollowUpItem[]> {
+  return db.all<FollowUpItem>(
+    sql`${itemSelect} WHERE f.status = ${q.status} ORDER BY f.created_at DESC, f.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
 }
 
 export async function getFollowUpItem(db: Drizzle, id: number): Promise<FollowUpItem | undefined> {
@@ -63,7 +68,9 @@ export async function getFollowUpItem(db: Drizzle, id: number): Promise<FollowUp
 }
 
 export async function countFollowUpsByStatus(db: Drizzle): Promise<Record<FollowUpStatus, number>> {
-  const rows = await db.all<{ status: FollowUpStatus; n: number }>(sql`SELECT status, count(*) AS n FROM follow_ups GROUP BY status`);
+  const rows = await db.all<{ status: FollowUpStatus; n: number }>(
+    sql`SELECT status, count(*) AS n FROM follow_ups GROUP BY status`,
+  );
   const out: Record<FollowUpStatus, number> = { open: 0, resolved: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
@@ -79,11 +86,20 @@ export async function listAssignableStaff(db: Drizzle): Promise<{ id: number; na
 }
 
 export async function isAssignableStaff(db: Drizzle, userId: number): Promise<boolean> {
-  const rows = await db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.id, userId), isNull(staffUsers.disabledAt))).limit(1);
+  const rows = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.id, userId), isNull(staffUsers.disabledAt)))
+    .limit(1);
   return rows.length === 1;
 }
 
-export async function setFollowUpAssignee(tx: Drizzle, id: number, assigneeId: number | null, now: number): Promise<boolean> {
+export async function setFollowUpAssignee(
+  tx: Drizzle,
+  id: number,
+  assigneeId: number | null,
+  now: number,
+): Promise<boolean> {
   const result = await tx.update(followUps).set({ assigneeId, updatedAt: now }).where(eq(followUps.id, id));
   return result.rowsAffected === 1;
 }
@@ -98,7 +114,12 @@ export async function getFollowUpNote(tx: Drizzle, id: number): Promise<string |
   return row?.note;
 }
 
-export async function setFollowUpStatus(tx: Drizzle, id: number, status: FollowUpStatus, now: number): Promise<boolean> {
+export async function setFollowUpStatus(
+  tx: Drizzle,
+  id: number,
+  status: FollowUpStatus,
+  now: number,
+): Promise<boolean> {
   const result = await tx.update(followUps).set({ status, updatedAt: now }).where(eq(followUps.id, id));
   return result.rowsAffected === 1;
 }

@@ -33,7 +33,13 @@ function lowAnswerIn(cpi: Cpi): SQL {
   }
 }
 
-export async function getLowAnswerQuotes(db: Drizzle, repId: number, cpi: Cpi, period: Period, limit: number): Promise<QuoteRow[]> {
+export async function getLowAnswerQuotes(
+  db: Drizzle,
+  repId: number,
+  cpi: Cpi,
+  period: Period,
+  limit: number,
+): Promise<QuoteRow[]> {
   return db.all<QuoteRow>(sql`
     SELECT r.id AS responseId, r.comment, r.occurred_at AS occurredAt, r.contact_consent AS consented,
       c.name AS customerName, c.company AS customerCompany, c.email AS customerEmail

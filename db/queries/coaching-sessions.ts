@@ -53,7 +53,11 @@ const selectSessions = (db: Drizzle) =>
     .leftJoin(staffUsers, eq(staffUsers.id, coachingSessions.trainerId));
 
 /** Planned sessions (any date) and done ones since `doneSince`, of the given reps; newest first. */
-export async function listSessionsOfReps(db: Drizzle, repIds: readonly number[], doneSince: number): Promise<SessionRow[]> {
+export async function listSessionsOfReps(
+  db: Drizzle,
+  repIds: readonly number[],
+  doneSince: number,
+): Promise<SessionRow[]> {
   if (repIds.length === 0) return [];
   const rows: SessionRow[] = [];
   for (let i = 0; i < repIds.length; i += 500) {
@@ -62,7 +66,10 @@ export async function listSessionsOfReps(db: Drizzle, repIds: readonly number[],
       ...(await selectSessions(db).where(
         and(
           inArray(coachingSessions.repId, [...chunk]),
-          or(eq(coachingSessions.status, 'planned'), and(eq(coachingSessions.status, 'done'), gte(coachingSessions.completedAt, doneSince))),
+          or(
+            eq(coachingSessions.status, 'planned'),
+            and(eq(coachingSessions.status, 'done'), gte(coachingSessions.completedAt, doneSince)),
+          ),
         ),
       )),
     );
@@ -87,13 +94,21 @@ export async function getSession(db: Drizzle, id: number): Promise<SessionRow | 
 export const sessionDate = (s: Pick<SessionRow, 'completedAt' | 'plannedFor'>) => s.completedAt ?? s.plannedFor ?? 0;
 
 /** A planned session for that day, or a session done that day, of the rep in the skill (the natural key). */
-export async function findLiveSessionOnDay(tx: Drizzle, repId: number, skillId: number, day: number): Promise<SessionRow | undefined> {
+export async function findLiveSessionOnDay(
+  tx: Drizzle,
+  repId: number,
+  skillId: number,
+  day: number,
+): Promise<SessionRow | undefined> {
   const [row] = await selectSessions(tx)
     .where(
       and(
         eq(coachingSessions.repId, repId),
         eq(coachingSessions.skillId, skillId),
-        or(and(eq(coachingSessions.status, 'planned'), eq(coachingSessions.plannedFor, day)), and(eq(coachingSessions.status, 'done'), eq(coachingSessions.completedAt, day))),
+        or(
+          and(eq(coachingSessions.status, 'planned'), eq(coachingSessions.plannedFor, day)),
+          and(eq(coachingSessions.status, 'done'), eq(coachingSessions.completedAt, day)),
+        ),
       ),
     )
     .orderBy(coachingSessions.id)
@@ -121,8 +136,17 @@ export async function insertSession(tx: Drizzle, session: NewSession, now: numbe
   return row.id;
 }
 
-export async function setSessionDone(tx: Drizzle, id: number, completedAt: number, trainingRecordId: number, now: number): Promise<void> {
-  await tx.update(coachingSessions).set({ status: 'done', completedAt, trainingRecordId, updatedAt: now }).where(eq(coachingSessions.id, id));
+export async function setSessionDone(
+  tx: Drizzle,
+  id: number,
+  completedAt: number,
+  trainingRecordId: number,
+  now: number,
+): Promise<void> {
+  await tx
+    .update(coachingSessions)
+    .set({ status: 'done', completedAt, trainingRecordId, updatedAt: now })
+    .where(eq(coachingSessions.id, id));
 }
 
 export async function setSessionCancelled(tx: Drizzle, id: number, now: number): Promise<void> {
@@ -150,7 +174,12 @@ export async function ensureCoachingRecord(
     .where(
       or(
         eq(trainingRecords.externalId, externalId),
-        and(eq(trainingRecords.repId, r.repId), eq(trainingRecords.skillId, r.skillId), eq(trainingRecords.kind, 'coaching'), eq(trainingRecords.completedAt, r.completedAt)),
+        and(
+          eq(trainingRecords.repId, r.repId),
+          eq(trainingRecords.skillId, r.skillId),
+          eq(trainingRecords.kind, 'coaching'),
+          eq(trainingRecords.completedAt, r.completedAt),
+        ),
       ),
     )
     .orderBy(trainingRecords.id)

@@ -22,7 +22,13 @@ export async function upsertContentItems(tx: Drizzle, items: ContentItemInput[],
       .values({ ...item, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
         target: contentItems.id,
-        set: { title: sql`excluded.title`, url: sql`excluded.url`, stage: sql`excluded.stage`, topic: sql`excluded.topic`, updatedAt: now },
+        set: {
+          title: sql`excluded.title`,
+          url: sql`excluded.url`,
+          stage: sql`excluded.stage`,
+          topic: sql`excluded.topic`,
+          updatedAt: now,
+        },
       });
   }
   return items.length;

@@ -33,7 +33,26 @@ export interface CpiSums {
   avTop2: number;
 }
 
-export const SUM_FIELDS = ['invitations', 'notYetDue', 'responses', 'invitedResponses', 'fcrN', 'fcrYes', 'cuN', 'cuSum', 'cuSq', 'cuTop2', 'dcN', 'dcSum', 'dcSq', 'dcTop2', 'avN', 'avSum', 'avSq', 'avTop2'] as const;
+export const SUM_FIELDS = [
+  'invitations',
+  'notYetDue',
+  'responses',
+  'invitedResponses',
+  'fcrN',
+  'fcrYes',
+  'cuN',
+  'cuSum',
+  'cuSq',
+  'cuTop2',
+  'dcN',
+  'dcSum',
+  'dcSq',
+  'dcTop2',
+  'avN',
+  'avSum',
+  'avSq',
+  'avTop2',
+] as const;
 
 export function emptySums(): CpiSums {
   return Object.fromEntries(SUM_FIELDS.map((f) => [f, 0])) as unknown as CpiSums;
@@ -45,7 +64,12 @@ export function addSums(into: CpiSums, from: Partial<CpiSums>): CpiSums {
 }
 
 const typeFilter = (column: SQL, types: readonly InteractionType[] | undefined) =>
-  types && types.length > 0 ? sql`AND ${column} IN (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql``;
+  types && types.length > 0
+    ? sql`AND ${column} IN (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
 
 const answerSums = sql`
   count(*) AS responses, count(invitation_id) AS invitedResponses,
@@ -65,7 +89,10 @@ async function rows(db: Drizzle, query: SQL): Promise<Row[]> {
 
 const pairsOf = (types: readonly InteractionType[] | undefined) => {
   const list = types && types.length > 0 ? types : INTERACTION_TYPES;
-  return sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(list.map((type) => sql`SELECT ${type} AS type`), sql` UNION ALL `)}) t`;
+  return sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(
+    list.map((type) => sql`SELECT ${type} AS type`),
+    sql` UNION ALL `,
+  )}) t`;
 };
 const latestDay = (bound: SQL) =>
   sql`(SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= ${bound})`;
@@ -74,7 +101,12 @@ const latestDay = (bound: SQL) =>
  * Per rep: everything whose interaction day is in (startDay, endDay] — the difference of
  * two running totals per rep and type, found with one index seek each.
  */
-async function sumsBetweenDays(db: Drizzle, startDay: number, endDay: number, types?: readonly InteractionType[]): Promise<Row[]> {
+async function sumsBetweenDays(
+  db: Drizzle,
+  startDay: number,
+  endDay: number,
+  types?: readonly InteractionType[],
+): Promise<Row[]> {
   return rows(
     db,
     sql`WITH pairs AS (${pairsOf(types)}),
@@ -93,18 +125,40 @@ async function sumsBetweenDays(db: Drizzle, startDay: number, endDay: number, ty
  */
 export async function getMonthlySums(
   db: Drizzle,
-  q: { fromMonth: number; toMonth: number; types?: readonly InteractionType[] | undefined; repIds?: readonly number[] | undefined; byRep: boolean },
+  q: {
+    fromMonth: number;
+    toMonth: number;
+    types?: readonly InteractionType[] | undefined;
+    repIds?: readonly number[] | undefined;
+    byRep: boolean;
+  },
 ): Promise<{ repId: number; month: number; sums: CpiSums }[]> {
-  const reps = q.repIds ? (q.repIds.length ? sql`AND rep_id IN (${sql.join(q.repIds.map((id) => sql`${id}`), sql`, `)})` : sql`AND 0`) : sql``;
+  const reps = q.repIds
+    ? q.repIds.length
+      ? sql`AND rep_id IN (${sql.join(
+          q.repIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`AND 0`
+    : sql``;
   const list = await db.all<Row & { month: number }>(sql`
     SELECT ${q.byRep ? sql`rep_id` : sql`0`} AS repId, month, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(${COUNT_COLUMNS[i]}) AS ${f}`).join(', '))}
     FROM cpi_monthly WHERE month >= ${q.fromMonth} AND month < ${q.toMonth} ${typeFilter(sql`interaction_type`, q.types)} ${reps}
     GROUP BY ${q.byRep ? sql`rep_id, ` : sql``}month`);
-  return list.map((r) => ({ repId: Number(r.repId), month: Number(r.month), sums: addSums(emptySums(), r as Partial<CpiSums>) }));
+  return list.map((r) => ({
+    repId: Number(r.repId),
+    month: Number(r.month),
+    sums: addSums(emptySums(), r as Partial<CpiSums>),
+  }));
 }
 
 /** Counts and sums per rep for the period: whole days from the running totals, the rest from the rows. */
-export async function getCpiSumsByRep(db: Drizzle, period: Period, now: number, types?: readonly InteractionType[]): Promise<Map<number, CpiSums>> {
+export async function getCpiSumsByRep(
+  db: Drizzle,
+  period: Period,
+  now: number,
+  types?: readonly InteractionType[],
+): Promise<Map<number, CpiSums>> {
   const out = new Map<number, CpiSums>();
   const add = (list: Row[]) => {
     for (const r of list) {
@@ -183,18 +237,25 @@ export async function getTurnaroundCounts(
         : groupBy === 'month'
           ? sql`CAST(strftime('%Y%m', i.occurred_at / 1000, 'unixepoch') AS INTEGER)`
           : sql`0`;
-  const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const idList = (ids: readonly number[]) =>
+    sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
   const teamFilter = teamIds ? (teamIds.length ? sql`AND r.team_id IN (${idList(teamIds)})` : sql`AND 0`) : sql``;
   const repFilter = repIds ? (repIds.length ? sql`AND i.rep_id IN (${idList(repIds)})` : sql`AND 0`) : sql``;
   // The partial covering index finds the period's quotes; they come back as two JSON arrays
   // in one row (turnaround in exact integer milliseconds) and are grouped and sorted here.
   // Rows one by one, or sorted by SQLite, cost eight times as much at 24,000 quotes.
-  const [found] = await rowsOf(db, sql`
+  const [found] = await rowsOf(
+    db,
+    sql`
     SELECT json_group_array(g) AS g, json_group_array(ms) AS ms, json_group_array(rep) AS rep FROM (
       SELECT ${group} AS g, i.quote_delivered_at - i.quote_requested_at AS ms, i.rep_id AS rep
       FROM interactions i JOIN reps r ON r.id = i.rep_id
       WHERE i.quote_delivered_at IS NOT NULL AND i.quote_requested_at IS NOT NULL AND i.quote_delivered_at >= i.quote_requested_at
-        AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter} ${repFilter})`);
+        AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)} ${teamFilter} ${repFilter})`,
+  );
   const groups = JSON.parse(String(found?.[0] ?? '[]')) as number[];
   const millis = JSON.parse(String(found?.[1] ?? '[]')) as number[];
   const repIdsOf = JSON.parse(String(found?.[2] ?? '[]')) as number[];
@@ -226,6 +287,13 @@ export async function getTurnaroundCounts(
 
 /** Every rep with its team, former reps included (they keep their history). */
 export async function getRepDirectory(db: Drizzle) {
-  return db.all<{ id: number; email: string; name: string; teamId: number | null; team: string | null; active: number }>(sql`
+  return db.all<{
+    id: number;
+    email: string;
+    name: string;
+    teamId: number | null;
+    team: string | null;
+    active: number;
+  }>(sql`
     SELECT r.id, r.email, r.name, r.team_id AS teamId, t.name AS team, r.active FROM reps r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.id`);
 }

@@ -36,7 +36,11 @@ type Customer = typeof customers.$inferSelect;
 
 export async function getCustomersByEmail(db: Drizzle, emails: string[]): Promise<Map<string, Customer>> {
   const out = new Map<string, Customer>();
-  const rows = await selectIn(db, 'SELECT id, email, name, locale, company, opted_out_at, created_at FROM customers WHERE email', emails);
+  const rows = await selectIn(
+    db,
+    'SELECT id, email, name, locale, company, opted_out_at, created_at FROM customers WHERE email',
+    emails,
+  );
   for (const r of rows) {
     const customer: Customer = {
       id: Number(r.id),
@@ -77,10 +81,16 @@ export async function getInvitationSendTimes(db: Drizzle, customerIds: number[])
 
 /** The customer's own language choice (the survey page's language switch). */
 export async function setCustomerLocale(tx: Drizzle, customerId: number, locale: Locale) {
-  await tx.update(customers).set({ locale }).where(and(eq(customers.id, customerId), ne(customers.locale, locale)));
+  await tx
+    .update(customers)
+    .set({ locale })
+    .where(and(eq(customers.id, customerId), ne(customers.locale, locale)));
 }
 
 export async function optOutCustomer(tx: Drizzle, customerId: number, emailHash: string, now: number) {
-  await tx.update(customers).set({ optedOutAt: now }).where(and(eq(customers.id, customerId), sql`${customers.optedOutAt} IS NULL`));
+  await tx
+    .update(customers)
+    .set({ optedOutAt: now })
+    .where(and(eq(customers.id, customerId), sql`${customers.optedOutAt} IS NULL`));
   await tx.insert(suppressionList).values({ emailHash, createdAt: now }).onConflictDoNothing();
 }

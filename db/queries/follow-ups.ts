@@ -3,7 +3,10 @@ import type { Drizzle } from '../client';
 import { followUps, responses } from '../schema';
 
 /** A low answer (FCR "no" or any 1–5 answer of 2 or less) from a customer who consented to be contacted. */
-type Answers = Pick<typeof responses.$inferSelect, 'id' | 'contactConsent' | 'resolvedFirstContact' | 'contentUseful' | 'decisionClearer' | 'addedValue'>;
+type Answers = Pick<
+  typeof responses.$inferSelect,
+  'id' | 'contactConsent' | 'resolvedFirstContact' | 'contentUseful' | 'decisionClearer' | 'addedValue'
+>;
 
 export function needsFollowUp(r: Answers): boolean {
   if (!r.contactConsent) return false;
@@ -13,7 +16,10 @@ export function needsFollowUp(r: Answers): boolean {
 
 export async function openFollowUpIfNeeded(tx: Drizzle, response: Answers, now: number): Promise<void> {
   if (!needsFollowUp(response)) return;
-  await tx.insert(followUps).values({ responseId: response.id, status: 'open', createdAt: now, updatedAt: now }).onConflictDoNothing();
+  await tx
+    .insert(followUps)
+    .values({ responseId: response.id, status: 'open', createdAt: now, updatedAt: now })
+    .onConflictDoNothing();
 }
 
 export async function countOpenFollowUps(db: Drizzle): Promise<number> {

@@ -13,8 +13,20 @@ import { DAY_MS } from '../../src/domain/survey-rules';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
 export const HISTORY_COLUMNS = [
-  'line', 'external_id', 'rep_id', 'customer_email', 'customer_name', 'customer_locale', 'customer_company', 'customer_key', 'type', 'occurred_at',
-  'quote_requested_at', 'quote_delivered_at', 'content_ids', 'content_key',
+  'line',
+  'external_id',
+  'rep_id',
+  'customer_email',
+  'customer_name',
+  'customer_locale',
+  'customer_company',
+  'customer_key',
+  'type',
+  'occurred_at',
+  'quote_requested_at',
+  'quote_delivered_at',
+  'content_ids',
+  'content_key',
 ] as const;
 
 /** A rep as a history import reads it, once (reps cannot change while the import holds the write lock). */
@@ -65,7 +77,9 @@ export async function addHistoryRows(tx: Drizzle, json: string): Promise<void> {
 
 /** Flags the rows of reps excluded from surveys (`repIds`: a JSON array of their ids). */
 export async function markExcludedReps(tx: Drizzle, repIds: string): Promise<void> {
-  await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_id IN (SELECT value FROM json_each(?))`, [repIds]);
+  await run(tx, `UPDATE ${T} SET suppressed = 2 WHERE suppressed = 0 AND rep_id IN (SELECT value FROM json_each(?))`, [
+    repIds,
+  ]);
 }
 
 /**
@@ -79,7 +93,12 @@ function differences(b: (column: string) => string, strictDelivered: boolean): [
     ['type', differs('type')],
     ['occurredAt', differs('occurred_at')],
     ['quoteRequestedAt', differs('quote_requested_at')],
-    ['quoteDeliveredAt', strictDelivered ? differs('quote_delivered_at') : `(${b('quote_delivered_at')} IS NOT NULL AND ${differs('quote_delivered_at')})`],
+    [
+      'quoteDeliveredAt',
+      strictDelivered
+        ? differs('quote_delivered_at')
+        : `(${b('quote_delivered_at')} IS NOT NULL AND ${differs('quote_delivered_at')})`,
+    ],
     ['contentIds', differs('content_key')],
     ['customer', differs('customer_key')],
   ];
@@ -109,16 +128,29 @@ async function conflicts(tx: Drizzle, from: string, diffs: [string, string][], l
  * differ from what was stored (a quoteDeliveredAt filled in later is not a difference).
  */
 export async function markExisting(tx: Drizzle, limit: number): Promise<{ existing: number; conflicts: Conflict[] }> {
-  const marked = await run(tx, `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`);
+  const marked = await run(
+    tx,
+    `UPDATE ${T} SET existing = 1 WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.external_id = ${T}.external_id)`,
+  );
   if (marked.rowsAffected === 0) return { existing: 0, conflicts: [] };
-  const found = await conflicts(tx, `${T} a JOIN interactions i ON i.external_id = a.external_id WHERE a.existing = 1`, differences((column) => `i.${column}`, false), limit);
+  const found = await conflicts(
+    tx,
+    `${T} a JOIN interactions i ON i.external_id = a.external_id WHERE a.existing = 1`,
+    differences((column) => `i.${column}`, false),
+    limit,
+  );
   return { existing: marked.rowsAffected, conflicts: found };
 }
 
 /** New rows repeating an externalId of an earlier line of the round with other values (all of them compared). */
 export async function repeatsThatDiffer(tx: Drizzle, limit: number): Promise<Conflict[]> {
   const firsts = `(SELECT line, first_value(line) OVER (PARTITION BY external_id ORDER BY line) AS first_line FROM ${T} WHERE existing = 0)`;
-  return conflicts(tx, `${firsts} w JOIN ${T} a ON a.line = w.line JOIN ${T} f ON f.line = w.first_line WHERE w.line <> w.first_line`, differences((c) => `f.${c}`, true), limit);
+  return conflicts(
+    tx,
+    `${firsts} w JOIN ${T} a ON a.line = w.line JOIN ${T} f ON f.line = w.first_line WHERE w.line <> w.first_line`,
+    differences((c) => `f.${c}`, true),
+    limit,
+  );
 }
 
 /** Emails of the rows' customers (for the suppression list, which holds hashes). */
@@ -158,7 +190,11 @@ export async function upsertHistoryCustomers(tx: Drizzle, now: number): Promise<
  * naming content its stored row did not is refused with the whole import.)
  */
 export async function ensureHistoryContent(tx: Drizzle, ids: string, now: number): Promise<void> {
-  await run(tx, `INSERT INTO content_items (id, title, created_at, updated_at) SELECT value, value, ?, ? FROM json_each(?) WHERE true ON CONFLICT (id) DO NOTHING`, [now, now, ids]);
+  await run(
+    tx,
+    `INSERT INTO content_items (id, title, created_at, updated_at) SELECT value, value, ?, ? FROM json_each(?) WHERE true ON CONFLICT (id) DO NOTHING`,
+    [now, now, ids],
+  );
 }
 
 /** Fills in quoteDeliveredAt where it was missing (a retry that adds it is not a conflict). */
@@ -178,11 +214,20 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
  * rules — in file order, the first row of each externalId. Returns how many were inserted.
  * The rest (rows that may be surveyed) go through the API's own code.
  */
-export async function insertSuppressedHistory(tx: Drizzle, importId: number, rules: Map<string, Rule>, now: number, optedOut: boolean): Promise<number> {
+export async function insertSuppressedHistory(
+  tx: Drizzle,
+  importId: number,
+  rules: Map<string, Rule>,
+  now: number,
+  optedOut: boolean,
+): Promise<number> {
   // Opted out comes before an excluded rep (flagged before), as in decideSurvey; few
   // rows, flagged first so that the insert looks customers up in their email index alone.
   if (optedOut) {
-    await run(tx, `UPDATE ${T} SET suppressed = 1 WHERE suppressed <> 1 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`);
+    await run(
+      tx,
+      `UPDATE ${T} SET suppressed = 1 WHERE suppressed <> 1 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`,
+    );
   }
   const reason = suppressionReason(rules, now);
   const r = await run(
@@ -257,7 +302,12 @@ export async function undecidedRows(tx: Drizzle, rules: Map<string, Rule>, now: 
     line: Number(row.line),
     externalId: String(row.external_id),
     repId: Number(row.rep_id),
-    customer: { email: String(row.customer_email), name: row.customer_name === null ? null : String(row.customer_name), locale: String(row.customer_locale), company: row.customer_company === null ? null : String(row.customer_company) },
+    customer: {
+      email: String(row.customer_email),
+      name: row.customer_name === null ? null : String(row.customer_name),
+      locale: String(row.customer_locale),
+      company: row.customer_company === null ? null : String(row.customer_company),
+    },
     type: String(row.type),
     occurredAt: Number(row.occurred_at),
     quoteRequestedAt: row.quote_requested_at === null ? null : Number(row.quote_requested_at),

@@ -9,11 +9,26 @@ export type ImportError = { line: number; column: string; value: string; message
 /** A new import: `staging` (rows are validated and staged first) or `publishing` (written as they are read, in one transaction). */
 export async function createImport(
   tx: Drizzle,
-  values: { kind: ImportKind; filename: string; createdBy: number | null; owner: string; now: number; status?: 'staging' | 'publishing' },
+  values: {
+    kind: ImportKind;
+    filename: string;
+    createdBy: number | null;
+    owner: string;
+    now: number;
+    status?: 'staging' | 'publishing';
+  },
 ): Promise<number> {
   const [row] = await tx
     .insert(imports)
-    .values({ kind: values.kind, filename: values.filename, status: values.status ?? 'staging', owner: values.owner, createdBy: values.createdBy, heartbeatAt: values.now, createdAt: values.now })
+    .values({
+      kind: values.kind,
+      filename: values.filename,
+      status: values.status ?? 'staging',
+      owner: values.owner,
+      createdBy: values.createdBy,
+      heartbeatAt: values.now,
+      createdAt: values.now,
+    })
     .returning({ id: imports.id });
   if (!row) throw new Error('createImport: no row returned');
   return row.id;
@@ -21,20 +36,44 @@ export async function createImport(
 
 export async function stageRows(tx: Drizzle, importId: number, rows: { line: number; data: string }[], now: number) {
   for (let i = 0; i < rows.length; i += 5000) {
-    await insertRows(tx, 'INSERT INTO import_rows (import_id, line, data)', rows.slice(i, i + 5000).map((r) => [importId, r.line, r.data]));
+    await insertRows(
+      tx,
+      'INSERT INTO import_rows (import_id, line, data)',
+      rows.slice(i, i + 5000).map((r) => [importId, r.line, r.data]),
+    );
   }
-  await tx.update(imports).set({ heartbeatAt: now, rows: sql`${imports.rows} + ${rows.length}` }).where(eq(imports.id, importId));
+  await tx
+    .update(imports)
+    .set({ heartbeatAt: now, rows: sql`${imports.rows} + ${rows.length}` })
+    .where(eq(imports.id, importId));
 }
 
 /** Rows left out of an import (its reason, its values as JSON); counted on the import. */
-export async function addRejects(tx: Drizzle, importId: number, rows: { line: number; reason: string; data: string }[], now: number) {
+export async function addRejects(
+  tx: Drizzle,
+  importId: number,
+  rows: { line: number; reason: string; data: string }[],
+  now: number,
+) {
   for (let i = 0; i < rows.length; i += 5000) {
-    await insertRows(tx, 'INSERT INTO import_rejects (import_id, line, reason, data)', rows.slice(i, i + 5000).map((r) => [importId, r.line, r.reason, r.data]));
+    await insertRows(
+      tx,
+      'INSERT INTO import_rejects (import_id, line, reason, data)',
+      rows.slice(i, i + 5000).map((r) => [importId, r.line, r.reason, r.data]),
+    );
   }
-  await tx.update(imports).set({ heartbeatAt: now, rejected: sql`${imports.rejected} + ${rows.length}` }).where(eq(imports.id, importId));
+  await tx
+    .update(imports)
+    .set({ heartbeatAt: now, rejected: sql`${imports.rejected} + ${rows.length}` })
+    .where(eq(imports.id, importId));
 }
 
-export async function readRejects(db: Drizzle, importId: number, afterLine: number, limit: number): Promise<{ line: number; reason: string; data: string }[]> {
+export async function readRejects(
+  db: Drizzle,
+  importId: number,
+  afterLine: number,
+  limit: number,
+): Promise<{ line: number; reason: string; data: string }[]> {
   return db
     .select({ line: importRejects.line, reason: importRejects.reason, data: importRejects.data })
     .from(importRejects)
@@ -58,15 +97,30 @@ export async function deleteOldRejects(tx: Drizzle, before: number): Promise<num
   return result.rowsAffected;
 }
 
-export async function readStagedRows(db: Drizzle, importId: number, afterLine: number, limit: number): Promise<{ line: number; data: string }[]> {
-  const result = await db.$client.execute({ sql: 'SELECT line, data FROM import_rows WHERE import_id = ? AND line > ? ORDER BY line LIMIT ?', args: [importId, afterLine, limit] });
+export async function readStagedRows(
+  db: Drizzle,
+  importId: number,
+  afterLine: number,
+  limit: number,
+): Promise<{ line: number; data: string }[]> {
+  const result = await db.$client.execute({
+    sql: 'SELECT line, data FROM import_rows WHERE import_id = ? AND line > ? ORDER BY line LIMIT ?',
+    args: [importId, afterLine, limit],
+  });
   return result.rows.map((r) => ({ line: Number(r.line), data: String(r.data) }));
 }
 
 export async function finishImport(
   tx: Drizzle,
   importId: number,
-  values: { status: 'published' | 'failed'; created?: number; duplicates?: number; errors?: ImportError[]; rows?: number | undefined; now: number },
+  values: {
+    status: 'published' | 'failed';
+    created?: number;
+    duplicates?: number;
+    errors?: ImportError[];
+    rows?: number | undefined;
+    now: number;
+  },
 ) {
   await tx
     .update(imports)
@@ -118,12 +172,17 @@ export async function setImportStatus(
   const result = await tx
     .update(imports)
     .set({ status: to, owner, heartbeatAt: now, ...(options.errors ? { errors: options.errors } : {}) })
-    .where(and(eq(imports.id, id), eq(imports.status, from), options.withRejects ? undefined : eq(imports.rejected, 0)));
+    .where(
+      and(eq(imports.id, id), eq(imports.status, from), options.withRejects ? undefined : eq(imports.rejected, 0)),
+    );
   return result.rowsAffected === 1;
 }
 
 export async function listUnfinishedImports(db: Drizzle) {
-  return db.select({ id: imports.id, status: imports.status, owner: imports.owner, heartbeatAt: imports.heartbeatAt }).from(imports).where(inArray(imports.status, ['staging', 'ready', 'publishing']));
+  return db
+    .select({ id: imports.id, status: imports.status, owner: imports.owner, heartbeatAt: imports.heartbeatAt })
+    .from(imports)
+    .where(inArray(imports.status, ['staging', 'ready', 'publishing']));
 }
 
 export async function failImport(tx: Drizzle, id: number, message: string, now: number) {

@@ -5,9 +5,16 @@ import { interactions } from '../schema';
 
 export type NewInteraction = typeof interactions.$inferInsert;
 
-export async function getInteractionsByExternalId(db: Drizzle, externalIds: string[]): Promise<Map<string, ExistingInteraction>> {
+export async function getInteractionsByExternalId(
+  db: Drizzle,
+  externalIds: string[],
+): Promise<Map<string, ExistingInteraction>> {
   const out = new Map<string, ExistingInteraction>();
-  const rows = await selectIn(db, `SELECT ${INTERACTION_COLUMNS}, r.email AS repEmail FROM interactions i JOIN reps r ON r.id = i.rep_id WHERE i.external_id`, [...new Set(externalIds)]);
+  const rows = await selectIn(
+    db,
+    `SELECT ${INTERACTION_COLUMNS}, r.email AS repEmail FROM interactions i JOIN reps r ON r.id = i.rep_id WHERE i.external_id`,
+    [...new Set(externalIds)],
+  );
   for (const r of rows) {
     const interaction = toInteraction(r);
     out.set(interaction.externalId, { interaction, repEmail: String(r.repEmail) });
@@ -50,7 +57,10 @@ export type ExistingInteraction = {
 };
 
 /** Multi-row inserts (400 rows a statement, within SQLite's variable limit). Returns ids by externalId. */
-export async function insertInteractions(tx: Drizzle, rows: { values: NewInteraction; contentIds: string[] }[]): Promise<Map<string, number>> {
+export async function insertInteractions(
+  tx: Drizzle,
+  rows: { values: NewInteraction; contentIds: string[] }[],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400);
@@ -59,14 +69,28 @@ export async function insertInteractions(tx: Drizzle, rows: { values: NewInterac
       `INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
         source, survey_status, suppression_reason, import_id, created_at, updated_at)`,
       chunk.map(({ values: v }) => [
-        v.externalId, v.repId, v.customerId ?? null, v.type, v.occurredAt, v.quoteRequestedAt ?? null, v.quoteDeliveredAt ?? null, v.contentKey ?? '', v.customerKey ?? '',
-        v.source, v.surveyStatus, v.suppressionReason ?? null, v.importId ?? null, v.createdAt, v.updatedAt,
+        v.externalId,
+        v.repId,
+        v.customerId ?? null,
+        v.type,
+        v.occurredAt,
+        v.quoteRequestedAt ?? null,
+        v.quoteDeliveredAt ?? null,
+        v.contentKey ?? '',
+        v.customerKey ?? '',
+        v.source,
+        v.surveyStatus,
+        v.suppressionReason ?? null,
+        v.importId ?? null,
+        v.createdAt,
+        v.updatedAt,
       ]),
       'RETURNING id, external_id',
     );
     for (const r of inserted) ids.set(String(r.external_id), Number(r.id));
     const links = chunk.flatMap((r) => r.contentIds.map((contentId) => [ids.get(r.values.externalId)!, contentId]));
-    for (let j = 0; j < links.length; j += 2000) await insertRows(tx, 'INSERT INTO interaction_content (interaction_id, content_id)', links.slice(j, j + 2000));
+    for (let j = 0; j < links.length; j += 2000)
+      await insertRows(tx, 'INSERT INTO interaction_content (interaction_id, content_id)', links.slice(j, j + 2000));
   }
   return ids;
 }

@@ -9,13 +9,19 @@ export type NewOutboxMessage = typeof outbox.$inferInsert;
 export async function insertInvitations(tx: Drizzle, list: NewInvitation[]): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   for (let i = 0; i < list.length; i += 500) {
-    const rows = await tx.insert(invitations).values(list.slice(i, i + 500)).returning({ id: invitations.id, interactionId: invitations.interactionId });
+    const rows = await tx
+      .insert(invitations)
+      .values(list.slice(i, i + 500))
+      .returning({ id: invitations.id, interactionId: invitations.interactionId });
     for (const r of rows) ids.set(r.interactionId, r.id);
   }
   return ids;
 }
 
-export async function insertTokens(tx: Drizzle, rows: { tokenHash: string; invitationId: number; purpose: 'survey' | 'unsubscribe'; createdAt: number }[]) {
+export async function insertTokens(
+  tx: Drizzle,
+  rows: { tokenHash: string; invitationId: number; purpose: 'survey' | 'unsubscribe'; createdAt: number }[],
+) {
   for (let i = 0; i < rows.length; i += 2000) await tx.insert(invitationTokens).values(rows.slice(i, i + 2000));
 }
 
@@ -37,33 +43,35 @@ export const savedAnswerColumns = {
 
 function tokenLookup(db: Drizzle) {
   // Only the columns the pages use: a wide SELECT * over these joins costs ~5× more to prepare.
-  return db
-    .select({
-      purpose: invitationTokens.purpose,
-      invitation: {
-        id: invitations.id,
-        status: invitations.status,
-        locale: invitations.locale,
-        questions: invitations.questions,
-        required: invitations.required,
-        expiresAt: invitations.expiresAt,
-        repId: invitations.repId,
-      },
-      interaction: { id: interactions.id, type: interactions.type, occurredAt: interactions.occurredAt },
-      rep: { id: reps.id, name: reps.name },
-      customer: { id: customers.id, email: customers.email, optedOutAt: customers.optedOutAt },
-      response: savedAnswerColumns,
-    })
-    .from(invitationTokens)
-    .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
-    .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
-    .innerJoin(reps, eq(reps.id, invitations.repId))
-    .leftJoin(customers, eq(customers.id, invitations.customerId))
-    // By interaction: a response imported from another tool (no invitation) closes the survey too.
-    .leftJoin(responses, eq(responses.interactionId, invitations.interactionId))
-    .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
-    .limit(1)
-    .prepare();
+  return (
+    db
+      .select({
+        purpose: invitationTokens.purpose,
+        invitation: {
+          id: invitations.id,
+          status: invitations.status,
+          locale: invitations.locale,
+          questions: invitations.questions,
+          required: invitations.required,
+          expiresAt: invitations.expiresAt,
+          repId: invitations.repId,
+        },
+        interaction: { id: interactions.id, type: interactions.type, occurredAt: interactions.occurredAt },
+        rep: { id: reps.id, name: reps.name },
+        customer: { id: customers.id, email: customers.email, optedOutAt: customers.optedOutAt },
+        response: savedAnswerColumns,
+      })
+      .from(invitationTokens)
+      .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
+      .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
+      .innerJoin(reps, eq(reps.id, invitations.repId))
+      .leftJoin(customers, eq(customers.id, invitations.customerId))
+      // By interaction: a response imported from another tool (no invitation) closes the survey too.
+      .leftJoin(responses, eq(responses.interactionId, invitations.interactionId))
+      .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
+      .limit(1)
+      .prepare()
+  );
 }
 
 const preparedLookups = new WeakMap<Drizzle, ReturnType<typeof tokenLookup>>();
@@ -77,7 +85,11 @@ export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
 export type InvitationByToken = NonNullable<Awaited<ReturnType<typeof getInvitationByTokenHash>>>;
 
 /** Pending mail of these invitations (reminders not yet sent) is cancelled. */
-export async function cancelPendingMail(tx: Drizzle, invitationIds: number[], kinds: ('invitation' | 'reminder')[] = ['invitation', 'reminder']) {
+export async function cancelPendingMail(
+  tx: Drizzle,
+  invitationIds: number[],
+  kinds: ('invitation' | 'reminder')[] = ['invitation', 'reminder'],
+) {
   if (invitationIds.length === 0) return;
   if (invitationIds.length === 1 && kinds.length === 1) {
     // A survey submit's case, in plain SQL (see writeSurveyAnswers).
@@ -94,7 +106,10 @@ export async function cancelPendingMail(tx: Drizzle, invitationIds: number[], ki
 }
 
 export async function markInvitationResponded(tx: Drizzle, invitationId: number, now: number) {
-  await tx.$client.execute({ sql: "UPDATE invitations SET status = 'responded', responded_at = ? WHERE id = ?", args: [now, invitationId] });
+  await tx.$client.execute({
+    sql: "UPDATE invitations SET status = 'responded', responded_at = ? WHERE id = ?",
+    args: [now, invitationId],
+  });
 }
 
 /** Scheduled invitations of a customer are cancelled (opt-out). */
@@ -108,7 +123,10 @@ export async function cancelScheduledInvitationsOfCustomer(tx: Drizzle, customer
 }
 
 export async function countInvitationsByStatus(db: Drizzle) {
-  return db.select({ status: invitations.status, n: sql<number>`count(*)` }).from(invitations).groupBy(invitations.status);
+  return db
+    .select({ status: invitations.status, n: sql<number>`count(*)` })
+    .from(invitations)
+    .groupBy(invitations.status);
 }
 
 /**
@@ -117,7 +135,11 @@ export async function countInvitationsByStatus(db: Drizzle) {
  * their pending invitation and reminder mail cancelled — the survey link shows the answer as
  * already received. Returns the invitations closed.
  */
-export async function closeInvitationsAnsweredElsewhere(tx: Drizzle, interactionIds: number[], now: number): Promise<number[]> {
+export async function closeInvitationsAnsweredElsewhere(
+  tx: Drizzle,
+  interactionIds: number[],
+  now: number,
+): Promise<number[]> {
   const closed: number[] = [];
   for (let i = 0; i < interactionIds.length; i += 500) {
     const rows = await tx

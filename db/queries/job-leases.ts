@@ -3,7 +3,13 @@ import type { Drizzle } from '../client';
 import { jobLeases } from '../schema';
 
 /** Takes (or renews) the lease on a job; false while another holder's lease runs. Shared by all instances. */
-export async function tryLease(tx: Drizzle, name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+export async function tryLease(
+  tx: Drizzle,
+  name: string,
+  holder: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
   const result = await tx.run(sql`
     INSERT INTO job_leases (name, holder, expires_at) VALUES (${name}, ${holder}, ${now + ttlMs})
     ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at

@@ -6,7 +6,11 @@ export type OneTimePurpose = 'setup' | 'invite';
 
 export async function getUsableOneTimeToken(db: Drizzle, tokenHash: string, purpose: OneTimePurpose, now: number) {
   const row = await db.query.oneTimeTokens.findFirst({
-    where: and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)),
+    where: and(
+      eq(oneTimeTokens.tokenHash, tokenHash),
+      eq(oneTimeTokens.purpose, purpose),
+      isNull(oneTimeTokens.usedAt),
+    ),
   });
   if (!row || (row.expiresAt !== null && row.expiresAt <= now)) return undefined;
   return row;

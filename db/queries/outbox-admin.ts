@@ -5,7 +5,10 @@ import { outbox, type OutboxMessage } from '../schema';
 
 export type OutboxStatus = OutboxMessage['status'];
 
-export async function listOutboxPage(db: Drizzle, filter: { status: OutboxStatus | undefined; offset: number; limit: number }) {
+export async function listOutboxPage(
+  db: Drizzle,
+  filter: { status: OutboxStatus | undefined; offset: number; limit: number },
+) {
   const query = db
     .select({
       id: outbox.id,

@@ -16,7 +16,13 @@ export function claimDueMessages(tx: Drizzle, owner: string, now: number, leaseM
         tx
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.sendAfter, now), sql`(${outbox.leaseExpiresAt} IS NULL OR ${outbox.leaseExpiresAt} < ${now})`))
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              lte(outbox.sendAfter, now),
+              sql`(${outbox.leaseExpiresAt} IS NULL OR ${outbox.leaseExpiresAt} < ${now})`,
+            ),
+          )
           .orderBy(outbox.sendAfter, outbox.id)
           .limit(limit),
       ),
@@ -33,7 +39,15 @@ export function markSent(tx: Drizzle, message: OutboxMessage, owner: string, now
   return [
     tx
       .update(outbox)
-      .set({ status: 'sent', sentAt: now, textBody: null, htmlBody: null, leaseOwner: null, leaseExpiresAt: null, lastError: null })
+      .set({
+        status: 'sent',
+        sentAt: now,
+        textBody: null,
+        htmlBody: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastError: null,
+      })
       .where(and(eq(outbox.id, message.id), eq(outbox.leaseOwner, owner), eq(outbox.status, 'pending'))),
     tx.run(sql`
       UPDATE invitations SET status = 'sent', sent_at = ${now},
@@ -72,7 +86,9 @@ export async function cancelExpiredMail(tx: Drizzle, now: number): Promise<numbe
   const result = await tx.run(sql`
     UPDATE outbox SET status = 'cancelled', text_body = NULL, html_body = NULL
     WHERE status = 'pending' AND invitation_id IN (SELECT id FROM invitations WHERE expires_at <= ${now} AND status IN ('scheduled', 'sent'))`);
-  await tx.run(sql`UPDATE invitations SET status = 'expired' WHERE status IN ('scheduled', 'sent') AND expires_at <= ${now}`);
+  await tx.run(
+    sql`UPDATE invitations SET status = 'expired' WHERE status IN ('scheduled', 'sent') AND expires_at <= ${now}`,
+  );
   return result.rowsAffected;
 }
 

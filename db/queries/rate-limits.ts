@@ -13,7 +13,10 @@ export async function addFailure(tx: Drizzle, bucket: string, windowStart: numbe
   await tx
     .insert(rateLimits)
     .values({ bucket, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.bucket, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } });
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    });
 }
 
 export async function clearFailures(tx: Drizzle, bucket: string): Promise<void> {

@@ -6,7 +6,15 @@ import { inTeamScope } from './scope';
 
 export async function listRepsWithTeams(db: Drizzle, scope: TeamScope) {
   return db
-    .select({ id: reps.id, email: reps.email, name: reps.name, teamId: reps.teamId, teamName: teams.name, excluded: reps.excludedFromSurveys, active: reps.active })
+    .select({
+      id: reps.id,
+      email: reps.email,
+      name: reps.name,
+      teamId: reps.teamId,
+      teamName: teams.name,
+      excluded: reps.excludedFromSurveys,
+      active: reps.active,
+    })
     .from(reps)
     .leftJoin(teams, eq(teams.id, reps.teamId))
     .where(inTeamScope(reps.teamId, scope))
@@ -16,7 +24,15 @@ export async function listRepsWithTeams(db: Drizzle, scope: TeamScope) {
 /** A rep inside the scope, or undefined (the caller answers 404). */
 export async function getRepInScope(db: Drizzle, repId: number, scope: TeamScope) {
   const rows = await db
-    .select({ id: reps.id, email: reps.email, name: reps.name, teamId: reps.teamId, teamName: teams.name, excluded: reps.excludedFromSurveys, active: reps.active })
+    .select({
+      id: reps.id,
+      email: reps.email,
+      name: reps.name,
+      teamId: reps.teamId,
+      teamName: teams.name,
+      excluded: reps.excludedFromSurveys,
+      active: reps.active,
+    })
     .from(reps)
     .leftJoin(teams, eq(teams.id, reps.teamId))
     .where(and(eq(reps.id, repId), inTeamScope(reps.teamId, scope)))
@@ -30,7 +46,11 @@ export async function setRepExcluded(tx: Drizzle, repId: number, excluded: boole
 }
 
 export async function listTeams(db: Drizzle, scope: TeamScope = { kind: 'all' }) {
-  return db.select({ id: teams.id, name: teams.name }).from(teams).where(inTeamScope(teams.id, scope)).orderBy(asc(teams.name));
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(inTeamScope(teams.id, scope))
+    .orderBy(asc(teams.name));
 }
 
 export async function countReps(db: Drizzle, scope: TeamScope): Promise<number> {
@@ -42,19 +62,29 @@ export async function getRepsByEmail(db: Drizzle, emails: string[]) {
   const out = new Map<string, typeof reps.$inferSelect>();
   const unique = [...new Set(emails)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.select().from(reps).where(inArray(reps.email, unique.slice(i, i + 500)));
+    const rows = await db
+      .select()
+      .from(reps)
+      .where(inArray(reps.email, unique.slice(i, i + 500)));
     for (const r of rows) out.set(r.email, r);
   }
   return out;
 }
 
 /** Upserts reps by email; a team named for the first time is created. */
-export async function upsertReps(tx: Drizzle, list: { email: string; name: string; teamId: number | null }[], now: number): Promise<number> {
+export async function upsertReps(
+  tx: Drizzle,
+  list: { email: string; name: string; teamId: number | null }[],
+  now: number,
+): Promise<number> {
   for (const r of list) {
     await tx
       .insert(reps)
       .values({ ...r, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: reps.email, set: { name: r.name, teamId: r.teamId, active: true, updatedAt: now } });
+      .onConflictDoUpdate({
+        target: reps.email,
+        set: { name: r.name, teamId: r.teamId, active: true, updatedAt: now },
+      });
   }
   return list.length;
 }

@@ -24,7 +24,14 @@ export interface ExportedResponse {
 }
 
 const teamFilter = (scope: TeamScope) =>
-  scope.kind === 'all' ? sql`` : scope.teamIds.length === 0 ? sql`AND 0` : sql`AND rp.team_id IN (${sql.join(scope.teamIds.map((id) => sql`${id}`), sql`, `)})`;
+  scope.kind === 'all'
+    ? sql``
+    : scope.teamIds.length === 0
+      ? sql`AND 0`
+      : sql`AND rp.team_id IN (${sql.join(
+          scope.teamIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`;
 
 /** Submitted responses per rep in the period (the minimum-n rules of row-level exports). */
 export async function countResponsesByRep(db: Drizzle, period: Period, scope: TeamScope): Promise<Map<number, number>> {
@@ -36,7 +43,10 @@ export async function countResponsesByRep(db: Drizzle, period: Period, scope: Te
 }
 
 /** One page of responses in id order after `after`. */
-export async function readResponsePage(db: Drizzle, q: { period: Period; scope: TeamScope; after: number; limit: number }): Promise<ExportedResponse[]> {
+export async function readResponsePage(
+  db: Drizzle,
+  q: { period: Period; scope: TeamScope; after: number; limit: number },
+): Promise<ExportedResponse[]> {
   return db.all<ExportedResponse>(sql`
     SELECT r.id, r.rep_id AS repId, i.external_id AS externalId, rp.email AS repEmail, rp.name AS repName, t.name AS team,
       r.interaction_type AS type, r.occurred_at AS occurredAt, r.submitted_at AS answeredAt,

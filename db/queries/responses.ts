@@ -53,7 +53,13 @@ export interface SavedResponse {
  * or imported from another tool — and nothing is changed then. (One response per
  * interaction: the upsert keys on it, so an imported answer can never collide with it.)
  */
-export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patch: AnswerPatch, submit: boolean, now: number): Promise<SavedResponse | undefined> {
+export async function writeSurveyAnswers(
+  tx: Drizzle,
+  target: SurveyTarget,
+  patch: AnswerPatch,
+  submit: boolean,
+  now: number,
+): Promise<SavedResponse | undefined> {
   const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
   const values = present.map((k) => {
     const v = patch[k];
@@ -64,9 +70,32 @@ export async function writeSurveyAnswers(tx: Drizzle, target: SurveyTarget, patc
   // (building it through drizzle cost a fifth of a submit's CPU).
   const result = await tx.$client.execute({
     sql: upsertSql(present),
-    args: [target.invitationId, target.interactionId, target.repId, target.interactionType, target.occurredAt, status, target.locale, now, submit ? now : null, now, ...values],
+    args: [
+      target.invitationId,
+      target.interactionId,
+      target.repId,
+      target.interactionType,
+      target.occurredAt,
+      status,
+      target.locale,
+      now,
+      submit ? now : null,
+      now,
+      ...values,
+    ],
   });
-  const row = result.rows[0] as unknown as { id: number; status: 'partial' | 'submitted'; fcr: number | null; cu: number | null; dc: number | null; av: number | null; comment: string | null; consent: number } | undefined;
+  const row = result.rows[0] as unknown as
+    | {
+        id: number;
+        status: 'partial' | 'submitted';
+        fcr: number | null;
+        cu: number | null;
+        dc: number | null;
+        av: number | null;
+        comment: string | null;
+        consent: number;
+      }
+    | undefined;
   if (row === undefined) return undefined;
   return {
     id: Number(row.id),
@@ -118,15 +147,28 @@ export interface ImportedResponse {
 }
 
 /** Inserts submitted responses; an interaction that already holds one counts as a duplicate. */
-export async function insertSubmittedResponses(tx: Drizzle, list: ImportedResponse[], now: number): Promise<{ created: number; duplicates: number }> {
+export async function insertSubmittedResponses(
+  tx: Drizzle,
+  list: ImportedResponse[],
+  now: number,
+): Promise<{ created: number; duplicates: number }> {
   // Many rows: the triggers stand aside and the reps' totals are rebuilt once.
-  if (list.length > BULK_THRESHOLD) return withBulkRollups(tx, () => insertEach(tx, list, now), () => [...new Set(list.map((r) => r.repId))]);
+  if (list.length > BULK_THRESHOLD)
+    return withBulkRollups(
+      tx,
+      () => insertEach(tx, list, now),
+      () => [...new Set(list.map((r) => r.repId))],
+    );
   return insertEach(tx, list, now);
 }
 
 const BULK_THRESHOLD = 64;
 
-async function insertEach(tx: Drizzle, list: ImportedResponse[], now: number): Promise<{ created: number; duplicates: number }> {
+async function insertEach(
+  tx: Drizzle,
+  list: ImportedResponse[],
+  now: number,
+): Promise<{ created: number; duplicates: number }> {
   let created = 0;
   for (const r of list) {
     const inserted = await tx

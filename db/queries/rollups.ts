@@ -12,15 +12,55 @@ import { cpiCumulative, cpiMonthly } from '../schema';
 export const DAY_MS = 86_400_000;
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
-export const COUNT_COLUMNS = ['invitations', 'responses', 'invited_responses', 'fcr_n', 'fcr_yes', 'cu_n', 'cu_sum', 'cu_sq', 'cu_top2', 'dc_n', 'dc_sum', 'dc_sq', 'dc_top2', 'av_n', 'av_sum', 'av_sq', 'av_top2'];
-export const COUNT_FIELDS = ['invitations', 'responses', 'invitedResponses', 'fcrN', 'fcrYes', 'cuN', 'cuSum', 'cuSq', 'cuTop2', 'dcN', 'dcSum', 'dcSq', 'dcTop2', 'avN', 'avSum', 'avSq', 'avTop2'] as const;
+export const COUNT_COLUMNS = [
+  'invitations',
+  'responses',
+  'invited_responses',
+  'fcr_n',
+  'fcr_yes',
+  'cu_n',
+  'cu_sum',
+  'cu_sq',
+  'cu_top2',
+  'dc_n',
+  'dc_sum',
+  'dc_sq',
+  'dc_top2',
+  'av_n',
+  'av_sum',
+  'av_sq',
+  'av_top2',
+];
+export const COUNT_FIELDS = [
+  'invitations',
+  'responses',
+  'invitedResponses',
+  'fcrN',
+  'fcrYes',
+  'cuN',
+  'cuSum',
+  'cuSq',
+  'cuTop2',
+  'dcN',
+  'dcSum',
+  'dcSq',
+  'dcTop2',
+  'avN',
+  'avSum',
+  'avSq',
+  'avTop2',
+] as const;
 
 /**
  * Runs a bulk load with the running-total triggers off, then recomputes the totals of
  * the reps it touched (all reps when `repIds` is undefined) — in the caller's write, so
  * nobody ever sees the triggers off or the totals stale.
  */
-export async function withBulkRollups<T>(tx: Drizzle, fn: () => Promise<T>, repIds?: () => number[] | undefined | Promise<number[] | undefined>): Promise<T> {
+export async function withBulkRollups<T>(
+  tx: Drizzle,
+  fn: () => Promise<T>,
+  repIds?: () => number[] | undefined | Promise<number[] | undefined>,
+): Promise<T> {
   const [mode] = await tx.all<{ bulk: number }>(sql`SELECT bulk FROM rollup_mode WHERE id = 1`);
   // Inside an outer bulk load, that load rebuilds at its end.
   if (mode?.bulk === 1) return fn();
@@ -32,11 +72,18 @@ export async function withBulkRollups<T>(tx: Drizzle, fn: () => Promise<T>, repI
   return value;
 }
 
-const sumOver = (column: string) => sql.raw(`sum(${column}) OVER (PARTITION BY rep_id, interaction_type ORDER BY day ROWS UNBOUNDED PRECEDING)`);
+const sumOver = (column: string) =>
+  sql.raw(`sum(${column}) OVER (PARTITION BY rep_id, interaction_type ORDER BY day ROWS UNBOUNDED PRECEDING)`);
 
 /** Recomputes the running totals and the monthly counts from the rows, for the given reps or all of them. */
 export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<void> {
-  const only = (column: SQL): SQL => (repIds ? sql`AND ${column} IN (${sql.join(repIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
+  const only = (column: SQL): SQL =>
+    repIds
+      ? sql`AND ${column} IN (${sql.join(
+          repIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql``;
   if (repIds) {
     await tx.delete(cpiCumulative).where(inArray(cpiCumulative.repId, repIds));
     await tx.delete(cpiMonthly).where(inArray(cpiMonthly.repId, repIds));
@@ -74,4 +121,3 @@ export async function rebuildRollups(tx: Drizzle, repIds?: number[]): Promise<vo
     SELECT CAST(strftime('%Y%m', day * 86400, 'unixepoch') AS INTEGER) AS month, rep_id, interaction_type, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})`).join(', '))}
     FROM daily GROUP BY 1, rep_id, interaction_type`);
 }
-

@@ -12,7 +12,13 @@ export async function getSessionWithUser(db: Drizzle, idHash: string) {
   return rows[0];
 }
 
-export async function insertSession(tx: Drizzle, idHash: string, userId: number, now: number, absoluteExpiresAt: number) {
+export async function insertSession(
+  tx: Drizzle,
+  idHash: string,
+  userId: number,
+  now: number,
+  absoluteExpiresAt: number,
+) {
   await tx.insert(sessions).values({ idHash, userId, createdAt: now, lastSeenAt: now, absoluteExpiresAt });
 }
 

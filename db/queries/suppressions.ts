@@ -3,7 +3,10 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { customers, interactions, reps, suppressionList, type SuppressionReason } from '../schema';
 
-export async function listSuppressedInteractions(db: Drizzle, filter: { reason: SuppressionReason | undefined; offset: number; limit: number }) {
+export async function listSuppressedInteractions(
+  db: Drizzle,
+  filter: { reason: SuppressionReason | undefined; offset: number; limit: number },
+) {
   return db
     .select({
       id: interactions.id,
@@ -20,7 +23,12 @@ export async function listSuppressedInteractions(db: Drizzle, filter: { reason: 
     .from(interactions)
     .innerJoin(reps, eq(reps.id, interactions.repId))
     .leftJoin(customers, eq(customers.id, interactions.customerId))
-    .where(and(eq(interactions.surveyStatus, 'suppressed'), filter.reason === undefined ? undefined : eq(interactions.suppressionReason, filter.reason)))
+    .where(
+      and(
+        eq(interactions.surveyStatus, 'suppressed'),
+        filter.reason === undefined ? undefined : eq(interactions.suppressionReason, filter.reason),
+      ),
+    )
     .orderBy(desc(interactions.createdAt), desc(interactions.id))
     .limit(filter.limit)
     .offset(filter.offset);

@@ -9,7 +9,20 @@ export async function getRules(db: Drizzle): Promise<Map<InteractionType, Rule>>
   return new Map(
     INTERACTION_TYPES.map((type) => {
       const row = byType.get(type);
-      return [type, row ? { interactionType: type, sendDelayMinutes: row.sendDelayMinutes, fatigueDays: row.fatigueDays, expiryDays: row.expiryDays, reminderAfterDays: row.reminderAfterDays, questions: row.questions, required: row.required } : defaultRule(type)];
+      return [
+        type,
+        row
+          ? {
+              interactionType: type,
+              sendDelayMinutes: row.sendDelayMinutes,
+              fatigueDays: row.fatigueDays,
+              expiryDays: row.expiryDays,
+              reminderAfterDays: row.reminderAfterDays,
+              questions: row.questions,
+              required: row.required,
+            }
+          : defaultRule(type),
+      ];
     }),
   );
 }

@@ -4,7 +4,16 @@ import { cpiTargets, teams, type Cpi } from '../schema';
 
 export async function getTargets(db: Drizzle) {
   return db
-    .select({ id: cpiTargets.id, cpi: cpiTargets.cpi, teamId: cpiTargets.teamId, team: teams.name, target: cpiTargets.target, baselineFrom: cpiTargets.baselineFrom, baselineTo: cpiTargets.baselineTo, updatedAt: cpiTargets.updatedAt })
+    .select({
+      id: cpiTargets.id,
+      cpi: cpiTargets.cpi,
+      teamId: cpiTargets.teamId,
+      team: teams.name,
+      target: cpiTargets.target,
+      baselineFrom: cpiTargets.baselineFrom,
+      baselineTo: cpiTargets.baselineTo,
+      updatedAt: cpiTargets.updatedAt,
+    })
     .from(cpiTargets)
     .leftJoin(teams, eq(teams.id, cpiTargets.teamId));
 }
@@ -24,10 +33,18 @@ export async function saveTarget(tx: Drizzle, v: TargetValues, userId: number | 
     .values({ ...v, scope, updatedBy: userId, updatedAt: now })
     .onConflictDoUpdate({
       target: [cpiTargets.cpi, cpiTargets.scope],
-      set: { target: sql`excluded.target`, baselineFrom: sql`excluded.baseline_from`, baselineTo: sql`excluded.baseline_to`, updatedBy: userId, updatedAt: now },
+      set: {
+        target: sql`excluded.target`,
+        baselineFrom: sql`excluded.baseline_from`,
+        baselineTo: sql`excluded.baseline_to`,
+        updatedBy: userId,
+        updatedAt: now,
+      },
     });
 }
 
 export async function deleteTarget(tx: Drizzle, cpi: Cpi, teamId: number | null) {
-  await tx.delete(cpiTargets).where(and(eq(cpiTargets.cpi, cpi), eq(cpiTargets.scope, teamId === null ? 'org' : `team:${teamId}`)));
+  await tx
+    .delete(cpiTargets)
+    .where(and(eq(cpiTargets.cpi, cpi), eq(cpiTargets.scope, teamId === null ? 'org' : `team:${teamId}`)));
 }

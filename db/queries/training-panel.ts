@@ -44,9 +44,17 @@ export async function getMonthlyPanel(db: Drizzle, fromMonth: number, toMonth: n
       ['decisionClearer', r[6], r[7]],
       ['addedValue', r[8], r[9]],
     ] as const;
-    for (const [cpi, n, sum] of pairs) if (Number(n) > 0) cells.push({ repId, month, cpi, n: Number(n), sum: Number(sum) });
+    for (const [cpi, n, sum] of pairs)
+      if (Number(n) > 0) cells.push({ repId, month, cpi, n: Number(n), sum: Number(sum) });
   }
-  for (const r of quotes) cells.push({ repId: Number(r[0]), month: Number(r[1]), cpi: 'quoteTurnaround', n: Number(r[2]), sum: Number(r[3]) });
+  for (const r of quotes)
+    cells.push({
+      repId: Number(r[0]),
+      month: Number(r[1]),
+      cpi: 'quoteTurnaround',
+      n: Number(r[2]),
+      sum: Number(r[3]),
+    });
   return cells;
 }
 
@@ -65,5 +73,10 @@ export async function getCompletedTraining(db: Drizzle, before: number): Promise
       FROM training_records t JOIN skills s ON s.id = t.skill_id
       WHERE t.kind IN ('course', 'coaching') AND t.completed_at < ${before}`,
   );
-  return rows.map((r) => ({ repId: Number(r[0]), skill: String(r[1]), kind: r[2] as 'course' | 'coaching', month: Number(r[3]) }));
+  return rows.map((r) => ({
+    repId: Number(r[0]),
+    skill: String(r[1]),
+    kind: r[2] as 'course' | 'coaching',
+    month: Number(r[3]),
+  }));
 }

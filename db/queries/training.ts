@@ -24,7 +24,11 @@ export interface NewTrainingRecord {
 }
 
 /** Inserts records; one already known (same externalId, or same rep, skill, kind and time) is a duplicate. */
-export async function insertTrainingRecords(tx: Drizzle, records: NewTrainingRecord[], now: number): Promise<{ created: number; duplicates: number }> {
+export async function insertTrainingRecords(
+  tx: Drizzle,
+  records: NewTrainingRecord[],
+  now: number,
+): Promise<{ created: number; duplicates: number }> {
   let created = 0;
   for (const r of records) {
     const result = await tx.run(sql`

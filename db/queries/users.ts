@@ -16,7 +16,10 @@ export async function countUsers(db: Drizzle): Promise<number> {
 }
 
 export async function getTrainerTeamIds(db: Drizzle, userId: number): Promise<number[]> {
-  const rows = await db.select({ teamId: trainerTeams.teamId }).from(trainerTeams).where(eq(trainerTeams.userId, userId));
+  const rows = await db
+    .select({ teamId: trainerTeams.teamId })
+    .from(trainerTeams)
+    .where(eq(trainerTeams.userId, userId));
   return rows.map((r) => r.teamId);
 }
 
@@ -61,7 +64,8 @@ export async function insertUser(tx: Drizzle, user: NewUser, now: number): Promi
 
 export async function setTrainerTeams(tx: Drizzle, userId: number, teamIds: number[]): Promise<void> {
   await tx.delete(trainerTeams).where(eq(trainerTeams.userId, userId));
-  if (teamIds.length > 0) await tx.insert(trainerTeams).values([...new Set(teamIds)].map((teamId) => ({ userId, teamId })));
+  if (teamIds.length > 0)
+    await tx.insert(trainerTeams).values([...new Set(teamIds)].map((teamId) => ({ userId, teamId })));
 }
 
 export async function updateUser(
@@ -70,7 +74,10 @@ export async function updateUser(
   changes: Partial<{ role: Role; name: string; passwordHash: string; locale: Locale; disabledAt: number | null }>,
   now: number,
 ): Promise<boolean> {
-  const result = await tx.update(staffUsers).set({ ...changes, updatedAt: now }).where(eq(staffUsers.id, id));
+  const result = await tx
+    .update(staffUsers)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(staffUsers.id, id));
   return result.rowsAffected === 1;
 }
 

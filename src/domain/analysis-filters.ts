@@ -80,7 +80,12 @@ function dayStart(date: string): number {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? NaN : ms;
 }
 
-export function customPeriod(from: string, to: string, now: number, options: { wholeMonths?: boolean } = {}): ResolvedPeriod | FilterProblem {
+export function customPeriod(
+  from: string,
+  to: string,
+  now: number,
+  options: { wholeMonths?: boolean } = {},
+): ResolvedPeriod | FilterProblem {
   const start = dayStart(from);
   const end = Math.min(now, dayStart(to) + DAY_MS);
   if (Number.isNaN(start)) return { field: 'from', code: 'date' };
@@ -90,11 +95,21 @@ export function customPeriod(from: string, to: string, now: number, options: { w
   // Staff who are not admins: whole months only, so two ranges never differ by a few answers (src/domain/differencing.ts).
   if (options.wholeMonths && !isMonthStart(start)) return { field: 'from', code: 'whole-months' };
   if (options.wholeMonths && end < now && !isMonthStart(end)) return { field: 'to', code: 'whole-months' };
-  return { period: { from: start, to: end }, fromMonth: monthKey(start), toMonth: monthKey(end - 1), preset: null, custom: { from, to } };
+  return {
+    period: { from: start, to: end },
+    fromMonth: monthKey(start),
+    toMonth: monthKey(end - 1),
+    preset: null,
+    custom: { from, to },
+  };
 }
 
 const firstValue = (raw: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, v]) => v !== undefined && v.trim() !== '')
+      .map(([k, v]) => [k, v!.trim()]),
+  );
 
 /**
  * Reads the filters from the query string. Unknown or malformed values are dropped (the
@@ -113,7 +128,11 @@ export function parseAnalysisFilters(
     if (!field) continue;
     const checked = field.safeParse(value);
     if (checked.success) clean[key] = value;
-    else problems.push({ field: key, code: key === 'from' || key === 'to' ? 'date' : key === 'q' ? 'too-long' : 'invalid' });
+    else
+      problems.push({
+        field: key,
+        code: key === 'from' || key === 'to' ? 'date' : key === 'q' ? 'too-long' : 'invalid',
+      });
   }
   const q = analysisQuerySchema.parse(clean);
   const wantsCustom = q.period === 'custom' || (q.period === undefined && (q.from !== undefined || q.to !== undefined));
@@ -128,7 +147,15 @@ export function parseAnalysisFilters(
     }
   }
   return {
-    filters: { range, type: q.type, team: q.team, cpi: q.cpi ?? 'fcr', q: q.q ?? '', sort: q.sort ?? 'useful', page: q.page ?? 1 },
+    filters: {
+      range,
+      type: q.type,
+      team: q.team,
+      cpi: q.cpi ?? 'fcr',
+      q: q.q ?? '',
+      sort: q.sort ?? 'useful',
+      page: q.page ?? 1,
+    },
     problems,
   };
 }

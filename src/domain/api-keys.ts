@@ -5,12 +5,27 @@ import { insertApiKey, revokeApiKey } from '../../db/queries/api-keys';
 import { recordAudit } from '../../db/queries/audit';
 
 /** Creates a key and returns its plaintext, which is never stored or shown again. */
-export async function createApiKey(deps: AppDeps, input: { name: string; scope: ApiScope; actor: string; actorId: number | null }) {
+export async function createApiKey(
+  deps: AppDeps,
+  input: { name: string; scope: ApiScope; actor: string; actorId: number | null },
+) {
   const { key, prefix } = newApiKey();
   const now = deps.clock.nowMs();
   const id = await deps.db.write(async (tx) => {
-    const keyId = await insertApiKey(tx, { name: input.name, scope: input.scope, prefix, keyHash: hashToken(key), createdBy: input.actorId, now });
-    await recordAudit(tx, now, { actor: input.actor, action: 'apikey.create', subject: input.name, detail: { id: keyId, scope: input.scope, prefix } });
+    const keyId = await insertApiKey(tx, {
+      name: input.name,
+      scope: input.scope,
+      prefix,
+      keyHash: hashToken(key),
+      createdBy: input.actorId,
+      now,
+    });
+    await recordAudit(tx, now, {
+      actor: input.actor,
+      action: 'apikey.create',
+      subject: input.name,
+      detail: { id: keyId, scope: input.scope, prefix },
+    });
     return keyId;
   });
   return { id, key, prefix };

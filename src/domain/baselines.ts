@@ -28,12 +28,30 @@ export function readCpi(group: CpiGroup | undefined, cpi: Cpi): CpiReading | nul
   if (!group || group.suppressed) return null;
   switch (cpi) {
     case 'fcr':
-      return group.fcr ? { value: group.fcr.rate, lower: group.fcr.lower, upper: group.fcr.upper, n: group.fcr.n, designEffect: group.fcr.designEffect, effectiveN: group.fcr.effectiveN } : null;
+      return group.fcr
+        ? {
+            value: group.fcr.rate,
+            lower: group.fcr.lower,
+            upper: group.fcr.upper,
+            n: group.fcr.n,
+            designEffect: group.fcr.designEffect,
+            effectiveN: group.fcr.effectiveN,
+          }
+        : null;
     case 'contentUseful':
     case 'decisionClearer':
     case 'addedValue': {
       const m = group[cpi];
-      return m ? { value: m.mean, lower: m.lower, upper: m.upper, n: m.n, designEffect: m.designEffect, effectiveN: m.effectiveN } : null;
+      return m
+        ? {
+            value: m.mean,
+            lower: m.lower,
+            upper: m.upper,
+            n: m.n,
+            designEffect: m.designEffect,
+            effectiveN: m.effectiveN,
+          }
+        : null;
     }
     case 'quoteTurnaround': {
       const t = group.quoteTurnaroundHours;
@@ -62,7 +80,8 @@ export function appliedTarget(rows: readonly TargetRow[], cpi: Cpi, teamId: numb
   const team = teamId === null ? undefined : rows.find((r) => r.cpi === cpi && r.teamId === teamId);
   const row = team ?? rows.find((r) => r.cpi === cpi && r.teamId === null);
   if (!row) return undefined;
-  const baseline = row.baselineFrom !== null && row.baselineTo !== null ? { from: row.baselineFrom, to: row.baselineTo } : null;
+  const baseline =
+    row.baselineFrom !== null && row.baselineTo !== null ? { from: row.baselineFrom, to: row.baselineTo } : null;
   return { target: row.target, baseline, source: team ? 'team' : 'org' };
 }
 
@@ -76,9 +95,13 @@ export function appliedTarget(rows: readonly TargetRow[], cpi: Cpi, teamId: numb
  * changeSince({ value: 0.8, lower: 0.6994, upper: 0.8746, n: 70 }, { value: 0.6, lower: 0.4909, upper: 0.7003, n: 80 });
  * // => { estimate: 0.2, lower: 0.0524, upper: 0.3339 } (rounded)
  */
-export function changeSince(current: CpiReading, baseline: CpiReading): { estimate: number; lower: number | null; upper: number | null } {
+export function changeSince(
+  current: CpiReading,
+  baseline: CpiReading,
+): { estimate: number; lower: number | null; upper: number | null } {
   const d = current.value - baseline.value;
-  if (current.lower === null || current.upper === null || baseline.lower === null || baseline.upper === null) return { estimate: d, lower: null, upper: null };
+  if (current.lower === null || current.upper === null || baseline.lower === null || baseline.upper === null)
+    return { estimate: d, lower: null, upper: null };
   return {
     estimate: d,
     lower: d - Math.hypot(current.value - current.lower, baseline.upper - baseline.value),
@@ -102,10 +125,17 @@ export type Progress =
  * @example
  * progressTowardTarget('fcr', 0.66, 0.7, 0.74); // => { state: 'on-the-way', share: 0.5 }
  */
-export function progressTowardTarget(cpi: Cpi, baseline: number | null, current: number | null, target: number | null): Progress {
-  if (baseline === null || current === null || target === null || ![baseline, current, target].every(Number.isFinite)) return { state: 'unknown' };
+export function progressTowardTarget(
+  cpi: Cpi,
+  baseline: number | null,
+  current: number | null,
+  target: number | null,
+): Progress {
+  if (baseline === null || current === null || target === null || ![baseline, current, target].every(Number.isFinite))
+    return { state: 'unknown' };
   const better = (a: number, b: number) => (lowerIsBetter(cpi) ? a <= b : a >= b);
-  if (better(current, target)) return { state: 'met', share: target === baseline ? 1 : (current - baseline) / (target - baseline) };
+  if (better(current, target))
+    return { state: 'met', share: target === baseline ? 1 : (current - baseline) / (target - baseline) };
   if (better(baseline, target)) return { state: 'slipped' };
   const share = (current - baseline) / (target - baseline);
   return share < 0 ? { state: 'moved-away', share } : { state: 'on-the-way', share };

@@ -23,15 +23,31 @@ export interface CpiFigure {
   slaHours?: number;
 }
 
-export const figureKind = (cpi: CpiKey): FigureKind => (cpi === 'fcr' ? 'rate' : cpi === 'quoteTurnaround' ? 'turnaround' : 'mean');
+export const figureKind = (cpi: CpiKey): FigureKind =>
+  cpi === 'fcr' ? 'rate' : cpi === 'quoteTurnaround' ? 'turnaround' : 'mean';
 
 /** The figure of `cpi` in a rep's CPI group; null when the group or that CPI is below the minimum n. */
 export function figureOfGroup(group: CpiGroup | undefined, cpi: CpiKey): CpiFigure | null {
   if (!group || group.suppressed) return null;
-  if (cpi === 'fcr') return group.fcr ? { cpi, kind: 'rate', n: group.fcr.n, value: group.fcr.rate, lower: group.fcr.lower, upper: group.fcr.upper } : null;
+  if (cpi === 'fcr')
+    return group.fcr
+      ? { cpi, kind: 'rate', n: group.fcr.n, value: group.fcr.rate, lower: group.fcr.lower, upper: group.fcr.upper }
+      : null;
   if (cpi === 'quoteTurnaround') {
     const t = group.quoteTurnaroundHours;
-    return t ? { cpi, kind: 'turnaround', n: t.n, value: t.withinSla, lower: t.withinSlaLower, upper: t.withinSlaUpper, median: t.median, p90: t.p90, slaHours: t.slaHours } : null;
+    return t
+      ? {
+          cpi,
+          kind: 'turnaround',
+          n: t.n,
+          value: t.withinSla,
+          lower: t.withinSlaLower,
+          upper: t.withinSlaUpper,
+          median: t.median,
+          p90: t.p90,
+          slaHours: t.slaHours,
+        }
+      : null;
   }
   const m = group[cpi];
   return m ? { cpi, kind: 'mean', n: m.n, value: m.mean, lower: m.lower, upper: m.upper } : null;
@@ -44,7 +60,12 @@ export function figureOfSums(sums: CpiSums, cpi: Exclude<CpiKey, 'quoteTurnaroun
     const w = wilsonInterval(sums.fcrYes, sums.fcrN);
     return { cpi, kind: 'rate', n: sums.fcrN, value: w.estimate, lower: w.lower, upper: w.upper };
   }
-  const [n, sum, sq] = cpi === 'contentUseful' ? [sums.cuN, sums.cuSum, sums.cuSq] : cpi === 'decisionClearer' ? [sums.dcN, sums.dcSum, sums.dcSq] : [sums.avN, sums.avSum, sums.avSq];
+  const [n, sum, sq] =
+    cpi === 'contentUseful'
+      ? [sums.cuN, sums.cuSum, sums.cuSq]
+      : cpi === 'decisionClearer'
+        ? [sums.dcN, sums.dcSum, sums.dcSq]
+        : [sums.avN, sums.avSum, sums.avSq];
   if (n < minN) return null;
   const m = likertMean({ n, sum, sumOfSquares: sq });
   return { cpi, kind: 'mean', n, value: m.mean, lower: m.lower, upper: m.upper };
@@ -53,5 +74,15 @@ export function figureOfSums(sums: CpiSums, cpi: Exclude<CpiKey, 'quoteTurnaroun
 /** The turnaround figure from a summary; null below `minN` quotes. */
 export function figureOfTurnaround(t: TurnaroundSummary | null, slaHours: number, minN: number): CpiFigure | null {
   if (!t || t.n < minN) return null;
-  return { cpi: 'quoteTurnaround', kind: 'turnaround', n: t.n, value: t.withinSla.estimate, lower: t.withinSla.lower, upper: t.withinSla.upper, median: t.median, p90: t.p90, slaHours };
+  return {
+    cpi: 'quoteTurnaround',
+    kind: 'turnaround',
+    n: t.n,
+    value: t.withinSla.estimate,
+    lower: t.withinSla.lower,
+    upper: t.withinSla.upper,
+    median: t.median,
+    p90: t.p90,
+    slaHours,
+  };
 }

@@ -77,13 +77,21 @@ function latestPerPair(sessions: SessionRow[]): { latest: SessionRow; count: num
     // Sessions come oldest first: the last one seen is the latest; its CPI wins, else an earlier one's.
     byPair.set(key, { latest: s, count: (entry?.count ?? 0) + 1, cpi: s.cpi ?? entry?.cpi ?? null });
   }
-  return [...byPair.values()].sort((a, b) => sessionDate(b.latest) - sessionDate(a.latest) || a.latest.repId - b.latest.repId);
+  return [...byPair.values()].sort(
+    (a, b) => sessionDate(b.latest) - sessionDate(a.latest) || a.latest.repId - b.latest.repId,
+  );
 }
 
 export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Promise<FollowUp> {
-  const [settings, sessions, directory] = await Promise.all([getSettings(db), listDoneSessionsSince(db, q.now - YEAR_MS, q.scope), getRepDirectory(db)]);
+  const [settings, sessions, directory] = await Promise.all([
+    getSettings(db),
+    listDoneSessionsSince(db, q.now - YEAR_MS, q.scope),
+    getRepDirectory(db),
+  ]);
   const repById = new Map(directory.map((r) => [r.id, r]));
-  const pairs = latestPerPair(sessions).filter((p) => q.team === undefined || repById.get(p.latest.repId)?.team === q.team);
+  const pairs = latestPerPair(sessions).filter(
+    (p) => q.team === undefined || repById.get(p.latest.repId)?.team === q.team,
+  );
   if (pairs.length === 0) return { rows: [], minResponses: settings.minResponses, gapsComputing: false };
 
   // The CPI of the rep's gap in the skill (else the skill's clearest link), for sessions that named none.
@@ -108,12 +116,24 @@ export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Pr
   const windowOf = async (repId: number, cpi: CpiKey, months: number[]): Promise<WindowResult> => {
     const sums = emptySums();
     for (const m of months) addSums(sums, monthly.get(repId)?.get(m) ?? {});
-    const base = { months, responses: sums.responses, responseRate: sums.invitations > 0 ? sums.invitedResponses / sums.invitations : null, partial: months.includes(currentMonth) };
+    const base = {
+      months,
+      responses: sums.responses,
+      responseRate: sums.invitations > 0 ? sums.invitedResponses / sums.invitations : null,
+      partial: months.includes(currentMonth),
+    };
     if (months.length === 0) return { ...base, figure: null };
     if (cpi !== 'quoteTurnaround') return { ...base, figure: figureOfSums(sums, cpi, settings.minResponses) };
-    const period = { from: monthStart(months[0]!), to: Math.min(q.now, monthStart(nextMonthKey(months[months.length - 1]!))) };
-    const counts = (await getTurnaroundCounts(db, period, settings.slaHours, 'rep', undefined, undefined, [repId])).get(repId);
-    const summary = counts ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (i) => counts.orderStatistics.get(i) ?? NaN) : null;
+    const period = {
+      from: monthStart(months[0]!),
+      to: Math.min(q.now, monthStart(nextMonthKey(months[months.length - 1]!))),
+    };
+    const counts = (await getTurnaroundCounts(db, period, settings.slaHours, 'rep', undefined, undefined, [repId])).get(
+      repId,
+    );
+    const summary = counts
+      ? turnaroundFromOrderStatistics(counts.n, counts.withinSla, (i) => counts.orderStatistics.get(i) ?? NaN)
+      : null;
     return { ...base, figure: figureOfTurnaround(summary, settings.slaHours, settings.minResponses) };
   };
 
@@ -125,7 +145,9 @@ export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Pr
     const cpi = p.cpi ?? fromGap ?? null;
     const m0 = monthKey(sessionDate(s));
     const before = Array.from({ length: WINDOW_MONTHS }, (_, i) => addMonths(m0, i - WINDOW_MONTHS));
-    const after = Array.from({ length: WINDOW_MONTHS }, (_, i) => addMonths(m0, i + 1)).filter((m) => m <= currentMonth);
+    const after = Array.from({ length: WINDOW_MONTHS }, (_, i) => addMonths(m0, i + 1)).filter(
+      (m) => m <= currentMonth,
+    );
     rows.push({
       repId: s.repId,
       repName: rep?.name ?? '',

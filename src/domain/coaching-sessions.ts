@@ -64,31 +64,54 @@ export function parseIsoDay(value: string): number | undefined {
 }
 
 const sessionForm = z.object({
-  rep: z.string().regex(/^\d{1,12}$/, 'rep').transform(Number),
+  rep: z
+    .string()
+    .regex(/^\d{1,12}$/, 'rep')
+    .transform(Number),
   skill: z.string().trim().min(1, 'skill').max(100, 'skill'),
-  date: z.string().refine((v) => parseIsoDay(v) !== undefined, 'date').transform((v) => parseIsoDay(v)!),
-  notes: z.string().max(NOTES_MAX, 'notes-too-long').transform((v) => v.trim()),
+  date: z
+    .string()
+    .refine((v) => parseIsoDay(v) !== undefined, 'date')
+    .transform((v) => parseIsoDay(v)!),
+  notes: z
+    .string()
+    .max(NOTES_MAX, 'notes-too-long')
+    .transform((v) => v.trim()),
   cpi: z.union([z.literal(''), z.enum(CPIS)], { message: 'cpi' }).transform((v) => (v === '' ? null : v)),
   action: z.enum(['plan', 'log'], { message: 'action' }),
 });
 
 export type SessionFormValues = Record<SessionField, string>;
-export type SessionParse = { ok: true; input: SessionInput } | { ok: false; problems: Partial<Record<SessionField, SessionProblem>> };
+export type SessionParse =
+  | { ok: true; input: SessionInput }
+  | { ok: false; problems: Partial<Record<SessionField, SessionProblem>> };
 
 const PROBLEMS = new Set<string>(['rep', 'skill', 'date', 'notes-too-long', 'cpi', 'action']);
 
 /** Validates the form; the date must be today or earlier to log, today or later to plan, within a year. */
-export function parseSessionForm(values: SessionFormValues, ctx: { now: number; skills: readonly string[] }): SessionParse {
+export function parseSessionForm(
+  values: SessionFormValues,
+  ctx: { now: number; skills: readonly string[] },
+): SessionParse {
   const problems: Partial<Record<SessionField, SessionProblem>> = {};
   const parsed = sessionForm.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'action') as SessionField;
-      problems[field] ??= (PROBLEMS.has(issue.message) ? issue.message : field === 'notes' ? 'notes-too-long' : field) as SessionProblem;
+      problems[field] ??= (
+        PROBLEMS.has(issue.message) ? issue.message : field === 'notes' ? 'notes-too-long' : field
+      ) as SessionProblem;
     }
     return { ok: false, problems };
   }
-  const input: SessionInput = { repId: parsed.data.rep, skill: parsed.data.skill, day: parsed.data.date, notes: parsed.data.notes, cpi: parsed.data.cpi, action: parsed.data.action };
+  const input: SessionInput = {
+    repId: parsed.data.rep,
+    skill: parsed.data.skill,
+    day: parsed.data.date,
+    notes: parsed.data.notes,
+    cpi: parsed.data.cpi,
+    action: parsed.data.action,
+  };
   if (!ctx.skills.includes(input.skill)) problems.skill = 'skill';
   const today = startOfUtcDay(ctx.now);
   if (input.action === 'log' && input.day > today) problems.date = 'date-future-for-log';
@@ -107,22 +130,45 @@ export async function recordSession(
   const { input, user, now } = r;
   return db.write(async (tx) => {
     const existing = await findLiveSessionOnDay(tx, input.repId, r.skillId, input.day);
-    if (existing && !(input.action === 'log' && existing.status === 'planned')) return { sessionId: existing.id, outcome: 'duplicate' as const };
+    if (existing && !(input.action === 'log' && existing.status === 'planned'))
+      return { sessionId: existing.id, outcome: 'duplicate' as const };
     if (existing) {
-      const recordId = await ensureCoachingRecord(tx, { sessionId: existing.id, repId: input.repId, skillId: r.skillId, completedAt: input.day }, now);
+      const recordId = await ensureCoachingRecord(
+        tx,
+        { sessionId: existing.id, repId: input.repId, skillId: r.skillId, completedAt: input.day },
+        now,
+      );
       await setSessionDone(tx, existing.id, input.day, recordId, now);
-      await recordAudit(tx, now, { actor: user.email, action: 'coaching.session.done', subject: `coaching-session:${existing.id}`, detail: { repId: input.repId, skill: input.skill, date: isoDay(input.day), trainingRecordId: recordId } });
+      await recordAudit(tx, now, {
+        actor: user.email,
+        action: 'coaching.session.done',
+        subject: `coaching-session:${existing.id}`,
+        detail: { repId: input.repId, skill: input.skill, date: isoDay(input.day), trainingRecordId: recordId },
+      });
       return { sessionId: existing.id, outcome: 'completed-planned' as const };
     }
     const done = input.action === 'log';
     const sessionId = await insertSession(
       tx,
-      { repId: input.repId, skillId: r.skillId, trainerId: user.id, status: done ? 'done' : 'planned', cpi: input.cpi, plannedFor: input.day, completedAt: done ? input.day : null, notes: input.notes },
+      {
+        repId: input.repId,
+        skillId: r.skillId,
+        trainerId: user.id,
+        status: done ? 'done' : 'planned',
+        cpi: input.cpi,
+        plannedFor: input.day,
+        completedAt: done ? input.day : null,
+        notes: input.notes,
+      },
       now,
     );
     let trainingRecordId: number | null = null;
     if (done) {
-      trainingRecordId = await ensureCoachingRecord(tx, { sessionId, repId: input.repId, skillId: r.skillId, completedAt: input.day }, now);
+      trainingRecordId = await ensureCoachingRecord(
+        tx,
+        { sessionId, repId: input.repId, skillId: r.skillId, completedAt: input.day },
+        now,
+      );
       await setSessionDone(tx, sessionId, input.day, trainingRecordId, now);
     }
     await recordAudit(tx, now, {
@@ -139,7 +185,10 @@ export async function recordSession(
  * Marks a planned session done (idempotent: a done one stays as it is). The date is the
  * one given, else the planned day, or today when the session was planned for later.
  */
-export async function completeSession(db: Db, r: { sessionId: number; day: number | undefined; user: SessionUser; now: number }): Promise<'done' | 'already-done'> {
+export async function completeSession(
+  db: Db,
+  r: { sessionId: number; day: number | undefined; user: SessionUser; now: number },
+): Promise<'done' | 'already-done'> {
   return db.write(async (tx) => {
     const session = await getSession(tx, r.sessionId);
     if (!session) throw notFound();
@@ -147,22 +196,39 @@ export async function completeSession(db: Db, r: { sessionId: number; day: numbe
     if (session.status === 'cancelled') throw conflict('A cancelled session cannot be marked done.');
     const today = startOfUtcDay(r.now);
     const day = r.day ?? Math.min(session.plannedFor ?? today, today);
-    const recordId = await ensureCoachingRecord(tx, { sessionId: session.id, repId: session.repId, skillId: session.skillId, completedAt: day }, r.now);
+    const recordId = await ensureCoachingRecord(
+      tx,
+      { sessionId: session.id, repId: session.repId, skillId: session.skillId, completedAt: day },
+      r.now,
+    );
     await setSessionDone(tx, session.id, day, recordId, r.now);
-    await recordAudit(tx, r.now, { actor: r.user.email, action: 'coaching.session.done', subject: `coaching-session:${session.id}`, detail: { repId: session.repId, skill: session.skill, date: isoDay(day), trainingRecordId: recordId } });
+    await recordAudit(tx, r.now, {
+      actor: r.user.email,
+      action: 'coaching.session.done',
+      subject: `coaching-session:${session.id}`,
+      detail: { repId: session.repId, skill: session.skill, date: isoDay(day), trainingRecordId: recordId },
+    });
     return 'done' as const;
   });
 }
 
 /** Cancels a planned session (idempotent); a done session keeps its record and cannot be cancelled. */
-export async function cancelSession(db: Db, r: { sessionId: number; user: SessionUser; now: number }): Promise<'cancelled' | 'already-cancelled'> {
+export async function cancelSession(
+  db: Db,
+  r: { sessionId: number; user: SessionUser; now: number },
+): Promise<'cancelled' | 'already-cancelled'> {
   return db.write(async (tx) => {
     const session = await getSession(tx, r.sessionId);
     if (!session) throw notFound();
     if (session.status === 'cancelled') return 'already-cancelled' as const;
     if (session.status === 'done') throw conflict('A logged session cannot be cancelled.');
     await setSessionCancelled(tx, session.id, r.now);
-    await recordAudit(tx, r.now, { actor: r.user.email, action: 'coaching.session.cancelled', subject: `coaching-session:${session.id}`, detail: { repId: session.repId, skill: session.skill } });
+    await recordAudit(tx, r.now, {
+      actor: r.user.email,
+      action: 'coaching.session.cancelled',
+      subject: `coaching-session:${session.id}`,
+      detail: { repId: session.repId, skill: session.skill },
+    });
     return 'cancelled' as const;
   });
 }

@@ -106,7 +106,11 @@ const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'no-model': 1, 'not-enough-responses
 /**
  * @param analysis the served link analysis of lastMonths(now, months); null while it is being computed
  */
-export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: LinkAnalysis | null): Promise<CoachingPlan> {
+export async function buildCoachingPlan(
+  db: Drizzle,
+  q: PlanQuery,
+  analysis: LinkAnalysis | null,
+): Promise<CoachingPlan> {
   const period = lastMonths(q.now, q.months);
   const [cpis, repList, skills, targets] = await Promise.all([
     computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, team: q.team }),
@@ -120,12 +124,19 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
   const unlinked = analysis !== null && assessMore(analysis) !== null;
   const groupByEmail = new Map(cpis.groups.map((g) => [g.key, g]));
   const visible = repList.filter((r) => r.active && (q.team === undefined || r.teamName === q.team));
-  const sessions = await listSessionsOfReps(db, visible.map((r) => r.id), q.now - YEAR_MS);
+  const sessions = await listSessionsOfReps(
+    db,
+    visible.map((r) => r.id),
+    q.now - YEAR_MS,
+  );
 
   const reps: PlanRep[] = [];
   for (const r of visible) {
     const group = groupByEmail.get(r.email);
-    const top = analysed.get(r.id)?.gaps.filter(actionable).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+    const top = analysed
+      .get(r.id)
+      ?.gaps.filter(actionable)
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
     const base = {
       repId: r.id,
       name: r.name,
@@ -138,7 +149,13 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
       sessions: sessions.filter((s) => s.repId === r.id),
     };
     if (!analysis || !top || top.cpi === null || top.score === null || top.label === null) {
-      const status = !analysis ? 'pending' : !group || group.suppressed || !analysed.has(r.id) ? 'not-enough-responses' : unlinked ? 'no-model' : 'no-gap';
+      const status = !analysis
+        ? 'pending'
+        : !group || group.suppressed || !analysed.has(r.id)
+          ? 'not-enough-responses'
+          : unlinked
+            ? 'no-model'
+            : 'no-gap';
       reps.push({ ...base, status, gap: null, figure: null, target: null, link: null, quotes: null });
       continue;
     }
@@ -171,12 +188,18 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
         probabilityBelowTarget: evidence?.probabilityBelowTarget ?? null,
       },
       figure: figureOfGroup(group, cpi),
-      target: targetValue === undefined ? null : { value: readableValue(cpi, targetValue), configured: configured.has(cpi) },
+      target:
+        targetValue === undefined ? null : { value: readableValue(cpi, targetValue), configured: configured.has(cpi) },
       link: analysis.links.find((l) => l.skill === top.skill && l.cpi === cpi) ?? null,
       quotes,
     });
   }
-  reps.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.gap?.score ?? 0) - (a.gap?.score ?? 0) || a.name.localeCompare(b.name));
+  reps.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (b.gap?.score ?? 0) - (a.gap?.score ?? 0) ||
+      a.name.localeCompare(b.name),
+  );
   return {
     period,
     months: q.months,
@@ -190,8 +213,15 @@ export async function buildCoachingPlan(db: Drizzle, q: PlanQuery, analysis: Lin
 }
 
 /** Planned and done sessions of a rep in one skill (for the plan export). */
-export function sessionCounts(sessions: SessionRow[], skill: string): { planned: number; done: number; lastDone: number | null } {
+export function sessionCounts(
+  sessions: SessionRow[],
+  skill: string,
+): { planned: number; done: number; lastDone: number | null } {
   const inSkill = sessions.filter((s) => s.skill === skill);
   const done = inSkill.filter((s) => s.status === 'done');
-  return { planned: inSkill.filter((s) => s.status === 'planned').length, done: done.length, lastDone: done.length ? Math.max(...done.map(sessionDate)) : null };
+  return {
+    planned: inSkill.filter((s) => s.status === 'planned').length,
+    done: done.length,
+    lastDone: done.length ? Math.max(...done.map(sessionDate)) : null,
+  };
 }

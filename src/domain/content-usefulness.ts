@@ -60,7 +60,10 @@ export function safeHttpUrl(raw: string | null): string | null {
 /** Lower case without accents, so "presentación" matches "PRESENTACION". */
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
-export function matchesSearch(item: { id: string; title: string; stage: string | null; topic: string | null }, q: string): boolean {
+export function matchesSearch(
+  item: { id: string; title: string; stage: string | null; topic: string | null },
+  q: string,
+): boolean {
   const needle = fold(q.trim());
   if (!needle) return true;
   return [item.id, item.title, item.stage ?? '', item.topic ?? ''].some((field) => fold(field).includes(needle));
@@ -79,8 +82,16 @@ function compareRows(sort: ContentSort, locale: string) {
   };
 }
 
-export async function computeContentLibrary(db: Drizzle, q: { period: Period; search: string; sort: ContentSort; locale: string }): Promise<ContentLibrary> {
-  const [items, sums, shares, settings] = await Promise.all([listContentItems(db), getContentUsefulnessSums(db, q.period), getContentShareCounts(db, q.period), getSettings(db)]);
+export async function computeContentLibrary(
+  db: Drizzle,
+  q: { period: Period; search: string; sort: ContentSort; locale: string },
+): Promise<ContentLibrary> {
+  const [items, sums, shares, settings] = await Promise.all([
+    listContentItems(db),
+    getContentUsefulnessSums(db, q.period),
+    getContentShareCounts(db, q.period),
+    getSettings(db),
+  ]);
   const sumsById = new Map(sums.map((s) => [s.contentId, s]));
   const summaries = items.map((item) => {
     const s = sumsById.get(item.id);
@@ -95,9 +106,27 @@ export async function computeContentLibrary(db: Drizzle, q: { period: Period; se
     if (s.n >= min) {
       const m = likertMean(s);
       const w = wilsonInterval(s.top2, s.n);
-      usefulness = { n: s.n, mean: m.mean, lower: m.lower, upper: m.upper, top2: w.estimate, top2Lower: w.lower, top2Upper: w.upper, shrunk: shrunk.estimates[i] ?? m.mean };
+      usefulness = {
+        n: s.n,
+        mean: m.mean,
+        lower: m.lower,
+        upper: m.upper,
+        top2: w.estimate,
+        top2Lower: w.lower,
+        top2Upper: w.upper,
+        shrunk: shrunk.estimates[i] ?? m.mean,
+      };
     }
-    return { id: item.id, title: item.title, url: safeHttpUrl(item.url), stage: item.stage, topic: item.topic, shares: shares.get(item.id) ?? 0, answers: s.n, usefulness };
+    return {
+      id: item.id,
+      title: item.title,
+      url: safeHttpUrl(item.url),
+      stage: item.stage,
+      topic: item.topic,
+      shares: shares.get(item.id) ?? 0,
+      answers: s.n,
+      usefulness,
+    };
   });
   return {
     rows: rows.filter((r) => matchesSearch(r, q.search)).sort(compareRows(q.sort, q.locale)),

@@ -5,7 +5,16 @@
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { getCpiSumsByRep, getMonthlySums, getRepDirectory, getTurnaroundCounts, addSums, emptySums, type CpiSums, type TurnaroundCounts } from '../../db/queries/cpis';
+import {
+  getCpiSumsByRep,
+  getMonthlySums,
+  getRepDirectory,
+  getTurnaroundCounts,
+  addSums,
+  emptySums,
+  type CpiSums,
+  type TurnaroundCounts,
+} from '../../db/queries/cpis';
 import { isMonthStart, monthKey, nextMonthKey } from '../lib/periods';
 import type { Period } from '../lib/period';
 import type { TeamScope } from './access';
@@ -58,14 +67,21 @@ export interface PeriodData {
 /** An org total restricted to one team is that team's quotes: read with the team grouping. */
 const turnaroundKind = (g: Grouping): GroupBy => (g.groupBy === 'org' && g.team !== undefined ? 'team' : g.groupBy);
 
-export async function readPeriod(db: Drizzle, q: PeriodQuery, groupings: Grouping[], slaHours: number): Promise<PeriodData> {
+export async function readPeriod(
+  db: Drizzle,
+  q: PeriodQuery,
+  groupings: Grouping[],
+  slaHours: number,
+): Promise<PeriodData> {
   const kinds = [...new Set(groupings.map(turnaroundKind))];
   const visibleTeams = q.scope.kind === 'all' ? undefined : q.scope.teamIds;
   const [sums, directory, monthly, ...turnarounds] = await Promise.all([
     getCpiSumsByRep(db, q.period, q.now, q.types),
     getRepDirectory(db),
     q.protectDifferences && isMonthStart(q.period.from) ? readMonthlyCounts(db, q) : undefined,
-    ...kinds.map((kind) => getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams)),
+    ...kinds.map((kind) =>
+      getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams),
+    ),
   ]);
   return { sums, directory, monthly, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };
 }

@@ -87,7 +87,14 @@ function shareOf(u: Unit, successes: keyof CpiSums, n: keyof CpiSums): ShareCpi 
     return { n: u.sums[n], rate: w.estimate, lower: w.lower, upper: w.upper };
   }
   const c = groupRate(u.reps.map((r) => ({ successes: r[successes], n: r[n] })));
-  return { n: u.sums[n], rate: c.estimate, lower: c.lower, upper: c.upper, designEffect: c.designEffect, effectiveN: c.effectiveN };
+  return {
+    n: u.sums[n],
+    rate: c.estimate,
+    lower: c.lower,
+    upper: c.upper,
+    designEffect: c.designEffect,
+    effectiveN: c.effectiveN,
+  };
 }
 
 export interface CpiQuery {
@@ -115,47 +122,96 @@ function rateCpis(list: Unit[]) {
     list.map((u) => u.sums.fcrYes),
     list.map((u) => u.sums.fcrN),
     // The API shows the shrunk estimate (and the gap score uses its SD); the interval shown is the raw rate's.
-    withData < FIXED_PRIOR_BELOW_GROUPS ? { priorStrength: FIXED_PRIOR_STRENGTH, intervals: false } : { intervals: false },
+    withData < FIXED_PRIOR_BELOW_GROUPS
+      ? { priorStrength: FIXED_PRIOR_STRENGTH, intervals: false }
+      : { intervals: false },
   );
-  return { shrunk, cpis: list.map((u, i): RateCpi => {
-    const post = shrunk.reps[i]!;
-    return { ...shareOf(u, 'fcrYes', 'fcrN'), shrunk: post.estimate, shrunkSd: post.sd };
-  }) };
+  return {
+    shrunk,
+    cpis: list.map((u, i): RateCpi => {
+      const post = shrunk.reps[i]!;
+      return { ...shareOf(u, 'fcrYes', 'fcrN'), shrunk: post.estimate, shrunkSd: post.sd };
+    }),
+  };
 }
 
-function meanCpis(list: Unit[], n: 'cuN' | 'dcN' | 'avN', sum: 'cuSum' | 'dcSum' | 'avSum', sq: 'cuSq' | 'dcSq' | 'avSq', top2: 'cuTop2' | 'dcTop2' | 'avTop2') {
+function meanCpis(
+  list: Unit[],
+  n: 'cuN' | 'dcN' | 'avN',
+  sum: 'cuSum' | 'dcSum' | 'avSum',
+  sq: 'cuSq' | 'dcSq' | 'avSq',
+  top2: 'cuTop2' | 'dcTop2' | 'avTop2',
+) {
   const summaries = list.map((u) => ({ n: u.sums[n], sum: u.sums[sum], sumOfSquares: u.sums[sq] }));
   const shrunk = shrinkMeans(summaries);
-  return { shrunk, cpis: list.map((u, i): MeanCpi => {
-    // A rep's t interval; a group's cluster-robust one from its reps' sums.
-    const m = u.reps ? groupMean(u.reps.map((r) => ({ n: r[n], sum: r[sum], sumOfSquares: r[sq] }))) : likertMean(summaries[i]!);
-    const lambda = shrunk.lambdas[i] ?? 0;
-    const count = summaries[i]!.n;
-    // Posterior variance of a normal–normal mean: 1/(1/τ² + n/σ²w) = λσ²w/n (0 when fully pooled).
-    const variance = count > 0 ? (lambda * shrunk.withinVariance) / count : NaN;
-    const sd = Number.isNaN(variance) && count > 0 ? 0 : Math.sqrt(variance);
-    return { n: count, mean: m.mean, lower: m.lower, upper: m.upper, top2: count > 0 ? u.sums[top2] / count : NaN, shrunk: shrunk.estimates[i] ?? NaN, shrunkSd: sd, ...('designEffect' in m ? { designEffect: m.designEffect, effectiveN: m.effectiveN } : {}) };
-  }) };
+  return {
+    shrunk,
+    cpis: list.map((u, i): MeanCpi => {
+      // A rep's t interval; a group's cluster-robust one from its reps' sums.
+      const m = u.reps
+        ? groupMean(u.reps.map((r) => ({ n: r[n], sum: r[sum], sumOfSquares: r[sq] })))
+        : likertMean(summaries[i]!);
+      const lambda = shrunk.lambdas[i] ?? 0;
+      const count = summaries[i]!.n;
+      // Posterior variance of a normal–normal mean: 1/(1/τ² + n/σ²w) = λσ²w/n (0 when fully pooled).
+      const variance = count > 0 ? (lambda * shrunk.withinVariance) / count : NaN;
+      const sd = Number.isNaN(variance) && count > 0 ? 0 : Math.sqrt(variance);
+      return {
+        n: count,
+        mean: m.mean,
+        lower: m.lower,
+        upper: m.upper,
+        top2: count > 0 ? u.sums[top2] / count : NaN,
+        shrunk: shrunk.estimates[i] ?? NaN,
+        shrunkSd: sd,
+        ...('designEffect' in m ? { designEffect: m.designEffect, effectiveN: m.effectiveN } : {}),
+      };
+    }),
+  };
 }
 
 /** Median, p90 and the share within the SLA; a group's share has a cluster-robust interval from its reps' quotes. */
 function turnaroundCpi(counts: TurnaroundCounts, clustered: boolean, slaHours: number): TurnaroundCpi {
   const t = turnaroundFromOrderStatistics(counts.n, counts.withinSla, (k) => counts.orderStatistics.get(k) ?? NaN);
-  const figure = { n: t.n, median: t.median, p90: t.p90, withinSla: t.withinSla.estimate, withinSlaLower: t.withinSla.lower, withinSlaUpper: t.withinSla.upper, slaHours };
+  const figure = {
+    n: t.n,
+    median: t.median,
+    p90: t.p90,
+    withinSla: t.withinSla.estimate,
+    withinSlaLower: t.withinSla.lower,
+    withinSlaUpper: t.withinSla.upper,
+    slaHours,
+  };
   if (!clustered) return figure;
   const c = groupRate([...counts.reps.values()].map((r) => ({ successes: r.withinSla, n: r.n })));
-  return { ...figure, withinSlaLower: c.lower, withinSlaUpper: c.upper, designEffect: c.designEffect, effectiveN: c.effectiveN };
+  return {
+    ...figure,
+    withinSlaLower: c.lower,
+    withinSlaUpper: c.upper,
+    designEffect: c.designEffect,
+    effectiveN: c.effectiveN,
+  };
 }
 
 export interface CpiResult {
   groups: CpiGroup[];
   settings: Settings;
   /** Org-wide values of each CPI over the same period (targets fall back to them). */
-  pooled: { fcr: number; contentUseful: number; decisionClearer: number; addedValue: number; rateModel: 'pooled' | 'shrunk' };
+  pooled: {
+    fcr: number;
+    contentUseful: number;
+    decisionClearer: number;
+    addedValue: number;
+    rateModel: 'pooled' | 'shrunk';
+  };
 }
 
 /** Several groupings of one period (e.g. the org, its teams and one team) from a single read. */
-export async function computeCpiGroupings(db: Drizzle, q: Omit<CpiQuery, 'groupBy' | 'team'>, groupings: Grouping[]): Promise<CpiResult[]> {
+export async function computeCpiGroupings(
+  db: Drizzle,
+  q: Omit<CpiQuery, 'groupBy' | 'team'>,
+  groupings: Grouping[],
+): Promise<CpiResult[]> {
   const settings = await getSettings(db);
   const data = await readPeriod(db, q, groupings, settings.slaHours);
   return groupings.map((g) => infer(units(data, { ...g, scope: q.scope }), { ...g, scope: q.scope }, settings));
@@ -176,12 +232,21 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
   const groups = list.map((u, i): CpiGroup & { teamId: number | null } => {
     const s = u.sums;
     const invited = s.invitations - s.notYetDue;
-    const base = { key: u.key, name: u.name, team: u.team, teamId: u.teamId, n: s.responses, invited, responseRate: invited > 0 ? s.invitedResponses / invited : null };
+    const base = {
+      key: u.key,
+      name: u.name,
+      team: u.team,
+      teamId: u.teamId,
+      n: s.responses,
+      invited,
+      responseRate: invited > 0 ? s.invitedResponses / invited : null,
+    };
     // A guarded count is "shown" only when no shorter period of whole months gives part of it away.
     const safe = (f: Guarded) => !u.monthly || u.monthly[f].length === 0 || !exposedByDifference(u.monthly[f], min);
     if (s.responses < min || !safe('responses')) return { ...base, suppressed: true };
     const counts = u.turnaround;
-    const turnaround = counts && counts.n >= min ? turnaroundCpi(counts, u.reps !== undefined, settings.slaHours) : null;
+    const turnaround =
+      counts && counts.n >= min ? turnaroundCpi(counts, u.reps !== undefined, settings.slaHours) : null;
     return {
       ...base,
       suppressed: false,
@@ -194,10 +259,19 @@ function infer(list: Unit[], q: Grouping & { scope: TeamScope }, settings: Setti
       quoteTurnaroundHours: turnaround,
     };
   });
-  const visible = q.groupBy === 'rep' ? groups.filter((g) => inScope(g.teamId, q.scope) && (q.team === undefined || g.team === q.team)) : groups;
+  const visible =
+    q.groupBy === 'rep'
+      ? groups.filter((g) => inScope(g.teamId, q.scope) && (q.team === undefined || g.team === q.team))
+      : groups;
   return {
     groups: visible.map(({ teamId: _teamId, ...g }) => g),
     settings,
-    pooled: { fcr: fcr.shrunk.mean, contentUseful: cu.shrunk.grandMean, decisionClearer: dc.shrunk.grandMean, addedValue: av.shrunk.grandMean, rateModel: fcr.shrunk.pooled ? 'pooled' : 'shrunk' },
+    pooled: {
+      fcr: fcr.shrunk.mean,
+      contentUseful: cu.shrunk.grandMean,
+      decisionClearer: dc.shrunk.grandMean,
+      addedValue: av.shrunk.grandMean,
+      rateModel: fcr.shrunk.pooled ? 'pooled' : 'shrunk',
+    },
   };
 }

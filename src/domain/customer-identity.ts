@@ -16,7 +16,8 @@ export function maySeeCustomerIdentity(viewer: IdentityViewer, consented: boolea
 }
 
 /** Row-level exports and pages for anyone else follow the minimum-n rules per rep (src/domain/exports.ts). */
-export const seesEveryRow = (viewer: IdentityViewer): boolean => viewer.kind === 'integration' || viewer.role === 'admin';
+export const seesEveryRow = (viewer: IdentityViewer): boolean =>
+  viewer.kind === 'integration' || viewer.role === 'admin';
 
 /** An instant shown without identity: its calendar day (UTC) only. */
 export const dayOnly = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -40,7 +40,8 @@ export interface ResponseExportQuery {
 
 function toRow(r: ExportedResponse, viewer: IdentityViewer, commentsShown: boolean): CsvRow {
   const identified = maySeeCustomerIdentity(viewer, r.consent === 1);
-  const instant = (ms: number | null) => (ms === null ? null : identified ? new Date(Number(ms)).toISOString() : dayOnly(Number(ms)));
+  const instant = (ms: number | null) =>
+    ms === null ? null : identified ? new Date(Number(ms)).toISOString() : dayOnly(Number(ms));
   return [
     identified ? r.externalId : null,
     r.repEmail,
@@ -61,7 +62,9 @@ function toRow(r: ExportedResponse, viewer: IdentityViewer, commentsShown: boole
 
 export async function* responseExportRows(db: Drizzle, q: ResponseExportQuery): AsyncGenerator<CsvRow[]> {
   const everyRow = seesEveryRow(q.viewer);
-  const [settings, perRep] = everyRow ? [undefined, undefined] : await Promise.all([getSettings(db), countResponsesByRep(db, q.period, q.scope)]);
+  const [settings, perRep] = everyRow
+    ? [undefined, undefined]
+    : await Promise.all([getSettings(db), countResponsesByRep(db, q.period, q.scope)]);
   const answersOf = (repId: number) => perRep?.get(Number(repId)) ?? 0;
   for (let after = 0; ; ) {
     const page = await readResponsePage(db, { period: q.period, scope: q.scope, after, limit: PAGE });

@@ -22,11 +22,19 @@ export const FOLLOW_UP_STATUSES = ['open', 'resolved'] as const satisfies readon
 const subject = (id: number) => `follow-up:${id}`;
 
 /** Assigns (or, with null, unassigns); false when the assignee is not an active staff user. */
-export async function assignFollowUp(db: Db, r: { id: number; assigneeId: number | null; user: SessionUser; now: number }): Promise<boolean> {
+export async function assignFollowUp(
+  db: Db,
+  r: { id: number; assigneeId: number | null; user: SessionUser; now: number },
+): Promise<boolean> {
   if (r.assigneeId !== null && !(await isAssignableStaff(db.read, r.assigneeId))) return false;
   await db.write(async (tx) => {
     if (!(await setFollowUpAssignee(tx, r.id, r.assigneeId, r.now))) throw notFound();
-    await recordAudit(tx, r.now, { actor: r.user.email, action: 'follow-up.assigned', subject: subject(r.id), detail: { assigneeId: r.assigneeId } });
+    await recordAudit(tx, r.now, {
+      actor: r.user.email,
+      action: 'follow-up.assigned',
+      subject: subject(r.id),
+      detail: { assigneeId: r.assigneeId },
+    });
   });
   return true;
 }
@@ -37,18 +45,33 @@ export function appendNote(existing: string, text: string, author: string, now: 
   return existing.trim() === '' ? line : `${existing.trimEnd()}\n${line}`;
 }
 
-export async function addFollowUpNote(db: Db, r: { id: number; text: string; user: SessionUser; now: number }): Promise<void> {
+export async function addFollowUpNote(
+  db: Db,
+  r: { id: number; text: string; user: SessionUser; now: number },
+): Promise<void> {
   await db.write(async (tx) => {
     const existing = await getFollowUpNote(tx, r.id);
     if (existing === undefined) throw notFound();
     await setFollowUpNote(tx, r.id, appendNote(existing, r.text, r.user.name, r.now), r.now);
-    await recordAudit(tx, r.now, { actor: r.user.email, action: 'follow-up.note', subject: subject(r.id), detail: { length: r.text.length } });
+    await recordAudit(tx, r.now, {
+      actor: r.user.email,
+      action: 'follow-up.note',
+      subject: subject(r.id),
+      detail: { length: r.text.length },
+    });
   });
 }
 
-export async function setFollowUpState(db: Db, r: { id: number; status: FollowUpStatus; user: SessionUser; now: number }): Promise<void> {
+export async function setFollowUpState(
+  db: Db,
+  r: { id: number; status: FollowUpStatus; user: SessionUser; now: number },
+): Promise<void> {
   await db.write(async (tx) => {
     if (!(await setFollowUpStatus(tx, r.id, r.status, r.now))) throw notFound();
-    await recordAudit(tx, r.now, { actor: r.user.email, action: r.status === 'resolved' ? 'follow-up.resolved' : 'follow-up.reopened', subject: subject(r.id) });
+    await recordAudit(tx, r.now, {
+      actor: r.user.email,
+      action: r.status === 'resolved' ? 'follow-up.resolved' : 'follow-up.reopened',
+      subject: subject(r.id),
+    });
   });
 }

@@ -11,7 +11,14 @@ import { repsNeededToDetect, type CpiKey } from '../stats';
 import type { TeamScope } from './access';
 import type { ResolvedPeriod } from './analysis-filters';
 import type { GapEntry, LinkAnalysis, LinkResult } from './analysis/links';
-import { actionable, assessMore, cpiShortfalls, currentReps, LIKELY_SHORT, type CpiShortfall } from './analysis/rep-view';
+import {
+  actionable,
+  assessMore,
+  cpiShortfalls,
+  currentReps,
+  LIKELY_SHORT,
+  type CpiShortfall,
+} from './analysis/rep-view';
 import { importanceMap, latestAssessmentScores, type ImportanceMap } from './importance-map';
 import { computeContentLibrary, topAndBottom, type ContentRow } from './content-usefulness';
 import { getSettings, type Settings } from './settings';
@@ -79,7 +86,14 @@ export function plannerLines(analysis: LinkAnalysis): PlannerLine[] {
   return analysis.models.map((m): PlannerLine => {
     if (m.kind !== 'none' && m.plannerMde !== null && m.plannerMde > 0) {
       const reference = PLANNER_REFERENCE[m.cpi];
-      return { cpi: m.cpi, status: 'model', n: m.n, mde: m.plannerMde, reference, repsNeeded: repsNeededToDetect(reference, m.n, m.plannerMde) };
+      return {
+        cpi: m.cpi,
+        status: 'model',
+        n: m.n,
+        mde: m.plannerMde,
+        reference,
+        repsNeeded: repsNeededToDetect(reference, m.n, m.plannerMde),
+      };
     }
     const more = analysis.assessMoreReps[m.cpi] ?? 0;
     return more > 0 ? { cpi: m.cpi, status: 'no-model', n: m.n, more } : { cpi: m.cpi, status: 'no-variation', n: m.n };
@@ -87,7 +101,11 @@ export function plannerLines(analysis: LinkAnalysis): PlannerLine[] {
 }
 
 /** The importance map alone (the quadrant section htmx swaps when its CPI changes). */
-export async function loadImportanceMap(db: Drizzle, analysis: LinkAnalysis, q: GapAnalysisQuery): Promise<ImportanceMap> {
+export async function loadImportanceMap(
+  db: Drizzle,
+  analysis: LinkAnalysis,
+  q: GapAnalysisQuery,
+): Promise<ImportanceMap> {
   const [directory, events] = await Promise.all([getRepDirectory(db), getTrainingEvents(db, analysis.period.to)]);
   // Performance: the chosen team's reps, or every rep of the analysis (an org-wide figure).
   const reps = currentReps(analysis, directory, { kind: 'all' }, q.team);
@@ -103,7 +121,9 @@ export async function loadGapAnalysis(db: Drizzle, analysis: LinkAnalysis, q: Ga
     getSettings(db),
   ]);
   const inView = currentReps(analysis, directory, q.scope, q.team);
-  const all: TopGap[] = inView.flatMap((r) => r.gaps.filter(actionable).map((gap) => ({ repId: r.repId, repName: r.name, team: r.team, gap })));
+  const all: TopGap[] = inView.flatMap((r) =>
+    r.gaps.filter(actionable).map((gap) => ({ repId: r.repId, repName: r.name, team: r.team, gap })),
+  );
   all.sort((a, b) => (b.gap.score ?? 0) - (a.gap.score ?? 0) || a.repName.localeCompare(b.repName));
   const more = assessMore(analysis);
   return {
@@ -117,7 +137,12 @@ export async function loadGapAnalysis(db: Drizzle, analysis: LinkAnalysis, q: Ga
       more === null
         ? null
         : inView
-            .map((r) => ({ repId: r.repId, repName: r.name, team: r.team, short: cpiShortfalls(analysis, r).filter((s) => s.probabilityBelowTarget >= LIKELY_SHORT) }))
+            .map((r) => ({
+              repId: r.repId,
+              repName: r.name,
+              team: r.team,
+              short: cpiShortfalls(analysis, r).filter((s) => s.probabilityBelowTarget >= LIKELY_SHORT),
+            }))
             .filter((r) => r.short.length > 0)
             .sort((a, b) => a.repName.localeCompare(b.repName)),
     importance,

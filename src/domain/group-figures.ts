@@ -32,5 +32,11 @@ export function groupMean(reps: readonly MeanSummary[]): { mean: number; lower: 
     reps.map((r) => r.n),
     LEVEL,
   );
-  return { mean: c.mean, lower: Math.max(1, c.lower), upper: Math.min(5, c.upper), designEffect: c.designEffect, effectiveN: c.effectiveN };
+  return {
+    mean: c.mean,
+    lower: Math.max(1, c.lower),
+    upper: Math.min(5, c.upper),
+    designEffect: c.designEffect,
+    effectiveN: c.effectiveN,
+  };
 }

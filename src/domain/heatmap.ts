@@ -10,7 +10,14 @@ import type { CpiGroup } from './cpis';
 import { wilsonInterval } from '../stats';
 import { hierarchicalSuppression } from './suppression';
 
-export const HEAT_COLUMNS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround', 'responseRate'] as const;
+export const HEAT_COLUMNS = [
+  'fcr',
+  'contentUseful',
+  'decisionClearer',
+  'addedValue',
+  'quoteTurnaround',
+  'responseRate',
+] as const;
 export type HeatColumn = (typeof HEAT_COLUMNS)[number];
 export const HEAT_SORTS = ['name', 'team', 'n', ...HEAT_COLUMNS] as const;
 export type HeatSort = (typeof HEAT_SORTS)[number];
@@ -70,13 +77,28 @@ export function orgValues(org: CpiGroup | undefined): OrgValues {
   };
 }
 
-const suppressedCell = (n: number | null): HeatCell => ({ shown: null, raw: null, lower: null, upper: null, n, level: 'suppressed' });
+const suppressedCell = (n: number | null): HeatCell => ({
+  shown: null,
+  raw: null,
+  lower: null,
+  upper: null,
+  n,
+  level: 'suppressed',
+});
 
 function cellsOf(g: CpiGroup | undefined, org: OrgValues): Record<HeatColumn, HeatCell> {
   // Unknown per-CPI n of a suppressed rep, except that no answers at all means none.
   const unknown = g && g.n > 0 ? null : 0;
-  if (!g || g.suppressed) return Object.fromEntries(HEAT_COLUMNS.map((c) => [c, suppressedCell(c === 'responseRate' ? (g?.n ?? 0) : unknown)])) as Record<HeatColumn, HeatCell>;
-  const shrunk = (s: { shrunk: number; shrunkSd: number; n: number } & ({ rate: number } | { mean: number }), lower: number, upper: number, orgValue: number | null): HeatCell => ({
+  if (!g || g.suppressed)
+    return Object.fromEntries(
+      HEAT_COLUMNS.map((c) => [c, suppressedCell(c === 'responseRate' ? (g?.n ?? 0) : unknown)]),
+    ) as Record<HeatColumn, HeatCell>;
+  const shrunk = (
+    s: { shrunk: number; shrunkSd: number; n: number } & ({ rate: number } | { mean: number }),
+    lower: number,
+    upper: number,
+    orgValue: number | null,
+  ): HeatCell => ({
     shown: s.shrunk,
     raw: 'rate' in s ? s.rate : s.mean,
     lower,
@@ -90,16 +112,35 @@ function cellsOf(g: CpiGroup | undefined, org: OrgValues): Record<HeatColumn, He
   };
   const t = g.quoteTurnaroundHours;
   const invited = g.invited;
-  const rr = g.responseRate !== null && invited > 0 ? wilsonInterval(Math.round(g.responseRate * invited), invited) : null;
+  const rr =
+    g.responseRate !== null && invited > 0 ? wilsonInterval(Math.round(g.responseRate * invited), invited) : null;
   return {
     fcr: g.fcr ? shrunk(g.fcr, g.fcr.lower, g.fcr.upper, org.fcr) : suppressedCell(null),
     contentUseful: mean('contentUseful'),
     decisionClearer: mean('decisionClearer'),
     addedValue: mean('addedValue'),
     quoteTurnaround: t
-      ? { shown: t.median, raw: t.median, lower: t.withinSlaLower, upper: t.withinSlaUpper, n: t.n, p90: t.p90, withinSla: t.withinSla, level: compareWithOrg(t.withinSlaLower, t.withinSlaUpper, org.quoteTurnaround) }
+      ? {
+          shown: t.median,
+          raw: t.median,
+          lower: t.withinSlaLower,
+          upper: t.withinSlaUpper,
+          n: t.n,
+          p90: t.p90,
+          withinSla: t.withinSla,
+          level: compareWithOrg(t.withinSlaLower, t.withinSlaUpper, org.quoteTurnaround),
+        }
       : suppressedCell(null),
-    responseRate: rr ? { shown: rr.estimate, raw: rr.estimate, lower: rr.lower, upper: rr.upper, n: invited, level: compareWithOrg(rr.lower, rr.upper, org.responseRate) } : suppressedCell(0),
+    responseRate: rr
+      ? {
+          shown: rr.estimate,
+          raw: rr.estimate,
+          lower: rr.lower,
+          upper: rr.upper,
+          n: invited,
+          level: compareWithOrg(rr.lower, rr.upper, org.responseRate),
+        }
+      : suppressedCell(0),
   };
 }
 
@@ -118,11 +159,24 @@ export function heatmapRows(reps: readonly HeatRep[], groups: readonly CpiGroup[
     });
   for (const column of HEAT_COLUMNS) {
     const extra = hierarchicalSuppression(
-      rows.map((r, i) => ({ key: i, group: r.team ?? '', n: r.cells[column].n, hidden: r.cells[column].level === 'suppressed' })),
+      rows.map((r, i) => ({
+        key: i,
+        group: r.team ?? '',
+        n: r.cells[column].n,
+        hidden: r.cells[column].level === 'suppressed',
+      })),
       org[column] !== null,
     );
     // The n stays (it is known, so the org-level pass counts this cell as certainly hidden); the page shows none of it.
-    for (const i of extra) rows[i]!.cells[column] = { shown: null, raw: null, lower: null, upper: null, n: rows[i]!.cells[column].n, level: 'hidden' };
+    for (const i of extra)
+      rows[i]!.cells[column] = {
+        shown: null,
+        raw: null,
+        lower: null,
+        upper: null,
+        n: rows[i]!.cells[column].n,
+        level: 'hidden',
+      };
   }
   return rows;
 }

@@ -35,7 +35,9 @@ export interface ImportanceMap {
 /** Latest assessment score per rep and skill (events oldest first; course and coaching scores are not proficiency). */
 export function latestAssessmentScores(events: readonly TrainingEvent[]): Map<number, Record<string, number>> {
   const out = new Map<number, Record<string, number>>();
-  for (const e of events) if (e.kind === 'assessment' && e.score !== null) (out.get(e.repId) ?? out.set(e.repId, {}).get(e.repId)!)[e.skill] = e.score;
+  for (const e of events)
+    if (e.kind === 'assessment' && e.score !== null)
+      (out.get(e.repId) ?? out.set(e.repId, {}).get(e.repId)!)[e.skill] = e.score;
   return out;
 }
 
@@ -50,7 +52,12 @@ function quadrantOf(important: boolean, performing: boolean): Quadrant {
  * @param reps the reps whose mean scores are the performance axis (the chosen team's, or all)
  * @param scores latest assessment scores by rep id
  */
-export function importanceMap(analysis: LinkAnalysis, cpi: CpiKey, reps: readonly RepAnalysis[], scores: ReadonlyMap<number, Record<string, number>>): ImportanceMap {
+export function importanceMap(
+  analysis: LinkAnalysis,
+  cpi: CpiKey,
+  reps: readonly RepAnalysis[],
+  scores: ReadonlyMap<number, Record<string, number>>,
+): ImportanceMap {
   const model = analysis.models.find((m) => m.cpi === cpi);
   const method = model && model.kind !== 'none' ? 'lmg' : 'unadjusted';
   const importanceOf = (skill: string): number | null => {

@@ -10,7 +10,6 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 const MIN_INSTANT = Date.UTC(1990, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
-
 /** Why a value is refused (the checks below run on every row of a million-row import, inside zod or, for plain rows, without it). */
 export class Refusal {
   constructor(readonly message: string) {}
@@ -39,7 +38,15 @@ function digits(v: string, from: number, to: number): number {
  */
 function canonicalInstant(v: string): number | undefined {
   const dashes = v.charCodeAt(4) === 0x2d && v.charCodeAt(7) === 0x2d;
-  if (v.length !== 24 || !dashes || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a || v.charCodeAt(19) !== 0x2e || v.charCodeAt(23) !== 0x5a) {
+  if (
+    v.length !== 24 ||
+    !dashes ||
+    v.charCodeAt(10) !== 0x54 ||
+    v.charCodeAt(13) !== 0x3a ||
+    v.charCodeAt(16) !== 0x3a ||
+    v.charCodeAt(19) !== 0x2e ||
+    v.charCodeAt(23) !== 0x5a
+  ) {
     return undefined;
   }
   const year = digits(v, 0, 4);
@@ -49,7 +56,8 @@ function canonicalInstant(v: string): number | undefined {
   const minute = digits(v, 14, 16);
   const second = digits(v, 17, 19);
   const ms = digits(v, 20, 23);
-  if (year < 1990 || year >= 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1990 || year >= 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
@@ -65,10 +73,12 @@ export function checkInstant(raw: string): number | Refusal {
   return ms;
 }
 
-export const instant = z.string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' }).transform((raw, ctx) => {
-  const ms = checkInstant(raw);
-  return ms instanceof Refusal ? refuse(ctx, raw, ms) : ms;
-});
+export const instant = z
+  .string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' })
+  .transform((raw, ctx) => {
+    const ms = checkInstant(raw);
+    return ms instanceof Refusal ? refuse(ctx, raw, ms) : ms;
+  });
 
 /** The address, trimmed and lower-cased. */
 export function checkEmail(raw: string): string | Refusal {
@@ -118,7 +128,12 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const id = (what: string) => z.string({ error: `must be a ${what}` }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const id = (what: string) =>
+  z
+    .string({ error: `must be a ${what}` })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters');
 
 export const repInput = z.object({
   email,

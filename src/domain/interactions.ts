@@ -12,7 +12,12 @@ import { conflict, invalid, type FieldIssue } from '../lib/errors';
 import { contentKey, customerKey } from './interaction-keys';
 import { hashEmail } from '../lib/tokens';
 import { getRepsByEmail } from '../../db/queries/reps';
-import { getInteractionsByExternalId, insertInteractions, setQuoteDelivered, type ExistingInteraction } from '../../db/queries/interactions';
+import {
+  getInteractionsByExternalId,
+  insertInteractions,
+  setQuoteDelivered,
+  type ExistingInteraction,
+} from '../../db/queries/interactions';
 import { getInvitationSendTimes, getSuppressedHashes, upsertCustomers } from '../../db/queries/customers';
 import { ensureContentItems } from '../../db/queries/content';
 import { getRules } from '../../db/queries/survey-rules';
@@ -29,7 +34,6 @@ export interface IntakeResult {
 
 export type IntakeSource = 'api' | 'csv' | 'form';
 
-
 /** Which fields of a retried item differ from what was stored (quoteDeliveredAt filled in is not a difference). */
 function differences(item: InteractionInput, stored: ExistingInteraction): string[] {
   const i = stored.interaction;
@@ -45,11 +49,17 @@ function differences(item: InteractionInput, stored: ExistingInteraction): strin
 }
 
 /** The refusal of an item naming a rep that does not exist (also the CSV history path's). */
-export const unknownRepMessage = (email: string) => `no rep with email ${email}; create the rep first (POST /api/v1/reps)`;
+export const unknownRepMessage = (email: string) =>
+  `no rep with email ${email}; create the rep first (POST /api/v1/reps)`;
 /** The refusal of a retry that changes what was received first (also the CSV history path's). */
-export const changedRetryMessage = (externalId: string, fields: string[]) => `externalId ${externalId} was already received with different ${fields.join(', ')}`;
+export const changedRetryMessage = (externalId: string, fields: string[]) =>
+  `externalId ${externalId} was already received with different ${fields.join(', ')}`;
 
-export async function ingestInteractions(deps: AppDeps, items: InteractionInput[], source: IntakeSource): Promise<IntakeResult[]> {
+export async function ingestInteractions(
+  deps: AppDeps,
+  items: InteractionInput[],
+  source: IntakeSource,
+): Promise<IntakeResult[]> {
   const mail = { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom };
   const results = await deps.db.write((tx) => ingestInTransaction(tx, items, source, deps.clock.nowMs(), mail));
   if (results.some((r) => r.status === 'created' && r.survey === 'scheduled')) deps.wakeSender();
@@ -63,13 +73,19 @@ export async function ingestInTransaction(
   now: number,
   mail: { baseUrl: string; mailFrom: string },
 ): Promise<IntakeResult[]> {
-  const repsByEmail = await getRepsByEmail(tx, items.map((i) => i.repEmail));
+  const repsByEmail = await getRepsByEmail(
+    tx,
+    items.map((i) => i.repEmail),
+  );
   const unknownReps: FieldIssue[] = items.flatMap((item, index) =>
     repsByEmail.has(item.repEmail) ? [] : [{ path: [index, 'repEmail'], message: unknownRepMessage(item.repEmail) }],
   );
   if (unknownReps.length > 0) throw invalid(unknownReps.slice(0, 100), 'Some items name an unknown rep.');
 
-  const stored = await getInteractionsByExternalId(tx, items.map((i) => i.externalId));
+  const stored = await getInteractionsByExternalId(
+    tx,
+    items.map((i) => i.externalId),
+  );
   const rules = await getRules(tx);
   const conflicts: FieldIssue[] = [];
   // A repeated externalId in one batch is compared with its first occurrence.
@@ -85,14 +101,24 @@ export async function ingestInTransaction(
       newItems.push(item);
     }
   }
-  if (conflicts.length > 0) throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
+  if (conflicts.length > 0)
+    throw conflict('Some items conflict with interactions received earlier.', conflicts.slice(0, 100));
 
   // Only an admin's CSV import refreshes what is known of a customer; API keys and staff forms add new ones.
-  const customers = await upsertCustomers(tx, newItems.map((i) => i.customer), now, { refresh: source === 'csv' });
+  const customers = await upsertCustomers(
+    tx,
+    newItems.map((i) => i.customer),
+    now,
+    { refresh: source === 'csv' },
+  );
   // Each customer's suppression-list hash, once (the decision below runs twice per item).
   const emailHashes = new Map([...customers.keys()].map((email) => [email, hashEmail(email)]));
   const suppressed = await getSuppressedHashes(tx, [...emailHashes.values()]);
-  await ensureContentItems(tx, newItems.flatMap((i) => i.contentIds), now);
+  await ensureContentItems(
+    tx,
+    newItems.flatMap((i) => i.contentIds),
+    now,
+  );
   const decide = (item: InteractionInput, sendTimesOfCustomer: number[]) => {
     const customer = customers.get(item.customer.email)!;
     return decideSurvey({
@@ -108,7 +134,9 @@ export async function ingestInTransaction(
   // Fatigue is the last rule: only items the other rules would survey need the customer's
   // earlier send times (history imports need none).
   const candidates = newItems.filter((item) => decide(item, []).survey === 'scheduled');
-  const sendTimes = await getInvitationSendTimes(tx, [...new Set(candidates.map((i) => customers.get(i.customer.email)!.id))]);
+  const sendTimes = await getInvitationSendTimes(tx, [
+    ...new Set(candidates.map((i) => customers.get(i.customer.email)!.id)),
+  ]);
 
   const decisions = new Map<string, SurveyDecision>();
   const rows = newItems.map((item) => {
@@ -176,7 +204,13 @@ export async function ingestInTransaction(
         status = 'updated';
       }
       const { id, surveyStatus, suppressionReason } = existing.interaction;
-      results.push({ externalId: item.externalId, id, status, survey: surveyStatus, ...(suppressionReason ? { reason: suppressionReason } : {}) });
+      results.push({
+        externalId: item.externalId,
+        id,
+        status,
+        survey: surveyStatus,
+        ...(suppressionReason ? { reason: suppressionReason } : {}),
+      });
       continue;
     }
     const decision = decisions.get(item.externalId)!;

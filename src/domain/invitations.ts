@@ -7,7 +7,12 @@
  */
 import type { Drizzle } from '../../db/client';
 import type { AnswerKey, InteractionType, Locale } from '../../db/schema';
-import { insertInvitations, insertOutboxMessages, insertTokens, type NewOutboxMessage } from '../../db/queries/invitations';
+import {
+  insertInvitations,
+  insertOutboxMessages,
+  insertTokens,
+  type NewOutboxMessage,
+} from '../../db/queries/invitations';
 import { renderSurveyMessage } from '../mail/render';
 import { hashToken, newToken } from '../lib/tokens';
 
@@ -31,7 +36,12 @@ export interface InvitationPlan {
   reminderDueAt: number | null;
 }
 
-export async function createInvitations(tx: Drizzle, mail: MailSettings, plans: InvitationPlan[], now: number): Promise<void> {
+export async function createInvitations(
+  tx: Drizzle,
+  mail: MailSettings,
+  plans: InvitationPlan[],
+  now: number,
+): Promise<void> {
   if (plans.length === 0) return;
   const ids = await insertInvitations(
     tx,
@@ -53,7 +63,12 @@ export async function createInvitations(tx: Drizzle, mail: MailSettings, plans: 
   await queueSurveyMails(
     tx,
     mail,
-    plans.map((plan) => ({ ...plan, invitationId: ids.get(plan.interactionId)!, kind: 'invitation' as const, sendAfter: plan.sendAt })),
+    plans.map((plan) => ({
+      ...plan,
+      invitationId: ids.get(plan.interactionId)!,
+      kind: 'invitation' as const,
+      sendAfter: plan.sendAt,
+    })),
     now,
   );
 }
@@ -70,7 +85,12 @@ export interface SurveyMail {
 }
 
 /** For each mail, a fresh survey token and unsubscribe token, and the message carrying them, in the outbox. */
-export async function queueSurveyMails(tx: Drizzle, mail: MailSettings, mails: SurveyMail[], now: number): Promise<void> {
+export async function queueSurveyMails(
+  tx: Drizzle,
+  mail: MailSettings,
+  mails: SurveyMail[],
+  now: number,
+): Promise<void> {
   const tokens: Parameters<typeof insertTokens>[1] = [];
   const messages: NewOutboxMessage[] = [];
   for (const m of mails) {
@@ -111,4 +131,5 @@ export async function queueSurveyMails(tx: Drizzle, mail: MailSettings, mails: S
   await insertOutboxMessages(tx, messages);
 }
 
-export const queueSurveyMail = (tx: Drizzle, mail: MailSettings, m: SurveyMail, now: number) => queueSurveyMails(tx, mail, [m], now);
+export const queueSurveyMail = (tx: Drizzle, mail: MailSettings, m: SurveyMail, now: number) =>
+  queueSurveyMails(tx, mail, [m], now);

@@ -12,6 +12,11 @@ export async function optOut(tx: Drizzle, customer: { id: number; email: string 
   const open = await tx
     .select({ id: invitations.id })
     .from(invitations)
-    .where(and(eq(invitations.customerId, customer.id), inArray(invitations.status, ['scheduled', 'sent', 'cancelled'])));
-  await cancelPendingMail(tx, open.map((r) => r.id));
+    .where(
+      and(eq(invitations.customerId, customer.id), inArray(invitations.status, ['scheduled', 'sent', 'cancelled'])),
+    );
+  await cancelPendingMail(
+    tx,
+    open.map((r) => r.id),
+  );
 }

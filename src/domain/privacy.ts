@@ -24,29 +24,54 @@ export interface ErasureReport {
 export async function eraseCustomer(tx: Drizzle, email: string, actor: string, now: number): Promise<ErasureReport> {
   const address = email.trim().toLowerCase();
   const customer = await tx.query.customers.findFirst({ where: eq(customers.email, address) });
-  const report: ErasureReport = { found: customer !== undefined, responses: 0, invitations: 0, outbox: 0, comments: 0, interactions: 0, optedOutKept: false };
+  const report: ErasureReport = {
+    found: customer !== undefined,
+    responses: 0,
+    invitations: 0,
+    outbox: 0,
+    comments: 0,
+    interactions: 0,
+    optedOutKept: false,
+  };
   if (customer) {
-    const theirInteractions = await tx.select({ id: interactions.id }).from(interactions).where(eq(interactions.customerId, customer.id));
+    const theirInteractions = await tx
+      .select({ id: interactions.id })
+      .from(interactions)
+      .where(eq(interactions.customerId, customer.id));
     const interactionIds = theirInteractions.map((i) => i.id);
     const answered = interactionIds.length
       ? await tx.select({ id: responses.id }).from(responses).where(inArray(responses.interactionId, interactionIds))
       : [];
-    report.responses = await deleteResponses(tx, answered.map((r) => r.id));
+    report.responses = await deleteResponses(
+      tx,
+      answered.map((r) => r.id),
+    );
     const theirInvitations = await tx
-      .select({ id: invitations.id, status: invitations.status, repId: invitations.repId, occurredAt: interactions.occurredAt, type: interactions.type })
+      .select({
+        id: invitations.id,
+        status: invitations.status,
+        repId: invitations.repId,
+        occurredAt: interactions.occurredAt,
+        type: interactions.type,
+      })
       .from(invitations)
       .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
       .where(eq(invitations.customerId, customer.id));
     const invitationIds = theirInvitations.map((i) => i.id);
     if (invitationIds.length) {
-      report.outbox += (await tx.delete(outbox).where(inArray(outbox.invitationId, invitationIds)).returning({ id: outbox.id })).length;
+      report.outbox += (
+        await tx.delete(outbox).where(inArray(outbox.invitationId, invitationIds)).returning({ id: outbox.id })
+      ).length;
       await tx.delete(invitationTokens).where(inArray(invitationTokens.invitationId, invitationIds));
       await tx.delete(invitations).where(inArray(invitations.id, invitationIds));
     }
     report.invitations = invitationIds.length;
     // The rep's interactions stay (they are the rep's work), without the customer.
     if (interactionIds.length) {
-      await tx.update(interactions).set({ customerId: null, customerKey: '', updatedAt: now }).where(inArray(interactions.id, interactionIds));
+      await tx
+        .update(interactions)
+        .set({ customerId: null, customerKey: '', updatedAt: now })
+        .where(inArray(interactions.id, interactionIds));
     }
     report.interactions = interactionIds.length;
     report.optedOutKept = customer.optedOutAt !== null;
@@ -56,10 +81,20 @@ export async function eraseCustomer(tx: Drizzle, email: string, actor: string, n
   const quoting = await tx
     .update(responses)
     .set({ comment: null, updatedAt: now })
-    .where(and(isNotNull(responses.comment), like(sql`lower(${responses.comment})`, `%${address.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)))
+    .where(
+      and(
+        isNotNull(responses.comment),
+        like(sql`lower(${responses.comment})`, `%${address.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      ),
+    )
     .returning({ id: responses.id });
   report.comments = quoting.length;
-  await recordAudit(tx, now, { actor, action: 'privacy.erase', subject: `sha256:${hashEmail(address).slice(0, 16)}`, detail: report });
+  await recordAudit(tx, now, {
+    actor,
+    action: 'privacy.erase',
+    subject: `sha256:${hashEmail(address).slice(0, 16)}`,
+    detail: report,
+  });
   return report;
 }
 
@@ -76,7 +111,12 @@ export interface RetentionReport {
  * Responses older than `months` (by the interaction's time) lose their free text and the
  * link to the customer; their answers stay, so CPI history and totals do not change.
  */
-export async function applyRetention(tx: Drizzle, months: number, actor: string, now: number): Promise<RetentionReport> {
+export async function applyRetention(
+  tx: Drizzle,
+  months: number,
+  actor: string,
+  now: number,
+): Promise<RetentionReport> {
   const d = new Date(now);
   const cutoff = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate());
   const anonymised = await tx
@@ -89,7 +129,11 @@ export async function applyRetention(tx: Drizzle, months: number, actor: string,
     .set({ customerId: null, customerKey: '', updatedAt: now })
     .where(and(lt(interactions.occurredAt, cutoff), isNotNull(interactions.customerId)))
     .returning({ id: interactions.id });
-  const oldInvitations = tx.select({ id: invitations.id }).from(invitations).innerJoin(interactions, eq(interactions.id, invitations.interactionId)).where(lt(interactions.occurredAt, cutoff));
+  const oldInvitations = tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
+    .where(lt(interactions.occurredAt, cutoff));
   const tokens = await tx
     .delete(invitationTokens)
     .where(and(inArray(invitationTokens.invitationId, oldInvitations), eq(invitationTokens.purpose, 'survey')))
@@ -102,7 +146,14 @@ export async function applyRetention(tx: Drizzle, months: number, actor: string,
       sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = ${customers.id}) AND NOT EXISTS (SELECT 1 FROM invitations v WHERE v.customer_id = ${customers.id})`,
     )
     .returning({ id: customers.id });
-  const report = { months, cutoff, anonymisedResponses: anonymised.length, detachedInteractions: detached.length, deletedTokens: tokens.length, deletedCustomers: orphans.length };
+  const report = {
+    months,
+    cutoff,
+    anonymisedResponses: anonymised.length,
+    detachedInteractions: detached.length,
+    deletedTokens: tokens.length,
+    deletedCustomers: orphans.length,
+  };
   await recordAudit(tx, now, { actor, action: 'privacy.retention', detail: report });
   return report;
 }

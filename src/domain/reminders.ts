@@ -16,7 +16,13 @@ export async function queueDueReminders(deps: AppDeps): Promise<number> {
   let queued = 0;
   for (;;) {
     const due = await deps.db.read
-      .select({ invitation: invitations, type: interactions.type, occurredAt: interactions.occurredAt, repName: reps.name, customer: customers })
+      .select({
+        invitation: invitations,
+        type: interactions.type,
+        occurredAt: interactions.occurredAt,
+        repName: reps.name,
+        customer: customers,
+      })
       .from(invitations)
       .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
       .innerJoin(reps, eq(reps.id, invitations.repId))
@@ -38,7 +44,16 @@ export async function queueDueReminders(deps: AppDeps): Promise<number> {
       const claimed = await tx
         .update(invitations)
         .set({ remindedAt: now })
-        .where(and(inArray(invitations.id, due.map((d) => d.invitation.id)), isNull(invitations.remindedAt), eq(invitations.status, 'sent')))
+        .where(
+          and(
+            inArray(
+              invitations.id,
+              due.map((d) => d.invitation.id),
+            ),
+            isNull(invitations.remindedAt),
+            eq(invitations.status, 'sent'),
+          ),
+        )
         .returning({ id: invitations.id });
       const mine = new Set(claimed.map((r) => r.id));
       await queueSurveyMails(

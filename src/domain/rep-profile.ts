@@ -9,7 +9,13 @@ import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
 import { getTargets } from '../../db/queries/targets';
 import { getSkillTargets } from '../../db/queries/training-history';
-import { countRepComments, getRepComments, getRepTimeline, type RepComment, type TimelineEvent } from '../../db/queries/analysis-rep';
+import {
+  countRepComments,
+  getRepComments,
+  getRepTimeline,
+  type RepComment,
+  type TimelineEvent,
+} from '../../db/queries/analysis-rep';
 import type { CpiKey } from '../stats';
 import type { TeamScope } from './access';
 import type { ResolvedPeriod } from './analysis-filters';
@@ -105,7 +111,10 @@ export function protectSmallMonths(series: SeriesPoint[]): RepSeriesPoint[] {
     const hidden = out.filter((p) => p.n > 0 && p[cpi] === null);
     if (hidden.length !== 1) continue;
     const shown = out.filter((p) => p[cpi] !== null);
-    const smallest = shown.reduce<RepSeriesPoint | undefined>((min, p) => (min === undefined || p[cpi]!.n < min[cpi]!.n ? p : min), undefined);
+    const smallest = shown.reduce<RepSeriesPoint | undefined>(
+      (min, p) => (min === undefined || p[cpi]!.n < min[cpi]!.n ? p : min),
+      undefined,
+    );
     if (!smallest) continue;
     smallest[cpi] = null;
     smallest.withheld.push(cpi);
@@ -140,7 +149,10 @@ export interface RepProfileQuery {
   analysis: LinkAnalysis | null;
 }
 
-function targetLines(rows: Awaited<ReturnType<typeof getTargets>>, teamId: number | null): Partial<Record<CpiKey, TargetLine>> {
+function targetLines(
+  rows: Awaited<ReturnType<typeof getTargets>>,
+  teamId: number | null,
+): Partial<Record<CpiKey, TargetLine>> {
   const out: Partial<Record<CpiKey, TargetLine>> = {};
   for (const r of rows) {
     if (r.target === null) continue;
@@ -154,8 +166,22 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
   const { period } = q.range;
   const types = q.type ? [q.type] : undefined;
   const [filtered, series, targetRows, timeline, skills] = await Promise.all([
-    computeCpis(db, { period, groupBy: 'rep', now: q.now, types, scope: q.scope, protectDifferences: q.protectDifferences }),
-    computeCpiSeries(db, { fromMonth: q.range.fromMonth, toMonth: q.range.toMonth, now: q.now, scope: q.scope, repId: q.rep.id, types }),
+    computeCpis(db, {
+      period,
+      groupBy: 'rep',
+      now: q.now,
+      types,
+      scope: q.scope,
+      protectDifferences: q.protectDifferences,
+    }),
+    computeCpiSeries(db, {
+      fromMonth: q.range.fromMonth,
+      toMonth: q.range.toMonth,
+      now: q.now,
+      scope: q.scope,
+      repId: q.rep.id,
+      types,
+    }),
     getTargets(db),
     getRepTimeline(db, q.rep.id, period),
     getSkillTargets(db),
@@ -165,9 +191,14 @@ export async function loadRepProfile(db: Drizzle, q: RepProfileQuery): Promise<R
   const responses = cpis?.n ?? 0;
   const shown = responses >= minimum;
   const [items, total] = shown
-    ? await Promise.all([getRepComments(db, q.rep.id, period, types, COMMENTS_SHOWN), countRepComments(db, q.rep.id, period, types)])
+    ? await Promise.all([
+        getRepComments(db, q.rep.id, period, types, COMMENTS_SHOWN),
+        countRepComments(db, q.rep.id, period, types),
+      ])
     : [[], 0];
-  const comments = items.map((c) => (maySeeCustomerIdentity(q.viewer, c.consent) ? c : { ...c, customerName: null, customerCompany: null }));
+  const comments = items.map((c) =>
+    maySeeCustomerIdentity(q.viewer, c.consent) ? c : { ...c, customerName: null, customerCompany: null },
+  );
   return {
     rep: q.rep,
     cpis,

@@ -29,7 +29,10 @@ export interface ReportPeriod {
   lastMonth: number;
 }
 
-export type PeriodProblem = { field: 'period' | 'from' | 'to'; code: 'format' | 'future' | 'order' | 'required' | 'too-long' | 'whole-months' };
+export type PeriodProblem = {
+  field: 'period' | 'from' | 'to';
+  code: 'format' | 'future' | 'order' | 'required' | 'too-long' | 'whole-months';
+};
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

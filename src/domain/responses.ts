@@ -13,9 +13,19 @@ import { insertSubmittedResponses } from '../../db/queries/responses';
 import { closeInvitationsAnsweredElsewhere } from '../../db/queries/invitations';
 
 export async function importResponsesInTransaction(tx: Drizzle, items: ResponseImportInput[], now: number) {
-  const interactions = await getInteractionsByExternalId(tx, items.map((i) => i.interactionExternalId));
+  const interactions = await getInteractionsByExternalId(
+    tx,
+    items.map((i) => i.interactionExternalId),
+  );
   const unknown = items.flatMap((item, index) =>
-    interactions.has(item.interactionExternalId) ? [] : [{ path: [index, 'interactionExternalId'], message: `no interaction with externalId ${item.interactionExternalId}` }],
+    interactions.has(item.interactionExternalId)
+      ? []
+      : [
+          {
+            path: [index, 'interactionExternalId'],
+            message: `no interaction with externalId ${item.interactionExternalId}`,
+          },
+        ],
   );
   if (unknown.length > 0) throw invalid(unknown.slice(0, 100), 'Some responses name an unknown interaction.');
   const result = await insertSubmittedResponses(
@@ -39,7 +49,11 @@ export async function importResponsesInTransaction(tx: Drizzle, items: ResponseI
     now,
   );
   // A survey still open for one of these interactions is answered now: its link says so, and no more mail goes out.
-  await closeInvitationsAnsweredElsewhere(tx, [...new Set([...interactions.values()].map(({ interaction }) => interaction.id))], now);
+  await closeInvitationsAnsweredElsewhere(
+    tx,
+    [...new Set([...interactions.values()].map(({ interaction }) => interaction.id))],
+    now,
+  );
   return result;
 }
 

@@ -6,7 +6,14 @@ import type { AppDeps } from '../context';
 import { conflict } from '../lib/errors';
 import { hashPassword } from '../lib/passwords';
 import { hashToken, newToken } from '../lib/tokens';
-import { countUsers, insertUser, getUserByEmail, deleteSessionsOfUser, updateUser, type NewUser } from '../../db/queries/users';
+import {
+  countUsers,
+  insertUser,
+  getUserByEmail,
+  deleteSessionsOfUser,
+  updateUser,
+  type NewUser,
+} from '../../db/queries/users';
 import { consumeOneTimeToken, deleteUnusedTokens, insertOneTimeToken } from '../../db/queries/one-time-tokens';
 import { recordAudit } from '../../db/queries/audit';
 import type { Role } from '../../db/schema';
@@ -48,15 +55,29 @@ export async function createStaffUser(
   actor: string,
   user: Omit<NewUser, 'passwordHash'> & { password?: string | undefined },
 ): Promise<{ id: number; inviteLink?: string }> {
-  if (await getUserByEmail(deps.db.read, user.email)) throw conflict('A person with this email already exists.', [{ path: ['email'], message: 'already exists' }]);
+  if (await getUserByEmail(deps.db.read, user.email))
+    throw conflict('A person with this email already exists.', [{ path: ['email'], message: 'already exists' }]);
   const passwordHash = await hashPassword(user.password ?? newToken());
   const invite = user.password ? undefined : newToken();
   const now = deps.clock.nowMs();
   const id = await deps.db.write(async (tx) => {
-    if (await getUserByEmail(tx, user.email)) throw conflict('A person with this email already exists.', [{ path: ['email'], message: 'already exists' }]);
+    if (await getUserByEmail(tx, user.email))
+      throw conflict('A person with this email already exists.', [{ path: ['email'], message: 'already exists' }]);
     const userId = await insertUser(tx, { ...user, passwordHash }, now);
-    if (invite) await insertOneTimeToken(tx, { tokenHash: hashToken(invite), purpose: 'invite', userId, now, expiresAt: now + INVITE_VALID_MS });
-    await recordAudit(tx, now, { actor, action: 'user.create', subject: user.email, detail: { role: user.role, teamIds: user.teamIds ?? [] } });
+    if (invite)
+      await insertOneTimeToken(tx, {
+        tokenHash: hashToken(invite),
+        purpose: 'invite',
+        userId,
+        now,
+        expiresAt: now + INVITE_VALID_MS,
+      });
+    await recordAudit(tx, now, {
+      actor,
+      action: 'user.create',
+      subject: user.email,
+      detail: { role: user.role, teamIds: user.teamIds ?? [] },
+    });
     return userId;
   });
   return invite ? { id, inviteLink: `${deps.config.baseUrl}/invite?token=${invite}` } : { id };
@@ -71,7 +92,13 @@ export async function issuePasswordReset(deps: AppDeps, actor: string, userId: n
     await deleteUnusedTokens(tx, 'invite', userId);
     await updateUser(tx, userId, { passwordHash }, now);
     await deleteSessionsOfUser(tx, userId);
-    await insertOneTimeToken(tx, { tokenHash: hashToken(token), purpose: 'invite', userId, now, expiresAt: now + INVITE_VALID_MS });
+    await insertOneTimeToken(tx, {
+      tokenHash: hashToken(token),
+      purpose: 'invite',
+      userId,
+      now,
+      expiresAt: now + INVITE_VALID_MS,
+    });
     await recordAudit(tx, now, { actor, action: 'user.reset-password', subject: email });
   });
   return `${deps.config.baseUrl}/invite?token=${token}`;

@@ -37,7 +37,9 @@ export function complementarySuppression<K>(cells: readonly SuppressionCell<K>[]
   const exposed = known.length === 0 ? unknown.length > 0 : known.length === 1 && !known[0]!.complement;
   if (!exposed) return [];
   let smallest: SuppressionCell<K> | undefined;
-  for (const cell of cells) if (!cell.hidden && !cell.complement && (smallest === undefined || (cell.n ?? 0) < (smallest.n ?? 0))) smallest = cell;
+  for (const cell of cells)
+    if (!cell.hidden && !cell.complement && (smallest === undefined || (cell.n ?? 0) < (smallest.n ?? 0)))
+      smallest = cell;
   return smallest ? [smallest.key] : [];
 }
 
@@ -46,7 +48,10 @@ export function complementarySuppression<K>(cells: readonly SuppressionCell<K>[]
  * whose team total is shown elsewhere), then across everything (the org total): returns
  * every key to hide in addition.
  */
-export function hierarchicalSuppression<K>(cells: readonly (SuppressionCell<K> & { group: string })[], totalShown: boolean): Set<K> {
+export function hierarchicalSuppression<K>(
+  cells: readonly (SuppressionCell<K> & { group: string })[],
+  totalShown: boolean,
+): Set<K> {
   const extra = new Set<K>();
   const groups = new Map<string, (SuppressionCell<K> & { group: string })[]>();
   for (const c of cells) (groups.get(c.group) ?? groups.set(c.group, []).get(c.group)!).push(c);

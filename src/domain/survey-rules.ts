@@ -42,7 +42,14 @@ export interface SurveyContext {
 
 export type SurveyDecision =
   | { survey: 'suppressed'; reason: SuppressionReason }
-  | { survey: 'scheduled'; sendAt: number; expiresAt: number; reminderDueAt: number | null; questions: AnswerKey[]; required: AnswerKey[] };
+  | {
+      survey: 'scheduled';
+      sendAt: number;
+      expiresAt: number;
+      reminderDueAt: number | null;
+      questions: AnswerKey[];
+      required: AnswerKey[];
+    };
 
 /** Opt-out first, then exclusion, age, and fatigue; otherwise scheduled after the delay. */
 export function decideSurvey(ctx: SurveyContext): SurveyDecision {
@@ -52,7 +59,8 @@ export function decideSurvey(ctx: SurveyContext): SurveyDecision {
   if (ctx.now - ctx.occurredAt > rule.expiryDays * DAY_MS) return { survey: 'suppressed', reason: 'too-old' };
   const sendAt = Math.max(ctx.now, ctx.occurredAt + rule.sendDelayMinutes * 60_000);
   const window = rule.fatigueDays * DAY_MS;
-  if (ctx.customerInvitationSendTimes.some((t) => Math.abs(t - sendAt) < window)) return { survey: 'suppressed', reason: 'fatigue' };
+  if (ctx.customerInvitationSendTimes.some((t) => Math.abs(t - sendAt) < window))
+    return { survey: 'suppressed', reason: 'fatigue' };
   const questions = rule.questions.filter((q) => q !== 'content_useful' || ctx.contentShared);
   return {
     survey: 'scheduled',

@@ -87,7 +87,8 @@ const PATCH_OF: Record<AnswerKey, keyof AnswerPatch> = {
 
 /** True when, with this patch over what was saved, no question has an answer (consent alone is not one). */
 export function hasNoAnswer(saved: SavedResponse | null, patch: AnswerPatch): boolean {
-  const value = (prop: (typeof PATCH_OF)[AnswerKey]) => (patch[prop] !== undefined ? patch[prop] : saved ? (saved[prop as keyof SavedResponse] ?? null) : null);
+  const value = (prop: (typeof PATCH_OF)[AnswerKey]) =>
+    patch[prop] !== undefined ? patch[prop] : saved ? (saved[prop as keyof SavedResponse] ?? null) : null;
   return (Object.values(PATCH_OF) as (typeof PATCH_OF)[AnswerKey][]).every((prop) => {
     const v = value(prop);
     return v === null || (typeof v === 'string' && v.trim() === '');
@@ -103,19 +104,34 @@ export function missingRequired(required: AnswerKey[], saved: SavedResponse | nu
   });
 }
 
-export type AnswerOutcome = { outcome: 'saved' | 'submitted'; response: SavedResponse } | { outcome: 'already-submitted' };
+export type AnswerOutcome =
+  | { outcome: 'saved' | 'submitted'; response: SavedResponse }
+  | { outcome: 'already-submitted' };
 
 /**
  * Saves (partial) or submits the answers in one write; a second submit records nothing.
  * `chosenLocale`: the language the customer picked on the page, kept as theirs for later mail.
  */
-export async function writeAnswers(deps: AppDeps, found: InvitationByToken, patch: AnswerPatch, submit: boolean, chosenLocale?: Locale): Promise<AnswerOutcome> {
+export async function writeAnswers(
+  deps: AppDeps,
+  found: InvitationByToken,
+  patch: AnswerPatch,
+  submit: boolean,
+  chosenLocale?: Locale,
+): Promise<AnswerOutcome> {
   const now = deps.clock.nowMs();
   const { invitation, interaction } = found;
   return deps.db.write(async (tx) => {
     const response = await writeSurveyAnswers(
       tx,
-      { invitationId: invitation.id, interactionId: interaction.id, repId: invitation.repId, interactionType: interaction.type, occurredAt: interaction.occurredAt, locale: invitation.locale },
+      {
+        invitationId: invitation.id,
+        interactionId: interaction.id,
+        repId: invitation.repId,
+        interactionType: interaction.type,
+        occurredAt: interaction.occurredAt,
+        locale: invitation.locale,
+      },
       patch,
       submit,
       now,

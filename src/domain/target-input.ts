@@ -23,7 +23,17 @@ export function targetForForm(cpi: Cpi, stored: number | null): string {
   return String(Number(value.toFixed(4)));
 }
 
-export const TARGET_ERROR_CODES = ['targetNumber', 'targetPercent', 'targetMean', 'targetHours', 'targetOrBaseline', 'dateFormat', 'baselineBoth', 'baselineOrder', 'baselinePast'] as const;
+export const TARGET_ERROR_CODES = [
+  'targetNumber',
+  'targetPercent',
+  'targetMean',
+  'targetHours',
+  'targetOrBaseline',
+  'dateFormat',
+  'baselineBoth',
+  'baselineOrder',
+  'baselinePast',
+] as const;
 export type TargetErrorCode = (typeof TARGET_ERROR_CODES)[number];
 
 const dateMs = (text: string) => {
@@ -56,35 +66,35 @@ export interface TargetValuesInput {
 
 export function targetValuesSchema(cpi: Cpi, now: number) {
   const unit = targetUnit(cpi);
-  return z
-    .object({ target: text, baselineFrom: text, baselineTo: text })
-    .transform((raw, ctx): TargetValuesInput => {
-      const issue = (field: 'target' | 'baselineFrom' | 'baselineTo', code: TargetErrorCode) => ctx.addIssue({ code: 'custom', path: [field], message: code });
-      let target: number | null = null;
-      if (raw.target !== '') {
-        const n = Number(raw.target.replace(',', '.'));
-        if (!Number.isFinite(n)) issue('target', 'targetNumber');
-        else if (unit === 'percent' && (n < 0 || n > 100)) issue('target', 'targetPercent');
-        else if (unit === 'mean' && (n < 1 || n > 5)) issue('target', 'targetMean');
-        else if (unit === 'hours' && (n <= 0 || n > 10_000)) issue('target', 'targetHours');
-        else target = unit === 'percent' ? n / 100 : n;
-      }
-      let baselineFrom: number | null = null;
-      let baselineTo: number | null = null;
-      const from = raw.baselineFrom === '' ? null : dateMs(raw.baselineFrom);
-      const last = raw.baselineTo === '' ? null : dateMs(raw.baselineTo);
-      if (from === undefined) issue('baselineFrom', 'dateFormat');
-      if (last === undefined) issue('baselineTo', 'dateFormat');
-      if (from === null && typeof last === 'number') issue('baselineFrom', 'baselineBoth');
-      if (last === null && typeof from === 'number') issue('baselineTo', 'baselineBoth');
-      if (typeof from === 'number' && typeof last === 'number') {
-        if (from >= last) issue('baselineFrom', 'baselineOrder');
-        else if (last + DAY_MS > now) issue('baselineTo', 'baselinePast');
-        else [baselineFrom, baselineTo] = [from, last + DAY_MS];
-      }
-      if (raw.target === '' && raw.baselineFrom === '' && raw.baselineTo === '') issue('target', 'targetOrBaseline');
-      return { target, baselineFrom, baselineTo };
-    });
+  return z.object({ target: text, baselineFrom: text, baselineTo: text }).transform((raw, ctx): TargetValuesInput => {
+    const issue = (field: 'target' | 'baselineFrom' | 'baselineTo', code: TargetErrorCode) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: code });
+    let target: number | null = null;
+    if (raw.target !== '') {
+      const n = Number(raw.target.replace(',', '.'));
+      if (!Number.isFinite(n)) issue('target', 'targetNumber');
+      else if (unit === 'percent' && (n < 0 || n > 100)) issue('target', 'targetPercent');
+      else if (unit === 'mean' && (n < 1 || n > 5)) issue('target', 'targetMean');
+      else if (unit === 'hours' && (n <= 0 || n > 10_000)) issue('target', 'targetHours');
+      else target = unit === 'percent' ? n / 100 : n;
+    }
+    let baselineFrom: number | null = null;
+    let baselineTo: number | null = null;
+    const from = raw.baselineFrom === '' ? null : dateMs(raw.baselineFrom);
+    const last = raw.baselineTo === '' ? null : dateMs(raw.baselineTo);
+    if (from === undefined) issue('baselineFrom', 'dateFormat');
+    if (last === undefined) issue('baselineTo', 'dateFormat');
+    if (from === null && typeof last === 'number') issue('baselineFrom', 'baselineBoth');
+    if (last === null && typeof from === 'number') issue('baselineTo', 'baselineBoth');
+    if (typeof from === 'number' && typeof last === 'number') {
+      if (from >= last) issue('baselineFrom', 'baselineOrder');
+      else if (last + DAY_MS > now) issue('baselineTo', 'baselinePast');
+      else [baselineFrom, baselineTo] = [from, last + DAY_MS];
+    }
+    if (raw.target === '' && raw.baselineFrom === '' && raw.baselineTo === '') issue('target', 'targetOrBaseline');
+    return { target, baselineFrom, baselineTo };
+  });
 }
 
-export const isTargetErrorCode = (v: string): v is TargetErrorCode => (TARGET_ERROR_CODES as readonly string[]).includes(v);
+export const isTargetErrorCode = (v: string): v is TargetErrorCode =>
+  (TARGET_ERROR_CODES as readonly string[]).includes(v);

@@ -8,7 +8,14 @@
  */
 import type { Drizzle } from '../../db/client';
 import type { InteractionType } from '../../db/schema';
-import { addSums, emptySums, getMonthlySums, getRepDirectory, getTurnaroundCounts, type CpiSums } from '../../db/queries/cpis';
+import {
+  addSums,
+  emptySums,
+  getMonthlySums,
+  getRepDirectory,
+  getTurnaroundCounts,
+  type CpiSums,
+} from '../../db/queries/cpis';
 import { likertMean, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
 import { monthKey, monthStart, nextMonthKey } from '../lib/periods';
 import type { TeamScope } from './access';
@@ -71,12 +78,27 @@ export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<Ser
     .filter((r) => q.scope.kind === 'all' || (r.teamId !== null && q.scope.teamIds.includes(r.teamId)))
     .map((r) => r.id);
   const [monthly, turnaround] = await Promise.all([
-    getMonthlySums(db, { fromMonth: months[0]!, toMonth: nextMonthKey(months[months.length - 1]!), types: q.types, repIds, byRep: true }),
-    getTurnaroundCounts(db, { from: monthStart(months[0]!), to: Math.min(q.now, monthStart(nextMonthKey(months[months.length - 1]!))) }, settings.slaHours, 'month', q.types, undefined, repIds),
+    getMonthlySums(db, {
+      fromMonth: months[0]!,
+      toMonth: nextMonthKey(months[months.length - 1]!),
+      types: q.types,
+      repIds,
+      byRep: true,
+    }),
+    getTurnaroundCounts(
+      db,
+      { from: monthStart(months[0]!), to: Math.min(q.now, monthStart(nextMonthKey(months[months.length - 1]!))) },
+      settings.slaHours,
+      'month',
+      q.types,
+      undefined,
+      repIds,
+    ),
   ]);
   // Each month's reps' own sums: a team's or the org's month is a group of reps.
   const repsByMonth = new Map<number, CpiSums[]>();
-  for (const row of monthly) (repsByMonth.get(row.month) ?? repsByMonth.set(row.month, []).get(row.month)!).push(row.sums);
+  for (const row of monthly)
+    (repsByMonth.get(row.month) ?? repsByMonth.set(row.month, []).get(row.month)!).push(row.sums);
   const min = settings.minResponses;
   const oneRep = q.repId !== undefined;
   return months.map((month) => {
@@ -88,14 +110,22 @@ export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<Ser
       const c = groupRate(reps.map((r) => ({ successes: r.fcrYes, n: r.fcrN })));
       return { n: s.fcrN, ...pick(c), designEffect: c.designEffect, effectiveN: c.effectiveN };
     };
-    const mean = (n: 'cuN' | 'dcN' | 'avN', sum: 'cuSum' | 'dcSum' | 'avSum', sq: 'cuSq' | 'dcSq' | 'avSq', top2: 'cuTop2' | 'dcTop2' | 'avTop2'): SeriesMean | null => {
+    const mean = (
+      n: 'cuN' | 'dcN' | 'avN',
+      sum: 'cuSum' | 'dcSum' | 'avSum',
+      sq: 'cuSq' | 'dcSq' | 'avSq',
+      top2: 'cuTop2' | 'dcTop2' | 'avTop2',
+    ): SeriesMean | null => {
       if (s[n] < min) return null;
-      const m = oneRep ? likertMean({ n: s[n], sum: s[sum], sumOfSquares: s[sq] }) : groupMean(reps.map((r) => ({ n: r[n], sum: r[sum], sumOfSquares: r[sq] })));
+      const m = oneRep
+        ? likertMean({ n: s[n], sum: s[sum], sumOfSquares: s[sq] })
+        : groupMean(reps.map((r) => ({ n: r[n], sum: r[sum], sumOfSquares: r[sq] })));
       const clustering = 'designEffect' in m ? { designEffect: m.designEffect, effectiveN: m.effectiveN } : {};
       return { n: s[n], mean: m.mean, lower: m.lower, upper: m.upper, top2: s[top2] / s[n], ...clustering };
     };
     const t = turnaround.get(month);
-    const tr = t && t.n >= min ? turnaroundFromOrderStatistics(t.n, t.withinSla, (k) => t.orderStatistics.get(k) ?? NaN) : null;
+    const tr =
+      t && t.n >= min ? turnaroundFromOrderStatistics(t.n, t.withinSla, (k) => t.orderStatistics.get(k) ?? NaN) : null;
     const suppressed = s.responses < min;
     return {
       month,
@@ -114,4 +144,8 @@ export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<Ser
   });
 }
 
-const pick = (w: { estimate: number; lower: number; upper: number }) => ({ rate: w.estimate, lower: w.lower, upper: w.upper });
+const pick = (w: { estimate: number; lower: number; upper: number }) => ({
+  rate: w.estimate,
+  lower: w.lower,
+  upper: w.upper,
+});

@@ -13,7 +13,15 @@ import type { TeamScope } from './access';
 import { computeCpiGroupings, computeCpis, type CpiGroup, type ShareCpi } from './cpis';
 import type { Clustering } from './group-figures';
 import { computeCpiSeries, type SeriesPoint } from './trends';
-import { appliedTarget, changeSince, progressTowardTarget, readCpi, type AppliedTarget, type CpiReading, type Progress } from './baselines';
+import {
+  appliedTarget,
+  changeSince,
+  progressTowardTarget,
+  readCpi,
+  type AppliedTarget,
+  type CpiReading,
+  type Progress,
+} from './baselines';
 import { complementarySuppression } from './suppression';
 import type { Settings } from './settings';
 
@@ -53,9 +61,21 @@ export interface TileExtra {
 function tileExtra(g: CpiGroup | undefined, cpi: Cpi): TileExtra {
   if (!g || g.suppressed) return {};
   if (cpi === 'contentUseful' || cpi === 'decisionClearer') return g[cpi] ? { top2: g[cpi].top2 } : {};
-  if (cpi === 'addedValue' && g.addedValue && g.valueAddedRate && g.valueAddedCount !== undefined) return { valueAdded: { ...g.valueAddedRate, count: g.valueAddedCount } };
+  if (cpi === 'addedValue' && g.addedValue && g.valueAddedRate && g.valueAddedCount !== undefined)
+    return { valueAdded: { ...g.valueAddedRate, count: g.valueAddedCount } };
   const t = g.quoteTurnaroundHours;
-  if (cpi === 'quoteTurnaround' && t) return { turnaround: { p90: t.p90, withinSla: t.withinSla, lower: t.withinSlaLower, upper: t.withinSlaUpper, slaHours: t.slaHours, designEffect: t.designEffect, effectiveN: t.effectiveN } };
+  if (cpi === 'quoteTurnaround' && t)
+    return {
+      turnaround: {
+        p90: t.p90,
+        withinSla: t.withinSla,
+        lower: t.withinSlaLower,
+        upper: t.withinSlaUpper,
+        slaHours: t.slaHours,
+        designEffect: t.designEffect,
+        effectiveN: t.effectiveN,
+      },
+    };
   return {};
 }
 
@@ -88,7 +108,9 @@ function columnN(g: CpiGroup, column: TeamColumn): number | null {
 }
 
 const columnShown = (g: CpiGroup | undefined, column: TeamColumn) =>
-  g !== undefined && !g.suppressed && (column === 'responseRate' ? g.responseRate !== null : readCpi(g, column) !== null);
+  g !== undefined &&
+  !g.suppressed &&
+  (column === 'responseRate' ? g.responseRate !== null : readCpi(g, column) !== null);
 
 export function protectTeams(groups: CpiGroup[], total: CpiGroup | undefined): TeamRow[] {
   const rows: TeamRow[] = groups.map((g) => ({ name: g.name, group: g, hidden: new Set() }));
@@ -105,8 +127,14 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
   // The selected team (or all), the teams, and the total: one read of the period.
   const [targets, [currentResult, byTeam, totalResult], series] = await Promise.all([
     getTargets(db),
-    computeCpiGroupings(db, { ...base, period: q.period }, [{ groupBy: 'org', team: teamName }, { groupBy: 'team' }, { groupBy: 'org' }]),
-    q.trends ? computeCpiSeries(db, { ...base, fromMonth: addMonths(q.lastMonth, -11), toMonth: q.lastMonth, team: teamName }) : undefined,
+    computeCpiGroupings(db, { ...base, period: q.period }, [
+      { groupBy: 'org', team: teamName },
+      { groupBy: 'team' },
+      { groupBy: 'org' },
+    ]),
+    q.trends
+      ? computeCpiSeries(db, { ...base, fromMonth: addMonths(q.lastMonth, -11), toMonth: q.lastMonth, team: teamName })
+      : undefined,
   ]);
   const current = currentResult!.groups[0];
   const total = totalResult!.groups[0];
@@ -114,11 +142,17 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
   const applied = new Map(CPIS.map((cpi) => [cpi, appliedTarget(targets, cpi, q.team?.id ?? null)]));
   // One computation per distinct baseline period (usually one for all CPIs).
   const baselinePeriods = new Map<string, Period>();
-  for (const a of applied.values()) if (a?.baseline) baselinePeriods.set(`${a.baseline.from}-${a.baseline.to}`, a.baseline);
+  for (const a of applied.values())
+    if (a?.baseline) baselinePeriods.set(`${a.baseline.from}-${a.baseline.to}`, a.baseline);
   const baselineGroups = new Map<string, CpiGroup | undefined>();
   await Promise.all(
     [...baselinePeriods].map(async ([key, period]) => {
-      const result = await computeCpis(db, { ...base, period, groupBy: 'org', ...(teamName ? { team: teamName } : {}) });
+      const result = await computeCpis(db, {
+        ...base,
+        period,
+        groupBy: 'org',
+        ...(teamName ? { team: teamName } : {}),
+      });
       baselineGroups.set(key, result.groups[0]);
     }),
   );
@@ -134,10 +168,22 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
       target,
       baseline: b ? { ...b, reading: baselineReading } : null,
       change: reading && baselineReading ? changeSince(reading, baselineReading) : null,
-      progress: progressTowardTarget(cpi, baselineReading?.value ?? null, reading?.value ?? null, target?.target ?? null),
+      progress: progressTowardTarget(
+        cpi,
+        baselineReading?.value ?? null,
+        reading?.value ?? null,
+        target?.target ?? null,
+      ),
       extra: tileExtra(current, cpi),
     };
   });
 
-  return { settings: currentResult!.settings, current, tiles, ...(series ? { series } : {}), teams: protectTeams(byTeam!.groups, total), total };
+  return {
+    settings: currentResult!.settings,
+    current,
+    tiles,
+    ...(series ? { series } : {}),
+    teams: protectTeams(byTeam!.groups, total),
+    total,
+  };
 }

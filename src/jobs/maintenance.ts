@@ -25,7 +25,9 @@ export async function runMaintenance(deps: AppDeps, holder: string): Promise<boo
   await deps.db.write(async (tx) => {
     await deleteExpiredSessions(tx, now, IDLE_TIMEOUT_MS);
     await deleteOldWindows(tx, now - 2 * DAY);
-    await tx.delete(oneTimeTokens).where(and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, now - 30 * DAY)));
+    await tx
+      .delete(oneTimeTokens)
+      .where(and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, now - 30 * DAY)));
   });
   const { retentionMonths } = await getSettings(deps.db.read);
   const lastRun = Number((await getSettingValues(deps.db.read)).get('retention.lastRunAt') ?? 0);
@@ -45,7 +47,9 @@ export function startMaintenance(deps: AppDeps, everyMs = 5 * 60_000) {
   const tick = () => {
     if (running) return;
     running = runMaintenance(deps, holder)
-      .catch((error: unknown) => console.error(`[maintenance] ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        console.error(`[maintenance] ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => (running = undefined));
   };
   const first = setTimeout(tick, 2_000);

@@ -14,7 +14,11 @@ export function trustedProxyList(entries: readonly string[]): BlockList {
     const family = isIP(address);
     const bits = prefix === undefined ? undefined : Number(prefix);
     const maxBits = family === 6 ? 128 : 32;
-    if (family === 0 || extra !== undefined || (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits && /^\d+$/.test(prefix ?? '')))) {
+    if (
+      family === 0 ||
+      extra !== undefined ||
+      (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits && /^\d+$/.test(prefix ?? '')))
+    ) {
       throw new RangeError(`"${entry}" is not an IP address or CIDR range`);
     }
     const type = family === 6 ? 'ipv6' : 'ipv4';
@@ -32,7 +36,11 @@ function isTrusted(trusted: BlockList, address: string): boolean {
   return family !== 0 && trusted.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: BlockList | undefined): string {
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: BlockList | undefined,
+): string {
   const peer = plain(socketAddress ?? '') || 'unknown';
   if (!trusted || !forwardedFor || !isTrusted(trusted, peer)) return peer;
   let client = peer;

@@ -27,7 +27,10 @@ export function csvResponse(c: Context, filename: string, header: string[], page
   return stream(c, async (out) => {
     const encoder = stringify({ record_delimiter: '\r\n' });
     const done = new Promise<void>((resolve, reject) => {
-      encoder.on('data', (chunk: Buffer | string) => void out.write(typeof chunk === 'string' ? chunk : new Uint8Array(chunk)));
+      encoder.on(
+        'data',
+        (chunk: Buffer | string) => void out.write(typeof chunk === 'string' ? chunk : new Uint8Array(chunk)),
+      );
       encoder.on('end', resolve);
       encoder.on('error', reject);
     });

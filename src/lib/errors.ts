@@ -22,7 +22,8 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, issues: FieldIssue[] = []) => new AppError(400, 'bad_request', message, issues);
+export const badRequest = (message: string, issues: FieldIssue[] = []) =>
+  new AppError(400, 'bad_request', message, issues);
 export const unauthorized = (message = 'A valid API key is required.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'You may not do this.') => new AppError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);

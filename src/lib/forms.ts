@@ -13,7 +13,9 @@ export type FormFields = Record<string, string | string[]>;
 export const MAX_FORM_FIELDS = 1000;
 
 const tooManyFields = (limit: number) =>
-  new AppError(413, 'too_many_fields', `The form has more than ${limit} fields; nothing was read.`, [], undefined, { limit });
+  new AppError(413, 'too_many_fields', `The form has more than ${limit} fields; nothing was read.`, [], undefined, {
+    limit,
+  });
 
 /**
  * Reads an urlencoded or multipart form (files ignored); repeated fields become arrays.
@@ -94,12 +96,16 @@ export const fieldList = (form: FormFields, name: string, max: number): string[]
   const value = form[name];
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
   if (list.length > max) {
-    throw new AppError(422, 'invalid', `Too many values for ${name} (at most ${max}).`, [{ path: [name], message: `at most ${max} values` }]);
+    throw new AppError(422, 'invalid', `Too many values for ${name} (at most ${max}).`, [
+      { path: [name], message: `at most ${max} values` },
+    ]);
   }
   return list;
 };
 
-export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string>; issues: FieldIssue[] };
+export type ParseResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: Record<string, string>; issues: FieldIssue[] };
 
 /** Validates with zod and returns errors keyed by field name for re-rendering a form inline. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {

@@ -20,7 +20,8 @@ export type PeriodProblem = { field: 'from' | 'to'; message: string };
 export function parsePeriod(from: string | undefined, to: string | undefined, now: number): Period | PeriodProblem {
   const parse = (value: string, field: 'from' | 'to'): number | PeriodProblem => {
     const text = value.trim();
-    const ms = ISO.test(text) && isCalendarDate(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
+    const ms =
+      ISO.test(text) && isCalendarDate(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
     return Number.isNaN(ms) ? { field, message: 'must be an ISO 8601 instant such as 2026-07-01T00:00:00Z' } : ms;
   };
   const end = to ? parse(to, 'to') : now;

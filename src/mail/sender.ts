@@ -28,7 +28,11 @@ export interface SendReport {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function sendDue(deps: AppDeps, transport: MailTransport | undefined, options: SenderOptions = {}): Promise<SendReport> {
+export async function sendDue(
+  deps: AppDeps,
+  transport: MailTransport | undefined,
+  options: SenderOptions = {},
+): Promise<SendReport> {
   const owner = options.owner ?? `sender-${randomUUID()}`;
   const leaseMs = options.leaseMs ?? 120_000;
   const batchSize = options.batchSize ?? 50;
@@ -39,7 +43,9 @@ export async function sendDue(deps: AppDeps, transport: MailTransport | undefine
   report.reminders = await queueDueReminders(deps);
   if (!transport) return report;
   for (;;) {
-    const [claimed] = await deps.db.batch((db) => [claimDueMessages(db, owner, deps.clock.nowMs(), leaseMs, batchSize)] as const);
+    const [claimed] = await deps.db.batch(
+      (db) => [claimDueMessages(db, owner, deps.clock.nowMs(), leaseMs, batchSize)] as const,
+    );
     if (claimed.length === 0) return report;
     await Promise.all(
       claimed.map(async (message) => {
@@ -73,7 +79,12 @@ export async function sendDue(deps: AppDeps, transport: MailTransport | undefine
 }
 
 /** Runs sendDue every `intervalSeconds` and soon after `wake()`; never two runs at once. */
-export function startSender(deps: AppDeps, transport: MailTransport | undefined, intervalSeconds: number, options: SenderOptions = {}) {
+export function startSender(
+  deps: AppDeps,
+  transport: MailTransport | undefined,
+  intervalSeconds: number,
+  options: SenderOptions = {},
+) {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;

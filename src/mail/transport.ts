@@ -33,9 +33,18 @@ export function createSmtpTransport(smtpUrl: string, options: { maxConnections?:
   return {
     async send(m) {
       for (const value of [m.to, m.from, m.subject, m.messageId, ...Object.values(m.headers)]) {
-        if (/[\r\n]/.test(value)) throw Object.assign(new Error('a header value contains CR or LF'), { permanent: true });
+        if (/[\r\n]/.test(value))
+          throw Object.assign(new Error('a header value contains CR or LF'), { permanent: true });
       }
-      await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, headers: m.headers });
+      await transporter.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+        headers: m.headers,
+      });
     },
     close: () => transporter.close(),
   };

@@ -18,7 +18,11 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function apiKeyMiddleware(c, next) {
     const query = new URL(c.req.url).searchParams;
     if (KEY_QUERY_PARAMS.some((name) => query.has(name))) {
-      throw new AppError(400, 'key_in_query', 'API keys are accepted only in the Authorization header, never in the query string.');
+      throw new AppError(
+        400,
+        'key_in_query',
+        'API keys are accepted only in the Authorization header, never in the query string.',
+      );
     }
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -33,7 +37,8 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       throw unauthorized(row ? 'This API key has been revoked.' : 'Unknown API key.');
     }
     const now = deps.clock.nowMs();
-    if (row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS) await deps.db.write((tx) => markApiKeyUsed(tx, row.id, now));
+    if (row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS)
+      await deps.db.write((tx) => markApiKeyUsed(tx, row.id, now));
     c.set('apiKey', { id: row.id, name: row.name, scope: row.scope });
     await next();
   };
@@ -43,7 +48,8 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export function requireScope(scope: Exclude<ApiScope, 'all'>): MiddlewareHandler<AppEnv> {
   return async function requireScopeMiddleware(c, next) {
     const key = c.get('apiKey');
-    if (key.scope !== 'all' && key.scope !== scope) throw forbidden(`This API key has the "${key.scope}" scope; this request needs "${scope}".`);
+    if (key.scope !== 'all' && key.scope !== scope)
+      throw forbidden(`This API key has the "${key.scope}" scope; this request needs "${scope}".`);
     await next();
   };
 }

@@ -9,7 +9,12 @@ import type { AppDeps } from '../context';
 import { addFailure, getFailureCount } from '../../db/queries/rate-limits';
 import { tooManyRequests } from '../lib/errors';
 
-export type FailureKind = 'login-address' | 'login-account-address' | 'login-account' | 'token-address' | 'apikey-address';
+export type FailureKind =
+  | 'login-address'
+  | 'login-account-address'
+  | 'login-account'
+  | 'token-address'
+  | 'apikey-address';
 
 function limitFor(deps: AppDeps, kind: FailureKind): number {
   const c = deps.config;

@@ -16,7 +16,8 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
-export const sessionCookieName = (deps: AppDeps) => (deps.config.secureCookies ? '__Host-cpil_session' : 'cpil_session');
+export const sessionCookieName = (deps: AppDeps) =>
+  deps.config.secureCookies ? '__Host-cpil_session' : 'cpil_session';
 
 export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function loadSessionMiddleware(c, next) {
@@ -38,7 +39,8 @@ async function resolveSession(deps: AppDeps, id: string): Promise<SessionUser | 
   if (!found) return undefined;
   const now = deps.clock.nowMs();
   const { session, user } = found;
-  const expired = now >= session.absoluteExpiresAt || now - session.lastSeenAt >= IDLE_TIMEOUT_MS || user.disabledAt !== null;
+  const expired =
+    now >= session.absoluteExpiresAt || now - session.lastSeenAt >= IDLE_TIMEOUT_MS || user.disabledAt !== null;
   if (expired) {
     await deps.db.write((tx) => deleteSession(tx, idHash));
     return undefined;
@@ -85,7 +87,8 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
       }
       return c.redirect(location, 303);
     }
-    if (!roles.includes(user.role)) throw new AppError(403, 'forbidden', 'Your role does not give access to this page.');
+    if (!roles.includes(user.role))
+      throw new AppError(403, 'forbidden', 'Your role does not give access to this page.');
     await next();
   };
 }

@@ -21,8 +21,13 @@ const load = (path: string, type: string) => asset(readFileSync(path, 'utf8'), t
 
 /** One stylesheet: the base, then each area's own file in public/css/ (alphabetical). */
 function stylesheet(): Asset {
-  const areas = readdirSync(`${publicDir}css`).filter((f) => f.endsWith('.css')).sort();
-  const body = [readFileSync(`${publicDir}app.css`, 'utf8'), ...areas.map((f) => readFileSync(`${publicDir}css/${f}`, 'utf8'))].join('\n');
+  const areas = readdirSync(`${publicDir}css`)
+    .filter((f) => f.endsWith('.css'))
+    .sort();
+  const body = [
+    readFileSync(`${publicDir}app.css`, 'utf8'),
+    ...areas.map((f) => readFileSync(`${publicDir}css/${f}`, 'utf8')),
+  ].join('\n');
   return asset(body, 'text/css; charset=utf-8');
 }
 

@@ -11,7 +11,14 @@ import { hashToken, isWellFormedToken } from '../lib/tokens';
 import { notFound } from '../lib/errors';
 import { assertUnderFailureLimit, failureSlowdownMs, recordFailures } from '../middleware/rate-limit';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentUser, endSession, requireRole, safeNextPath, sessionCookieName, startSession } from '../middleware/session';
+import {
+  currentUser,
+  endSession,
+  requireRole,
+  safeNextPath,
+  sessionCookieName,
+  startSession,
+} from '../middleware/session';
 import { getCookie } from 'hono/cookie';
 import { getUser, getUserByEmail, updateUser, deleteSessionsOfUser, countUsers } from '../../db/queries/users';
 import { getUsableOneTimeToken, consumeOneTimeToken } from '../../db/queries/one-time-tokens';
@@ -88,7 +95,15 @@ export function authRoutes(deps: AppDeps) {
     const t = staffT(locale);
     return renderHtml(
       c,
-      <SetPasswordPage t={t} lang={locale} title={t('setupTitle')} intro={t('setupIntro')} action={`/setup?token=${token}`} withIdentity submitLabel={t('create')} />,
+      <SetPasswordPage
+        t={t}
+        lang={locale}
+        title={t('setupTitle')}
+        intro={t('setupIntro')}
+        action={`/setup?token=${token}`}
+        withIdentity
+        submitLabel={t('create')}
+      />,
     );
   });
 
@@ -97,7 +112,11 @@ export function authRoutes(deps: AppDeps) {
     const locale = publicLocale(c);
     const t = staffT(locale);
     const form = await readForm(c);
-    const parsed = parseWith(setupSchema, { name: field(form, 'name') ?? '', email: field(form, 'email') ?? '', password: field(form, 'password') ?? '' });
+    const parsed = parseWith(setupSchema, {
+      name: field(form, 'name') ?? '',
+      email: field(form, 'email') ?? '',
+      password: field(form, 'password') ?? '',
+    });
     if (!parsed.ok) {
       return renderHtml(
         c,
@@ -124,7 +143,9 @@ export function authRoutes(deps: AppDeps) {
   // Invite and reset links: set a password once, then sign in.
   const inviteToken = async (c: Context) => {
     const token = c.req.query('token') ?? '';
-    const row = isWellFormedToken(token) ? await getUsableOneTimeToken(deps.db.read, hashToken(token), 'invite', deps.clock.nowMs()) : undefined;
+    const row = isWellFormedToken(token)
+      ? await getUsableOneTimeToken(deps.db.read, hashToken(token), 'invite', deps.clock.nowMs())
+      : undefined;
     const user = row?.userId ? await getUser(deps.db.read, row.userId) : undefined;
     if (!user || user.disabledAt !== null) throw notFound();
     return { token, user };
@@ -135,7 +156,15 @@ export function authRoutes(deps: AppDeps) {
     const t = staffT(user.locale);
     return renderHtml(
       c,
-      <SetPasswordPage t={t} lang={user.locale} title={t('inviteTitle')} intro={t('inviteIntro', { email: user.email })} action={`/invite?token=${token}`} withIdentity={false} submitLabel={t('setPassword')} />,
+      <SetPasswordPage
+        t={t}
+        lang={user.locale}
+        title={t('inviteTitle')}
+        intro={t('inviteIntro', { email: user.email })}
+        action={`/invite?token=${token}`}
+        withIdentity={false}
+        submitLabel={t('setPassword')}
+      />,
     );
   });
 
@@ -147,7 +176,16 @@ export function authRoutes(deps: AppDeps) {
     if (!parsed.ok) {
       return renderHtml(
         c,
-        <SetPasswordPage t={t} lang={user.locale} title={t('inviteTitle')} intro={t('inviteIntro', { email: user.email })} action={`/invite?token=${token}`} withIdentity={false} errors={parsed.errors} submitLabel={t('setPassword')} />,
+        <SetPasswordPage
+          t={t}
+          lang={user.locale}
+          title={t('inviteTitle')}
+          intro={t('inviteIntro', { email: user.email })}
+          action={`/invite?token=${token}`}
+          withIdentity={false}
+          errors={parsed.errors}
+          submitLabel={t('setPassword')}
+        />,
         422,
       );
     }
@@ -170,7 +208,12 @@ export function authRoutes(deps: AppDeps) {
   account.use('*', requireRole('admin', 'lead', 'trainer'));
   account.get('/', (c) => {
     const user = currentUser(c);
-    const notice = c.req.query('saved') === 'password' ? staffT(user.locale)('passwordChanged') : c.req.query('saved') === 'locale' ? staffT(user.locale)('languageSaved') : undefined;
+    const notice =
+      c.req.query('saved') === 'password'
+        ? staffT(user.locale)('passwordChanged')
+        : c.req.query('saved') === 'locale'
+          ? staffT(user.locale)('languageSaved')
+          : undefined;
     return renderHtml(c, <AccountPage t={staffT(user.locale)} user={user} notice={notice} />);
   });
   account.post('/password', async (c) => {
@@ -182,9 +225,14 @@ export function authRoutes(deps: AppDeps) {
       password: field(form, 'password') ?? '',
     });
     const stored = await getUser(deps.db.read, user.id);
-    const currentOk = stored ? await verifyPassword(parsed.ok ? parsed.data.current : (field(form, 'current') ?? ''), stored.passwordHash) : false;
+    const currentOk = stored
+      ? await verifyPassword(parsed.ok ? parsed.data.current : (field(form, 'current') ?? ''), stored.passwordHash)
+      : false;
     if (!parsed.ok || !currentOk) {
-      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(currentOk ? {} : { current: t('currentPasswordWrong') }) };
+      const errors = {
+        ...(parsed.ok ? {} : parsed.errors),
+        ...(currentOk ? {} : { current: t('currentPasswordWrong') }),
+      };
       return renderHtml(c, <AccountPage t={t} user={user} errors={errors} />, 422);
     }
     const passwordHash = await hashPassword(parsed.data.password);

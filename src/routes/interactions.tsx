@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
-import { InteractionLoggedPage, LogInteractionPage, type LogInteractionValues } from '../../views/pages/log-interaction';
+import {
+  InteractionLoggedPage,
+  LogInteractionPage,
+  type LogInteractionValues,
+} from '../../views/pages/log-interaction';
 import { renderHtml } from '../lib/render';
 import { readForm, field, fieldList, type FormFields } from '../lib/forms';
 import { staffT } from '../lib/i18n/staff';
@@ -33,9 +37,23 @@ const utcInstant = (value: string): string | null => {
 /** The form field an API validation path belongs to. */
 function formFieldOf(path: FieldIssue['path']): keyof LogInteractionValues {
   const [head, inner] = path;
-  if (head === 'customer') return inner === 'name' ? 'customerName' : inner === 'locale' ? 'customerLocale' : inner === 'company' ? 'customerCompany' : 'customerEmail';
+  if (head === 'customer')
+    return inner === 'name'
+      ? 'customerName'
+      : inner === 'locale'
+        ? 'customerLocale'
+        : inner === 'company'
+          ? 'customerCompany'
+          : 'customerEmail';
   if (head === 'repEmail') return 'repId';
-  if (head === 'type' || head === 'occurredAt' || head === 'quoteRequestedAt' || head === 'quoteDeliveredAt' || head === 'contentIds') return head;
+  if (
+    head === 'type' ||
+    head === 'occurredAt' ||
+    head === 'quoteRequestedAt' ||
+    head === 'quoteDeliveredAt' ||
+    head === 'contentIds'
+  )
+    return head;
   return 'customerEmail';
 }
 
@@ -61,10 +79,20 @@ export function interactionFormRoutes(deps: AppDeps) {
 
   const formPage = async (c: Context<AppEnv>, values: LogInteractionValues, errors?: Record<string, string>) => {
     const user = currentUser(c);
-    const [reps, contentItems] = await Promise.all([listRepsWithTeams(deps.db.read, teamScopeOf(user)), listContentItems(deps.db.read)]);
+    const [reps, contentItems] = await Promise.all([
+      listRepsWithTeams(deps.db.read, teamScopeOf(user)),
+      listContentItems(deps.db.read),
+    ]);
     return renderHtml(
       c,
-      <LogInteractionPage t={staffT(user.locale)} user={user} reps={reps.filter((r) => r.active)} contentItems={contentItems} values={values} errors={errors} />,
+      <LogInteractionPage
+        t={staffT(user.locale)}
+        user={user}
+        reps={reps.filter((r) => r.active)}
+        contentItems={contentItems}
+        values={values}
+        errors={errors}
+      />,
       errors ? 422 : 200,
     );
   };
@@ -90,14 +118,21 @@ export function interactionFormRoutes(deps: AppDeps) {
     const parsed = interactionInput.safeParse({
       externalId: `manual-${randomBytes(12).toString('base64url')}`,
       repEmail,
-      customer: { email: values.customerEmail, name: values.customerName, locale: values.customerLocale, company: values.customerCompany },
+      customer: {
+        email: values.customerEmail,
+        name: values.customerName,
+        locale: values.customerLocale,
+        company: values.customerCompany,
+      },
       type: values.type,
       occurredAt: utcInstant(values.occurredAt),
       quoteRequestedAt: utcInstant(values.quoteRequestedAt),
       quoteDeliveredAt: utcInstant(values.quoteDeliveredAt),
       contentIds: values.contentIds,
     });
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[formFieldOf(issue.path.map((p) => (typeof p === 'number' ? p : String(p))))] ??= issue.message;
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        errors[formFieldOf(issue.path.map((p) => (typeof p === 'number' ? p : String(p))))] ??= issue.message;
     if (!parsed.success || Object.keys(errors).length > 0) return formPage(c, values, errors);
 
     const item = parsed.data;
@@ -135,8 +170,21 @@ export function interactionFormRoutes(deps: AppDeps) {
     const logged = Number.isSafeInteger(id) && id > 0 ? await getInteractionDetail(deps.db.read, id) : undefined;
     if (!logged || !canViewTeam(user, logged.repTeamId)) throw notFound();
     const identified = maySeeCustomerIdentity(staffViewer(user), logged.contactConsent === true);
-    const shown = { ...logged, identified, customerEmail: identified ? logged.customerEmail : null, externalId: identified ? logged.externalId : null };
-    return renderHtml(c, <InteractionLoggedPage t={staffT(user.locale)} user={user} logged={shown} showOutboxLink={user.role === 'admin'} />);
+    const shown = {
+      ...logged,
+      identified,
+      customerEmail: identified ? logged.customerEmail : null,
+      externalId: identified ? logged.externalId : null,
+    };
+    return renderHtml(
+      c,
+      <InteractionLoggedPage
+        t={staffT(user.locale)}
+        user={user}
+        logged={shown}
+        showOutboxLink={user.role === 'admin'}
+      />,
+    );
   });
 
   return app;

@@ -15,7 +15,15 @@ import { isLocale, localeFromAcceptLanguage } from '../lib/i18n';
 import { AppError } from '../lib/errors';
 import { assertUnderFailureLimit, recordFailures } from '../middleware/rate-limit';
 import { SurveyForm, SurveyOutcomePage, SaveStatus, type SurveyFormProps } from '../../views/pages/survey';
-import { hasNoAnswer, missingRequired, parseSurveyForm, surveyTokenState, writeAnswers, type AnswerError, type ParsedSurveyForm } from '../domain/survey';
+import {
+  hasNoAnswer,
+  missingRequired,
+  parseSurveyForm,
+  surveyTokenState,
+  writeAnswers,
+  type AnswerError,
+  type ParsedSurveyForm,
+} from '../domain/survey';
 import type { SavedResponse } from '../../db/queries/responses';
 
 /** The values a saved response shows in the form. */
@@ -55,7 +63,13 @@ export function surveyRoutes(deps: AppDeps) {
     return { token, found: await getInvitationByTokenHash(deps.db.read, hashToken(token)) };
   };
 
-  const formProps = (c: Context, token: string, found: InvitationByToken, values: SurveyFormProps['values'], errors: Partial<Record<AnswerKey, AnswerError>> = {}): SurveyFormProps => {
+  const formProps = (
+    c: Context,
+    token: string,
+    found: InvitationByToken,
+    values: SurveyFormProps['values'],
+    errors: Partial<Record<AnswerKey, AnswerError>> = {},
+  ): SurveyFormProps => {
     const locale = localeOf(c, found.invitation.locale);
     const t = surveyT(locale);
     return {
@@ -72,14 +86,32 @@ export function surveyRoutes(deps: AppDeps) {
     };
   };
 
-  const outcomePage = (c: Context, found: InvitationByToken | undefined, outcome: 'submitted' | 'already-submitted', status: 200 = 200) => {
+  const outcomePage = (
+    c: Context,
+    found: InvitationByToken | undefined,
+    outcome: 'submitted' | 'already-submitted',
+    status: 200 = 200,
+  ) => {
     const locale = localeOf(c, found?.invitation.locale);
-    return renderHtml(c, <SurveyOutcomePage t={surveyT(locale)} locale={locale} outcome={outcome} repName={found?.rep.name} />, status);
+    return renderHtml(
+      c,
+      <SurveyOutcomePage t={surveyT(locale)} locale={locale} outcome={outcome} repName={found?.rep.name} />,
+      status,
+    );
   };
 
   const expiredPage = (c: Context, found: InvitationByToken | undefined, expiresAt: number) => {
     const locale = localeOf(c, found?.invitation.locale);
-    return renderHtml(c, <SurveyOutcomePage t={surveyT(locale)} locale={locale} outcome="expired" expiresLabel={formatDate(expiresAt, locale)} />, 410);
+    return renderHtml(
+      c,
+      <SurveyOutcomePage
+        t={surveyT(locale)}
+        locale={locale}
+        outcome="expired"
+        expiresLabel={formatDate(expiresAt, locale)}
+      />,
+      410,
+    );
   };
 
   app.get('/:token', async (c) => {
@@ -91,7 +123,8 @@ export function surveyRoutes(deps: AppDeps) {
     const values = savedValues(state.found.response);
     // The answer chosen in the email is shown selected; it is saved only when the customer posts.
     const first = c.req.query('first');
-    if ((first === 'yes' || first === 'no') && values.resolved_first_contact === undefined) values.resolved_first_contact = first;
+    if ((first === 'yes' || first === 'no') && values.resolved_first_contact === undefined)
+      values.resolved_first_contact = first;
     return renderHtml(c, <SurveyForm {...formProps(c, token, state.found, values)} />);
   });
 
@@ -106,7 +139,14 @@ export function surveyRoutes(deps: AppDeps) {
     const shown = { ...savedValues(response), ...parsed.typed };
     if (Object.keys(parsed.errors).length > 0) {
       if (isHtmx(c)) return renderHtml(c, <SaveStatus t={surveyT(localeOf(c, invitation.locale))} ok={false} />, 422);
-      return renderHtml(c, <SurveyForm {...formProps(c, token, state.found, shown, parsed.errors)} commentLength={parsed.typed.comment?.length ?? 0} />, 422);
+      return renderHtml(
+        c,
+        <SurveyForm
+          {...formProps(c, token, state.found, shown, parsed.errors)}
+          commentLength={parsed.typed.comment?.length ?? 0}
+        />,
+        422,
+      );
     }
     // Sent with nothing answered: ask for at least one answer; nothing is recorded as submitted.
     if (parsed.submit && hasNoAnswer(response, parsed.patch)) {
@@ -117,24 +157,41 @@ export function surveyRoutes(deps: AppDeps) {
     let result;
     try {
       const chosen = c.req.query('lang');
-      result = await writeAnswers(deps, state.found, parsed.patch, submit, isLocale(chosen, LOCALES) ? chosen : undefined);
+      result = await writeAnswers(
+        deps,
+        state.found,
+        parsed.patch,
+        submit,
+        isLocale(chosen, LOCALES) ? chosen : undefined,
+      );
     } catch (error) {
       if (error instanceof AppError && error.status === 503) return busyForm(c, token, state.found, shown, error);
       throw error;
     }
     if (result.outcome === 'already-submitted') return outcomePage(c, found, 'already-submitted');
-    if (result.outcome === 'submitted') return c.redirect(`/s/${token}/thanks?lang=${localeOf(c, invitation.locale)}`, 303);
+    if (result.outcome === 'submitted')
+      return c.redirect(`/s/${token}/thanks?lang=${localeOf(c, invitation.locale)}`, 303);
     if (isHtmx(c)) return renderHtml(c, <SaveStatus t={surveyT(localeOf(c, invitation.locale))} ok />);
     const errors = Object.fromEntries(missing.map((key) => [key, 'required' as const]));
     return renderHtml(
       c,
-      <SurveyForm {...formProps(c, token, state.found, savedValues(result.response), errors)} outcome="saved" notice={missing.length ? undefined : 'saved'} />,
+      <SurveyForm
+        {...formProps(c, token, state.found, savedValues(result.response), errors)}
+        outcome="saved"
+        notice={missing.length ? undefined : 'saved'}
+      />,
       missing.length ? 422 : 200,
     );
   });
 
   /** The database was busy past its deadline: the form comes back with the answers as typed. */
-  const busyForm = (c: Context, token: string, found: InvitationByToken, shown: ParsedSurveyForm['typed'], error: AppError) => {
+  const busyForm = (
+    c: Context,
+    token: string,
+    found: InvitationByToken,
+    shown: ParsedSurveyForm['typed'],
+    error: AppError,
+  ) => {
     c.header('Retry-After', String(error.retryAfterSeconds ?? 2));
     if (isHtmx(c)) return c.body(null, 503);
     return renderHtml(c, <SurveyForm {...formProps(c, token, found, shown)} notice="busy" />, 503);

@@ -22,7 +22,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const find = async (c: Context<AppEnv>) => {
     const token = c.req.param('token') ?? '';
     const found = isWellFormedToken(token) ? await getInvitationByTokenHash(deps.db.read, hashToken(token)) : undefined;
-    if (found?.purpose === 'unsubscribe' && found.customer?.id != null) return { token, found, customer: { ...found.customer, id: found.customer.id } };
+    if (found?.purpose === 'unsubscribe' && found.customer?.id != null)
+      return { token, found, customer: { ...found.customer, id: found.customer.id } };
     const address = c.get('clientAddress');
     await assertUnderFailureLimit(deps, 'token-address', address);
     await recordFailures(deps, [['token-address', address]]);
@@ -38,7 +39,16 @@ export function unsubscribeRoutes(deps: AppDeps) {
     const { token, found, customer } = await find(c);
     if (!found || !customer) return notFound(c);
     const locale = found.invitation.locale;
-    return renderHtml(c, <UnsubscribePage t={surveyT(locale)} locale={locale} token={token} email={customer.email} done={customer.optedOutAt !== null} />);
+    return renderHtml(
+      c,
+      <UnsubscribePage
+        t={surveyT(locale)}
+        locale={locale}
+        token={token}
+        email={customer.email}
+        done={customer.optedOutAt !== null}
+      />,
+    );
   });
 
   app.post('/:token', async (c) => {
@@ -49,7 +59,10 @@ export function unsubscribeRoutes(deps: AppDeps) {
       await deps.db.write((tx) => optOut(tx, customer, now));
     }
     const locale = found.invitation.locale;
-    return renderHtml(c, <UnsubscribePage t={surveyT(locale)} locale={locale} token={token} email={customer.email} done />);
+    return renderHtml(
+      c,
+      <UnsubscribePage t={surveyT(locale)} locale={locale} token={token} email={customer.email} done />,
+    );
   });
 
   return app;

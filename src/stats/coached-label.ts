@@ -61,7 +61,13 @@ export function coachedLabel(
     if (row.length !== rep.covariates.length) throw new RangeError('coachedLabel: covariate rows must match the rep’s');
     assertFiniteNumbers('coachedLabel', 'control covariates', row);
   }
-  const tooEarly: CoachedLabelResult = { label: 'coached-too-early-to-tell', residual: NaN, lower: NaN, upper: NaN, df: NaN };
+  const tooEarly: CoachedLabelResult = {
+    label: 'coached-too-early-to-tell',
+    residual: NaN,
+    lower: NaN,
+    upper: NaN,
+    df: NaN,
+  };
   if (!Number.isFinite(rep.post)) return tooEarly;
   const p = rep.covariates.length + 1;
   const df = controls.post.length - p;
@@ -76,6 +82,10 @@ export function coachedLabel(
   const better = lowerIsBetter ? upper < 0 : lower > 0;
   const worse = lowerIsBetter ? lower > 0 : upper < 0;
   const label: CoachedLabel =
-    rep.afterResponses < minResponses || !(better || worse) ? 'coached-too-early-to-tell' : better ? 'coached-improving' : 'coached-not-improving';
+    rep.afterResponses < minResponses || !(better || worse)
+      ? 'coached-too-early-to-tell'
+      : better
+        ? 'coached-improving'
+        : 'coached-not-improving';
   return { label, residual, lower, upper, df };
 }

@@ -40,7 +40,9 @@ export function coachedLabels(
   const out: CoachedRepLabel[] = [];
   panel.trainings.forEach((events, rep) => {
     if (wanted && !wanted.has(panel.reps[rep]!)) return;
-    const g = treatmentStarts(events.filter((e) => e.skill === skill && e.kind === 'coaching').map((e) => e.month)).at(-1);
+    const g = treatmentStarts(events.filter((e) => e.skill === skill && e.kind === 'coaching').map((e) => e.month)).at(
+      -1,
+    );
     if (g === undefined) return;
     const controls = panel.trainings.flatMap((other, i) => (isCleanControl(other, skill, 'coaching', g) ? [i] : []));
     for (const cpi of cpis) {
@@ -65,7 +67,16 @@ export function coachedLabels(
               { post: used.map((w) => w.after.sum / w.after.n), covariates: used.map(row) },
               { lowerIsBetter: lowerIsBetter(cpi), minResponses },
             );
-      out.push({ rep: panel.reps[rep]!, skill, cpi, month: g, afterResponses: own.after.n, controlReps: used.length, covariates, ...result });
+      out.push({
+        rep: panel.reps[rep]!,
+        skill,
+        cpi,
+        month: g,
+        afterResponses: own.after.n,
+        controlReps: used.length,
+        covariates,
+        ...result,
+      });
     }
   });
   return out;

@@ -44,7 +44,14 @@ const mean = ({ n, sum }: { n: number; sum: number }): number => (n > 0 ? sum / 
  */
 export function designCohort(panel: PreparedPanel, cpi: CpiKey, plan: CohortPlan, minResponses: number): CohortDesign {
   const g = plan.month;
-  const rows: { rep: number; treated: number; before: number; monthBefore: { n: number; value: number }; earlier: { n: number; value: number }; posts: number[] }[] = [];
+  const rows: {
+    rep: number;
+    treated: number;
+    before: number;
+    monthBefore: { n: number; value: number };
+    earlier: { n: number; value: number };
+    posts: number[];
+  }[] = [];
   let thinTreated = 0;
   const add = (rep: number, treated: number): void => {
     const before = windowSums(panel, cpi, rep, g - 3, g - 1);
@@ -67,16 +74,25 @@ export function designCohort(panel: PreparedPanel, cpi: CpiKey, plan: CohortPlan
   for (const rep of plan.treated) add(rep, 1);
   for (const rep of plan.controls) add(rep, 0);
   const covariates: CohortCovariate[] = ['before'];
-  if (rows.length > 0 && rows.every((r) => r.monthBefore.n >= MIN_MONTH_BEFORE_RESPONSES)) covariates.push('monthBefore');
+  if (rows.length > 0 && rows.every((r) => r.monthBefore.n >= MIN_MONTH_BEFORE_RESPONSES))
+    covariates.push('monthBefore');
   if (rows.length > 0 && rows.every((r) => r.earlier.n >= MIN_EARLIER_RESPONSES)) covariates.push('earlier');
   const value = (r: (typeof rows)[number], c: CohortCovariate): number =>
     c === 'before' ? r.before : c === 'monthBefore' ? r.monthBefore.value : r.earlier.value;
-  const main = block(g, covariates, rows.map((r) => ({ rep: r.rep, treated: r.treated, z: covariates.map((c) => value(r, c)), posts: r.posts })));
+  const main = block(
+    g,
+    covariates,
+    rows.map((r) => ({ rep: r.rep, treated: r.treated, z: covariates.map((c) => value(r, c)), posts: r.posts })),
+  );
   const withEarlier = rows.filter((r) => r.earlier.n >= MIN_EARLIER_RESPONSES);
   const placebo =
     withEarlier.length === 0
       ? null
-      : block(g, ['earlier'], withEarlier.map((r) => ({ rep: r.rep, treated: r.treated, z: [r.earlier.value], posts: [r.before] })));
+      : block(
+          g,
+          ['earlier'],
+          withEarlier.map((r) => ({ rep: r.rep, treated: r.treated, z: [r.earlier.value], posts: [r.before] })),
+        );
   return { main, placebo, thinTreated };
 }
 
@@ -104,7 +120,10 @@ function block(
 }
 
 /** The rows of a block with a value for post p, as ancovaEffect takes them. */
-export function blockColumns(b: CohortBlock, p: number): { post: number[]; treated: number[]; covariates: number[][]; reps: number[] } {
+export function blockColumns(
+  b: CohortBlock,
+  p: number,
+): { post: number[]; treated: number[]; covariates: number[][]; reps: number[] } {
   const q = b.covariates.length;
   const out = { post: [] as number[], treated: [] as number[], covariates: [] as number[][], reps: [] as number[] };
   for (let i = 0; i < b.rep.length; i++) {

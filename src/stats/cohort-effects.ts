@@ -100,7 +100,9 @@ export function trainingEffects(input: TrainingEffectsInput, options: TrainingEf
   assertConfidence('trainingEffects', level);
   const panel = preparePanel('trainingEffects', input);
   const cpis = (options.cpis ?? CPI_KEYS).filter((cpi) => panel.cumulative.has(cpi));
-  const skills = [...new Set(input.events.map((e) => e.skill))].filter((s) => options.skill === undefined || s === options.skill).sort(byCodePoint);
+  const skills = [...new Set(input.events.map((e) => e.skill))]
+    .filter((s) => options.skill === undefined || s === options.skill)
+    .sort(byCodePoint);
   const kinds: TrainingKind[] = options.kind ? [options.kind] : ['course', 'coaching'];
   const out: TrainingEffect[] = [];
   for (const skill of skills) {
@@ -145,13 +147,34 @@ function estimate(
 ): Estimate {
   const { level } = settings;
   const designs = plans.map((plan) => designCohort(panel, cpi, plan, settings.minResponses));
-  const main = poolCohorts(designs.map((d) => d.main), 0, level);
+  const main = poolCohorts(
+    designs.map((d) => d.main),
+    0,
+    level,
+  );
   const overlapExcluded = plans.reduce((s, p) => s + p.overlapping.length, 0);
-  const counts = { treatedReps: main.treatedReps, controlReps: main.controlReps, cohorts: main.cohorts.length, overlapExcluded };
+  const counts = {
+    treatedReps: main.treatedReps,
+    controlReps: main.controlReps,
+    cohorts: main.cohorts.length,
+    overlapExcluded,
+  };
   const reason = shortfall(plans, designs, main);
   if (reason !== null) return notEnoughData(reason, counts, main.cohorts);
-  const events = [1, 2, 3].map((k) => poolCohorts(designs.map((d) => d.main), k, level));
-  const placebo = earlierMostlyPresent(designs, main) ? poolCohorts(designs.map((d) => d.placebo), 0, level) : null;
+  const events = [1, 2, 3].map((k) =>
+    poolCohorts(
+      designs.map((d) => d.main),
+      k,
+      level,
+    ),
+  );
+  const placebo = earlierMostlyPresent(designs, main)
+    ? poolCohorts(
+        designs.map((d) => d.placebo),
+        0,
+        level,
+      )
+    : null;
   const entered = (point: PooledPoint, month: number): boolean => point.cohorts.some((c) => c.month === month);
   const blocks: BootstrapBlock[] = [];
   for (const d of designs) {
@@ -179,7 +202,12 @@ function estimate(
     cohortEffects: main.cohorts,
     preTrend:
       preTrend && placebo
-        ? { effect: placebo.effect, lower: preTrend.lower, upper: preTrend.upper, ok: !(preTrend.lower > 0 || preTrend.upper < 0) }
+        ? {
+            effect: placebo.effect,
+            lower: preTrend.lower,
+            upper: preTrend.upper,
+            ok: !(preTrend.lower > 0 || preTrend.upper < 0),
+          }
         : null,
     eventStudy: events.map((point, k) => {
       const { lower, upper } = pooledInference(point.effect, draws[k + 1]!, point.treatedReps, level);
@@ -220,7 +248,11 @@ function earlierMostlyPresent(designs: readonly CohortDesign[], main: PooledPoin
   return rows > 0 && 2 * present > rows;
 }
 
-function notEnoughData(reason: string, counts: Pick<Estimate, 'treatedReps' | 'controlReps' | 'cohorts' | 'overlapExcluded'>, cohorts: CohortEffect[]): Estimate {
+function notEnoughData(
+  reason: string,
+  counts: Pick<Estimate, 'treatedReps' | 'controlReps' | 'cohorts' | 'overlapExcluded'>,
+  cohorts: CohortEffect[],
+): Estimate {
   return {
     status: 'not-enough-data',
     reason,

@@ -42,7 +42,11 @@ export function cohortEnters(treated: number, controls: number, covariates: numb
  * One cohort's effect on post p of a block, by ancovaEffect; null when the cohort does
  * not enter (entry rule, or collinear covariates). Also returns the control reps used.
  */
-export function cohortPoint(block: CohortBlock, p: number, level: number): { cohort: CohortEffect; controls: number[] } | null {
+export function cohortPoint(
+  block: CohortBlock,
+  p: number,
+  level: number,
+): { cohort: CohortEffect; controls: number[] } | null {
   const columns = blockColumns(block, p);
   const treated = columns.treated.filter((t) => t === 1).length;
   const controls = columns.reps.filter((_, i) => columns.treated[i] === 0);
@@ -50,7 +54,13 @@ export function cohortPoint(block: CohortBlock, p: number, level: number): { coh
   const fit = ancovaEffect(columns.post, columns.treated, columns.covariates, level);
   if (Number.isNaN(fit.effect)) return null;
   return {
-    cohort: { month: block.month, treatedReps: treated, controlReps: controls.length, effect: fit.effect, covariates: block.covariates },
+    cohort: {
+      month: block.month,
+      treatedReps: treated,
+      controlReps: controls.length,
+      effect: fit.effect,
+      covariates: block.covariates,
+    },
     controls,
   };
 }
@@ -74,7 +84,12 @@ export function poolCohorts(blocks: readonly (CohortBlock | null)[], p: number, 
  * The bootstrap standard error (SD of the replicates, NaN ones left out) and t inference
  * on T − 1 df, T the treated reps: few treated reps make percentile intervals too narrow.
  */
-export function pooledInference(effect: number, replicates: ArrayLike<number>, treatedReps: number, level: number): PooledInference {
+export function pooledInference(
+  effect: number,
+  replicates: ArrayLike<number>,
+  treatedReps: number,
+  level: number,
+): PooledInference {
   let count = 0;
   let sum = 0;
   for (let i = 0; i < replicates.length; i++) {

@@ -73,7 +73,8 @@ export function preparePanel(fn: string, input: TrainingEffectsInput): PreparedP
   const trainings: TrainingEvent[][] = reps.map(() => []);
   for (const event of input.events) {
     if (!Number.isInteger(event.month)) throw new RangeError(`${fn}: months must be integers (got ${event.month})`);
-    if (event.kind !== 'course' && event.kind !== 'coaching') throw new RangeError(`${fn}: unknown training kind ${String(event.kind)}`);
+    if (event.kind !== 'course' && event.kind !== 'coaching')
+      throw new RangeError(`${fn}: unknown training kind ${String(event.kind)}`);
     const i = index.get(event.rep);
     if (i === undefined) continue;
     trainings[i]!.push(event);

@@ -36,14 +36,22 @@ const isSame = (event: TrainingEvent, skill: string, kind: TrainingKind): boolea
   event.skill === skill && event.kind === kind;
 
 /** Whether the rep completed other training in g−3…g+3 (the treatment's own completions in g…g+3 excepted). */
-export function overlapsOtherTraining(events: readonly TrainingEvent[], skill: string, kind: TrainingKind, g: number): boolean {
-  return events.some(
-    (e) => Math.abs(e.month - g) <= CLEAN_MONTHS && !(isSame(e, skill, kind) && e.month >= g),
-  );
+export function overlapsOtherTraining(
+  events: readonly TrainingEvent[],
+  skill: string,
+  kind: TrainingKind,
+  g: number,
+): boolean {
+  return events.some((e) => Math.abs(e.month - g) <= CLEAN_MONTHS && !(isSame(e, skill, kind) && e.month >= g));
 }
 
 /** Whether the rep can stand for "not (yet) trained" beside cohort g: STATS.md's clean-comparison rule. */
-export function isCleanControl(events: readonly TrainingEvent[], skill: string, kind: TrainingKind, g: number): boolean {
+export function isCleanControl(
+  events: readonly TrainingEvent[],
+  skill: string,
+  kind: TrainingKind,
+  g: number,
+): boolean {
   return !events.some(
     (e) => (isSame(e, skill, kind) && e.month <= g + CLEAN_MONTHS) || Math.abs(e.month - g) <= CLEAN_MONTHS,
   );

@@ -112,7 +112,9 @@ export function analyzeJointLinks(input: JointLinksInput, options: JointLinksOpt
     const rows = jointModelRows(input, cpi, skills);
     return { cpi, rows, fit: fitJointModel(rows, skills.length, level) };
   });
-  const links = fitted.flatMap(({ cpi, rows, fit }) => skills.map((skill, s) => describeLink(skill, s, cpi, rows, fit, skills)));
+  const links = fitted.flatMap(({ cpi, rows, fit }) =>
+    skills.map((skill, s) => describeLink(skill, s, cpi, rows, fit, skills)),
+  );
   const tested = links.filter((link) => link.tier === 'no-evidence');
   const q = benjaminiHochberg(tested.map((link) => link.p));
   tested.forEach((link, i) => {
@@ -152,11 +154,27 @@ function describeLink(
   fit: JointModelFit,
   skills: readonly string[],
 ): JointLink {
-  const unadjustedRho = rows.length >= 2 ? spearman(rows.map((r) => r.scores[s]!), rows.map((r) => r.estimate)).rho : NaN;
+  const unadjustedRho =
+    rows.length >= 2
+      ? spearman(
+          rows.map((r) => r.scores[s]!),
+          rows.map((r) => r.estimate),
+        ).rho
+      : NaN;
   const term = fit.terms[s];
   const base = { skill, cpi, n: rows.length, unadjustedRho, q: null };
   if (!term || !Number.isFinite(term.se)) {
-    return { ...base, estimate: NaN, se: NaN, lower: NaN, upper: NaN, p: NaN, tier: 'insufficient', mde: NaN, vif: term?.vif ?? NaN };
+    return {
+      ...base,
+      estimate: NaN,
+      se: NaN,
+      lower: NaN,
+      upper: NaN,
+      p: NaN,
+      tier: 'insufficient',
+      mde: NaN,
+      vif: term?.vif ?? NaN,
+    };
   }
   const shared = { ...base, estimate: term.estimate, se: term.se, lower: term.lower, upper: term.upper, vif: term.vif };
   const mde = minimumDetectableEffect(term.se, fit.df, 0.05, 0.8);
@@ -166,13 +184,23 @@ function describeLink(
   return { ...shared, p: term.p, tier: 'no-evidence', mde }; // tier settled by the family's BH step
 }
 
-function describeModel(cpi: CpiKey, rows: readonly JointModelRow[], fit: JointModelFit, skills: readonly string[]): JointCpiModel {
+function describeModel(
+  cpi: CpiKey,
+  rows: readonly JointModelRow[],
+  fit: JointModelFit,
+  skills: readonly string[],
+): JointCpiModel {
   const ses = fit.terms.flatMap((term) => (term && Number.isFinite(term.se) ? [term.se] : []));
   const medianSe = ses.length > 0 ? median(ses) : NaN;
   const { design } = fit;
   const usable = fit.kind !== 'none' && Number.isFinite(fit.tau2);
   const lmg = usable
-    ? weightedLmg(design.skillColumns, rows.map((r) => r.estimate), rows.map((r) => 1 / (r.variance + fit.tau2)), design.teamColumns)
+    ? weightedLmg(
+        design.skillColumns,
+        rows.map((r) => r.estimate),
+        rows.map((r) => 1 / (r.variance + fit.tau2)),
+        design.teamColumns,
+      )
     : null;
   return {
     cpi,

@@ -81,7 +81,13 @@ export function fitJointModel(
     n >= skills.length + teamsSeen.length + SPARE_REPS &&
     teamSizes.every((size) => size >= MIN_REPS_PER_TEAM);
   const kind: JointModelKind =
-    skills.length === 0 ? 'none' : withTeams ? 'with-teams' : n >= 1 + skills.length + SPARE_REPS ? 'without-teams' : 'none';
+    skills.length === 0
+      ? 'none'
+      : withTeams
+        ? 'with-teams'
+        : n >= 1 + skills.length + SPARE_REPS
+          ? 'without-teams'
+          : 'none';
   const empty = { skills, skillColumns: [], teamColumns: [] };
   if (kind === 'none') {
     const reason =
@@ -96,7 +102,8 @@ export function fitJointModel(
   const X = rows.map((_, i) => [...skillColumns.map((c) => c[i]!), ...teamColumns.map((c) => c[i]!)]);
   const y = rows.map((row) => row.estimate);
   const v = rows.map((row) => row.variance);
-  const fit: MetaRegression = tau2 === undefined ? metaRegression(y, v, X, level) : metaRegressionAtTau2(y, v, X, level, tau2);
+  const fit: MetaRegression =
+    tau2 === undefined ? metaRegression(y, v, X, level) : metaRegressionAtTau2(y, v, X, level, tau2);
   const { vif, mostCorrelated } = varianceInflation(skillColumns);
   const terms: (JointTerm | null)[] = columns.map(() => null);
   skills.forEach((s, j) => {
@@ -113,7 +120,16 @@ export function fitJointModel(
     };
   });
   const failed = Number.isNaN(fit.df) ? 'the model could not be fitted (collinear terms or zero variances)' : null;
-  return { kind, reason: failed, n, terms, teams, df: fit.df, tau2: fit.tau2, design: { skills, skillColumns, teamColumns } };
+  return {
+    kind,
+    reason: failed,
+    n,
+    terms,
+    teams,
+    df: fit.df,
+    tau2: fit.tau2,
+    design: { skills, skillColumns, teamColumns },
+  };
 }
 
 /** z-scores (sample SD); null when the column has no spread. */

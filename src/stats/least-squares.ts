@@ -32,11 +32,7 @@ const ALIASED = 1e-7;
  * @example
  * leastSquares(new Matrix([[1, 1], [1, 2], [1, 3], [1, 5]]), [1, 2, 2, 4])?.beta; // => [0.2857, 0.7143] (rounded)
  */
-export function leastSquares(
-  X: Matrix,
-  y: readonly number[],
-  weights?: readonly number[],
-): LeastSquaresFit | null {
+export function leastSquares(X: Matrix, y: readonly number[], weights?: readonly number[]): LeastSquaresFit | null {
   const [n, p] = [X.rows, X.columns];
   if (n < p || p === 0) return null;
   const root = Array.from({ length: n }, (_, i) => Math.sqrt(weights?.[i] ?? 1));

@@ -86,7 +86,13 @@ export function metaRegressionAtTau2(
   return knappHartung(withIntercept(X), y, v, level, tau2);
 }
 
-function knappHartung(design: Matrix, y: readonly number[], v: readonly number[], level: number, tau2: number): MetaRegression {
+function knappHartung(
+  design: Matrix,
+  y: readonly number[],
+  v: readonly number[],
+  level: number,
+  tau2: number,
+): MetaRegression {
   const [k, p] = [y.length, design.columns];
   const none = nothing(p);
   if (k <= p || !Number.isFinite(tau2)) return none;
@@ -128,9 +134,23 @@ function remlTau2(X: Matrix, y: readonly number[], v: readonly number[]): number
     if (!fit) return NaN;
     // With P = W − WX(XᵀWX)⁻¹XᵀW: yᵀPPy = Σ(wᵢeᵢ)², and the traces from p × p pieces.
     const H = fit.unscaledCovariance;
-    const HA2 = H.mmul(crossProduct(X, w.map((wi) => wi * wi)));
+    const HA2 = H.mmul(
+      crossProduct(
+        X,
+        w.map((wi) => wi * wi),
+      ),
+    );
     const trP = sum(w) - HA2.trace();
-    const trPP = sum(w.map((wi) => wi * wi)) - 2 * H.mmul(crossProduct(X, w.map((wi) => wi ** 3))).trace() + HA2.mmul(HA2).trace();
+    const trPP =
+      sum(w.map((wi) => wi * wi)) -
+      2 *
+        H.mmul(
+          crossProduct(
+            X,
+            w.map((wi) => wi ** 3),
+          ),
+        ).trace() +
+      HA2.mmul(HA2).trace();
     const yPPy = sum(fit.residuals.map((e, i) => (w[i]! * e) ** 2));
     let step = (yPPy - trP) / trPP;
     while (tau2 + step < 0) step /= 2;

@@ -93,14 +93,24 @@ export function scoreGapsJoint(input: ScoreGapsJointInput, options: ScoreGapsJoi
   const [S, C] = [skills.length, cpis.length];
   const reps = input.reps;
   const posterior = (i: number, c: number): CpiPosterior | null => reps[i]!.cpis[cpis[c]!] ?? null;
-  const posteriorMean = Float64Array.from({ length: reps.length * C }, (_, k) => posterior(Math.floor(k / C), k % C)?.estimate ?? NaN);
-  const posteriorSd = Float64Array.from({ length: reps.length * C }, (_, k) => posterior(Math.floor(k / C), k % C)?.sd ?? NaN);
-  const targets = cpis.map((cpi, c) => options.targets?.[cpi] ?? options.orgValues?.[cpi] ?? meanOf(column(posteriorMean, C, c)));
+  const posteriorMean = Float64Array.from(
+    { length: reps.length * C },
+    (_, k) => posterior(Math.floor(k / C), k % C)?.estimate ?? NaN,
+  );
+  const posteriorSd = Float64Array.from(
+    { length: reps.length * C },
+    (_, k) => posterior(Math.floor(k / C), k % C)?.sd ?? NaN,
+  );
+  const targets = cpis.map(
+    (cpi, c) => options.targets?.[cpi] ?? options.orgValues?.[cpi] ?? meanOf(column(posteriorMean, C, c)),
+  );
   const rowIndex = new Map(reps.map((r, i) => [r.rep, i]));
   const model: JointGapModel = {
     skills,
     cpis,
-    scores: Float64Array.from({ length: reps.length * S }, (_, k) => numberOrNaN(reps[Math.floor(k / S)]!.skills[skills[k % S]!])),
+    scores: Float64Array.from({ length: reps.length * S }, (_, k) =>
+      numberOrNaN(reps[Math.floor(k / S)]!.skills[skills[k % S]!]),
+    ),
     rows: cpis.map((cpi) => {
       const byRep: (JointModelRow | null)[] = reps.map(() => null);
       for (const row of jointModelRows(input, cpi, skills)) byRep[rowIndex.get(row.rep)!] = row;
@@ -139,7 +149,10 @@ export function scoreGapsJoint(input: ScoreGapsJointInput, options: ScoreGapsJoi
       const value = gapTerm(betaTilde[s * C + c]!, deficit, shortfall.expectedShortfall, cpiSd[c]!, model.weights[c]!);
       return [{ cpi, value, ...shortfall }];
     });
-    const top = contributions.reduce<GapContribution | null>((best, c) => (c.value > (best?.value ?? 0) ? c : best), null);
+    const top = contributions.reduce<GapContribution | null>(
+      (best, c) => (c.value > (best?.value ?? 0) ? c : best),
+      null,
+    );
     const interval = intervals.get(i * S + s) ?? { lower: 0, upper: 0 };
     return {
       skill,
@@ -156,7 +169,11 @@ export function scoreGapsJoint(input: ScoreGapsJointInput, options: ScoreGapsJoi
   const byScore = (a: JointSkillGap, b: JointSkillGap): number =>
     (b.score ?? -Infinity) - (a.score ?? -Infinity) || byCodePoint(a.skill, b.skill);
   return {
-    reps: reps.map((rep, i) => ({ rep: rep.rep, team: rep.team, gaps: skills.map((_, s) => skillGap(i, s)).sort(byScore) })),
+    reps: reps.map((rep, i) => ({
+      rep: rep.rep,
+      team: rep.team,
+      gaps: skills.map((_, s) => skillGap(i, s)).sort(byScore),
+    })),
     targets: Object.fromEntries(cpis.map((cpi, c) => [cpi, targets[c]!])),
     linkWeights: skills.flatMap((skill, s) => cpis.map((cpi, c) => ({ skill, cpi, betaTilde: betaTilde[s * C + c]! }))),
     assessMoreReps: Object.fromEntries(
@@ -171,7 +188,9 @@ export function scoreGapsJoint(input: ScoreGapsJointInput, options: ScoreGapsJoi
 }
 
 function column(matrix: Float64Array, width: number, col: number): number[] {
-  return Array.from({ length: matrix.length / width }, (_, i) => matrix[i * width + col]!).filter((v) => !Number.isNaN(v));
+  return Array.from({ length: matrix.length / width }, (_, i) => matrix[i * width + col]!).filter(
+    (v) => !Number.isNaN(v),
+  );
 }
 
 function meanOf(values: readonly number[]): number {

@@ -18,10 +18,16 @@ export interface ShrunkEstimate {
 export function shrinkEstimates(estimates: readonly number[], variances: readonly number[]): ShrunkEstimate[] {
   assertSameLength('shrinkEstimates', estimates, variances);
   if (estimates.length < 2) return estimates.map((y, i) => ({ estimate: y, sd: Math.sqrt(variances[i]!) }));
-  const fit = metaRegression(estimates, variances, estimates.map(() => []), 0.95);
+  const fit = metaRegression(
+    estimates,
+    variances,
+    estimates.map(() => []),
+    0.95,
+  );
   const mu = fit.beta[0]!;
   const muVariance = fit.se[0]! ** 2;
-  if (!Number.isFinite(mu) || !Number.isFinite(fit.tau2)) return estimates.map((y, i) => ({ estimate: y, sd: Math.sqrt(variances[i]!) }));
+  if (!Number.isFinite(mu) || !Number.isFinite(fit.tau2))
+    return estimates.map((y, i) => ({ estimate: y, sd: Math.sqrt(variances[i]!) }));
   return estimates.map((y, i) => {
     const v = variances[i]!;
     const lambda = fit.tau2 + v > 0 ? fit.tau2 / (fit.tau2 + v) : 1;

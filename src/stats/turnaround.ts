@@ -38,8 +38,14 @@ export function turnaroundSummary(hours: readonly number[], slaHours = 48, confi
  * @example
  * turnaroundFromOrderStatistics(5, 3, (i) => [2, 10, 30, 50, 100][i]!).median; // => 30
  */
-export function turnaroundFromOrderStatistics(n: number, withinSla: number, valueAt: (index: number) => number, confidence = 0.95): TurnaroundSummary {
-  if (!(withinSla >= 0 && withinSla <= n)) throw new RangeError(`turnaroundFromOrderStatistics: withinSla must be in [0, n] (got ${withinSla})`);
+export function turnaroundFromOrderStatistics(
+  n: number,
+  withinSla: number,
+  valueAt: (index: number) => number,
+  confidence = 0.95,
+): TurnaroundSummary {
+  if (!(withinSla >= 0 && withinSla <= n))
+    throw new RangeError(`turnaroundFromOrderStatistics: withinSla must be in [0, n] (got ${withinSla})`);
   return {
     n,
     median: type7Quantile(n, 0.5, valueAt),

@@ -98,7 +98,9 @@ export function typeAdjustedEffectsFromSummaries(
   const byRep = new Map<string, Map<string, MeanSummary>>();
   for (const cell of cells) {
     const { n, sum, sumOfSquares } = cell;
-    if (!(Number.isInteger(n) && n >= 0 && Number.isFinite(sum) && Number.isFinite(sumOfSquares) && sumOfSquares >= 0)) {
+    if (
+      !(Number.isInteger(n) && n >= 0 && Number.isFinite(sum) && Number.isFinite(sumOfSquares) && sumOfSquares >= 0)
+    ) {
       throw new RangeError(
         `typeAdjustedEffects: malformed summary for ${cell.rep} × ${cell.type} (n ${n}, sum ${sum}, sumOfSquares ${sumOfSquares})`,
       );
@@ -110,7 +112,9 @@ export function typeAdjustedEffectsFromSummaries(
   }
   const total = (types: Map<string, MeanSummary>): MeanSummary => [...types.values()].reduce(add, EMPTY);
   const eligible = [...byRep].filter(([, types]) => total(types).n >= minAnswers);
-  const connected = largestConnectedSet(eligible.flatMap(([rep, types]) => [...types.keys()].map((type) => ({ rep, type }))));
+  const connected = largestConnectedSet(
+    eligible.flatMap(([rep, types]) => [...types.keys()].map((type) => ({ rep, type }))),
+  );
   const fitted = fitFixedEffects(new Map(eligible.filter(([rep]) => connected.has(rep))));
   const effects = eligible.map(([rep, types]): RepEffect => {
     const own = fitted.get(rep);

@@ -43,6 +43,7 @@ export function varianceInflation(columns: readonly (readonly number[])[]): Vari
     return best;
   });
   // A near-singular R can invert to huge or (by rounding) negative diagonals: both mean inseparable.
-  const clean = (value: number): number => (Number.isNaN(value) || (value >= 1 - 1e-9 && value < Infinity) ? value : Infinity);
+  const clean = (value: number): number =>
+    Number.isNaN(value) || (value >= 1 - 1e-9 && value < Infinity) ? value : Infinity;
   return { vif: vif.map(clean), mostCorrelated };
 }

@@ -43,12 +43,18 @@ export function weightedLmg(
   const p = predictors.length;
   assertSameLength('weightedLmg', weights, y);
   assertFiniteNumbers('weightedLmg', 'y', y);
-  if (weights.some((w) => !(w > 0 && w < Infinity))) throw new RangeError('weightedLmg: weights must be positive and finite');
+  if (weights.some((w) => !(w > 0 && w < Infinity)))
+    throw new RangeError('weightedLmg: weights must be positive and finite');
   for (const column of [...predictors, ...alwaysIn]) {
     assertSameLength('weightedLmg', column, y);
     assertFiniteNumbers('weightedLmg', 'predictors', column);
   }
-  const none = { rSquared: NaN, baseRSquared: NaN, contributions: predictors.map(() => NaN), shares: predictors.map(() => NaN) };
+  const none = {
+    rSquared: NaN,
+    baseRSquared: NaN,
+    contributions: predictors.map(() => NaN),
+    shares: predictors.map(() => NaN),
+  };
   const n = y.length;
   if (p < 1 || n < p + alwaysIn.length + 2) return none;
   const base = withIntercept(Array.from({ length: n }, (_, i) => alwaysIn.map((column) => column[i]!)));

@@ -12,7 +12,18 @@ import { newToken } from '../../src/lib/tokens';
 import { cancelSession } from '../../src/domain/coaching-sessions';
 import { stageImport } from '../../src/domain/imports/run';
 import { Readable } from 'node:stream';
-import { API_PRINCIPALS, MATRIX, PRINCIPALS, STAFF_PRINCIPALS, fill, fillDeep, matrixMarkdown, rowName, type MatrixRow, type Principal } from './matrix';
+import {
+  API_PRINCIPALS,
+  MATRIX,
+  PRINCIPALS,
+  STAFF_PRINCIPALS,
+  fill,
+  fillDeep,
+  matrixMarkdown,
+  rowName,
+  type MatrixRow,
+  type Principal,
+} from './matrix';
 
 const NOW = '2026-11-20T10:00:00Z';
 /** Rows (and the callers within a row) run in a shuffled order: no row may depend on another. MATRIX_SEED=… replays an order. */
@@ -54,7 +65,10 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
 
   beforeAll(async () => {
     // Failure limits out of the way: the matrix sends many unknown tokens and wrong passwords from one address.
-    t = await createTestApp({ TOKEN_FAILURE_LIMIT: '100000', LOGIN_FAILURE_LIMIT: '100000', API_KEY_FAILURE_LIMIT: '100000' }, manualClock(NOW));
+    t = await createTestApp(
+      { TOKEN_FAILURE_LIMIT: '100000', LOGIN_FAILURE_LIMIT: '100000', API_KEY_FAILURE_LIMIT: '100000' },
+      manualClock(NOW),
+    );
     await loadDemoWorkspace(t.deps);
 
     const team = await one<{ id: number; name: string }>("SELECT id, name FROM teams WHERE name = 'Iberia'");
@@ -64,19 +78,35 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
       `SELECT r.id, r.email, r.name FROM reps r WHERE r.team_id = ${team.id} AND r.active = 1 AND r.excluded_from_surveys = 0
        AND EXISTS (SELECT 1 FROM interactions i WHERE i.rep_id = r.id) ORDER BY r.id LIMIT 1`,
     );
-    const spareRep = await one<{ id: number }>(`SELECT id FROM reps WHERE team_id = ${otherTeam.id} ORDER BY id DESC LIMIT 1`);
-    const interaction = await one<{ id: number }>(`SELECT id FROM interactions WHERE rep_id = ${rep.id} ORDER BY id DESC LIMIT 1`);
-    const iberiaSession = (status: string) => `SELECT s.id FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${team.id} AND s.status = '${status}' ORDER BY s.id LIMIT 1`;
+    const spareRep = await one<{ id: number }>(
+      `SELECT id FROM reps WHERE team_id = ${otherTeam.id} ORDER BY id DESC LIMIT 1`,
+    );
+    const interaction = await one<{ id: number }>(
+      `SELECT id FROM interactions WHERE rep_id = ${rep.id} ORDER BY id DESC LIMIT 1`,
+    );
+    const iberiaSession = (status: string) =>
+      `SELECT s.id FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${team.id} AND s.status = '${status}' ORDER BY s.id LIMIT 1`;
     const done = await one<{ id: number }>(iberiaSession('done'));
-    let cancelled = (await t.db.readClient.execute(iberiaSession('cancelled'))).rows[0] as unknown as { id: number } | undefined;
+    let cancelled = (await t.db.readClient.execute(iberiaSession('cancelled'))).rows[0] as unknown as
+      | { id: number }
+      | undefined;
     if (!cancelled) {
       const planned = await one<{ id: number }>(iberiaSession('planned'));
-      const actor = { id: 0, email: 'matrix@test', name: 'matrix', role: 'admin' as const, locale: 'en' as const, teamIds: [] };
+      const actor = {
+        id: 0,
+        email: 'matrix@test',
+        name: 'matrix',
+        role: 'admin' as const,
+        locale: 'en' as const,
+        teamIds: [],
+      };
       await cancelSession(t.db, { sessionId: Number(planned.id), user: actor, now: t.clock.nowMs() });
       cancelled = planned;
     }
     const followUp = await one<{ id: number }>('SELECT id FROM follow_ups ORDER BY id LIMIT 1');
-    const outbox = await one<{ id: number; text_body: string; to_address: string }>("SELECT id, text_body, to_address FROM outbox WHERE status = 'pending' AND kind = 'invitation' ORDER BY id DESC LIMIT 1");
+    const outbox = await one<{ id: number; text_body: string; to_address: string }>(
+      "SELECT id, text_body, to_address FROM outbox WHERE status = 'pending' AND kind = 'invitation' ORDER BY id DESC LIMIT 1",
+    );
     // Another customer's unsubscribe link: opting out cancels that customer's open invitations (and so their survey link).
     const otherMail = await one<{ text_body: string }>(
       `SELECT text_body FROM outbox WHERE status = 'pending' AND to_address <> '${outbox.to_address.replace(/'/g, "''")}' AND text_body LIKE '%/u/%' ORDER BY id LIMIT 1`,
@@ -84,7 +114,12 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
     const content = await one<{ id: string; title: string; url: string; stage: string; topic: string }>(
       'SELECT id, title, url, stage, topic FROM content_items WHERE url IS NOT NULL AND stage IS NOT NULL AND topic IS NOT NULL ORDER BY id LIMIT 1',
     );
-    const failedImport = await stageImport(t.deps, 'reps', Readable.from([Buffer.from('email;name;team\na@b.test;A;T\n')]), { filename: 'matrix.csv', actor: 'test', actorId: null });
+    const failedImport = await stageImport(
+      t.deps,
+      'reps',
+      Readable.from([Buffer.from('email;name;team\na@b.test;A;T\n')]),
+      { filename: 'matrix.csv', actor: 'test', actorId: null },
+    );
     expect(failedImport.errors.length).toBeGreaterThan(0);
     const victim = await addUser(t, 'trainer', { email: 'victim@staff.test', teamIds: [otherTeam.id] });
     const spareKey = await addApiKey(t, 'read');
@@ -140,7 +175,9 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
     let cookie: string | undefined;
     if (API_PRINCIPALS.includes(principal)) headers.set('Authorization', `Bearer ${keys[principal]}`);
     if (STAFF_PRINCIPALS.includes(principal)) {
-      cookie = row.freshSession ? await login(t, credentials[principal]!.email, credentials[principal]!.password) : cookies[principal];
+      cookie = row.freshSession
+        ? await login(t, credentials[principal]!.email, credentials[principal]!.password)
+        : cookies[principal];
     }
     let body: string | undefined;
     if (row.method === 'POST') {
@@ -150,7 +187,9 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
         body = JSON.stringify(fillDeep(row.json, values));
       } else {
         headers.set('Content-Type', 'application/x-www-form-urlencoded');
-        body = new URLSearchParams(Object.entries(row.form ?? {}).map(([k, v]): [string, string] => [k, fill(v, values)])).toString();
+        body = new URLSearchParams(
+          Object.entries(row.form ?? {}).map(([k, v]): [string, string] => [k, fill(v, values)]),
+        ).toString();
       }
     }
     return t.request(fill(row.path, values), { method: row.method, headers, body, cookie });
@@ -162,10 +201,18 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
       new RegExp(
         `^${path
           .split('/')
-          .map((segment) => (segment === '*' ? '.*' : segment.startsWith(':') ? (/\{(.+)\}$/.exec(segment)?.[1] ?? '[^/]+') : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .map((segment) =>
+            segment === '*'
+              ? '.*'
+              : segment.startsWith(':')
+                ? (/\{(.+)\}$/.exec(segment)?.[1] ?? '[^/]+')
+                : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
           .join('/')}$`,
       );
-    const routes = new Set(t.app.routes.filter((r) => r.method === 'GET' || r.method === 'POST').map((r) => `${r.method} ${r.path}`));
+    const routes = new Set(
+      t.app.routes.filter((r) => r.method === 'GET' || r.method === 'POST').map((r) => `${r.method} ${r.path}`),
+    );
     const uncovered = [...routes].filter((route) => {
       const [method, path] = route.split(' ') as [string, string];
       const pattern = patternOf(path);
@@ -185,18 +232,24 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
         const anonymousHere = !STAFF_PRINCIPALS.includes(principal);
         if (res.status !== expected) {
           const text = res.headers.get('location') ? '' : await res.text();
-          const detail = res.headers.get('location') ?? /<title>([^<]*)<\/title>/.exec(text)?.[1] ?? text.replace(/\s+/g, ' ').slice(0, 160);
+          const detail =
+            res.headers.get('location') ??
+            /<title>([^<]*)<\/title>/.exec(text)?.[1] ??
+            text.replace(/\s+/g, ' ').slice(0, 160);
           wrong.push(`${principal}: expected ${expected}, got ${res.status} (${detail})`);
           continue;
         }
         // Turned away for want of a session: to the login page, or (htmx) told where it is.
         if ((row.area === 'staff' || row.area === 'admin') && anonymousHere) {
-          if (expected === 303 && !(res.headers.get('location') ?? '').startsWith('/login?next=')) wrong.push(`${principal}: redirected to ${res.headers.get('location')}, not to /login`);
-          if (expected === 401 && !(res.headers.get('hx-redirect') ?? '').startsWith('/login?next=')) wrong.push(`${principal}: 401 without HX-Redirect to /login`);
+          if (expected === 303 && !(res.headers.get('location') ?? '').startsWith('/login?next='))
+            wrong.push(`${principal}: redirected to ${res.headers.get('location')}, not to /login`);
+          if (expected === 401 && !(res.headers.get('hx-redirect') ?? '').startsWith('/login?next='))
+            wrong.push(`${principal}: 401 without HX-Redirect to /login`);
         }
         if (row.area === 'api' && (expected === 401 || expected === 403)) {
           const json = (await res.json()) as { error?: { code?: string } };
-          if (json.error?.code !== (expected === 401 ? 'unauthorized' : 'forbidden')) wrong.push(`${principal}: error body ${JSON.stringify(json)}`);
+          if (json.error?.code !== (expected === 401 ? 'unauthorized' : 'forbidden'))
+            wrong.push(`${principal}: error body ${JSON.stringify(json)}`);
         }
         await res.body?.cancel().catch(() => {});
       }

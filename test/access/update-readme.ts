@@ -11,7 +11,9 @@ export function readmeWithMatrix(readme: string): string {
   const section = `${START}\n${body.trim()}\n${END}`;
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
-  return a >= 0 && b > a ? `${readme.slice(0, a)}${section}${readme.slice(b + END.length)}` : `${readme.trimEnd()}\n\n## Access matrix\n\n${section}\n`;
+  return a >= 0 && b > a
+    ? `${readme.slice(0, a)}${section}${readme.slice(b + END.length)}`
+    : `${readme.trimEnd()}\n\n## Access matrix\n\n${section}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

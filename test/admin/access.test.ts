@@ -10,11 +10,31 @@ describe('admin pages: admins only; log-an-interaction: every staff role', () =>
 
   beforeAll(async () => {
     f = await adminFixture();
-    const created = await api(f.t, f.key, 'POST', '/interactions', interaction({ occurredAt: minutesAgo(f.clock, 30) }));
+    const created = await api(
+      f.t,
+      f.key,
+      'POST',
+      '/interactions',
+      interaction({ occurredAt: minutesAgo(f.clock, 30) }),
+    );
     expect(created.status).toBe(201);
     const outboxId = Number((await f.t.db.readClient.execute('SELECT id FROM outbox')).rows[0]?.id);
-    const staged = await stageImport(f.t.deps, 'reps', Readable.from([Buffer.from('email,name,team\ncy@acme.test,Cy,Iberia\n')]), { filename: 'reps.csv', actor: 'test', actorId: null });
-    pages = ['/admin/outbox', `/admin/outbox/${outboxId}`, '/admin/outbox?status=dead&page=2', '/admin/rules', '/admin/suppressions', '/admin/suppressions?reason=fatigue', '/admin/imports', `/admin/imports/${staged.importId}`];
+    const staged = await stageImport(
+      f.t.deps,
+      'reps',
+      Readable.from([Buffer.from('email,name,team\ncy@acme.test,Cy,Iberia\n')]),
+      { filename: 'reps.csv', actor: 'test', actorId: null },
+    );
+    pages = [
+      '/admin/outbox',
+      `/admin/outbox/${outboxId}`,
+      '/admin/outbox?status=dead&page=2',
+      '/admin/rules',
+      '/admin/suppressions',
+      '/admin/suppressions?reason=fatigue',
+      '/admin/imports',
+      `/admin/imports/${staged.importId}`,
+    ];
   });
   afterAll(async () => f.t.close());
 
@@ -26,18 +46,34 @@ describe('admin pages: admins only; log-an-interaction: every staff role', () =>
       const html = await res.text();
       expect(html, path).not.toMatch(/\sstyle="/);
       expect(unlabelledControls(html), path).toEqual([]);
-      for (const href of ['/admin/outbox', '/admin/rules', '/admin/suppressions', '/admin/imports', '/admin/privacy', '/admin/audit']) expect(html).toContain(`href="${href}"`);
+      for (const href of [
+        '/admin/outbox',
+        '/admin/rules',
+        '/admin/suppressions',
+        '/admin/imports',
+        '/admin/privacy',
+        '/admin/audit',
+      ])
+        expect(html).toContain(`href="${href}"`);
     }
   });
 
   it('answers 403 to a lead and a trainer, pages and posts alike', async () => {
     for (const cookie of [f.cookies.lead, f.cookies.trainer]) {
       for (const path of pages) expect((await f.t.request(path, { cookie })).status, path).toBe(403);
-      for (const path of ['/admin/rules/call', '/admin/outbox/send-now', '/admin/outbox/1/retry', '/admin/imports/1/publish', '/admin/imports/1/cancel']) {
+      for (const path of [
+        '/admin/rules/call',
+        '/admin/outbox/send-now',
+        '/admin/outbox/1/retry',
+        '/admin/imports/1/publish',
+        '/admin/imports/1/cancel',
+      ]) {
         expect((await f.t.postForm(path, { sendDelayMinutes: '0' }, { cookie })).status, path).toBe(403);
       }
     }
-    expect(await f.t.db.readClient.execute('SELECT count(*) AS n FROM survey_rules').then((r) => Number(r.rows[0]?.n))).toBe(0);
+    expect(
+      await f.t.db.readClient.execute('SELECT count(*) AS n FROM survey_rules').then((r) => Number(r.rows[0]?.n)),
+    ).toBe(0);
   });
 
   it('sends anonymous visitors to the login page', async () => {
@@ -49,7 +85,11 @@ describe('admin pages: admins only; log-an-interaction: every staff role', () =>
   });
 
   it('refuses a cross-origin post', async () => {
-    const res = await f.t.postForm('/admin/outbox/send-now', {}, { cookie: f.cookies.admin, headers: { Origin: 'http://evil.test' } });
+    const res = await f.t.postForm(
+      '/admin/outbox/send-now',
+      {},
+      { cookie: f.cookies.admin, headers: { Origin: 'http://evil.test' } },
+    );
     expect(res.status).toBe(403);
   });
 

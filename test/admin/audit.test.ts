@@ -23,8 +23,18 @@ describe('finding 8: the audit log shows only the last 200 entries', () => {
     cookie = await login(t, admin.email, admin.password);
     await t.db.write(async (tx) => {
       // The entry someone would want to find, ten days ago, then 300 of noise after it.
-      await recordAudit(tx, START - 10 * DAY, { actor: 'mallory@staff.test', action: 'user.role', subject: 'mallory@staff.test', detail: { from: 'lead', to: 'admin' } });
-      for (let i = 0; i < 300; i++) await recordAudit(tx, START - DAY + i * 1000, { actor: 'noise@staff.test', action: 'export.cpis', subject: `export ${i}` });
+      await recordAudit(tx, START - 10 * DAY, {
+        actor: 'mallory@staff.test',
+        action: 'user.role',
+        subject: 'mallory@staff.test',
+        detail: { from: 'lead', to: 'admin' },
+      });
+      for (let i = 0; i < 300; i++)
+        await recordAudit(tx, START - DAY + i * 1000, {
+          actor: 'noise@staff.test',
+          action: 'export.cpis',
+          subject: `export ${i}`,
+        });
     });
   });
   afterAll(async () => t.close());

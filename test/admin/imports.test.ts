@@ -19,7 +19,12 @@ describe('/admin/imports', () => {
     const form = new FormData();
     form.set('kind', kind);
     if (text !== undefined) form.set('file', new Blob([text], { type: 'text/csv' }), name);
-    return f.t.request('/admin/imports', { method: 'POST', body: form, headers: { Origin: BASE_URL }, cookie: f.cookies.admin });
+    return f.t.request('/admin/imports', {
+      method: 'POST',
+      body: form,
+      headers: { Origin: BASE_URL },
+      cookie: f.cookies.admin,
+    });
   };
   const page = async (path: string) => {
     const res = await f.t.request(path, { cookie: f.cookies.admin });
@@ -36,11 +41,18 @@ describe('/admin/imports', () => {
     expect(status).toBe(200);
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toContain('<label for="f-file">CSV file</label>');
-    for (const column of ['customerEmail', 'contentIds', 'interactionExternalId', 'completedAt']) expect(html).toContain(`<code>${column}</code>`);
+    for (const column of ['customerEmail', 'contentIds', 'interactionExternalId', 'completedAt'])
+      expect(html).toContain(`<code>${column}</code>`);
   });
 
   it('lists every bad row by line and column, writes nothing, and offers to skip them or fix the file', async () => {
-    const csv = [HEADER, row(1), `"quoted, with a\nnewline",ana@acme.test,q@x.test,Q,es,Acme,call,2026-11-19T10:00:00Z,,,`, row(3, { date: '2026-13-45T10:00:00Z' }), row(4, { type: 'lunch' })].join('\n');
+    const csv = [
+      HEADER,
+      row(1),
+      `"quoted, with a\nnewline",ana@acme.test,q@x.test,Q,es,Acme,call,2026-11-19T10:00:00Z,,,`,
+      row(3, { date: '2026-13-45T10:00:00Z' }),
+      row(4, { type: 'lunch' }),
+    ].join('\n');
     const res = await upload('interactions', 'bad.csv', `${csv}\n`);
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
@@ -48,11 +60,17 @@ describe('/admin/imports', () => {
     const { html } = await page(location);
     expect(html).toContain('data-status="ready"');
     expect(html).toContain('Rows rejected: your choice');
-    expect(html).toMatch(/<td class="num">5<\/td><td><code>occurredAt<\/code><\/td><td><code class="wrap">2026-13-45T10:00:00Z<\/code><\/td>/);
+    expect(html).toMatch(
+      /<td class="num">5<\/td><td><code>occurredAt<\/code><\/td><td><code class="wrap">2026-13-45T10:00:00Z<\/code><\/td>/,
+    );
     expect(html).toMatch(/<td class="num">6<\/td><td><code>type<\/code><\/td>/);
     // The two choices; no plain confirm (all or nothing stays the default).
-    expect(html).toContain(`<form method="post" action="${location}/skip-invalid" class="inline"><button type="submit">Import the 2 valid rows and skip 2</button></form>`);
-    expect(html).toContain('<input type="hidden" name="next" value="upload"/><button type="submit" class="secondary">Fix and upload again</button>');
+    expect(html).toContain(
+      `<form method="post" action="${location}/skip-invalid" class="inline"><button type="submit">Import the 2 valid rows and skip 2</button></form>`,
+    );
+    expect(html).toContain(
+      '<input type="hidden" name="next" value="upload"/><button type="submit" class="secondary">Fix and upload again</button>',
+    );
     expect(html).toContain(`href="${location}/rejected.csv"`);
     expect(html).not.toContain('/publish');
     expect(await countRows(f.t.db, 'interactions')).toBe(0);
@@ -87,7 +105,8 @@ describe('/admin/imports', () => {
     expect(preview.html).toContain('data-status="ready"');
     expect(preview.html).toContain('good.csv');
     expect(preview.html).not.toContain('exports');
-    for (const column of ['externalId', 'customerEmail', 'contentIds']) expect(preview.html).toContain(`<th scope="col"><code>${column}</code></th>`);
+    for (const column of ['externalId', 'customerEmail', 'contentIds'])
+      expect(preview.html).toContain(`<th scope="col"><code>${column}</code></th>`);
     expect(preview.html).toContain('<td>c11@x.test</td>');
     expect(preview.html).toContain('<td>deck-a;deck-b</td>');
     expect(preview.html).toContain('<th scope="row" class="num">3</th>');
@@ -134,17 +153,30 @@ describe('/admin/imports', () => {
 
   it('shows an import being checked or written with its counts and a bar, polled every second without reloading', async () => {
     const now = f.clock.nowMs();
-    const id = await f.t.db.write((tx) => createImport(tx, { kind: 'reps', filename: 'big.csv', createdBy: null, owner: `${hostname()}:${process.pid}`, now }));
+    const id = await f.t.db.write((tx) =>
+      createImport(tx, {
+        kind: 'reps',
+        filename: 'big.csv',
+        createdBy: null,
+        owner: `${hostname()}:${process.pid}`,
+        now,
+      }),
+    );
     await f.t.db.write((tx) => tx.run(`UPDATE imports SET rows = 1200, rejected = 34 WHERE id = ${id}`));
     const fragment = async () => {
-      const res = await f.t.request(`/admin/imports/${id}`, { cookie: f.cookies.admin, headers: { 'HX-Request': 'true', 'HX-Target': 'import-state' } });
+      const res = await f.t.request(`/admin/imports/${id}`, {
+        cookie: f.cookies.admin,
+        headers: { 'HX-Request': 'true', 'HX-Target': 'import-state' },
+      });
       expect(res.status).toBe(200);
       return res.text();
     };
     const polling = `<div id="import-state" hx-get="/admin/imports/${id}" hx-trigger="every 1s" hx-swap="outerHTML">`;
     const full = await page(`/admin/imports/${id}`);
     expect(full.html).toContain(polling);
-    expect(full.html).toContain(`<label for="import-progress-${id}">Progress</label><progress id="import-progress-${id}" data-checked="1234"></progress>`);
+    expect(full.html).toContain(
+      `<label for="import-progress-${id}">Progress</label><progress id="import-progress-${id}" data-checked="1234"></progress>`,
+    );
     expect(full.html).toContain('1234 rows checked so far.');
     // The htmx request gets the state alone, the same markup.
     const checking = await fragment();
@@ -155,20 +187,26 @@ describe('/admin/imports', () => {
     await f.t.db.write((tx) => tx.run(`UPDATE imports SET status = 'publishing' WHERE id = ${id}`));
     reportProgress(id, { written: 500 });
     const writing = await fragment();
-    expect(writing).toContain(`<progress id="import-progress-${id}" value="500" max="1200" data-written="500"></progress>`);
+    expect(writing).toContain(
+      `<progress id="import-progress-${id}" value="500" max="1200" data-written="500"></progress>`,
+    );
     expect(writing).toContain('500 of 1200 rows written.');
     endProgress(id);
     // Another instance's publish: no count to show, the bar runs on.
     expect(await fragment()).toContain('Writing 1200 rows in one step.');
 
-    await f.t.db.write((tx) => tx.run(`UPDATE imports SET status = 'published', finished_at = ${now} WHERE id = ${id}`));
+    await f.t.db.write((tx) =>
+      tx.run(`UPDATE imports SET status = 'published', finished_at = ${now} WHERE id = ${id}`),
+    );
     const done = await fragment();
     expect(done).toContain('<div id="import-state">');
     expect(done).not.toContain('hx-trigger');
     expect(done).toContain('34 rows were skipped');
   });
 
-  it('a large upload is checked after the answer: its page shows the progress until the choice, and skipping publishes the valid rows', { timeout: 180_000 }, async () => {
+  it('a large upload is checked after the answer: its page shows the progress until the choice, and skipping publishes the valid rows', {
+    timeout: 180_000,
+  }, async () => {
     const lines = ['email,name,team'];
     for (let i = 0, size = 0; size < BACKGROUND_UPLOAD_BYTES + 10_000; i++) {
       lines.push(i % 10_000 === 5 ? `bulk-${i}-not-an-address,Rep ${i},Bulk` : `bulk-${i}@bulk.test,Rep ${i},Bulk`);
@@ -181,7 +219,9 @@ describe('/admin/imports', () => {
     const location = res.headers.get('location')!;
     const until = async (done: (html: string) => boolean) => {
       for (let tries = 0; tries < 300; tries++) {
-        const html = await (await f.t.request(location, { cookie: f.cookies.admin, headers: { 'HX-Request': 'true' } })).text();
+        const html = await (
+          await f.t.request(location, { cookie: f.cookies.admin, headers: { 'HX-Request': 'true' } })
+        ).text();
         if (done(html)) return html;
         // Still going: the fragment asks to be polled again.
         expect(html).toContain('hx-trigger="every 1s"');

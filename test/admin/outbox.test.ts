@@ -13,7 +13,10 @@ const refusingTransport: MailTransport = {
   close: () => {},
 };
 
-const hrefsOf = (html: string, testId: string) => [...html.matchAll(new RegExp(`<a href="([^"]+)" data-testid="${testId}"`, 'g'))].map((m) => m[1]!.replace(/&amp;/g, '&'));
+const hrefsOf = (html: string, testId: string) =>
+  [...html.matchAll(new RegExp(`<a href="([^"]+)" data-testid="${testId}"`, 'g'))].map((m) =>
+    m[1]!.replace(/&amp;/g, '&'),
+  );
 
 describe('/admin/outbox', () => {
   let f: AdminFixture;
@@ -66,7 +69,9 @@ describe('/admin/outbox', () => {
 
   it('retries a dead letter: pending again, due now, audited; a second retry changes nothing', async () => {
     // Due at once: it happened longer ago than the send delay.
-    expect((await api(f.t, f.key, 'POST', '/interactions', interaction({ occurredAt: minutesAgo(f.clock, 180) }))).status).toBe(201);
+    expect(
+      (await api(f.t, f.key, 'POST', '/interactions', interaction({ occurredAt: minutesAgo(f.clock, 180) }))).status,
+    ).toBe(201);
     const report = await sendDue(f.t.deps, refusingTransport);
     expect(report.dead).toBe(1);
     const id = Number((await f.t.db.readClient.execute("SELECT id FROM outbox WHERE status = 'dead'")).rows[0]?.id);
@@ -77,7 +82,8 @@ describe('/admin/outbox', () => {
     const retry = await f.t.postForm(`/admin/outbox/${id}/retry`, {}, { cookie: f.cookies.admin });
     expect(retry.status).toBe(303);
     expect(retry.headers.get('location')).toBe(`/admin/outbox/${id}?retried=1`);
-    const row = (await f.t.db.readClient.execute(`SELECT status, attempts, send_after FROM outbox WHERE id = ${id}`)).rows[0];
+    const row = (await f.t.db.readClient.execute(`SELECT status, attempts, send_after FROM outbox WHERE id = ${id}`))
+      .rows[0];
     expect(row).toMatchObject({ status: 'pending', attempts: 0, send_after: f.clock.nowMs() });
     expect(await countRows(f.t.db, 'audit_log', `action = 'outbox.retry' AND subject = '${id}'`)).toBe(1);
     const page = await (await f.t.request(retry.headers.get('location')!, { cookie: f.cookies.admin })).text();
@@ -94,14 +100,20 @@ describe('/admin/outbox', () => {
     const app = (await import('../../src/app')).createApp({ ...f.t.deps, wakeSender: () => void woken++ });
     const res = await app.request('http://cpi.test/admin/outbox/send-now', {
       method: 'POST',
-      headers: { Cookie: f.cookies.admin, Origin: 'http://cpi.test', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Cookie: f.cookies.admin,
+        Origin: 'http://cpi.test',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: '',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/outbox?woke=1');
     expect(woken).toBe(1);
     expect(await countRows(f.t.db, 'audit_log', "action = 'outbox.send-now'")).toBe(1);
-    expect(await (await f.t.request('/admin/outbox?woke=1', { cookie: f.cookies.admin })).text()).toContain('The sender was asked');
+    expect(await (await f.t.request('/admin/outbox?woke=1', { cookie: f.cookies.admin })).text()).toContain(
+      'The sender was asked',
+    );
   });
 
   it('pages through many messages, newest first, keeping the filter', async () => {
@@ -117,7 +129,9 @@ describe('/admin/outbox', () => {
     expect(second).toContain(pendingEmail);
     expect(second).not.toContain(batch[54]!.customer.email);
     // Out-of-range and junk pages fall back into range.
-    expect(await (await f.t.request('/admin/outbox?status=pending&page=99', { cookie: f.cookies.admin })).text()).toContain('Page 2 of 2');
+    expect(
+      await (await f.t.request('/admin/outbox?status=pending&page=99', { cookie: f.cookies.admin })).text(),
+    ).toContain('Page 2 of 2');
     expect((await f.t.request('/admin/outbox?status=bogus&page=-1', { cookie: f.cookies.admin })).status).toBe(200);
   });
 
@@ -132,10 +146,16 @@ describe('/admin/outbox', () => {
   });
 
   it('takes only http(s) links into BASE_URL from a message', () => {
-    const text = 'Yes: http://cpi.test/s/abc?first=yes\nEvil: https://evil.test/s/zzz\nOpen: http://cpi.test/s/abc\njs: javascript:alert(1)\nBye: http://cpi.test/u/def';
-    expect(mailLinks(text, 'http://cpi.test')).toEqual({ survey: 'http://cpi.test/s/abc', unsubscribe: 'http://cpi.test/u/def' });
+    const text =
+      'Yes: http://cpi.test/s/abc?first=yes\nEvil: https://evil.test/s/zzz\nOpen: http://cpi.test/s/abc\njs: javascript:alert(1)\nBye: http://cpi.test/u/def';
+    expect(mailLinks(text, 'http://cpi.test')).toEqual({
+      survey: 'http://cpi.test/s/abc',
+      unsubscribe: 'http://cpi.test/u/def',
+    });
     expect(mailLinks('http://cpi.test.evil.test/s/abc http://user@cpi.test/s/abc', 'http://cpi.test')).toEqual({});
-    expect(mailLinks('https://cpi.example/app/s/abc', 'https://cpi.example/app')).toEqual({ survey: 'https://cpi.example/app/s/abc' });
+    expect(mailLinks('https://cpi.example/app/s/abc', 'https://cpi.example/app')).toEqual({
+      survey: 'https://cpi.example/app/s/abc',
+    });
     expect(mailLinks(null, 'http://cpi.test')).toEqual({});
   });
 });

@@ -13,7 +13,8 @@ const valid = {
 
 describe('/admin/rules', () => {
   let f: AdminFixture;
-  const post = (type: string, fields: Record<string, string | string[]>) => f.t.postForm(`/admin/rules/${type}`, fields, { cookie: f.cookies.admin });
+  const post = (type: string, fields: Record<string, string | string[]>) =>
+    f.t.postForm(`/admin/rules/${type}`, fields, { cookie: f.cookies.admin });
 
   beforeAll(async () => {
     f = await adminFixture();
@@ -22,7 +23,8 @@ describe('/admin/rules', () => {
 
   it('shows one form per interaction type with the defaults', async () => {
     const html = await (await f.t.request('/admin/rules', { cookie: f.cookies.admin })).text();
-    for (const type of ['call', 'meeting', 'demo', 'quote', 'support']) expect(html).toContain(`action="/admin/rules/${type}"`);
+    for (const type of ['call', 'meeting', 'demo', 'quote', 'support'])
+      expect(html).toContain(`action="/admin/rules/${type}"`);
     expect(html).toContain('id="call-sendDelayMinutes" name="sendDelayMinutes" type="number"');
     expect(html).toMatch(/id="call-sendDelayMinutes"[^>]*value="120"/);
     expect(html).toMatch(/id="quote-reminderAfterDays"[^>]*value="3"/);
@@ -35,9 +37,17 @@ describe('/admin/rules', () => {
       [{ ...valid, fatigueDays: 'two weeks' }, 'Fatigue window (days)', 'must be a whole number'],
       [{ ...valid, expiryDays: '0' }, 'Link expiry (days)', 'must be from 1 to 90'],
       [{ ...valid, reminderAfterDays: '7' }, 'Reminder after (days)', 'must be from 1 to 6'],
-      [{ ...valid, required: ['decision_clearer'] }, 'Required questions', 'every required question must also be asked'],
+      [
+        { ...valid, required: ['decision_clearer'] },
+        'Required questions',
+        'every required question must also be asked',
+      ],
       [{ ...valid, questions: [], required: [] }, 'Questions asked', 'ask at least one question'],
-      [{ ...valid, questions: ['resolved_first_contact', 'favourite_colour'] }, 'Questions asked', 'is not a known question'],
+      [
+        { ...valid, questions: ['resolved_first_contact', 'favourite_colour'] },
+        'Questions asked',
+        'is not a known question',
+      ],
     ];
     for (const [fields, label, message] of cases) {
       const res = await post('call', fields);
@@ -79,17 +89,33 @@ describe('/admin/rules', () => {
     expect(page).toMatch(/id="call-sendDelayMinutes"[^>]*value="0"/);
     expect(page).toMatch(/id="call-reminderAfterDays"[^>]*value=""/);
 
-    const call = await api(f.t, f.key, 'POST', '/interactions', interaction({ type: 'call', occurredAt: minutesAgo(f.clock, 1) }));
+    const call = await api(
+      f.t,
+      f.key,
+      'POST',
+      '/interactions',
+      interaction({ type: 'call', occurredAt: minutesAgo(f.clock, 1) }),
+    );
     expect(call.status).toBe(201);
-    const invitation = (await f.t.db.readClient.execute(`SELECT * FROM invitations WHERE interaction_id = ${call.json[0].id}`)).rows[0];
+    const invitation = (
+      await f.t.db.readClient.execute(`SELECT * FROM invitations WHERE interaction_id = ${call.json[0].id}`)
+    ).rows[0];
     expect(invitation?.send_at).toBe(f.clock.nowMs());
     expect(invitation?.expires_at).toBe(f.clock.nowMs() + 7 * 86_400_000);
     expect(invitation?.reminder_due_at).toBeNull();
     expect(JSON.parse(String(invitation?.questions))).toEqual(['resolved_first_contact', 'added_value', 'comment']);
 
     // Other types keep the defaults: two hours after the interaction.
-    const demo = await api(f.t, f.key, 'POST', '/interactions', interaction({ type: 'demo', occurredAt: minutesAgo(f.clock, 1) }));
-    const demoInvitation = (await f.t.db.readClient.execute(`SELECT send_at FROM invitations WHERE interaction_id = ${demo.json[0].id}`)).rows[0];
+    const demo = await api(
+      f.t,
+      f.key,
+      'POST',
+      '/interactions',
+      interaction({ type: 'demo', occurredAt: minutesAgo(f.clock, 1) }),
+    );
+    const demoInvitation = (
+      await f.t.db.readClient.execute(`SELECT send_at FROM invitations WHERE interaction_id = ${demo.json[0].id}`)
+    ).rows[0];
     expect(demoInvitation?.send_at).toBe(f.clock.nowMs() - 60_000 + 2 * 3_600_000);
   });
 });

@@ -1,5 +1,14 @@
 /** A test app with reps in two teams and a signed-in admin, lead and trainers (one per team). */
-import { createTestApp, addApiKey, addUser, api, login, manualClock, type ManualClock, type TestApp } from '../helpers/app';
+import {
+  createTestApp,
+  addApiKey,
+  addUser,
+  api,
+  login,
+  manualClock,
+  type ManualClock,
+  type TestApp,
+} from '../helpers/app';
 import type { Role } from '../../db/schema';
 
 export const START = '2026-11-20T12:00:00Z';
@@ -24,8 +33,14 @@ export async function adminFixture(): Promise<AdminFixture> {
   ]);
   if (reps.status !== 200) throw new Error(`reps: ${reps.status}`);
   const idOf = async (sql: string) => Number((await t.db.readClient.execute(sql)).rows[0]?.id);
-  const teams = { iberia: await idOf("SELECT id FROM teams WHERE name = 'Iberia'"), dach: await idOf("SELECT id FROM teams WHERE name = 'DACH'") };
-  const repIds = { ana: await idOf("SELECT id FROM reps WHERE email = 'ana@acme.test'"), ben: await idOf("SELECT id FROM reps WHERE email = 'ben@acme.test'") };
+  const teams = {
+    iberia: await idOf("SELECT id FROM teams WHERE name = 'Iberia'"),
+    dach: await idOf("SELECT id FROM teams WHERE name = 'DACH'"),
+  };
+  const repIds = {
+    ana: await idOf("SELECT id FROM reps WHERE email = 'ana@acme.test'"),
+    ben: await idOf("SELECT id FROM reps WHERE email = 'ben@acme.test'"),
+  };
   const signIn = async (role: Role, teamIds: number[] = []) => {
     const user = await addUser(t, role, { teamIds });
     return { user: { id: user.id, email: user.email }, cookie: await login(t, user.email, user.password) };
@@ -61,4 +76,5 @@ export function unlabelledControls(html: string): string[] {
 }
 
 /** "Iso minus n minutes" for interactions that happened just now. */
-export const minutesAgo = (clock: ManualClock, minutes: number) => new Date(clock.nowMs() - minutes * 60_000).toISOString();
+export const minutesAgo = (clock: ManualClock, minutes: number) =>
+  new Date(clock.nowMs() - minutes * 60_000).toISOString();

@@ -15,20 +15,33 @@ describe('/admin/suppressions', () => {
   beforeAll(async () => {
     f = await adminFixture();
     // too old: it happened before the link expiry
-    expect((await post({ customer: customer('old@x.test'), occurredAt: new Date(f.clock.nowMs() - 30 * DAY).toISOString() })).reason).toBe('too-old');
+    expect(
+      (await post({ customer: customer('old@x.test'), occurredAt: new Date(f.clock.nowMs() - 30 * DAY).toISOString() }))
+        .reason,
+    ).toBe('too-old');
     // fatigue: the same customer again within the window
-    expect((await post({ customer: customer('tired@x.test'), occurredAt: minutesAgo(f.clock, 20) })).survey).toBe('scheduled');
-    expect((await post({ customer: customer('tired@x.test'), occurredAt: minutesAgo(f.clock, 10) })).reason).toBe('fatigue');
+    expect((await post({ customer: customer('tired@x.test'), occurredAt: minutesAgo(f.clock, 20) })).survey).toBe(
+      'scheduled',
+    );
+    expect((await post({ customer: customer('tired@x.test'), occurredAt: minutesAgo(f.clock, 10) })).reason).toBe(
+      'fatigue',
+    );
     // rep excluded by an admin
     expect((await f.t.postForm(`/admin/reps/${f.reps.ben}/exclude`, {}, { cookie: f.cookies.admin })).status).toBe(303);
-    expect((await post({ repEmail: 'ben@acme.test', customer: customer('bens@x.test'), occurredAt: minutesAgo(f.clock, 5) })).reason).toBe('rep-excluded');
+    expect(
+      (await post({ repEmail: 'ben@acme.test', customer: customer('bens@x.test'), occurredAt: minutesAgo(f.clock, 5) }))
+        .reason,
+    ).toBe('rep-excluded');
     // opted out through the unsubscribe link of their invitation
     await post({ customer: customer('gone@x.test'), occurredAt: minutesAgo(f.clock, 5) });
-    const text = (await f.t.db.readClient.execute("SELECT text_body FROM outbox WHERE to_address = 'gone@x.test'")).rows[0]?.text_body;
+    const text = (await f.t.db.readClient.execute("SELECT text_body FROM outbox WHERE to_address = 'gone@x.test'"))
+      .rows[0]?.text_body;
     const unsubscribe = mailLinks(String(text), f.t.config.baseUrl).unsubscribe!;
     expect((await f.t.postForm(new URL(unsubscribe).pathname, {})).status).toBeLessThan(400);
     f.clock.advance(60_000);
-    expect((await post({ customer: customer('gone@x.test'), occurredAt: minutesAgo(f.clock, 1), type: 'demo' })).reason).toBe('opted-out');
+    expect(
+      (await post({ customer: customer('gone@x.test'), occurredAt: minutesAgo(f.clock, 1), type: 'demo' })).reason,
+    ).toBe('opted-out');
   });
   afterAll(async () => f.t.close());
 
@@ -36,10 +49,15 @@ describe('/admin/suppressions', () => {
     const res = await f.t.request('/admin/suppressions', { cookie: f.cookies.admin });
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const label of ['Too old', 'Fatigue (surveyed recently)', 'Rep excluded', 'Opted out']) expect(html).toContain(label);
+    for (const label of ['Too old', 'Fatigue (surveyed recently)', 'Rep excluded', 'Opted out'])
+      expect(html).toContain(label);
     expect(html).toMatch(/aria-current="page">All<span class="tab-count">4<\/span>/);
-    expect(html).toMatch(/href="\/admin\/suppressions\?reason=fatigue">Fatigue \(surveyed recently\)<span class="tab-count">1<\/span>/);
-    const order = ['gone@x.test', 'bens@x.test', 'tired@x.test', 'old@x.test'].map((email) => html.indexOf(`<td>${email}</td>`));
+    expect(html).toMatch(
+      /href="\/admin\/suppressions\?reason=fatigue">Fatigue \(surveyed recently\)<span class="tab-count">1<\/span>/,
+    );
+    const order = ['gone@x.test', 'bens@x.test', 'tired@x.test', 'old@x.test'].map((email) =>
+      html.indexOf(`<td>${email}</td>`),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('Ben Ng');
@@ -47,7 +65,9 @@ describe('/admin/suppressions', () => {
   });
 
   it('filters by reason in the URL', async () => {
-    const html = await (await f.t.request('/admin/suppressions?reason=rep-excluded', { cookie: f.cookies.admin })).text();
+    const html = await (
+      await f.t.request('/admin/suppressions?reason=rep-excluded', { cookie: f.cookies.admin })
+    ).text();
     expect(html).toContain('<td>bens@x.test</td>');
     expect(html).not.toContain('<td>old@x.test</td>');
     expect(html).toMatch(/aria-current="page">Rep excluded/);

@@ -13,20 +13,27 @@ describe('content library GET /content (demo workspace)', () => {
     f = await demoFixture();
     const now = f.clock.nowMs();
     await f.t.db.write(async (tx) => {
-      await tx.run(`INSERT INTO content_items (id, title, url, stage, topic, created_at, updated_at) VALUES ('zz-script', 'Sneaky link', 'javascript:alert(1)', 'decision', 'security', ${now}, ${now})`);
-      await tx.run(`INSERT INTO content_items (id, title, url, stage, topic, created_at, updated_at) VALUES ('zz-new', 'Presentación nueva', 'https://content.example.com/new', 'awareness', 'Producto', ${now}, ${now})`);
+      await tx.run(
+        `INSERT INTO content_items (id, title, url, stage, topic, created_at, updated_at) VALUES ('zz-script', 'Sneaky link', 'javascript:alert(1)', 'decision', 'security', ${now}, ${now})`,
+      );
+      await tx.run(
+        `INSERT INTO content_items (id, title, url, stage, topic, created_at, updated_at) VALUES ('zz-new', 'Presentación nueva', 'https://content.example.com/new', 'awareness', 'Producto', ${now}, ${now})`,
+      );
     });
   });
   afterAll(async () => f.t.close());
 
   it('is open to every staff role and lists every item with stage, topic, usefulness with interval and n, top-2-box and shares', async () => {
-    for (const cookie of [f.cookies.trainer, f.cookies.lead, f.cookies.admin]) expect((await get(f, '/content', cookie)).status).toBe(200);
+    for (const cookie of [f.cookies.trainer, f.cookies.lead, f.cookies.admin])
+      expect((await get(f, '/content', cookie)).status).toBe(200);
     const html = (await get(f, '/content', f.cookies.trainer)).html;
     expect(order(html)).toHaveLength(14);
     const roi = elementWith(html, 'data-content-id="deck-roi"', 'tr');
     expect(roi).toContain('ROI calculator deck');
     expect(roi).toContain('consideration');
-    expect(roi).toMatch(/<td class="num">\d\.\d\d<\/td><td>\d\.\d\d to \d\.\d\d<\/td><td class="num">\d+%<br\/?><span class="muted small">\d+% to \d+%<\/span><\/td><td class="num">\d+<\/td><td class="num">\d+<\/td><td>consideration<\/td><td>roi<\/td>/);
+    expect(roi).toMatch(
+      /<td class="num">\d\.\d\d<\/td><td>\d\.\d\d to \d\.\d\d<\/td><td class="num">\d+%<br\/?><span class="muted small">\d+% to \d+%<\/span><\/td><td class="num">\d+<\/td><td class="num">\d+<\/td><td>consideration<\/td><td>roi<\/td>/,
+    );
     expect(unlabelledControls(html)).toEqual([]);
     expect(html).not.toMatch(/\sstyle=|NaN|undefined/);
   });
@@ -40,10 +47,18 @@ describe('content library GET /content (demo workspace)', () => {
       [Date.parse('2025-12-01T00:00:00Z'), f.clock.nowMs()],
     );
     const m = likertMean({ n: Number(s!.n), sum: Number(s!.sum), sumOfSquares: Number(s!.sq) });
-    const [shares] = await rows<{ n: number }>(f.t, `SELECT count(*) AS n FROM interaction_content ic JOIN interactions i ON i.id = ic.interaction_id WHERE ic.content_id = 'deck-roi' AND i.occurred_at >= ?`, [Date.parse('2025-12-01T00:00:00Z')]);
+    const [shares] = await rows<{ n: number }>(
+      f.t,
+      `SELECT count(*) AS n FROM interaction_content ic JOIN interactions i ON i.id = ic.interaction_id WHERE ic.content_id = 'deck-roi' AND i.occurred_at >= ?`,
+      [Date.parse('2025-12-01T00:00:00Z')],
+    );
     const roi = elementWith((await get(f, '/content', f.cookies.lead)).html, 'data-content-id="deck-roi"', 'tr');
-    expect(roi).toContain(`<td class="num">${m.mean.toFixed(2)}</td><td>${m.lower.toFixed(2)} to ${m.upper.toFixed(2)}</td>`);
-    expect(roi).toContain(`<td class="num">${Number(s!.n)}</td><td class="num">${Number(shares!.n)}</td><td>consideration</td>`);
+    expect(roi).toContain(
+      `<td class="num">${m.mean.toFixed(2)}</td><td>${m.lower.toFixed(2)} to ${m.upper.toFixed(2)}</td>`,
+    );
+    expect(roi).toContain(
+      `<td class="num">${Number(s!.n)}</td><td class="num">${Number(shares!.n)}</td><td>consideration</td>`,
+    );
   });
 
   it('ranks by usefulness (best item first, items without enough answers last), by shares, or by title', async () => {
@@ -52,7 +67,9 @@ describe('content library GET /content (demo workspace)', () => {
     expect(useful.slice(-2).sort()).toEqual(['zz-new', 'zz-script']);
     expect(useful.indexOf('webinar-trends')).toBeGreaterThan(useful.indexOf('case-study-retail'));
     const shared = (await get(f, '/content?sort=shared', f.cookies.lead)).html;
-    const counts = [...shared.matchAll(/<td class="num">(\d+)<\/td><td>[^<]*<\/td><td>[^<]*<\/td><\/tr>/g)].map((m) => Number(m[1]));
+    const counts = [...shared.matchAll(/<td class="num">(\d+)<\/td><td>[^<]*<\/td><td>[^<]*<\/td><\/tr>/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(counts).toHaveLength(14);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const titles = order((await get(f, '/content?sort=title', f.cookies.lead)).html);
@@ -63,7 +80,8 @@ describe('content library GET /content (demo workspace)', () => {
   });
 
   it('searches title, topic, stage and id, case- and accent-insensitively', async () => {
-    const search = async (q: string) => order((await get(f, `/content?q=${encodeURIComponent(q)}`, f.cookies.lead)).html);
+    const search = async (q: string) =>
+      order((await get(f, `/content?q=${encodeURIComponent(q)}`, f.cookies.lead)).html);
     expect((await search('CASE STUDY')).sort()).toEqual(['case-study-manufacturing', 'case-study-retail']);
     expect(await search('pricing')).toEqual(['pricing-sheet']);
     expect(await search('DECK-ROI')).toEqual(['deck-roi']);
@@ -78,7 +96,9 @@ describe('content library GET /content (demo workspace)', () => {
   it('links only http(s) URLs, in a new tab without opener or referrer', async () => {
     const html = (await get(f, '/content', f.cookies.lead)).html;
     const roi = elementWith(html, 'data-content-id="deck-roi"', 'tr');
-    expect(roi).toContain('<a class="content-title" href="https://content.example.com/library/deck-roi" target="_blank" rel="noopener noreferrer">');
+    expect(roi).toContain(
+      '<a class="content-title" href="https://content.example.com/library/deck-roi" target="_blank" rel="noopener noreferrer">',
+    );
     const script = elementWith(html, 'data-content-id="zz-script"', 'tr');
     expect(script).not.toContain('href=');
     expect(html).not.toContain('javascript:');
@@ -92,12 +112,15 @@ describe('content library GET /content (demo workspace)', () => {
     expect(order(res.html).sort()).toEqual(['deck-roi', 'deck-security']);
     const page = (await get(f, '/content?q=deck', f.cookies.lead)).html;
     expect(page).toMatch(/<form id="content-filters"[^>]*method="get"[^>]*action="\/content"/);
-    expect(page).toMatch(/<input id="content-filters-q" type="search" name="q" value="deck"[^>]*hx-trigger="input changed delay:300ms/);
+    expect(page).toMatch(
+      /<input id="content-filters-q" type="search" name="q" value="deck"[^>]*hx-trigger="input changed delay:300ms/,
+    );
     expect(page).toContain('hx-include="closest form"');
   });
 
   it('counts usefulness and shares over the chosen period; bad input is named', async () => {
-    const week = (await get(f, '/content?period=custom&from=2026-11-16&to=2026-11-19&sort=shared', f.cookies.lead)).html;
+    const week = (await get(f, '/content?period=custom&from=2026-11-16&to=2026-11-19&sort=shared', f.cookies.lead))
+      .html;
     expect(week).toContain('2026-11-16 to 2026-11-19');
     expect(week).toContain('not enough responses');
     const bad = await get(f, `/content?sort=best&q=${'x'.repeat(201)}`, f.cookies.lead);

@@ -2,14 +2,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { demoFixture, get, rows, type DemoFixture } from './setup';
 
-const HEADER = ['rep', 'rep_email', 'team', 'skill', 'cpi', 'score', 'lower', 'upper', 'label', 'low_confidence', 'link_tier', 'link_estimate', 'link_se', 'link_lower', 'link_upper', 'link_q', 'link_mde'];
-const LABELS = ['untrained', 'trained-not-transferred', 'coached-improving', 'coached-not-improving', 'coached-too-early-to-tell', ''];
+const HEADER = [
+  'rep',
+  'rep_email',
+  'team',
+  'skill',
+  'cpi',
+  'score',
+  'lower',
+  'upper',
+  'label',
+  'low_confidence',
+  'link_tier',
+  'link_estimate',
+  'link_se',
+  'link_lower',
+  'link_upper',
+  'link_q',
+  'link_mde',
+];
+const LABELS = [
+  'untrained',
+  'trained-not-transferred',
+  'coached-improving',
+  'coached-not-improving',
+  'coached-too-early-to-tell',
+  '',
+];
 const TIERS = ['finding', 'exploratory', 'no-evidence', 'not-separable', 'insufficient'];
 
 async function exportCsv(f: DemoFixture, query: string, cookie: string) {
   const res = await f.t.request(`/exports/gaps.csv${query}`, { cookie });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, table: res.status === 200 ? (parse(text) as string[][]) : [] };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    table: res.status === 200 ? (parse(text) as string[][]) : [],
+  };
 }
 
 describe('GET /exports/gaps.csv (demo workspace)', () => {
@@ -33,7 +63,9 @@ describe('GET /exports/gaps.csv (demo workspace)', () => {
     for (const r of body) expect(LABELS).toContain(r[8]);
     const scored = body.filter((r) => r[5] !== '');
     // A percentile interval of a score bounded at 0 need not hold a near-zero score itself.
-    expect(scored.every((r) => Number(r[6]) >= 0 && Number(r[6]) <= Number(r[7]) + 1e-9 && Number(r[5]) >= 0)).toBe(true);
+    expect(scored.every((r) => Number(r[6]) >= 0 && Number(r[6]) <= Number(r[7]) + 1e-9 && Number(r[5]) >= 0)).toBe(
+      true,
+    );
     for (const r of scored) expect(['yes', 'no']).toContain(r[9]);
     // A gap that names a CPI carries that skill × CPI link of the joint model.
     const named = body.filter((r) => r[4] !== '');
@@ -49,7 +81,10 @@ describe('GET /exports/gaps.csv (demo workspace)', () => {
     }
     const pk = named.find((r) => r[3] === 'product-knowledge' && r[4] === 'fcr');
     expect(pk?.[10]).toBe('finding');
-    const audit = await rows<{ actor: string; detail: string }>(f.t, "SELECT actor, detail FROM audit_log WHERE action = 'export.gaps' ORDER BY id DESC LIMIT 1");
+    const audit = await rows<{ actor: string; detail: string }>(
+      f.t,
+      "SELECT actor, detail FROM audit_log WHERE action = 'export.gaps' ORDER BY id DESC LIMIT 1",
+    );
     expect(audit[0]?.actor).toBe('lead@demo.cpilens.test');
     expect(JSON.parse(String(audit[0]?.detail))).toMatchObject({ team: null, rows: 36 * 6 });
   });
@@ -67,7 +102,9 @@ describe('GET /exports/gaps.csv (demo workspace)', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', async () => {
-    await f.t.db.write((tx) => tx.run(`UPDATE reps SET name = '=HYPERLINK("http://evil.test","x")' WHERE id = ${f.reps.iberia.id}`));
+    await f.t.db.write((tx) =>
+      tx.run(`UPDATE reps SET name = '=HYPERLINK("http://evil.test","x")' WHERE id = ${f.reps.iberia.id}`),
+    );
     await f.t.db.write((tx) => tx.run(`UPDATE teams SET name = '+Iberia' WHERE id = ${f.teams.iberia}`));
     const res = await exportCsv(f, '', f.cookies.lead);
     await f.t.db.write((tx) => tx.run(`UPDATE reps SET name = '${f.reps.iberia.name}' WHERE id = ${f.reps.iberia.id}`));

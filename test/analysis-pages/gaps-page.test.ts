@@ -14,11 +14,21 @@ import { analysisPeriod } from '../../src/domain/analysis/period';
 import { presetPeriod } from '../../src/domain/analysis-filters';
 import { repsNeededToDetect } from '../../src/stats';
 
-const LABELS = ['untrained', 'trained-not-transferred', 'coached-improving', 'coached-not-improving', 'coached-too-early-to-tell'];
+const LABELS = [
+  'untrained',
+  'trained-not-transferred',
+  'coached-improving',
+  'coached-not-improving',
+  'coached-too-early-to-tell',
+];
 
 /** Link-grid cells as skill→cpi with their tier. */
 function cells(html: string) {
-  return [...html.matchAll(/data-skill="([^"]+)" data-cpi="([^"]+)" data-tier="([^"]+)"/g)].map((m) => ({ pair: `${m[1]}→${m[2]}`, skill: m[1]!, tier: m[3]! }));
+  return [...html.matchAll(/data-skill="([^"]+)" data-cpi="([^"]+)" data-tier="([^"]+)"/g)].map((m) => ({
+    pair: `${m[1]}→${m[2]}`,
+    skill: m[1]!,
+    tier: m[3]!,
+  }));
 }
 
 /** Team names in the "largest gaps" table. */
@@ -48,7 +58,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     const region = elementWith(first, 'id="gaps-results"', 'div');
     expect(first).toContain(COMPUTING);
     expect(first).toContain('The analysis is being computed for this period…');
-    expect(first).toMatch(/<div id="gaps-results" class="results" hx-get="\/gaps" hx-trigger="load delay:2s" hx-swap="outerHTML">/);
+    expect(first).toMatch(
+      /<div id="gaps-results" class="results" hx-get="\/gaps" hx-trigger="load delay:2s" hx-swap="outerHTML">/,
+    );
     // Without JavaScript: a plain link to the same page.
     expect(region).toMatch(/<a href="\/gaps">Reload the page<\/a>/);
     expect(first).not.toContain('data-testid="link-matrix"');
@@ -60,7 +72,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     // The htmx request of a period not computed yet: the region alone, asking again for the same URL.
     const fragment = await get(f, '/gaps?period=3m', f.cookies.lead, HX);
     expectFragment(fragment.html, 'gaps-results');
-    expect(fragment.html.trimStart()).toMatch(/^<div id="gaps-results" class="results" hx-get="\/gaps\?period=3m" hx-trigger="load delay:2s" hx-swap="outerHTML">/);
+    expect(fragment.html.trimStart()).toMatch(
+      /^<div id="gaps-results" class="results" hx-get="\/gaps\?period=3m" hx-trigger="load delay:2s" hx-swap="outerHTML">/,
+    );
     expect(fragment.html).toContain(COMPUTING);
     const later = await getAnalysed(f, '/gaps?period=3m', f.cookies.lead, HX);
     expect(later.html.trimStart().startsWith('<div id="gaps-results" class="results">')).toBe(true);
@@ -76,7 +90,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     expect(pk).toContain('clear link');
     expect(pk).toContain('higher score, better');
     // Quote turnaround: lower is better, so a skill that goes with faster quotes reads "better".
-    expect(elementWith(page, 'data-skill="quoting" data-cpi="quoteTurnaround"', 'td')).toContain('higher score, better');
+    expect(elementWith(page, 'data-skill="quoting" data-cpi="quoteTurnaround"', 'td')).toContain(
+      'higher score, better',
+    );
     for (const c of all.filter((x) => x.tier === 'no-evidence')) {
       const cell = elementWith(page, `data-skill="${c.skill}" data-cpi="${c.pair.split('→')[1]}"`, 'td');
       expect(cell).toContain('no evidence yet');
@@ -106,7 +122,12 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
   it('says per CPI what the analysis can detect and the reps it takes to detect a reference effect, from the model', async () => {
     const planner = elementWith(page, 'data-testid="planner"', 'ul');
     expect(planner.match(/<li data-cpi=/g)).toHaveLength(5);
-    const served = await serveAnalysis(f.t.deps, 'links', analysisPeriod(presetPeriod('12m', f.clock.nowMs()).period, f.clock.nowMs()), 'wait');
+    const served = await serveAnalysis(
+      f.t.deps,
+      'links',
+      analysisPeriod(presetPeriod('12m', f.clock.nowMs()).period, f.clock.nowMs()),
+      'wait',
+    );
     if (served.status !== 'ready') throw new Error('not served');
     const fcr = served.result.models.find((m) => m.cpi === 'fcr')!;
     expect(fcr.kind).not.toBe('none');
@@ -118,7 +139,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
         ? `First-contact resolution: with ${fcr.n} assessed reps this analysis can detect effects of at least ${mde} pp per SD of skill; to detect 3.0 pp you need about ${needed} reps.`
         : `First-contact resolution: with ${fcr.n} assessed reps this analysis can detect effects of at least ${mde} pp per SD of skill, so effects of 3.0 pp are already within reach.`,
     );
-    expect(elementWith(planner, 'data-cpi="quoteTurnaround"', 'li')).toMatch(/can detect effects of at least \d+% quote time per SD of skill/);
+    expect(elementWith(planner, 'data-cpi="quoteTurnaround"', 'li')).toMatch(
+      /can detect effects of at least \d+% quote time per SD of skill/,
+    );
     expect(page).toContain('3 pp of first-contact resolution, 0.1 points on the 1–5 questions, 10% quote time');
   });
 
@@ -126,17 +149,22 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     const section = elementWith(page, 'id="quadrant"', 'section');
     expect(section).toContain('Skills by importance for First-contact resolution and performance');
     expect(section).toContain('share of what the joint model explains for this CPI (LMG)');
-    for (const label of ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']) expect(section).toContain(label);
+    for (const label of ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill'])
+      expect(section).toContain(label);
     expect(section).toContain('class="divider"');
     // Product knowledge, a clear link for FCR, carries the largest share of it.
-    const shares = [...section.matchAll(/<th scope="row">([^<]+)<\/th><td>[^<]*<\/td><td>(\d\.\d\d)<\/td>/g)].map((m) => ({ skill: m[1]!, share: Number(m[2]) }));
+    const shares = [...section.matchAll(/<th scope="row">([^<]+)<\/th><td>[^<]*<\/td><td>(\d\.\d\d)<\/td>/g)].map(
+      (m) => ({ skill: m[1]!, share: Number(m[2]) }),
+    );
     expect(shares).toHaveLength(6);
     expect(shares.reduce((a, b) => (b.share > a.share ? b : a)).skill).toBe('Product knowledge');
     const dc = await getAnalysed(f, '/gaps?cpi=decisionClearer', f.cookies.lead);
     const quadrant = elementWith(dc.html, 'id="quadrant"', 'section');
     expect(quadrant).toContain('Skills by importance for Decision clarity and performance');
     expect(quadrant).toMatch(/<option value="decisionClearer" selected="">/);
-    expect(quadrant).toMatch(/dot dot-(uncertain|concentrate-here|low-priority|keep-up-the-good-work|possible-overkill)/);
+    expect(quadrant).toMatch(
+      /dot dot-(uncertain|concentrate-here|low-priority|keep-up-the-good-work|possible-overkill)/,
+    );
   });
 
   it('answers htmx: the results region, or only the quadrant when htmx targets it (with the main form’s cpi out of band)', async () => {
@@ -150,16 +178,26 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     expectFragment(quadrant.html, 'quadrant');
     expect(quadrant.html.trimStart().startsWith('<section id="quadrant"')).toBe(true);
     expect(quadrant.html).not.toContain('link-matrix');
-    expect(quadrant.html).toMatch(/<input type="hidden" name="cpi" id="gaps-filter-cpi" value="addedValue" hx-swap-oob="true"/);
-    expect(page).toMatch(/<form id="gaps-filters"[^>]*hx-get="\/gaps" hx-target="#gaps-results"[^>]*hx-push-url="true"/);
+    expect(quadrant.html).toMatch(
+      /<input type="hidden" name="cpi" id="gaps-filter-cpi" value="addedValue" hx-swap-oob="true"/,
+    );
+    expect(page).toMatch(
+      /<form id="gaps-filters"[^>]*hx-get="\/gaps" hx-target="#gaps-results"[^>]*hx-push-url="true"/,
+    );
     expect(page).toMatch(/hx-get="\/gaps" hx-target="#quadrant" hx-swap="outerHTML" hx-push-url="true"/);
   });
 
   it('lists training effects with interval, p, arms and windows, and "not enough data" with the reason', () => {
     const table = elementWith(page, 'data-testid="training-effects"', 'table');
-    const row = elementWith(table, 'data-skill="objection-handling" data-kind="course" data-cpi="decisionClearer"', 'tr');
+    const row = elementWith(
+      table,
+      'data-skill="objection-handling" data-kind="course" data-cpi="decisionClearer"',
+      'tr',
+    );
     expect(row).toContain('data-status="ok"');
-    expect(row).toMatch(/\+0\.\d\d<\/td><td>\+0\.\d\d to \+0\.\d\d<\/td><td class="num">(&lt; 0\.001|0\.0\d\d)<\/td><td class="num">\d+ \/ \d+<\/td><td>before 20\d\d-\d\d…20\d\d-\d\d, after/);
+    expect(row).toMatch(
+      /\+0\.\d\d<\/td><td>\+0\.\d\d to \+0\.\d\d<\/td><td class="num">(&lt; 0\.001|0\.0\d\d)<\/td><td class="num">\d+ \/ \d+<\/td><td>before 20\d\d-\d\d…20\d\d-\d\d, after/,
+    );
     expect(page).toContain('data-testid="training-effects-missing"');
   });
 
@@ -195,7 +233,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     const trainer = await getAnalysed(f, '/gaps', f.cookies.trainer);
     expect(trainer.status).toBe(200);
     expect(new Set(topGapTeams(trainer.html))).toEqual(new Set(['Iberia']));
-    expect(cells(trainer.html).map((c) => `${c.pair}:${c.tier}`)).toEqual(cells(page).map((c) => `${c.pair}:${c.tier}`));
+    expect(cells(trainer.html).map((c) => `${c.pair}:${c.tier}`)).toEqual(
+      cells(page).map((c) => `${c.pair}:${c.tier}`),
+    );
     expect(trainer.html).not.toMatch(/<option value="\d+"[^>]*>DACH<\/option>/);
     for (const headers of [{}, HX, { ...HX, 'HX-Target': 'quadrant' }]) {
       expect((await get(f, `/gaps?team=${f.teams.dach}`, f.cookies.trainer, headers)).status).toBe(404);
@@ -204,11 +244,15 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
   });
 
   it('serves the latest result at once after the data changed, saying newer data is being analysed, until the new one is in', async () => {
-    await f.t.db.write((tx) => tx.run(`UPDATE reps SET name = name || '' , updated_at = updated_at + 1 WHERE id = ${f.reps.dach.id}`));
+    await f.t.db.write((tx) =>
+      tx.run(`UPDATE reps SET name = name || '' , updated_at = updated_at + 1 WHERE id = ${f.reps.dach.id}`),
+    );
     const stale = await get(f, '/gaps', f.cookies.lead);
     expect(stale.html).not.toContain(COMPUTING);
     expect(stale.html).toContain('data-stale="true"');
-    expect(stale.html).toMatch(/Updated 2026-11-20 10:00 UTC; newer data is being analysed\. <a href="\/gaps">Reload the page<\/a>/);
+    expect(stale.html).toMatch(
+      /Updated 2026-11-20 10:00 UTC; newer data is being analysed\. <a href="\/gaps">Reload the page<\/a>/,
+    );
     for (let i = 0; i < 400; i++) {
       const again = await get(f, '/gaps', f.cookies.lead);
       if (!again.html.includes('data-stale="true"')) {
@@ -228,7 +272,9 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     expect(html).toContain('Análisis de brechas de habilidades');
     expect(html).toContain('vínculo claro');
     expect(html).toContain('aún sin evidencia');
-    expect(html).toMatch(/Resolución en el primer contacto: con \d+ comerciales evaluados este análisis puede detectar efectos de al menos \d+,\d pp por DE de la habilidad/);
+    expect(html).toMatch(
+      /Resolución en el primer contacto: con \d+ comerciales evaluados este análisis puede detectar efectos de al menos \d+,\d pp por DE de la habilidad/,
+    );
     expect(html).toContain('concentrarse aquí');
     expect(html).toContain('Efectos de la formación');
     expect(html).toContain('Qué significan estas cifras (métodos)');

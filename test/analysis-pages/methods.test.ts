@@ -6,7 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixture, get, setLocale, type DemoFixture } from './setup';
 
-const SECTIONS = ['links', 'labels', 'figures', 'planner', 'importance', 'teams', 'gaps', 'small', 'training', 'limits', 'computed'];
+const SECTIONS = [
+  'links',
+  'labels',
+  'figures',
+  'planner',
+  'importance',
+  'teams',
+  'gaps',
+  'small',
+  'training',
+  'limits',
+  'computed',
+];
 
 describe('Methods page GET /methods', () => {
   let f: DemoFixture;
@@ -53,7 +65,13 @@ describe('Methods page GET /methods', () => {
       const { html } = await get(f, '/methods', f.cookies.trainer);
       expect(html).toContain('lang="es"');
       expect(html).toContain('<h1>Métodos: cómo leer las cifras</h1>');
-      for (const text of ['Vínculo claro', 'No es lo mismo que ningún efecto', 'frente a comerciales similares en los mismos meses', 'un 8–11 % de las veces', 'no se puede ajustar']) {
+      for (const text of [
+        'Vínculo claro',
+        'No es lo mismo que ningún efecto',
+        'frente a comerciales similares en los mismos meses',
+        'un 8–11 % de las veces',
+        'no se puede ajustar',
+      ]) {
         expect(html, text).toContain(text);
       }
       expect(html).not.toContain('Methods: how to read the figures');
@@ -65,7 +83,9 @@ describe('Methods page GET /methods', () => {
 
   it('is linked from the gaps page, the rep page, the coaching plan and the follow-up', async () => {
     for (const path of ['/gaps', `/reps/${f.reps.iberia.id}`, '/coaching', '/coaching/follow-up']) {
-      expect((await get(f, path, f.cookies.lead)).html, path).toContain('<a href="/methods">What these figures mean (methods)</a>');
+      expect((await get(f, path, f.cookies.lead)).html, path).toContain(
+        '<a href="/methods">What these figures mean (methods)</a>',
+      );
     }
   });
 });

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../helpers/app';
 import { unlabelledControls } from '../admin/setup';
-import { HX, demoFixture, elementWith, expectFragment, get, getAnalysed, rows, setLocale, type DemoFixture } from './setup';
+import {
+  HX,
+  demoFixture,
+  elementWith,
+  expectFragment,
+  get,
+  getAnalysed,
+  rows,
+  setLocale,
+  type DemoFixture,
+} from './setup';
 import { COMPUTING } from '../helpers/analysis';
 
 describe('rep page GET /reps/:id (demo workspace)', () => {
@@ -32,7 +42,8 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   });
 
   it('draws a trend chart per CPI with its interval band, target line and the training timeline as markers on the same months', () => {
-    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) expect(page).toContain(`id="trend-${cpi}"`);
+    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'])
+      expect(page).toContain(`id="trend-${cpi}"`);
     const fcr = elementWith(page, 'id="trend-fcr"', 'figure');
     expect(fcr).toContain('class="band"');
     expect(fcr).toContain('class="target"');
@@ -67,7 +78,9 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   it('shows the page at once while the gaps are computed: the gaps section asks again by itself (HX-Target rep-gaps)', async () => {
     const id = f.reps.iberia.id;
     expect(first).toContain('class="cpi-summary"');
-    expect(first).toContain(`<section id="rep-gaps" aria-labelledby="rep-gaps-h" hx-get="/reps/${id}" hx-trigger="load delay:2s" hx-swap="outerHTML">`);
+    expect(first).toContain(
+      `<section id="rep-gaps" aria-labelledby="rep-gaps-h" hx-get="/reps/${id}" hx-trigger="load delay:2s" hx-swap="outerHTML">`,
+    );
     expect(elementWith(first, 'id="rep-gaps"', 'section')).toContain(COMPUTING);
     expect(elementWith(first, 'id="rep-gaps"', 'section')).toContain(`<a href="/reps/${id}">Reload the page</a>`);
     const section = await getAnalysed(f, `/reps/${id}`, f.cookies.lead, { ...HX, 'HX-Target': 'rep-gaps' });
@@ -80,11 +93,29 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
 
   it('ranks gaps by score with 80% intervals, labels, evidence in plain words and "low confidence"; says "associated with", never "caused by"', () => {
     const table = elementWith(page, 'data-testid="rep-gaps"', 'table');
-    const skills = [...table.matchAll(/<tr data-skill="([^"]+)" data-label="([^"]+)"/g)].map((m) => ({ skill: m[1]!, label: m[2]! }));
-    expect(skills.map((s) => s.skill).sort()).toEqual(['content-usage', 'discovery', 'objection-handling', 'product-knowledge', 'quoting', 'value-messaging']);
+    const skills = [...table.matchAll(/<tr data-skill="([^"]+)" data-label="([^"]+)"/g)].map((m) => ({
+      skill: m[1]!,
+      label: m[2]!,
+    }));
+    expect(skills.map((s) => s.skill).sort()).toEqual([
+      'content-usage',
+      'discovery',
+      'objection-handling',
+      'product-knowledge',
+      'quoting',
+      'value-messaging',
+    ]);
     const scores = [...table.matchAll(/<td class="num">([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (const s of skills) expect(['untrained', 'trained-not-transferred', 'coached-improving', 'coached-not-improving', 'coached-too-early-to-tell', 'none']).toContain(s.label);
+    for (const s of skills)
+      expect([
+        'untrained',
+        'trained-not-transferred',
+        'coached-improving',
+        'coached-not-improving',
+        'coached-too-early-to-tell',
+        'none',
+      ]).toContain(s.label);
     // Discovery is linked with nothing in the demo: no CPI counts, its interval includes 0.
     const discovery = elementWith(table, 'data-skill="discovery"', 'tr');
     expect(discovery).toContain('low confidence');
@@ -92,7 +123,9 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     const top = elementWith(table, `data-skill="${skills[0]!.skill}"`, 'tr');
     expect(top).toMatch(/against target/);
     expect(top).toMatch(/P\(below target\) (&gt; )?\d+%/);
-    expect(top).toMatch(/Link across reps \(other skills held fixed\): <span class="badge badge-(finding|exploratory)">(clear|possible) link<\/span>/);
+    expect(top).toMatch(
+      /Link across reps \(other skills held fixed\): <span class="badge badge-(finding|exploratory)">(clear|possible) link<\/span>/,
+    );
     expect(top).toContain('<summary>Figures</summary>');
     expect(top.replace(/<details[\s\S]*?<\/details>/g, '')).not.toContain('ρ');
     expect(page).toContain('id="rep-gaps-chart"');
@@ -115,7 +148,11 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   });
 
   it('takes a custom range of days and reports bad filters by field with 422, using the defaults', async () => {
-    const custom = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-03-01&to=2026-05-31`, f.cookies.lead);
+    const custom = await get(
+      f,
+      `/reps/${f.reps.iberia.id}?period=custom&from=2026-03-01&to=2026-05-31`,
+      f.cookies.lead,
+    );
     expect(custom.status).toBe(200);
     expect(custom.html).toContain('2026-03-01 to 2026-05-31');
     const bad = await get(f, `/reps/${f.reps.iberia.id}?period=forever&type=fax`, f.cookies.lead);
@@ -141,9 +178,15 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
   });
 
   it('says "not enough responses" instead of numbers when the rep has too few in the period', async () => {
-    const res = await getAnalysed(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`, f.cookies.admin);
+    const res = await getAnalysed(
+      f,
+      `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-18&to=2026-11-19`,
+      f.cookies.admin,
+    );
     expect(res.status).toBe(200);
-    expect(elementWith(res.html, 'data-testid="rep-suppressed"', 'p')).toMatch(/Not enough responses: \d in the period, at least 5 are needed/);
+    expect(elementWith(res.html, 'data-testid="rep-suppressed"', 'p')).toMatch(
+      /Not enough responses: \d in the period, at least 5 are needed/,
+    );
     expect(res.html).toContain('Gaps are not scored: this rep has fewer than 5 responses in the period.');
     expect(res.html).not.toContain('class="cpi-summary"');
     expect(res.html).not.toMatch(/NaN|undefined/);
@@ -154,10 +197,14 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     const res = await get(f, `/reps/${f.reps.iberia.id}?period=custom&from=2026-11-10&to=2026-11-19`, f.cookies.admin);
     expect(res.status).toBe(200);
     const hidden = elementWith(res.html, 'data-testid="comments-hidden"', 'p');
-    expect(hidden).toMatch(/Comments are not shown: this rep has \d responses in the period, and comments appear from 10 on/);
+    expect(hidden).toMatch(
+      /Comments are not shown: this rep has \d responses in the period, and comments appear from 10 on/,
+    );
     expect(res.html).not.toContain('data-testid="comments"');
     // Raising the threshold hides them over the whole year too.
-    await f.t.db.write((tx) => tx.run(`INSERT INTO settings (key, value, updated_at) VALUES ('minComments', '1000', ${f.clock.nowMs()})`));
+    await f.t.db.write((tx) =>
+      tx.run(`INSERT INTO settings (key, value, updated_at) VALUES ('minComments', '1000', ${f.clock.nowMs()})`),
+    );
     const raised = await get(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead);
     await f.t.db.write((tx) => tx.run(`DELETE FROM settings WHERE key = 'minComments'`));
     expect(raised.html).toContain('data-testid="comments-hidden"');
@@ -174,10 +221,18 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     );
     const [consented, withheld] = list.map((r) => ({ id: Number(r.id), customer: Number(r.customer_id) }));
     await f.t.db.write(async (tx) => {
-      await tx.run(`UPDATE customers SET name = 'Olga Consenting', company = 'Open Ltd' WHERE id = ${consented!.customer}`);
-      await tx.run(`UPDATE responses SET comment = 'Marker: consented comment', contact_consent = 1 WHERE id = ${consented!.id}`);
-      await tx.run(`UPDATE customers SET name = 'Zelda Private', company = 'Hidden GmbH' WHERE id = ${withheld!.customer}`);
-      await tx.run(`UPDATE responses SET comment = 'Marker: private comment', contact_consent = 0 WHERE id = ${withheld!.id}`);
+      await tx.run(
+        `UPDATE customers SET name = 'Olga Consenting', company = 'Open Ltd' WHERE id = ${consented!.customer}`,
+      );
+      await tx.run(
+        `UPDATE responses SET comment = 'Marker: consented comment', contact_consent = 1 WHERE id = ${consented!.id}`,
+      );
+      await tx.run(
+        `UPDATE customers SET name = 'Zelda Private', company = 'Hidden GmbH' WHERE id = ${withheld!.customer}`,
+      );
+      await tx.run(
+        `UPDATE responses SET comment = 'Marker: private comment', contact_consent = 0 WHERE id = ${withheld!.id}`,
+      );
     });
     const html = (await get(f, `/reps/${f.reps.iberia.id}`, f.cookies.lead)).html;
     const open = elementWith(html, 'Marker: consented comment', 'li');

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { filterSearch, parseAnalysisFilters, presetPeriod } from '../../src/domain/analysis-filters';
 import { protectSmallMonths } from '../../src/domain/rep-profile';
-import { matchesSearch, safeHttpUrl, topAndBottom, type ContentLibrary, type ContentRow } from '../../src/domain/content-usefulness';
+import {
+  matchesSearch,
+  safeHttpUrl,
+  topAndBottom,
+  type ContentLibrary,
+  type ContentRow,
+} from '../../src/domain/content-usefulness';
 import type { SeriesPoint } from '../../src/domain/trends';
 import { formatter } from '../../views/partials/analysis/format';
 import { staffT } from '../../src/lib/i18n/staff';
@@ -20,24 +26,55 @@ describe('analysis filters', () => {
   });
 
   it('reads a custom range of days (to inclusive, capped at now) and the other filters', () => {
-    const { filters, problems } = parseAnalysisFilters({ period: 'custom', from: '2026-02-01', to: '2026-02-28', type: 'demo', team: '3', cpi: 'addedValue', q: ' deck ', sort: 'shared', page: '2' }, NOW);
+    const { filters, problems } = parseAnalysisFilters(
+      {
+        period: 'custom',
+        from: '2026-02-01',
+        to: '2026-02-28',
+        type: 'demo',
+        team: '3',
+        cpi: 'addedValue',
+        q: ' deck ',
+        sort: 'shared',
+        page: '2',
+      },
+      NOW,
+    );
     expect(problems).toEqual([]);
-    expect(filters.range.period).toEqual({ from: Date.parse('2026-02-01T00:00:00Z'), to: Date.parse('2026-03-01T00:00:00Z') });
+    expect(filters.range.period).toEqual({
+      from: Date.parse('2026-02-01T00:00:00Z'),
+      to: Date.parse('2026-03-01T00:00:00Z'),
+    });
     expect([filters.range.fromMonth, filters.range.toMonth]).toEqual([202602, 202602]);
     expect(filters).toMatchObject({ type: 'demo', team: 3, cpi: 'addedValue', q: 'deck', sort: 'shared', page: 2 });
     expect(parseAnalysisFilters({ from: '2026-11-01', to: '2030-01-01' }, NOW).filters.range.period.to).toBe(NOW);
-    expect(filterSearch(filters, ['range', 'type', 'team', 'cpi', 'q', 'sort', 'page'])).toBe('?period=custom&from=2026-02-01&to=2026-02-28&type=demo&team=3&cpi=addedValue&q=deck&sort=shared&page=2');
+    expect(filterSearch(filters, ['range', 'type', 'team', 'cpi', 'q', 'sort', 'page'])).toBe(
+      '?period=custom&from=2026-02-01&to=2026-02-28&type=demo&team=3&cpi=addedValue&q=deck&sort=shared&page=2',
+    );
     expect(filterSearch(parseAnalysisFilters({}, NOW).filters, ['range', 'cpi', 'sort'])).toBe('');
   });
 
   it('names every bad field and falls back to the defaults', () => {
-    const { filters, problems } = parseAnalysisFilters({ period: 'forever', type: 'fax', team: '-1', cpi: 'nps', sort: 'x', page: '0' }, NOW);
+    const { filters, problems } = parseAnalysisFilters(
+      { period: 'forever', type: 'fax', team: '-1', cpi: 'nps', sort: 'x', page: '0' },
+      NOW,
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(['cpi', 'page', 'period', 'sort', 'team', 'type']);
     expect(filters.range.preset).toBe('12m');
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-01' }, NOW).problems).toEqual([{ field: 'to', code: 'needs-both' }]);
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-03-01', to: '2026-02-01' }, NOW).problems).toEqual([{ field: 'from', code: 'order' }]);
-    expect(parseAnalysisFilters({ from: '2026-02-30x', to: '2026-03-01' }, NOW).problems[0]).toEqual({ field: 'from', code: 'date' });
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-31', to: '2026-03-01' }, NOW).problems[0]).toEqual({ field: 'from', code: 'date' });
+    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-01' }, NOW).problems).toEqual([
+      { field: 'to', code: 'needs-both' },
+    ]);
+    expect(parseAnalysisFilters({ period: 'custom', from: '2026-03-01', to: '2026-02-01' }, NOW).problems).toEqual([
+      { field: 'from', code: 'order' },
+    ]);
+    expect(parseAnalysisFilters({ from: '2026-02-30x', to: '2026-03-01' }, NOW).problems[0]).toEqual({
+      field: 'from',
+      code: 'date',
+    });
+    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-31', to: '2026-03-01' }, NOW).problems[0]).toEqual({
+      field: 'from',
+      code: 'date',
+    });
   });
 });
 
@@ -60,13 +97,20 @@ function month(label: string, n: number, fcr: number | null): SeriesPoint {
 
 describe('secondary suppression of the monthly series', () => {
   it('withholds the smallest shown month when exactly one month with answers is suppressed', () => {
-    const out = protectSmallMonths([month('2026-01', 20, 20), month('2026-02', 3, null), month('2026-03', 8, 8), month('2026-04', 0, null)]);
+    const out = protectSmallMonths([
+      month('2026-01', 20, 20),
+      month('2026-02', 3, null),
+      month('2026-03', 8, 8),
+      month('2026-04', 0, null),
+    ]);
     expect(out.map((p) => p.fcr === null)).toEqual([false, true, true, true]);
     expect(out[2]!.withheld).toEqual(['fcr']);
   });
 
   it('leaves the series alone with no, or two or more, suppressed months', () => {
-    expect(protectSmallMonths([month('2026-01', 20, 20), month('2026-02', 8, 8)]).every((p) => p.withheld.length === 0)).toBe(true);
+    expect(
+      protectSmallMonths([month('2026-01', 20, 20), month('2026-02', 8, 8)]).every((p) => p.withheld.length === 0),
+    ).toBe(true);
     const two = protectSmallMonths([month('2026-01', 2, null), month('2026-02', 3, null), month('2026-03', 9, 9)]);
     expect(two[2]!.fcr).not.toBeNull();
   });
@@ -76,7 +120,17 @@ describe('content library rules', () => {
   it('keeps only absolute http(s) links', () => {
     expect(safeHttpUrl('https://content.example.com/a b')).toBe('https://content.example.com/a%20b');
     expect(safeHttpUrl('http://x.test/')).toBe('http://x.test/');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', '/relative', '//evil.test/x', 'ftp://x.test', '', null]) expect(safeHttpUrl(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      '//evil.test/x',
+      'ftp://x.test',
+      '',
+      null,
+    ])
+      expect(safeHttpUrl(bad)).toBeNull();
   });
 
   it('matches title, topic, stage or id without regard to case or accents', () => {
@@ -94,10 +148,16 @@ describe('content library rules', () => {
       topic: null,
       shares: 1,
       answers: 10,
-      usefulness: shrunk === null ? null : { n: 10, mean: shrunk, lower: 1, upper: 5, top2: 0.5, top2Lower: 0.2, top2Upper: 0.8, shrunk },
+      usefulness:
+        shrunk === null
+          ? null
+          : { n: 10, mean: shrunk, lower: 1, upper: 5, top2: 0.5, top2Lower: 0.2, top2Upper: 0.8, shrunk },
     });
     const library = (rows: ContentRow[]): ContentLibrary => ({ rows, totalItems: rows.length, minResponses: 5 });
-    const many = topAndBottom(library(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) => row(id, 4 - i * 0.1)).concat(row('none', null))), 3);
+    const many = topAndBottom(
+      library(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) => row(id, 4 - i * 0.1)).concat(row('none', null))),
+      3,
+    );
     expect(many.top.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(many.bottom.map((r) => r.id)).toEqual(['g', 'f', 'e']);
     const few = topAndBottom(library([row('a', 4), row('b', 3), row('c', 2), row('d', 1)]), 3);

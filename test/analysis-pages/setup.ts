@@ -27,9 +27,14 @@ export async function demoFixture(): Promise<DemoFixture> {
   const clock = manualClock(NOW);
   const t = await createTestApp({}, clock);
   await loadDemoWorkspace(t.deps);
-  const id = async (query: string, args: (string | number)[]) => Number((await rows<{ id: number }>(t, query, args))[0]?.id);
+  const id = async (query: string, args: (string | number)[]) =>
+    Number((await rows<{ id: number }>(t, query, args))[0]?.id);
   const rep = async (name: string) => {
-    const [r] = await rows<{ id: number; name: string; email: string }>(t, 'SELECT id, name, email FROM reps WHERE name = ?', [name]);
+    const [r] = await rows<{ id: number; name: string; email: string }>(
+      t,
+      'SELECT id, name, email FROM reps WHERE name = ?',
+      [name],
+    );
     if (!r) throw new Error(`no demo rep ${name}`);
     return { id: Number(r.id), name: String(r.name), email: String(r.email) };
   };
@@ -42,7 +47,11 @@ export async function demoFixture(): Promise<DemoFixture> {
       lead: await login(t, 'lead@demo.cpilens.test', 'demo-lead-pass'),
       trainer: await login(t, 'trainer@demo.cpilens.test', 'demo-trainer-pass'),
     },
-    users: { admin: await user('admin@demo.cpilens.test'), lead: await user('lead@demo.cpilens.test'), trainer: await user('trainer@demo.cpilens.test') },
+    users: {
+      admin: await user('admin@demo.cpilens.test'),
+      lead: await user('lead@demo.cpilens.test'),
+      trainer: await user('trainer@demo.cpilens.test'),
+    },
     teams: {
       iberia: await id('SELECT id FROM teams WHERE name = ?', ['Iberia']),
       dach: await id('SELECT id FROM teams WHERE name = ?', ['DACH']),
@@ -65,7 +74,8 @@ export function getAnalysed(f: DemoFixture, path: string, cookie: string, header
 /** The fragment answer of htmx: no document around it, starting with the region it replaces. */
 export function expectFragment(html: string, rootId: string) {
   if (/<!doctype|<html/i.test(html)) throw new Error('expected a fragment, got a full page');
-  if (!html.trimStart().startsWith(`<`) || !html.includes(`id="${rootId}"`)) throw new Error(`fragment does not hold #${rootId}`);
+  if (!html.trimStart().startsWith(`<`) || !html.includes(`id="${rootId}"`))
+    throw new Error(`fragment does not hold #${rootId}`);
 }
 
 export async function setLocale(t: TestApp, userId: number, locale: 'en' | 'es') {

@@ -18,19 +18,30 @@ describe('an organisation with too few assessed reps for the joint model', () =>
   let t: TestApp;
   let cookie: string;
   let repId: number;
-  const page = (path: string) => untilAnalysed(async () => {
-    const res = await t.request(path, { cookie });
-    return { status: res.status, html: await res.text(), headers: res.headers };
-  });
+  const page = (path: string) =>
+    untilAnalysed(async () => {
+      const res = await t.request(path, { cookie });
+      return { status: res.status, html: await res.text(), headers: res.headers };
+    });
 
   beforeAll(async () => {
     t = await createTestApp({}, manualClock('2026-11-20T12:00:00Z'));
     const key = (await addApiKey(t, 'all')).key;
     const random = mulberry32(3);
-    const reps = Array.from({ length: REPS }, (_, i) => ({ email: `small${i}@acme.test`, name: `Small ${i}`, team: i % 2 ? 'East' : 'West' }));
+    const reps = Array.from({ length: REPS }, (_, i) => ({
+      email: `small${i}@acme.test`,
+      name: `Small ${i}`,
+      team: i % 2 ? 'East' : 'West',
+    }));
     expect((await api(t, key, 'POST', '/reps', reps)).status).toBe(200);
     const training = reps.flatMap((rep, i) =>
-      ['discovery', 'quoting', 'product-knowledge'].map((skill, s) => ({ repEmail: rep.email, skill, kind: 'assessment', completedAt: '2026-02-01T00:00:00Z', score: 45 + ((i * 11 + s * 7) % 45) })),
+      ['discovery', 'quoting', 'product-knowledge'].map((skill, s) => ({
+        repEmail: rep.email,
+        skill,
+        kind: 'assessment',
+        completedAt: '2026-02-01T00:00:00Z',
+        score: 45 + ((i * 11 + s * 7) % 45),
+      })),
     );
     expect((await api(t, key, 'POST', '/training-records', training)).status).toBe(201);
     for (const [i, rep] of reps.entries()) {
@@ -42,7 +53,14 @@ describe('an organisation with too few assessed reps for the joint model', () =>
         occurredAt: new Date(Date.parse('2026-04-01T10:00:00Z') + k * 7 * 86_400_000).toISOString(),
       }));
       expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
-      const answers = items.map((item) => ({ interactionExternalId: item.externalId, answeredAt: item.occurredAt, answers: { resolved_first_contact: random() < 0.3 + i * 0.07 ? 'yes' : 'no', decision_clearer: 1 + Math.floor(random() * 5) } }));
+      const answers = items.map((item) => ({
+        interactionExternalId: item.externalId,
+        answeredAt: item.occurredAt,
+        answers: {
+          resolved_first_contact: random() < 0.3 + i * 0.07 ? 'yes' : 'no',
+          decision_clearer: 1 + Math.floor(random() * 5),
+        },
+      }));
       expect((await api(t, key, 'POST', '/responses/import', answers)).status).toBe(201);
     }
     const lead = await addUser(t, 'lead');
@@ -58,7 +76,9 @@ describe('an organisation with too few assessed reps for the joint model', () =>
     expect([...html.matchAll(/data-tier="insufficient"/g)]).toHaveLength(3 * 5);
     expect(html).not.toContain('data-tier="finding"');
     expect(html).toContain(`Reps still to assess in every skill before skills can be linked to CPIs: ${MORE}.`);
-    expect(html).toContain(`First-contact resolution: no model yet — ${REPS} reps have every skill assessed and a model needs ${REPS + MORE}; assess more reps to link skills to this CPI.`);
+    expect(html).toContain(
+      `First-contact resolution: no model yet — ${REPS} reps have every skill assessed and a model needs ${REPS + MORE}; assess more reps to link skills to this CPI.`,
+    );
     const shortfalls = elementWith(html, 'data-testid="shortfalls"', 'table');
     expect(shortfalls).toMatch(/<a href="\/reps\/\d+">Small \d<\/a>/);
     expect(shortfalls).toMatch(/against target [^·]+ · P\(below target\) (&gt; )?\d+%/);
@@ -80,7 +100,9 @@ describe('an organisation with too few assessed reps for the joint model', () =>
 
   it('the coaching plan ranks no gap and says how many more reps to assess', async () => {
     const { html } = await page('/coaching');
-    expect(html).toContain(`Too few reps have every skill assessed to link skills to CPIs, so no gap is put down to a skill yet. Reps still to assess in every skill: ${MORE}.`);
+    expect(html).toContain(
+      `Too few reps have every skill assessed to link skills to CPIs, so no gap is put down to a skill yet. Reps still to assess in every skill: ${MORE}.`,
+    );
     expect(html).not.toContain('<span class="rank">');
     expect(html).toContain('No gap can be put down to a skill yet: too few reps have every skill assessed.');
     expect(html).not.toContain('No skill gap found in this period.');

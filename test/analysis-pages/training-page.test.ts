@@ -36,7 +36,9 @@ describe('/training', () => {
     const first = await get('/training?period=range&from=2026-06&to=2026-08');
     expect(first.status).toBe(200);
     expect(first.html).toContain('data-state="computing"');
-    expect(first.html).toMatch(/hx-get="\/training\?period=range&amp;from=2026-06&amp;to=2026-08" hx-trigger="load delay:2s"/);
+    expect(first.html).toMatch(
+      /hx-get="\/training\?period=range&amp;from=2026-06&amp;to=2026-08" hx-trigger="load delay:2s"/,
+    );
     const byDefault = await get('/training');
     expect(byDefault.html).toContain('Courses and coaching completed in 2026-Q2');
   });
@@ -48,16 +50,23 @@ describe('/training', () => {
       page = await get('/training?period=range&from=2026-06&to=2026-08', lead, { 'HX-Request': 'true' });
     }
     expect(page.html).toContain('data-state="ready"');
-    const first = /<li class="effect effect-(\w[\w-]*)" data-verdict="[^"]+" data-skill="([^"]+)" data-kind="([^"]+)" data-cpi="([^"]+)"/.exec(page.html);
+    const first =
+      /<li class="effect effect-(\w[\w-]*)" data-verdict="[^"]+" data-skill="([^"]+)" data-kind="([^"]+)" data-cpi="([^"]+)"/.exec(
+        page.html,
+      );
     expect(first?.slice(1)).toEqual(['better', 'value-messaging', 'course', 'addedValue']);
-    expect(page.html).toMatch(/Reps who completed the value messaging course improved added value by \+\d\.\d\d more than similar reps in the same months\./);
+    expect(page.html).toMatch(
+      /Reps who completed the value messaging course improved added value by \+\d\.\d\d more than similar reps in the same months\./,
+    );
     expect(visibleText(page.html)).not.toMatch(/\bq\b|p \/ q/);
     expect(page.html).toContain('<details class="numbers">');
     expect(page.html).toContain('<svg class="intervals"');
   });
 
   it('opens one effect month by month, and exports the rows', async () => {
-    const detail = await get('/training/effect?period=range&from=2026-06&to=2026-08&effectSkill=value-messaging&effectKind=course&cpi=addedValue');
+    const detail = await get(
+      '/training/effect?period=range&from=2026-06&to=2026-08&effectSkill=value-messaging&effectKind=course&cpi=addedValue',
+    );
     expect(detail.status).toBe(200);
     expect(detail.html).toContain('+1 month(s)');
     expect(detail.html).toContain('id="event-study"');
@@ -65,8 +74,30 @@ describe('/training', () => {
     expect(csv.status).toBe(200);
     const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ Skill: 'value messaging', Kind: 'Course', CPI: 'Added value', Result: 'better' });
-    const raw = parse(await (await t.request('/exports/training-effects.csv?period=range&from=2026-06&to=2026-08&format=raw', { cookie: lead })).text(), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(raw[0]!)).toEqual(['skill', 'kind', 'cpi', 'status', 'reason', 'effect', 'lower', 'upper', 'p', 'q', 'treatedReps', 'controlReps', 'cohorts', 'preTrendOk']);
+    const raw = parse(
+      await (
+        await t.request('/exports/training-effects.csv?period=range&from=2026-06&to=2026-08&format=raw', {
+          cookie: lead,
+        })
+      ).text(),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(Object.keys(raw[0]!)).toEqual([
+      'skill',
+      'kind',
+      'cpi',
+      'status',
+      'reason',
+      'effect',
+      'lower',
+      'upper',
+      'p',
+      'q',
+      'treatedReps',
+      'controlReps',
+      'cohorts',
+      'preTrendOk',
+    ]);
   });
 
   it('lets a trainer filter by their own teams only', async () => {

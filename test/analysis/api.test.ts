@@ -7,7 +7,11 @@ const NOW = '2026-11-20T12:00:00Z';
 
 /** 12 reps in 2 teams with history: rep i answers FCR yes with probability rising in i. */
 async function seed(t: TestApp, key: string) {
-  const reps = Array.from({ length: 12 }, (_, i) => ({ email: `rep${i}@acme.test`, name: `Rep ${i}`, team: i < 6 ? 'Alpha' : 'Beta' }));
+  const reps = Array.from({ length: 12 }, (_, i) => ({
+    email: `rep${i}@acme.test`,
+    name: `Rep ${i}`,
+    team: i < 6 ? 'Alpha' : 'Beta',
+  }));
   reps.push({ email: 'tiny@acme.test', name: 'Tiny', team: 'Alpha' });
   expect((await api(t, key, 'POST', '/reps', reps)).status).toBe(200);
   const random = mulberry32(7);
@@ -20,7 +24,16 @@ async function seed(t: TestApp, key: string) {
     for (let k = 0; k < count; k++) {
       const externalId = `h-${n++}`;
       const occurredAt = new Date(start + Math.floor(random() * 180) * 86_400_000 + 3_600_000).toISOString();
-      interactions.push({ externalId, repEmail: rep.email, customer: { email: `c${n}@x.test` }, type: k % 5 === 0 ? 'quote' : 'call', occurredAt, quoteRequestedAt: k % 5 === 0 ? occurredAt : null, quoteDeliveredAt: k % 5 === 0 ? new Date(Date.parse(occurredAt) + (5 + i * 4) * 3_600_000).toISOString() : null, contentIds: k % 2 ? ['deck'] : [] });
+      interactions.push({
+        externalId,
+        repEmail: rep.email,
+        customer: { email: `c${n}@x.test` },
+        type: k % 5 === 0 ? 'quote' : 'call',
+        occurredAt,
+        quoteRequestedAt: k % 5 === 0 ? occurredAt : null,
+        quoteDeliveredAt: k % 5 === 0 ? new Date(Date.parse(occurredAt) + (5 + i * 4) * 3_600_000).toISOString() : null,
+        contentIds: k % 2 ? ['deck'] : [],
+      });
       responses.push({
         interactionExternalId: externalId,
         answeredAt: occurredAt,
@@ -33,8 +46,10 @@ async function seed(t: TestApp, key: string) {
       });
     }
   }
-  for (let i = 0; i < interactions.length; i += 1000) expect((await api(t, key, 'POST', '/interactions', interactions.slice(i, i + 1000))).status).toBe(201);
-  for (let i = 0; i < responses.length; i += 1000) expect((await api(t, key, 'POST', '/responses/import', responses.slice(i, i + 1000))).status).toBe(201);
+  for (let i = 0; i < interactions.length; i += 1000)
+    expect((await api(t, key, 'POST', '/interactions', interactions.slice(i, i + 1000))).status).toBe(201);
+  for (let i = 0; i < responses.length; i += 1000)
+    expect((await api(t, key, 'POST', '/responses/import', responses.slice(i, i + 1000))).status).toBe(201);
 }
 
 describe('analysis API', () => {
@@ -80,9 +95,13 @@ describe('analysis API', () => {
             WHERE r.occurred_at >= ? AND r.occurred_at < ? GROUP BY t.name ORDER BY t.name`,
       args: [Date.parse(from), Date.parse(to)],
     });
-    expect(custom.json.groups.map((x: { key: string; n: number; decisionClearer: { n: number; mean: number } }) => [x.key, x.n, Math.round(x.decisionClearer.mean * x.decisionClearer.n)])).toEqual(
-      sqlTotals.rows.map((r) => [r.team, Number(r.n), Number(r.ds)]),
-    );
+    expect(
+      custom.json.groups.map((x: { key: string; n: number; decisionClearer: { n: number; mean: number } }) => [
+        x.key,
+        x.n,
+        Math.round(x.decisionClearer.mean * x.decisionClearer.n),
+      ]),
+    ).toEqual(sqlTotals.rows.map((r) => [r.team, Number(r.n), Number(r.ds)]));
   });
 
   it('refuses bad periods and groupings with 422 naming the field', async () => {
@@ -106,14 +125,30 @@ describe('analysis API', () => {
   });
 
   it('exports responses as formula-safe CSV', async () => {
-    await api(t, key, 'POST', '/interactions', { externalId: 'evil-1', repEmail: 'rep1@acme.test', customer: { email: 'e@x.test' }, type: 'call', occurredAt: '2026-06-01T10:00:00Z' });
-    await api(t, key, 'POST', '/responses/import', [{ interactionExternalId: 'evil-1', answeredAt: '2026-06-01T11:00:00Z', answers: { comment: '=HYPERLINK("http://evil.test","x")', resolved_first_contact: 'yes' } }]);
-    const res = await t.request('/api/v1/responses.csv?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z', { headers: { Authorization: `Bearer ${key}` } });
+    await api(t, key, 'POST', '/interactions', {
+      externalId: 'evil-1',
+      repEmail: 'rep1@acme.test',
+      customer: { email: 'e@x.test' },
+      type: 'call',
+      occurredAt: '2026-06-01T10:00:00Z',
+    });
+    await api(t, key, 'POST', '/responses/import', [
+      {
+        interactionExternalId: 'evil-1',
+        answeredAt: '2026-06-01T11:00:00Z',
+        answers: { comment: '=HYPERLINK("http://evil.test","x")', resolved_first_contact: 'yes' },
+      },
+    ]);
+    const res = await t.request('/api/v1/responses.csv?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z', {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await res.text();
     const [header, ...lines] = text.trim().split('\r\n');
-    expect(header).toBe('interactionExternalId,repEmail,repName,team,type,occurredAt,answeredAt,resolved_first_contact,content_useful,decision_clearer,added_value,comment,contactConsent,source');
+    expect(header).toBe(
+      'interactionExternalId,repEmail,repName,team,type,occurredAt,answeredAt,resolved_first_contact,content_useful,decision_clearer,added_value,comment,contactConsent,source',
+    );
     expect(lines.length).toBe(12 * 40 + 4 + 1);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
   });

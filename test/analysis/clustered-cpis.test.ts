@@ -87,8 +87,15 @@ describe('team and org CPIs cluster by rep', () => {
     // v_SRS = 0.55·0.45/60 = 0.004125; deff = 2.7071; n_eff = 22.164; the interval uses t(5).
     expect(org.fcr.designEffect).toBeCloseTo(2.7071, 4);
     expect(org.fcr.effectiveN).toBeCloseTo(22.164, 3);
-    const oracle = clusteredProportion(SEED_REPS.map((r) => r.fcrYes), [10, 10, 10, 10, 10, 10], 0.95);
-    expect([org.fcr.lower, org.fcr.upper]).toEqual([expect.closeTo(oracle.lower, 12), expect.closeTo(oracle.upper, 12)]);
+    const oracle = clusteredProportion(
+      SEED_REPS.map((r) => r.fcrYes),
+      [10, 10, 10, 10, 10, 10],
+      0.95,
+    );
+    expect([org.fcr.lower, org.fcr.upper]).toEqual([
+      expect.closeTo(oracle.lower, 12),
+      expect.closeTo(oracle.upper, 12),
+    ]);
     const narrowed = await first('groupBy=org&team=Alpha');
     const alphaGroup = await team('Alpha');
     for (const cpi of ['fcr', 'decisionClearer', 'addedValue']) {
@@ -101,7 +108,10 @@ describe('team and org CPIs cluster by rep', () => {
   it('puts designEffect and effectiveN in every CPI of team and org groups, none in a rep’s', async () => {
     for (const g of [...(await groups('groupBy=team')), ...(await groups('groupBy=org'))]) {
       for (const cpi of ['fcr', 'decisionClearer', 'addedValue', 'quoteTurnaroundHours']) {
-        expect(g[cpi], `${g.key} ${cpi}`).toMatchObject({ designEffect: expect.any(Number), effectiveN: expect.any(Number) });
+        expect(g[cpi], `${g.key} ${cpi}`).toMatchObject({
+          designEffect: expect.any(Number),
+          effectiveN: expect.any(Number),
+        });
       }
       expect(g.contentUseful).toBeNull();
       expect(g).not.toHaveProperty('valueAddedRate');
@@ -122,8 +132,15 @@ describe('team and org CPIs cluster by rep', () => {
     // v_CR = 3/2·32.67/900 = 0.05444; v_SRS = (17/30)(13/30)/30 = 0.008185; deff = 6.652.
     expect(q.withinSla).toBeCloseTo(17 / 30, 12);
     expect(q.designEffect).toBeCloseTo(6.652, 3);
-    const oracle = clusteredProportion(alpha.map((r) => r.withinSla), [10, 10, 10], 0.95);
-    expect([q.withinSlaLower, q.withinSlaUpper]).toEqual([expect.closeTo(oracle.lower, 12), expect.closeTo(oracle.upper, 12)]);
+    const oracle = clusteredProportion(
+      alpha.map((r) => r.withinSla),
+      [10, 10, 10],
+      0.95,
+    );
+    expect([q.withinSlaLower, q.withinSlaUpper]).toEqual([
+      expect.closeTo(oracle.lower, 12),
+      expect.closeTo(oracle.upper, 12),
+    ]);
     expect((await team('Beta')).quoteTurnaroundHours.designEffect).toBe(1);
   });
 
@@ -131,15 +148,30 @@ describe('team and org CPIs cluster by rep', () => {
     const query = { fromMonth: 202610, toMonth: 202610, now: Date.parse(NOW), scope: { kind: 'all' } as const };
     const [teamMonth] = await computeCpiSeries(t.db.read, { ...query, team: 'Alpha' });
     const alphaGroup = await team('Alpha');
-    expect(teamMonth!.fcr).toMatchObject({ n: 30, rate: 0.5, lower: alphaGroup.fcr.lower, upper: alphaGroup.fcr.upper, designEffect: alphaGroup.fcr.designEffect });
-    expect(teamMonth!.decisionClearer).toMatchObject({ lower: alphaGroup.decisionClearer.lower, upper: alphaGroup.decisionClearer.upper });
+    expect(teamMonth!.fcr).toMatchObject({
+      n: 30,
+      rate: 0.5,
+      lower: alphaGroup.fcr.lower,
+      upper: alphaGroup.fcr.upper,
+      designEffect: alphaGroup.fcr.designEffect,
+    });
+    expect(teamMonth!.decisionClearer).toMatchObject({
+      lower: alphaGroup.decisionClearer.lower,
+      upper: alphaGroup.decisionClearer.upper,
+    });
     const [orgMonth] = await computeCpiSeries(t.db.read, query);
     const org = await first('groupBy=org');
     expect(orgMonth!.fcr).toMatchObject({ lower: org.fcr.lower, upper: org.fcr.upper, effectiveN: org.fcr.effectiveN });
-    const repId = Number((await t.db.readClient.execute("SELECT id FROM reps WHERE email = 'a1@clustered.test'")).rows[0]!.id);
+    const repId = Number(
+      (await t.db.readClient.execute("SELECT id FROM reps WHERE email = 'a1@clustered.test'")).rows[0]!.id,
+    );
     const [repMonth] = await computeCpiSeries(t.db.read, { ...query, repId });
     expect(repMonth!.fcr).toEqual({ n: 10, ...pick(wilsonInterval(9, 10)) });
   });
 });
 
-const pick = (w: { estimate: number; lower: number; upper: number }) => ({ rate: w.estimate, lower: w.lower, upper: w.upper });
+const pick = (w: { estimate: number; lower: number; upper: number }) => ({
+  rate: w.estimate,
+  lower: w.lower,
+  upper: w.upper,
+});

@@ -33,14 +33,23 @@ describe('analysis API on the demo workspace', () => {
     for (const rep of reps) {
       const scores = rep.gaps.map((g) => g.score).filter((s): s is number => s !== null);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      for (const g of rep.gaps) expect(['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']).toContain(g.cpi);
+      for (const g of rep.gaps)
+        expect(['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']).toContain(g.cpi);
     }
   });
 
   it('finds the objection-handling bootcamp (which works) and not the value-messaging e-learning (which does not), against similar reps in the same months', async () => {
     const from = new Date(t.clock.nowMs() - 365 * 86_400_000).toISOString();
     const res = await api(t, key, 'GET', `/training-effects?from=${from}&kind=course`);
-    type Effect = { skill: string; cpi: string; status: string; effect: number | null; lower: number | null; upper: number | null; q: number | null };
+    type Effect = {
+      skill: string;
+      cpi: string;
+      status: string;
+      effect: number | null;
+      lower: number | null;
+      upper: number | null;
+      q: number | null;
+    };
     const effects = res.json.effects as Effect[];
     const bootcamp = effects.find((e) => e.skill === 'objection-handling' && e.cpi === 'decisionClearer')!;
     expect(bootcamp.status).toBe('ok');
@@ -48,6 +57,7 @@ describe('analysis API on the demo workspace', () => {
     expect(bootcamp.effect!).toBeGreaterThan(0.3);
     expect(bootcamp.lower!).toBeGreaterThan(0);
     expect(bootcamp.q!).toBeLessThanOrEqual(0.05);
-    for (const e of effects.filter((x) => x.skill === 'value-messaging' && x.status === 'ok')) expect(e.q!, `e-learning → ${e.cpi}`).toBeGreaterThan(0.05);
+    for (const e of effects.filter((x) => x.skill === 'value-messaging' && x.status === 'ok'))
+      expect(e.q!, `e-learning → ${e.cpi}`).toBeGreaterThan(0.05);
   });
 });

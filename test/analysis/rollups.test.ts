@@ -13,17 +13,30 @@ describe('CPI running totals', () => {
   });
   afterAll(async () => t.close());
 
-  const snapshot = async () => [
-    ...(await t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day')).rows,
-    ...(await t.db.readClient.execute('SELECT * FROM cpi_monthly ORDER BY month, rep_id, interaction_type')).rows,
-  ].map((r) => ({ ...r }));
+  const snapshot = async () =>
+    [
+      ...(await t.db.readClient.execute('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day')).rows,
+      ...(await t.db.readClient.execute('SELECT * FROM cpi_monthly ORDER BY month, rep_id, interaction_type')).rows,
+    ].map((r) => ({ ...r }));
 
   it('stays equal to a rebuild from the rows through incremental and bulk writes, and sums any period like SQL', async () => {
     const days = [3, 10, 10, 40, 41, 80, 2, 120];
     for (const [i, d] of days.entries()) {
       const occurredAt = new Date(Date.parse('2026-05-01T00:00:00Z') + d * 86_400_000 + i * 3_600_000).toISOString();
-      await api(t, key, 'POST', '/interactions', { externalId: `x${i}`, repEmail: 'a@acme.test', customer: { email: `c${i}@x.test` }, type: i % 2 ? 'call' : 'demo', occurredAt });
-      await api(t, key, 'POST', '/responses/import', [{ interactionExternalId: `x${i}`, answeredAt: occurredAt, answers: { decision_clearer: 1 + (i % 5), resolved_first_contact: i % 3 ? 'yes' : 'no' } }]);
+      await api(t, key, 'POST', '/interactions', {
+        externalId: `x${i}`,
+        repEmail: 'a@acme.test',
+        customer: { email: `c${i}@x.test` },
+        type: i % 2 ? 'call' : 'demo',
+        occurredAt,
+      });
+      await api(t, key, 'POST', '/responses/import', [
+        {
+          interactionExternalId: `x${i}`,
+          answeredAt: occurredAt,
+          answers: { decision_clearer: 1 + (i % 5), resolved_first_contact: i % 3 ? 'yes' : 'no' },
+        },
+      ]);
     }
     const incremental = await snapshot();
     await t.db.write((tx) => rebuildRollups(tx));
@@ -36,9 +49,15 @@ describe('CPI running totals', () => {
     ] as const) {
       const period = { from: Date.parse(from), to: Date.parse(to) };
       const sums = await getCpiSumsByRep(t.db.read, period, Date.parse('2026-11-20T12:00:00Z'));
-      const raw = await t.db.readClient.execute({ sql: 'SELECT count(*) n, coalesce(sum(decision_clearer), 0) s FROM responses WHERE occurred_at >= ? AND occurred_at < ?', args: [period.from, period.to] });
+      const raw = await t.db.readClient.execute({
+        sql: 'SELECT count(*) n, coalesce(sum(decision_clearer), 0) s FROM responses WHERE occurred_at >= ? AND occurred_at < ?',
+        args: [period.from, period.to],
+      });
       const got = [...sums.values()][0];
-      expect([got?.responses ?? 0, got?.dcSum ?? 0], `${from} → ${to}`).toEqual([Number(raw.rows[0]!.n), Number(raw.rows[0]!.s)]);
+      expect([got?.responses ?? 0, got?.dcSum ?? 0], `${from} → ${to}`).toEqual([
+        Number(raw.rows[0]!.n),
+        Number(raw.rows[0]!.s),
+      ]);
     }
   });
 });

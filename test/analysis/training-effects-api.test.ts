@@ -21,11 +21,35 @@ describe('GET /api/v1/training-effects', () => {
   afterAll(async () => t.close());
 
   it('finds the course effect on added value, in the contract shape', async () => {
-    const res = await api(t, key, 'GET', '/training-effects?from=2026-06-01T00:00:00Z&to=2026-09-01T00:00:00Z&skill=value-messaging&kind=course');
+    const res = await api(
+      t,
+      key,
+      'GET',
+      '/training-effects?from=2026-06-01T00:00:00Z&to=2026-09-01T00:00:00Z&skill=value-messaging&kind=course',
+    );
     expect(res.status).toBe(200);
     const added = res.json.effects.find((e: { cpi: string }) => e.cpi === 'addedValue');
-    expect(added).toMatchObject({ skill: 'value-messaging', kind: 'course', status: 'ok', treatedReps: 16, cohorts: 3 });
-    expect(Object.keys(added)).toEqual(expect.arrayContaining(['effect', 'lower', 'upper', 'p', 'q', 'treatedReps', 'controlReps', 'cohorts', 'preTrend', 'eventStudy']));
+    expect(added).toMatchObject({
+      skill: 'value-messaging',
+      kind: 'course',
+      status: 'ok',
+      treatedReps: 16,
+      cohorts: 3,
+    });
+    expect(Object.keys(added)).toEqual(
+      expect.arrayContaining([
+        'effect',
+        'lower',
+        'upper',
+        'p',
+        'q',
+        'treatedReps',
+        'controlReps',
+        'cohorts',
+        'preTrend',
+        'eventStudy',
+      ]),
+    );
     expect(added.effect).toBeGreaterThan(0.7);
     expect(added.effect).toBeLessThan(1.3);
     expect(added.lower).toBeGreaterThan(0);
@@ -37,7 +61,12 @@ describe('GET /api/v1/training-effects', () => {
 
   it('says "not enough data", with the reason, where too few reps trained', async () => {
     // June's cohort alone: 6 reps (fewer than 8 treated).
-    const res = await api(t, key, 'GET', '/training-effects?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&kind=course');
+    const res = await api(
+      t,
+      key,
+      'GET',
+      '/training-effects?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&kind=course',
+    );
     expect(res.status).toBe(200);
     expect(res.json.effects.length).toBeGreaterThan(0);
     for (const e of res.json.effects) {

@@ -10,14 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
+import {
+  collectPageErrors,
+  describeBrowser,
+  launchBrowser,
+  saveScreenshot,
+  seriousAxeViolations,
+} from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { createClock } from '../../src/lib/clock';
 import { loadDemoWorkspace } from '../../db/demo';
-
 
 /** Loads the demo into a fresh database file before the server opens it (data ends now, as the server's clock). */
 async function demoDatabase(): Promise<{ dir: string; url: string; repId: number }> {
@@ -47,14 +52,20 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
 
   beforeAll(async () => {
     demo = await demoDatabase();
-    [server, browser] = await Promise.all([startTestServer({ DATABASE_URL: demo.url }, { waitForSetupLink: false }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ DATABASE_URL: demo.url }, { waitForSetupLink: false }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     errors = collectPageErrors(page);
     await page.goto('/login');
     await page.locator('input[name="email"]').fill('lead@demo.cpilens.test');
     await page.locator('input[name="password"]').fill('demo-lead-pass');
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.locator('form button[type="submit"]').first().click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname !== '/login'),
+      page.locator('form button[type="submit"]').first().click(),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
@@ -75,7 +86,9 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     expect(await seriousAxeViolations(page), `axe on ${path} at ${width} px`).toEqual([]);
   }
 
-  it('shows the rep page at 1280 px and 390 px, accessible and without sideways scrolling', { timeout: 120_000 }, async () => {
+  it('shows the rep page at 1280 px and 390 px, accessible and without sideways scrolling', {
+    timeout: 120_000,
+  }, async () => {
     errors.clear();
     await check(`/reps/${demo.repId}`, 'rep', 1280);
     await expect.poll(() => page.locator('#trend-fcr svg').isVisible()).toBe(true);
@@ -85,13 +98,21 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     expect(errors.errors).toEqual([]);
   });
 
-  it('shows the gap analysis at 1280 px and 390 px, accessible and without sideways scrolling; while computed, the region fills itself in', { timeout: 120_000 }, async () => {
+  it('shows the gap analysis at 1280 px and 390 px, accessible and without sideways scrolling; while computed, the region fills itself in', {
+    timeout: 120_000,
+  }, async () => {
     errors.clear();
     // The first visit may find the period's analysis still being computed: the region asks again by itself (htmx).
     await check('/gaps', 'gaps', 1280);
-    await expect.poll(() => page.locator('[data-skill="product-knowledge"][data-cpi="fcr"][data-tier="finding"]').count(), { timeout: 90_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-skill="product-knowledge"][data-cpi="fcr"][data-tier="finding"]').count(), {
+        timeout: 90_000,
+      })
+      .toBe(1);
     expect(await page.locator('[data-analysis="computing"]').count()).toBe(0);
-    await expect.poll(() => page.locator('.computed-note').textContent()).toMatch(/Computed at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+    await expect
+      .poll(() => page.locator('.computed-note').textContent())
+      .toMatch(/Computed at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
     await check('/gaps', 'gaps', 390);
     expect(errors.errors).toEqual([]);
   });
@@ -126,11 +147,15 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     await page.waitForLoadState('networkidle');
     await page.locator('#rep-filters-type').selectOption('call');
     await page.waitForURL(/type=call/);
-    await expect.poll(() => page.locator('[data-testid="period-note"]').textContent()).toContain('only Call interactions');
+    await expect
+      .poll(() => page.locator('[data-testid="period-note"]').textContent())
+      .toContain('only Call interactions');
     expect(await page.locator('h1').count()).toBe(1);
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('type=call'));
-    await expect.poll(() => page.locator('[data-testid="period-note"]').textContent()).toContain('all interaction types');
+    await expect
+      .poll(() => page.locator('[data-testid="period-note"]').textContent())
+      .toContain('all interaction types');
   });
 
   it('switches the quadrant chart’s CPI with htmx, and the team filter keeps it', async () => {
@@ -145,7 +170,9 @@ describeBrowser('analysis pages in a browser (demo workspace)', () => {
     await page.waitForURL(/team=\d+/);
     await expect.poll(() => page.locator('[data-testid="period-note"]').textContent()).toContain('team DACH');
     expect(new URL(page.url()).searchParams.get('cpi')).toBe('decisionClearer');
-    await expect.poll(() => page.locator('#quadrant .chart-title').textContent(), { timeout: 90_000 }).toContain('Decision clarity');
+    await expect
+      .poll(() => page.locator('#quadrant .chart-title').textContent(), { timeout: 90_000 })
+      .toContain('Decision clarity');
   });
 
   it('searches the content library as you type, keeping the search in the URL', async () => {

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
+import {
+  collectPageErrors,
+  describeBrowser,
+  launchBrowser,
+  saveScreenshot,
+  seriousAxeViolations,
+} from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
@@ -39,7 +45,10 @@ async function signIn(context: BrowserContext, who: { email: string; password: s
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.locator('input[name="email"]').fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.locator('form button[type="submit"]').click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === next),
+    page.locator('form button[type="submit"]').click(),
+  ]);
   return page;
 }
 
@@ -54,8 +63,15 @@ describeBrowser('the coaching workspace in a browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cpi-lens-coaching-browser-'));
     const dbPath = await demoDatabase(dir);
-    [server, browser] = await Promise.all([startTestServer({ DATABASE_URL: `file:${dbPath}` }, { waitForSetupLink: false }), launchBrowser()]);
-    trainer = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    [server, browser] = await Promise.all([
+      startTestServer({ DATABASE_URL: `file:${dbPath}` }, { waitForSetupLink: false }),
+      launchBrowser(),
+    ]);
+    trainer = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+    });
     page = await signIn(trainer, TRAINER, '/coaching');
     pageErrors = collectPageErrors(page);
   }, 240_000);
@@ -68,10 +84,15 @@ describeBrowser('the coaching workspace in a browser', () => {
   });
 
   const focused = () =>
-    page.evaluate(`(() => { const e = document.activeElement; return e ? { tag: e.tagName.toLowerCase(), name: e.getAttribute('name'), value: e.getAttribute('value'), href: e.getAttribute('href') } : null; })()`) as Promise<{ tag: string; name: string | null; value: string | null; href: string | null } | null>;
+    page.evaluate(
+      `(() => { const e = document.activeElement; return e ? { tag: e.tagName.toLowerCase(), name: e.getAttribute('name'), value: e.getAttribute('value'), href: e.getAttribute('href') } : null; })()`,
+    ) as Promise<{ tag: string; name: string | null; value: string | null; href: string | null } | null>;
 
   /** Presses Tab until the focused element matches (the only way this test moves focus). */
-  async function tabTo(match: (e: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, limit = 80): Promise<void> {
+  async function tabTo(
+    match: (e: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean,
+    limit = 80,
+  ): Promise<void> {
     for (let i = 0; i < limit; i++) {
       const e = await focused();
       if (e && match(e)) return;
@@ -89,13 +110,17 @@ describeBrowser('the coaching workspace in a browser', () => {
     await page.keyboard.press('Enter');
     await tabTo((e) => e.name === 'rep', 5);
     await page.keyboard.press('ArrowDown');
-    const rep = (await page.evaluate(`(() => { const s = document.querySelector('#session-rep'); return { id: s.value, name: s.selectedOptions[0].textContent.trim() }; })()`)) as { id: string; name: string };
+    const rep = (await page.evaluate(
+      `(() => { const s = document.querySelector('#session-rep'); return { id: s.value, name: s.selectedOptions[0].textContent.trim() }; })()`,
+    )) as { id: string; name: string };
     expect(rep.id).toMatch(/^\d+$/);
     await page.keyboard.press('Tab');
     expect((await focused())?.name).toBe('skill');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const skill = (await page.evaluate(`document.querySelector('#session-skill').selectedOptions[0].textContent.trim()`)) as string;
+    const skill = (await page.evaluate(
+      `document.querySelector('#session-skill').selectedOptions[0].textContent.trim()`,
+    )) as string;
     expect(skill).not.toBe('Choose a skill');
     // The date is today already; Tab through its fields to the notes.
     await tabTo((e) => e.name === 'notes', 6);
@@ -108,13 +133,17 @@ describeBrowser('the coaching workspace in a browser', () => {
     await page.keyboard.press('Enter');
 
     // htmx swaps the form (with a status message) and the rep's session list on the plan.
-    await expect.poll(() => page.locator('#session-form .flash-ok').textContent(), { timeout: 15_000 }).toContain(`Session with ${rep.name} in ${skill}`);
+    await expect
+      .poll(() => page.locator('#session-form .flash-ok').textContent(), { timeout: 15_000 })
+      .toContain(`Session with ${rep.name} in ${skill}`);
     await expect.poll(() => page.locator(`#sessions-rep-${rep.id}`).textContent()).toContain(notes);
     expect(pageErrors.errors).toEqual([]);
 
     // Still there after a reload (it was saved, not just drawn).
     await page.reload();
-    await expect.poll(() => page.locator(`#rep-${rep.id} .session-done`).allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(notes)]));
+    await expect
+      .poll(() => page.locator(`#rep-${rep.id} .session-done`).allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining(notes)]));
   });
 
   it('renders the plan at 1280 px and 390 px and the follow-up view, without sideways scrolling', async () => {
@@ -123,7 +152,10 @@ describeBrowser('the coaching workspace in a browser', () => {
       await page.goto('/coaching');
       await expect.poll(() => page.locator('h1[data-testid="coaching-title"]').isVisible()).toBe(true);
       await saveScreenshot(page, `coaching-${width}`);
-      expect(Number(await page.evaluate('document.documentElement.scrollWidth')), `/coaching at ${width}`).toBeLessThanOrEqual(width);
+      expect(
+        Number(await page.evaluate('document.documentElement.scrollWidth')),
+        `/coaching at ${width}`,
+      ).toBeLessThanOrEqual(width);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/coaching/follow-up');
@@ -133,7 +165,9 @@ describeBrowser('the coaching workspace in a browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ['/coaching/follow-up', '/coaching/sessions/new']) {
       await page.goto(path);
-      expect(Number(await page.evaluate('document.documentElement.scrollWidth')), `${path} at 390`).toBeLessThanOrEqual(390);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth')), `${path} at 390`).toBeLessThanOrEqual(
+        390,
+      );
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -143,7 +177,9 @@ describeBrowser('the coaching workspace in a browser', () => {
     await page.waitForLoadState('networkidle');
     await page.locator('#filter-months').selectOption('3');
     await page.waitForURL((url) => url.search.includes('months=3'));
-    await expect.poll(() => page.locator('a[href^="/exports/coaching-plan.csv"]').getAttribute('href')).toBe('/exports/coaching-plan.csv?months=3');
+    await expect
+      .poll(() => page.locator('a[href^="/exports/coaching-plan.csv"]').getAttribute('href'))
+      .toBe('/exports/coaching-plan.csv?months=3');
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('months=3'));
     await expect.poll(() => page.locator('#filter-months').inputValue()).toBe('6');

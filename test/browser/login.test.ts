@@ -33,7 +33,9 @@ describeBrowser('staff sign-in in a browser', () => {
   const homeTitle = () => page.locator('h1[data-testid="home-title"]');
 
   it('creates the first admin from the one-time setup link and lands on the home page', async () => {
-    expect(server.setupLink, `setup link in the server output:\n${server.output()}`).toMatch(/\/setup\?token=[A-Za-z0-9_-]+$/);
+    expect(server.setupLink, `setup link in the server output:\n${server.output()}`).toMatch(
+      /\/setup\?token=[A-Za-z0-9_-]+$/,
+    );
     expect(server.setupLink!.startsWith(`${server.baseUrl}/setup?token=`)).toBe(true);
     const response = await page.goto(server.setupLink!);
     expect(response?.status()).toBe(200);
@@ -90,7 +92,8 @@ describeBrowser('staff sign-in in a browser', () => {
     await page.goto('/login');
     const focusedName = () => page.evaluate('document.activeElement && document.activeElement.getAttribute("name")');
     // Tab from the top of the page to the email field.
-    for (let presses = 0; presses < 10 && (await focusedName()) !== 'email'; presses++) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 10 && (await focusedName()) !== 'email'; presses++)
+      await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('email');
     await page.keyboard.type(admin.email);
     await page.keyboard.press('Tab');

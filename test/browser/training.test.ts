@@ -7,7 +7,13 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
+import {
+  collectPageErrors,
+  describeBrowser,
+  launchBrowser,
+  saveScreenshot,
+  seriousAxeViolations,
+} from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { addApiKey, addUser, createTestApp, manualClock } from '../helpers/app';
 import { loadTrainingOrg } from '../helpers/training-org';
@@ -28,13 +34,21 @@ describeBrowser('training results in a browser', () => {
     await addUser(t, 'lead', lead);
     dir = dirname(t.dbPath);
     await t.db.close();
-    [server, browser] = await Promise.all([startTestServer({ DATABASE_URL: `file:${t.dbPath}`, NOW: '2026-11-25T12:00:00Z' }, { waitForSetupLink: false }), launchBrowser()]);
-    page = await (await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } })).newPage();
+    [server, browser] = await Promise.all([
+      startTestServer({ DATABASE_URL: `file:${t.dbPath}`, NOW: '2026-11-25T12:00:00Z' }, { waitForSetupLink: false }),
+      launchBrowser(),
+    ]);
+    page = await (
+      await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } })
+    ).newPage();
     errors = collectPageErrors(page);
     await page.goto('/login');
     await page.locator('input[name="email"]').fill(lead.email);
     await page.locator('input[name="password"]').fill(lead.password);
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.locator('form button[type="submit"]').first().click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname !== '/login'),
+      page.locator('form button[type="submit"]').first().click(),
+    ]);
   }, 240_000);
 
   afterAll(async () => {
@@ -49,7 +63,8 @@ describeBrowser('training results in a browser', () => {
     expect(await page.locator('.effect').first().getAttribute('data-verdict')).toBe('better');
     // Keyboard: tab from the top to the first "Numbers" toggle, open it with Enter.
     const toggle = page.locator('details.numbers summary').first();
-    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await toggle.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.locator('details.numbers').first().getAttribute('open')).not.toBeNull();
@@ -62,7 +77,8 @@ describeBrowser('training results in a browser', () => {
       await page.goto(PATH);
       await page.locator('#training-results[data-state="ready"]').waitFor({ timeout: 60_000 });
       await saveScreenshot(page, `training-${width}`);
-      if (width <= 390) expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(width);
+      if (width <= 390)
+        expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(width);
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(errors.errors).toEqual([]);
     });

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, describeBrowser, launchBrowser, saveScreenshot, seriousAxeViolations } from '../helpers/browser';
+import {
+  collectPageErrors,
+  describeBrowser,
+  launchBrowser,
+  saveScreenshot,
+  seriousAxeViolations,
+} from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../db/client';
@@ -23,7 +29,12 @@ const lead = DEMO_LOGINS.find((l) => l.role === 'lead')!;
 /** Loads the demo workspace into a database file before the server opens it (as `npm run demo` does). */
 async function demoDatabase(dir: string): Promise<string> {
   const dbPath = join(dir, 'demo.db');
-  const config = loadConfig({ BASE_URL: 'http://127.0.0.1', DATABASE_URL: `file:${dbPath}`, SEND_INTERVAL_SECONDS: '0', NOW });
+  const config = loadConfig({
+    BASE_URL: 'http://127.0.0.1',
+    DATABASE_URL: `file:${dbPath}`,
+    SEND_INTERVAL_SECONDS: '0',
+    NOW,
+  });
   const db = await createDb({ url: config.databaseUrl, writeDeadlineMs: config.writeDeadlineMs });
   try {
     await migrate(db.adminClient);
@@ -53,7 +64,10 @@ describeBrowser('lead workspace in a browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cpi-lens-workspace-'));
     const dbPath = await demoDatabase(dir);
-    [server, browser] = await Promise.all([startTestServer({ DATABASE_URL: `file:${dbPath}`, NOW }, { waitForSetupLink: false }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ DATABASE_URL: `file:${dbPath}`, NOW }, { waitForSetupLink: false }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
@@ -80,7 +94,10 @@ describeBrowser('lead workspace in a browser', () => {
     await page.evaluate('window.__samePage = true');
     await page.locator('#overview-filters-team').selectOption({ label: 'DACH' });
     await page.locator('#overview-filters-period').selectOption('2026-Q3');
-    await Promise.all([page.waitForURL(/\?team=\d+&period=2026-Q3/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\?team=\d+&period=2026-Q3/),
+      page.getByRole('button', { name: 'Apply filters' }).click(),
+    ]);
     await expect.poll(() => heading().textContent()).toContain('DACH · 2026-Q3 · All interaction types');
     expect(await page.evaluate('window.__samePage === true')).toBe(true);
     expect(new URL(page.url()).searchParams.get('period')).toBe('2026-Q3');

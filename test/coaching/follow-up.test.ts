@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(async () => f?.t.close());
 
 const repIdsIn = (html: string) => [...html.matchAll(/<tr data-rep-id="(\d+)"/g)].map((m) => Number(m[1]));
-const teamOf = async (repId: number) => Number((await rows<{ team_id: number }>(f.t, `SELECT team_id FROM reps WHERE id = ${repId}`))[0]!.team_id);
+const teamOf = async (repId: number) =>
+  Number((await rows<{ team_id: number }>(f.t, `SELECT team_id FROM reps WHERE id = ${repId}`))[0]!.team_id);
 
 describe('before and after coaching', () => {
   it('shows the Iberia trainer their coached reps only, as a chart with a table alternative and a table', async () => {
@@ -52,21 +53,45 @@ describe('before and after coaching', () => {
     );
     const expected = likertMean({ n: Number(sums!.n), sum: Number(sums!.sum), sumOfSquares: Number(sums!.sq) });
     const html = await (await f.t.request('/coaching/follow-up', { cookie: f.cookies.trainer })).text();
-    const row = html.slice(html.indexOf(`<tr data-rep-id="${s!.rep_id}"`), html.indexOf('</tr>', html.indexOf(`<tr data-rep-id="${s!.rep_id}"`)));
+    const row = html.slice(
+      html.indexOf(`<tr data-rep-id="${s!.rep_id}"`),
+      html.indexOf('</tr>', html.indexOf(`<tr data-rep-id="${s!.rep_id}"`)),
+    );
     expect(row).toContain(iso(Number(s!.completed_at)));
     expect(row).toContain(`<strong>${expected.mean.toFixed(1)}</strong>`);
     expect(row).toContain(`95% CI ${expected.lower.toFixed(1)}–${expected.upper.toFixed(1)}; n = ${sums!.n}`);
   });
 
   it('says "not enough responses yet" for coaching logged today, using the CPI of the rep’s top gap', async () => {
-    const iberiaRep = Number((await rows<{ id: number }>(f.t, `SELECT id FROM reps WHERE team_id = ${f.teams.iberia} ORDER BY id DESC LIMIT 1`))[0]!.id);
-    const posted = await f.t.postForm('/coaching/sessions', { rep: String(iberiaRep), skill: 'objection-handling', date: iso(f.clock.nowMs()), notes: '', cpi: '', action: 'log', back: '/coaching' }, { cookie: f.cookies.trainer });
+    const iberiaRep = Number(
+      (
+        await rows<{ id: number }>(
+          f.t,
+          `SELECT id FROM reps WHERE team_id = ${f.teams.iberia} ORDER BY id DESC LIMIT 1`,
+        )
+      )[0]!.id,
+    );
+    const posted = await f.t.postForm(
+      '/coaching/sessions',
+      {
+        rep: String(iberiaRep),
+        skill: 'objection-handling',
+        date: iso(f.clock.nowMs()),
+        notes: '',
+        cpi: '',
+        action: 'log',
+        back: '/coaching',
+      },
+      { cookie: f.cookies.trainer },
+    );
     expect(posted.status).toBe(303);
     // The session names no CPI: it comes from the rep's gap in the skill, once the analysis is
     // computed; until then the region says so and asks again by itself.
     const before = await (await f.t.request('/coaching/follow-up', { cookie: f.cookies.trainer })).text();
     if (before.includes('data-analysis="computing"')) {
-      expect(before).toContain('<div id="follow-up-results" hx-get="/coaching/follow-up" hx-trigger="load delay:2s" hx-swap="outerHTML">');
+      expect(before).toContain(
+        '<div id="follow-up-results" hx-get="/coaching/follow-up" hx-trigger="load delay:2s" hx-swap="outerHTML">',
+      );
       expect(before).toContain('the gap analysis is being computed…');
     }
     const { html } = await analysedPage(f.t, '/coaching/follow-up', f.cookies.trainer);
@@ -79,7 +104,10 @@ describe('before and after coaching', () => {
   });
 
   it('answers an htmx request with the results region only', async () => {
-    const res = await f.t.request(`/coaching/follow-up?team=${f.teams.iberia}`, { cookie: f.cookies.trainer, headers: HX });
+    const res = await f.t.request(`/coaching/follow-up?team=${f.teams.iberia}`, {
+      cookie: f.cookies.trainer,
+      headers: HX,
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith('<div id="follow-up-results"')).toBe(true);
@@ -90,16 +118,27 @@ describe('before and after coaching', () => {
     const all = repIdsIn(await (await f.t.request('/coaching/follow-up', { cookie: f.cookies.lead })).text());
     const teams = new Set(await Promise.all(all.map(teamOf)));
     expect(teams.size).toBeGreaterThan(1);
-    const dach = repIdsIn(await (await f.t.request(`/coaching/follow-up?team=${f.teams.dach}`, { cookie: f.cookies.lead })).text());
+    const dach = repIdsIn(
+      await (await f.t.request(`/coaching/follow-up?team=${f.teams.dach}`, { cookie: f.cookies.lead })).text(),
+    );
     for (const id of dach) expect(await teamOf(id)).toBe(f.teams.dach);
-    for (const headers of [{}, HX]) expect((await f.t.request(`/coaching/follow-up?team=${f.teams.dach}`, { cookie: f.cookies.trainer, headers })).status).toBe(404);
+    for (const headers of [{}, HX])
+      expect(
+        (await f.t.request(`/coaching/follow-up?team=${f.teams.dach}`, { cookie: f.cookies.trainer, headers })).status,
+      ).toBe(404);
   });
 
   it('is in Spanish for a Spanish-speaking trainer', async () => {
     await f.t.db.write((tx) => tx.run(`UPDATE staff_users SET locale = 'es' WHERE id = ${f.users.trainer}`));
     try {
       const html = await (await f.t.request('/coaching/follow-up', { cookie: f.cookies.trainer })).text();
-      for (const text of ['Antes y después del coaching', 'Cambio desde el coaching', 'IC 95 %', 'aún no hay respuestas suficientes']) expect(html, text).toContain(text);
+      for (const text of [
+        'Antes y después del coaching',
+        'Cambio desde el coaching',
+        'IC 95 %',
+        'aún no hay respuestas suficientes',
+      ])
+        expect(html, text).toContain(text);
     } finally {
       await f.t.db.write((tx) => tx.run(`UPDATE staff_users SET locale = 'en' WHERE id = ${f.users.trainer}`));
     }

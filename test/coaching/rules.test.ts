@@ -1,6 +1,11 @@
 /** The coaching rules without a database: form validation, periods, notes, figures, formatting. */
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay, parseSessionForm, startOfUtcDay, type SessionFormValues } from '../../src/domain/coaching-sessions';
+import {
+  parseIsoDay,
+  parseSessionForm,
+  startOfUtcDay,
+  type SessionFormValues,
+} from '../../src/domain/coaching-sessions';
 import { lastMonths, sessionCounts } from '../../src/domain/coaching';
 import { appendNote } from '../../src/domain/follow-ups';
 import { figureOfSums } from '../../src/domain/coaching-figures';
@@ -10,12 +15,30 @@ import type { SessionRow } from '../../db/queries/coaching-sessions';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const SKILLS = ['discovery', 'quoting'];
-const values = (over: Partial<SessionFormValues> = {}): SessionFormValues => ({ rep: '7', skill: 'discovery', date: '2026-11-20', notes: ' Role play. ', cpi: '', action: 'log', ...over });
+const values = (over: Partial<SessionFormValues> = {}): SessionFormValues => ({
+  rep: '7',
+  skill: 'discovery',
+  date: '2026-11-20',
+  notes: ' Role play. ',
+  cpi: '',
+  action: 'log',
+  ...over,
+});
 
 describe('parseSessionForm', () => {
   it('accepts a log for today and trims the notes; an empty CPI is none', () => {
     const parsed = parseSessionForm(values(), { now: NOW, skills: SKILLS });
-    expect(parsed).toEqual({ ok: true, input: { repId: 7, skill: 'discovery', day: Date.parse('2026-11-20T00:00:00Z'), notes: 'Role play.', cpi: null, action: 'log' } });
+    expect(parsed).toEqual({
+      ok: true,
+      input: {
+        repId: 7,
+        skill: 'discovery',
+        day: Date.parse('2026-11-20T00:00:00Z'),
+        notes: 'Role play.',
+        cpi: null,
+        action: 'log',
+      },
+    });
   });
 
   it('names the field of every problem', () => {
@@ -40,7 +63,9 @@ describe('parseSessionForm', () => {
 
   it('plans today or later, logs today or earlier', () => {
     expect(parseSessionForm(values({ action: 'plan' }), { now: NOW, skills: SKILLS }).ok).toBe(true);
-    expect(parseSessionForm(values({ action: 'plan', date: '2027-05-01' }), { now: NOW, skills: SKILLS }).ok).toBe(true);
+    expect(parseSessionForm(values({ action: 'plan', date: '2027-05-01' }), { now: NOW, skills: SKILLS }).ok).toBe(
+      true,
+    );
     expect(parseSessionForm(values({ date: '2026-06-01', cpi: 'fcr' }), { now: NOW, skills: SKILLS }).ok).toBe(true);
   });
 });
@@ -63,15 +88,34 @@ describe('notes and counts', () => {
   it('appends dated, signed notes below the earlier ones', () => {
     const first = appendNote('', 'Called.', 'Nora', NOW);
     expect(first).toBe('2026-11-20 Nora: Called.');
-    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + 86_400_000)).toBe('2026-11-20 Nora: Called.\n2026-11-21 Sam: Resolved.');
+    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + 86_400_000)).toBe(
+      '2026-11-20 Nora: Called.\n2026-11-21 Sam: Resolved.',
+    );
   });
 
   it('counts planned and done sessions of a skill', () => {
     const s = (skill: string, status: SessionRow['status'], day: number): SessionRow => ({
-      id: day, repId: 1, repTeamId: 1, skillId: 1, skill, skillName: skill, trainerId: null, trainerName: null, status, cpi: null,
-      plannedFor: day, completedAt: status === 'done' ? day : null, notes: '', trainingRecordId: null,
+      id: day,
+      repId: 1,
+      repTeamId: 1,
+      skillId: 1,
+      skill,
+      skillName: skill,
+      trainerId: null,
+      trainerName: null,
+      status,
+      cpi: null,
+      plannedFor: day,
+      completedAt: status === 'done' ? day : null,
+      notes: '',
+      trainingRecordId: null,
     });
-    expect(sessionCounts([s('quoting', 'done', 5), s('quoting', 'done', 9), s('quoting', 'planned', 12), s('discovery', 'done', 20)], 'quoting')).toEqual({ planned: 1, done: 2, lastDone: 9 });
+    expect(
+      sessionCounts(
+        [s('quoting', 'done', 5), s('quoting', 'done', 9), s('quoting', 'planned', 12), s('discovery', 'done', 20)],
+        'quoting',
+      ),
+    ).toEqual({ planned: 1, done: 2, lastDone: 9 });
   });
 });
 

@@ -17,13 +17,38 @@ beforeAll(async () => {
 }, DEMO_TIMEOUT);
 afterAll(async () => f?.t.close());
 
-const sessionsOf = (repId: number, extra = '') => rows<{ id: number; status: string; trainer_id: number; training_record_id: number | null; completed_at: number | null; planned_for: number; notes: string; cpi: string | null }>(f.t, `SELECT * FROM coaching_sessions WHERE rep_id = ${repId} ${extra} ORDER BY id`);
-const coachingRecords = (repId: number) => rows<{ id: number; external_id: string; completed_at: number; skill_id: number }>(f.t, `SELECT * FROM training_records WHERE rep_id = ${repId} AND kind = 'coaching' ORDER BY id`);
-const form = (over: Record<string, string> = {}) => ({ rep: String(f.reps.iberia), skill: 'objection-handling', date: today, notes: 'Practised the price objection with two real calls.', cpi: 'decisionClearer', action: 'log', back: '/coaching', ...over });
+const sessionsOf = (repId: number, extra = '') =>
+  rows<{
+    id: number;
+    status: string;
+    trainer_id: number;
+    training_record_id: number | null;
+    completed_at: number | null;
+    planned_for: number;
+    notes: string;
+    cpi: string | null;
+  }>(f.t, `SELECT * FROM coaching_sessions WHERE rep_id = ${repId} ${extra} ORDER BY id`);
+const coachingRecords = (repId: number) =>
+  rows<{ id: number; external_id: string; completed_at: number; skill_id: number }>(
+    f.t,
+    `SELECT * FROM training_records WHERE rep_id = ${repId} AND kind = 'coaching' ORDER BY id`,
+  );
+const form = (over: Record<string, string> = {}) => ({
+  rep: String(f.reps.iberia),
+  skill: 'objection-handling',
+  date: today,
+  notes: 'Practised the price objection with two real calls.',
+  cpi: 'decisionClearer',
+  action: 'log',
+  back: '/coaching',
+  ...over,
+});
 
 describe('the session form', () => {
   it('is served as a page and as a fragment, prefilled from the URL, with labelled fields', async () => {
-    const page = await f.t.request(`/coaching/sessions/new?rep=${f.reps.iberia}&skill=quoting`, { cookie: f.cookies.trainer });
+    const page = await f.t.request(`/coaching/sessions/new?rep=${f.reps.iberia}&skill=quoting`, {
+      cookie: f.cookies.trainer,
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -35,7 +60,10 @@ describe('the session form', () => {
     expect(html).not.toMatch(/\sstyle="/);
     // Only reps of the trainer's team are offered.
     expect(html).not.toContain(`<option value="${f.reps.dach}"`);
-    const fragment = await f.t.request(`/coaching/sessions/new?rep=${f.reps.iberia}`, { cookie: f.cookies.trainer, headers: HX });
+    const fragment = await f.t.request(`/coaching/sessions/new?rep=${f.reps.iberia}`, {
+      cookie: f.cookies.trainer,
+      headers: HX,
+    });
     expect(fragment.status).toBe(200);
     const part = await fragment.text();
     expect(part.startsWith('<form')).toBe(true);
@@ -45,15 +73,43 @@ describe('the session form', () => {
   it('answers 404 to a trainer for another team’s rep, on the form and on every post', async () => {
     const before = await count(f.t, 'SELECT count(*) AS n FROM coaching_sessions');
     for (const headers of [{}, HX]) {
-      expect((await f.t.request(`/coaching/sessions/new?rep=${f.reps.dach}`, { cookie: f.cookies.trainer, headers })).status).toBe(404);
-      expect((await f.t.postForm('/coaching/sessions', form({ rep: String(f.reps.dach) }), { cookie: f.cookies.trainer, headers })).status).toBe(404);
-      expect((await f.t.postForm('/coaching/sessions', form({ rep: '999999' }), { cookie: f.cookies.trainer, headers })).status).toBe(404);
+      expect(
+        (await f.t.request(`/coaching/sessions/new?rep=${f.reps.dach}`, { cookie: f.cookies.trainer, headers })).status,
+      ).toBe(404);
+      expect(
+        (
+          await f.t.postForm('/coaching/sessions', form({ rep: String(f.reps.dach) }), {
+            cookie: f.cookies.trainer,
+            headers,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (await f.t.postForm('/coaching/sessions', form({ rep: '999999' }), { cookie: f.cookies.trainer, headers }))
+          .status,
+      ).toBe(404);
     }
-    const dachSession = (await rows<{ id: number }>(f.t, `SELECT s.id FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${f.teams.dach} LIMIT 1`))[0]!.id;
-    for (const action of ['done', 'cancel']) expect((await f.t.postForm(`/coaching/sessions/${dachSession}/${action}`, { back: '/coaching' }, { cookie: f.cookies.trainer })).status).toBe(404);
+    const dachSession = (
+      await rows<{ id: number }>(
+        f.t,
+        `SELECT s.id FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${f.teams.dach} LIMIT 1`,
+      )
+    )[0]!.id;
+    for (const action of ['done', 'cancel'])
+      expect(
+        (
+          await f.t.postForm(
+            `/coaching/sessions/${dachSession}/${action}`,
+            { back: '/coaching' },
+            { cookie: f.cookies.trainer },
+          )
+        ).status,
+      ).toBe(404);
     expect(await count(f.t, 'SELECT count(*) AS n FROM coaching_sessions')).toBe(before);
     // A lead may coach anyone.
-    expect((await f.t.request(`/coaching/sessions/new?rep=${f.reps.dach}`, { cookie: f.cookies.lead })).status).toBe(200);
+    expect((await f.t.request(`/coaching/sessions/new?rep=${f.reps.dach}`, { cookie: f.cookies.lead })).status).toBe(
+      200,
+    );
   });
 
   it('re-renders the form inline with 422 and a message naming each bad field', async () => {
@@ -80,7 +136,10 @@ describe('the session form', () => {
       // What was typed is kept.
       if (over.notes === undefined) expect(html).toContain('Practised the price objection');
     }
-    const htmx = await f.t.postForm('/coaching/sessions', form({ skill: '' }), { cookie: f.cookies.trainer, headers: HX });
+    const htmx = await f.t.postForm('/coaching/sessions', form({ skill: '' }), {
+      cookie: f.cookies.trainer,
+      headers: HX,
+    });
     expect(htmx.status).toBe(422);
     const part = await htmx.text();
     expect(part.startsWith('<form')).toBe(true);
@@ -101,7 +160,12 @@ describe('logging a session', () => {
     const sessions = await sessionsOf(repId);
     expect(sessions).toHaveLength(before.sessions + 1);
     const session = sessions[sessions.length - 1]!;
-    expect(session).toMatchObject({ status: 'done', trainer_id: f.users.trainer, cpi: 'decisionClearer', notes: 'Practised the price objection with two real calls.' });
+    expect(session).toMatchObject({
+      status: 'done',
+      trainer_id: f.users.trainer,
+      cpi: 'decisionClearer',
+      notes: 'Practised the price objection with two real calls.',
+    });
     expect(Number(session.completed_at)).toBe(Date.parse(`${today}T00:00:00Z`));
     const records = await coachingRecords(repId);
     expect(records).toHaveLength(before.records + 1);
@@ -109,7 +173,12 @@ describe('logging a session', () => {
     expect(record.external_id).toBe(`coaching-session-${session.id}`);
     expect(Number(record.completed_at)).toBe(Number(session.completed_at));
     expect(Number(session.training_record_id)).toBe(Number(record.id));
-    expect(await count(f.t, `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.logged' AND subject = 'coaching-session:${session.id}' AND actor = 'trainer@demo.cpilens.test'`)).toBe(1);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.logged' AND subject = 'coaching-session:${session.id}' AND actor = 'trainer@demo.cpilens.test'`,
+      ),
+    ).toBe(1);
 
     // The same post again (a double click, a retried request): the same session, nothing new.
     const again = await f.t.postForm('/coaching/sessions', form(), { cookie: f.cookies.trainer });
@@ -130,8 +199,19 @@ describe('logging a session', () => {
   });
 
   it('answers an htmx post with a fresh form and the rep’s session list out of band', async () => {
-    const repId = Number((await rows<{ id: number }>(f.t, `SELECT id FROM reps WHERE team_id = ${f.teams.iberia} ORDER BY id LIMIT 1 OFFSET 1`))[0]!.id);
-    const res = await f.t.postForm('/coaching/sessions', form({ rep: String(repId), skill: 'discovery', cpi: '', back: `/coaching?team=${f.teams.iberia}` }), { cookie: f.cookies.trainer, headers: HX });
+    const repId = Number(
+      (
+        await rows<{ id: number }>(
+          f.t,
+          `SELECT id FROM reps WHERE team_id = ${f.teams.iberia} ORDER BY id LIMIT 1 OFFSET 1`,
+        )
+      )[0]!.id,
+    );
+    const res = await f.t.postForm(
+      '/coaching/sessions',
+      form({ rep: String(repId), skill: 'discovery', cpi: '', back: `/coaching?team=${f.teams.iberia}` }),
+      { cookie: f.cookies.trainer, headers: HX },
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).not.toContain('<html');
@@ -144,7 +224,12 @@ describe('logging a session', () => {
     expect(html).not.toMatch(/<option value="\d+" selected="">/);
     const [session] = await sessionsOf(repId, "AND status = 'done' AND cpi IS NULL");
     expect(session).toBeDefined();
-    expect(await count(f.t, `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`)).toBe(1);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,
+      ),
+    ).toBe(1);
   });
 });
 
@@ -152,66 +237,164 @@ describe('planning, then marking done or cancelling', () => {
   it('plans a session (no training record), then marking it done writes the record once', async () => {
     const repId = f.reps.iberia;
     const planned = iso(f.clock.nowMs() + 3 * DAY);
-    const res = await f.t.postForm('/coaching/sessions', form({ action: 'plan', date: planned, skill: 'value-messaging', cpi: 'addedValue' }), { cookie: f.cookies.trainer });
+    const res = await f.t.postForm(
+      '/coaching/sessions',
+      form({ action: 'plan', date: planned, skill: 'value-messaging', cpi: 'addedValue' }),
+      { cookie: f.cookies.trainer },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('outcome=planned');
     const [session] = await sessionsOf(repId, "AND status = 'planned' AND cpi = 'addedValue'");
-    expect(session).toMatchObject({ planned_for: Date.parse(`${planned}T00:00:00Z`), completed_at: null, training_record_id: null });
-    expect(await count(f.t, `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`)).toBe(0);
-    expect(await count(f.t, `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.planned' AND subject = 'coaching-session:${session!.id}'`)).toBe(1);
+    expect(session).toMatchObject({
+      planned_for: Date.parse(`${planned}T00:00:00Z`),
+      completed_at: null,
+      training_record_id: null,
+    });
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.planned' AND subject = 'coaching-session:${session!.id}'`,
+      ),
+    ).toBe(1);
 
     const page = await (await f.t.request('/coaching', { cookie: f.cookies.trainer })).text();
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/done"`);
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/cancel"`);
 
     // Done early: the date is today, not the planned day in the future.
-    const done = await f.t.postForm(`/coaching/sessions/${session!.id}/done`, { back: `/coaching?team=${f.teams.iberia}` }, { cookie: f.cookies.trainer });
+    const done = await f.t.postForm(
+      `/coaching/sessions/${session!.id}/done`,
+      { back: `/coaching?team=${f.teams.iberia}` },
+      { cookie: f.cookies.trainer },
+    );
     expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(`/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`);
-    const [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(f.t, `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`);
+    expect(done.headers.get('location')).toBe(
+      `/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`,
+    );
+    const [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(
+      f.t,
+      `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
+    );
     expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${today}T00:00:00Z`) });
-    const records = await rows<{ id: number; kind: string }>(f.t, `SELECT id, kind FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`);
+    const records = await rows<{ id: number; kind: string }>(
+      f.t,
+      `SELECT id, kind FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,
+    );
     expect(records).toEqual([{ id: after!.training_record_id, kind: 'coaching' }]);
     // Marking it done again changes nothing.
-    expect((await f.t.postForm(`/coaching/sessions/${session!.id}/done`, { back: '/coaching' }, { cookie: f.cookies.trainer })).status).toBe(303);
-    expect(await count(f.t, `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`)).toBe(1);
-    expect(await count(f.t, `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.done' AND subject = 'coaching-session:${session!.id}'`)).toBe(1);
+    expect(
+      (
+        await f.t.postForm(
+          `/coaching/sessions/${session!.id}/done`,
+          { back: '/coaching' },
+          { cookie: f.cookies.trainer },
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.done' AND subject = 'coaching-session:${session!.id}'`,
+      ),
+    ).toBe(1);
     // A logged session cannot be cancelled.
-    expect((await f.t.postForm(`/coaching/sessions/${session!.id}/cancel`, { back: '/coaching' }, { cookie: f.cookies.trainer })).status).toBe(409);
+    expect(
+      (
+        await f.t.postForm(
+          `/coaching/sessions/${session!.id}/cancel`,
+          { back: '/coaching' },
+          { cookie: f.cookies.trainer },
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it('logging on the day a session was planned marks that planned session done', async () => {
     const repId = f.reps.iberia;
-    const planned = await f.t.postForm('/coaching/sessions', form({ action: 'plan', skill: 'quoting', cpi: 'quoteTurnaround' }), { cookie: f.cookies.trainer });
+    const planned = await f.t.postForm(
+      '/coaching/sessions',
+      form({ action: 'plan', skill: 'quoting', cpi: 'quoteTurnaround' }),
+      { cookie: f.cookies.trainer },
+    );
     const id = Number(/saved=(\d+)/.exec(planned.headers.get('location')!)![1]);
-    const logged = await f.t.postForm('/coaching/sessions', form({ skill: 'quoting', cpi: 'quoteTurnaround' }), { cookie: f.cookies.trainer });
+    const logged = await f.t.postForm('/coaching/sessions', form({ skill: 'quoting', cpi: 'quoteTurnaround' }), {
+      cookie: f.cookies.trainer,
+    });
     expect(logged.headers.get('location')).toContain(`saved=${id}&outcome=completed-planned`);
     expect(await rows(f.t, `SELECT status FROM coaching_sessions WHERE id = ${id}`)).toEqual([{ status: 'done' }]);
-    expect(await count(f.t, `SELECT count(*) AS n FROM coaching_sessions WHERE rep_id = ${repId} AND skill_id = (SELECT id FROM skills WHERE slug = 'quoting') AND status <> 'cancelled' AND planned_for = ${Date.parse(`${today}T00:00:00Z`)}`)).toBe(1);
-    expect(await count(f.t, `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${id}'`)).toBe(1);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM coaching_sessions WHERE rep_id = ${repId} AND skill_id = (SELECT id FROM skills WHERE slug = 'quoting') AND status <> 'cancelled' AND planned_for = ${Date.parse(`${today}T00:00:00Z`)}`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(f.t, `SELECT count(*) AS n FROM training_records WHERE external_id = 'coaching-session-${id}'`),
+    ).toBe(1);
   });
 
   it('cancels a planned session; with htmx the answer is the rep’s session list', async () => {
     const repId = f.reps.iberia;
-    const res = await f.t.postForm('/coaching/sessions', form({ action: 'plan', date: iso(f.clock.nowMs() + 10 * DAY), skill: 'content-usage', cpi: '' }), { cookie: f.cookies.trainer });
+    const res = await f.t.postForm(
+      '/coaching/sessions',
+      form({ action: 'plan', date: iso(f.clock.nowMs() + 10 * DAY), skill: 'content-usage', cpi: '' }),
+      { cookie: f.cookies.trainer },
+    );
     const id = Number(/saved=(\d+)/.exec(res.headers.get('location')!)![1]);
-    const cancelled = await f.t.postForm(`/coaching/sessions/${id}/cancel`, { back: '/coaching' }, { cookie: f.cookies.trainer, headers: HX });
+    const cancelled = await f.t.postForm(
+      `/coaching/sessions/${id}/cancel`,
+      { back: '/coaching' },
+      { cookie: f.cookies.trainer, headers: HX },
+    );
     expect(cancelled.status).toBe(200);
     const html = await cancelled.text();
     expect(html.startsWith(`<div class="session-list" id="sessions-rep-${repId}">`)).toBe(true);
     expect(html).not.toContain(`data-session-id="${id}"`);
-    expect(await rows(f.t, `SELECT status, training_record_id FROM coaching_sessions WHERE id = ${id}`)).toEqual([{ status: 'cancelled', training_record_id: null }]);
-    expect(await count(f.t, `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.cancelled' AND subject = 'coaching-session:${id}'`)).toBe(1);
+    expect(await rows(f.t, `SELECT status, training_record_id FROM coaching_sessions WHERE id = ${id}`)).toEqual([
+      { status: 'cancelled', training_record_id: null },
+    ]);
+    expect(
+      await count(
+        f.t,
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'coaching.session.cancelled' AND subject = 'coaching-session:${id}'`,
+      ),
+    ).toBe(1);
     // Cancelling twice is harmless; marking a cancelled session done is refused.
-    expect((await f.t.postForm(`/coaching/sessions/${id}/cancel`, { back: '/coaching' }, { cookie: f.cookies.trainer })).status).toBe(303);
-    expect((await f.t.postForm(`/coaching/sessions/${id}/done`, { back: '/coaching' }, { cookie: f.cookies.trainer })).status).toBe(409);
+    expect(
+      (await f.t.postForm(`/coaching/sessions/${id}/cancel`, { back: '/coaching' }, { cookie: f.cookies.trainer }))
+        .status,
+    ).toBe(303);
+    expect(
+      (await f.t.postForm(`/coaching/sessions/${id}/done`, { back: '/coaching' }, { cookie: f.cookies.trainer }))
+        .status,
+    ).toBe(409);
   });
 
   it('follows `back` only to the coaching plan, and refuses a cross-origin post', async () => {
-    const res = await f.t.postForm('/coaching/sessions', form({ skill: 'product-knowledge', back: '//evil.test/coaching' }), { cookie: f.cookies.trainer });
+    const res = await f.t.postForm(
+      '/coaching/sessions',
+      form({ skill: 'product-knowledge', back: '//evil.test/coaching' }),
+      { cookie: f.cookies.trainer },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/coaching\?saved=\d+/);
-    const cross = await f.t.postForm('/coaching/sessions', form({ skill: 'discovery', date: iso(f.clock.nowMs() - DAY) }), { cookie: f.cookies.trainer, headers: { Origin: 'http://evil.test' } });
+    const cross = await f.t.postForm(
+      '/coaching/sessions',
+      form({ skill: 'discovery', date: iso(f.clock.nowMs() - DAY) }),
+      { cookie: f.cookies.trainer, headers: { Origin: 'http://evil.test' } },
+    );
     expect(cross.status).toBe(403);
   });
 });

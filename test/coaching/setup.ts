@@ -91,7 +91,15 @@ let seq = 0;
  */
 export async function addResponse(
   t: TestApp,
-  r: { repId: number; occurredAt: number; comment: string; consent: boolean; customer: { email: string; name: string; company: string }; decisionClearer?: number; fcr?: number },
+  r: {
+    repId: number;
+    occurredAt: number;
+    comment: string;
+    consent: boolean;
+    customer: { email: string; name: string; company: string };
+    decisionClearer?: number;
+    fcr?: number;
+  },
 ): Promise<number> {
   seq += 1;
   const now = t.clock.nowMs();

@@ -36,7 +36,14 @@ describe('another process holds the database write lock', () => {
     return r.rows.map((row) => ({ ...row }));
   };
   const submitted = (index: number, a = answersFor(index)) => [
-    { status: 'submitted', fcr: a.resolved_first_contact === 'yes' ? 1 : 0, cu: Number(a.content_useful), dc: Number(a.decision_clearer), av: Number(a.added_value), comment: a.comment },
+    {
+      status: 'submitted',
+      fcr: a.resolved_first_contact === 'yes' ? 1 : 0,
+      cu: Number(a.content_useful),
+      dc: Number(a.decision_clearer),
+      av: Number(a.added_value),
+      comment: a.comment,
+    },
   ];
 
   beforeAll(async () => {

@@ -75,7 +75,12 @@ describe.skipIf(mountRefused !== undefined)('the database on a full disk', () =>
   let server: ServerProc;
 
   const responseRow = async (index: number) =>
-    (await raw.execute({ sql: 'SELECT status, content_useful AS cu, comment FROM responses WHERE invitation_id = ?', args: [index + 1] })).rows.map((r) => ({ ...r }));
+    (
+      await raw.execute({
+        sql: 'SELECT status, content_useful AS cu, comment FROM responses WHERE invitation_id = ?',
+        args: [index + 1],
+      })
+    ).rows.map((r) => ({ ...r }));
 
   beforeAll(async () => {
     tokens = await createOpenInvitations(dbPath, 40, Date.now());
@@ -129,7 +134,9 @@ describe.skipIf(mountRefused !== undefined)('the database on a full disk', () =>
     rmSync(filler);
     const again = await postSurvey(server.baseUrl, tokens[10]!, { ...typed, action: 'submit' });
     expect(again.status).toBe(303);
-    expect(await responseRow(10)).toEqual([{ status: 'submitted', cu: Number(typed.content_useful), comment: typed.comment }]);
+    expect(await responseRow(10)).toEqual([
+      { status: 'submitted', cu: Number(typed.content_useful), comment: typed.comment },
+    ]);
     expect((await postSurvey(server.baseUrl, tokens[11]!, { content_useful: '4' })).status).toBe(200);
     expect(await responseRow(11)).toEqual([{ status: 'partial', cu: 4, comment: null }]);
 

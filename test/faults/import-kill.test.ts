@@ -41,7 +41,9 @@ function interactionsCsv(path: string, prefix: string) {
   for (let i = 0; i < ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
-    lines.push(`${prefix}-${i},rep${i % REPS}@imp.test,${prefix}-c${i % CUSTOMERS}@x.test,"Customer ${i}, Jr.",en,Acme,call,2025-${month}-${day}T10:00:00Z,,,`);
+    lines.push(
+      `${prefix}-${i},rep${i % REPS}@imp.test,${prefix}-c${i % CUSTOMERS}@x.test,"Customer ${i}, Jr.",en,Acme,call,2025-${month}-${day}T10:00:00Z,,,`,
+    );
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
@@ -66,7 +68,10 @@ describe('SIGKILL during a 50,000-row CSV import', () => {
     dir = mkdtempSync(join(tmpdir(), 'cpi-faults-import-'));
     dbPath = join(dir, 'import.db');
     const reps = join(dir, 'reps.csv');
-    writeFileSync(reps, `email,name,team\n${Array.from({ length: REPS }, (_, i) => `rep${i}@imp.test,Rep ${i},Team ${i % 5}`).join('\n')}\n`);
+    writeFileSync(
+      reps,
+      `email,name,team\n${Array.from({ length: REPS }, (_, i) => `rep${i}@imp.test,Rep ${i},Team ${i % 5}`).join('\n')}\n`,
+    );
     const cli = spawnCli(['import', 'reps', reps], env());
     expect((await cli.exited).code, cli.output()).toBe(0);
     raw = openRaw(dbPath);
@@ -80,7 +85,10 @@ describe('SIGKILL during a 50,000-row CSV import', () => {
   });
 
   const latestImport = async (): Promise<Observed | undefined> => {
-    const r = await raw.execute({ sql: 'SELECT id, status, rows FROM imports WHERE id > ? ORDER BY id DESC LIMIT 1', args: [lastImportId] });
+    const r = await raw.execute({
+      sql: 'SELECT id, status, rows FROM imports WHERE id > ? ORDER BY id DESC LIMIT 1',
+      args: [lastImportId],
+    });
     const row = r.rows[0];
     return row ? { id: Number(row.id), status: String(row.status), rows: Number(row.rows) } : undefined;
   };
@@ -101,7 +109,9 @@ describe('SIGKILL during a 50,000-row CSV import', () => {
     const imp = await latestImport();
     expect(imp, `round ${round}: the import was never created`).toBeDefined();
     lastImportId = imp!.id;
-    const interactions = await scalar(raw, 'SELECT count(*) FROM interactions WHERE external_id LIKE ?', [`${prefix}-%`]);
+    const interactions = await scalar(raw, 'SELECT count(*) FROM interactions WHERE external_id LIKE ?', [
+      `${prefix}-%`,
+    ]);
     const customers = await scalar(raw, 'SELECT count(*) FROM customers WHERE email LIKE ?', [`${prefix}-c%`]);
     if (imp!.status === 'published') {
       expect({ interactions, customers }).toEqual({ interactions: ROWS, customers: CUSTOMERS });
@@ -126,92 +136,128 @@ describe('SIGKILL during a 50,000-row CSV import', () => {
     return { exit, imp: imp! };
   }
 
-  it(`leaves each of ${ROUNDS} killed imports all there or not there, and shown as failed`, async () => {
-    const earlyRounds = Math.ceil(ROUNDS / 2);
-    const laterRounds = ROUNDS - earlyRounds;
-    let lastKilledFile: { file: string; prefix: string } | undefined;
+  it(
+    `leaves each of ${ROUNDS} killed imports all there or not there, and shown as failed`,
+    async () => {
+      const earlyRounds = Math.ceil(ROUNDS / 2);
+      const laterRounds = ROUNDS - earlyRounds;
+      let lastKilledFile: { file: string; prefix: string } | undefined;
 
-    // 1. Early kills: a random moment within the first 400 ms of the import's write.
-    for (let round = 0; round < earlyRounds; round++) {
-      const started = Date.now();
-      const prefix = `k${round}`;
-      const file = join(dir, `${prefix}.csv`);
-      interactionsCsv(file, prefix);
-      const extraMs = random.int(0, 400);
-      const proc = spawnCli(['import', 'interactions', file], env());
-      await watch(proc, (o) => o.status !== 'staging');
-      await sleep(extraMs);
-      await proc.kill();
-      const { exit, imp } = await checkAfter(round, prefix, proc);
-      note(`import-kill round ${round + 1}/${ROUNDS} (early): killed ${extraMs} ms into the import → ${exit.signal ?? `exit ${exit.code}`} while ${imp.status}; ${Date.now() - started} ms`);
-      if (imp.status !== 'published') lastKilledFile = { file, prefix };
-      else rmSync(file);
-    }
+      // 1. Early kills: a random moment within the first 400 ms of the import's write.
+      for (let round = 0; round < earlyRounds; round++) {
+        const started = Date.now();
+        const prefix = `k${round}`;
+        const file = join(dir, `${prefix}.csv`);
+        interactionsCsv(file, prefix);
+        const extraMs = random.int(0, 400);
+        const proc = spawnCli(['import', 'interactions', file], env());
+        await watch(proc, (o) => o.status !== 'staging');
+        await sleep(extraMs);
+        await proc.kill();
+        const { exit, imp } = await checkAfter(round, prefix, proc);
+        note(
+          `import-kill round ${round + 1}/${ROUNDS} (early): killed ${extraMs} ms into the import → ${exit.signal ?? `exit ${exit.code}`} while ${imp.status}; ${Date.now() - started} ms`,
+        );
+        if (imp.status !== 'published') lastKilledFile = { file, prefix };
+        else rmSync(file);
+      }
 
-    // 2. The last killed file, imported again to the end: every row exactly once (and the publish's duration).
-    let publishMs = 10_000;
-    if (lastKilledFile) {
-      const started = Date.now();
-      const proc = spawnCli(['import', 'interactions', lastKilledFile.file], env());
-      const publishing = await watch(proc, (o) => o.status === 'publishing');
-      const publishStart = Date.now();
-      expect(publishing?.status).toBe('publishing');
-      const exit = await proc.exited;
-      publishMs = Date.now() - publishStart;
-      expect(exit.code, proc.output()).toBe(0);
-      expect(proc.stdout()).toContain(`Imported ${ROWS} interactions row(s) from ${lastKilledFile.prefix}.csv: ${ROWS} new, 0 already known.`);
-      const { imp } = await checkAfter(-1, lastKilledFile.prefix, proc);
-      expect(imp.status).toBe('published');
-      // The sweep at its start recorded the killed imports as failed and dropped their staged rows.
-      expect(await scalar(raw, "SELECT count(*) FROM imports WHERE status IN ('staging', 'publishing')")).toBe(0);
-      expect(await scalar(raw, 'SELECT count(*) FROM import_rows')).toBe(0);
-      rmSync(lastKilledFile.file);
-      note(`import-kill: the killed file imported again in ${Date.now() - started} ms (publish ${publishMs} ms): ${ROWS} rows, once`);
-    }
+      // 2. The last killed file, imported again to the end: every row exactly once (and the publish's duration).
+      let publishMs = 10_000;
+      if (lastKilledFile) {
+        const started = Date.now();
+        const proc = spawnCli(['import', 'interactions', lastKilledFile.file], env());
+        const publishing = await watch(proc, (o) => o.status === 'publishing');
+        const publishStart = Date.now();
+        expect(publishing?.status).toBe('publishing');
+        const exit = await proc.exited;
+        publishMs = Date.now() - publishStart;
+        expect(exit.code, proc.output()).toBe(0);
+        expect(proc.stdout()).toContain(
+          `Imported ${ROWS} interactions row(s) from ${lastKilledFile.prefix}.csv: ${ROWS} new, 0 already known.`,
+        );
+        const { imp } = await checkAfter(-1, lastKilledFile.prefix, proc);
+        expect(imp.status).toBe('published');
+        // The sweep at its start recorded the killed imports as failed and dropped their staged rows.
+        expect(await scalar(raw, "SELECT count(*) FROM imports WHERE status IN ('staging', 'publishing')")).toBe(0);
+        expect(await scalar(raw, 'SELECT count(*) FROM import_rows')).toBe(0);
+        rmSync(lastKilledFile.file);
+        note(
+          `import-kill: the killed file imported again in ${Date.now() - started} ms (publish ${publishMs} ms): ${ROWS} rows, once`,
+        );
+      }
 
-    // 3. Kills at a random moment within the measured duration of a whole import.
-    for (let round = earlyRounds; round < earlyRounds + laterRounds; round++) {
-      const started = Date.now();
-      const prefix = `k${round}`;
-      const file = join(dir, `${prefix}.csv`);
-      interactionsCsv(file, prefix);
-      const afterMs = random.int(0, Math.floor(publishMs * 0.9));
-      const proc = spawnCli(['import', 'interactions', file], env());
-      await watch(proc, (o) => o.status === 'publishing');
-      await sleep(afterMs);
-      await proc.kill();
-      const { exit, imp } = await checkAfter(round, prefix, proc);
-      note(`import-kill round ${round + 1}/${ROUNDS} (publishing): killed ${afterMs} ms into the publish → ${exit.signal ?? `exit ${exit.code}`} while ${imp.status}; ${Date.now() - started} ms`);
-      rmSync(file);
-    }
+      // 3. Kills at a random moment within the measured duration of a whole import.
+      for (let round = earlyRounds; round < earlyRounds + laterRounds; round++) {
+        const started = Date.now();
+        const prefix = `k${round}`;
+        const file = join(dir, `${prefix}.csv`);
+        interactionsCsv(file, prefix);
+        const afterMs = random.int(0, Math.floor(publishMs * 0.9));
+        const proc = spawnCli(['import', 'interactions', file], env());
+        await watch(proc, (o) => o.status === 'publishing');
+        await sleep(afterMs);
+        await proc.kill();
+        const { exit, imp } = await checkAfter(round, prefix, proc);
+        note(
+          `import-kill round ${round + 1}/${ROUNDS} (publishing): killed ${afterMs} ms into the publish → ${exit.signal ?? `exit ${exit.code}`} while ${imp.status}; ${Date.now() - started} ms`,
+        );
+        rmSync(file);
+      }
 
-    expect(killed.length, 'most kills should land before the publish commits').toBeGreaterThanOrEqual(Math.ceil(ROUNDS / 2));
-    if (laterRounds > 0) expect(killed.filter((k) => k.phase === 'publishing').length).toBeGreaterThan(0);
+      expect(killed.length, 'most kills should land before the publish commits').toBeGreaterThanOrEqual(
+        Math.ceil(ROUNDS / 2),
+      );
+      if (laterRounds > 0) expect(killed.filter((k) => k.phase === 'publishing').length).toBeGreaterThan(0);
 
-    // 4. A real server on the file: its admin imports page shows every killed import as failed.
-    const now = app.deps.clock.nowMs();
-    await app.deps.db.write(async (tx) => insertUser(tx, { email: 'admin@staff.test', name: 'Admin', role: 'admin', passwordHash: await hashPassword('correct horse battery') }, now));
-    await app.close();
-    const server = await startServerOn(dbPath, { NOW });
-    try {
-      const login = await fetch(`${server.baseUrl}/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.baseUrl },
-        body: new URLSearchParams({ email: 'admin@staff.test', password: 'correct horse battery' }).toString(),
-      });
-      expect(login.status).toBe(303);
-      const page = await fetch(`${server.baseUrl}/admin/imports`, { headers: { Cookie: sessionCookieFrom(login)! } });
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      const shown = new Map([...html.matchAll(/href="\/admin\/imports\/(\d+)"[\s\S]*?badge-import-(\w+)/g)].map((m) => [Number(m[1]), m[2]]));
-      for (const k of killed) expect({ importId: k.importId, shown: shown.get(k.importId) }).toEqual({ importId: k.importId, shown: 'failed' });
-      expect([...shown.values()].filter((s) => s !== 'failed' && s !== 'published')).toEqual([]);
-    } finally {
-      await server.stop();
-      app = await openInProcess(dbPath, { NOW });
-    }
-    expect(await integrityCheck(dbPath)).toBe('ok');
-    note(`import-kill: ${killed.length} imports killed unpublished (${killed.filter((k) => k.phase === 'publishing').length} while publishing), all shown as failed`);
-  }, 120_000 + ROUNDS * 150_000);
+      // 4. A real server on the file: its admin imports page shows every killed import as failed.
+      const now = app.deps.clock.nowMs();
+      await app.deps.db.write(async (tx) =>
+        insertUser(
+          tx,
+          {
+            email: 'admin@staff.test',
+            name: 'Admin',
+            role: 'admin',
+            passwordHash: await hashPassword('correct horse battery'),
+          },
+          now,
+        ),
+      );
+      await app.close();
+      const server = await startServerOn(dbPath, { NOW });
+      try {
+        const login = await fetch(`${server.baseUrl}/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.baseUrl },
+          body: new URLSearchParams({ email: 'admin@staff.test', password: 'correct horse battery' }).toString(),
+        });
+        expect(login.status).toBe(303);
+        const page = await fetch(`${server.baseUrl}/admin/imports`, { headers: { Cookie: sessionCookieFrom(login)! } });
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        const shown = new Map(
+          [...html.matchAll(/href="\/admin\/imports\/(\d+)"[\s\S]*?badge-import-(\w+)/g)].map((m) => [
+            Number(m[1]),
+            m[2],
+          ]),
+        );
+        for (const k of killed)
+          expect({ importId: k.importId, shown: shown.get(k.importId) }).toEqual({
+            importId: k.importId,
+            shown: 'failed',
+          });
+        expect([...shown.values()].filter((s) => s !== 'failed' && s !== 'published')).toEqual([]);
+      } finally {
+        await server.stop();
+        app = await openInProcess(dbPath, { NOW });
+      }
+      expect(await integrityCheck(dbPath)).toBe('ok');
+      note(
+        `import-kill: ${killed.length} imports killed unpublished (${killed.filter((k) => k.phase === 'publishing').length} while publishing), all shown as failed`,
+      );
+    },
+    120_000 + ROUNDS * 150_000,
+  );
 });

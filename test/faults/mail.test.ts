@@ -133,12 +133,27 @@ describe('mail through a failing SMTP server', () => {
     await seedInvitations(app, clock, 3, (i) => (i === 1 ? 'no-such-user@x.test' : `fine${i}@x.test`));
     smtp.decide = (_raw, to) => (to === 'no-such-user@x.test' ? 550 : 'accept');
     expect(await sendDue(app.deps, transport, { retryBaseMs: 1000 })).toMatchObject({ sent: 2, dead: 1, retried: 0 });
-    const dead = await app.deps.db.readClient.execute("SELECT to_address, last_error, attempts FROM outbox WHERE status = 'dead'");
-    expect(dead.rows.map((r) => ({ ...r }))).toEqual([{ to_address: 'no-such-user@x.test', last_error: expect.stringMatching(/550.*Mailbox unavailable/), attempts: 1 }]);
+    const dead = await app.deps.db.readClient.execute(
+      "SELECT to_address, last_error, attempts FROM outbox WHERE status = 'dead'",
+    );
+    expect(dead.rows.map((r) => ({ ...r }))).toEqual([
+      { to_address: 'no-such-user@x.test', last_error: expect.stringMatching(/550.*Mailbox unavailable/), attempts: 1 },
+    ]);
 
     // The admin sees it, with the server's answer.
     const now = clock.nowMs();
-    await app.deps.db.write(async (tx) => insertUser(tx, { email: 'admin@staff.test', name: 'Admin', role: 'admin', passwordHash: await hashPassword('correct horse battery') }, now));
+    await app.deps.db.write(async (tx) =>
+      insertUser(
+        tx,
+        {
+          email: 'admin@staff.test',
+          name: 'Admin',
+          role: 'admin',
+          passwordHash: await hashPassword('correct horse battery'),
+        },
+        now,
+      ),
+    );
     const login = await app.app.request('http://cpi.test/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://cpi.test' },
@@ -194,13 +209,20 @@ describe('the sender killed between the SMTP 250 and the outbox update', () => {
     const raw = createClient({ url: `file:${dbPath}` });
     try {
       const rowsAfterKill = await raw.execute('SELECT message_id, status, lease_owner FROM outbox');
-      const state = new Map(rowsAfterKill.rows.map((r) => [bare(String(r.message_id)), { status: String(r.status), leased: r.lease_owner !== null }]));
+      const state = new Map(
+        rowsAfterKill.rows.map((r) => [
+          bare(String(r.message_id)),
+          { status: String(r.status), leased: r.lease_owner !== null },
+        ]),
+      );
       // The killed message was accepted by the server but is still pending, under the dead sender's lease.
       expect(state.get(bare(killedMail.messageId))).toEqual({ status: 'pending', leased: true });
       const markedSent = [...state].filter(([, s]) => s.status === 'sent').map(([id]) => id);
       expect(markedSent.filter((id) => !acceptedBeforeKill.includes(id))).toEqual([]);
       const inWindow = acceptedBeforeKill.filter((id) => !markedSent.includes(id));
-      note(`sender-kill: killed after ${acceptedBeforeKill.length} accepted, ${markedSent.length} marked sent, ${inWindow.length} in the 250→update window`);
+      note(
+        `sender-kill: killed after ${acceptedBeforeKill.length} accepted, ${markedSent.length} marked sent, ${inWindow.length} in the 250→update window`,
+      );
 
       // Within the lease (120 s), another sender leaves the dead sender's messages alone.
       const withinLease = spawnCli(['send-due'], { ...env, NOW: new Date(Date.parse(T0) + 30_000).toISOString() });
@@ -212,10 +234,13 @@ describe('the sender killed between the SMTP 250 and the outbox update', () => {
       // After the lease: everything left is sent, the window's messages for the second time.
       const after = spawnCli(['send-due'], { ...env, NOW: new Date(Date.parse(T0) + 5 * 60_000).toISOString() });
       expect((await after.exited).code, after.output()).toBe(0);
-      expect(after.stdout()).toMatch(new RegExp(`^Sent ${COUNT - markedSent.length}, retrying later 0, dead letters 0`, 'm'));
+      expect(after.stdout()).toMatch(
+        new RegExp(`^Sent ${COUNT - markedSent.length}, retrying later 0, dead letters 0`, 'm'),
+      );
 
       const byId = new Map<string, AcceptedMail[]>();
-      for (const mail of smtp.accepted) byId.set(bare(mail.messageId), [...(byId.get(bare(mail.messageId)) ?? []), mail]);
+      for (const mail of smtp.accepted)
+        byId.set(bare(mail.messageId), [...(byId.get(bare(mail.messageId)) ?? []), mail]);
       expect(byId.size).toBe(COUNT);
       const repeated = [...byId].filter(([, mails]) => mails.length > 1).map(([id]) => id);
       expect(repeated.sort()).toEqual([...inWindow].sort());
@@ -223,7 +248,11 @@ describe('the sender killed between the SMTP 250 and the outbox update', () => {
       for (const id of repeated) {
         const [a, b, ...more] = byId.get(id)!;
         expect(more).toEqual([]); // at most once more
-        expect({ to: b!.to, subject: b!.parsed.subject, link: b!.link }).toEqual({ to: a!.to, subject: a!.parsed.subject, link: a!.link });
+        expect({ to: b!.to, subject: b!.parsed.subject, link: b!.link }).toEqual({
+          to: a!.to,
+          subject: a!.parsed.subject,
+          link: a!.link,
+        });
         expect(a!.link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
       }
       expect(await scalar(raw, "SELECT count(*) FROM outbox WHERE status = 'sent'")).toBe(COUNT);

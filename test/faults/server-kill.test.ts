@@ -54,7 +54,12 @@ describe('SIGKILL of the server while clients submit surveys', () => {
   });
 
   /** Clients post unique tokens from this round's slice until the server is gone. */
-  async function loadUntilKilled(srv: ServerProc, round: number, clients: number, killAfterMs: number): Promise<RoundLog> {
+  async function loadUntilKilled(
+    srv: ServerProc,
+    round: number,
+    clients: number,
+    killAfterMs: number,
+  ): Promise<RoundLog> {
     const log: RoundLog = { attempted: new Set(), acked: new Set(), unknown: new Set(), unexpected: [] };
     const first = round * PER_ROUND;
     let next = first;
@@ -67,7 +72,8 @@ describe('SIGKILL of the server while clients submit surveys', () => {
         try {
           const res = await postSurvey(srv.baseUrl, tokens[index]!, { ...answersFor(index), action: 'submit' });
           await res.arrayBuffer();
-          if (res.status === 303 && res.headers.get('location')?.startsWith(`/s/${tokens[index]}/thanks`)) log.acked.add(index);
+          if (res.status === 303 && res.headers.get('location')?.startsWith(`/s/${tokens[index]}/thanks`))
+            log.acked.add(index);
           else log.unexpected.push({ index, status: res.status });
         } catch {
           // Connection refused or reset: the server is gone. Before the kill, that is a failure.
@@ -103,7 +109,15 @@ describe('SIGKILL of the server while clients submit surveys', () => {
       // Only posted tokens have a row, and a row is a whole submission (never partial).
       expect(log.attempted.has(index), `response for token ${index} that was never posted`).toBe(true);
       const a = answersFor(index);
-      expect({ status: row.status, fcr: row.fcr, cu: row.cu, dc: row.dc, av: row.av, comment: row.comment, invitation: row.invitation_status }).toEqual({
+      expect({
+        status: row.status,
+        fcr: row.fcr,
+        cu: row.cu,
+        dc: row.dc,
+        av: row.av,
+        comment: row.comment,
+        invitation: row.invitation_status,
+      }).toEqual({
         status: 'submitted',
         fcr: a.resolved_first_contact === 'yes' ? 1 : 0,
         cu: Number(a.content_useful),
@@ -117,7 +131,11 @@ describe('SIGKILL of the server while clients submit surveys', () => {
     expect(lost, `acknowledged (303) but not in the database after the kill`).toEqual([]);
     // An invitation marked responded has its response (the same write did both).
     expect(
-      await scalar(raw, "SELECT count(*) FROM invitations WHERE id BETWEEN ? AND ? AND status = 'responded' AND id NOT IN (SELECT invitation_id FROM responses WHERE invitation_id IS NOT NULL)", [first + 1, first + PER_ROUND]),
+      await scalar(
+        raw,
+        "SELECT count(*) FROM invitations WHERE id BETWEEN ? AND ? AND status = 'responded' AND id NOT IN (SELECT invitation_id FROM responses WHERE invitation_id IS NOT NULL)",
+        [first + 1, first + PER_ROUND],
+      ),
     ).toBe(0);
 
     // In-flight posts, sent again: recorded once whichever side of the commit the kill fell on.
@@ -128,7 +146,11 @@ describe('SIGKILL of the server while clients submit surveys', () => {
         for (let index = again.shift(); index !== undefined; index = again.shift()) {
           const res = await postSurvey(srv.baseUrl, tokens[index]!, { ...answersFor(index), action: 'submit' });
           const body = await res.text();
-          outcomes.push({ index, got: [res.status, res.status === 303 ? undefined : outcomeOf(body)], want: stored.has(index) ? [200, 'already-submitted'] : [303, undefined] });
+          outcomes.push({
+            index,
+            got: [res.status, res.status === 303 ? undefined : outcomeOf(body)],
+            want: stored.has(index) ? [200, 'already-submitted'] : [303, undefined],
+          });
         }
       }),
     );
@@ -138,9 +160,19 @@ describe('SIGKILL of the server while clients submit surveys', () => {
       const res = await fetch(`${srv.baseUrl}/s/${tokens[index]}`);
       expect([res.status, outcomeOf(await res.text())]).toEqual([200, 'already-submitted']);
     }
-    expect(await scalar(raw, 'SELECT count(*) FROM responses WHERE invitation_id BETWEEN ? AND ?', [first + 1, first + PER_ROUND])).toBe(log.attempted.size);
+    expect(
+      await scalar(raw, 'SELECT count(*) FROM responses WHERE invitation_id BETWEEN ? AND ?', [
+        first + 1,
+        first + PER_ROUND,
+      ]),
+    ).toBe(log.attempted.size);
     expect(await scalar(raw, "SELECT count(*) FROM responses WHERE status != 'submitted'")).toBe(0);
-    expect(await scalar(raw, 'SELECT count(*) FROM (SELECT invitation_id FROM responses GROUP BY invitation_id HAVING count(*) > 1)')).toBe(0);
+    expect(
+      await scalar(
+        raw,
+        'SELECT count(*) FROM (SELECT invitation_id FROM responses GROUP BY invitation_id HAVING count(*) > 1)',
+      ),
+    ).toBe(0);
     expect(await rollupMismatches(raw)).toEqual([]);
   }
 
@@ -157,14 +189,18 @@ describe('SIGKILL of the server while clients submit surveys', () => {
         const log = await loadUntilKilled(server, round, clients, killAfterMs);
         expect(log.unexpected, 'every answer before the kill is a 303').toEqual([]);
         expect(log.acked.size + log.unknown.size).toBe(log.attempted.size);
-        if (log.attempted.size === PER_ROUND) note(`server-kill round ${round + 1}: all ${PER_ROUND} tokens were posted before the kill`);
+        if (log.attempted.size === PER_ROUND)
+          note(`server-kill round ${round + 1}: all ${PER_ROUND} tokens were posted before the kill`);
 
         const killedAt = Date.now();
         expect(await integrityCheck(dbPath)).toBe('ok');
         const checkedAt = Date.now();
         server = await startServerOn(dbPath);
         const restartedAt = Date.now();
-        const storedBefore = await scalar(raw, 'SELECT count(*) FROM responses WHERE invitation_id BETWEEN ? AND ?', [round * PER_ROUND + 1, (round + 1) * PER_ROUND]);
+        const storedBefore = await scalar(raw, 'SELECT count(*) FROM responses WHERE invitation_id BETWEEN ? AND ?', [
+          round * PER_ROUND + 1,
+          (round + 1) * PER_ROUND,
+        ]);
         midCommitRepeats += storedBefore - log.acked.size;
         await checkRound(server, round, log);
         totalAcked += log.acked.size;
@@ -175,7 +211,9 @@ describe('SIGKILL of the server while clients submit surveys', () => {
         );
       }
       expect(await integrityCheck(dbPath)).toBe('ok');
-      note(`server-kill: ${ROUNDS} kills, ${totalAcked} acknowledged submissions all kept; ${midCommitRepeats} in-flight posts had committed before the kill`);
+      note(
+        `server-kill: ${ROUNDS} kills, ${totalAcked} acknowledged submissions all kept; ${midCommitRepeats} in-flight posts had committed before the kill`,
+      );
     },
     60_000 + ROUNDS * 40_000,
   );

@@ -77,7 +77,8 @@ describe('staff sign-in', () => {
     for (let i = 0; i < 26; i++) {
       clock.advance(28 * 60_000);
       const res = await t.request('/', { cookie: cookie2 });
-      if (i < 25) expect(res.status).toBe(200); // 25 × 28 min = 11 h 40 min
+      if (i < 25)
+        expect(res.status).toBe(200); // 25 × 28 min = 11 h 40 min
       else expect(res.status).toBe(303); // past 12 h
     }
   });
@@ -111,7 +112,8 @@ describe('staff sign-in', () => {
   it('limits failed logins per account with 429 and Retry-After, counting failures only', async () => {
     const { email, password } = await addUser(t, 'lead');
     for (let i = 0; i < 3; i++) expect((await t.postForm('/login', { email, password })).status).toBe(303);
-    for (let i = 0; i < t.config.loginFailureLimit; i++) expect((await t.postForm('/login', { email, password: 'nope nope nope' })).status).toBe(401);
+    for (let i = 0; i < t.config.loginFailureLimit; i++)
+      expect((await t.postForm('/login', { email, password: 'nope nope nope' })).status).toBe(401);
     const limited = await t.postForm('/login', { email, password });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -139,16 +141,26 @@ describe('staff sign-in', () => {
     const cookie = sessionCookieFrom(res);
     expect((await t.request('/admin/users', { cookie })).status).toBe(200);
     expect([404, 410]).toContain((await t.request(path)).status);
-    expect([404, 410]).toContain((await t.postForm(path, { name: 'Eve', email: 'eve@staff.test', password: 'a long enough password' })).status);
+    expect([404, 410]).toContain(
+      (await t.postForm(path, { name: 'Eve', email: 'eve@staff.test', password: 'a long enough password' })).status,
+    );
     expect(await issueSetupLink(t.deps)).toBeUndefined();
   });
 
   it('lets a user change their own password', async () => {
     const { email, password } = await addUser(t, 'trainer');
     const cookie = await login(t, email, password);
-    const wrong = await t.postForm('/account/password', { current: 'not it at all', password: 'a brand new password' }, { cookie });
+    const wrong = await t.postForm(
+      '/account/password',
+      { current: 'not it at all', password: 'a brand new password' },
+      { cookie },
+    );
     expect(wrong.status).toBe(422);
-    const ok = await t.postForm('/account/password', { current: password, password: 'a brand new password' }, { cookie });
+    const ok = await t.postForm(
+      '/account/password',
+      { current: password, password: 'a brand new password' },
+      { cookie },
+    );
     expect(ok.status).toBe(303);
     expect((await t.postForm('/login', { email, password: 'a brand new password' })).status).toBe(303);
   });

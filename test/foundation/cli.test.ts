@@ -18,9 +18,18 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** Runs the CLI; `stdin` is written but the pipe is left open unless `closeStdin`. */
-function cli(args: string[], stdin = '', closeStdin = true): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  stdin = '',
+  closeStdin = true,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...envWithoutConfig(), DATABASE_URL: `file:${t.dbPath}`, BASE_URL: 'http://cpi.test', SEND_INTERVAL_SECONDS: '0' },
+    env: {
+      ...envWithoutConfig(),
+      DATABASE_URL: `file:${t.dbPath}`,
+      BASE_URL: 'http://cpi.test',
+      SEND_INTERVAL_SECONDS: '0',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -40,8 +49,14 @@ function cli(args: string[], stdin = '', closeStdin = true): Promise<{ code: num
 }
 
 describe('npm run cli -- user add', () => {
-  it('creates a trainer with their team from a password line on stdin (left open), who can then sign in', { timeout: 60_000 }, async () => {
-    const run = await cli(['user', 'add', '--email', 'Tina@Staff.test', '--name', 'Tina', '--role', 'trainer', '--team', 'Iberia'], 'a long passphrase\n', false);
+  it('creates a trainer with their team from a password line on stdin (left open), who can then sign in', {
+    timeout: 60_000,
+  }, async () => {
+    const run = await cli(
+      ['user', 'add', '--email', 'Tina@Staff.test', '--name', 'Tina', '--role', 'trainer', '--team', 'Iberia'],
+      'a long passphrase\n',
+      false,
+    );
     expect(run.code, run.stderr).toBe(0);
     const rows = await t.db.readClient.execute(
       "SELECT u.role, u.password_hash, t.name AS team FROM staff_users u JOIN trainer_teams ut ON ut.user_id = u.id JOIN teams t ON t.id = ut.team_id WHERE u.email = 'tina@staff.test'",
@@ -51,15 +66,23 @@ describe('npm run cli -- user add', () => {
     expect(await login(t, 'tina@staff.test', 'a long passphrase')).toMatch(/cpil_session=/);
   });
 
-  it('refuses a short password, an unknown role and a malformed email with exit 2, naming the problem, and creates no one', { timeout: 60_000 }, async () => {
+  it('refuses a short password, an unknown role and a malformed email with exit 2, naming the problem, and creates no one', {
+    timeout: 60_000,
+  }, async () => {
     const before = Number((await t.db.readClient.execute('SELECT count(*) AS n FROM staff_users')).rows[0]!.n);
     const short = await cli(['user', 'add', '--email', 'a@staff.test', '--name', 'A', '--role', 'lead'], 'short\n');
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/password.*at least 8/);
-    const role = await cli(['user', 'add', '--email', 'b@staff.test', '--name', 'B', '--role', 'owner'], 'a long passphrase\n');
+    const role = await cli(
+      ['user', 'add', '--email', 'b@staff.test', '--name', 'B', '--role', 'owner'],
+      'a long passphrase\n',
+    );
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/--role/);
-    const mail = await cli(['user', 'add', '--email', 'not-an-address', '--name', 'C', '--role', 'lead'], 'a long passphrase\n');
+    const mail = await cli(
+      ['user', 'add', '--email', 'not-an-address', '--name', 'C', '--role', 'lead'],
+      'a long passphrase\n',
+    );
     expect(mail.code).toBe(2);
     expect(mail.stderr).toMatch(/--email/);
     expect(Number((await t.db.readClient.execute('SELECT count(*) AS n FROM staff_users')).rows[0]!.n)).toBe(before);
@@ -67,7 +90,9 @@ describe('npm run cli -- user add', () => {
 });
 
 describe('npm run cli -- apikey create', () => {
-  it('prints the key once on the last line, stores only its hash, and the key reads the API with its scope', { timeout: 60_000 }, async () => {
+  it('prints the key once on the last line, stores only its hash, and the key reads the API with its scope', {
+    timeout: 60_000,
+  }, async () => {
     const run = await cli(['apikey', 'create', '--name', 'warehouse', '--scope', 'read']);
     expect(run.code, run.stderr).toBe(0);
     const key = run.stdout.trim().split('\n').pop()!;
@@ -76,7 +101,9 @@ describe('npm run cli -- apikey create', () => {
     expect(stored.rows.map((r) => r.scope)).toEqual(['read']);
     expect(JSON.stringify(stored.rows)).not.toContain(key);
     expect((await api(t, key, 'GET', '/cpis?groupBy=team')).status).toBe(200);
-    expect((await api(t, key, 'POST', '/reps', [{ email: 'x@acme.test', name: 'X', team: 'Iberia' }])).status).toBe(403);
+    expect((await api(t, key, 'POST', '/reps', [{ email: 'x@acme.test', name: 'X', team: 'Iberia' }])).status).toBe(
+      403,
+    );
   });
 });
 
@@ -84,18 +111,27 @@ describe('npm run cli -- import at a terminal', () => {
   // `script` runs the command on a pseudo-terminal, as a person at a shell would.
   const hasScript = spawnSync('script', ['--version']).status === 0;
 
-  it.skipIf(!hasScript)('prints its progress to stderr, rewritten in place (through a pipe it prints none: test/survey/import-skip.test.ts)', { timeout: 60_000 }, async () => {
-    const file = join(t.dir, 'tty-reps.csv');
-    writeFileSync(file, 'email,name,team\ntty@acme.test,Tty,Iberia\n');
-    const command = `${JSON.stringify(process.execPath)} --import tsx src/cli.ts import reps ${JSON.stringify(file)} --skip-invalid`;
-    const child = spawnSync('script', ['-qec', command, '/dev/null'], {
-      env: { ...envWithoutConfig(), DATABASE_URL: `file:${t.dbPath}`, BASE_URL: 'http://cpi.test', SEND_INTERVAL_SECONDS: '0' },
-      encoding: 'utf8',
-      timeout: 50_000,
-    });
-    expect(child.status, child.stdout).toBe(0);
-    // (The terminal shows each line feed as CR LF.)
-    expect(child.stdout).toContain('\r\x1b[Ktty-reps.csv: 1 rows checked, 1 written\r\n');
-    expect(child.stdout).toContain(`Imported 1 rows, skipped 0; rejected rows: ${file}.rejected.csv`);
-  });
+  it.skipIf(!hasScript)(
+    'prints its progress to stderr, rewritten in place (through a pipe it prints none: test/survey/import-skip.test.ts)',
+    { timeout: 60_000 },
+    async () => {
+      const file = join(t.dir, 'tty-reps.csv');
+      writeFileSync(file, 'email,name,team\ntty@acme.test,Tty,Iberia\n');
+      const command = `${JSON.stringify(process.execPath)} --import tsx src/cli.ts import reps ${JSON.stringify(file)} --skip-invalid`;
+      const child = spawnSync('script', ['-qec', command, '/dev/null'], {
+        env: {
+          ...envWithoutConfig(),
+          DATABASE_URL: `file:${t.dbPath}`,
+          BASE_URL: 'http://cpi.test',
+          SEND_INTERVAL_SECONDS: '0',
+        },
+        encoding: 'utf8',
+        timeout: 50_000,
+      });
+      expect(child.status, child.stdout).toBe(0);
+      // (The terminal shows each line feed as CR LF.)
+      expect(child.stdout).toContain('\r\x1b[Ktty-reps.csv: 1 rows checked, 1 written\r\n');
+      expect(child.stdout).toContain(`Imported 1 rows, skipped 0; rejected rows: ${file}.rejected.csv`);
+    },
+  );
 });

@@ -16,11 +16,31 @@ import { createTestApp, addUser, login, type TestApp } from '../helpers/app';
 describe('configuration', () => {
   it('has defaults for every variable and names each bad one', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: 'file:data/cpi-lens.db', baseUrl: 'http://localhost:3000', sendIntervalSeconds: 30, mailFrom: 'CPI Lens <surveys@localhost>' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: 'file:data/cpi-lens.db',
+      baseUrl: 'http://localhost:3000',
+      sendIntervalSeconds: 30,
+      mailFrom: 'CPI Lens <surveys@localhost>',
+    });
     expect(loadConfig({ PORT: '8080' }).baseUrl).toBe('http://localhost:8080');
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example.com', NOW: 'yesterday', BASE_URL: 'ftp://x' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SMTP_URL: 'mail.example.com',
+        NOW: 'yesterday',
+        BASE_URL: 'ftp://x',
+      }),
+    ).toThrow(ConfigError);
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example.com', NOW: 'yesterday', BASE_URL: 'ftp://x' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SMTP_URL: 'mail.example.com',
+        NOW: 'yesterday',
+        BASE_URL: 'ftp://x',
+      });
     } catch (error) {
       const message = (error as Error).message;
       for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'NOW', 'BASE_URL']) expect(message).toContain(`${name}=`);
@@ -29,7 +49,10 @@ describe('configuration', () => {
   });
 
   it('refuses to start with a bad variable, naming it', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, BASE_URL: 'http://x.test', PORT: '99999' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, BASE_URL: 'http://x.test', PORT: '99999' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -73,20 +96,33 @@ describe('migrations', () => {
     expect((await migrate(db.adminClient)).applied).toBe(0);
     // synchronous=NORMAL with no automatic checkpoint: the write queue fsyncs the WAL on the thread pool before it
     // acknowledges, and checkpoints run on a worker thread (db/client.ts, db/checkpointer.ts).
-    const pragmas = await Promise.all(['journal_mode', 'foreign_keys', 'synchronous', 'wal_autocheckpoint'].map((p) => db.adminClient.execute(`PRAGMA ${p}`)));
+    const pragmas = await Promise.all(
+      ['journal_mode', 'foreign_keys', 'synchronous', 'wal_autocheckpoint'].map((p) =>
+        db.adminClient.execute(`PRAGMA ${p}`),
+      ),
+    );
     expect(pragmas.map((r) => Object.values(r.rows[0]!)[0])).toEqual(['wal', 1, 1, 0]);
     await db.close();
-    expect(readFileSync(new URL('../../db/migrations/0001_rollup_triggers.sql', import.meta.url), 'utf8')).toBe(rollupTriggerSql());
-    expect(readFileSync(new URL('../../db/migrations/0003_data_version_triggers.sql', import.meta.url), 'utf8')).toBe(dataVersionTriggerSql());
+    expect(readFileSync(new URL('../../db/migrations/0001_rollup_triggers.sql', import.meta.url), 'utf8')).toBe(
+      rollupTriggerSql(),
+    );
+    expect(readFileSync(new URL('../../db/migrations/0003_data_version_triggers.sql', import.meta.url), 'utf8')).toBe(
+      dataVersionTriggerSql(),
+    );
   });
 
-  it('lets two processes migrate the same file at once: one applies, both end up current', { timeout: 120_000 }, async () => {
+  it('lets two processes migrate the same file at once: one applies, both end up current', {
+    timeout: 120_000,
+  }, async () => {
     const file = join(dir, 'race.db');
     const script = `import { createDb } from './db/client'; import { migrate } from './db/migrate';
       const db = await createDb({ url: 'file:${file}' }); const r = await migrate(db.adminClient); console.log(JSON.stringify(r)); await db.close();`;
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          cwd: new URL('../..', import.meta.url).pathname,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (out += d.toString()));

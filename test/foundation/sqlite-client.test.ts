@@ -19,7 +19,10 @@ describe('the embedded-file client', () => {
     const ours = createSqliteClient(path);
     const theirs = createClient({ url: `file:${path}` });
     await ours.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score REAL, data BLOB)');
-    await ours.execute({ sql: 'INSERT INTO t (name, score, data) VALUES (?, ?, ?), (?, ?, ?)', args: ['ana', 1.5, new Uint8Array([1, 2]), null, null, null] });
+    await ours.execute({
+      sql: 'INSERT INTO t (name, score, data) VALUES (?, ?, ?), (?, ?, ?)',
+      args: ['ana', 1.5, new Uint8Array([1, 2]), null, null, null],
+    });
     const sql = 'SELECT id, name, score, data, name AS length, id AS name, 7 AS "0" FROM t ORDER BY id';
     const a = await ours.execute(sql);
     const b = await theirs.execute(sql);

@@ -24,7 +24,11 @@ export interface TestApp {
   clock: Clock;
   app: ReturnType<typeof createApp>;
   request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
-  postForm(path: string, fields: Record<string, string | string[]>, options?: { cookie?: string; headers?: Record<string, string> }): Promise<Response>;
+  postForm(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options?: { cookie?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,11 @@ export async function createTestApp(env: Record<string, string> = {}, clock?: Cl
     if (init.cookie) headers.set('Cookie', init.cookie);
     return await app.request(`${BASE_URL}${path}`, { ...init, headers });
   };
-  const postForm = async (path: string, fields: Record<string, string | string[]>, options: { cookie?: string; headers?: Record<string, string> } = {}) => {
+  const postForm = async (
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { cookie?: string; headers?: Record<string, string> } = {},
+  ) => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return await request(path, {
@@ -69,12 +77,20 @@ export async function createTestApp(env: Record<string, string> = {}, clock?: Cl
   };
 }
 
-export async function addUser(t: TestApp, role: Role, options: { email?: string; password?: string; teamIds?: number[]; name?: string } = {}) {
+export async function addUser(
+  t: TestApp,
+  role: Role,
+  options: { email?: string; password?: string; teamIds?: number[]; name?: string } = {},
+) {
   const email = options.email ?? `${role}-${Math.random().toString(36).slice(2, 8)}@staff.test`;
   const password = options.password ?? 'correct horse battery';
   const passwordHash = await hashPassword(password);
   const id = await t.db.write((tx) =>
-    insertUser(tx, { email, name: options.name ?? `${role} user`, role, passwordHash, teamIds: options.teamIds ?? [] }, t.clock.nowMs()),
+    insertUser(
+      tx,
+      { email, name: options.name ?? `${role} user`, role, passwordHash, teamIds: options.teamIds ?? [] },
+      t.clock.nowMs(),
+    ),
   );
   return { id, email, password };
 }
@@ -105,7 +121,13 @@ export async function countRows(db: Db, table: string, where = '1=1'): Promise<n
 }
 
 /** Calls the JSON API with a Bearer key. */
-export async function api(t: TestApp, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; headers: Headers }> {
+export async function api(
+  t: TestApp,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any; headers: Headers }> {
   const res = await t.request(`/api/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -130,7 +152,12 @@ export interface ManualClock {
 
 export function manualClock(start: number | string): ManualClock {
   let now = typeof start === 'string' ? Date.parse(start) : start;
-  return { nowMs: () => now, now: () => new Date(now), advance: (ms) => void (now += ms), set: (ms) => void (now = ms) };
+  return {
+    nowMs: () => now,
+    now: () => new Date(now),
+    advance: (ms) => void (now += ms),
+    set: (ms) => void (now = ms),
+  };
 }
 
 export const HOUR = 3_600_000;
@@ -141,7 +168,12 @@ export function interaction(over: Record<string, unknown> = {}) {
   return {
     externalId: `crm-${Math.random().toString(36).slice(2, 10)}`,
     repEmail: 'ana@acme.test',
-    customer: { email: `c-${Math.random().toString(36).slice(2, 8)}@x.test`, name: 'Carla', locale: 'es', company: 'X' },
+    customer: {
+      email: `c-${Math.random().toString(36).slice(2, 8)}@x.test`,
+      name: 'Carla',
+      locale: 'es',
+      company: 'X',
+    },
     type: 'call',
     occurredAt: new Date(Date.parse('2026-11-20T10:00:00Z')).toISOString(),
     quoteRequestedAt: null,

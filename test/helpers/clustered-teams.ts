@@ -44,7 +44,15 @@ export async function seedClusteredTeams(t: TestApp, key: string): Promise<void>
       const at = start + k * DAY + i * HOUR;
       const occurredAt = new Date(at).toISOString();
       const deliveredAt = new Date(at + (k < rep.withinSla ? 24 : 72) * HOUR).toISOString();
-      interactions.push({ externalId, repEmail: rep.email, customer: { email: `c-${externalId}@x.test` }, type: 'quote', occurredAt, quoteRequestedAt: occurredAt, quoteDeliveredAt: deliveredAt });
+      interactions.push({
+        externalId,
+        repEmail: rep.email,
+        customer: { email: `c-${externalId}@x.test` },
+        type: 'quote',
+        occurredAt,
+        quoteRequestedAt: occurredAt,
+        quoteDeliveredAt: deliveredAt,
+      });
       responses.push({
         interactionExternalId: externalId,
         answeredAt: occurredAt,

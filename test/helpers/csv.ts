@@ -1,6 +1,7 @@
 /** CSV files for the import tests. */
 
-export const INTERACTIONS_HEADER = 'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
+export const INTERACTIONS_HEADER =
+  'externalId,repEmail,customerEmail,customerName,customerLocale,customerCompany,type,occurredAt,quoteRequestedAt,quoteDeliveredAt,contentIds';
 
 export interface InteractionsCsvOptions {
   /** The physical line (1 = header) whose occurredAt is `badDate`. */
@@ -20,7 +21,10 @@ export function interactionsCsv(rows: number, options: InteractionsCsvOptions = 
   const lines = [INTERACTIONS_HEADER];
   let line = 2;
   for (let i = 0; i < rows; i++) {
-    const date = line === options.badDateAtLine ? (options.badDate ?? '2025-02-30T10:00:00Z') : `2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`;
+    const date =
+      line === options.badDateAtLine
+        ? (options.badDate ?? '2025-02-30T10:00:00Z')
+        : `2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`;
     const name = line === options.quotedNewlineAtLine ? `"Smith,${eol}Jr."` : `Name ${i}`;
     lines.push(`${options.prefix ?? 'h'}-${i},ana@acme.test,c${i}@x.test,${name},es,Acme,call,${date},,,deck-a;deck-b`);
     line += line === options.quotedNewlineAtLine ? 2 : 1;

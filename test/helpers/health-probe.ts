@@ -36,4 +36,3 @@ export function probeHealth(url: string): { ready: Promise<void>; stop(): Promis
     },
   };
 }
-

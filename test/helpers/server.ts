@@ -67,7 +67,10 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startTestServer(env: Record<string, string> = {}, options: StartTestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartTestServerOptions = {},
+): Promise<TestServer> {
   let lastError: unknown;
   // The free port can be taken between probe and listen; try again on EADDRINUSE.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -133,7 +136,10 @@ async function startOnce(env: Record<string, string>, options: StartTestServerOp
 
   try {
     await new Promise<void>((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms; output:\n${log}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`server did not start within ${timeoutMs} ms; output:\n${log}`)),
+        timeoutMs,
+      );
       const check = () => {
         if (!ready()) return;
         clearTimeout(timer);

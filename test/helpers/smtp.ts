@@ -39,12 +39,20 @@ export async function startSmtp(listenPort = 0, options: { parse?: boolean } = {
         const raw = Buffer.concat(chunks).toString('utf8');
         const code = state.respond(raw);
         if (code !== undefined) {
-          const error = Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code });
+          const error = Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
+            responseCode: code,
+          });
           return callback(error);
         }
         if (options.parse === false) {
-          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(raw.split(/\r?\n\r?\n/)[0] ?? '')?.[1]?.trim() ?? '';
-          state.received.push({ raw, parsed: undefined as unknown as ParsedMail, messageId: header('Message-ID'), to: header('To') });
+          const header = (name: string) =>
+            new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(raw.split(/\r?\n\r?\n/)[0] ?? '')?.[1]?.trim() ?? '';
+          state.received.push({
+            raw,
+            parsed: undefined as unknown as ParsedMail,
+            messageId: header('Message-ID'),
+            to: header('To'),
+          });
           return callback();
         }
         const parsed = await simpleParser(raw);

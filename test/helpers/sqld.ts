@@ -34,9 +34,13 @@ function freePort(): Promise<number> {
 export async function startSqld(): Promise<Sqld> {
   const dir = mkdtempSync(join(tmpdir(), 'cpi-sqld-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(SQLD_BINARY, ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    SQLD_BINARY,
+    ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -72,7 +76,9 @@ export function describeSqld(name: string, fn: () => void) {
   if (process.env.REQUIRE_SQLD === '1') {
     return describe(name, () => {
       it('needs the sqld binary', () => {
-        throw new Error(`REQUIRE_SQLD=1 but sqld is not available at ${SQLD_BINARY} (platform ${process.platform}/${process.arch})`);
+        throw new Error(
+          `REQUIRE_SQLD=1 but sqld is not available at ${SQLD_BINARY} (platform ${process.platform}/${process.arch})`,
+        );
       });
     });
   }

@@ -37,10 +37,14 @@ const FLOODS = {
  */
 function postRaw(url: string, type: string, body: Buffer, origin: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'Content-Type': type, 'Content-Length': body.length, Origin: origin } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'Content-Type': type, 'Content-Length': body.length, Origin: origin } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', (error) => reject(error));
     req.end(body);
   });
@@ -67,7 +71,8 @@ describe('finding 1: repeated form fields freeze the server', () => {
   for (const target of ['/login', 'survey'] as const) {
     it(`floods ${target === 'survey' ? 'an open survey' : '/login'}: every flood gets a 4xx, /healthz answers within 200 ms`, async () => {
       const path = target === 'survey' ? surveyPath : target;
-      const post = ({ type, body }: { type: string; body: Buffer }) => postRaw(`${server.baseUrl}${path}`, type, body, server.baseUrl);
+      const post = ({ type, body }: { type: string; body: Buffer }) =>
+        postRaw(`${server.baseUrl}${path}`, type, body, server.baseUrl);
       const floods = Object.values(FLOODS).map(({ type, body }) => ({ type, body: Buffer.from(body) }));
       const probe = probeHealth(`${server.baseUrl}/healthz`);
       await probe.ready;
@@ -81,7 +86,9 @@ describe('finding 1: repeated form fields freeze the server', () => {
       }
       for (const status of statuses) expect(status === 413 || status === 422, `status ${status}`).toBe(true);
       expect(latencies.length).toBeGreaterThan(0);
-      expect(Math.max(...latencies), `healthz latencies ${latencies.map((l) => l.toFixed(0)).join(', ')}`).toBeLessThan(200);
+      expect(Math.max(...latencies), `healthz latencies ${latencies.map((l) => l.toFixed(0)).join(', ')}`).toBeLessThan(
+        200,
+      );
     });
   }
 
@@ -106,13 +113,21 @@ describe('finding 1: form caps, in process', () => {
     t.request(path, { method: 'POST', headers: { 'Content-Type': type, Origin: BASE_URL }, body });
 
   it(`refuses more than ${MAX_FORM_FIELDS} urlencoded fields with 413 and a message`, async () => {
-    const res = await postRaw('/login', 'application/x-www-form-urlencoded', Array.from({ length: MAX_FORM_FIELDS + 1 }, () => 'email=x').join('&'));
+    const res = await postRaw(
+      '/login',
+      'application/x-www-form-urlencoded',
+      Array.from({ length: MAX_FORM_FIELDS + 1 }, () => 'email=x').join('&'),
+    );
     expect(res.status).toBe(413);
     expect(await res.text()).toMatch(/more than 1000 fields|más de 1000 campos/);
   });
 
   it(`takes ${MAX_FORM_FIELDS} fields (the cap is not off by one)`, async () => {
-    const res = await postRaw('/login', 'application/x-www-form-urlencoded', [...Array.from({ length: MAX_FORM_FIELDS - 1 }, () => 'x='), 'email=nobody@x.test'].join('&'));
+    const res = await postRaw(
+      '/login',
+      'application/x-www-form-urlencoded',
+      [...Array.from({ length: MAX_FORM_FIELDS - 1 }, () => 'x='), 'email=nobody@x.test'].join('&'),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -122,7 +137,11 @@ describe('finding 1: form caps, in process', () => {
   });
 
   it('a field named __proto__ is an ordinary field', async () => {
-    const res = await postRaw('/login', 'application/x-www-form-urlencoded', '__proto__=x&__proto__=y&constructor=z&email=a@x.test&password=p');
+    const res = await postRaw(
+      '/login',
+      'application/x-www-form-urlencoded',
+      '__proto__=x&__proto__=y&constructor=z&email=a@x.test&password=p',
+    );
     expect(res.status).toBe(401);
   });
 });

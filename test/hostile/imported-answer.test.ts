@@ -12,7 +12,7 @@ import { newToken, pathForLog } from '../../src/lib/tokens';
 
 const START = '2026-11-20T12:00:00Z';
 
-describe('finding 6: a CRM-imported answer breaks the customer\'s open survey', () => {
+describe("finding 6: a CRM-imported answer breaks the customer's open survey", () => {
   let t: TestApp;
   let key: string;
   const clock = manualClock(START);
@@ -21,13 +21,30 @@ describe('finding 6: a CRM-imported answer breaks the customer\'s open survey', 
     const item = interaction({ occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
     const res = await api(t, key, 'POST', '/interactions', item);
     expect(res.status).toBe(201);
-    const mail = await t.db.readClient.execute({ sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'", args: [item.customer.email] });
-    return { externalId: item.externalId, path: /\/s\/[A-Za-z0-9_-]{43}/.exec(String(mail.rows[0]!.text_body))![0], email: item.customer.email };
+    const mail = await t.db.readClient.execute({
+      sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'",
+      args: [item.customer.email],
+    });
+    return {
+      externalId: item.externalId,
+      path: /\/s\/[A-Za-z0-9_-]{43}/.exec(String(mail.rows[0]!.text_body))![0],
+      email: item.customer.email,
+    };
   }
   const post = (path: string, fields: Record<string, string>) =>
-    t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    t.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   const importAnswer = (externalId: string) =>
-    api(t, key, 'POST', '/responses/import', [{ interactionExternalId: externalId, answeredAt: new Date(clock.nowMs()).toISOString(), answers: { resolved_first_contact: 'no', added_value: 2 } }]);
+    api(t, key, 'POST', '/responses/import', [
+      {
+        interactionExternalId: externalId,
+        answeredAt: new Date(clock.nowMs()).toISOString(),
+        answers: { resolved_first_contact: 'no', added_value: 2 },
+      },
+    ]);
 
   beforeAll(async () => {
     t = await createTestApp({}, clock);
@@ -51,9 +68,15 @@ describe('finding 6: a CRM-imported answer breaks the customer\'s open survey', 
     } finally {
       errors.mockRestore();
     }
-    const stored = await t.db.readClient.execute({ sql: 'SELECT r.source, r.resolved_first_contact AS fcr FROM responses r JOIN interactions i ON i.id = r.interaction_id WHERE i.external_id = ?', args: [survey.externalId] });
+    const stored = await t.db.readClient.execute({
+      sql: 'SELECT r.source, r.resolved_first_contact AS fcr FROM responses r JOIN interactions i ON i.id = r.interaction_id WHERE i.external_id = ?',
+      args: [survey.externalId],
+    });
     expect(stored.rows.map((r) => ({ ...r }))).toEqual([{ source: 'import', fcr: 0 }]);
-    const pending = await t.db.readClient.execute({ sql: "SELECT count(*) AS n FROM outbox WHERE to_address = ? AND status = 'pending'", args: [survey.email] });
+    const pending = await t.db.readClient.execute({
+      sql: "SELECT count(*) AS n FROM outbox WHERE to_address = ? AND status = 'pending'",
+      args: [survey.email],
+    });
     expect(Number(pending.rows[0]!.n)).toBe(0);
   });
 
@@ -63,7 +86,10 @@ describe('finding 6: a CRM-imported answer breaks the customer\'s open survey', 
     expect((await importAnswer(survey.externalId)).json).toEqual({ created: 0, duplicates: 1 });
     const submit = await post(survey.path, { added_value: '5', action: 'submit' });
     expect(submit.status).toBe(303);
-    const stored = await t.db.readClient.execute({ sql: 'SELECT r.source, r.status, r.resolved_first_contact AS fcr, r.added_value AS av FROM responses r JOIN interactions i ON i.id = r.interaction_id WHERE i.external_id = ?', args: [survey.externalId] });
+    const stored = await t.db.readClient.execute({
+      sql: 'SELECT r.source, r.status, r.resolved_first_contact AS fcr, r.added_value AS av FROM responses r JOIN interactions i ON i.id = r.interaction_id WHERE i.external_id = ?',
+      args: [survey.externalId],
+    });
     expect(stored.rows.map((r) => ({ ...r }))).toEqual([{ source: 'survey', status: 'submitted', fcr: 1, av: 5 }]);
   });
 

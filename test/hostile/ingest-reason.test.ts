@@ -17,11 +17,14 @@ describe('finding 9: an ingest key learns whether an address opted out', () => {
     all = (await addApiKey(t, 'all')).key;
     ingest = (await addApiKey(t, 'ingest')).key;
     await api(t, all, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana Ruiz', team: 'Iberia' }]);
-    await t.db.write((tx) => tx.run("INSERT INTO customers (email, locale, opted_out_at, created_at) VALUES ('gone@x.test', 'en', 1, 1)"));
+    await t.db.write((tx) =>
+      tx.run("INSERT INTO customers (email, locale, opted_out_at, created_at) VALUES ('gone@x.test', 'en', 1, 1)"),
+    );
   });
   afterAll(async () => t.close());
 
-  const optedOut = () => interaction({ customer: { email: 'gone@x.test' }, occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
+  const optedOut = () =>
+    interaction({ customer: { email: 'gone@x.test' }, occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
 
   it('an ingest key sees "suppressed" without a reason', async () => {
     const res = await api(t, ingest, 'POST', '/interactions', optedOut());

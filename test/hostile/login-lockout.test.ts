@@ -16,7 +16,11 @@ function loginFrom(t: TestApp, address: string, fields: Record<string, string>, 
   return Promise.resolve(
     t.app.request(
       `${BASE_URL}/login`,
-      { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE_URL, ...headers }, body: new URLSearchParams(fields).toString() },
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE_URL, ...headers },
+        body: new URLSearchParams(fields).toString(),
+      },
       { incoming: { socket: { remoteAddress: address } } },
     ),
   );
@@ -32,7 +36,9 @@ describe('finding 5: anyone can lock a staff member out', () => {
   it('wrong guesses from many addresses do not lock the real user out; they slow the account down', async () => {
     const user = await addUser(t, 'lead');
     for (let i = 0; i < LIMIT + 2; i++) {
-      expect((await loginFrom(t, `203.0.113.${i + 1}`, { email: user.email, password: 'wrong guess' })).status).toBe(401);
+      expect((await loginFrom(t, `203.0.113.${i + 1}`, { email: user.email, password: 'wrong guess' })).status).toBe(
+        401,
+      );
     }
     const started = performance.now();
     const res = await loginFrom(t, '198.51.100.200', { email: user.email, password: user.password });
@@ -42,7 +48,8 @@ describe('finding 5: anyone can lock a staff member out', () => {
 
   it('one address guessing at one account is stopped with 429 there only', async () => {
     const user = await addUser(t, 'trainer');
-    for (let i = 0; i < LIMIT; i++) expect((await loginFrom(t, '192.0.2.10', { email: user.email, password: 'wrong guess' })).status).toBe(401);
+    for (let i = 0; i < LIMIT; i++)
+      expect((await loginFrom(t, '192.0.2.10', { email: user.email, password: 'wrong guess' })).status).toBe(401);
     const blocked = await loginFrom(t, '192.0.2.10', { email: user.email, password: user.password });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -51,16 +58,35 @@ describe('finding 5: anyone can lock a staff member out', () => {
 
   it('one address guessing at many accounts is stopped with 429', async () => {
     const user = await addUser(t, 'lead');
-    for (let i = 0; i < LIMIT; i++) expect((await loginFrom(t, '192.0.2.20', { email: `nobody${i}@staff.test`, password: 'x' })).status).toBe(401);
+    for (let i = 0; i < LIMIT; i++)
+      expect((await loginFrom(t, '192.0.2.20', { email: `nobody${i}@staff.test`, password: 'x' })).status).toBe(401);
     expect((await loginFrom(t, '192.0.2.20', { email: user.email, password: user.password })).status).toBe(429);
   });
 
   it('X-Forwarded-For from an untrusted peer is ignored: rotating it does not dodge the limit', async () => {
     const user = await addUser(t, 'lead');
     for (let i = 0; i < LIMIT; i++) {
-      expect((await loginFrom(t, '192.0.2.30', { email: user.email, password: 'wrong' }, { 'X-Forwarded-For': `10.9.9.${i}` })).status).toBe(401);
+      expect(
+        (
+          await loginFrom(
+            t,
+            '192.0.2.30',
+            { email: user.email, password: 'wrong' },
+            { 'X-Forwarded-For': `10.9.9.${i}` },
+          )
+        ).status,
+      ).toBe(401);
     }
-    expect((await loginFrom(t, '192.0.2.30', { email: user.email, password: user.password }, { 'X-Forwarded-For': '10.9.9.99' })).status).toBe(429);
+    expect(
+      (
+        await loginFrom(
+          t,
+          '192.0.2.30',
+          { email: user.email, password: user.password },
+          { 'X-Forwarded-For': '10.9.9.99' },
+        )
+      ).status,
+    ).toBe(429);
   });
 });
 
@@ -74,14 +100,50 @@ describe('finding 5: TRUSTED_PROXIES', () => {
   it('behind a trusted proxy, each client is counted by its forwarded address', async () => {
     const user = await addUser(t, 'lead');
     for (let i = 0; i < LIMIT; i++) {
-      expect((await loginFrom(t, '10.0.0.1', { email: user.email, password: 'wrong' }, { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(401);
+      expect(
+        (
+          await loginFrom(
+            t,
+            '10.0.0.1',
+            { email: user.email, password: 'wrong' },
+            { 'X-Forwarded-For': '198.51.100.7' },
+          )
+        ).status,
+      ).toBe(401);
     }
     // The guesser is limited…
-    expect((await loginFrom(t, '10.0.0.1', { email: user.email, password: user.password }, { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(429);
+    expect(
+      (
+        await loginFrom(
+          t,
+          '10.0.0.1',
+          { email: user.email, password: user.password },
+          { 'X-Forwarded-For': '198.51.100.7' },
+        )
+      ).status,
+    ).toBe(429);
     // …a spoofed address on the left of the chain changes nothing…
-    expect((await loginFrom(t, '10.0.0.1', { email: user.email, password: user.password }, { 'X-Forwarded-For': '1.2.3.4, 198.51.100.7, 10.1.2.3' })).status).toBe(429);
+    expect(
+      (
+        await loginFrom(
+          t,
+          '10.0.0.1',
+          { email: user.email, password: user.password },
+          { 'X-Forwarded-For': '1.2.3.4, 198.51.100.7, 10.1.2.3' },
+        )
+      ).status,
+    ).toBe(429);
     // …and the real user behind the same proxy gets in.
-    expect((await loginFrom(t, '10.0.0.1', { email: user.email, password: user.password }, { 'X-Forwarded-For': '198.51.100.8' })).status).toBe(303);
+    expect(
+      (
+        await loginFrom(
+          t,
+          '10.0.0.1',
+          { email: user.email, password: user.password },
+          { 'X-Forwarded-For': '198.51.100.8' },
+        )
+      ).status,
+    ).toBe(303);
   });
 
   it('clientAddressOf reads the chain from the right, skipping trusted hops', () => {

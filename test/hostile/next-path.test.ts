@@ -9,7 +9,26 @@ import { safeNextPath } from '../../src/middleware/session';
 import { createTestApp, addUser, login } from '../helpers/app';
 
 const ORIGIN = 'http://cpi.test';
-const PREFIXES = ['', '/', '/.', '/./', '/..', '/../', '/a/..', '/a/../', '/%2e', '/%2e/', '/%2E%2e/', '/.%2e/', '\\', '/\\', '/.\\', '/%5c', '/./.', '/a/b/../..'];
+const PREFIXES = [
+  '',
+  '/',
+  '/.',
+  '/./',
+  '/..',
+  '/../',
+  '/a/..',
+  '/a/../',
+  '/%2e',
+  '/%2e/',
+  '/%2E%2e/',
+  '/.%2e/',
+  '\\',
+  '/\\',
+  '/.\\',
+  '/%5c',
+  '/./.',
+  '/a/b/../..',
+];
 const JOINS = ['/', '//', '\\', '\\\\', '/\\', '\\/', '///', '%2f', '%2F%2F', '%5c%5c'];
 const HOSTS = ['evil.test/x', 'evil.test', 'evil.test?next=/', 'user@evil.test/x'];
 
@@ -40,7 +59,11 @@ describe('finding 4: open redirect after sign-in', () => {
       const res = await t.request('/login?next=/.//evil.test/x', { cookie });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/');
-      const posted = await t.postForm('/login', { email: user.email, password: user.password, next: '/.//evil.test/x' });
+      const posted = await t.postForm('/login', {
+        email: user.email,
+        password: user.password,
+        next: '/.//evil.test/x',
+      });
       expect(posted.headers.get('location')).toBe('/');
     } finally {
       await t.close();

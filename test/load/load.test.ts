@@ -14,7 +14,14 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { hashToken, newApiKey } from '../../src/lib/tokens';
 
 const SUBMITS = Number(process.env.LOAD_SUBMITS ?? 10_000);
-const FORM = new URLSearchParams({ resolved_first_contact: 'yes', content_useful: '4', decision_clearer: '5', added_value: '4', comment: 'load', action: 'submit' }).toString();
+const FORM = new URLSearchParams({
+  resolved_first_contact: 'yes',
+  content_useful: '4',
+  decision_clearer: '5',
+  added_value: '4',
+  comment: 'load',
+  action: 'submit',
+}).toString();
 
 /** Runs `work` over `items` with `concurrency` clients in parallel. */
 async function pool<T>(items: T[], concurrency: number, work: (item: T, client: number) => Promise<void>) {
@@ -40,7 +47,10 @@ describe('load: the real server under concurrent clients', () => {
     db = createClient({ url: `file:${path}` });
     const key = newApiKey();
     apiKey = key.key;
-    await db.execute({ sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('load', 'all', ?, ?, 0)", args: [key.prefix, hashToken(key.key)] });
+    await db.execute({
+      sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('load', 'all', ?, ?, 0)",
+      args: [key.prefix, hashToken(key.key)],
+    });
     server = await startTestServer({ DATABASE_URL: `file:${path}` });
   });
   afterAll(async () => {
@@ -53,14 +63,23 @@ describe('load: the real server under concurrent clients', () => {
     const statuses = new Map<number, number>();
     const started = Date.now();
     await pool(tokens.slice(0, SUBMITS), 50, async (token) => {
-      const res = await fetch(`${server.baseUrl}/s/${token}`, { method: 'POST', body: FORM, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+      const res = await fetch(`${server.baseUrl}/s/${token}`, {
+        method: 'POST',
+        body: FORM,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+      });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`${SUBMITS} submits in ${seconds.toFixed(1)} s (${(SUBMITS / seconds).toFixed(0)}/s): ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `${SUBMITS} submits in ${seconds.toFixed(1)} s (${(SUBMITS / seconds).toFixed(0)}/s): ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     expect(Object.fromEntries(statuses)).toEqual({ 303: SUBMITS });
-    const stored = await db.execute("SELECT count(*) AS n, count(DISTINCT invitation_id) AS d FROM responses WHERE status = 'submitted'");
+    const stored = await db.execute(
+      "SELECT count(*) AS n, count(DISTINCT invitation_id) AS d FROM responses WHERE status = 'submitted'",
+    );
     expect(stored.rows[0]).toMatchObject({ n: SUBMITS, d: SUBMITS });
     const invitations = await db.execute("SELECT count(*) AS n FROM invitations WHERE status = 'responded'");
     expect(invitations.rows[0]!.n).toBe(SUBMITS);
@@ -83,7 +102,10 @@ describe('load: the real server under concurrent clients', () => {
     const already = results.filter((r) => r.status === 200);
     expect(already).toHaveLength(49);
     for (const r of already) expect(r.body).toContain('data-outcome="already-submitted"');
-    const stored = await db.execute({ sql: "SELECT count(*) AS n FROM responses r JOIN invitation_tokens t ON t.invitation_id = r.invitation_id WHERE t.token_hash = ?", args: [hashToken(token)] });
+    const stored = await db.execute({
+      sql: 'SELECT count(*) AS n FROM responses r JOIN invitation_tokens t ON t.invitation_id = r.invitation_id WHERE t.token_hash = ?',
+      args: [hashToken(token)],
+    });
     expect(stored.rows[0]!.n).toBe(1);
   });
 
@@ -99,7 +121,11 @@ describe('load: the real server under concurrent clients', () => {
     const batches = Array.from({ length: 200 }, (_, b) => items.slice(b * 10, b * 10 + 10));
     const statuses = new Map<number, number>();
     const post = async (batch: unknown[]) => {
-      const res = await fetch(`${server.baseUrl}/api/v1/interactions`, { method: 'POST', body: JSON.stringify(batch), headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' } });
+      const res = await fetch(`${server.baseUrl}/api/v1/interactions`, {
+        method: 'POST',
+        body: JSON.stringify(batch),
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     };

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, addApiKey, addUser, api, countRows, interaction, login, manualClock, HOUR, type TestApp } from '../helpers/app';
+import {
+  createTestApp,
+  addApiKey,
+  addUser,
+  api,
+  countRows,
+  interaction,
+  login,
+  manualClock,
+  HOUR,
+  type TestApp,
+} from '../helpers/app';
 import { runCli } from '../helpers/cli';
 import { rebuildRollups } from '../../db/queries/rollups';
 import { sendDue } from '../../src/mail/sender';
@@ -26,21 +37,57 @@ describe('privacy: erasure and retention', () => {
   afterAll(async () => t.close());
 
   const answered = async (customer: string, externalId: string, comment: string) => {
-    await api(t, key, 'POST', '/interactions', interaction({ externalId, customer: { email: customer, name: 'Eve', locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+    await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        externalId,
+        customer: { email: customer, name: 'Eve', locale: 'en' },
+        occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      }),
+    );
     await sendDue(t.deps, undefined);
-    const link = await t.db.readClient.execute(`SELECT text_body FROM outbox WHERE to_address = '${customer}' ORDER BY id DESC LIMIT 1`);
+    const link = await t.db.readClient.execute(
+      `SELECT text_body FROM outbox WHERE to_address = '${customer}' ORDER BY id DESC LIMIT 1`,
+    );
     const url = /\/s\/[A-Za-z0-9_-]{43}/.exec(String(link.rows[0]!.text_body))![0];
-    expect((await t.postForm(url, { resolved_first_contact: 'no', added_value: '1', comment, contact_consent: 'yes', action: 'submit' })).status).toBe(303);
+    expect(
+      (
+        await t.postForm(url, {
+          resolved_first_contact: 'no',
+          added_value: '1',
+          comment,
+          contact_consent: 'yes',
+          action: 'submit',
+        })
+      ).status,
+    ).toBe(303);
   };
 
   it('erases a customer from the admin page: invitations, answers, mail, comments quoting the address, and the aggregates they fed', async () => {
     await answered('eve@victim.test', 'e-1', 'call me at eve@victim.test');
     await answered('bob@other.test', 'b-1', 'Eve@Victim.test told me about you');
-    await api(t, key, 'POST', '/interactions', interaction({ externalId: 'e-2', customer: { email: 'eve@victim.test' }, occurredAt: new Date(clock.nowMs() - HOUR).toISOString() }));
+    await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        externalId: 'e-2',
+        customer: { email: 'eve@victim.test' },
+        occurredAt: new Date(clock.nowMs() - HOUR).toISOString(),
+      }),
+    );
     expect(await countRows(t.db, 'follow_ups')).toBe(2);
     const refused = await t.postForm('/admin/privacy/erase', { email: 'eve@victim.test' }, { cookie: admin });
     expect(refused.status).toBe(422);
-    const res = await t.postForm('/admin/privacy/erase', { email: 'Eve@Victim.test', confirm: 'yes' }, { cookie: admin });
+    const res = await t.postForm(
+      '/admin/privacy/erase',
+      { email: 'Eve@Victim.test', confirm: 'yes' },
+      { cookie: admin },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/Erased eve@victim\.test: 1 response/);
     expect(await countRows(t.db, 'customers', "email = 'eve@victim.test'")).toBe(0);
@@ -59,23 +106,66 @@ describe('privacy: erasure and retention', () => {
   });
 
   it('keeps an opt-out through erasure', async () => {
-    await api(t, key, 'POST', '/interactions', interaction({ externalId: 'o-1', customer: { email: 'opt@out.test' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+    await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        externalId: 'o-1',
+        customer: { email: 'opt@out.test' },
+        occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      }),
+    );
     await sendDue(t.deps, undefined);
     const body = await t.db.readClient.execute("SELECT text_body FROM outbox WHERE to_address = 'opt@out.test'");
     const unsub = /\/u\/[A-Za-z0-9_-]{43}/.exec(String(body.rows[0]!.text_body))![0];
-    expect((await t.request(unsub, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
-    const cli = await runCli(['erase-customer', '--email', 'opt@out.test'], { DATABASE_URL: `file:${t.dbPath}`, NOW: '2026-11-20T12:00:00Z' });
+    expect(
+      (
+        await t.request(unsub, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBe(200);
+    const cli = await runCli(['erase-customer', '--email', 'opt@out.test'], {
+      DATABASE_URL: `file:${t.dbPath}`,
+      NOW: '2026-11-20T12:00:00Z',
+    });
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/Erased opt@out\.test/);
     expect(await countRows(t.db, 'customers', "email = 'opt@out.test'")).toBe(0);
     clock.advance(30 * 24 * HOUR);
-    const again = await api(t, key, 'POST', '/interactions', interaction({ externalId: 'o-2', customer: { email: 'opt@out.test' }, occurredAt: new Date(clock.nowMs()).toISOString() }));
+    const again = await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        externalId: 'o-2',
+        customer: { email: 'opt@out.test' },
+        occurredAt: new Date(clock.nowMs()).toISOString(),
+      }),
+    );
     expect(again.json[0]).toMatchObject({ survey: 'suppressed', reason: 'opted-out' });
   });
 
   it('anonymises responses older than the retention setting, keeping their answers', async () => {
-    await api(t, key, 'POST', '/interactions', interaction({ externalId: 'old-1', customer: { email: 'old@x.test' }, occurredAt: '2024-01-10T10:00:00Z' }));
-    await api(t, key, 'POST', '/responses/import', [{ interactionExternalId: 'old-1', answeredAt: '2024-01-11T10:00:00Z', answers: { decision_clearer: 2, comment: 'old words' } }]);
+    await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({ externalId: 'old-1', customer: { email: 'old@x.test' }, occurredAt: '2024-01-10T10:00:00Z' }),
+    );
+    await api(t, key, 'POST', '/responses/import', [
+      {
+        interactionExternalId: 'old-1',
+        answeredAt: '2024-01-11T10:00:00Z',
+        answers: { decision_clearer: 2, comment: 'old words' },
+      },
+    ]);
     const before = await totals(t);
     const a = await addUser(t, 'admin');
     admin = await login(t, a.email, a.password); // the clock moved past the earlier session's idle timeout

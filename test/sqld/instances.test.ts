@@ -25,7 +25,10 @@ describeSqld('two instances on one libSQL server', () => {
     sqld = await startSqld();
     smtp = await startSmtp();
     // One instance speaks hrana over WebSockets (libsql://…?tls=0), the other over HTTP.
-    a = await createTestApp({ DATABASE_URL: `${sqld.url.replace('http://', 'libsql://')}?tls=0`, SMTP_URL: smtp.url }, clock);
+    a = await createTestApp(
+      { DATABASE_URL: `${sqld.url.replace('http://', 'libsql://')}?tls=0`, SMTP_URL: smtp.url },
+      clock,
+    );
     b = await createTestApp({ DATABASE_URL: sqld.url, SMTP_URL: smtp.url }, clock);
     expect(a.db.kind).toBe('remote');
     key = (await addApiKey(a, 'all')).key;
@@ -48,22 +51,35 @@ describeSqld('two instances on one libSQL server', () => {
     const page = await b.request(link.pathname);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('¿Se resolvió tu solicitud en el primer contacto?');
-    expect((await a.postForm(link.pathname, { resolved_first_contact: 'yes', content_useful: '5', action: 'submit' })).status).toBe(303);
+    expect(
+      (await a.postForm(link.pathname, { resolved_first_contact: 'yes', content_useful: '5', action: 'submit' }))
+        .status,
+    ).toBe(303);
     expect((await b.postForm(link.pathname, { resolved_first_contact: 'no', action: 'submit' })).status).toBe(200);
     expect(await countRows(a.db, 'responses', "status = 'submitted'")).toBe(1);
     const cpis = await api(b, key, 'GET', '/cpis?groupBy=org&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
     expect(cpis.json.groups[0]).toEqual({ key: 'org', n: 1, suppressed: true });
   });
 
-  it('sends each of 500 invitations once with both instances sending at the same time', { timeout: 400_000 }, async () => {
+  it('sends each of 500 invitations once with both instances sending at the same time', {
+    timeout: 400_000,
+  }, async () => {
     // Its own SMTP server that does not parse: only Message-IDs matter here, and parsing 500 messages costs CPU the senders need.
     const sink = await startSmtp(0, { parse: false });
     const before = 0;
-    const items = Array.from({ length: 500 }, (_, i) => interaction({ customer: { email: `bulk${i}@x.test`, locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+    const items = Array.from({ length: 500 }, (_, i) =>
+      interaction({
+        customer: { email: `bulk${i}@x.test`, locale: 'en' },
+        occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      }),
+    );
     expect((await api(a, key, 'POST', '/interactions', items)).status).toBe(201);
     const ta = createSmtpTransport(sink.url);
     const tb = createSmtpTransport(sink.url);
-    const [ra, rb] = await Promise.all([sendDue(a.deps, ta, { batchSize: 25 }), sendDue(b.deps, tb, { batchSize: 25 })]);
+    const [ra, rb] = await Promise.all([
+      sendDue(a.deps, ta, { batchSize: 25 }),
+      sendDue(b.deps, tb, { batchSize: 25 }),
+    ]);
     ta.close();
     tb.close();
     expect(ra.sent + rb.sent).toBe(500);
@@ -77,13 +93,28 @@ describeSqld('two instances on one libSQL server', () => {
 
   it('records one response from 20 parallel submits of one token spread over both instances', async () => {
     const before = smtp.received.length;
-    await api(b, key, 'POST', '/interactions', interaction({ customer: { email: 'tabs@x.test', locale: 'de' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+    await api(
+      b,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        customer: { email: 'tabs@x.test', locale: 'de' },
+        occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      }),
+    );
     const transport = createSmtpTransport(smtp.url);
     await sendDue(a.deps, transport);
     transport.close();
     const link = new URL(surveyLinkOf(smtp.received[before]!));
     const posts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).postForm(link.pathname, { resolved_first_contact: 'yes', added_value: String((i % 5) + 1), action: 'submit' })),
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).postForm(link.pathname, {
+          resolved_first_contact: 'yes',
+          added_value: String((i % 5) + 1),
+          action: 'submit',
+        }),
+      ),
     );
     expect(posts.filter((p) => p.status === 303)).toHaveLength(1);
     expect(posts.filter((p) => p.status === 200)).toHaveLength(19);
@@ -91,11 +122,30 @@ describeSqld('two instances on one libSQL server', () => {
   }, 300_000);
 
   it('publishes an import on one instance while the other serves surveys', async () => {
-    const csv = ['externalId,repEmail,customerEmail,type,occurredAt', ...Array.from({ length: 2000 }, (_, i) => `imp-${i},ana@acme.test,imp${i}@x.test,call,2025-03-0${1 + (i % 9)}T10:00:00Z`)].join('\n');
-    const staged = await stageImport(a.deps, 'interactions', Readable.from([Buffer.from(csv)]), { filename: 'hist.csv', actor: 'test', actorId: null });
+    const csv = [
+      'externalId,repEmail,customerEmail,type,occurredAt',
+      ...Array.from(
+        { length: 2000 },
+        (_, i) => `imp-${i},ana@acme.test,imp${i}@x.test,call,2025-03-0${1 + (i % 9)}T10:00:00Z`,
+      ),
+    ].join('\n');
+    const staged = await stageImport(a.deps, 'interactions', Readable.from([Buffer.from(csv)]), {
+      filename: 'hist.csv',
+      actor: 'test',
+      actorId: null,
+    });
     expect(staged.errors).toEqual([]);
     const before = smtp.received.length;
-    await api(b, key, 'POST', '/interactions', interaction({ customer: { email: 'during@x.test', locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+    await api(
+      b,
+      key,
+      'POST',
+      '/interactions',
+      interaction({
+        customer: { email: 'during@x.test', locale: 'en' },
+        occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      }),
+    );
     const transport = createSmtpTransport(smtp.url);
     await sendDue(b.deps, transport);
     transport.close();

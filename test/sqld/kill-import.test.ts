@@ -29,10 +29,21 @@ describeSqld('an import killed on a libSQL server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is all there or not there after SIGKILL while publishing, and shown as failed', { timeout: 240_000 }, async () => {
+  it('is all there or not there after SIGKILL while publishing, and shown as failed', {
+    timeout: 240_000,
+  }, async () => {
     const rows = 20_000;
     const file = join(dir, 'hist.csv');
-    writeFileSync(file, ['externalId,repEmail,customerEmail,type,occurredAt', ...Array.from({ length: rows }, (_, i) => `k-${i},ana@acme.test,k${i % 5000}@x.test,call,2025-0${1 + (i % 9)}-10T10:00:00Z`)].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'externalId,repEmail,customerEmail,type,occurredAt',
+        ...Array.from(
+          { length: rows },
+          (_, i) => `k-${i},ana@acme.test,k${i % 5000}@x.test,call,2025-0${1 + (i % 9)}-10T10:00:00Z`,
+        ),
+      ].join('\n'),
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', 'interactions', file], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { ...process.env, DATABASE_URL: sqld.url, BASE_URL: 'http://cpi.test', SEND_INTERVAL_SECONDS: '0' },

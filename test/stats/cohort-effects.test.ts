@@ -48,7 +48,9 @@ function exactCohort(effect = 0.3, afterShape: (k: number) => number = () => 0):
     for (let k = 1; k <= 3; k++) values.set(G + k, after + treated * (effect + afterShape(k)));
     panel.push(...seriesCells(rep, 'addedValue', G - 8, G + 3, (m) => values.get(m)!));
   });
-  const events: TrainingEvent[] = reps.slice(0, 8).map(({ rep }) => ({ rep, skill: 'discovery', kind: 'course', month: G }));
+  const events: TrainingEvent[] = reps
+    .slice(0, 8)
+    .map(({ rep }) => ({ rep, skill: 'discovery', kind: 'course', month: G }));
   return { reps, panel, events };
 }
 
@@ -77,7 +79,12 @@ describe('trainingEffects: the cohort estimator', () => {
     const [plan] = planCohorts(panel, 'discovery', 'course', { fromMonth: G, toMonth: G });
     const design = designCohort(panel, 'addedValue', plan!, 10);
     const post = Array.from(design.placebo!.posts[0]!);
-    const direct = ancovaEffect(post, Array.from(design.placebo!.treated), Array.from(design.placebo!.z, (v) => [v]), 0.95);
+    const direct = ancovaEffect(
+      post,
+      Array.from(design.placebo!.treated),
+      Array.from(design.placebo!.z, (v) => [v]),
+      0.95,
+    );
     expect(result.preTrend?.effect).toBeCloseTo(direct.effect, 12);
   });
 
@@ -129,14 +136,36 @@ describe('clean comparisons (cohort-plan)', () => {
     const panel = preparePanel('test', { reps: reps.map((rep) => ({ rep, team: 't' })), panel: [], events });
     const plans = planCohorts(panel, 'discovery', 'course', { fromMonth: 8, toMonth: 20 });
     const names = (list: number[]): string[] => list.map((i) => panel.reps[i]!);
-    return plans.map((p) => ({ month: p.month, treated: names(p.treated), overlapping: names(p.overlapping), controls: names(p.controls) }));
+    return plans.map((p) => ({
+      month: p.month,
+      treated: names(p.treated),
+      overlapping: names(p.overlapping),
+      controls: names(p.controls),
+    }));
   };
-  const course = (rep: string, month: number, skill = 'discovery'): TrainingEvent => ({ rep, skill, kind: 'course', month });
-  const coaching = (rep: string, month: number, skill = 'discovery'): TrainingEvent => ({ rep, skill, kind: 'coaching', month });
+  const course = (rep: string, month: number, skill = 'discovery'): TrainingEvent => ({
+    rep,
+    skill,
+    kind: 'course',
+    month,
+  });
+  const coaching = (rep: string, month: number, skill = 'discovery'): TrainingEvent => ({
+    rep,
+    skill,
+    kind: 'coaching',
+    month,
+  });
 
   it('a rep trained later is a control until g+3 and not after; any record of the skill and kind rules a rep out', () => {
     const plans = plan(
-      [course('a', 10), course('late', 14), course('soon', 13), course('before', 2), coaching('otherKind', 4), course('otherSkill', 5, 'pricing')],
+      [
+        course('a', 10),
+        course('late', 14),
+        course('soon', 13),
+        course('before', 2),
+        coaching('otherKind', 4),
+        course('otherSkill', 5, 'pricing'),
+      ],
       ['a', 'late', 'soon', 'before', 'otherKind', 'otherSkill', 'never'],
     );
     expect(plans[0]).toEqual({
@@ -188,8 +217,16 @@ describe('clean comparisons (cohort-plan)', () => {
   it('too few responses and too few comparison reps are said as such', () => {
     const input = exactCohort();
     const thin = input.panel.map((c) => (c.rep === 'r00' && c.month > G ? { ...c, n: 2, sum: 2 * (c.sum / c.n) } : c));
-    expect(only(trainingEffects({ ...input, panel: thin }, { fromMonth: G, toMonth: G })).reason).toMatch(/^too few responses: 1 of 8/);
-    const fewControls = { ...input, events: [...input.events, ...['r08', 'r09'].map((rep) => ({ rep, skill: 'pricing', kind: 'course' as const, month: G }))] };
+    expect(only(trainingEffects({ ...input, panel: thin }, { fromMonth: G, toMonth: G })).reason).toMatch(
+      /^too few responses: 1 of 8/,
+    );
+    const fewControls = {
+      ...input,
+      events: [
+        ...input.events,
+        ...['r08', 'r09'].map((rep) => ({ rep, skill: 'pricing', kind: 'course' as const, month: G })),
+      ],
+    };
     const result = only(trainingEffects(fewControls, { fromMonth: G, toMonth: G }));
     expect(result.reason).toMatch(/^too few comparison reps .*: 7 \(need 8\)/);
   });
@@ -206,7 +243,9 @@ describe('the fast bootstrap refits what ancovaEffect fits', () => {
     const input = exactCohort();
     const random = mulberry32(3);
     const noisy = input.panel.map((c) => ({ ...c, sum: c.sum + c.n * 0.3 * (random() - 0.5) }));
-    const dropped = noisy.filter((c) => !(c.rep === 'r03' && c.month === G + 2) && !(c.rep === 'r12' && c.month === G + 2));
+    const dropped = noisy.filter(
+      (c) => !(c.rep === 'r03' && c.month === G + 2) && !(c.rep === 'r12' && c.month === G + 2),
+    );
     const panel = preparePanel('test', { ...input, panel: dropped });
     const [plan] = planCohorts(panel, 'discovery', 'course', { fromMonth: G, toMonth: G });
     const design = designCohort(panel, 'addedValue', plan!, 10);
@@ -264,9 +303,17 @@ describe('pre-trend placebo', () => {
     const panel = reps.flatMap(({ rep }, i) => {
       const level = 3 + 0.3 * random();
       const noise = new Map(Array.from({ length: 16 }, (_, m) => [G - 8 + m, 0.1 * (random() - 0.5)]));
-      return seriesCells(rep, 'addedValue', G - 8, G + 3, (m) => level + noise.get(m)! + (i < 10 && m >= G - 3 ? 0.5 : 0));
+      return seriesCells(
+        rep,
+        'addedValue',
+        G - 8,
+        G + 3,
+        (m) => level + noise.get(m)! + (i < 10 && m >= G - 3 ? 0.5 : 0),
+      );
     });
-    const events: TrainingEvent[] = reps.slice(0, 10).map(({ rep }) => ({ rep, skill: 'discovery', kind: 'course', month: G }));
+    const events: TrainingEvent[] = reps
+      .slice(0, 10)
+      .map(({ rep }) => ({ rep, skill: 'discovery', kind: 'course', month: G }));
     const result = only(trainingEffects({ reps, panel, events }, { fromMonth: G, toMonth: G, replicates: 199 }));
     expect(result.preTrend?.effect).toBeCloseTo(0.5, 1);
     expect(result.preTrend?.ok).toBe(false);

@@ -97,7 +97,18 @@ describe('t-test edges', () => {
 });
 
 describe('relativeImportance (LMG)', () => {
-  const X = [[52, 3.1, 7], [61, 2.4, 5], [70, 3.8, 9], [48, 2.2, 4], [75, 4.1, 6], [66, 2.9, 8], [58, 3.5, 3], [80, 3.9, 7], [63, 2.1, 6], [71, 3.3, 5]];
+  const X = [
+    [52, 3.1, 7],
+    [61, 2.4, 5],
+    [70, 3.8, 9],
+    [48, 2.2, 4],
+    [75, 4.1, 6],
+    [66, 2.9, 8],
+    [58, 3.5, 3],
+    [80, 3.9, 7],
+    [63, 2.1, 6],
+    [71, 3.3, 5],
+  ];
   const y = [0.61, 0.64, 0.78, 0.55, 0.8, 0.7, 0.69, 0.83, 0.62, 0.74];
   const columns = [0, 1, 2].map((j) => X.map((row) => row[j] ?? NaN));
 
@@ -126,8 +137,23 @@ describe('relativeImportance (LMG)', () => {
     expect(duplicated.rSquared).toBeCloseTo(pearson(columns[0] ?? [], y).r ** 2, 12);
   });
   it('too few rows or a constant outcome → NaN; too many predictors throws', () => {
-    expect(relativeImportance(columns.map((c) => c.slice(0, 4)), y.slice(0, 4)).rSquared).toBeNaN();
-    expect(relativeImportance(columns, y.map(() => 0.7)).rSquared).toBeNaN();
-    expect(() => relativeImportance(Array.from({ length: 13 }, () => y), y)).toThrow(/relativeImportance/);
+    expect(
+      relativeImportance(
+        columns.map((c) => c.slice(0, 4)),
+        y.slice(0, 4),
+      ).rSquared,
+    ).toBeNaN();
+    expect(
+      relativeImportance(
+        columns,
+        y.map(() => 0.7),
+      ).rSquared,
+    ).toBeNaN();
+    expect(() =>
+      relativeImportance(
+        Array.from({ length: 13 }, () => y),
+        y,
+      ),
+    ).toThrow(/relativeImportance/);
   });
 });

@@ -14,13 +14,24 @@ import {
 } from '../../src/stats/index.js';
 import { EVIDENCE, expectClose } from './helpers/close.js';
 
-const allNaN = (record: object): boolean => Object.values(record).flat().every((v) => Number.isNaN(v));
+const allNaN = (record: object): boolean =>
+  Object.values(record)
+    .flat()
+    .every((v) => Number.isNaN(v));
 
 describe('metaRegression', () => {
   it('equal variances, intercept only: the mean with the one-sample t interval (Knapp–Hartung = s/√k)', () => {
     const y = [0.52, 0.61, 0.58, 0.7, 0.49, 0.66];
-    const result = metaRegression(y, y.map(() => 0.004), y.map(() => []), 0.95);
-    const t = pairedTTest(y, y.map(() => 0));
+    const result = metaRegression(
+      y,
+      y.map(() => 0.004),
+      y.map(() => []),
+      0.95,
+    );
+    const t = pairedTTest(
+      y,
+      y.map(() => 0),
+    );
     expect(result.beta[0]).toBeCloseTo(y.reduce((s, v) => s + v, 0) / 6, 12);
     expect(result.t[0]).toBeCloseTo(t.t, 9);
     expect(result.p[0]).toBeCloseTo(t.p, 12);
@@ -32,10 +43,28 @@ describe('metaRegression', () => {
     const treated = Array.from({ length: 20 }, (_, i) => i % 2);
     const x = treated.map(() => random());
     const y = treated.map((t, i) => 0.5 + 0.1 * t + 0.3 * x[i]! + 0.1 * random());
-    const meta = metaRegression(y, y.map(() => 0.01), treated.map((t, i) => [t, x[i]!]), 0.9);
-    const ols = ancovaEffect(y, treated, x.map((v) => [v]), 0.9);
+    const meta = metaRegression(
+      y,
+      y.map(() => 0.01),
+      treated.map((t, i) => [t, x[i]!]),
+      0.9,
+    );
+    const ols = ancovaEffect(
+      y,
+      treated,
+      x.map((v) => [v]),
+      0.9,
+    );
     expectClose(
-      { effect: meta.beta[1], se: meta.se[1], t: meta.t[1], p: meta.p[1], lower: meta.lower[1], upper: meta.upper[1], df: meta.df },
+      {
+        effect: meta.beta[1],
+        se: meta.se[1],
+        t: meta.t[1],
+        p: meta.p[1],
+        lower: meta.lower[1],
+        upper: meta.upper[1],
+        df: meta.df,
+      },
       ols,
       'treated',
       EVIDENCE,
@@ -43,7 +72,12 @@ describe('metaRegression', () => {
   });
 
   it('homogeneous estimates: τ² = 0', () => {
-    const result = metaRegression([0.6, 0.61, 0.59, 0.6, 0.605], [0.01, 0.02, 0.01, 0.015, 0.02], [[1], [2], [3], [4], [5]], 0.95);
+    const result = metaRegression(
+      [0.6, 0.61, 0.59, 0.6, 0.605],
+      [0.01, 0.02, 0.01, 0.015, 0.02],
+      [[1], [2], [3], [4], [5]],
+      0.95,
+    );
     expect(result.tau2).toBe(0);
   });
 
@@ -51,7 +85,22 @@ describe('metaRegression', () => {
     const y = [0.1, 0.3, 0.35, 0.6, 0.55];
     const v = [0.01, 0.02, 0.015, 0.01, 0.02];
     expect(allNaN(metaRegression([0.1, 0.2], [0.01, 0.01], [[1], [2]], 0.95))).toBe(true);
-    expect(allNaN(metaRegression(y, v, [[1, 2], [2, 4], [3, 6], [4, 8], [5, 10]], 0.95))).toBe(true);
+    expect(
+      allNaN(
+        metaRegression(
+          y,
+          v,
+          [
+            [1, 2],
+            [2, 4],
+            [3, 6],
+            [4, 8],
+            [5, 10],
+          ],
+          0.95,
+        ),
+      ),
+    ).toBe(true);
     expect(allNaN(metaRegression(y, v, [[1], [1], [1], [1], [1]], 0.95))).toBe(true);
     expect(allNaN(metaRegression([0.6, 0.6, 0.6, 0.6], [0, 0.01, 0.01, 0.01], [[], [], [], []], 0.95))).toBe(true);
   });
@@ -111,13 +160,28 @@ describe('clusteredMean', () => {
   it('k = 1: the single rep’s t interval on N − 1 df', () => {
     const result = clusteredMean([16], [66], [4], 0.95);
     const single = meanInterval({ n: 4, sum: 16, sumOfSquares: 66 });
-    expectClose(result, { mean: 4, lower: single.lower, upper: single.upper, df: 3, designEffect: 1, se: single.sd / 2 });
+    expectClose(result, {
+      mean: 4,
+      lower: single.lower,
+      upper: single.upper,
+      df: 3,
+      designEffect: 1,
+      se: single.sd / 2,
+    });
   });
 
   it('s² = 0: se 0, deff 1; N = 0: NaN; a rep without answers is not a cluster', () => {
-    expect(clusteredMean([8, 12], [32, 48], [2, 3], 0.95)).toMatchObject({ mean: 4, se: 0, lower: 4, upper: 4, designEffect: 1 });
+    expect(clusteredMean([8, 12], [32, 48], [2, 3], 0.95)).toMatchObject({
+      mean: 4,
+      se: 0,
+      lower: 4,
+      upper: 4,
+      designEffect: 1,
+    });
     expect(allNaN(clusteredMean([0], [0], [0], 0.95))).toBe(true);
-    expect(clusteredMean([8, 12, 0], [34, 74, 0], [2, 2, 0], 0.95)).toEqual(clusteredMean([8, 12], [34, 74], [2, 2], 0.95));
+    expect(clusteredMean([8, 12, 0], [34, 74, 0], [2, 2, 0], 0.95)).toEqual(
+      clusteredMean([8, 12], [34, 74], [2, 2], 0.95),
+    );
   });
 
   it('throws on malformed input', () => {
@@ -140,8 +204,26 @@ describe('ancovaEffect', () => {
   it('collinear covariate, constant treated, or too few reps → NaN', () => {
     const post = [1, 2, 3, 4, 5, 6];
     const treated = [0, 0, 0, 1, 1, 1];
-    expect(allNaN(ancovaEffect(post, treated, treated.map((t) => [2 * t + 1]), 0.95))).toBe(true);
-    expect(allNaN(ancovaEffect(post, [1, 1, 1, 1, 1, 1], post.map(() => []), 0.95))).toBe(true);
+    expect(
+      allNaN(
+        ancovaEffect(
+          post,
+          treated,
+          treated.map((t) => [2 * t + 1]),
+          0.95,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      allNaN(
+        ancovaEffect(
+          post,
+          [1, 1, 1, 1, 1, 1],
+          post.map(() => []),
+          0.95,
+        ),
+      ),
+    ).toBe(true);
     expect(allNaN(ancovaEffect([1, 2, 3], [0, 1, 0], [[1], [2], [4]], 0.95))).toBe(true);
   });
 
@@ -154,7 +236,10 @@ describe('ancovaEffect', () => {
 describe('minimumDetectableEffect', () => {
   it('large df: (1.959964 + 0.841621)·se; linear in se', () => {
     expect(minimumDetectableEffect(1, 1e9, 0.05, 0.8)).toBeCloseTo(1.959964 + 0.841621, 5);
-    expect(minimumDetectableEffect(0.3, 20, 0.05, 0.8)).toBeCloseTo(3 * minimumDetectableEffect(0.1, 20, 0.05, 0.8), 12);
+    expect(minimumDetectableEffect(0.3, 20, 0.05, 0.8)).toBeCloseTo(
+      3 * minimumDetectableEffect(0.1, 20, 0.05, 0.8),
+      12,
+    );
     expect(minimumDetectableEffect(0, 20, 0.05, 0.8)).toBe(0);
   });
   it('no df or no se → NaN; bad α or power throw', () => {

@@ -47,7 +47,8 @@ describe('joint gap building blocks', () => {
     expect(jointLinkWeight(0.05, 0.01, 'finding', false)).toBeCloseTo(0.0372, 12);
     expect(jointLinkWeight(0.05, 0.01, 'exploratory', false)).toBeCloseTo(0.0372, 12);
     expect(jointLinkWeight(-0.3, 0.1, 'finding', true)).toBeCloseTo(0.172, 12);
-    for (const tier of ['no-evidence', 'not-separable', 'insufficient'] as const) expect(jointLinkWeight(0.05, 0.01, tier, false)).toBe(0);
+    for (const tier of ['no-evidence', 'not-separable', 'insufficient'] as const)
+      expect(jointLinkWeight(0.05, 0.01, tier, false)).toBe(0);
     expect(jointLinkWeight(0.01, 0.01, 'finding', false)).toBe(0);
   });
 
@@ -69,7 +70,8 @@ describe('scoreGapsJoint', () => {
   it('β̃ from the joint model: product knowledge → FCR gated in, the bystanders not', () => {
     const link = result.analysis.links.find((l) => l.skill === 'productKnowledge' && l.cpi === 'fcr')!;
     expect(link.tier).toBe('finding');
-    const weight = (skill: string, cpi = 'fcr'): number => result.linkWeights.find((w) => w.skill === skill && w.cpi === cpi)!.betaTilde;
+    const weight = (skill: string, cpi = 'fcr'): number =>
+      result.linkWeights.find((w) => w.skill === skill && w.cpi === cpi)!.betaTilde;
     expect(weight('productKnowledge')).toBeCloseTo(link.estimate - 1.28 * link.se, 12);
     for (const other of result.linkWeights) {
       const tier = result.analysis.links.find((l) => l.skill === other.skill && l.cpi === other.cpi)!.tier;
@@ -109,12 +111,16 @@ describe('scoreGapsJoint', () => {
     const again = scoreGapsJoint(input, { seed: 3, replicates: 200, analysis: result.analysis });
     expect(again.reps).toEqual(result.reps);
     const other = scoreGapsJoint(input, { seed: 4, replicates: 200, analysis: result.analysis });
-    expect(other.reps.map((r) => r.gaps.map((g) => g.upper))).not.toEqual(result.reps.map((r) => r.gaps.map((g) => g.upper)));
+    expect(other.reps.map((r) => r.gaps.map((g) => g.upper))).not.toEqual(
+      result.reps.map((r) => r.gaps.map((g) => g.upper)),
+    );
   });
 
   it('quote turnaround on the log scale: a negative β is a positive weight, slower reps have the gap', () => {
     const planted = gapInput(31, (tweaked) => {
-      const scores = new Map(simulateOrg(mulberry32(31), 'correlated-skills').reps.map((r) => [r.rep, r.skills.negotiation!]));
+      const scores = new Map(
+        simulateOrg(mulberry32(31), 'correlated-skills').reps.map((r) => [r.rep, r.skills.negotiation!]),
+      );
       tweaked.estimates.quoteTurnaround = tweaked.estimates.quoteTurnaround!.map((e) => ({
         ...e,
         estimate: e.estimate - 0.25 * ((scores.get(e.rep)! - 70) / 12), // more negotiation, faster quotes
@@ -126,7 +132,9 @@ describe('scoreGapsJoint', () => {
     expect(link.tier).toBe('finding');
     const weight = scored.linkWeights.find((w) => w.skill === 'negotiation' && w.cpi === 'quoteTurnaround')!.betaTilde;
     expect(weight).toBeCloseTo(-link.estimate - 1.28 * link.se, 12);
-    const named = scored.reps.flatMap((r) => r.gaps.filter((g) => g.skill === 'negotiation' && g.cpi === 'quoteTurnaround'));
+    const named = scored.reps.flatMap((r) =>
+      r.gaps.filter((g) => g.skill === 'negotiation' && g.cpi === 'quoteTurnaround'),
+    );
     expect(named.length).toBeGreaterThan(0);
     for (const gap of named) {
       const contribution = gap.contributions.find((c) => c.cpi === 'quoteTurnaround')!;
@@ -138,7 +146,9 @@ describe('scoreGapsJoint', () => {
     // Reps with a product-knowledge gap, split by P(below target) on the CPI the gap names.
     const named = result.reps.flatMap((r) => {
       const gap = r.gaps.find((g) => g.skill === 'productKnowledge' && (g.score ?? 0) > 0);
-      return gap ? [{ rep: r.rep, gap, p: gap.contributions.find((c) => c.cpi === gap.cpi)!.probabilityBelowTarget }] : [];
+      return gap
+        ? [{ rep: r.rep, gap, p: gap.contributions.find((c) => c.cpi === gap.cpi)!.probabilityBelowTarget }]
+        : [];
     });
     const likely = named.find((g) => g.p >= 0.5)!;
     const unlikely = named.find((g) => g.p < 0.5)!;
@@ -150,13 +160,17 @@ describe('scoreGapsJoint', () => {
       analysis: result.analysis,
       training: { [likely.rep]: course, [unlikely.rep]: course },
     });
-    const labelOf = (rep: string): unknown => trained.reps.find((r) => r.rep === rep)!.gaps.find((g) => g.skill === 'productKnowledge')!.label;
+    const labelOf = (rep: string): unknown =>
+      trained.reps.find((r) => r.rep === rep)!.gaps.find((g) => g.skill === 'productKnowledge')!.label;
     expect(labelOf(likely.rep)).toBe('trained-not-transferred');
     expect(labelOf(unlikely.rep)).toBeNull();
     const missing = gapInput(31);
     missing.reps = missing.reps.map((r, i) => (i === 0 ? { ...r, skills: { ...r.skills, listening: null } } : r));
     const scored = scoreGapsJoint(missing, { seed: 3, replicates: 20 });
-    expect(scored.reps[0]!.gaps.find((g) => g.skill === 'listening')).toMatchObject({ missingScore: true, score: null });
+    expect(scored.reps[0]!.gaps.find((g) => g.skill === 'listening')).toMatchObject({
+      missingScore: true,
+      score: null,
+    });
   });
 
   it('no model: nothing attributed to skills, and how many more reps to assess', () => {

@@ -26,7 +26,10 @@ const zScores = (values: readonly number[]): number[] => {
 };
 
 /** The input with some reps' skills changed. */
-function withSkills(base: JointLinksInput, change: (rep: string, skills: Record<string, number | null | undefined>) => void): JointLinksInput {
+function withSkills(
+  base: JointLinksInput,
+  change: (rep: string, skills: Record<string, number | null | undefined>) => void,
+): JointLinksInput {
   return {
     ...base,
     reps: base.reps.map((rep) => {
@@ -43,19 +46,36 @@ describe('analyzeJointLinks', () => {
     const columns = skills.map((_, s) => zScores(rows.map((r) => r.scores[s]!)));
     const teams = ['east', 'north', 'south', 'west']; // by code point; east is the reference
     const X = rows.map((r, i) => [...columns.map((c) => c[i]!), ...teams.slice(1).map((t) => (r.team === t ? 1 : 0))]);
-    const direct = metaRegression(rows.map((r) => r.estimate), rows.map((r) => r.variance), X, 0.95);
+    const direct = metaRegression(
+      rows.map((r) => r.estimate),
+      rows.map((r) => r.variance),
+      X,
+      0.95,
+    );
     const model = result.models.find((m) => m.cpi === 'fcr')!;
     expect(model).toMatchObject({ kind: 'with-teams', n: 48, teams });
     skills.forEach((skill, s) => {
       const link = result.links.find((l) => l.skill === skill && l.cpi === 'fcr')!;
       expectClose(
         { estimate: link.estimate, se: link.se, lower: link.lower, upper: link.upper, p: link.p },
-        { estimate: direct.beta[s + 1], se: direct.se[s + 1], lower: direct.lower[s + 1], upper: direct.upper[s + 1], p: direct.p[s + 1] },
+        {
+          estimate: direct.beta[s + 1],
+          se: direct.se[s + 1],
+          lower: direct.lower[s + 1],
+          upper: direct.upper[s + 1],
+          p: direct.p[s + 1],
+        },
         skill,
         EVIDENCE,
       );
       expect(link.mde).toBeCloseTo(minimumDetectableEffect(link.se, direct.df, 0.05, 0.8), 12);
-      expect(link.unadjustedRho).toBeCloseTo(spearman(rows.map((r) => r.scores[s]!), rows.map((r) => r.estimate)).rho, 12);
+      expect(link.unadjustedRho).toBeCloseTo(
+        spearman(
+          rows.map((r) => r.scores[s]!),
+          rows.map((r) => r.estimate),
+        ).rho,
+        12,
+      );
       expect(link.vif).toBeCloseTo(varianceInflation(columns).vif[s]!, 9);
     });
   });
@@ -90,7 +110,9 @@ describe('analyzeJointLinks', () => {
       s.negotiation = 75;
     });
     const { links, models } = analyzeJointLinks(flat);
-    expect(links.filter((l) => l.skill === 'negotiation').every((l) => l.tier === 'insufficient' && l.q === null)).toBe(true);
+    expect(links.filter((l) => l.skill === 'negotiation').every((l) => l.tier === 'insufficient' && l.q === null)).toBe(
+      true,
+    );
     expect(links.filter((l) => l.q !== null).length).toBe(25);
     expect(models[0]!.importance.map((i) => i.skill)).not.toContain('negotiation');
   });
@@ -104,10 +126,14 @@ describe('analyzeJointLinks', () => {
     const few = analyzeJointLinks(partly);
     expect(few.models[0]).toMatchObject({ n: 21, kind: 'with-teams' });
     // 17 reps: 6 + 4 + 10 = 20 > 17 ≥ 1 + 6 + 10 → without teams.
-    const fewer = analyzeJointLinks(withSkills(input, (rep, s) => (Number(rep.slice(3)) >= 17 ? (s.discovery = null) : undefined)));
+    const fewer = analyzeJointLinks(
+      withSkills(input, (rep, s) => (Number(rep.slice(3)) >= 17 ? (s.discovery = null) : undefined)),
+    );
     expect(fewer.models[0]).toMatchObject({ n: 17, kind: 'without-teams', teams: [] });
     // 16 reps: no model; every link insufficient with ρ as a description.
-    const none = analyzeJointLinks(withSkills(input, (rep, s) => (Number(rep.slice(3)) >= 16 ? (s.discovery = null) : undefined)));
+    const none = analyzeJointLinks(
+      withSkills(input, (rep, s) => (Number(rep.slice(3)) >= 16 ? (s.discovery = null) : undefined)),
+    );
     expect(none.models[0]).toMatchObject({ n: 16, kind: 'none', importance: [] });
     expect(none.models[0]!.reason).toMatch(/16 reps/);
     expect(none.links.every((l) => l.tier === 'insufficient' && l.q === null && Number.isNaN(l.estimate))).toBe(true);
@@ -115,13 +141,19 @@ describe('analyzeJointLinks', () => {
   });
 
   it('a team with fewer than 3 reps keeps team terms out', () => {
-    const teamless = { ...input, reps: input.reps.map((r, i) => (i < 46 && r.team === 'west' ? { ...r, team: 'north' } : r)) };
+    const teamless = {
+      ...input,
+      reps: input.reps.map((r, i) => (i < 46 && r.team === 'west' ? { ...r, team: 'north' } : r)),
+    };
     expect(analyzeJointLinks(teamless).models[0]).toMatchObject({ kind: 'without-teams', teams: [] });
   });
 
   it('planner: median se, MDE at it, and reps needed ≈ k·(MDE/δ)²', () => {
     const model = result.models.find((m) => m.cpi === 'contentUseful')!;
-    const ses = result.links.filter((l) => l.cpi === 'contentUseful').map((l) => l.se).sort((a, b) => a - b);
+    const ses = result.links
+      .filter((l) => l.cpi === 'contentUseful')
+      .map((l) => l.se)
+      .sort((a, b) => a - b);
     expect(model.medianSe).toBeCloseTo((ses[2]! + ses[3]!) / 2, 12);
     expect(model.plannerMde).toBeCloseTo(minimumDetectableEffect(model.medianSe, model.df, 0.05, 0.8), 12);
     expect(repsNeededToDetect(model.plannerMde / 2, 48, model.plannerMde)).toBe(192);

@@ -29,7 +29,7 @@ describe('likertMean', () => {
     const result = likertMean(summarize([3, 4, 4, 5]));
     expect(result.mean).toBe(4);
     expect(result.sd).toBeCloseTo(Math.sqrt(2 / 3), 12);
-    expect(result.lower).toBeCloseTo(4 - 3.182446305284263 * Math.sqrt(2 / 3) / 2, 9);
+    expect(result.lower).toBeCloseTo(4 - (3.182446305284263 * Math.sqrt(2 / 3)) / 2, 9);
     expect(result.upper).toBe(5);
     expect(meanInterval(summarize([3, 4, 4, 5])).upper).toBeGreaterThan(5);
   });
@@ -49,7 +49,12 @@ describe('likertMean', () => {
 });
 
 describe('shrinkMeans (normal–normal)', () => {
-  const groups = [[4, 5, 3, 4, 4], [2, 3, 3], [5, 5, 4, 5], [3, 4, 2, 3, 4, 3]].map(summarize);
+  const groups = [
+    [4, 5, 3, 4, 4],
+    [2, 3, 3],
+    [5, 5, 4, 5],
+    [3, 4, 2, 3, 4, 3],
+  ].map(summarize);
   it('matches the STATS.md formula (reference computed independently with numpy)', () => {
     const result = shrinkMeans(groups);
     expect(result.grandMean).toBeCloseTo(3.6666666666666665, 12);

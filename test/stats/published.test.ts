@@ -53,7 +53,9 @@ describe('R sleep data (Cushny & Peebles; Student 1908)', () => {
 });
 
 describe('Benjamini & Hochberg (1995), section 4: fifteen p-values', () => {
-  const p = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0];
+  const p = [
+    0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0,
+  ];
 
   it('rejects the four smallest at q = 0.05', () => {
     const q = benjaminiHochberg(p);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { betaPosterior, newcombeInterval, shrinkRateIntervals, shrinkRates, wilsonInterval } from '../../src/stats/index.js';
+import {
+  betaPosterior,
+  newcombeInterval,
+  shrinkRateIntervals,
+  shrinkRates,
+  wilsonInterval,
+} from '../../src/stats/index.js';
 
 describe('wilsonInterval edges', () => {
   it('n = 0 gives NaN, not an error', () => {

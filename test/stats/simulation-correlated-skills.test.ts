@@ -15,7 +15,15 @@
  *   finding in 93.4–94.4% of datasets (the test asserts > 50%, so it can tell the methods apart)
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeJointLinks, benjaminiHochberg, byCodePoint, jointModelRows, mulberry32, seedFor, spearman } from '../../src/stats/index.js';
+import {
+  analyzeJointLinks,
+  benjaminiHochberg,
+  byCodePoint,
+  jointModelRows,
+  mulberry32,
+  seedFor,
+  spearman,
+} from '../../src/stats/index.js';
 import { SIM_SKILLS, simulateOrg, stageOne } from './helpers/simulated-org.js';
 
 const DATASETS = 500;
@@ -29,16 +37,22 @@ describe('joint links with correlated skills (simulation a)', () => {
     const findings = new Map<string, number>();
     const naiveFcr = new Map<string, number>();
     for (let d = 0; d < DATASETS; d++) {
-      const input = stageOne(simulateOrg(mulberry32(seedFor(SEED, 'correlated-skills', String(d))), 'correlated-skills'));
+      const input = stageOne(
+        simulateOrg(mulberry32(seedFor(SEED, 'correlated-skills', String(d))), 'correlated-skills'),
+      );
       const { links } = analyzeJointLinks(input);
       expect(links.length).toBe(30);
       for (const link of links) {
-        if (link.tier === 'finding') findings.set(`${link.skill}→${link.cpi}`, (findings.get(`${link.skill}→${link.cpi}`) ?? 0) + 1);
+        if (link.tier === 'finding')
+          findings.set(`${link.skill}→${link.cpi}`, (findings.get(`${link.skill}→${link.cpi}`) ?? 0) + 1);
       }
       // The naive alternative, for contrast: Spearman ρ of each skill with each CPI, BH over the 30.
       const naive = links.map((link) => {
         const rows = jointModelRows(input, link.cpi, skills);
-        return spearman(rows.map((r) => r.scores[skills.indexOf(link.skill)]!), rows.map((r) => r.estimate)).p;
+        return spearman(
+          rows.map((r) => r.scores[skills.indexOf(link.skill)]!),
+          rows.map((r) => r.estimate),
+        ).p;
       });
       benjaminiHochberg(naive).forEach((q, i) => {
         const link = links[i]!;
@@ -47,7 +61,9 @@ describe('joint links with correlated skills (simulation a)', () => {
     }
     const rate = (key: string): number => (findings.get(key) ?? 0) / DATASETS;
     const bystanders = skills.filter((s) => s !== DRIVER);
-    const noise = skills.flatMap((s) => ['contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'].map((c) => `${s}→${c}`));
+    const noise = skills.flatMap((s) =>
+      ['contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'].map((c) => `${s}→${c}`),
+    );
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `simulation a (${DATASETS} datasets, ${seconds.toFixed(1)} s): driver ${rate(`${DRIVER}→fcr`)}; ` +

@@ -50,7 +50,11 @@ function simulate(spread: number, onTeam?: (x: number[], n: number[]) => void): 
     });
     onTeam?.(x, n);
     const clustered = clusteredProportion(x, n, 0.95);
-    const plain = wilsonInterval(x.reduce((s, v) => s + v, 0), n.reduce((s, v) => s + v, 0), 0.95);
+    const plain = wilsonInterval(
+      x.reduce((s, v) => s + v, 0),
+      n.reduce((s, v) => s + v, 0),
+      0.95,
+    );
     totals.coverage += clustered.lower <= RATE && RATE <= clustered.upper ? 1 : 0;
     totals.wilsonCoverage += plain.lower <= RATE && RATE <= plain.upper ? 1 : 0;
     totals.designEffect += clustered.designEffect;
@@ -97,7 +101,19 @@ describe('team intervals under clustering (simulation c)', () => {
       if (clustered.designEffect !== 1) return;
       alike++;
       const N = n.reduce((s, v) => s + v, 0);
-      expectClose(clustered, { ...wilsonAtT(x.reduce((s, v) => s + v, 0), N, REPS), effectiveN: N }, 'alike', EVIDENCE);
+      expectClose(
+        clustered,
+        {
+          ...wilsonAtT(
+            x.reduce((s, v) => s + v, 0),
+            N,
+            REPS,
+          ),
+          effectiveN: N,
+        },
+        'alike',
+        EVIDENCE,
+      );
     });
     expect(alike).toBeGreaterThan(TEAMS / 4);
   });

@@ -26,7 +26,9 @@ function randomRows(seed: number, reps: number): Rows {
       const type = random() < demoShare ? 'demo' : types[Math.floor(random() * types.length)]!;
       rows.rep.push(`rep${String(i).padStart(2, '0')}`);
       rows.type.push(type);
-      rows.y.push(Math.min(5, Math.max(1, Math.round(3 + i / reps + (type === 'demo' ? 0.8 : 0) + 2 * (random() - 0.5)))));
+      rows.y.push(
+        Math.min(5, Math.max(1, Math.round(3 + i / reps + (type === 'demo' ? 0.8 : 0) + 2 * (random() - 0.5)))),
+      );
     }
   }
   return rows;
@@ -45,16 +47,25 @@ function summaries(rows: Rows): RepTypeSummary[] {
 
 function subset(rows: Rows, keep: (rep: string) => boolean): Rows {
   const index = rows.rep.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
-  return { rep: index.map((i) => rows.rep[i]!), type: index.map((i) => rows.type[i]!), y: index.map((i) => rows.y[i]!) };
+  return {
+    rep: index.map((i) => rows.rep[i]!),
+    type: index.map((i) => rows.type[i]!),
+    y: index.map((i) => rows.y[i]!),
+  };
 }
 
 describe('typeAdjustedEffects: hand-checkable', () => {
   it('two reps, two types: b_demo = 1 within reps, estimates at the half-demo mix', () => {
     // a: call 3, demo 5 4; b: call 2 3, demo 3. Within-rep demo effect: A = 2/3 + 2/3, r = 1 + 1/3 → b = 1.
     // a = (12 − 2)/3, b = (8 − 1)/3; plus ½·1. RSS = 12/9 on 6 − 3 df → σ̂² = 4/9, variance 4/27.
-    const result = typeAdjustedEffects(['a', 'a', 'a', 'b', 'b', 'b'], ['call', 'demo', 'demo', 'call', 'call', 'demo'], [3, 5, 4, 2, 3, 3], {
-      minAnswers: 1,
-    });
+    const result = typeAdjustedEffects(
+      ['a', 'a', 'a', 'b', 'b', 'b'],
+      ['call', 'demo', 'demo', 'call', 'call', 'demo'],
+      [3, 5, 4, 2, 3, 3],
+      {
+        minAnswers: 1,
+      },
+    );
     expectClose(result, [
       { rep: 'a', n: 3, estimate: 10 / 3 + 0.5, variance: 4 / 27 },
       { rep: 'b', n: 3, estimate: 7 / 3 + 0.5, variance: 4 / 27 },
@@ -78,7 +89,11 @@ describe('typeAdjustedEffects: hand-checkable', () => {
     const base = typeAdjustedEffects(rows.rep, rows.type, rows.y);
     expectClose(typeAdjustedEffects(rows.rep, renamed, rows.y), base, 'renamed', EVIDENCE);
     expectClose(
-      typeAdjustedEffects(reversed.map((i) => rows.rep[i]!), reversed.map((i) => rows.type[i]!), reversed.map((i) => rows.y[i]!)),
+      typeAdjustedEffects(
+        reversed.map((i) => rows.rep[i]!),
+        reversed.map((i) => rows.type[i]!),
+        reversed.map((i) => rows.y[i]!),
+      ),
       base,
       'reversed',
       EVIDENCE,
@@ -130,7 +145,12 @@ describe('typeAdjustedEffects edges', () => {
     const result = typeAdjustedEffects(rows.rep, rows.type, rows.y);
     expect(result.map((r) => r.rep)).not.toContain(few[0]);
     const without = subset(rows, (r) => !few.includes(r));
-    expectClose(result, typeAdjustedEffects(without.rep, without.type, without.y, { minAnswers: 1 }), 'default', EVIDENCE);
+    expectClose(
+      result,
+      typeAdjustedEffects(without.rep, without.type, without.y, { minAnswers: 1 }),
+      'default',
+      EVIDENCE,
+    );
     expect(typeAdjustedEffects(rows.rep, rows.type, rows.y, { minAnswers: 1 }).map((r) => r.rep)).toContain(few[0]);
   });
 
@@ -141,12 +161,27 @@ describe('typeAdjustedEffects edges', () => {
       type: ['chat', 'chat', 'chat', 'chat', 'chat', 'chat', 'chat', 'visit', 'visit', 'chat', 'chat'],
       y: [5, 4, 4, 5, 2, 3, 3, 4, 5, 3, 3],
     };
-    const all: Rows = { rep: [...main.rep, ...island.rep], type: [...main.type, ...island.type], y: [...main.y, ...island.y] };
+    const all: Rows = {
+      rep: [...main.rep, ...island.rep],
+      type: [...main.type, ...island.type],
+      y: [...main.y, ...island.y],
+    };
     const result = typeAdjustedEffects(all.rep, all.type, all.y);
-    expectClose(result.find((r) => r.rep === 'x1'), { rep: 'x1', n: 5, estimate: 4, variance: 1.5 / 5 });
-    expectClose(result.find((r) => r.rep === 'x2'), { rep: 'x2', n: 6, estimate: 21 / 6, variance: 0.7 / 6 });
+    expectClose(
+      result.find((r) => r.rep === 'x1'),
+      { rep: 'x1', n: 5, estimate: 4, variance: 1.5 / 5 },
+    );
+    expectClose(
+      result.find((r) => r.rep === 'x2'),
+      { rep: 'x2', n: 6, estimate: 21 / 6, variance: 0.7 / 6 },
+    );
     const mainOnly = typeAdjustedEffects(main.rep, main.type, main.y);
-    expectClose(result.filter((r) => !r.rep.startsWith('x')), mainOnly, 'main set', EVIDENCE);
+    expectClose(
+      result.filter((r) => !r.rep.startsWith('x')),
+      mainOnly,
+      'main set',
+      EVIDENCE,
+    );
   });
 
   it('no residual degrees of freedom → variance NaN; no reps → empty', () => {
@@ -158,7 +193,9 @@ describe('typeAdjustedEffects edges', () => {
 
   it('zero variance: identical answers give variance 0', () => {
     const rep = ['a', 'a', 'a', 'b', 'b', 'b'];
-    const result = typeAdjustedEffects(rep, ['call', 'demo', 'call', 'demo', 'call', 'demo'], [4, 4, 4, 4, 4, 4], { minAnswers: 1 });
+    const result = typeAdjustedEffects(rep, ['call', 'demo', 'call', 'demo', 'call', 'demo'], [4, 4, 4, 4, 4, 4], {
+      minAnswers: 1,
+    });
     expect(result.map((r) => [r.estimate, r.variance])).toEqual([
       [expect.closeTo(4, 12), expect.closeTo(0, 12)],
       [expect.closeTo(4, 12), expect.closeTo(0, 12)],

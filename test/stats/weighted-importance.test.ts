@@ -13,10 +13,18 @@ function weightedRSquared(columns: number[][], y: number[], w: number[]): number
 
 describe('weightedLmg', () => {
   it('equal weights and nothing always in: relativeImportance', () => {
-    const x = [[1, 2, 3, 4, 5, 6], [2, 1, 4, 3, 6, 4], [1, 1, 2, 3, 1, 2]];
+    const x = [
+      [1, 2, 3, 4, 5, 6],
+      [2, 1, 4, 3, 6, 4],
+      [1, 1, 2, 3, 1, 2],
+    ];
     const y = [1, 3, 2, 5, 4, 6];
     const expected = relativeImportance(x, y);
-    const actual = weightedLmg(x, y, y.map(() => 1));
+    const actual = weightedLmg(
+      x,
+      y,
+      y.map(() => 1),
+    );
     expect(actual.baseRSquared).toBeCloseTo(0, 12);
     actual.contributions.forEach((c, j) => expect(c).toBeCloseTo(expected.contributions[j]!, 12));
     expect(actual.rSquared).toBeCloseTo(expected.rSquared, 12);
@@ -52,12 +60,21 @@ describe('weightedLmg', () => {
 
 describe('varianceInflation', () => {
   it('two predictors at r = 0.8: VIF = 1/(1 − 0.64)', () => {
-    const { vif, mostCorrelated } = varianceInflation([[1, 2, 3, 4], [1, 3, 2, 4]]);
+    const { vif, mostCorrelated } = varianceInflation([
+      [1, 2, 3, 4],
+      [1, 3, 2, 4],
+    ]);
     expect(vif[0]).toBeCloseTo(1 / 0.36, 12);
     expect(mostCorrelated).toEqual([1, 0]);
   });
   it('one predictor → 1; exact collinearity → Infinity', () => {
     expect(varianceInflation([[1, 2, 3]])).toEqual({ vif: [1], mostCorrelated: [null] });
-    expect(varianceInflation([[1, 2, 3, 4], [2, 4, 6, 8], [1, 0, 1, 0]]).vif.slice(0, 2)).toEqual([Infinity, Infinity]);
+    expect(
+      varianceInflation([
+        [1, 2, 3, 4],
+        [2, 4, 6, 8],
+        [1, 0, 1, 0],
+      ]).vif.slice(0, 2),
+    ).toEqual([Infinity, Infinity]);
   });
 });

@@ -9,14 +9,21 @@ describe('a survey sent with no answer', () => {
   let t: TestApp;
   let key: string;
   const clock = manualClock('2026-11-20T12:00:00Z');
-  const post = (path: string, body: string) => t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+  const post = (path: string, body: string) =>
+    t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
   async function survey() {
     const item = interaction({ occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
     await api(t, key, 'POST', '/interactions', item);
-    const mail = await t.db.readClient.execute({ sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'", args: [item.customer.email] });
+    const mail = await t.db.readClient.execute({
+      sql: "SELECT text_body FROM outbox WHERE to_address = ? AND kind = 'invitation'",
+      args: [item.customer.email],
+    });
     return /\/s\/[A-Za-z0-9_-]{43}/.exec(String(mail.rows[0]!.text_body))![0];
   }
-  const submitted = async () => Number((await t.db.readClient.execute("SELECT count(*) AS n FROM responses WHERE status = 'submitted'")).rows[0]!.n);
+  const submitted = async () =>
+    Number(
+      (await t.db.readClient.execute("SELECT count(*) AS n FROM responses WHERE status = 'submitted'")).rows[0]!.n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp({}, clock);
@@ -27,7 +34,12 @@ describe('a survey sent with no answer', () => {
 
   it('answers 422 with data-outcome="empty" in the customer language, and records nothing as submitted', async () => {
     const path = await survey();
-    for (const body of ['action=submit', 'action=submit&contact_consent=no', 'action=submit&comment=%20%20', 'action=submit&contact_consent=yes']) {
+    for (const body of [
+      'action=submit',
+      'action=submit&contact_consent=no',
+      'action=submit&comment=%20%20',
+      'action=submit&contact_consent=yes',
+    ]) {
       const res = await post(path, body);
       expect(res.status, body).toBe(422);
       const html = await res.text();

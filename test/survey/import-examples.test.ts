@@ -19,8 +19,10 @@ describe('README: CSV imports', () => {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${kind}\` |`));
       expect(row, kind).toBeDefined();
       const [, required, optional, link] = row!.split(' | ');
-      for (const column of CSV_FORMATS[kind].header.required) expect(required, `${kind} ${column}`).toContain(`\`${column}\``);
-      for (const column of CSV_FORMATS[kind].header.optional) expect(optional, `${kind} ${column}`).toContain(`\`${column}\``);
+      for (const column of CSV_FORMATS[kind].header.required)
+        expect(required, `${kind} ${column}`).toContain(`\`${column}\``);
+      for (const column of CSV_FORMATS[kind].header.optional)
+        expect(optional, `${kind} ${column}`).toContain(`\`${column}\``);
       expect(link).toContain(`(docs/examples/${kind}.csv)`);
       // The example's header is the kind's columns in their documented order.
       expect(readFileSync(example(kind), 'utf8').split('\n')[0]).toBe(CSV_FORMATS[kind].header.columns.join(','));
@@ -35,7 +37,9 @@ describe('docs/examples', () => {
   });
   afterAll(async () => t.close());
 
-  it('each example imports through the CLI, all of its rows, in the order the README gives', { timeout: 120_000 }, async () => {
+  it('each example imports through the CLI, all of its rows, in the order the README gives', {
+    timeout: 120_000,
+  }, async () => {
     const env = { DATABASE_URL: `file:${t.dbPath}`, NOW: '2026-11-20T12:00:00Z' };
     for (const kind of ORDER) {
       const rows = readFileSync(example(kind), 'utf8').trim().split('\n').length - 1;

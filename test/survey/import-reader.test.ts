@@ -44,7 +44,14 @@ describe('readValidRows', () => {
     expect(valid.map((r) => r.line)).toEqual([2, 4, 6]);
     expect(valid[0]!.values).toMatchObject({ externalId: 't1', score: '64' });
     expect(rejected.map((r) => r.line)).toEqual([3, 5]);
-    expect(rejected[0]!.values).toEqual({ externalId: 't2', repEmail: 'not-an-address', skill: 'Discovery', kind: 'lunch', completedAt: '2026-01-01T00:00:00Z', score: '64' });
+    expect(rejected[0]!.values).toEqual({
+      externalId: 't2',
+      repEmail: 'not-an-address',
+      skill: 'Discovery',
+      kind: 'lunch',
+      completedAt: '2026-01-01T00:00:00Z',
+      score: '64',
+    });
     expect(rejectReason(rejected[0]!.errors)).toMatch(/^repEmail: .+; kind: .+$/);
     expect(rejected[1]!.errors).toEqual([{ line: 5, column: 'score', value: '101', message: expect.any(String) }]);
     expect(result).toMatchObject({ rows: 5, rejected: 2, fileRefused: false });
@@ -53,14 +60,21 @@ describe('readValidRows', () => {
 
   it('reading on, memory stays flat: past MAX_ERRORS problems it reads on, keeping only the first 100 errors', async () => {
     const bad = Array.from({ length: 150 }, (_, i) => `x${i},ana@acme.test,Discovery,lunch,2026-01-01T00:00:00Z,`);
-    const { result, valid, rejected } = await read([FILE.split('\n')[0], ...bad, 'ok,ana@acme.test,Discovery,course,2026-01-01T00:00:00Z,'].join('\n'), true);
+    const { result, valid, rejected } = await read(
+      [FILE.split('\n')[0], ...bad, 'ok,ana@acme.test,Discovery,course,2026-01-01T00:00:00Z,'].join('\n'),
+      true,
+    );
     expect(rejected).toHaveLength(150);
     expect(result.errors).toHaveLength(100);
     expect(valid.map((r) => r.line)).toEqual([152]);
   });
 
   it('a problem with the file itself refuses all of it, even reading on', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${FILE}\nt6,ana@acme.test,Jos`), Buffer.from([0xe9]), Buffer.from(',course,2026-01-05T00:00:00Z,\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${FILE}\nt6,ana@acme.test,Jos`),
+      Buffer.from([0xe9]),
+      Buffer.from(',course,2026-01-05T00:00:00Z,\n'),
+    ]);
     const { result } = await read(latin1, true);
     expect(result.fileRefused).toBe(true);
     expect(result.errors.at(-1)).toMatchObject({ line: 7, message: expect.stringContaining('not UTF-8') });
@@ -70,7 +84,14 @@ describe('readValidRows', () => {
     const again = `line,reason,${FILE.split('\n')[0]}\n3,"repEmail: bad",t2,ana@acme.test,Discovery,course,2026-01-01T00:00:00Z,64\n`;
     const { result, valid } = await read(again, false);
     expect(result.errors).toEqual([]);
-    expect(valid[0]!.values).toEqual({ externalId: 't2', repEmail: 'ana@acme.test', skill: 'Discovery', kind: 'course', completedAt: '2026-01-01T00:00:00Z', score: '64' });
+    expect(valid[0]!.values).toEqual({
+      externalId: 't2',
+      repEmail: 'ana@acme.test',
+      skill: 'Discovery',
+      kind: 'course',
+      completedAt: '2026-01-01T00:00:00Z',
+      score: '64',
+    });
   });
 });
 

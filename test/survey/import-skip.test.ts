@@ -8,7 +8,17 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, addApiKey, addUser, api, countRows, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
+import {
+  BASE_URL,
+  addApiKey,
+  addUser,
+  api,
+  countRows,
+  createTestApp,
+  login,
+  manualClock,
+  type TestApp,
+} from '../helpers/app';
 import { runCli } from '../helpers/cli';
 import { INTERACTIONS_HEADER } from '../helpers/csv';
 import { describeSqld, startSqld, type Sqld } from '../helpers/sqld';
@@ -21,7 +31,15 @@ async function seed(t: TestApp) {
   const { key } = await addApiKey(t, 'all');
   const reps = ['ana', 'cy'].map((name) => ({ email: `${name}@acme.test`, name, team: 'Iberia' }));
   expect((await api(t, key, 'POST', '/reps', reps)).status).toBe(200);
-  const earlier = [{ externalId: 'e-1', repEmail: 'ana@acme.test', customer: { email: 'c1@x.test', name: 'Customer 1', locale: 'es' }, type: 'call', occurredAt: '2025-06-01T10:00:00Z' }];
+  const earlier = [
+    {
+      externalId: 'e-1',
+      repEmail: 'ana@acme.test',
+      customer: { email: 'c1@x.test', name: 'Customer 1', locale: 'es' },
+      type: 'call',
+      occurredAt: '2025-06-01T10:00:00Z',
+    },
+  ];
   expect((await api(t, key, 'POST', '/interactions', earlier)).status).toBe(201);
 }
 
@@ -48,11 +66,16 @@ const REJECTED_LINES = ROWS.filter(([, , valid]) => !valid).map(([line]) => line
 async function snapshot(t: TestApp) {
   const q = async (sql: string) => (await t.db.readClient.execute(sql)).rows.map((r) => ({ ...r }));
   return {
-    interactions: await q(`SELECT i.external_id, r.email AS rep, c.email AS customer, i.type, i.occurred_at, i.content_key, i.customer_key, i.source, i.survey_status, i.suppression_reason
+    interactions:
+      await q(`SELECT i.external_id, r.email AS rep, c.email AS customer, i.type, i.occurred_at, i.content_key, i.customer_key, i.source, i.survey_status, i.suppression_reason
       FROM interactions i JOIN reps r ON r.id = i.rep_id LEFT JOIN customers c ON c.id = i.customer_id ORDER BY i.external_id`),
     customers: await q('SELECT email, name, locale, company FROM customers ORDER BY email'),
-    content: await q('SELECT i.external_id, ic.content_id FROM interaction_content ic JOIN interactions i ON i.id = ic.interaction_id ORDER BY 1, 2'),
-    invitations: await q('SELECT i.external_id, v.status, v.send_at, v.expires_at FROM invitations v JOIN interactions i ON i.id = v.interaction_id ORDER BY 1'),
+    content: await q(
+      'SELECT i.external_id, ic.content_id FROM interaction_content ic JOIN interactions i ON i.id = ic.interaction_id ORDER BY 1, 2',
+    ),
+    invitations: await q(
+      'SELECT i.external_id, v.status, v.send_at, v.expires_at FROM invitations v JOIN interactions i ON i.id = v.interaction_id ORDER BY 1',
+    ),
     cpis: await q('SELECT * FROM cpi_cumulative ORDER BY rep_id, interaction_type, day'),
   };
 }
@@ -71,7 +94,11 @@ describe('skipping invalid rows: web and CLI', () => {
     for (const t of [reference, web, cli]) await seed(t);
     const a = await addUser(web, 'admin');
     admin = await login(web, a.email, a.password);
-    const staged = await stageImport(reference.deps, 'interactions', Readable.from([Buffer.from(csvOf(VALID))]), { filename: 'valid.csv', actor: 'test', actorId: null });
+    const staged = await stageImport(reference.deps, 'interactions', Readable.from([Buffer.from(csvOf(VALID))]), {
+      filename: 'valid.csv',
+      actor: 'test',
+      actorId: null,
+    });
     expect(staged.errors).toEqual([]);
     expect((await publishImport(reference.deps, staged.importId, 'test', { web: true })).errors).toEqual([]);
   }, 120_000);
@@ -81,12 +108,19 @@ describe('skipping invalid rows: web and CLI', () => {
 
   let webRejected = '';
 
-  it('web: the preview lists the problems; a plain publish is 409; skipping writes exactly the valid rows', { timeout: 60_000 }, async () => {
+  it('web: the preview lists the problems; a plain publish is 409; skipping writes exactly the valid rows', {
+    timeout: 60_000,
+  }, async () => {
     const before = await snapshot(web);
     const form = new FormData();
     form.set('kind', 'interactions');
     form.set('file', new Blob([FILE], { type: 'text/csv' }), 'mixed.csv');
-    const res = await web.request('/admin/imports', { method: 'POST', body: form, headers: { Origin: BASE_URL }, cookie: admin });
+    const res = await web.request('/admin/imports', {
+      method: 'POST',
+      body: form,
+      headers: { Origin: BASE_URL },
+      cookie: admin,
+    });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     const preview = await (await web.request(location, { cookie: admin })).text();
@@ -127,7 +161,9 @@ describe('skipping invalid rows: web and CLI', () => {
     expect(byLine.get(14)![4]).toBe("'=1+2");
   });
 
-  it('CLI: without --skip-invalid nothing is written (exit 1); with it, the same rows and the same rejected-rows file', { timeout: 90_000 }, async () => {
+  it('CLI: without --skip-invalid nothing is written (exit 1); with it, the same rows and the same rejected-rows file', {
+    timeout: 90_000,
+  }, async () => {
     const file = join(cli.dir, 'mixed.csv');
     writeFileSync(file, FILE);
     const env = { DATABASE_URL: `file:${cli.dbPath}`, NOW };
@@ -141,7 +177,9 @@ describe('skipping invalid rows: web and CLI', () => {
     const run = await runCli(['import', 'interactions', file, '--skip-invalid'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`);
+    expect(run.stdout).toContain(
+      `Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`,
+    );
     expect(await snapshot(cli)).toEqual(await snapshot(reference));
     expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toBe(webRejected);
   });
@@ -164,17 +202,29 @@ describe('skipping invalid rows: web and CLI', () => {
       writeFileSync(file, FILE);
       const run = await runCli(['import', 'interactions', file, '--skip-invalid'], { DATABASE_URL: sqld.url, NOW });
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toContain(`Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`);
+      expect(run.stdout).toContain(
+        `Imported ${VALID.length} rows, skipped ${REJECTED_LINES.length}; rejected rows: ${file}.rejected.csv`,
+      );
       expect(await snapshot(remote)).toEqual(await snapshot(reference));
       expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toBe(webRejected);
     });
   });
 
-  it('the rejected-rows file, fixed, goes in again as it is (its line and reason columns are read past)', { timeout: 60_000 }, async () => {
+  it('the rejected-rows file, fixed, goes in again as it is (its line and reason columns are read past)', {
+    timeout: 60_000,
+  }, async () => {
     const [header, ...rows] = parse(readFileSync(join(cli.dir, 'mixed.csv.rejected.csv'), 'utf8')) as string[][];
-    const fixes: Record<string, string> = { '2025-02-30T10:00:00Z': '2025-02-28T10:00:00Z', 'not-an-address': 'c15@x.test', lunch: 'call', 'zed@acme.test': 'cy@acme.test', "'=1+2": 'c16@x.test' };
+    const fixes: Record<string, string> = {
+      '2025-02-30T10:00:00Z': '2025-02-28T10:00:00Z',
+      'not-an-address': 'c15@x.test',
+      lunch: 'call',
+      'zed@acme.test': 'cy@acme.test',
+      "'=1+2": 'c16@x.test',
+    };
     // The two retries that differ are dropped (what was received first stands); the others fixed, their reasons left as they are.
-    const kept = rows.filter((r) => r[0] !== '9' && r[0] !== '11').map((r) => r.map((cell, i) => (i < 2 ? cell : (fixes[cell] ?? cell))));
+    const kept = rows
+      .filter((r) => r[0] !== '9' && r[0] !== '11')
+      .map((r) => r.map((cell, i) => (i < 2 ? cell : (fixes[cell] ?? cell))));
     const fixed = stringify([header!, ...kept]);
     const file = join(cli.dir, 'fixed.csv');
     writeFileSync(file, fixed);
@@ -192,7 +242,9 @@ describe('skipping invalid rows of the other kinds (CLI)', () => {
   });
   afterAll(async () => t.close());
 
-  it('training: an unknown rep (refused at publish) and a bad score are left out, the rest written in one step', { timeout: 60_000 }, async () => {
+  it('training: an unknown rep (refused at publish) and a bad score are left out, the rest written in one step', {
+    timeout: 60_000,
+  }, async () => {
     const file = join(t.dir, 'training.csv');
     writeFileSync(
       file,
@@ -223,14 +275,27 @@ describe('skipping invalid rows of the other kinds (CLI)', () => {
     writeFileSync(file, 'email,name,team\nnot-an-address,A,T\n,B,T\n');
     const run = await runCli(['import', 'reps', file, '--skip-invalid'], { DATABASE_URL: `file:${t.dbPath}`, NOW });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`Nothing was imported: all 2 row(s) were rejected; rejected rows: ${file}.rejected.csv`);
+    expect(run.stdout).toContain(
+      `Nothing was imported: all 2 row(s) were rejected; rejected rows: ${file}.rejected.csv`,
+    );
     expect(await countRows(t.db, 'reps')).toBe(2);
-    expect((parse(readFileSync(`${file}.rejected.csv`, 'utf8')) as string[][]).map((r) => r[0])).toEqual(['line', '2', '3']);
+    expect((parse(readFileSync(`${file}.rejected.csv`, 'utf8')) as string[][]).map((r) => r[0])).toEqual([
+      'line',
+      '2',
+      '3',
+    ]);
   });
 
   it('a problem with the file itself still refuses all of it, skipping or not', { timeout: 60_000 }, async () => {
     const file = join(t.dir, 'latin1.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('email,name,team\nnew@acme.test,New,T\nbad,B,T\nb@acme.test,Jos'), Buffer.from([0xe9]), Buffer.from(',T\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('email,name,team\nnew@acme.test,New,T\nbad,B,T\nb@acme.test,Jos'),
+        Buffer.from([0xe9]),
+        Buffer.from(',T\n'),
+      ]),
+    );
     const run = await runCli(['import', 'reps', file, '--skip-invalid'], { DATABASE_URL: `file:${t.dbPath}`, NOW });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^line 4, column \*: the file is not UTF-8/m);
@@ -239,7 +304,10 @@ describe('skipping invalid rows of the other kinds (CLI)', () => {
   });
 
   it('an unknown flag is a usage error (exit 2)', { timeout: 60_000 }, async () => {
-    const run = await runCli(['import', 'reps', join(t.dir, 'reps.csv'), '--skip'], { DATABASE_URL: `file:${t.dbPath}`, NOW });
+    const run = await runCli(['import', 'reps', join(t.dir, 'reps.csv'), '--skip'], {
+      DATABASE_URL: `file:${t.dbPath}`,
+      NOW,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Unknown option '--skip'");
   });

@@ -35,7 +35,16 @@ describe('checkInstant', () => {
         v = v.slice(0, at) + noise[Math.floor(random() * noise.length)] + v.slice(at + 1);
       } else if (mutation < 0.45) {
         // Out-of-range fields in the right shape: month 13, day 30 of February, 24 h, 60 min or s.
-        const fields = [[5, '13'], [8, '30'], [8, '31'], [11, '24'], [14, '60'], [17, '60'], [5, '00'], [8, '00']] as const;
+        const fields = [
+          [5, '13'],
+          [8, '30'],
+          [8, '31'],
+          [11, '24'],
+          [14, '60'],
+          [17, '60'],
+          [5, '00'],
+          [8, '00'],
+        ] as const;
         const [at, text] = fields[Math.floor(random() * fields.length)]!;
         v = v.slice(0, at) + text + v.slice(at + 2);
         if (random() < 0.5) v = `2024-02${v.slice(7)}`;
@@ -57,6 +66,8 @@ describe('checkInstant', () => {
     expect(shown(checkInstant('1989-12-31T23:59:59.999Z'))).toBe('must be between 1990 and 2100');
     expect(shown(checkInstant('2100-01-01T00:00:00.000Z'))).toBe('must be between 1990 and 2100');
     expect(checkInstant('2024-02-29T12:30:45.678Z')).toBe(Date.UTC(2024, 1, 29, 12, 30, 45, 678));
-    expect(shown(checkInstant('2025-02-29T12:30:45.678Z'))).toBe('must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z');
+    expect(shown(checkInstant('2025-02-29T12:30:45.678Z'))).toBe(
+      'must be an ISO 8601 instant with a zone, such as 2026-11-20T10:00:00Z',
+    );
   });
 });

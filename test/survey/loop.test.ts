@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, addApiKey, api, countRows, manualClock, interaction, HOUR, DAY, type TestApp } from '../helpers/app';
+import {
+  createTestApp,
+  addApiKey,
+  api,
+  countRows,
+  manualClock,
+  interaction,
+  HOUR,
+  DAY,
+  type TestApp,
+} from '../helpers/app';
 import { startSmtp, surveyLinkOf, type TestSmtp } from '../helpers/smtp';
 import { sendDue } from '../../src/mail/sender';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport';
@@ -33,7 +43,9 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
     const item = interaction({ occurredAt: new Date(clock.nowMs() - HOUR).toISOString() });
     const created = await api(t, key, 'POST', '/interactions', item);
     expect(created.status).toBe(201);
-    expect(created.json).toEqual([{ externalId: item.externalId, id: expect.any(Number), status: 'created', survey: 'scheduled' }]);
+    expect(created.json).toEqual([
+      { externalId: item.externalId, id: expect.any(Number), status: 'created', survey: 'scheduled' },
+    ]);
 
     // Not due yet: the send delay is 2 hours after the interaction.
     await sendDue(t.deps, transport);
@@ -64,17 +76,31 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
     const saved = await t.postForm(link.pathname, { resolved_first_contact: 'yes', content_useful: '4' });
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('data-outcome="saved"');
-    expect(await countRows(t.db, 'responses', "status = 'partial' AND resolved_first_contact = 1 AND content_useful = 4")).toBe(1);
+    expect(
+      await countRows(t.db, 'responses', "status = 'partial' AND resolved_first_contact = 1 AND content_useful = 4"),
+    ).toBe(1);
 
     // A field absent from a post leaves its saved answer; submit ends the survey.
-    const submitted = await t.postForm(link.pathname, { decision_clearer: '5', added_value: '3', comment: '<script>alert(1)</script> más rápido', action: 'submit' });
+    const submitted = await t.postForm(link.pathname, {
+      decision_clearer: '5',
+      added_value: '3',
+      comment: '<script>alert(1)</script> más rápido',
+      action: 'submit',
+    });
     expect(submitted.status).toBe(303);
     const thanks = await t.request(submitted.headers.get('location')!);
     expect(thanks.status).toBe(200);
     expect(await thanks.text()).toContain('data-outcome="submitted"');
     const rows = await t.db.readClient.execute('SELECT * FROM responses');
     expect(rows.rows).toHaveLength(1);
-    expect(rows.rows[0]).toMatchObject({ status: 'submitted', resolved_first_contact: 1, content_useful: 4, decision_clearer: 5, added_value: 3, comment: '<script>alert(1)</script> más rápido' });
+    expect(rows.rows[0]).toMatchObject({
+      status: 'submitted',
+      resolved_first_contact: 1,
+      content_useful: 4,
+      decision_clearer: 5,
+      added_value: 3,
+      comment: '<script>alert(1)</script> más rápido',
+    });
 
     const again = await t.postForm(link.pathname, { resolved_first_contact: 'no', action: 'submit' });
     expect(again.status).toBe(200);
@@ -83,7 +109,9 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
     expect(visit.status).toBe(200);
     expect(await visit.text()).toContain('data-outcome="already-submitted"');
     expect(await countRows(t.db, 'responses', 'resolved_first_contact = 1')).toBe(1);
-    const rollup = await t.db.readClient.execute('SELECT sum(responses) r, sum(invitations) i, sum(fcr_yes) y FROM cpi_cumulative c WHERE day = (SELECT max(day) FROM cpi_cumulative x WHERE x.rep_id = c.rep_id AND x.interaction_type = c.interaction_type)');
+    const rollup = await t.db.readClient.execute(
+      'SELECT sum(responses) r, sum(invitations) i, sum(fcr_yes) y FROM cpi_cumulative c WHERE day = (SELECT max(day) FROM cpi_cumulative x WHERE x.rep_id = c.rep_id AND x.interaction_type = c.interaction_type)',
+    );
     expect(rollup.rows[0]).toMatchObject({ r: 1, i: 1, y: 1 });
   });
 
@@ -94,7 +122,13 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
     await sendDue(t.deps, transport);
     const link = new URL(surveyLinkOf(smtp.received[before]!));
     const posts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.postForm(link.pathname, { resolved_first_contact: i % 2 ? 'yes' : 'no', added_value: String((i % 5) + 1), action: 'submit' })),
+      Array.from({ length: 20 }, (_, i) =>
+        t.postForm(link.pathname, {
+          resolved_first_contact: i % 2 ? 'yes' : 'no',
+          added_value: String((i % 5) + 1),
+          action: 'submit',
+        }),
+      ),
     );
     const statuses = posts.map((p) => p.status).sort();
     expect(statuses.filter((s) => s === 303)).toHaveLength(1);
@@ -105,7 +139,9 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
 
   it('shows a uniform 404 for unknown, tampered, malformed and huge tokens', async () => {
     const pages = await Promise.all(
-      ['A'.repeat(43), 'short', 'x'.repeat(5000), 'A'.repeat(42) + '%00', '..%2F..%2Fetc'].map((token) => t.request(`/s/${token}`)),
+      ['A'.repeat(43), 'short', 'x'.repeat(5000), 'A'.repeat(42) + '%00', '..%2F..%2Fetc'].map((token) =>
+        t.request(`/s/${token}`),
+      ),
     );
     const bodies = await Promise.all(pages.map((p) => p.text()));
     for (const [i, p] of pages.entries()) {
@@ -115,7 +151,10 @@ describe('survey loop: interaction in, email out, answers stored once', () => {
   });
 
   it('answers an expired link with 410 naming the date', async () => {
-    const item = interaction({ occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(), customer: { email: 'late@x.test', locale: 'en' } });
+    const item = interaction({
+      occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+      customer: { email: 'late@x.test', locale: 'en' },
+    });
     await api(t, key, 'POST', '/interactions', item);
     const before = smtp.received.length;
     await sendDue(t.deps, transport);

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, addApiKey, api, countRows, manualClock, interaction, HOUR, DAY, type TestApp, type ManualClock } from '../helpers/app';
+import {
+  createTestApp,
+  addApiKey,
+  api,
+  countRows,
+  manualClock,
+  interaction,
+  HOUR,
+  DAY,
+  type TestApp,
+  type ManualClock,
+} from '../helpers/app';
 import { startSmtp, surveyLinkOf, type TestSmtp } from '../helpers/smtp';
 import { sendDue } from '../../src/mail/sender';
 import { runCli } from '../helpers/cli';
@@ -27,7 +38,13 @@ describe('outbox delivery, reminders and opt-out', () => {
   });
 
   const invite = async (over: Record<string, unknown> = {}) => {
-    const res = await api(t, key, 'POST', '/interactions', interaction({ occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(), ...over }));
+    const res = await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({ occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(), ...over }),
+    );
     expect(res.json[0].survey).toBe('scheduled');
     return res.json[0].id as number;
   };
@@ -106,14 +123,23 @@ describe('outbox delivery, reminders and opt-out', () => {
     expect(await countRows(t.db, 'customers', 'opted_out_at IS NOT NULL')).toBe(1);
     expect(await countRows(t.db, 'suppression_list')).toBe(1);
     clock.advance(20 * DAY);
-    const later = await api(t, key, 'POST', '/interactions', interaction({ customer: { email: 'leave@x.test' }, occurredAt: new Date(clock.nowMs()).toISOString() }));
+    const later = await api(
+      t,
+      key,
+      'POST',
+      '/interactions',
+      interaction({ customer: { email: 'leave@x.test' }, occurredAt: new Date(clock.nowMs()).toISOString() }),
+    );
     expect(later.json[0]).toMatchObject({ survey: 'suppressed', reason: 'opted-out' });
   });
 
   it('lets two senders work the same outbox without sending any message twice', async () => {
     for (let i = 0; i < 30; i++) await invite({ customer: { email: `many${i}@x.test`, locale: 'en' } });
     const other = createSmtpTransport(smtp.url);
-    const [a, b] = await Promise.all([sendDue(t.deps, transport, { batchSize: 4 }), sendDue(t.deps, other, { batchSize: 4 })]);
+    const [a, b] = await Promise.all([
+      sendDue(t.deps, transport, { batchSize: 4 }),
+      sendDue(t.deps, other, { batchSize: 4 }),
+    ]);
     other.close();
     expect(a.sent + b.sent).toBe(30);
     const ids = smtp.received.map((m) => m.messageId);
@@ -121,16 +147,22 @@ describe('outbox delivery, reminders and opt-out', () => {
   });
 });
 
-
 describe('two sender processes', () => {
-  it('send each message once when two `npm run cli -- send-due` run against one database file at the same time', { timeout: 180_000 }, async () => {
+  it('send each message once when two `npm run cli -- send-due` run against one database file at the same time', {
+    timeout: 180_000,
+  }, async () => {
     const clock = manualClock('2026-11-20T12:00:00Z');
     const smtp = await startSmtp();
     const t = await createTestApp({}, clock);
     try {
       const key = (await addApiKey(t, 'all')).key;
       await api(t, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana Ruiz', team: 'Iberia' }]);
-      const items = Array.from({ length: 120 }, (_, i) => interaction({ customer: { email: `two${i}@x.test`, locale: 'en' }, occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() }));
+      const items = Array.from({ length: 120 }, (_, i) =>
+        interaction({
+          customer: { email: `two${i}@x.test`, locale: 'en' },
+          occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString(),
+        }),
+      );
       expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
       const env = { DATABASE_URL: `file:${t.dbPath}`, SMTP_URL: smtp.url, NOW: '2026-11-20T12:00:00Z' };
       const [a, b] = await Promise.all([runCli(['send-due'], env), runCli(['send-due'], env)]);

@@ -16,10 +16,29 @@ const CHOICES: Record<string, string[]> = {
   customerLocale: ['', 'es', ' DE ', 'fr', 'EN', '  '],
   customerCompany: ['', 'Acme', ' Acme ', 'c'.repeat(201)],
   type: ['call', ' Meeting ', 'DEMO', 'lunch', '', 'quote', 'support'],
-  occurredAt: ['2025-06-01T10:00:00Z', ' 2025-06-01T10:00:00+02:00 ', '2025-02-30T10:00:00Z', '2025-06-01', '1989-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '', 'yesterday', '2024-02-29T00:00:00.123Z'],
+  occurredAt: [
+    '2025-06-01T10:00:00Z',
+    ' 2025-06-01T10:00:00+02:00 ',
+    '2025-02-30T10:00:00Z',
+    '2025-06-01',
+    '1989-12-31T23:59:59Z',
+    '2100-01-01T00:00:00Z',
+    '',
+    'yesterday',
+    '2024-02-29T00:00:00.123Z',
+  ],
   quoteRequestedAt: ['', ' ', '2025-06-01T10:00:00Z', '2025-13-01T10:00:00Z'],
   quoteDeliveredAt: ['', '2025-06-02T10:00:00-0500', 'soon'],
-  contentIds: ['', 'deck-a', 'deck-a;deck-b', ' deck-a ; deck-a ;; ', ';;', Array.from({ length: 51 }, (_, i) => `d${i}`).join(';'), `${'z'.repeat(201)}`, Array.from({ length: 50 }, (_, i) => `d${i % 7}`).join(';')],
+  contentIds: [
+    '',
+    'deck-a',
+    'deck-a;deck-b',
+    ' deck-a ; deck-a ;; ',
+    ';;',
+    Array.from({ length: 51 }, (_, i) => `d${i}`).join(';'),
+    `${'z'.repeat(201)}`,
+    Array.from({ length: 50 }, (_, i) => `d${i % 7}`).join(';'),
+  ],
 };
 
 describe('plain interactions rows', () => {
@@ -29,7 +48,12 @@ describe('plain interactions rows', () => {
     let refusedByBoth = 0;
     for (let n = 0; n < 20_000; n++) {
       // Each column mostly plain (its first choice), otherwise any of its awkward ones.
-      const values = Object.fromEntries(Object.entries(CHOICES).map(([column, options]) => [column, options[random() < 0.75 ? 0 : Math.floor(random() * options.length)]!]));
+      const values = Object.fromEntries(
+        Object.entries(CHOICES).map(([column, options]) => [
+          column,
+          options[random() < 0.75 ? 0 : Math.floor(random() * options.length)]!,
+        ]),
+      );
       const fast = format.plain!(values);
       const parsed = format.schema.safeParse(format.toInput(values));
       if (fast === undefined) {
@@ -46,7 +70,19 @@ describe('plain interactions rows', () => {
   });
 
   it('takes the rows of a usual CRM export', () => {
-    const values = { externalId: 'crm-1', repEmail: 'ana@acme.test', customerEmail: 'c1@x.test', customerName: 'Zoë', customerLocale: 'es', customerCompany: 'Acme', type: 'quote', occurredAt: '2025-06-01T10:00:00Z', quoteRequestedAt: '2025-06-01T10:00:00Z', quoteDeliveredAt: '2025-06-02T10:00:00Z', contentIds: 'deck-a;deck-b' };
+    const values = {
+      externalId: 'crm-1',
+      repEmail: 'ana@acme.test',
+      customerEmail: 'c1@x.test',
+      customerName: 'Zoë',
+      customerLocale: 'es',
+      customerCompany: 'Acme',
+      type: 'quote',
+      occurredAt: '2025-06-01T10:00:00Z',
+      quoteRequestedAt: '2025-06-01T10:00:00Z',
+      quoteDeliveredAt: '2025-06-02T10:00:00Z',
+      contentIds: 'deck-a;deck-b',
+    };
     expect(format.plain!(values)).toEqual(format.schema.parse(format.toInput(values)));
   });
 });

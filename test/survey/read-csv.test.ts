@@ -41,19 +41,33 @@ describe('CSV reader', () => {
   it('reads what csv-parse reads, with the physical line of each record, in chunks of any size', async () => {
     for (let seed = 1; seed <= 40; seed++) {
       const random = mulberry32(seed);
-      const cell = () => Array.from({ length: Math.floor(random() * 4) }, () => PIECES[Math.floor(random() * PIECES.length)]).join('');
+      const cell = () =>
+        Array.from({ length: Math.floor(random() * 4) }, () => PIECES[Math.floor(random() * PIECES.length)]).join('');
       const rows = Array.from({ length: 1 + Math.floor(random() * 30) }, () => [cell() || 'v', cell(), cell()]);
       const eol = ['\n', '\r\n', '\r'][seed % 3]!;
-      const text = (seed % 2 ? '\uFEFF' : '') + stringify([['a', 'b', 'c'], ...rows], { record_delimiter: eol === '\r' ? 'mac' : eol === '\n' ? 'unix' : 'windows', quoted_match: /[\r\n]/ });
+      const text =
+        (seed % 2 ? '\uFEFF' : '') +
+        stringify([['a', 'b', 'c'], ...rows], {
+          record_delimiter: eol === '\r' ? 'mac' : eol === '\n' ? 'unix' : 'windows',
+          quoted_match: /[\r\n]/,
+        });
       const expected = (parse(text, { bom: true, record_delimiter: eol }) as string[][]).slice(1);
       const sizes = seed % 4 === 0 ? () => 1 : () => 1 + Math.floor(random() * 50);
       const got = await read(Buffer.from(text), sizes);
-      expect(got.map((r) => [r.values.a, r.values.b, r.values.c]), `seed ${seed}`).toEqual(expected);
+      expect(
+        got.map((r) => [r.values.a, r.values.b, r.values.c]),
+        `seed ${seed}`,
+      ).toEqual(expected);
       // Each record starts on the line after the previous one's line breaks (header on line 1).
       let line = 2;
       for (const [i, record] of got.entries()) {
         expect(record.line, `seed ${seed} record ${i}`).toBe(line);
-        line += 1 + Object.values(record.values).join('').split(eol === '\r' ? /\n/ : '\n').length - 1;
+        line +=
+          1 +
+          Object.values(record.values)
+            .join('')
+            .split(eol === '\r' ? /\n/ : '\n').length -
+          1;
       }
     }
   });
@@ -72,14 +86,25 @@ describe('CSV reader', () => {
     const after = await failure('a,b,c\n1,"2"x,3\n');
     expect(after).toMatchObject({ line: 2, message: expect.stringContaining('must be followed by a comma') });
     const stray = await failure('a,b,c\n1,2,3\n1,2 "in" 3,4\n', () => 3);
-    expect(stray).toMatchObject({ line: 3, message: expect.stringContaining('quote inside an unquoted field (field 2)') });
+    expect(stray).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('quote inside an unquoted field (field 2)'),
+    });
   });
 
   it('names the line of a byte that is not UTF-8, wherever the chunks are cut', async () => {
-    const bytes = Buffer.concat([Buffer.from('a,b,c\n1,2,3\n"x\ny",é,z\n'), Buffer.from('4,Jos'), Buffer.from([0xe9]), Buffer.from(',6\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('a,b,c\n1,2,3\n"x\ny",é,z\n'),
+      Buffer.from('4,Jos'),
+      Buffer.from([0xe9]),
+      Buffer.from(',6\n'),
+    ]);
     for (const size of [1, 2, 7, 65536]) {
       const error = await failure(bytes, () => size);
-      expect(error, `chunks of ${size}`).toMatchObject({ line: 5, message: expect.stringContaining('not UTF-8 (byte 0xE9') });
+      expect(error, `chunks of ${size}`).toMatchObject({
+        line: 5,
+        message: expect.stringContaining('not UTF-8 (byte 0xE9'),
+      });
     }
   });
 

@@ -29,8 +29,23 @@ describe('chart scales', () => {
         markers={[{ index: 1, label: 'Course', kind: 'course' }]}
       />
     ).toString();
-    const scatter = await (<ScatterChart label="IP" xLabel="x" yLabel="y" xLine={80} yLine={0.2} points={[{ label: 'a', x: 70, y: 0.3, yLow: 0.1, yHigh: 0.5, kind: 'concentrate-here' }]} />).toString();
-    const intervals = await (<IntervalChart label="Before and after" format={String} rows={[{ label: 'Ana', value: 3.5, lower: 3.2, upper: 3.8, compare: { value: 3.1, lower: 2.8, upper: 3.4 } }]} />).toString();
+    const scatter = await (
+      <ScatterChart
+        label="IP"
+        xLabel="x"
+        yLabel="y"
+        xLine={80}
+        yLine={0.2}
+        points={[{ label: 'a', x: 70, y: 0.3, yLow: 0.1, yHigh: 0.5, kind: 'concentrate-here' }]}
+      />
+    ).toString();
+    const intervals = await (
+      <IntervalChart
+        label="Before and after"
+        format={String}
+        rows={[{ label: 'Ana', value: 3.5, lower: 3.2, upper: 3.8, compare: { value: 3.1, lower: 2.8, upper: 3.4 } }]}
+      />
+    ).toString();
     for (const svg of [trend, scatter, intervals]) {
       expect(svg).not.toMatch(/NaN|undefined/);
       expect(svg).toMatch(/role="img" aria-label="/);

@@ -26,13 +26,18 @@ const name = (slug: string) => names[slug] ?? slug;
 
 async function render(l: LinkResult, locale: 'en' | 'es' = 'en') {
   const fmt = formatter(staffT(locale), locale);
-  return { summary: await (<LinkSummary fmt={fmt} link={l} skillName={name} />).toString(), figures: await (<LinkFigures fmt={fmt} link={l} />).toString() };
+  return {
+    summary: await (<LinkSummary fmt={fmt} link={l} skillName={name} />).toString(),
+    figures: await (<LinkFigures fmt={fmt} link={l} />).toString(),
+  };
 }
 
 describe('link labels', () => {
   it('a clear link: its label and direction; the figures in pp per SD behind a toggle', async () => {
     const { summary, figures } = await render(link({}));
-    expect(summary).toBe('<span class="badge badge-finding">clear link</span><span class="direction">higher score, better</span>');
+    expect(summary).toBe(
+      '<span class="badge badge-finding">clear link</span><span class="direction">higher score, better</span>',
+    );
     expect(figures.startsWith('<details class="link-figures"><summary>Figures</summary>')).toBe(true);
     expect(figures).toContain('<dd>+5.0 pp</dd>');
     expect(figures).toContain('<dd>+1.0 pp to +9.0 pp</dd>');
@@ -42,7 +47,17 @@ describe('link labels', () => {
   });
 
   it('quote turnaround: a negative coefficient (faster quotes) reads better; effects as % quote time', async () => {
-    const { summary, figures } = await render(link({ cpi: 'quoteTurnaround', estimate: -0.3, lower: -0.4, upper: -0.2, tier: 'exploratory', q: 0.12, mde: 0.16 }));
+    const { summary, figures } = await render(
+      link({
+        cpi: 'quoteTurnaround',
+        estimate: -0.3,
+        lower: -0.4,
+        upper: -0.2,
+        tier: 'exploratory',
+        q: 0.12,
+        mde: 0.16,
+      }),
+    );
     expect(summary).toContain('possible link');
     expect(summary).toContain('higher score, better');
     expect(figures).toContain('<dd>−26% quote time</dd>');
@@ -51,21 +66,42 @@ describe('link labels', () => {
 
   it('no evidence yet says what could have been detected, never "no effect"', async () => {
     const { summary } = await render(link({ tier: 'no-evidence', q: 0.6, estimate: 0.004, mde: 0.065 }));
-    expect(summary).toBe('<span class="badge badge-no-evidence">no evidence yet</span><span class="detectable">could detect ≥ 6.5 pp per SD</span>');
+    expect(summary).toBe(
+      '<span class="badge badge-no-evidence">no evidence yet</span><span class="detectable">could detect ≥ 6.5 pp per SD</span>',
+    );
     expect(summary).not.toMatch(/no effect/i);
-    expect((await render(link({ tier: 'no-evidence', q: 0.6, mde: 0.065 }), 'es')).summary).toContain('podría detectar ≥ 6,5 pp por DE');
+    expect((await render(link({ tier: 'no-evidence', q: 0.6, mde: 0.065 }), 'es')).summary).toContain(
+      'podría detectar ≥ 6,5 pp por DE',
+    );
   });
 
   it('not separable names the skill it cannot be told apart from, and is not tested', async () => {
-    const { summary, figures } = await render(link({ tier: 'not-separable', q: null, p: null, separableFrom: 'discovery', vif: 6.2 }));
+    const { summary, figures } = await render(
+      link({ tier: 'not-separable', q: null, p: null, separableFrom: 'discovery', vif: 6.2 }),
+    );
     expect(summary).toBe('<span class="badge badge-not-separable">can’t tell apart from Discovery</span>');
     expect(figures).toContain('<dt>q (all pairs tested together)</dt><dd>not tested</dd>');
     expect(figures).toContain('<dd>6.20</dd>');
-    expect((await render(link({ tier: 'not-separable', q: null, separableFrom: 'discovery' }), 'es')).summary).toContain('no se distingue de Discovery');
+    expect(
+      (await render(link({ tier: 'not-separable', q: null, separableFrom: 'discovery' }), 'es')).summary,
+    ).toContain('no se distingue de Discovery');
   });
 
   it('too few assessed reps: no coefficient, only the description', async () => {
-    const { summary, figures } = await render(link({ tier: 'insufficient', estimate: null, se: null, lower: null, upper: null, p: null, q: null, mde: null, vif: null, n: 9 }));
+    const { summary, figures } = await render(
+      link({
+        tier: 'insufficient',
+        estimate: null,
+        se: null,
+        lower: null,
+        upper: null,
+        p: null,
+        q: null,
+        mde: null,
+        vif: null,
+        n: 9,
+      }),
+    );
     expect(summary).toBe('<span class="badge badge-insufficient">too few assessed reps</span>');
     expect(figures).not.toContain('Change per SD');
     expect(figures).toContain('<dt>Reps in the model</dt><dd>9</dd>');

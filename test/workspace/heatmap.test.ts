@@ -12,7 +12,11 @@ function rows(html: string) {
     .map((row) => ({
       name: text(/<th scope="row">([\s\S]*?)<\/th>/.exec(row)?.[1] ?? ''),
       href: /href="([^"]+)"/.exec(row)?.[1],
-      cells: [...row.matchAll(/<td class="heat (heat-[a-z]+)" tabindex="0" aria-describedby="([^"]+)"><span class="heat-value">([^<]*)<\/span>/g)].map((m) => ({
+      cells: [
+        ...row.matchAll(
+          /<td class="heat (heat-[a-z]+)" tabindex="0" aria-describedby="([^"]+)"><span class="heat-value">([^<]*)<\/span>/g,
+        ),
+      ].map((m) => ({
         level: m[1]!,
         tip: m[2]!,
         shown: m[3]!,
@@ -53,7 +57,9 @@ describe('reps heatmap', () => {
     const tina = list.find((r) => r.name.startsWith(TINY_REP.name))!;
     expect(tina.cells.every((c) => c.level === 'heat-suppressed' && c.shown === 'not enough responses')).toBe(true);
     for (let column = 0; column < 6; column++) {
-      const hiddenOrSuppressed = list.filter((r) => ['heat-suppressed', 'heat-hidden'].includes(r.cells[column]!.level));
+      const hiddenOrSuppressed = list.filter((r) =>
+        ['heat-suppressed', 'heat-hidden'].includes(r.cells[column]!.level),
+      );
       expect(hiddenOrSuppressed.length, `column ${column}`).toBeGreaterThanOrEqual(2);
     }
   });
@@ -102,7 +108,9 @@ describe('reps heatmap', () => {
     expect(res.status).toBe(200);
     const list = rows(res.html);
     expect(list).toHaveLength(12);
-    expect(text(res.html.slice(res.html.indexOf('<tbody>'), res.html.indexOf('</tbody>')))).not.toMatch(/DACH|North America|Tiny/);
+    expect(text(res.html.slice(res.html.indexOf('<tbody>'), res.html.indexOf('</tbody>')))).not.toMatch(
+      /DACH|North America|Tiny/,
+    );
     expect((await get(f, `/reps?team=${f.teams.DACH}`, f.cookies.trainer)).status).toBe(404);
     expect((await get(f, `/reps?team=${f.teams.DACH}`, f.cookies.trainer, hx)).status).toBe(404);
   });

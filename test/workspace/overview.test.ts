@@ -11,7 +11,8 @@ describe('overview', () => {
   afterAll(async () => f.t.close());
 
   /** "(709 responses of 1,284 invited)" in a tile: the responses behind the figures. */
-  const responses = (html: string) => Number(/\(([\d,]+) responses of/.exec(text(tile(html, 'fcr')))?.[1]?.replace(/,/g, ''));
+  const responses = (html: string) =>
+    Number(/\(([\d,]+) responses of/.exec(text(tile(html, 'fcr')))?.[1]?.replace(/,/g, ''));
 
   it('serves the full page with filters, a tile per CPI, trends and the by-team table', async () => {
     const res = await get(f, '/', f.cookies.lead);
@@ -20,19 +21,26 @@ describe('overview', () => {
     expect(res.html).toContain('data-testid="home-title"');
     expect(res.headers.get('vary')).toContain('HX-Request');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) expect(res.html).toContain(`data-cpi="${cpi}"`);
+    for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'])
+      expect(res.html).toContain(`data-cpi="${cpi}"`);
     // The 12-month trends load right after the page (htmx), or inline through a plain link without JavaScript.
     expect(res.html).toMatch(/<section id="overview-trends"[^>]*hx-get="\/overview\/trends[^"]*" hx-trigger="load"/);
     expect(res.html).toContain('href="/?trends=1#overview-trends"');
-    for (const source of [await get(f, '/overview/trends', f.cookies.lead), await get(f, '/?trends=1', f.cookies.lead)]) {
+    for (const source of [
+      await get(f, '/overview/trends', f.cookies.lead),
+      await get(f, '/?trends=1', f.cookies.lead),
+    ]) {
       expect(source.status).toBe(200);
-      for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) expect(source.html).toContain(`id="trend-${cpi}"`);
+      for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'])
+        expect(source.html).toContain(`id="trend-${cpi}"`);
     }
     const page = text(res.html);
     expect(page).toContain('No period chosen: showing the current quarter to date.');
     expect(page).toContain('All teams · 2026-Q4 to date (through 2026-11-20)');
     // The form is a real GET form that htmx enhances.
-    expect(res.html).toMatch(/<form id="overview-filters"[^>]*method="get" action="\/" hx-get="\/" hx-target="#overview-results" hx-push-url="true"/);
+    expect(res.html).toMatch(
+      /<form id="overview-filters"[^>]*method="get" action="\/" hx-get="\/" hx-target="#overview-results" hx-push-url="true"/,
+    );
     expect(unlabelledControls(res.html)).toEqual([]);
     expect(res.html).not.toMatch(/\sstyle="/);
     expect(res.html).not.toMatch(/NaN|undefined/);
@@ -121,7 +129,10 @@ describe('overview', () => {
   it('shows a trainer only their teams; another team is 404, page and fragment', async () => {
     const own = await get(f, '/', f.cookies.trainer);
     expect(own.status).toBe(200);
-    const select = own.html.slice(own.html.indexOf('id="overview-filters-team"'), own.html.indexOf('</select>', own.html.indexOf('id="overview-filters-team"')));
+    const select = own.html.slice(
+      own.html.indexOf('id="overview-filters-team"'),
+      own.html.indexOf('</select>', own.html.indexOf('id="overview-filters-team"')),
+    );
     expect(select).toContain('All my teams');
     expect(select).toContain('Iberia');
     expect(select).not.toContain('DACH');
@@ -142,7 +153,10 @@ describe('overview', () => {
   });
 
   it('speaks Spanish to a Spanish-speaking lead', async () => {
-    const lead = Number((await f.t.db.readClient.execute("SELECT id FROM staff_users WHERE email = 'lead@demo.cpilens.test'")).rows[0]?.id);
+    const lead = Number(
+      (await f.t.db.readClient.execute("SELECT id FROM staff_users WHERE email = 'lead@demo.cpilens.test'")).rows[0]
+        ?.id,
+    );
     await setLocale(f.t, lead, 'es');
     try {
       const page = text((await get(f, `/?team=${f.teams.Tiny}`, f.cookies.lead)).html);

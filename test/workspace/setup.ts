@@ -22,7 +22,13 @@ async function one(t: TestApp, query: string): Promise<number> {
 }
 
 /** Adds a rep to `team` with one answered call per entry of `answers`, `daysAgo` days before now. */
-export async function addRepWithResponses(t: TestApp, key: string, rep: { email: string; name: string; team: string }, count: number, daysAgo = 6) {
+export async function addRepWithResponses(
+  t: TestApp,
+  key: string,
+  rep: { email: string; name: string; team: string },
+  count: number,
+  daysAgo = 6,
+) {
   const reps = await api(t, key, 'POST', '/reps', [rep]);
   if (reps.status !== 200 && reps.status !== 201) throw new Error(`reps: ${reps.status} ${JSON.stringify(reps.json)}`);
   const now = t.clock.nowMs();
@@ -43,7 +49,8 @@ export async function addRepWithResponses(t: TestApp, key: string, rep: { email:
       contentIds: [],
     })),
   );
-  if (interactions.status !== 201) throw new Error(`interactions: ${interactions.status} ${JSON.stringify(interactions.json)}`);
+  if (interactions.status !== 201)
+    throw new Error(`interactions: ${interactions.status} ${JSON.stringify(interactions.json)}`);
   const answered = await api(
     t,
     key,
@@ -52,7 +59,13 @@ export async function addRepWithResponses(t: TestApp, key: string, rep: { email:
     ids.map((externalId, i) => ({
       interactionExternalId: externalId,
       answeredAt: new Date(now - (daysAgo + i) * DAY + 3_600_000).toISOString(),
-      answers: { resolved_first_contact: i % 2 === 0 ? 'yes' : 'no', content_useful: null, decision_clearer: 4, added_value: 5, comment: null },
+      answers: {
+        resolved_first_contact: i % 2 === 0 ? 'yes' : 'no',
+        content_useful: null,
+        decision_clearer: 4,
+        added_value: 5,
+        comment: null,
+      },
     })),
   );
   if (answered.status !== 201) throw new Error(`responses: ${answered.status} ${JSON.stringify(answered.json)}`);
@@ -65,10 +78,21 @@ export async function workspaceFixture(): Promise<WorkspaceFixture> {
   const key = (await addApiKey(t, 'all')).key;
   await addRepWithResponses(t, key, TINY_REP, 3);
   const teamId = (name: string) => one(t, `SELECT id FROM teams WHERE name = '${name}'`);
-  const teams = { Iberia: await teamId('Iberia'), DACH: await teamId('DACH'), 'North America': await teamId('North America'), Tiny: await teamId('Tiny') };
+  const teams = {
+    Iberia: await teamId('Iberia'),
+    DACH: await teamId('DACH'),
+    'North America': await teamId('North America'),
+    Tiny: await teamId('Tiny'),
+  };
   const password = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!;
   const signIn = (role: string) => login(t, password(role).email, password(role).password);
-  return { t, clock, key, teams, cookies: { admin: await signIn('admin'), lead: await signIn('lead'), trainer: await signIn('trainer') } };
+  return {
+    t,
+    clock,
+    key,
+    teams,
+    cookies: { admin: await signIn('admin'), lead: await signIn('lead'), trainer: await signIn('trainer') },
+  };
 }
 
 export const hx = { 'HX-Request': 'true' };
@@ -79,7 +103,14 @@ export async function get(f: WorkspaceFixture, path: string, cookie: string, hea
 }
 
 /** The text of an HTML fragment, tags removed and whitespace collapsed (for reading numbers). */
-export const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+export const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The markup of the element with `data-cpi="<cpi>"` (an overview tile). */
 export function tile(html: string, cpi: string): string {

@@ -7,7 +7,9 @@ const cell = (key: string, n: number | null, hidden = false) => ({ key, n, hidde
 
 describe('complementary ("second cell") suppression', () => {
   it('hides the next smallest cell when exactly one is hidden and the total is shown', () => {
-    expect(complementarySuppression([cell('A', 3, true), cell('B', 40), cell('C', 12), cell('D', 25)], true)).toEqual(['C']);
+    expect(complementarySuppression([cell('A', 3, true), cell('B', 40), cell('C', 12), cell('D', 25)], true)).toEqual([
+      'C',
+    ]);
   });
 
   it('hides nothing when no total is shown', () => {
@@ -20,20 +22,30 @@ describe('complementary ("second cell") suppression', () => {
   });
 
   it('ignores hidden cells without responses: they add nothing to the total', () => {
-    expect(complementarySuppression([cell('A', 0, true), cell('B', 3, true), cell('C', 12), cell('D', 9)], true)).toEqual(['D']);
+    expect(
+      complementarySuppression([cell('A', 0, true), cell('B', 3, true), cell('C', 12), cell('D', 9)], true),
+    ).toEqual(['D']);
     expect(complementarySuppression([cell('A', 0, true), cell('C', 12)], true)).toEqual([]);
   });
 
   it('treats a hidden cell of unknown n as possibly the only one (errs toward hiding)', () => {
-    expect(complementarySuppression([cell('A', null, true), cell('B', null, true), cell('C', 12), cell('D', 9)], true)).toEqual(['D']);
+    expect(
+      complementarySuppression([cell('A', null, true), cell('B', null, true), cell('C', 12), cell('D', 9)], true),
+    ).toEqual(['D']);
     expect(complementarySuppression([cell('A', null, true), cell('B', 4, true), cell('C', 12)], true)).toEqual(['C']);
-    expect(complementarySuppression([cell('A', 2, true), cell('B', 4, true), cell('C', null, true), cell('D', 12)], true)).toEqual([]);
+    expect(
+      complementarySuppression([cell('A', 2, true), cell('B', 4, true), cell('C', null, true), cell('D', 12)], true),
+    ).toEqual([]);
   });
 
   it('counts a second cell hidden earlier as protection, never as needing it', () => {
     // B protects A already; an unknown C adds either nothing or a second suppressed cell.
-    expect(complementarySuppression([cell('A', 3, true), { ...cell('B', 9), complement: true }, cell('C', 15)], true)).toEqual([]);
-    expect(complementarySuppression([cell('A', null, true), { ...cell('B', 9), complement: true }, cell('C', 15)], true)).toEqual([]);
+    expect(
+      complementarySuppression([cell('A', 3, true), { ...cell('B', 9), complement: true }, cell('C', 15)], true),
+    ).toEqual([]);
+    expect(
+      complementarySuppression([cell('A', null, true), { ...cell('B', 9), complement: true }, cell('C', 15)], true),
+    ).toEqual([]);
     // A second cell alone hides nothing that needs hiding.
     expect(complementarySuppression([{ ...cell('B', 9), complement: true }, cell('C', 15)], true)).toEqual([]);
   });
@@ -54,7 +66,11 @@ describe('complementary ("second cell") suppression', () => {
     // Within Iberia: cy (9) protects ana; then two are hidden org-wide, enough.
     expect([...hierarchicalSuppression(cells, true)]).toEqual(['cy']);
     // A team of one: nothing to hide within it, so the org level hides the smallest elsewhere.
-    const alone = [{ ...cell('tina', 3, true), group: 'Tiny' }, { ...cell('ben', 20), group: 'Iberia' }, { ...cell('dora', 7), group: 'DACH' }];
+    const alone = [
+      { ...cell('tina', 3, true), group: 'Tiny' },
+      { ...cell('ben', 20), group: 'Iberia' },
+      { ...cell('dora', 7), group: 'DACH' },
+    ];
     expect([...hierarchicalSuppression(alone, true)]).toEqual(['dora']);
   });
 });
@@ -68,7 +84,15 @@ describe('the by-team table', () => {
     invited: n * 2,
     responseRate: 0.5,
     suppressed: n < 5,
-    ...(n < 5 ? {} : { fcr: { n: fcrN, rate: 0.6, lower: 0.5, upper: 0.7, shrunk: 0.6, shrunkSd: 0.05 }, contentUseful: null, decisionClearer: null, addedValue: null, quoteTurnaroundHours: null }),
+    ...(n < 5
+      ? {}
+      : {
+          fcr: { n: fcrN, rate: 0.6, lower: 0.5, upper: 0.7, shrunk: 0.6, shrunkSd: 0.05 },
+          contentUseful: null,
+          decisionClearer: null,
+          addedValue: null,
+          quoteTurnaroundHours: null,
+        }),
   });
 
   it('hides the next smallest team in every column when one team is suppressed', () => {

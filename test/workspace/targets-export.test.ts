@@ -12,7 +12,12 @@ describe('targets and baselines', () => {
   afterAll(async () => f.t.close());
 
   const audit = async (action: string) =>
-    (await f.t.db.readClient.execute({ sql: 'SELECT actor, subject, detail FROM audit_log WHERE action = ? ORDER BY id', args: [action] })).rows;
+    (
+      await f.t.db.readClient.execute({
+        sql: 'SELECT actor, subject, detail FROM audit_log WHERE action = ? ORDER BY id',
+        args: [action],
+      })
+    ).rows;
 
   it('shows leads a form per CPI and scope; trainers the org and their teams, read-only', async () => {
     const lead = await get(f, '/targets', f.cookies.lead);
@@ -34,22 +39,42 @@ describe('targets and baselines', () => {
     expect(list).not.toMatch(/DACH|North America/);
     expect((await get(f, `/targets?team=${f.teams.Iberia}`, f.cookies.trainer)).status).toBe(200);
     expect((await get(f, `/targets?team=${f.teams.DACH}`, f.cookies.trainer)).status).toBe(404);
-    expect((await f.t.postForm('/targets', { cpi: 'fcr', team: '', target: '80' }, { cookie: f.cookies.trainer })).status).toBe(403);
+    expect(
+      (await f.t.postForm('/targets', { cpi: 'fcr', team: '', target: '80' }, { cookie: f.cookies.trainer })).status,
+    ).toBe(403);
   });
 
   it('answers invalid values with 422, naming the field inline and keeping what was typed', async () => {
-    const res = await f.t.postForm('/targets', { cpi: 'fcr', team: '', target: '150', baselineFrom: '2026-01-01', baselineTo: '2026-03-31', action: 'save' }, { cookie: f.cookies.lead });
+    const res = await f.t.postForm(
+      '/targets',
+      { cpi: 'fcr', team: '', target: '150', baselineFrom: '2026-01-01', baselineTo: '2026-03-31', action: 'save' },
+      { cookie: f.cookies.lead },
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('<html');
     expect(html).toMatch(/id="target-fcr-target" name="target" type="text" value="150"[^>]*aria-invalid="true"/);
     expect(text(html)).toContain('Target: enter a percentage from 0 to 100.');
 
-    const future = await f.t.postForm('/targets', { cpi: 'decisionClearer', team: '', target: '3.9', baselineFrom: '2026-10-01', baselineTo: '2026-12-31' }, { cookie: f.cookies.lead });
+    const future = await f.t.postForm(
+      '/targets',
+      { cpi: 'decisionClearer', team: '', target: '3.9', baselineFrom: '2026-10-01', baselineTo: '2026-12-31' },
+      { cookie: f.cookies.lead },
+    );
     expect(future.status).toBe(422);
     expect(text(await future.text())).toContain('Baseline to (last day included): the baseline must be a past period');
 
-    const order = await f.t.postForm('/targets', { cpi: 'quoteTurnaround', team: String(f.teams.DACH), target: '-2', baselineFrom: '2026-03-01', baselineTo: '2026-01-01' }, { cookie: f.cookies.lead, headers: hx });
+    const order = await f.t.postForm(
+      '/targets',
+      {
+        cpi: 'quoteTurnaround',
+        team: String(f.teams.DACH),
+        target: '-2',
+        baselineFrom: '2026-03-01',
+        baselineTo: '2026-01-01',
+      },
+      { cookie: f.cookies.lead, headers: hx },
+    );
     expect(order.status).toBe(422);
     const fragment = await order.text();
     expect(fragment).not.toContain('<html');
@@ -59,12 +84,18 @@ describe('targets and baselines', () => {
 
     const unknown = await f.t.postForm('/targets', { cpi: 'nps', team: '', target: '1' }, { cookie: f.cookies.lead });
     expect(unknown.status).toBe(422);
-    expect((await f.t.postForm('/targets', { cpi: 'fcr', team: '99999', target: '70' }, { cookie: f.cookies.lead })).status).toBe(404);
+    expect(
+      (await f.t.postForm('/targets', { cpi: 'fcr', team: '99999', target: '70' }, { cookie: f.cookies.lead })).status,
+    ).toBe(404);
     expect(await audit('target.save')).toHaveLength(0);
   });
 
   it('saves a valid target with its audit entry and shows it on the overview tile', async () => {
-    const res = await f.t.postForm('/targets', { cpi: 'fcr', team: '', target: '75', baselineFrom: '2026-01-01', baselineTo: '2026-03-31', action: 'save' }, { cookie: f.cookies.admin });
+    const res = await f.t.postForm(
+      '/targets',
+      { cpi: 'fcr', team: '', target: '75', baselineFrom: '2026-01-01', baselineTo: '2026-03-31', action: 'save' },
+      { cookie: f.cookies.admin },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/targets?saved=fcr#target-fcr');
     const page = text((await get(f, '/targets?saved=fcr', f.cookies.lead)).html);
@@ -78,21 +109,44 @@ describe('targets and baselines', () => {
   });
 
   it('saves a team target through htmx and the team view of the overview uses it; removing it falls back to the org', async () => {
-    const res = await f.t.postForm('/targets', { cpi: 'addedValue', team: String(f.teams.Iberia), target: '3.9', baselineFrom: '', baselineTo: '', action: 'save' }, { cookie: f.cookies.lead, headers: hx });
+    const res = await f.t.postForm(
+      '/targets',
+      {
+        cpi: 'addedValue',
+        team: String(f.teams.Iberia),
+        target: '3.9',
+        baselineFrom: '',
+        baselineTo: '',
+        action: 'save',
+      },
+      { cookie: f.cookies.lead, headers: hx },
+    );
     expect(res.status).toBe(200);
     const card = await res.text();
     expect(card).not.toContain('<html');
     expect(text(card)).toContain('Saved. Target 3.90');
-    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain('Target 3.90 (team)');
+    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
+      'Target 3.90 (team)',
+    );
 
-    const removed = await f.t.postForm('/targets', { cpi: 'addedValue', team: String(f.teams.Iberia), action: 'delete' }, { cookie: f.cookies.lead });
+    const removed = await f.t.postForm(
+      '/targets',
+      { cpi: 'addedValue', team: String(f.teams.Iberia), action: 'delete' },
+      { cookie: f.cookies.lead },
+    );
     expect(removed.status).toBe(303);
-    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain('Target 3.80 (org-wide)');
+    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
+      'Target 3.80 (org-wide)',
+    );
     expect((await audit('target.delete')).map((r) => r.subject)).toEqual([`addedValue:team:${f.teams.Iberia}`]);
   });
 
   it('refuses a cross-origin post', async () => {
-    const res = await f.t.postForm('/targets', { cpi: 'fcr', team: '', target: '10' }, { cookie: f.cookies.lead, headers: { Origin: 'http://evil.test' } });
+    const res = await f.t.postForm(
+      '/targets',
+      { cpi: 'fcr', team: '', target: '10' },
+      { cookie: f.cookies.lead, headers: { Origin: 'http://evil.test' } },
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -102,7 +156,12 @@ describe('CPI export', () => {
   beforeAll(async () => {
     f = await workspaceFixture();
     // A rep whose name a spreadsheet would run as a formula.
-    await addRepWithResponses(f.t, f.key, { email: 'formula@tiny.test', name: '=HYPERLINK("http://evil.test","x")', team: 'Iberia' }, 6);
+    await addRepWithResponses(
+      f.t,
+      f.key,
+      { email: 'formula@tiny.test', name: '=HYPERLINK("http://evil.test","x")', team: 'Iberia' },
+      6,
+    );
   });
   afterAll(async () => f.t.close());
 
@@ -125,7 +184,9 @@ describe('CPI export', () => {
     ]);
     expect(Number(rows[0]!.fcr)).toBeGreaterThan(0);
     expect(Number(rows[0]!.fcrLower)).toBeLessThan(Number(rows[0]!.fcr));
-    const [entry] = (await f.t.db.readClient.execute("SELECT actor, detail FROM audit_log WHERE action = 'export.cpis'")).rows;
+    const [entry] = (
+      await f.t.db.readClient.execute("SELECT actor, detail FROM audit_log WHERE action = 'export.cpis'")
+    ).rows;
     expect(entry?.actor).toBe('lead@demo.cpilens.test');
     expect(JSON.parse(String(entry?.detail))).toMatchObject({ groupBy: 'team', period: '2026-Q3' });
   });
@@ -135,7 +196,9 @@ describe('CPI export', () => {
     const tiny = rows.find((r) => r.name === 'Tiny')!;
     expect(tiny.responses).toBe('3');
     expect(tiny.status).toBe('suppressed');
-    const figures = Object.entries(tiny).filter(([k, v]) => !['kind', 'name', 'team', 'responses', 'status'].includes(k) && v !== '');
+    const figures = Object.entries(tiny).filter(
+      ([k, v]) => !['kind', 'name', 'team', 'responses', 'status'].includes(k) && v !== '',
+    );
     expect(figures).toEqual([]);
     expect(rows.some((r) => r.kind === 'team' && r.status === 'shown' && r.fcr === 'suppressed')).toBe(true);
   });

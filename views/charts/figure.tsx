@@ -37,7 +37,13 @@ export function Figure({ id, title, summary, table, tableLabel, children }: Figu
             <tbody>
               {table.rows.map((row) => (
                 <tr>
-                  {row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td class={typeof cell === 'number' ? 'num' : undefined}>{cell}</td>))}
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th scope="row">{cell}</th>
+                    ) : (
+                      <td class={typeof cell === 'number' ? 'num' : undefined}>{cell}</td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

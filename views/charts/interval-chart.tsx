@@ -25,7 +25,15 @@ const M = { top: 8, right: 16, bottom: 28, left: 170 };
 /** One row per item: a dot with its interval, optionally beside a second (hollow) dot with its interval. */
 export function IntervalChart(p: IntervalChartProps) {
   const H = M.top + M.bottom + ROW * Math.max(1, p.rows.length);
-  const domain = p.domain ?? extent([...p.rows.flatMap((r) => [r.lower, r.upper, r.value, r.compare?.lower, r.compare?.upper, r.compare?.value]), p.reference], [0, 1]);
+  const domain =
+    p.domain ??
+    extent(
+      [
+        ...p.rows.flatMap((r) => [r.lower, r.upper, r.value, r.compare?.lower, r.compare?.upper, r.compare?.value]),
+        p.reference,
+      ],
+      [0, 1],
+    );
   const x = linearScale(domain, [M.left, W - M.right]);
   const rowY = (i: number) => M.top + ROW * i + ROW / 2;
   const seg = (cls: string, y: number, v: { value: number | null; lower: number | null; upper: number | null }) =>
@@ -45,7 +53,9 @@ export function IntervalChart(p: IntervalChartProps) {
           </text>
         </g>
       ))}
-      {p.reference !== null && p.reference !== undefined && <line class="reference" x1={x(p.reference)} x2={x(p.reference)} y1={M.top} y2={H - M.bottom} />}
+      {p.reference !== null && p.reference !== undefined && (
+        <line class="reference" x1={x(p.reference)} x2={x(p.reference)} y1={M.top} y2={H - M.bottom} />
+      )}
       {p.rows.map((r, i) => (
         <g class="row">
           <text class="row-label" x={M.left - 8} y={rowY(i) + 4} text-anchor="end">

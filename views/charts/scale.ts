@@ -20,7 +20,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 }
 
 /** The extent of finite values, padded by `pad` of its span, or the fallback when empty. */
-export function extent(values: (number | null | undefined)[], fallback: [number, number], pad = 0.05): [number, number] {
+export function extent(
+  values: (number | null | undefined)[],
+  fallback: [number, number],
+  pad = 0.05,
+): [number, number] {
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (finite.length === 0) return fallback;
   const lo = Math.min(...finite);
@@ -55,7 +59,10 @@ export function bandPaths(points: ({ x: number; lower: number; upper: number } |
     .filter((run) => run.length > 0)
     .map((run) => {
       const top = run.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.upper.toFixed(1)}`).join('');
-      const bottom = [...run].reverse().map((p) => `L${p.x.toFixed(1)},${p.lower.toFixed(1)}`).join('');
+      const bottom = [...run]
+        .reverse()
+        .map((p) => `L${p.x.toFixed(1)},${p.lower.toFixed(1)}`)
+        .join('');
       return `${top}${bottom}Z`;
     });
 }

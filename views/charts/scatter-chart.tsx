@@ -55,7 +55,13 @@ export function ScatterChart(p: ScatterChartProps) {
       <text class="axis-title" x={(M.left + W - M.right) / 2} y={H - 6} text-anchor="middle">
         {p.xLabel}
       </text>
-      <text class="axis-title" x={14} y={(M.top + H - M.bottom) / 2} text-anchor="middle" transform={`rotate(-90 14 ${(M.top + H - M.bottom) / 2})`}>
+      <text
+        class="axis-title"
+        x={14}
+        y={(M.top + H - M.bottom) / 2}
+        text-anchor="middle"
+        transform={`rotate(-90 14 ${(M.top + H - M.bottom) / 2})`}
+      >
         {p.yLabel}
       </text>
       {p.xLine !== undefined && <line class="divider" x1={x(p.xLine)} x2={x(p.xLine)} y1={M.top} y2={H - M.bottom} />}

@@ -37,11 +37,18 @@ const M = { top: 12, right: 16, bottom: 34, left: 44 };
 export function TrendChart(p: TrendChartProps) {
   const n = p.points.length;
   const x = linearScale([0, Math.max(1, n - 1)], [M.left, W - M.right]);
-  const domain = p.yDomain ?? extent([...p.points.flatMap((q) => [q.lower, q.upper, q.value]), p.target, p.baseline], [0, 1]);
+  const domain =
+    p.yDomain ?? extent([...p.points.flatMap((q) => [q.lower, q.upper, q.value]), p.target, p.baseline], [0, 1]);
   const y = linearScale(domain, [H - M.bottom, M.top]);
   const ticks = niceTicks(domain[0], domain[1], 4);
   const line = linePath(p.points.map((q, i) => (q.value === null ? null : { x: x(i), y: y(q.value) })));
-  const bands = bandPaths(p.points.map((q, i) => (q.value === null || q.lower === null || q.upper === null ? null : { x: x(i), lower: y(q.lower), upper: y(q.upper) })));
+  const bands = bandPaths(
+    p.points.map((q, i) =>
+      q.value === null || q.lower === null || q.upper === null
+        ? null
+        : { x: x(i), lower: y(q.lower), upper: y(q.upper) },
+    ),
+  );
   const every = Math.max(1, Math.ceil(n / 8));
   return (
     <svg class="trend" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={p.label} preserveAspectRatio="xMidYMid meet">
@@ -55,7 +62,12 @@ export function TrendChart(p: TrendChartProps) {
       ))}
       {p.points.map((q, i) =>
         i % every === 0 || i === n - 1 ? (
-          <text class="axis-label" x={x(i)} y={H - 12} text-anchor={i === n - 1 && n > 1 ? 'end' : i === 0 && n > 1 ? 'start' : 'middle'}>
+          <text
+            class="axis-label"
+            x={x(i)}
+            y={H - 12}
+            text-anchor={i === n - 1 && n > 1 ? 'end' : i === 0 && n > 1 ? 'start' : 'middle'}
+          >
             {q.label}
           </text>
         ) : null,

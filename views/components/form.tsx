@@ -80,9 +80,7 @@ export function FormErrors({ errors }: { errors: Record<string, string> | undefi
     <div class="flash flash-error" role="alert">
       <ul>
         {entries.map(([name, message]) => (
-          <li>
-            {name === '_' ? message : `${name}: ${message}`}
-          </li>
+          <li>{name === '_' ? message : `${name}: ${message}`}</li>
         ))}
       </ul>
     </div>

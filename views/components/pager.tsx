@@ -31,4 +31,3 @@ export function Pager({ t, page, pageCount, hrefFor }: PagerProps) {
     </nav>
   );
 }
-

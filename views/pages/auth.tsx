@@ -42,7 +42,17 @@ export interface SetPasswordPageProps {
 }
 
 /** The first-admin setup form and the invite/reset form share this page. */
-export function SetPasswordPage({ t, lang, title, intro, action, withIdentity, values, errors, submitLabel }: SetPasswordPageProps) {
+export function SetPasswordPage({
+  t,
+  lang,
+  title,
+  intro,
+  action,
+  withIdentity,
+  values,
+  errors,
+  submitLabel,
+}: SetPasswordPageProps) {
   return (
     <PublicLayout title={`${title} · ${t('appName')}`} lang={lang}>
       <h1>{title}</h1>
@@ -50,8 +60,23 @@ export function SetPasswordPage({ t, lang, title, intro, action, withIdentity, v
       <form method="post" action={action} class="stack">
         {withIdentity && (
           <>
-            <TextField name="name" label={t('name')} value={values?.name} error={errors?.name} required autocomplete="name" />
-            <TextField name="email" label={t('email')} type="email" value={values?.email} error={errors?.email} required autocomplete="username" />
+            <TextField
+              name="name"
+              label={t('name')}
+              value={values?.name}
+              error={errors?.name}
+              required
+              autocomplete="name"
+            />
+            <TextField
+              name="email"
+              label={t('email')}
+              type="email"
+              value={values?.email}
+              error={errors?.email}
+              required
+              autocomplete="username"
+            />
           </>
         )}
         <TextField
@@ -87,7 +112,14 @@ export function AccountPage({ t, user, errors, notice }: AccountPageProps) {
       <div class="grid-2">
         <Card title={t('changePassword')}>
           <form method="post" action="/account/password" class="stack">
-            <TextField name="current" label={t('currentPassword')} type="password" error={errors?.current} required autocomplete="current-password" />
+            <TextField
+              name="current"
+              label={t('currentPassword')}
+              type="password"
+              error={errors?.current}
+              required
+              autocomplete="current-password"
+            />
             <TextField
               name="password"
               label={t('newPassword')}

@@ -19,7 +19,11 @@ function titleAndBody({ t, status, retryAfterSeconds, code, detail, limit }: Err
   if (status === 403) return [t('forbiddenTitle'), t('forbiddenBody')];
   if (status === 429) return [t('tooManyTitle'), t('tooManyBody', { seconds: retryAfterSeconds ?? 60 })];
   if (status === 503) return [t('busyTitle'), t('busyBody')];
-  if (status === 413) return [t('tooLargeTitle'), code === 'too_many_fields' ? t('tooManyFieldsBody', { limit: limit ?? 0 }) : t('tooLargeBody')];
+  if (status === 413)
+    return [
+      t('tooLargeTitle'),
+      code === 'too_many_fields' ? t('tooManyFieldsBody', { limit: limit ?? 0 }) : t('tooLargeBody'),
+    ];
   if (status === 422 && detail) return [t('invalidTitle'), detail];
   return [t('errorTitle'), t('errorBody')];
 }
@@ -27,7 +31,11 @@ function titleAndBody({ t, status, retryAfterSeconds, code, detail, limit }: Err
 export function ErrorPage(props: ErrorPageProps) {
   const [title, body] = titleAndBody(props);
   return (
-    <PublicLayout title={`${title} · ${props.t('appName')}`} lang={props.lang} outcome={props.status === 404 ? 'not-found' : undefined}>
+    <PublicLayout
+      title={`${title} · ${props.t('appName')}`}
+      lang={props.lang}
+      outcome={props.status === 404 ? 'not-found' : undefined}
+    >
       <h1>{title}</h1>
       <p>{body}</p>
       <p>

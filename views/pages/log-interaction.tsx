@@ -68,11 +68,28 @@ export function LogInteractionPage({ t, user, reps, contentItems, values, errors
             name="repId"
             label={t('rep')}
             value={values.repId}
-            options={[{ value: '', label: t('chooseRep') }, ...reps.map((r) => ({ value: String(r.id), label: `${r.name} · ${r.teamName ?? t('noTeam')}` }))]}
+            options={[
+              { value: '', label: t('chooseRep') },
+              ...reps.map((r) => ({ value: String(r.id), label: `${r.name} · ${r.teamName ?? t('noTeam')}` })),
+            ]}
             error={errors?.repId}
           />
-          <TextField name="customerEmail" label={t('customerEmail')} type="email" value={values.customerEmail} error={errors?.customerEmail} required autocomplete="off" />
-          <TextField name="customerName" label={t('customerName')} value={values.customerName} error={errors?.customerName} autocomplete="off" />
+          <TextField
+            name="customerEmail"
+            label={t('customerEmail')}
+            type="email"
+            value={values.customerEmail}
+            error={errors?.customerEmail}
+            required
+            autocomplete="off"
+          />
+          <TextField
+            name="customerName"
+            label={t('customerName')}
+            value={values.customerName}
+            error={errors?.customerName}
+            autocomplete="off"
+          />
           <SelectField
             name="customerLocale"
             label={t('customerLocale')}
@@ -80,7 +97,13 @@ export function LogInteractionPage({ t, user, reps, contentItems, values, errors
             options={LOCALES.map((l) => ({ value: l, label: customerLocaleLabel(t, l) }))}
             error={errors?.customerLocale}
           />
-          <TextField name="customerCompany" label={t('customerCompany')} value={values.customerCompany} error={errors?.customerCompany} autocomplete="off" />
+          <TextField
+            name="customerCompany"
+            label={t('customerCompany')}
+            value={values.customerCompany}
+            error={errors?.customerCompany}
+            autocomplete="off"
+          />
           <SelectField
             name="type"
             label={t('interactionType')}
@@ -88,7 +111,15 @@ export function LogInteractionPage({ t, user, reps, contentItems, values, errors
             options={INTERACTION_TYPES.map((type) => ({ value: type, label: interactionTypeLabel(t, type) }))}
             error={errors?.type}
           />
-          <TextField name="occurredAt" label={t('occurredAt')} type="datetime-local" value={values.occurredAt} hint={t('utcHint')} error={errors?.occurredAt} required />
+          <TextField
+            name="occurredAt"
+            label={t('occurredAt')}
+            type="datetime-local"
+            value={values.occurredAt}
+            hint={t('utcHint')}
+            error={errors?.occurredAt}
+            required
+          />
           <div class={contentError ? 'field has-error' : 'field'}>
             <label for="f-contentIds">{t('contentShared')}</label>
             <p class="hint" id="f-contentIds-hint">
@@ -114,8 +145,22 @@ export function LogInteractionPage({ t, user, reps, contentItems, values, errors
               </p>
             )}
           </div>
-          <TextField name="quoteRequestedAt" label={t('quoteRequestedAt')} type="datetime-local" value={values.quoteRequestedAt} hint={t('optionalUtcHint')} error={errors?.quoteRequestedAt} />
-          <TextField name="quoteDeliveredAt" label={t('quoteDeliveredAt')} type="datetime-local" value={values.quoteDeliveredAt} hint={t('optionalUtcHint')} error={errors?.quoteDeliveredAt} />
+          <TextField
+            name="quoteRequestedAt"
+            label={t('quoteRequestedAt')}
+            type="datetime-local"
+            value={values.quoteRequestedAt}
+            hint={t('optionalUtcHint')}
+            error={errors?.quoteRequestedAt}
+          />
+          <TextField
+            name="quoteDeliveredAt"
+            label={t('quoteDeliveredAt')}
+            type="datetime-local"
+            value={values.quoteDeliveredAt}
+            hint={t('optionalUtcHint')}
+            error={errors?.quoteDeliveredAt}
+          />
           <div>
             <button type="submit">{t('logIt')}</button>
           </div>
@@ -143,25 +188,45 @@ export interface LoggedInteraction {
   expiresAt: number | null;
 }
 
-export function InteractionLoggedPage({ t, user, logged, showOutboxLink }: { t: StaffT; user: SessionUser; logged: LoggedInteraction; showOutboxLink: boolean }) {
+export function InteractionLoggedPage({
+  t,
+  user,
+  logged,
+  showOutboxLink,
+}: {
+  t: StaffT;
+  user: SessionUser;
+  logged: LoggedInteraction;
+  showOutboxLink: boolean;
+}) {
   const When = ({ ms }: { ms: number | null }) => <Time ms={ms} withTime={logged.identified} />;
   return (
     <StaffLayout title={t('interactionLogged')} t={t} lang={user.locale} user={user} currentPath="/interactions/new">
       <h1>{t('interactionLogged')}</h1>
       {logged.surveyStatus === 'scheduled' ? (
         <Flash kind="ok">
-          <span data-survey="scheduled">{t('resultScheduled')}</span> <When ms={logged.sendAt} />. {t('resultExpires')} <When ms={logged.expiresAt} />.
+          <span data-survey="scheduled">{t('resultScheduled')}</span> <When ms={logged.sendAt} />. {t('resultExpires')}{' '}
+          <When ms={logged.expiresAt} />.
         </Flash>
       ) : (
         <Flash kind="info">
-          <span data-survey="suppressed">{t('resultSuppressed')}</span>: {logged.suppressionReason ? suppressionReasonLabel(t, logged.suppressionReason) : '—'}
+          <span data-survey="suppressed">{t('resultSuppressed')}</span>:{' '}
+          {logged.suppressionReason ? suppressionReasonLabel(t, logged.suppressionReason) : '—'}
         </Flash>
       )}
       <dl class="facts">
         <dt>{t('rep')}</dt>
         <dd>{logged.repName}</dd>
         <dt>{t('customerEmail')}</dt>
-        <dd>{logged.identified ? (logged.customerEmail ?? '—') : <span class="muted" data-identity="hidden">{t('identityHidden')}</span>}</dd>
+        <dd>
+          {logged.identified ? (
+            (logged.customerEmail ?? '—')
+          ) : (
+            <span class="muted" data-identity="hidden">
+              {t('identityHidden')}
+            </span>
+          )}
+        </dd>
         <dt>{t('interactionType')}</dt>
         <dd>{interactionTypeLabel(t, logged.type)}</dd>
         <dt>{t('occurredAt')}</dt>
@@ -169,13 +234,21 @@ export function InteractionLoggedPage({ t, user, logged, showOutboxLink }: { t: 
           <When ms={logged.occurredAt} />
         </dd>
         <dt>{t('externalId')}</dt>
-        <dd>{logged.externalId === null ? <span class="muted">{t('identityHidden')}</span> : <code>{logged.externalId}</code>}</dd>
+        <dd>
+          {logged.externalId === null ? (
+            <span class="muted">{t('identityHidden')}</span>
+          ) : (
+            <code>{logged.externalId}</code>
+          )}
+        </dd>
       </dl>
       <p class="toolbar">
         <a href="/interactions/new" class="button">
           {t('logAnother')}
         </a>
-        {showOutboxLink && logged.surveyStatus === 'scheduled' && <a href="/admin/outbox?status=pending">{t('seeOutbox')}</a>}
+        {showOutboxLink && logged.surveyStatus === 'scheduled' && (
+          <a href="/admin/outbox?status=pending">{t('seeOutbox')}</a>
+        )}
       </p>
     </StaffLayout>
   );

@@ -24,7 +24,10 @@ export interface SurveyFormProps {
   commentLength?: number;
 }
 
-const SCALE_ENDS: Record<'content_useful' | 'decision_clearer' | 'added_value', ['cu_1' | 'dc_1' | 'av_1', 'cu_5' | 'dc_5' | 'av_5']> = {
+const SCALE_ENDS: Record<
+  'content_useful' | 'decision_clearer' | 'added_value',
+  ['cu_1' | 'dc_1' | 'av_1', 'cu_5' | 'dc_5' | 'av_5']
+> = {
   content_useful: ['cu_1', 'cu_5'],
   decision_clearer: ['dc_1', 'dc_5'],
   added_value: ['av_1', 'av_5'],
@@ -37,9 +40,29 @@ function errorText(t: SurveyT, error: AnswerError | undefined, commentLength: nu
   return undefined;
 }
 
-function Question({ id, legend, required, t, error, children }: { id: string; legend: string; required: boolean; t: SurveyT; error: string | undefined; children: unknown }) {
+function Question({
+  id,
+  legend,
+  required,
+  t,
+  error,
+  children,
+}: {
+  id: string;
+  legend: string;
+  required: boolean;
+  t: SurveyT;
+  error: string | undefined;
+  children: unknown;
+}) {
   return (
-    <fieldset class={error ? 'question has-error' : 'question'} role="radiogroup" aria-labelledby={`${id}-legend`} aria-describedby={error ? `${id}-error` : undefined} aria-required={required ? 'true' : undefined}>
+    <fieldset
+      class={error ? 'question has-error' : 'question'}
+      role="radiogroup"
+      aria-labelledby={`${id}-legend`}
+      aria-describedby={error ? `${id}-error` : undefined}
+      aria-required={required ? 'true' : undefined}
+    >
       <legend id={`${id}-legend`}>
         {legend}
         {required && <span class="req"> ({t('required')})</span>}
@@ -97,13 +120,33 @@ export function SurveyForm(p: SurveyFormProps) {
           </ul>
         </div>
       )}
-      <form method="post" action={action} class="survey" hx-post={action} hx-trigger="change" hx-target="#save-status" hx-swap="outerHTML" hx-sync="this:queue last">
+      <form
+        method="post"
+        action={action}
+        class="survey"
+        hx-post={action}
+        hx-trigger="change"
+        hx-target="#save-status"
+        hx-swap="outerHTML"
+        hx-sync="this:queue last"
+      >
         {p.questions.includes('resolved_first_contact') && (
-          <Question id="q-resolved_first_contact" legend={t('q_resolved_first_contact')} required={p.required.includes('resolved_first_contact')} t={t} error={errorText(t, p.errors.resolved_first_contact, 0)}>
+          <Question
+            id="q-resolved_first_contact"
+            legend={t('q_resolved_first_contact')}
+            required={p.required.includes('resolved_first_contact')}
+            t={t}
+            error={errorText(t, p.errors.resolved_first_contact, 0)}
+          >
             <div class="choices two">
               {(['yes', 'no'] as const).map((v) => (
                 <label class="choice">
-                  <input type="radio" name="resolved_first_contact" value={v} checked={p.values.resolved_first_contact === v} />
+                  <input
+                    type="radio"
+                    name="resolved_first_contact"
+                    value={v}
+                    checked={p.values.resolved_first_contact === v}
+                  />
                   <span>{t(v)}</span>
                 </label>
               ))}
@@ -115,11 +158,23 @@ export function SurveyForm(p: SurveyFormProps) {
           .map((key) => {
             const [low, high] = SCALE_ENDS[key];
             return (
-              <Question id={`q-${key}`} legend={t(`q_${key}`)} required={p.required.includes(key)} t={t} error={errorText(t, p.errors[key], 0)}>
+              <Question
+                id={`q-${key}`}
+                legend={t(`q_${key}`)}
+                required={p.required.includes(key)}
+                t={t}
+                error={errorText(t, p.errors[key], 0)}
+              >
                 <div class="choices scale">
                   {['1', '2', '3', '4', '5'].map((v) => (
                     <label class="choice">
-                      <input type="radio" name={key} value={v} checked={p.values[key] === v} aria-label={v === '1' ? `1 (${t(low)})` : v === '5' ? `5 (${t(high)})` : v} />
+                      <input
+                        type="radio"
+                        name={key}
+                        value={v}
+                        checked={p.values[key] === v}
+                        aria-label={v === '1' ? `1 (${t(low)})` : v === '5' ? `5 (${t(high)})` : v}
+                      />
                       <span aria-hidden="true">{v}</span>
                     </label>
                   ))}
@@ -139,7 +194,14 @@ export function SurveyForm(p: SurveyFormProps) {
             <p class="hint" id="comment-hint">
               {t('commentHint')}
             </p>
-            <textarea id="comment" name="comment" maxlength={COMMENT_MAX} rows={4} aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'} aria-invalid={p.errors.comment ? 'true' : undefined}>
+            <textarea
+              id="comment"
+              name="comment"
+              maxlength={COMMENT_MAX}
+              rows={4}
+              aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'}
+              aria-invalid={p.errors.comment ? 'true' : undefined}
+            >
               {p.values.comment ?? ''}
             </textarea>
             {p.errors.comment && (
@@ -152,7 +214,8 @@ export function SurveyForm(p: SurveyFormProps) {
         <div class="consent">
           <input type="hidden" name="contact_consent" value="no" />
           <label>
-            <input type="checkbox" name="contact_consent" value="yes" checked={p.values.contact_consent === 'yes'} /> {t('consent')}
+            <input type="checkbox" name="contact_consent" value="yes" checked={p.values.contact_consent === 'yes'} />{' '}
+            {t('consent')}
           </label>
         </div>
         <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
@@ -178,7 +241,19 @@ export function SaveStatus({ t, ok }: { t: SurveyT; ok: boolean }) {
 
 export type SurveyOutcome = 'submitted' | 'already-submitted' | 'expired' | 'not-found';
 
-export function SurveyOutcomePage({ t, locale, outcome, repName, expiresLabel }: { t: SurveyT; locale: Locale; outcome: SurveyOutcome; repName?: string; expiresLabel?: string }) {
+export function SurveyOutcomePage({
+  t,
+  locale,
+  outcome,
+  repName,
+  expiresLabel,
+}: {
+  t: SurveyT;
+  locale: Locale;
+  outcome: SurveyOutcome;
+  repName?: string;
+  expiresLabel?: string;
+}) {
   const [title, body] =
     outcome === 'submitted'
       ? [t('thanksTitle'), t('thanksBody', { rep: repName ?? '' })]

@@ -18,10 +18,15 @@ export function clearestLinkedCpi(links: readonly LinkResult[]): Map<string, Cpi
   return new Map([...best].map(([skill, b]) => [skill, b.cpi]));
 }
 
-const byScore = (a: GapEntry, b: GapEntry) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0);
+const byScore = (a: GapEntry, b: GapEntry) =>
+  (b.score ?? -Infinity) - (a.score ?? -Infinity) || (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0);
 
 export function repsInView(analysis: LinkAnalysis, scope: TeamScope, team: string | undefined): RepAnalysis[] {
-  return analysis.reps.filter((r) => (scope.kind === 'all' || (r.teamId !== null && scope.teamIds.includes(r.teamId))) && (team === undefined || r.team === team));
+  return analysis.reps.filter(
+    (r) =>
+      (scope.kind === 'all' || (r.teamId !== null && scope.teamIds.includes(r.teamId))) &&
+      (team === undefined || r.team === team),
+  );
 }
 
 /** The API's shape (CONTRACT: GET /api/v1/gaps). A gap without a label (a course, the CPI not short) is not a gap to act on and is left out. */
@@ -34,8 +39,20 @@ export function gapsForApi(analysis: LinkAnalysis, scope: TeamScope, team: strin
       gaps: r.gaps
         .filter((g) => g.label !== null)
         .sort(byScore)
-        .map((g) => ({ skill: g.skill, cpi: g.cpi ?? clearest.get(g.skill) ?? null, score: g.score, lower: g.lower, upper: g.upper, label: g.label, lowConfidence: g.lowConfidence })),
+        .map((g) => ({
+          skill: g.skill,
+          cpi: g.cpi ?? clearest.get(g.skill) ?? null,
+          score: g.score,
+          lower: g.lower,
+          upper: g.upper,
+          label: g.label,
+          lowConfidence: g.lowConfidence,
+        })),
     })),
-    targets: Object.fromEntries(CPI_KEYS.flatMap((cpi) => (analysis.targets[cpi] === undefined ? [] : [[cpi, readableValue(cpi, analysis.targets[cpi]!)]]))),
+    targets: Object.fromEntries(
+      CPI_KEYS.flatMap((cpi) =>
+        analysis.targets[cpi] === undefined ? [] : [[cpi, readableValue(cpi, analysis.targets[cpi]!)]],
+      ),
+    ),
   };
 }

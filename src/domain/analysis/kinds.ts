@@ -13,12 +13,20 @@ export interface AnalysisKinds {
 }
 export type AnalysisKind = keyof AnalysisKinds;
 
-export const ANALYSES: { [K in AnalysisKind]: (db: Drizzle, params: AnalysisKinds[K]['params']) => Promise<AnalysisKinds[K]['result']> } = {
+export const ANALYSES: {
+  [K in AnalysisKind]: (db: Drizzle, params: AnalysisKinds[K]['params']) => Promise<AnalysisKinds[K]['result']>;
+} = {
   links: (db, params) => computeLinkAnalysis(db, params),
   'training-effects': (db, params) => computeTrainingAnalysis(db, params),
 };
 
 /** Parameters as the cache stores them: canonical JSON (keys sorted). */
 export function paramsKey(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(params)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ),
+  );
 }

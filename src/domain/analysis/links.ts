@@ -7,7 +7,11 @@
  * (./cache.ts); the result is plain JSON (NaN stored as null).
  */
 import type { Drizzle } from '../../../db/client';
-import { getAnswerSumsByRepType, getLogTurnaroundByRepType, type RepTypeSums } from '../../../db/queries/analysis-inputs';
+import {
+  getAnswerSumsByRepType,
+  getLogTurnaroundByRepType,
+  type RepTypeSums,
+} from '../../../db/queries/analysis-inputs';
 import { getRepDirectory } from '../../../db/queries/cpis';
 import { getTargets } from '../../../db/queries/targets';
 import { getSkillTargets, getTrainingEvents, type TrainingEvent } from '../../../db/queries/training-history';
@@ -58,7 +62,12 @@ export interface GapEntry {
   label: JointGapLabel;
   lowConfidence: boolean;
   missingScore: boolean;
-  contributions: { cpi: CpiKey; value: number | null; expectedShortfall: number | null; probabilityBelowTarget: number | null }[];
+  contributions: {
+    cpi: CpiKey;
+    value: number | null;
+    expectedShortfall: number | null;
+    probabilityBelowTarget: number | null;
+  }[];
 }
 
 export interface RepAnalysis {
@@ -86,7 +95,8 @@ export interface LinkAnalysis {
   intervalMethod: string;
 }
 
-const finite = (x: number | undefined | null): number | null => (x === undefined || x === null || !Number.isFinite(x) ? null : x);
+const finite = (x: number | undefined | null): number | null =>
+  x === undefined || x === null || !Number.isFinite(x) ? null : x;
 
 /** Per rep × type summaries of one CPI's outcome (FCR 0/1, Likert 1–5). */
 function answerSummaries(rows: RepTypeSums[], cpi: Exclude<CpiKey, 'quoteTurnaround'>): RepTypeSummary[] {
@@ -105,7 +115,8 @@ function trainingOf(events: TrainingEvent[]) {
   const lastCourse = new Map<string, number>();
   const lastCoaching = new Map<string, number>();
   for (const e of events) {
-    if (e.kind === 'assessment' && e.score !== null) (scores.get(e.repId) ?? scores.set(e.repId, {}).get(e.repId)!)[e.skill] = e.score;
+    if (e.kind === 'assessment' && e.score !== null)
+      (scores.get(e.repId) ?? scores.set(e.repId, {}).get(e.repId)!)[e.skill] = e.score;
     if (e.kind === 'course') lastCourse.set(`${e.repId}|${e.skill}`, e.completedAt);
     if (e.kind === 'coaching') lastCoaching.set(`${e.repId}|${e.skill}`, e.completedAt);
   }
@@ -114,7 +125,10 @@ function trainingOf(events: TrainingEvent[]) {
     const [repId, skill] = key.split('|') as [string, string];
     const course = lastCourse.get(key);
     const coaching = lastCoaching.get(key);
-    (flags[repId] ??= {})[skill] = { hasCourse: course !== undefined, hasCoaching: coaching !== undefined && (course === undefined || coaching >= course) };
+    (flags[repId] ??= {})[skill] = {
+      hasCourse: course !== undefined,
+      hasCoaching: coaching !== undefined && (course === undefined || coaching >= course),
+    };
   }
   return { scores, flags };
 }
@@ -123,29 +137,45 @@ export interface LinkAnalysisOptions {
   replicates?: number;
 }
 
-export async function computeLinkAnalysis(db: Drizzle, period: Period, options: LinkAnalysisOptions = {}): Promise<LinkAnalysis> {
-  const [answerRows, turnaroundRows, directory, events, skills, targetRows, settings, coachingLabels] = await Promise.all([
-    getAnswerSumsByRepType(db, period),
-    getLogTurnaroundByRepType(db, period),
-    getRepDirectory(db),
-    getTrainingEvents(db, period.to),
-    getSkillTargets(db),
-    getTargets(db),
-    getSettings(db),
-    computeCoachingLabels(db, period.to),
-  ]);
+export async function computeLinkAnalysis(
+  db: Drizzle,
+  period: Period,
+  options: LinkAnalysisOptions = {},
+): Promise<LinkAnalysis> {
+  const [answerRows, turnaroundRows, directory, events, skills, targetRows, settings, coachingLabels] =
+    await Promise.all([
+      getAnswerSumsByRepType(db, period),
+      getLogTurnaroundByRepType(db, period),
+      getRepDirectory(db),
+      getTrainingEvents(db, period.to),
+      getSkillTargets(db),
+      getTargets(db),
+      getSettings(db),
+      computeCoachingLabels(db, period.to),
+    ]);
   const estimates: Partial<Record<CpiKey, RepEffect[]>> = {};
   for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as const) {
     estimates[cpi] = typeAdjustedEffectsFromSummaries(answerSummaries(answerRows, cpi));
   }
-  estimates.quoteTurnaround = typeAdjustedEffectsFromSummaries(turnaroundRows.map((r) => ({ rep: String(r.repId), type: r.type, n: r.n, sum: r.sum, sumOfSquares: r.sumOfSquares })));
+  estimates.quoteTurnaround = typeAdjustedEffectsFromSummaries(
+    turnaroundRows.map((r) => ({
+      rep: String(r.repId),
+      type: r.type,
+      n: r.n,
+      sum: r.sum,
+      sumOfSquares: r.sumOfSquares,
+    })),
+  );
 
   // Each rep's CPI at the common mix, shrunk toward the typical rep (the gap score's posterior).
   const posteriors: Partial<Record<CpiKey, Map<string, { estimate: number; sd: number; n: number }>>> = {};
   const typical: Partial<Record<CpiKey, number>> = {};
   for (const cpi of CPI_KEYS) {
     const list = estimates[cpi] ?? [];
-    const shrunk = shrinkEstimates(list.map((e) => e.estimate), list.map((e) => e.variance));
+    const shrunk = shrinkEstimates(
+      list.map((e) => e.estimate),
+      list.map((e) => e.variance),
+    );
     posteriors[cpi] = new Map(list.map((e, i) => [e.rep, { ...shrunk[i]!, n: e.n }]));
     if (list.length > 0) typical[cpi] = shrunk.reduce((sum, s) => sum + s.estimate, 0) / shrunk.length;
   }
@@ -166,7 +196,9 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
   }
   const training: Record<string, Record<string, JointTrainingFlags>> = {};
   for (const [repId, bySkill] of Object.entries(flags)) {
-    training[repId] = Object.fromEntries(Object.entries(bySkill).map(([skill, f]) => [skill, { ...f, coaching: coachingLabels[repId]?.[skill] }]));
+    training[repId] = Object.fromEntries(
+      Object.entries(bySkill).map(([skill, f]) => [skill, { ...f, coaching: coachingLabels[repId]?.[skill] }]),
+    );
   }
   const scored = scoreGapsJoint(
     { reps: gapReps, estimates },
@@ -205,7 +237,11 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
       tau2: finite(m.tau2),
       medianSe: finite(m.medianSe),
       plannerMde: finite(m.plannerMde),
-      importance: m.importance.map((i) => ({ skill: i.skill, contribution: finite(i.contribution), share: finite(i.share) })),
+      importance: m.importance.map((i) => ({
+        skill: i.skill,
+        contribution: finite(i.contribution),
+        share: finite(i.share),
+      })),
     })),
     reps: scored.reps.map((r) => {
       const rep = byId.get(r.rep)!;
@@ -216,7 +252,9 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
         team: rep.team,
         teamId: rep.teamId,
         active: rep.active === 1,
-        cpis: Object.fromEntries(CPI_KEYS.flatMap((cpi) => (posteriors[cpi]?.has(r.rep) ? [[cpi, posteriors[cpi]!.get(r.rep)!]] : []))),
+        cpis: Object.fromEntries(
+          CPI_KEYS.flatMap((cpi) => (posteriors[cpi]?.has(r.rep) ? [[cpi, posteriors[cpi]!.get(r.rep)!]] : [])),
+        ),
         gaps: r.gaps.map((g) => ({
           skill: g.skill,
           cpi: g.cpi,
@@ -226,7 +264,12 @@ export async function computeLinkAnalysis(db: Drizzle, period: Period, options: 
           label: g.label,
           lowConfidence: g.lowConfidence,
           missingScore: g.missingScore,
-          contributions: g.contributions.map((c) => ({ cpi: c.cpi, value: finite(c.value), expectedShortfall: finite(c.expectedShortfall), probabilityBelowTarget: finite(c.probabilityBelowTarget) })),
+          contributions: g.contributions.map((c) => ({
+            cpi: c.cpi,
+            value: finite(c.value),
+            expectedShortfall: finite(c.expectedShortfall),
+            probabilityBelowTarget: finite(c.probabilityBelowTarget),
+          })),
         })),
       };
     }),

@@ -18,7 +18,12 @@ export interface DirectoryRep {
 }
 
 /** Reps of the analysis still in the directory, inside the scope (and the team, by name), with today's name and team. */
-export function currentReps(analysis: LinkAnalysis, directory: readonly DirectoryRep[], scope: TeamScope, team?: string): RepAnalysis[] {
+export function currentReps(
+  analysis: LinkAnalysis,
+  directory: readonly DirectoryRep[],
+  scope: TeamScope,
+  team?: string,
+): RepAnalysis[] {
   const byId = new Map(directory.map((r) => [r.id, r]));
   return analysis.reps.flatMap((r) => {
     const now = byId.get(r.repId);
@@ -46,7 +51,15 @@ export function cpiShortfalls(analysis: LinkAnalysis, rep: RepAnalysis): CpiShor
     const target = analysis.targets[cpi];
     if (!own || target === undefined) return [];
     const { probabilityBelowTarget } = expectedShortfall(own.estimate, own.sd, target, lowerIsBetter(cpi));
-    return [{ cpi, value: readableValue(cpi, own.estimate), target: readableValue(cpi, target), probabilityBelowTarget, n: own.n }];
+    return [
+      {
+        cpi,
+        value: readableValue(cpi, own.estimate),
+        target: readableValue(cpi, target),
+        probabilityBelowTarget,
+        n: own.n,
+      },
+    ];
   });
 }
 

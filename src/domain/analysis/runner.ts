@@ -59,7 +59,10 @@ export class AnalysisRunner {
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./worker.ts', import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: { url: this.config.databaseUrl, authToken: this.config.databaseAuthToken } });
+    const worker = new Worker(boot, {
+      eval: true,
+      workerData: { url: this.config.databaseUrl, authToken: this.config.databaseAuthToken },
+    });
     worker.unref();
     worker.on('message', (reply: AnalysisReply) => {
       const waiter = this.#waiting.get(reply.id);

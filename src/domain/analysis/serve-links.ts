@@ -17,10 +17,16 @@ export interface ServedLinks {
   stale: boolean;
 }
 
-export async function serveLinks(deps: AppDeps, period: Period, now: number, use: 'page' | 'file'): Promise<ServedLinks | null> {
+export async function serveLinks(
+  deps: AppDeps,
+  period: Period,
+  now: number,
+  use: 'page' | 'file',
+): Promise<ServedLinks | null> {
   const params = analysisPeriod(period, now);
   let served = await serveAnalysis(deps, 'links', params, 'stale-ok');
   if (served.status === 'computing' && use === 'file') served = await serveAnalysis(deps, 'links', params, 'wait');
-  return served.status === 'ready' ? { analysis: served.result, computedAt: served.computedAt, stale: served.stale } : null;
+  return served.status === 'ready'
+    ? { analysis: served.result, computedAt: served.computedAt, stale: served.stale }
+    : null;
 }
-

@@ -21,7 +21,10 @@ export interface TrainingFilters {
   isDefault: boolean;
 }
 
-export type TrainingFilterProblem = { field: 'period' | 'from' | 'to' | 'kind' | 'team' | 'skill'; code: 'format' | 'order' | 'future' };
+export type TrainingFilterProblem = {
+  field: 'period' | 'from' | 'to' | 'kind' | 'team' | 'skill';
+  code: 'format' | 'order' | 'future';
+};
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -41,7 +44,10 @@ export function latestJudgedQuarter(now: number): string {
   }
 }
 
-export function parseTrainingFilters(raw: Record<string, string | undefined>, now: number): { filters: TrainingFilters; problems: TrainingFilterProblem[] } {
+export function parseTrainingFilters(
+  raw: Record<string, string | undefined>,
+  now: number,
+): { filters: TrainingFilters; problems: TrainingFilterProblem[] } {
   const problems: TrainingFilterProblem[] = [];
   const current = monthKey(now);
   let period = (raw.period ?? '').trim();
@@ -63,11 +69,13 @@ export function parseTrainingFilters(raw: Record<string, string | undefined>, no
     toMonth = toKey(to);
     if (fromMonth === undefined) problems.push({ field: 'from', code: 'format' });
     if (toMonth === undefined) problems.push({ field: 'to', code: 'format' });
-    if (fromMonth !== undefined && toMonth !== undefined && fromMonth > toMonth) problems.push({ field: 'from', code: 'order' });
+    if (fromMonth !== undefined && toMonth !== undefined && fromMonth > toMonth)
+      problems.push({ field: 'from', code: 'order' });
   } else {
     problems.push({ field: 'period', code: 'format' });
   }
-  if (fromMonth !== undefined && fromMonth > current) problems.push({ field: period === '' || period === 'range' ? 'from' : 'period', code: 'future' });
+  if (fromMonth !== undefined && fromMonth > current)
+    problems.push({ field: period === '' || period === 'range' ? 'from' : 'period', code: 'future' });
   const team = raw.team && /^\d{1,9}$/.test(raw.team) ? Number(raw.team) : undefined;
   if (raw.team && team === undefined) problems.push({ field: 'team', code: 'format' });
   const kind = raw.kind === 'course' || raw.kind === 'coaching' ? raw.kind : undefined;

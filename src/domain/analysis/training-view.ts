@@ -36,5 +36,9 @@ const ORDER: Record<Verdict, number> = { better: 0, worse: 0, unclear: 1, 'not-e
 
 /** Clear evidence first (better and worse alike), then by q, then the rest by name. */
 export function byEvidence(a: EffectResult, b: EffectResult): number {
-  return ORDER[verdictOf(a)] - ORDER[verdictOf(b)] || (a.q ?? 2) - (b.q ?? 2) || `${a.skill}|${a.kind}|${a.cpi}`.localeCompare(`${b.skill}|${b.kind}|${b.cpi}`);
+  return (
+    ORDER[verdictOf(a)] - ORDER[verdictOf(b)] ||
+    (a.q ?? 2) - (b.q ?? 2) ||
+    `${a.skill}|${a.kind}|${a.cpi}`.localeCompare(`${b.skill}|${b.kind}|${b.cpi}`)
+  );
 }

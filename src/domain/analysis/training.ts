@@ -51,8 +51,17 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const monthLabel = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
 
 /** The estimators' input for months fromMonth…toMonth (YYYYMM): every rep, the panel, and every course and coaching before `before`. */
-async function readInput(db: Drizzle, fromMonth: number, toMonth: number, before: number): Promise<TrainingEffectsInput & { training: CompletedTraining[] }> {
-  const [directory, panel, training] = await Promise.all([getRepDirectory(db), getMonthlyPanel(db, fromMonth, toMonth), getCompletedTraining(db, before)]);
+async function readInput(
+  db: Drizzle,
+  fromMonth: number,
+  toMonth: number,
+  before: number,
+): Promise<TrainingEffectsInput & { training: CompletedTraining[] }> {
+  const [directory, panel, training] = await Promise.all([
+    getRepDirectory(db),
+    getMonthlyPanel(db, fromMonth, toMonth),
+    getCompletedTraining(db, before),
+  ]);
   return {
     reps: directory.map((r) => ({ rep: String(r.id), team: r.team ?? '(no team)' })),
     panel: panel.map((c) => ({ rep: String(c.repId), cpi: c.cpi, month: monthIndex(c.month), n: c.n, sum: c.sum })),
@@ -86,9 +95,24 @@ export async function computeTrainingAnalysis(db: Drizzle, params: TrainingParam
       df: finite(e.df),
       p: finite(e.p),
       q: finite(e.q),
-      preTrend: e.preTrend && { effect: finite(e.preTrend.effect), lower: finite(e.preTrend.lower), upper: finite(e.preTrend.upper), ok: e.preTrend.ok },
-      eventStudy: e.eventStudy.map((m) => ({ month: m.month, effect: finite(m.effect), lower: finite(m.lower), upper: finite(m.upper) })),
-      cohortEffects: e.cohortEffects.map((c) => ({ month: monthLabel(monthKeyOfIndex(c.month)), treatedReps: c.treatedReps, controlReps: c.controlReps, effect: finite(c.effect) })),
+      preTrend: e.preTrend && {
+        effect: finite(e.preTrend.effect),
+        lower: finite(e.preTrend.lower),
+        upper: finite(e.preTrend.upper),
+        ok: e.preTrend.ok,
+      },
+      eventStudy: e.eventStudy.map((m) => ({
+        month: m.month,
+        effect: finite(m.effect),
+        lower: finite(m.lower),
+        upper: finite(m.upper),
+      })),
+      cohortEffects: e.cohortEffects.map((c) => ({
+        month: monthLabel(monthKeyOfIndex(c.month)),
+        treatedReps: c.treatedReps,
+        controlReps: c.controlReps,
+        effect: finite(c.effect),
+      })),
     })),
   };
 }
@@ -99,14 +123,18 @@ export async function computeTrainingAnalysis(db: Drizzle, params: TrainingParam
  * the rep's change stands clear of what similar reps did in the same months, too early to tell
  * otherwise (always while fewer than 10 answers came after it).
  */
-export async function computeCoachingLabels(db: Drizzle, before: number): Promise<Record<string, Record<string, Partial<Record<CpiKey, CoachedLabel>>>>> {
+export async function computeCoachingLabels(
+  db: Drizzle,
+  before: number,
+): Promise<Record<string, Record<string, Partial<Record<CpiKey, CoachedLabel>>>>> {
   const d = new Date(before);
   const last = d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
   const input = await readInput(db, addMonths(last, -30), last, before);
   const skills = [...new Set(input.training.filter((t) => t.kind === 'coaching').map((t) => t.skill))];
   const out: Record<string, Record<string, Partial<Record<CpiKey, CoachedLabel>>>> = {};
   for (const skill of skills) {
-    for (const l of coachedLabels(input, { skill, cpis: CPI_KEYS })) ((out[l.rep] ??= {})[skill] ??= {})[l.cpi] = l.label;
+    for (const l of coachedLabels(input, { skill, cpis: CPI_KEYS }))
+      ((out[l.rep] ??= {})[skill] ??= {})[l.cpi] = l.label;
   }
   return out;
 }

@@ -13,7 +13,9 @@ export interface AnalysisJob {
   kind: AnalysisKind;
   params: Record<string, unknown>;
 }
-export type AnalysisReply = { id: number; ok: true; json: string; durationMs: number } | { id: number; ok: false; message: string };
+export type AnalysisReply =
+  | { id: number; ok: true; json: string; durationMs: number }
+  | { id: number; ok: false; message: string };
 
 const { url, authToken } = workerData as { url: string; authToken: string | undefined };
 runInBackground();
@@ -25,8 +27,17 @@ parentPort!.on('message', async (job: AnalysisJob) => {
     db ??= createDb({ url, authToken, checkpoints: false });
     const compute = ANALYSES[job.kind] as (db: Db['read'], params: Record<string, unknown>) => Promise<unknown>;
     const result = await compute((await db).read, job.params);
-    parentPort!.postMessage({ id: job.id, ok: true, json: JSON.stringify(result), durationMs: Math.round(performance.now() - started) } satisfies AnalysisReply);
+    parentPort!.postMessage({
+      id: job.id,
+      ok: true,
+      json: JSON.stringify(result),
+      durationMs: Math.round(performance.now() - started),
+    } satisfies AnalysisReply);
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply);
+    parentPort!.postMessage({
+      id: job.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies AnalysisReply);
   }
 });

@@ -6,7 +6,18 @@
 import type { z } from 'zod';
 import type { ImportKind } from '../../../db/schema';
 import { LOCALES, INTERACTION_TYPES } from '../../../db/enums';
-import { checkEmail, checkInstant, checkRepEmail, contentItemInput, interactionInput, Refusal, repInput, responseImportInput, trainingRecordInput, type InteractionInput } from '../inputs';
+import {
+  checkEmail,
+  checkInstant,
+  checkRepEmail,
+  contentItemInput,
+  interactionInput,
+  Refusal,
+  repInput,
+  responseImportInput,
+  trainingRecordInput,
+  type InteractionInput,
+} from '../inputs';
 import { headerSpec, type HeaderSpec } from './read-csv';
 
 export interface CsvFormat<S extends z.ZodType = z.ZodType> {
@@ -58,11 +69,27 @@ function plainInteraction(v: Record<string, string>): InteractionInput | undefin
   const quoteRequestedAt = plainInstant(v.quoteRequestedAt);
   const quoteDeliveredAt = plainInstant(v.quoteDeliveredAt);
   const listed = v.contentIds ?? '';
-  const ids = listed.trim() === '' ? [] : listed.split(';').map((id) => id.trim()).filter((id) => id.length > 0);
+  const ids =
+    listed.trim() === ''
+      ? []
+      : listed
+          .split(';')
+          .map((id) => id.trim())
+          .filter((id) => id.length > 0);
   if (
-    externalId.length === 0 || externalId.length > 200 || typeof repEmail !== 'string' || typeof email !== 'string' || name === undefined || company === undefined ||
-    !LOCALE_SET.has(locale) || !TYPE_SET.has(type) || typeof occurredAt !== 'number' || quoteRequestedAt === undefined || quoteDeliveredAt === undefined ||
-    ids.length > 50 || ids.some((id) => id.length > 200)
+    externalId.length === 0 ||
+    externalId.length > 200 ||
+    typeof repEmail !== 'string' ||
+    typeof email !== 'string' ||
+    name === undefined ||
+    company === undefined ||
+    !LOCALE_SET.has(locale) ||
+    !TYPE_SET.has(type) ||
+    typeof occurredAt !== 'number' ||
+    quoteRequestedAt === undefined ||
+    quoteDeliveredAt === undefined ||
+    ids.length > 50 ||
+    ids.some((id) => id.length > 200)
   ) {
     return undefined;
   }
@@ -78,7 +105,13 @@ function plainInteraction(v: Record<string, string>): InteractionInput | undefin
   };
 }
 
-const ANSWER_COLUMNS = ['resolved_first_contact', 'content_useful', 'decision_clearer', 'added_value', 'comment'] as const;
+const ANSWER_COLUMNS = [
+  'resolved_first_contact',
+  'content_useful',
+  'decision_clearer',
+  'added_value',
+  'comment',
+] as const;
 
 export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
   reps: {
@@ -88,9 +121,19 @@ export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
     columnOf: first,
   },
   training: {
-    header: headerSpec(['externalId', 'repEmail', 'skill', 'kind', 'completedAt', 'score'], ['repEmail', 'skill', 'kind', 'completedAt']),
+    header: headerSpec(
+      ['externalId', 'repEmail', 'skill', 'kind', 'completedAt', 'score'],
+      ['repEmail', 'skill', 'kind', 'completedAt'],
+    ),
     schema: trainingRecordInput,
-    toInput: (v) => ({ externalId: orNull(v.externalId), repEmail: v.repEmail, skill: v.skill, kind: v.kind, completedAt: v.completedAt, score: numberish(v.score) }),
+    toInput: (v) => ({
+      externalId: orNull(v.externalId),
+      repEmail: v.repEmail,
+      skill: v.skill,
+      kind: v.kind,
+      completedAt: v.completedAt,
+      score: numberish(v.score),
+    }),
     columnOf: first,
   },
   content: {
@@ -101,14 +144,31 @@ export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
   },
   interactions: {
     header: headerSpec(
-      ['externalId', 'repEmail', 'customerEmail', 'customerName', 'customerLocale', 'customerCompany', 'type', 'occurredAt', 'quoteRequestedAt', 'quoteDeliveredAt', 'contentIds'],
+      [
+        'externalId',
+        'repEmail',
+        'customerEmail',
+        'customerName',
+        'customerLocale',
+        'customerCompany',
+        'type',
+        'occurredAt',
+        'quoteRequestedAt',
+        'quoteDeliveredAt',
+        'contentIds',
+      ],
       ['externalId', 'repEmail', 'customerEmail', 'type', 'occurredAt'],
     ),
     schema: interactionInput,
     toInput: (v) => ({
       externalId: v.externalId,
       repEmail: v.repEmail,
-      customer: { email: v.customerEmail, name: orNull(v.customerName), locale: orNull(v.customerLocale)?.trim().toLowerCase() ?? null, company: orNull(v.customerCompany) },
+      customer: {
+        email: v.customerEmail,
+        name: orNull(v.customerName),
+        locale: orNull(v.customerLocale)?.trim().toLowerCase() ?? null,
+        company: orNull(v.customerCompany),
+      },
       type: v.type?.trim().toLowerCase(),
       occurredAt: v.occurredAt,
       quoteRequestedAt: orNull(v.quoteRequestedAt),
@@ -128,7 +188,10 @@ export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
     plain: plainInteraction,
   },
   responses: {
-    header: headerSpec(['interactionExternalId', 'answeredAt', ...ANSWER_COLUMNS], ['interactionExternalId', 'answeredAt']),
+    header: headerSpec(
+      ['interactionExternalId', 'answeredAt', ...ANSWER_COLUMNS],
+      ['interactionExternalId', 'answeredAt'],
+    ),
     schema: responseImportInput,
     toInput: (v) => {
       const yesNo = orNull(v.resolved_first_contact)?.trim().toLowerCase() ?? null;
@@ -136,7 +199,8 @@ export const CSV_FORMATS: Record<ImportKind, CsvFormat> = {
         interactionExternalId: v.interactionExternalId,
         answeredAt: v.answeredAt,
         answers: {
-          resolved_first_contact: yesNo === '1' || yesNo === 'true' ? 'yes' : yesNo === '0' || yesNo === 'false' ? 'no' : yesNo,
+          resolved_first_contact:
+            yesNo === '1' || yesNo === 'true' ? 'yes' : yesNo === '0' || yesNo === 'false' ? 'no' : yesNo,
           content_useful: numberish(v.content_useful),
           decision_clearer: numberish(v.decision_clearer),
           added_value: numberish(v.added_value),

@@ -12,8 +12,23 @@
 import type { Drizzle } from '../../../db/client';
 import type { ImportError } from '../../../db/queries/imports';
 import {
-  addHistoryRows, clearHistoryRows, createHistoryRows, customerEmails, dropHistoryRows, ensureHistoryContent, fillDeliveredQuotes, insertSuppressedHistory,
-  linkHistoryContent, listReps, markExcludedReps, markExisting, markSuppressed, repeatsThatDiffer, undecidedRows, upsertHistoryCustomers, type Conflict,
+  addHistoryRows,
+  clearHistoryRows,
+  createHistoryRows,
+  customerEmails,
+  dropHistoryRows,
+  ensureHistoryContent,
+  fillDeliveredQuotes,
+  insertSuppressedHistory,
+  linkHistoryContent,
+  listReps,
+  markExcludedReps,
+  markExisting,
+  markSuppressed,
+  repeatsThatDiffer,
+  undecidedRows,
+  upsertHistoryCustomers,
+  type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
 import { getRules } from '../../../db/queries/survey-rules';
@@ -60,7 +75,11 @@ export async function loadHistory(
   const publish = async (rows: number, unknownReps: UnknownRep[]) => {
     try {
       if (unknownReps.length > 0) {
-        throw new ImportRefused(unknownReps.slice(0, MAX_ERRORS).map((r) => ({ line: r.line, column: 'repEmail', value: '', message: unknownRepMessage(r.repEmail) })));
+        throw new ImportRefused(
+          unknownReps
+            .slice(0, MAX_ERRORS)
+            .map((r) => ({ line: r.line, column: 'repEmail', value: '', message: unknownRepMessage(r.repEmail) })),
+        );
       }
       const { existing, conflicts } = await markExisting(tx, MAX_ERRORS);
       if (conflicts.length > 0) throw new ImportRefused(conflictErrors(conflicts));
@@ -78,7 +97,10 @@ export async function loadHistory(
         if (repeats.length > 0) throw new ImportRefused(conflictErrors(repeats));
       }
       applied += undecided.length;
-      if (undecided.length > 0) await apply(undecided.map(({ line, repId, ...item }) => ({ line, item: { ...item, repEmail: repEmails.get(repId)! } })));
+      if (undecided.length > 0)
+        await apply(
+          undecided.map(({ line, repId, ...item }) => ({ line, item: { ...item, repEmail: repEmails.get(repId)! } })),
+        );
     } catch (error) {
       if (!(error instanceof ImportRefused)) throw error;
       refused = error;
@@ -86,7 +108,12 @@ export async function loadHistory(
     await clearHistoryRows(tx);
   };
 
-  const reader = parseInWorker({ path, chunkSize: chunk, inFlight: Math.ceil(round / chunk) + 2, reps: reps.map(([email, id]) => [email, id]) });
+  const reader = parseInWorker({
+    path,
+    chunkSize: chunk,
+    inFlight: Math.ceil(round / chunk) + 2,
+    reps: reps.map(([email, id]) => [email, id]),
+  });
   let gathered = 0;
   let published = 0;
   let unknownReps: UnknownRep[] = [];
@@ -120,5 +147,8 @@ const conflictErrors = (conflicts: Conflict[]): ImportError[] =>
 async function markSuppressedCustomers(tx: Drizzle): Promise<void> {
   const hashes = new Map((await customerEmails(tx)).map((email) => [hashEmail(email), email]));
   const listed = await getSuppressedHashes(tx, [...hashes.keys()]);
-  await markSuppressed(tx, [...listed].map((hash) => hashes.get(hash)!));
+  await markSuppressed(
+    tx,
+    [...listed].map((hash) => hashes.get(hash)!),
+  );
 }

@@ -22,7 +22,11 @@ runInBackground();
 const tell = (message: WorkerMessage) => port.postMessage(message);
 
 async function run(): Promise<WorkerOutcome> {
-  const db = await createDb({ url: input.config.databaseUrl, writeDeadlineMs: input.config.writeDeadlineMs, checkpoints: false });
+  const db = await createDb({
+    url: input.config.databaseUrl,
+    writeDeadlineMs: input.config.writeDeadlineMs,
+    checkpoints: false,
+  });
   try {
     const deps = { config: input.config, db, clock: createClock(input.now), wakeSender: () => {} };
     const job = input.job;
@@ -30,8 +34,16 @@ async function run(): Promise<WorkerOutcome> {
     const onProgress = (progress: ImportProgress) => tell({ type: 'progress', importId, progress });
     const value =
       job.op === 'stage'
-        ? await stageUpload(deps, job.upload, { onStart: (id) => tell({ type: 'started', importId: (importId = id) }), onProgress })
-        : await publishImport(deps, job.importId, job.actor, { web: false, skipInvalid: job.skipInvalid, onStart: () => tell({ type: 'started', importId }), onProgress });
+        ? await stageUpload(deps, job.upload, {
+            onStart: (id) => tell({ type: 'started', importId: (importId = id) }),
+            onProgress,
+          })
+        : await publishImport(deps, job.importId, job.actor, {
+            web: false,
+            skipInvalid: job.skipInvalid,
+            onStart: () => tell({ type: 'started', importId }),
+            onProgress,
+          });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };

@@ -20,7 +20,9 @@ import type { PublishResult } from './write';
 import { stageUpload, type Upload, type UploadOutcome } from './upload';
 import { endProgress, reportProgress, type ImportProgress } from './progress';
 
-export type ImportJob = { op: 'stage'; upload: Upload } | { op: 'publish'; importId: number; actor: string; skipInvalid: boolean };
+export type ImportJob =
+  | { op: 'stage'; upload: Upload }
+  | { op: 'publish'; importId: number; actor: string; skipInvalid: boolean };
 
 export interface WorkerInput {
   config: Config;
@@ -34,7 +36,10 @@ export type WorkerOutcome =
   | { ok: false; status: AppError['status']; code: string; message: string }
   | { ok: false; crash: string };
 
-export type WorkerMessage = { type: 'started'; importId: number } | { type: 'progress'; importId: number; progress: ImportProgress } | { type: 'done'; outcome: WorkerOutcome };
+export type WorkerMessage =
+  | { type: 'started'; importId: number }
+  | { type: 'progress'; importId: number; progress: ImportProgress }
+  | { type: 'done'; outcome: WorkerOutcome };
 
 /** An import job under way. */
 export interface RunningImport<T> {
@@ -52,10 +57,16 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /** A server, or a private in-memory database (a second connection would open another one): this thread. */
-const staysHere = (deps: AppDeps) => deps.db.kind !== 'file' || deps.config.databaseUrl === ':memory:' || deps.config.databaseUrl === 'file::memory:';
+const staysHere = (deps: AppDeps) =>
+  deps.db.kind !== 'file' || deps.config.databaseUrl === ':memory:' || deps.config.databaseUrl === 'file::memory:';
 
 /** Runs a job, telling when it is under way and keeping its progress (progress.ts) until it ends. */
-function track<T>(run: (events: { onStart: (importId: number) => void; onProgress: (importId: number, progress: ImportProgress) => void }) => Promise<T>): RunningImport<T> {
+function track<T>(
+  run: (events: {
+    onStart: (importId: number) => void;
+    onProgress: (importId: number, progress: ImportProgress) => void;
+  }) => Promise<T>,
+): RunningImport<T> {
   let importId: number | undefined;
   let started!: (id: number | undefined) => void;
   const startedPromise = new Promise<number | undefined>((resolve) => (started = resolve));
@@ -108,10 +119,18 @@ export function stageOffThread(deps: AppDeps, upload: Upload): RunningImport<Upl
     });
   }
   // The body's own copy: its buffer is handed over to the worker, not shared.
-  return runInWorker(deps, { op: 'stage', upload: { ...upload, body: new Uint8Array(upload.body) } }) as RunningImport<UploadOutcome>;
+  return runInWorker(deps, {
+    op: 'stage',
+    upload: { ...upload, body: new Uint8Array(upload.body) },
+  }) as RunningImport<UploadOutcome>;
 }
 
-export function publishOffThread(deps: AppDeps, importId: number, actor: string, options: { skipInvalid: boolean }): RunningImport<PublishResult> {
+export function publishOffThread(
+  deps: AppDeps,
+  importId: number,
+  actor: string,
+  options: { skipInvalid: boolean },
+): RunningImport<PublishResult> {
   if (staysHere(deps)) {
     return track((events) =>
       publishImport(deps, importId, actor, {
@@ -122,5 +141,10 @@ export function publishOffThread(deps: AppDeps, importId: number, actor: string,
       }),
     );
   }
-  return runInWorker(deps, { op: 'publish', importId, actor, skipInvalid: options.skipInvalid }) as RunningImport<PublishResult>;
+  return runInWorker(deps, {
+    op: 'publish',
+    importId,
+    actor,
+    skipInvalid: options.skipInvalid,
+  }) as RunningImport<PublishResult>;
 }

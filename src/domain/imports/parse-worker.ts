@@ -30,8 +30,20 @@ port.on('message', (message: ToWorker) => {
 function tuple(line: number, i: InteractionInput, repId: number | null): unknown[] {
   const c = i.customer;
   return [
-    line, i.externalId, repId, c.email, c.name, c.locale, c.company, customerKey(c), i.type, i.occurredAt, i.quoteRequestedAt, i.quoteDeliveredAt,
-    i.contentIds.length > 0 ? JSON.stringify(i.contentIds) : '', contentKey(i.contentIds),
+    line,
+    i.externalId,
+    repId,
+    c.email,
+    c.name,
+    c.locale,
+    c.company,
+    customerKey(c),
+    i.type,
+    i.occurredAt,
+    i.quoteRequestedAt,
+    i.quoteDeliveredAt,
+    i.contentIds.length > 0 ? JSON.stringify(i.contentIds) : '',
+    contentKey(i.contentIds),
   ];
 }
 
@@ -48,11 +60,23 @@ async function handOver(rows: ValidRow[]): Promise<void> {
     if (repId === null) unknownReps.push({ line: r.line, repEmail: item.repEmail });
     return tuple(r.line, item, repId);
   });
-  port.postMessage({ type: 'chunk', json: JSON.stringify(tuples), contentIds: JSON.stringify([...contentIds]), unknownReps, rows: rows.length } satisfies FromWorker);
+  port.postMessage({
+    type: 'chunk',
+    json: JSON.stringify(tuples),
+    contentIds: JSON.stringify([...contentIds]),
+    unknownReps,
+    rows: rows.length,
+  } satisfies FromWorker);
 }
 
 // readValidRows hands on at least chunkSize rows at a time (what the reader had): cut to size.
-const result = await readValidRows('interactions', createReadStream(input.path), { plain: true }, input.chunkSize, async (rows) => {
-  for (let i = 0; i < rows.length; i += input.chunkSize) await handOver(rows.slice(i, i + input.chunkSize));
-});
+const result = await readValidRows(
+  'interactions',
+  createReadStream(input.path),
+  { plain: true },
+  input.chunkSize,
+  async (rows) => {
+    for (let i = 0; i < rows.length; i += input.chunkSize) await handOver(rows.slice(i, i + input.chunkSize));
+  },
+);
 port.postMessage({ type: 'end', result } satisfies FromWorker);

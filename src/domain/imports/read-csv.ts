@@ -30,7 +30,8 @@ function scanUtf8(buf: Uint8Array): Utf8Scan {
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return { kind: 'bad', at: i };
     for (let k = 1; k <= need; k++) {
       if (i + k >= buf.length) return { kind: 'partial', at: i };
@@ -75,7 +76,11 @@ class Utf8Decoder {
       const scan = scanUtf8(ready);
       const at = scan.kind === 'ok' ? ready.length : scan.at;
       const byte = (buf[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-      throw new CsvFileError(this.lineFeeds + countLineFeeds(ready, at) + 1, '', `the file is not UTF-8 (byte 0x${byte}; it looks like Latin-1 or Windows-1252). Save it as "CSV UTF-8" and import it again.`);
+      throw new CsvFileError(
+        this.lineFeeds + countLineFeeds(ready, at) + 1,
+        '',
+        `the file is not UTF-8 (byte 0x${byte}; it looks like Latin-1 or Windows-1252). Save it as "CSV UTF-8" and import it again.`,
+      );
     }
     this.lineFeeds += countLineFeeds(ready, ready.length);
     this.carry = Buffer.from(buf.subarray(end));
@@ -160,7 +165,10 @@ class RecordSplitter {
           fields.push(value);
           c = pos < n ? s.charCodeAt(pos) : -1;
           if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
-            throw notCsv(line, `a quoted field must be followed by a comma or the end of the line (field ${fields.length})`);
+            throw notCsv(
+              line,
+              `a quoted field must be followed by a comma or the end of the line (field ${fields.length})`,
+            );
           }
         } else {
           let i = pos;
@@ -170,7 +178,11 @@ class RecordSplitter {
             if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
           }
           if (i === n) c = -1;
-          if (c === QUOTE) throw notCsv(line, `a quote inside an unquoted field (field ${fields.length + 1}); quote the whole field and double the quotes inside it`);
+          if (c === QUOTE)
+            throw notCsv(
+              line,
+              `a quote inside an unquoted field (field ${fields.length + 1}); quote the whole field and double the quotes inside it`,
+            );
           fields.push(s.slice(pos, i));
           pos = i;
         }
@@ -199,7 +211,11 @@ class RecordSplitter {
   private keep(s: string, pos: number, line: number, out: RawRecord[]): RawRecord[] {
     this.carry = s.slice(pos);
     this.line = line;
-    if (this.carry.length > MAX_RECORD_CHARS) throw notCsv(line, `a record longer than ${MAX_RECORD_CHARS} characters starts on line ${line} (is a quote never closed?)`);
+    if (this.carry.length > MAX_RECORD_CHARS)
+      throw notCsv(
+        line,
+        `a record longer than ${MAX_RECORD_CHARS} characters starts on line ${line} (is a quote never closed?)`,
+      );
     return out;
   }
 }
@@ -220,7 +236,8 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
         header = checkHeader(fields, spec);
         continue;
       }
-      if (fields.length !== header.length) throw new CsvFileError(line, '', `expected ${header.length} columns as in the header, found ${fields.length}`);
+      if (fields.length !== header.length)
+        throw new CsvFileError(line, '', `expected ${header.length} columns as in the header, found ${fields.length}`);
       const values: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) {
         const name = header[i];
@@ -244,9 +261,13 @@ export async function* readCsvBatches(input: Readable, spec: HeaderSpec): AsyncG
   } finally {
     input.destroy();
   }
-  if (!header) throw new CsvFileError(1, '', `the file is empty; the first line must name the columns: ${spec.required.join(', ')}`);
+  if (!header)
+    throw new CsvFileError(
+      1,
+      '',
+      `the file is empty; the first line must name the columns: ${spec.required.join(', ')}`,
+    );
 }
-
 
 function checkHeader(record: string[], spec: HeaderSpec): (string | null)[] {
   const names = record.map((name) => name.trim());
@@ -256,7 +277,11 @@ function checkHeader(record: string[], spec: HeaderSpec): (string | null)[] {
     const delimiter = [';', '\t', '|'].find((d) => only.includes(d));
     if (delimiter) {
       const shown = delimiter === '\t' ? 'tabs' : `"${delimiter}"`;
-      throw new CsvFileError(1, '', `the file seems to use ${shown} between columns; CPI Lens reads comma-separated files (save as "CSV UTF-8 (comma delimited)")`);
+      throw new CsvFileError(
+        1,
+        '',
+        `the file seems to use ${shown} between columns; CPI Lens reads comma-separated files (save as "CSV UTF-8 (comma delimited)")`,
+      );
     }
   }
   const missing = spec.required.filter((name) => !names.includes(name));

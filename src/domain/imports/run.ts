@@ -17,7 +17,17 @@ import type { ImportKind } from '../../../db/schema';
 import { AppError } from '../../lib/errors';
 import { yieldToEventLoop } from '../../lib/yield';
 import { recordAudit } from '../../../db/queries/audit';
-import { addRejects, createImport, deleteRejects, finishImport, getImport, readStagedRows, setImportStatus, stageRows, type ImportError } from '../../../db/queries/imports';
+import {
+  addRejects,
+  createImport,
+  deleteRejects,
+  finishImport,
+  getImport,
+  readStagedRows,
+  setImportStatus,
+  stageRows,
+  type ImportError,
+} from '../../../db/queries/imports';
 import { CSV_FORMATS } from './formats';
 import { ImportRefused, MAX_ERRORS, readValidRows } from './validate';
 import type { ProgressListener } from './progress';
@@ -70,19 +80,42 @@ export interface StageOptions {
   onProgress?: ProgressListener;
 }
 
-export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readable, options: StageOptions): Promise<StageResult> {
-  const importId = await deps.db.write((tx) => createImport(tx, { kind, filename: options.filename, createdBy: options.actorId, owner: PROCESS_OWNER, now: deps.clock.nowMs() }));
+export async function stageImport(
+  deps: AppDeps,
+  kind: ImportKind,
+  input: Readable,
+  options: StageOptions,
+): Promise<StageResult> {
+  const importId = await deps.db.write((tx) =>
+    createImport(tx, {
+      kind,
+      filename: options.filename,
+      createdBy: options.actorId,
+      owner: PROCESS_OWNER,
+      now: deps.clock.nowMs(),
+    }),
+  );
   options.onStart?.(importId);
   const read = await readValidRows(
     kind,
     input,
     {
       maxRows: options.maxRows,
-      onRejected: options.keepValid ? (rows) => deps.db.write((tx) => addRejects(tx, importId, rows.map(rejectRecord), deps.clock.nowMs())) : undefined,
+      onRejected: options.keepValid
+        ? (rows) => deps.db.write((tx) => addRejects(tx, importId, rows.map(rejectRecord), deps.clock.nowMs()))
+        : undefined,
       onProgress: options.onProgress && ((checked) => options.onProgress?.({ checked })),
     },
     options.maxRows === undefined ? STAGE_CHUNK : WEB_STAGE_CHUNK,
-    (chunk) => deps.db.write((tx) => stageRows(tx, importId, chunk.map((r) => ({ line: r.line, data: JSON.stringify(r.values) })), deps.clock.nowMs())),
+    (chunk) =>
+      deps.db.write((tx) =>
+        stageRows(
+          tx,
+          importId,
+          chunk.map((r) => ({ line: r.line, data: JSON.stringify(r.values) })),
+          deps.clock.nowMs(),
+        ),
+      ),
   );
   const { rows, errors, rejected, preview } = read;
   const now = deps.clock.nowMs();
@@ -92,21 +125,51 @@ export async function stageImport(deps: AppDeps, kind: ImportKind, input: Readab
     await deps.db.write(async (tx) => {
       if (read.fileRefused && rejected > 0) await deleteRejects(tx, importId);
       await finishImport(tx, importId, { status: 'failed', errors, now });
-      await recordAudit(tx, now, { actor: options.actor, action: 'import.refused', subject: `${kind} ${options.filename}`, detail: { importId, errors: errors.length } });
+      await recordAudit(tx, now, {
+        actor: options.actor,
+        action: 'import.refused',
+        subject: `${kind} ${options.filename}`,
+        detail: { importId, errors: errors.length },
+      });
     });
   } else {
-    await deps.db.write((tx) => setImportStatus(tx, importId, 'staging', 'ready', PROCESS_OWNER, now, { withRejects: true, ...(errors.length > 0 ? { errors } : {}) }));
+    await deps.db.write((tx) =>
+      setImportStatus(tx, importId, 'staging', 'ready', PROCESS_OWNER, now, {
+        withRejects: true,
+        ...(errors.length > 0 ? { errors } : {}),
+      }),
+    );
   }
-  return { importId, rows, status: refused ? 'failed' : 'ready', errors, rejected: read.fileRefused ? 0 : rejected, preview };
+  return {
+    importId,
+    rows,
+    status: refused ? 'failed' : 'ready',
+    errors,
+    rejected: read.fileRefused ? 0 : rejected,
+    preview,
+  };
 }
 
 /** Records a refused or crashed publish as failed; refusals come back as errors, anything else is thrown. */
-async function recordFailure(deps: AppDeps, imp: { id: number; kind: ImportKind; filename: string }, actor: string, error: unknown): Promise<ImportError[]> {
-  const errors = error instanceof ImportRefused ? error.errors : [{ line: 0, column: '', value: '', message: error instanceof Error ? error.message : String(error) }];
+async function recordFailure(
+  deps: AppDeps,
+  imp: { id: number; kind: ImportKind; filename: string },
+  actor: string,
+  error: unknown,
+): Promise<ImportError[]> {
+  const errors =
+    error instanceof ImportRefused
+      ? error.errors
+      : [{ line: 0, column: '', value: '', message: error instanceof Error ? error.message : String(error) }];
   const now = deps.clock.nowMs();
   await deps.db.write(async (tx) => {
     await finishImport(tx, imp.id, { status: 'failed', errors, now });
-    await recordAudit(tx, now, { actor, action: 'import.refused', subject: `${imp.kind} ${imp.filename}`, detail: { importId: imp.id, errors: errors.length } });
+    await recordAudit(tx, now, {
+      actor,
+      action: 'import.refused',
+      subject: `${imp.kind} ${imp.filename}`,
+      detail: { importId: imp.id, errors: errors.length },
+    });
   });
   if (error instanceof ImportRefused) return errors;
   throw error;
@@ -126,16 +189,35 @@ export interface PublishImportOptions {
  * Publishes a staged import. One with rejected rows publishes only by an explicit skip
  * (409 otherwise: all or nothing stays the default).
  */
-export async function publishImport(deps: AppDeps, importId: number, actor: string, options: PublishImportOptions): Promise<PublishResult> {
+export async function publishImport(
+  deps: AppDeps,
+  importId: number,
+  actor: string,
+  options: PublishImportOptions,
+): Promise<PublishResult> {
   const found = await getImport(deps.db.read, importId);
   if (!found) throw new AppError(404, 'not_found', 'No such import.');
   const now = deps.clock.nowMs();
-  if (!(await deps.db.write((tx) => setImportStatus(tx, importId, 'ready', 'publishing', PROCESS_OWNER, now, { withRejects: options.skipInvalid === true })))) {
+  if (
+    !(await deps.db.write((tx) =>
+      setImportStatus(tx, importId, 'ready', 'publishing', PROCESS_OWNER, now, {
+        withRejects: options.skipInvalid === true,
+      }),
+    ))
+  ) {
     const current = (await getImport(deps.db.read, importId)) ?? found;
     if (current.status === 'ready' && current.rejected > 0) {
-      throw new AppError(409, 'has_rejected_rows', `This import has ${current.rejected} rejected row(s); it is published only by choosing to skip them.`);
+      throw new AppError(
+        409,
+        'has_rejected_rows',
+        `This import has ${current.rejected} rejected row(s); it is published only by choosing to skip them.`,
+      );
     }
-    throw new AppError(409, 'conflict', `This import is ${current.status}; only a validated import can be published, once.`);
+    throw new AppError(
+      409,
+      'conflict',
+      `This import is ${current.status}; only a validated import can be published, once.`,
+    );
   }
   options.onStart?.();
   const format = CSV_FORMATS[found.kind];
@@ -163,13 +245,25 @@ export async function publishImport(deps: AppDeps, importId: number, actor: stri
           }
         },
         found.rows,
-        { rebuildIndexes: !options.web, skipInvalid: options.skipInvalid, before: { rejected: found.rejected, errors: found.errors ?? [] }, onProgress: options.onProgress },
+        {
+          rebuildIndexes: !options.web,
+          skipInvalid: options.skipInvalid,
+          before: { rejected: found.rejected, errors: found.errors ?? [] },
+          onProgress: options.onProgress,
+        },
       ),
     );
     if (found.kind === 'interactions' && result.status === 'published') deps.wakeSender();
     return result;
   } catch (error) {
-    return { created: 0, duplicates: 0, rows: 0, rejected: 0, status: 'failed', errors: await recordFailure(deps, found, actor, error) };
+    return {
+      created: 0,
+      duplicates: 0,
+      rows: 0,
+      rejected: 0,
+      status: 'failed',
+      errors: await recordFailure(deps, found, actor, error),
+    };
   }
 }
 
@@ -190,18 +284,40 @@ export interface ImportFileOptions extends StageOptions {
  * then interactions too go through the row-by-row path (readValidRows and the API's code),
  * where each rejected row can be left out with its reason.
  */
-export async function importFile(deps: AppDeps, kind: ImportKind, path: string, options: ImportFileOptions): Promise<ImportResult> {
+export async function importFile(
+  deps: AppDeps,
+  kind: ImportKind,
+  path: string,
+  options: ImportFileOptions,
+): Promise<ImportResult> {
   const skipInvalid = options.skipInvalid === true;
   if (deps.db.kind !== 'file') {
     const staged = await stageImport(deps, kind, createReadStream(path), { ...options, keepValid: skipInvalid });
     if (staged.status === 'failed') {
-      return { importId: staged.importId, rows: 0, rejected: staged.rejected, created: 0, duplicates: 0, errors: staged.errors, status: 'failed' };
+      return {
+        importId: staged.importId,
+        rows: 0,
+        rejected: staged.rejected,
+        created: 0,
+        duplicates: 0,
+        errors: staged.errors,
+        status: 'failed',
+      };
     }
-    return { importId: staged.importId, ...(await publishImport(deps, staged.importId, options.actor, { web: false, skipInvalid, onProgress: options.onProgress })) };
+    return {
+      importId: staged.importId,
+      ...(await publishImport(deps, staged.importId, options.actor, {
+        web: false,
+        skipInvalid,
+        onProgress: options.onProgress,
+      })),
+    };
   }
   const now = deps.clock.nowMs();
   const imp = { kind, filename: options.filename };
-  const id = await deps.db.write((tx) => createImport(tx, { ...imp, createdBy: options.actorId, owner: PROCESS_OWNER, now, status: 'publishing' }));
+  const id = await deps.db.write((tx) =>
+    createImport(tx, { ...imp, createdBy: options.actorId, owner: PROCESS_OWNER, now, status: 'publishing' }),
+  );
   options.onStart?.(id);
   try {
     const result = await deps.db.write((tx) =>
@@ -212,11 +328,15 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
         options.actor,
         now,
         async (apply, reject) => {
-          if (kind === 'interactions' && !skipInvalid) return loadHistory(tx, id, path, now, deps.config.importRoundRows, apply, options.onProgress);
+          if (kind === 'interactions' && !skipInvalid)
+            return loadHistory(tx, id, path, now, deps.config.importRoundRows, apply, options.onProgress);
           const read = await readValidRows(
             kind,
             createReadStream(path),
-            { onRejected: skipInvalid ? reject : undefined, onProgress: options.onProgress && ((checked) => options.onProgress?.({ checked })) },
+            {
+              onRejected: skipInvalid ? reject : undefined,
+              onProgress: options.onProgress && ((checked) => options.onProgress?.({ checked })),
+            },
             PUBLISH_CHUNK,
             apply,
           );
@@ -230,6 +350,14 @@ export async function importFile(deps: AppDeps, kind: ImportKind, path: string, 
     if (kind === 'interactions' && result.status === 'published') deps.wakeSender();
     return { importId: id, ...result };
   } catch (error) {
-    return { importId: id, rows: 0, rejected: 0, created: 0, duplicates: 0, status: 'failed', errors: await recordFailure(deps, { id, ...imp }, options.actor, error) };
+    return {
+      importId: id,
+      rows: 0,
+      rejected: 0,
+      created: 0,
+      duplicates: 0,
+      status: 'failed',
+      errors: await recordFailure(deps, { id, ...imp }, options.actor, error),
+    };
   }
 }

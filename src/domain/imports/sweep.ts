@@ -45,10 +45,15 @@ function isZombie(pid: number): boolean {
 const INTERRUPTED = 'the import was interrupted before it was published; nothing was written';
 
 /** How an import should be shown now: one whose importer is gone is failed, even before the sweep records it (GET changes nothing). */
-export function asShown<T extends { status: string; owner: string | null; heartbeatAt: number; errors: ImportError[] | null }>(imp: T, now: number): T {
+export function asShown<
+  T extends { status: string; owner: string | null; heartbeatAt: number; errors: ImportError[] | null },
+>(imp: T, now: number): T {
   // A staged import whose importer is gone is failed too: the CLI stages and publishes in one
   // run, and a web upload awaiting confirmation does not survive its server.
-  if ((imp.status === 'staging' || imp.status === 'ready' || imp.status === 'publishing') && ownerGone(imp.owner, imp.heartbeatAt, now)) {
+  if (
+    (imp.status === 'staging' || imp.status === 'ready' || imp.status === 'publishing') &&
+    ownerGone(imp.owner, imp.heartbeatAt, now)
+  ) {
     return { ...imp, status: 'failed', errors: [{ line: 0, column: '', value: '', message: INTERRUPTED }] };
   }
   return imp;
@@ -58,10 +63,19 @@ export function asShown<T extends { status: string; owner: string | null; heartb
 export async function sweepImports(deps: AppDeps): Promise<number> {
   const now = deps.clock.nowMs();
   const unfinished = await listUnfinishedImports(deps.db.read);
-  const doomed = unfinished.filter((i) => ownerGone(i.owner, i.heartbeatAt, now) || (i.status === 'ready' && now - i.heartbeatAt > UNCONFIRMED_MS));
+  const doomed = unfinished.filter(
+    (i) => ownerGone(i.owner, i.heartbeatAt, now) || (i.status === 'ready' && now - i.heartbeatAt > UNCONFIRMED_MS),
+  );
   for (const i of doomed) {
     await deps.db.write((tx) =>
-      failImport(tx, i.id, ownerGone(i.owner, i.heartbeatAt, now) ? INTERRUPTED : 'the import was not confirmed within a day; nothing was written', now),
+      failImport(
+        tx,
+        i.id,
+        ownerGone(i.owner, i.heartbeatAt, now)
+          ? INTERRUPTED
+          : 'the import was not confirmed within a day; nothing was written',
+        now,
+      ),
     );
   }
   await deps.db.write((tx) => deleteOldRejects(tx, now - REJECTS_KEPT_MS));

@@ -12,12 +12,16 @@ import { recordAudit } from '../../../db/queries/audit';
 import { stageImport, type StageResult } from './run';
 import type { ProgressListener } from './progress';
 
-export const isImportKind = (value: unknown): value is ImportKind => typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
+export const isImportKind = (value: unknown): value is ImportKind =>
+  typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
 
 /** The uploaded file's own name, without any path and control characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload.csv';
 }
 
@@ -44,7 +48,11 @@ export interface UploadListeners {
  * Stages every valid row and keeps the invalid ones as rejected rows: the preview then
  * lists their problems and offers the choice to skip them (nothing is written until then).
  */
-export async function stageUpload(deps: AppDeps, upload: Upload, listeners: UploadListeners = {}): Promise<UploadOutcome> {
+export async function stageUpload(
+  deps: AppDeps,
+  upload: Upload,
+  listeners: UploadListeners = {},
+): Promise<UploadOutcome> {
   const data = await parseMultipart(upload.body, upload.type);
   const kind = data.get('kind');
   const file = data.get('file');
@@ -64,8 +72,14 @@ export async function stageUpload(deps: AppDeps, upload: Upload, listeners: Uplo
   });
   if (staged.status === 'ready') {
     const now = deps.clock.nowMs();
-    const detail = { importId: staged.importId, rows: staged.rows, ...(staged.rejected > 0 ? { rejected: staged.rejected } : {}) };
-    await deps.db.write((tx) => recordAudit(tx, now, { actor: upload.actor, action: 'import.staged', subject: `${kind} ${filename}`, detail }));
+    const detail = {
+      importId: staged.importId,
+      rows: staged.rows,
+      ...(staged.rejected > 0 ? { rejected: staged.rejected } : {}),
+    };
+    await deps.db.write((tx) =>
+      recordAudit(tx, now, { actor: upload.actor, action: 'import.staged', subject: `${kind} ${filename}`, detail }),
+    );
   }
   return { ok: true, kind, filename, staged };
 }

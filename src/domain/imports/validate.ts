@@ -71,7 +71,13 @@ export interface ReadOptions {
  * refuses all of it. A refusal thrown by `take` ends the reading and is thrown on. With
  * `plain`, rows in the format's plain form are checked without zod (see CsvFormat.plain).
  */
-export async function readValidRows(kind: ImportKind, input: Readable, options: ReadOptions, chunkSize: number, take: (rows: ValidRow[]) => Promise<void>): Promise<ReadResult> {
+export async function readValidRows(
+  kind: ImportKind,
+  input: Readable,
+  options: ReadOptions,
+  chunkSize: number,
+  take: (rows: ValidRow[]) => Promise<void>,
+): Promise<ReadResult> {
   const format = CSV_FORMATS[kind];
   const forgiving = options.onRejected !== undefined;
   const errors: ImportError[] = [];
@@ -88,7 +94,11 @@ export async function readValidRows(kind: ImportKind, input: Readable, options: 
       for (const record of batch) {
         rows++;
         if (options.maxRows !== undefined && rows > options.maxRows) {
-          throw new CsvFileError(record.line, '', `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`);
+          throw new CsvFileError(
+            record.line,
+            '',
+            `a file uploaded through the web may hold at most ${options.maxRows} rows; use "npm run cli -- import" for larger files`,
+          );
         }
         // Plain rows skip zod.
         const plain = options.plain ? format.plain?.(record.values) : undefined;
@@ -98,7 +108,12 @@ export async function readValidRows(kind: ImportKind, input: Readable, options: 
           if (!parsed.success) {
             const rowErrors = parsed.error.issues.map((issue) => {
               const column = format.columnOf(issue.path);
-              return { line: record.line, column, value: (record.values[column] ?? '').slice(0, 200), message: issue.message };
+              return {
+                line: record.line,
+                column,
+                value: (record.values[column] ?? '').slice(0, 200),
+                message: issue.message,
+              };
             });
             for (const e of rowErrors) if (errors.length < MAX_ERRORS) errors.push(e);
             if (forgiving) {

@@ -39,7 +39,11 @@ export interface PublishResult {
 }
 
 /** A rejected row as kept: its reason in one line, its values as read. */
-export const rejectRecord = (row: RejectedRow) => ({ line: row.line, reason: rejectReason(row.errors), data: JSON.stringify(row.values) });
+export const rejectRecord = (row: RejectedRow) => ({
+  line: row.line,
+  reason: rejectReason(row.errors),
+  data: JSON.stringify(row.values),
+});
 
 /** A chunk of validated rows; `values` (the row as read) is kept for a row that may be rejected. */
 export interface RowToApply {
@@ -49,12 +53,21 @@ export interface RowToApply {
 }
 
 /** Applies validated rows with the same domain code the JSON API uses; a refusal names the rows' lines. */
-async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: RowToApply[], now: number): Promise<{ created: number; duplicates: number }> {
+async function applyRows(
+  deps: AppDeps,
+  tx: Drizzle,
+  kind: ImportKind,
+  rows: RowToApply[],
+  now: number,
+): Promise<{ created: number; duplicates: number }> {
   const items = rows.map((r) => r.item);
   try {
     switch (kind) {
       case 'interactions': {
-        const results = await ingestInTransaction(tx, items as InteractionInput[], 'csv', now, { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom });
+        const results = await ingestInTransaction(tx, items as InteractionInput[], 'csv', now, {
+          baseUrl: deps.config.baseUrl,
+          mailFrom: deps.config.mailFrom,
+        });
         const created = results.filter((r) => r.status === 'created').length;
         return { created, duplicates: results.length - created };
       }
@@ -73,7 +86,12 @@ async function applyRows(deps: AppDeps, tx: Drizzle, kind: ImportKind, rows: Row
     throw new ImportRefused(
       error.issues.slice(0, MAX_ERRORS).map((issue) => {
         const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-        return { line: rows[index]?.line ?? 0, column: CSV_FORMATS[kind].columnOf(issue.path.slice(1)), value: '', message: issue.message };
+        return {
+          line: rows[index]?.line ?? 0,
+          column: CSV_FORMATS[kind].columnOf(issue.path.slice(1)),
+          value: '',
+          message: issue.message,
+        };
       }),
     );
   }
@@ -118,7 +136,8 @@ export async function publishInWrite(
 ): Promise<PublishResult> {
   // Reps whose CPI totals the import may change; `undefined` means all of them.
   let touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
-  const touchedRepIds = async () => (touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id));
+  const touchedRepIds = async () =>
+    touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id);
   return withBulkRollups(
     tx,
     async () => {
@@ -151,21 +170,52 @@ export async function publishInWrite(
         options.onProgress?.({ written: applied });
       };
       const loadAll = () => load(apply, reject);
-      const rebuild = options.rebuildIndexes && imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows));
+      const rebuild =
+        options.rebuildIndexes && imp.kind === 'interactions' && (await rebuildIsCheaper(tx, expectedRows));
       const loaded = rebuild ? await withIndexesRebuilt(tx, 'interactions', loadAll) : await loadAll();
       created += loaded.created ?? 0;
       duplicates += loaded.duplicates ?? 0;
       const subject = `${imp.kind} ${imp.filename}`;
       if (options.skipInvalid && applied === 0 && rejected > 0) {
         await finishImport(tx, imp.id, { status: 'failed', errors, now });
-        await recordAudit(tx, now, { actor, action: 'import.refused', subject, detail: { importId: imp.id, errors: errors.length, rejected } });
+        await recordAudit(tx, now, {
+          actor,
+          action: 'import.refused',
+          subject,
+          detail: { importId: imp.id, errors: errors.length, rejected },
+        });
         return { created: 0, duplicates: 0, rows: 0, rejected, errors, status: 'failed' as const };
       }
       const rows = options.skipInvalid ? applied : loaded.rows;
-      await finishImport(tx, imp.id, { status: 'published', created, duplicates, rows, now, ...(rejected > 0 ? { errors } : {}) });
-      if (options.skipInvalid) await recordAudit(tx, now, { actor, action: 'import.skip-invalid', subject, detail: { importId: imp.id, rows: applied, skipped: rejected } });
-      await recordAudit(tx, now, { actor, action: 'import.published', subject, detail: { importId: imp.id, created, duplicates, ...(options.skipInvalid ? { skipped: rejected } : {}) } });
-      return { created, duplicates, rows: rows ?? applied, rejected, errors: rejected > 0 ? errors : [], status: 'published' as const };
+      await finishImport(tx, imp.id, {
+        status: 'published',
+        created,
+        duplicates,
+        rows,
+        now,
+        ...(rejected > 0 ? { errors } : {}),
+      });
+      if (options.skipInvalid)
+        await recordAudit(tx, now, {
+          actor,
+          action: 'import.skip-invalid',
+          subject,
+          detail: { importId: imp.id, rows: applied, skipped: rejected },
+        });
+      await recordAudit(tx, now, {
+        actor,
+        action: 'import.published',
+        subject,
+        detail: { importId: imp.id, created, duplicates, ...(options.skipInvalid ? { skipped: rejected } : {}) },
+      });
+      return {
+        created,
+        duplicates,
+        rows: rows ?? applied,
+        rejected,
+        errors: rejected > 0 ? errors : [],
+        status: 'published' as const,
+      };
     },
     touchedRepIds,
   );
@@ -181,7 +231,11 @@ async function leaveOut(rows: RowToApply[], refusal: ImportRefused, reject: Reje
   await reject(
     left.map((r) => {
       const values = r.values ?? {};
-      return { line: r.line, values, errors: named.get(r.line)!.map((e) => ({ ...e, value: e.value || (values[e.column] ?? '').slice(0, 200) })) };
+      return {
+        line: r.line,
+        values,
+        errors: named.get(r.line)!.map((e) => ({ ...e, value: e.value || (values[e.column] ?? '').slice(0, 200) })),
+      };
     }),
   );
   return rows.filter((r) => !named.has(r.line));

@@ -13,9 +13,27 @@ import * as privacy from './staff/privacy';
 import * as training from './staff/training';
 import * as methods from './staff/methods';
 
-const en = { ...common.en, ...admin.en, ...workspace.en, ...analysis.en, ...coaching.en, ...privacy.en, ...training.en, ...methods.en };
+const en = {
+  ...common.en,
+  ...admin.en,
+  ...workspace.en,
+  ...analysis.en,
+  ...coaching.en,
+  ...privacy.en,
+  ...training.en,
+  ...methods.en,
+};
 export type StaffKey = keyof typeof en;
-const es: Record<StaffKey, string> = { ...common.es, ...admin.es, ...workspace.es, ...analysis.es, ...coaching.es, ...privacy.es, ...training.es, ...methods.es };
+const es: Record<StaffKey, string> = {
+  ...common.es,
+  ...admin.es,
+  ...workspace.es,
+  ...analysis.es,
+  ...coaching.es,
+  ...privacy.es,
+  ...training.es,
+  ...methods.es,
+};
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];
 export type StaffT = Translate<StaffKey>;

@@ -38,7 +38,8 @@ const en = {
   expiredBody: 'This survey link expired on {date}. Thank you for your interest.',
   notFoundTitle: 'Survey not found',
   notFoundBody: 'This link is not valid. Please check that you copied the whole address from the email.',
-  busyBody: 'We could not save your answers just now. Please send them again in a moment; they are kept below as you typed them.',
+  busyBody:
+    'We could not save your answers just now. Please send them again in a moment; they are kept below as you typed them.',
   language: 'Language',
   type_call: 'call',
   type_meeting: 'meeting',
@@ -49,7 +50,8 @@ const en = {
   emailReminderSubject: 'Reminder: a 30-second question about your {type}',
   emailGreeting: 'Hello {name},',
   emailGreetingAnon: 'Hello,',
-  emailBody: 'You recently had a {type} with {rep} on {date}. Would you answer a few quick questions? It takes about 30 seconds.',
+  emailBody:
+    'You recently had a {type} with {rep} on {date}. Would you answer a few quick questions? It takes about 30 seconds.',
   emailFirstQuestion: 'Was your request resolved during the first contact?',
   emailOpenSurvey: 'Open the survey',
   emailExpires: 'The link works until {date}.',
@@ -100,7 +102,8 @@ const es: Dict<SurveyKey> = {
   expiredBody: 'El enlace de esta encuesta caducó el {date}. Gracias por tu interés.',
   notFoundTitle: 'Encuesta no encontrada',
   notFoundBody: 'Este enlace no es válido. Comprueba que copiaste la dirección completa del correo.',
-  busyBody: 'No pudimos guardar tus respuestas ahora mismo. Vuelve a enviarlas en un momento; abajo se conservan tal como las escribiste.',
+  busyBody:
+    'No pudimos guardar tus respuestas ahora mismo. Vuelve a enviarlas en un momento; abajo se conservan tal como las escribiste.',
   language: 'Idioma',
   type_call: 'llamada',
   type_meeting: 'reunión',
@@ -111,7 +114,8 @@ const es: Dict<SurveyKey> = {
   emailReminderSubject: 'Recordatorio: una pregunta de 30 segundos sobre tu {type}',
   emailGreeting: 'Hola, {name}:',
   emailGreetingAnon: 'Hola:',
-  emailBody: 'Hace poco tuviste una {type} con {rep} el {date}. ¿Responderías unas pocas preguntas rápidas? Son unos 30 segundos.',
+  emailBody:
+    'Hace poco tuviste una {type} con {rep} el {date}. ¿Responderías unas pocas preguntas rápidas? Son unos 30 segundos.',
   emailFirstQuestion: '¿Se resolvió tu solicitud en el primer contacto?',
   emailOpenSurvey: 'Abrir la encuesta',
   emailExpires: 'El enlace funciona hasta el {date}.',
@@ -160,7 +164,8 @@ const de: Dict<SurveyKey> = {
   expiredBody: 'Dieser Umfragelink ist am {date} abgelaufen. Vielen Dank für Ihr Interesse.',
   notFoundTitle: 'Umfrage nicht gefunden',
   notFoundBody: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie die ganze Adresse aus der E-Mail kopiert haben.',
-  busyBody: 'Wir konnten Ihre Antworten gerade nicht speichern. Bitte senden Sie sie gleich noch einmal; sie stehen unten so, wie Sie sie eingegeben haben.',
+  busyBody:
+    'Wir konnten Ihre Antworten gerade nicht speichern. Bitte senden Sie sie gleich noch einmal; sie stehen unten so, wie Sie sie eingegeben haben.',
   language: 'Sprache',
   type_call: 'Anruf',
   type_meeting: 'Meeting',
@@ -171,7 +176,8 @@ const de: Dict<SurveyKey> = {
   emailReminderSubject: 'Erinnerung: eine 30-Sekunden-Frage zu Ihrem/r {type}',
   emailGreeting: 'Hallo {name},',
   emailGreetingAnon: 'Hallo,',
-  emailBody: 'Sie hatten am {date} ein/e {type} mit {rep}. Würden Sie ein paar kurze Fragen beantworten? Das dauert etwa 30 Sekunden.',
+  emailBody:
+    'Sie hatten am {date} ein/e {type} mit {rep}. Würden Sie ein paar kurze Fragen beantworten? Das dauert etwa 30 Sekunden.',
   emailFirstQuestion: 'Wurde Ihr Anliegen beim ersten Kontakt gelöst?',
   emailOpenSurvey: 'Umfrage öffnen',
   emailExpires: 'Der Link ist bis zum {date} gültig.',
@@ -190,5 +196,10 @@ export const surveyT = (locale: Locale): SurveyT => translator(dictionaries[loca
 
 /** A date in the customer's language, e.g. "4 December 2026" / "4 de diciembre de 2026". */
 export function formatDate(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(ms));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(ms));
 }

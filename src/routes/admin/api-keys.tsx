@@ -15,9 +15,17 @@ const keySchema = z.object({ name: z.string().trim().min(1, 'is required').max(1
 
 export function apiKeyAdminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const page = async (c: Context<AppEnv>, extra: { createdKey?: string; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) => {
+  const page = async (
+    c: Context<AppEnv>,
+    extra: { createdKey?: string; errors?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) => {
     const user = currentUser(c);
-    return renderHtml(c, <ApiKeysPage t={staffT(user.locale)} user={user} keys={await listApiKeys(deps.db.read)} {...extra} />, status);
+    return renderHtml(
+      c,
+      <ApiKeysPage t={staffT(user.locale)} user={user} keys={await listApiKeys(deps.db.read)} {...extra} />,
+      status,
+    );
   };
 
   app.get('/', (c) => page(c));

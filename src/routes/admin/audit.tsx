@@ -13,7 +13,11 @@ const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter as typed, checked field by field: a bad field is named and left out of the query. */
-function readFilter(t: StaffT, values: AuditFilterValues, actions: string[]): { filter: AuditFilter; errors: Record<string, string> } {
+function readFilter(
+  t: StaffT,
+  values: AuditFilterValues,
+  actions: string[],
+): { filter: AuditFilter; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const day = (name: 'from' | 'to') => {
     const text = values[name];
@@ -59,7 +63,18 @@ export function auditAdminRoutes(deps: AppDeps) {
     const hrefFor = (page: number) => listHref('/admin/audit', { ...values, page });
     return renderHtml(
       c,
-      <AuditPage t={t} user={user} rows={rows} total={total} values={values} actions={actions} errors={errors} page={pages.page} pageCount={pages.pageCount} hrefFor={hrefFor} />,
+      <AuditPage
+        t={t}
+        user={user}
+        rows={rows}
+        total={total}
+        values={values}
+        actions={actions}
+        errors={errors}
+        page={pages.page}
+        pageCount={pages.pageCount}
+        hrefFor={hrefFor}
+      />,
       Object.keys(errors).length > 0 ? 422 : 200,
     );
   });

@@ -34,7 +34,11 @@ const RECENT_IMPORTS = 50;
 /** The upload form has two parts (kind, file); a few more are tolerated, thousands are refused before parsing. */
 const IMPORT_FORM_PARTS = 10;
 
-const FORMATS: ImportFormat[] = IMPORT_KINDS.map((kind) => ({ kind, required: CSV_FORMATS[kind].header.required, optional: CSV_FORMATS[kind].header.optional }));
+const FORMATS: ImportFormat[] = IMPORT_KINDS.map((kind) => ({
+  kind,
+  required: CSV_FORMATS[kind].header.required,
+  optional: CSV_FORMATS[kind].header.optional,
+}));
 const importId = (c: Context<AppEnv>) => {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
@@ -47,7 +51,9 @@ const importId = (c: Context<AppEnv>) => {
  */
 async function runOrLeave<T>(job: RunningImport<T>, background: boolean): Promise<T | undefined> {
   if (background && (await job.started) !== undefined) {
-    job.done.catch((error: unknown) => console.error(`[imports] ${error instanceof Error ? error.message : String(error)}`));
+    job.done.catch((error: unknown) =>
+      console.error(`[imports] ${error instanceof Error ? error.message : String(error)}`),
+    );
     return undefined;
   }
   return job.done;
@@ -60,11 +66,26 @@ async function runOrLeave<T>(job: RunningImport<T>, background: boolean): Promis
 export function importAdminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const listPage = async (c: Context<AppEnv>, extra: { values?: { kind?: string }; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) => {
+  const listPage = async (
+    c: Context<AppEnv>,
+    extra: { values?: { kind?: string }; errors?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) => {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
     const imports = (await listImports(deps.db.read, RECENT_IMPORTS)).map((imp) => asShown(imp, now));
-    return renderHtml(c, <ImportsPage t={staffT(user.locale)} user={user} imports={imports} formats={FORMATS} maxRows={WEB_MAX_ROWS} {...extra} />, status);
+    return renderHtml(
+      c,
+      <ImportsPage
+        t={staffT(user.locale)}
+        user={user}
+        imports={imports}
+        formats={FORMATS}
+        maxRows={WEB_MAX_ROWS}
+        {...extra}
+      />,
+      status,
+    );
   };
 
   /** The import's page; to htmx (its progress polling) only the state partial. */
@@ -73,7 +94,10 @@ export function importAdminRoutes(deps: AppDeps) {
     const found = await getImport(deps.db.read, id);
     if (!found) throw notFound();
     const imp = asShown(found, deps.clock.nowMs());
-    const preview = imp.status === 'ready' ? importPreview(imp.kind, await readStagedRows(deps.db.read, id, 0, PREVIEW_ROWS)) : undefined;
+    const preview =
+      imp.status === 'ready'
+        ? importPreview(imp.kind, await readStagedRows(deps.db.read, id, 0, PREVIEW_ROWS))
+        : undefined;
     const state = { t: staffT(user.locale), imp, preview, progress: progressOf(id), maxErrors: MAX_ERRORS };
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) return renderHtml(c, <ImportState {...state} />, status);
@@ -86,7 +110,8 @@ export function importAdminRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const type = c.req.header('Content-Type') ?? '';
-    if (!type.startsWith('multipart/form-data')) return listPage(c, { errors: { kind: t('errChooseImportKind'), file: t('errChooseFile') } }, 422);
+    if (!type.startsWith('multipart/form-data'))
+      return listPage(c, { errors: { kind: t('errChooseImportKind'), file: t('errChooseFile') } }, 422);
     const body = await readMultipartBody(c, IMPORT_FORM_PARTS);
     const job = stageOffThread(deps, { ...body, actor: user.email, actorId: user.id, maxRows: WEB_MAX_ROWS });
     const started = job.started;
@@ -115,7 +140,12 @@ export function importAdminRoutes(deps: AppDeps) {
       // A second confirm (or one after a cancel) publishes nothing; the page says what the import is now.
       if (error instanceof AppError && error.status === 409) {
         const t = staffT(user.locale);
-        return detailPage(c, id, error.code === 'has_rejected_rows' ? t('importHasRejected') : t('importNotReady'), 409);
+        return detailPage(
+          c,
+          id,
+          error.code === 'has_rejected_rows' ? t('importHasRejected') : t('importNotReady'),
+          409,
+        );
       }
       throw error;
     }
@@ -135,7 +165,12 @@ export function importAdminRoutes(deps: AppDeps) {
       const imp = await getImport(tx, id);
       if (imp?.status === 'ready') {
         await failImport(tx, id, `cancelled by ${user.email}; nothing was written`, now);
-        await recordAudit(tx, now, { actor: user.email, action: 'import.cancelled', subject: `${imp.kind} ${imp.filename}`, detail: { importId: id } });
+        await recordAudit(tx, now, {
+          actor: user.email,
+          action: 'import.cancelled',
+          subject: `${imp.kind} ${imp.filename}`,
+          detail: { importId: id },
+        });
       }
       return imp !== undefined;
     });
@@ -150,7 +185,12 @@ export function importAdminRoutes(deps: AppDeps) {
     const imp = await getImport(deps.db.read, id);
     if (!imp) throw notFound();
     const name = imp.filename.replace(/\.csv$/i, '');
-    return csvResponse(c, `${name}.rejected.csv`, rejectedCsvHeader(imp.kind), rejectedCsvPages(deps.db.read, imp.kind, id));
+    return csvResponse(
+      c,
+      `${name}.rejected.csv`,
+      rejectedCsvHeader(imp.kind),
+      rejectedCsvPages(deps.db.read, imp.kind, id),
+    );
   });
 
   return app;

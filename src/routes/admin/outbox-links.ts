@@ -18,7 +18,13 @@ export function mailLinks(textBody: string | null, baseUrl: string): MailLinks {
   for (const [candidate] of textBody.matchAll(URL_IN_TEXT)) {
     if (!URL.canParse(candidate)) continue;
     const url = new URL(candidate);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== base.origin || url.username || url.password) continue;
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== base.origin ||
+      url.username ||
+      url.password
+    )
+      continue;
     const rest = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
     if (rest === undefined) continue;
     if (/^\/s\/[A-Za-z0-9_-]+$/.test(rest) && url.search === '') links.survey ??= url.href;

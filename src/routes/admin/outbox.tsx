@@ -12,7 +12,8 @@ import { recordAudit } from '../../../db/queries/audit';
 import { mailLinks } from './outbox-links';
 import { listHref, paging } from './paging';
 
-const isMailStatus = (value: string | undefined): value is MailStatus => (MAIL_STATUSES as readonly string[]).includes(value ?? '');
+const isMailStatus = (value: string | undefined): value is MailStatus =>
+  (MAIL_STATUSES as readonly string[]).includes(value ?? '');
 const messageId = (c: Context<AppEnv>) => {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
@@ -33,7 +34,10 @@ export function outboxAdminRoutes(deps: AppDeps) {
     const total = status ? counts[status] : MAIL_STATUSES.reduce((sum, s) => sum + counts[s], 0);
     const pages = paging(c.req.query('page'), total);
     const messages = await listOutboxPage(deps.db.read, { status, offset: pages.offset, limit: pages.limit });
-    const rows = messages.map(({ textBody, ...m }) => ({ ...m, links: m.status === 'pending' ? mailLinks(textBody, deps.config.baseUrl) : {} }));
+    const rows = messages.map(({ textBody, ...m }) => ({
+      ...m,
+      links: m.status === 'pending' ? mailLinks(textBody, deps.config.baseUrl) : {},
+    }));
     const notice = c.req.query('woke') === '1' ? t('senderWoken') : undefined;
     return renderHtml(
       c,
@@ -66,9 +70,20 @@ export function outboxAdminRoutes(deps: AppDeps) {
     const t = staffT(user.locale);
     const message = await getOutboxMessage(deps.db.read, messageId(c));
     if (!message) throw notFound();
-    const notice = c.req.query('retried') === '1' ? t('mailRetried') : c.req.query('retried') === '0' ? t('mailNotDead') : undefined;
+    const notice =
+      c.req.query('retried') === '1' ? t('mailRetried') : c.req.query('retried') === '0' ? t('mailNotDead') : undefined;
     const links = message.status === 'pending' ? mailLinks(message.textBody, deps.config.baseUrl) : {};
-    return renderHtml(c, <OutboxMessagePage t={t} user={user} message={message} mailFrom={deps.config.mailFrom} links={links} notice={notice} />);
+    return renderHtml(
+      c,
+      <OutboxMessagePage
+        t={t}
+        user={user}
+        message={message}
+        mailFrom={deps.config.mailFrom}
+        links={links}
+        notice={notice}
+      />,
+    );
   });
 
   app.post('/:id/retry', async (c) => {

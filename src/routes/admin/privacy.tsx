@@ -19,7 +19,11 @@ export function privacyAdminRoutes(deps: AppDeps) {
     const settings = await getSettings(deps.db.read);
     const t = staffT(user.locale);
     const notice = extra.notice ?? (c.req.query('saved') ? t('retentionSaved') : undefined);
-    return renderHtml(c, <PrivacyPage t={t} user={user} retentionMonths={settings.retentionMonths} {...extra} notice={notice} />, status);
+    return renderHtml(
+      c,
+      <PrivacyPage t={t} user={user} retentionMonths={settings.retentionMonths} {...extra} notice={notice} />,
+      status,
+    );
   };
 
   app.get('/', (c) => page(c));
@@ -38,7 +42,14 @@ export function privacyAdminRoutes(deps: AppDeps) {
     }
     const report = await deps.db.write((tx) => eraseCustomer(tx, parsed.data, user.email, deps.clock.nowMs()));
     const notice = report.found
-      ? t('eraseDone', { email: parsed.data, responses: report.responses, invitations: report.invitations, outbox: report.outbox, comments: report.comments, interactions: report.interactions })
+      ? t('eraseDone', {
+          email: parsed.data,
+          responses: report.responses,
+          invitations: report.invitations,
+          outbox: report.outbox,
+          comments: report.comments,
+          interactions: report.interactions,
+        })
       : t('eraseNothing', { outbox: report.outbox, comments: report.comments });
     return page(c, { notice });
   });
@@ -46,7 +57,8 @@ export function privacyAdminRoutes(deps: AppDeps) {
   app.post('/retention', async (c) => {
     const user = currentUser(c);
     const raw = (field(await readForm(c), 'months') ?? '').trim();
-    const parsed = raw === '' ? { success: true as const, data: null } : z.coerce.number().int().min(1).max(600).safeParse(raw);
+    const parsed =
+      raw === '' ? { success: true as const, data: null } : z.coerce.number().int().min(1).max(600).safeParse(raw);
     if (!parsed.success) return page(c, { errors: { months: staffT(user.locale)('retentionInvalid') } }, 422);
     const now = deps.clock.nowMs();
     await deps.db.write(async (tx) => {
@@ -62,7 +74,11 @@ export function privacyAdminRoutes(deps: AppDeps) {
     if (retentionMonths === null) return c.redirect('/admin/privacy', 303);
     const report = await deps.db.write((tx) => applyRetention(tx, retentionMonths, user.email, deps.clock.nowMs()));
     return page(c, {
-      notice: staffT(user.locale)('retentionApplied', { responses: report.anonymisedResponses, interactions: report.detachedInteractions, customers: report.deletedCustomers }),
+      notice: staffT(user.locale)('retentionApplied', {
+        responses: report.anonymisedResponses,
+        interactions: report.detachedInteractions,
+        customers: report.deletedCustomers,
+      }),
     });
   });
 

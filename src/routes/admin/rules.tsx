@@ -12,7 +12,8 @@ import { recordAudit } from '../../../db/queries/audit';
 import { ANSWER_KEYS, INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import type { Rule } from '../../domain/survey-rules';
 
-const isInteractionType = (value: string | undefined): value is InteractionType => (INTERACTION_TYPES as readonly string[]).includes(value ?? '');
+const isInteractionType = (value: string | undefined): value is InteractionType =>
+  (INTERACTION_TYPES as readonly string[]).includes(value ?? '');
 
 /** The rule form's schema, with messages in the admin's language. */
 function ruleSchema(t: StaffT) {
@@ -23,7 +24,9 @@ function ruleSchema(t: StaffT) {
       .regex(/^\d{1,7}$/, t('errWholeNumber'))
       .transform(Number)
       .pipe(z.number().min(min, t('errBetween', { min, max })).max(max, t('errBetween', { min, max })));
-  const answerKeys = z.array(z.enum(ANSWER_KEYS, { error: t('errUnknownQuestion') })).transform((keys) => ANSWER_KEYS.filter((k) => keys.includes(k)));
+  const answerKeys = z
+    .array(z.enum(ANSWER_KEYS, { error: t('errUnknownQuestion') }))
+    .transform((keys) => ANSWER_KEYS.filter((k) => keys.includes(k)));
   return z
     .object({
       sendDelayMinutes: whole(0, 10080),
@@ -38,11 +41,16 @@ function ruleSchema(t: StaffT) {
       required: answerKeys,
     })
     .superRefine((rule, ctx) => {
-      if (rule.reminderAfterDays !== null && (rule.reminderAfterDays < 1 || rule.reminderAfterDays >= rule.expiryDays)) {
-        const message = rule.expiryDays > 1 ? t('errReminderRange', { max: rule.expiryDays - 1 }) : t('errReminderNone');
+      if (
+        rule.reminderAfterDays !== null &&
+        (rule.reminderAfterDays < 1 || rule.reminderAfterDays >= rule.expiryDays)
+      ) {
+        const message =
+          rule.expiryDays > 1 ? t('errReminderRange', { max: rule.expiryDays - 1 }) : t('errReminderNone');
         ctx.addIssue({ code: 'custom', path: ['reminderAfterDays'], message });
       }
-      if (rule.required.some((key) => !rule.questions.includes(key))) ctx.addIssue({ code: 'custom', path: ['required'], message: t('errRequiredNotAsked') });
+      if (rule.required.some((key) => !rule.questions.includes(key)))
+        ctx.addIssue({ code: 'custom', path: ['required'], message: t('errRequiredNotAsked') });
     });
 }
 
@@ -61,13 +69,23 @@ export function ruleAdminRoutes(deps: AppDeps) {
 
   const formsFor = async (posted?: RuleForm): Promise<RuleForm[]> => {
     const rules = await getRules(deps.db.read);
-    return INTERACTION_TYPES.map((type) => (posted?.type === type ? posted : { type, values: formValuesOf(rules.get(type)!) }));
+    return INTERACTION_TYPES.map((type) =>
+      posted?.type === type ? posted : { type, values: formValuesOf(rules.get(type)!) },
+    );
   };
 
   app.get('/', async (c) => {
     const user = currentUser(c);
     const saved = c.req.query('saved');
-    return renderHtml(c, <RulesPage t={staffT(user.locale)} user={user} forms={await formsFor()} savedType={isInteractionType(saved) ? saved : undefined} />);
+    return renderHtml(
+      c,
+      <RulesPage
+        t={staffT(user.locale)}
+        user={user}
+        forms={await formsFor()}
+        savedType={isInteractionType(saved) ? saved : undefined}
+      />,
+    );
   });
 
   app.post('/:type', async (c) => {
@@ -86,14 +104,23 @@ export function ruleAdminRoutes(deps: AppDeps) {
     };
     const parsed = parseWith(ruleSchema(t), values);
     if (!parsed.ok) {
-      return renderHtml(c, <RulesPage t={t} user={user} forms={await formsFor({ type, values, errors: parsed.errors })} />, 422);
+      return renderHtml(
+        c,
+        <RulesPage t={t} user={user} forms={await formsFor({ type, values, errors: parsed.errors })} />,
+        422,
+      );
     }
     const rule: Rule = { interactionType: type, ...parsed.data };
     const now = deps.clock.nowMs();
     const before = (await getRules(deps.db.read)).get(type);
     await deps.db.write(async (tx) => {
       await saveRule(tx, rule, now);
-      await recordAudit(tx, now, { actor: user.email, action: 'rules.save', subject: type, detail: { before, after: rule } });
+      await recordAudit(tx, now, {
+        actor: user.email,
+        action: 'rules.save',
+        subject: type,
+        detail: { before, after: rule },
+      });
     });
     return c.redirect(`/admin/rules?saved=${type}#rule-${type}`, 303);
   });

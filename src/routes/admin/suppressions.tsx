@@ -15,7 +15,8 @@ import { SUPPRESSION_REASONS, type SuppressionReason } from '../../../db/schema'
 import { listHref, paging } from './paging';
 
 const OPTED_OUT_SHOWN = 200;
-const isReason = (value: string | undefined): value is SuppressionReason => (SUPPRESSION_REASONS as readonly string[]).includes(value ?? '');
+const isReason = (value: string | undefined): value is SuppressionReason =>
+  (SUPPRESSION_REASONS as readonly string[]).includes(value ?? '');
 
 /** /admin/suppressions: every interaction that was not surveyed, with its reason, and the opted-out customers. */
 export function suppressionAdminRoutes(deps: AppDeps) {

@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { requireScope } from '../../middleware/api-key';
 import { readBatch } from './json';
-import { contentItemInput, interactionInput, repInput, responseImportInput, trainingRecordInput } from '../../domain/inputs';
+import {
+  contentItemInput,
+  interactionInput,
+  repInput,
+  responseImportInput,
+  trainingRecordInput,
+} from '../../domain/inputs';
 import { ingestInteractions } from '../../domain/interactions';
 import { addTrainingRecords, upsertContent, upsertRepList } from '../../domain/training';
 import { importResponses } from '../../domain/responses';

@@ -21,7 +21,10 @@ export async function readJson(c: Context): Promise<unknown> {
  * A batch: one object or an array of at most 1000, every item validated; each invalid
  * field is named by its path starting with the item's index (422).
  */
-export async function readBatch<S extends z.ZodType>(c: Context, schema: S): Promise<{ items: z.infer<S>[]; single: boolean }> {
+export async function readBatch<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<{ items: z.infer<S>[]; single: boolean }> {
   const body = await readJson(c);
   const single = !Array.isArray(body);
   const list: unknown[] = single ? [body] : (body as unknown[]);
@@ -34,9 +37,14 @@ export async function readBatch<S extends z.ZodType>(c: Context, schema: S): Pro
     if (result.success) items.push(result.data);
     else
       for (const issue of result.error.issues) {
-        if (issues.length < MAX_ISSUES) issues.push({ path: [index, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: issue.message });
+        if (issues.length < MAX_ISSUES)
+          issues.push({
+            path: [index, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+            message: issue.message,
+          });
       }
   });
-  if (issues.length > 0) throw invalid(issues, `${issues.length === MAX_ISSUES ? 'At least ' : ''}${issues.length} invalid field(s).`);
+  if (issues.length > 0)
+    throw invalid(issues, `${issues.length === MAX_ISSUES ? 'At least ' : ''}${issues.length} invalid field(s).`);
   return { items, single };
 }

@@ -36,12 +36,24 @@ export function readRoutes(deps: AppDeps) {
 
   app.get('/cpis', read, async (c) => {
     const groupBy = (c.req.query('groupBy') ?? 'rep') as GroupBy;
-    if (!['rep', 'team', 'org'].includes(groupBy)) throw invalid([{ path: ['groupBy'], message: 'must be rep, team or org' }]);
+    if (!['rep', 'team', 'org'].includes(groupBy))
+      throw invalid([{ path: ['groupBy'], message: 'must be rep, team or org' }]);
     const now = deps.clock.nowMs();
-    const result = await computeCpis(deps.db.read, { period: periodFrom(c, now), groupBy, now, types: typesFrom(c), team: c.req.query('team') || undefined, scope: all });
+    const result = await computeCpis(deps.db.read, {
+      period: periodFrom(c, now),
+      groupBy,
+      now,
+      types: typesFrom(c),
+      team: c.req.query('team') || undefined,
+      scope: all,
+    });
     // A suppressed group carries its key, n and the flag only (CONTRACT.md: no figures). Team and
     // org CPIs carry designEffect and effectiveN (their intervals are cluster-robust); reps' do not.
-    return c.json({ groups: result.groups.map(({ name: _name, team: _team, valueAddedRate: _shown, ...g }) => (g.suppressed ? { key: g.key, n: g.n, suppressed: true } : g)) });
+    return c.json({
+      groups: result.groups.map(({ name: _name, team: _team, valueAddedRate: _shown, ...g }) =>
+        g.suppressed ? { key: g.key, n: g.n, suppressed: true } : g,
+      ),
+    });
   });
 
   app.get('/gaps', read, async (c) => {
@@ -50,28 +62,50 @@ export function readRoutes(deps: AppDeps) {
     const served = await serveAnalysis(deps, 'links', { from: period.from, to: period.to }, 'wait');
     if (served.status !== 'ready') throw new Error('the analysis did not answer');
     c.header('X-Computed-At', new Date(served.computedAt).toISOString());
-    return c.json({ ...gapsForApi(served.result, all, c.req.query('team') || undefined), computedAt: new Date(served.computedAt).toISOString(), dataVersion: served.dataVersion });
+    return c.json({
+      ...gapsForApi(served.result, all, c.req.query('team') || undefined),
+      computedAt: new Date(served.computedAt).toISOString(),
+      dataVersion: served.dataVersion,
+    });
   });
 
   app.get('/training-effects', read, async (c) => {
     const now = deps.clock.nowMs();
     const raw = c.req.query('kind') || undefined;
-    if (raw !== undefined && raw !== 'course' && raw !== 'coaching') throw invalid([{ path: ['kind'], message: 'must be course or coaching' }]);
+    if (raw !== undefined && raw !== 'course' && raw !== 'coaching')
+      throw invalid([{ path: ['kind'], message: 'must be course or coaching' }]);
     const kind: 'course' | 'coaching' | undefined = raw;
     // The period selects completions: the calendar months it touches.
     const period = periodFrom(c, now);
-    const params = { fromMonth: monthKey(period.from), toMonth: monthKey(period.to - 1), skill: c.req.query('skill') || undefined, kind, team: c.req.query('team') || undefined };
+    const params = {
+      fromMonth: monthKey(period.from),
+      toMonth: monthKey(period.to - 1),
+      skill: c.req.query('skill') || undefined,
+      kind,
+      team: c.req.query('team') || undefined,
+    };
     const served = await serveAnalysis(deps, 'training-effects', params, 'wait');
     if (served.status !== 'ready') throw new Error('the analysis did not answer');
-    return c.json({ effects: served.result.effects.map(effectForApi), computedAt: new Date(served.computedAt).toISOString(), dataVersion: served.dataVersion });
+    return c.json({
+      effects: served.result.effects.map(effectForApi),
+      computedAt: new Date(served.computedAt).toISOString(),
+      dataVersion: served.dataVersion,
+    });
   });
 
   app.get('/responses.csv', read, async (c) => {
     const now = deps.clock.nowMs();
     const period = periodFrom(c, now);
     const key = c.get('apiKey');
-    await deps.db.write((tx) => recordAudit(tx, now, { actor: `apikey:${key.name}`, action: 'export.responses', detail: period }));
-    return csvResponse(c, responsesFilename(period), RESPONSE_COLUMNS, responseExportRows(deps.db.read, { period, scope: all, viewer: { kind: 'integration' } }));
+    await deps.db.write((tx) =>
+      recordAudit(tx, now, { actor: `apikey:${key.name}`, action: 'export.responses', detail: period }),
+    );
+    return csvResponse(
+      c,
+      responsesFilename(period),
+      RESPONSE_COLUMNS,
+      responseExportRows(deps.db.read, { period, scope: all, viewer: { kind: 'integration' } }),
+    );
   });
 
   return app;

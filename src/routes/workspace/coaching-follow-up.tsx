@@ -21,14 +21,41 @@ export function coachingFollowUpRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const filter = await readCoachingFilter(deps, c, user);
     const now = deps.clock.nowMs();
-    const gapAnalysis = async () => (await serveLinks(deps, lastMonths(now, DEFAULT_PLAN_MONTHS), now, 'page'))?.analysis ?? null;
-    const result = await computeCoachingFollowUp(deps.db.read, { now, scope: teamScopeOf(user), team: filter.teamName, gapAnalysis });
+    const gapAnalysis = async () =>
+      (await serveLinks(deps, lastMonths(now, DEFAULT_PLAN_MONTHS), now, 'page'))?.analysis ?? null;
+    const result = await computeCoachingFollowUp(deps.db.read, {
+      now,
+      scope: teamScopeOf(user),
+      team: filter.teamName,
+      gapAnalysis,
+    });
     // The responses behind the page: from the earliest "before" month to today.
     const from = monthStart(addMonths(monthKey(now), -15));
-    const exportResponsesHref = planHref('/exports/responses.csv', { teamId: filter.teamId }, { from: isoDay(from), to: isoDay(now + 86_400_000) });
-    const region = { t: staffT(user.locale), locale: user.locale, rows: result.rows, minResponses: result.minResponses, gapsComputing: result.gapsComputing, selfHref: ownHref(c), exportResponsesHref };
+    const exportResponsesHref = planHref(
+      '/exports/responses.csv',
+      { teamId: filter.teamId },
+      { from: isoDay(from), to: isoDay(now + 86_400_000) },
+    );
+    const region = {
+      t: staffT(user.locale),
+      locale: user.locale,
+      rows: result.rows,
+      minResponses: result.minResponses,
+      gapsComputing: result.gapsComputing,
+      selfHref: ownHref(c),
+      exportResponsesHref,
+    };
     if (isHtmx(c)) return renderHtml(c, <FollowUpRegion {...region} />);
-    return renderHtml(c, <CoachingFollowUpPage t={staffT(user.locale)} user={user} teams={filter.teams} teamId={filter.teamId} region={region} />);
+    return renderHtml(
+      c,
+      <CoachingFollowUpPage
+        t={staffT(user.locale)}
+        user={user}
+        teams={filter.teams}
+        teamId={filter.teamId}
+        region={region}
+      />,
+    );
   });
 
   return app;

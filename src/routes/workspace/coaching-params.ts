@@ -15,7 +15,11 @@ export interface CoachingFilter {
 }
 
 /** The team filter must name a team the user may see (else 404, as for any out-of-scope record). */
-export async function readCoachingFilter(deps: AppDeps, c: Context<AppEnv>, user: SessionUser): Promise<CoachingFilter> {
+export async function readCoachingFilter(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  user: SessionUser,
+): Promise<CoachingFilter> {
   const teams = await listTeams(deps.db.read, teamScopeOf(user));
   const rawTeam = c.req.query('team') ?? '';
   let team: { id: number; name: string } | undefined;
@@ -24,11 +28,17 @@ export async function readCoachingFilter(deps: AppDeps, c: Context<AppEnv>, user
     if (!team) throw notFound();
   }
   const rawMonths = Number(c.req.query('months') ?? DEFAULT_PLAN_MONTHS);
-  const months = (PLAN_MONTHS as readonly number[]).includes(rawMonths) ? (rawMonths as PlanMonths) : DEFAULT_PLAN_MONTHS;
+  const months = (PLAN_MONTHS as readonly number[]).includes(rawMonths)
+    ? (rawMonths as PlanMonths)
+    : DEFAULT_PLAN_MONTHS;
   return { teams, teamId: team?.id, teamName: team?.name, months };
 }
 
-export function planHref(path: string, f: { teamId?: number | undefined; months?: PlanMonths | undefined }, extra: Record<string, string> = {}): string {
+export function planHref(
+  path: string,
+  f: { teamId?: number | undefined; months?: PlanMonths | undefined },
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   if (f.teamId !== undefined) params.set('team', String(f.teamId));
   if (f.months !== undefined && f.months !== DEFAULT_PLAN_MONTHS) params.set('months', String(f.months));
@@ -59,5 +69,7 @@ export function withParams(path: string, params: Record<string, string>, hash?: 
 /** Active reps in the user's scope (optionally of one team): the choices of the session form. */
 export async function repsForForm(deps: AppDeps, user: SessionUser, teamId: number | undefined) {
   const reps = await listRepsWithTeams(deps.db.read, teamScopeOf(user));
-  return reps.filter((r) => r.active && (teamId === undefined || r.teamId === teamId)).map((r) => ({ id: r.id, name: r.name, team: r.teamName }));
+  return reps
+    .filter((r) => r.active && (teamId === undefined || r.teamId === teamId))
+    .map((r) => ({ id: r.id, name: r.name, team: r.teamName }));
 }

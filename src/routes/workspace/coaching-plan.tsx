@@ -17,7 +17,8 @@ import { PlanRanking, PlanRegion } from '../../../views/partials/coaching/plan-r
 import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
 import { planHref, readCoachingFilter } from './coaching-params';
 
-const isOutcome = (v: string | undefined): v is SessionMessageKind => (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
+const isOutcome = (v: string | undefined): v is SessionMessageKind =>
+  (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
 
 export function coachingPlanRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -30,13 +31,21 @@ export function coachingPlanRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'page');
     const [plan, skills] = await Promise.all([
-      buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }, served?.analysis ?? null),
+      buildCoachingPlan(
+        deps.db.read,
+        { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) },
+        served?.analysis ?? null,
+      ),
       listSkills(deps.db.read),
     ]);
     const back = planHref('/coaching', filter);
     const selfHref = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
-    if (isHtmx(c) && c.req.header('HX-Target') === 'plan-ranking') return renderHtml(c, <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} />);
+    if (isHtmx(c) && c.req.header('HX-Target') === 'plan-ranking')
+      return renderHtml(
+        c,
+        <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} />,
+      );
 
     // After a post without JavaScript: say what happened (read only; nothing changes on GET).
     let flash: string | undefined;
@@ -44,7 +53,10 @@ export function coachingPlanRoutes(deps: AppDeps) {
     const outcome = c.req.query('outcome');
     if (saved && /^\d{1,12}$/.test(saved) && isOutcome(outcome)) {
       const session = await getSession(deps.db.read, Number(saved));
-      const rep = session && canViewTeam(user, session.repTeamId) ? await getRepInScope(deps.db.read, session.repId, scope) : undefined;
+      const rep =
+        session && canViewTeam(user, session.repTeamId)
+          ? await getRepInScope(deps.db.read, session.repId, scope)
+          : undefined;
       if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
     }
 
@@ -64,7 +76,17 @@ export function coachingPlanRoutes(deps: AppDeps) {
       flash,
     };
     if (isHtmx(c)) return renderHtml(c, <PlanRegion {...region} />);
-    return renderHtml(c, <CoachingPlanPage t={t} user={user} teams={filter.teams} teamId={filter.teamId} months={filter.months} region={region} />);
+    return renderHtml(
+      c,
+      <CoachingPlanPage
+        t={t}
+        user={user}
+        teams={filter.teams}
+        teamId={filter.teamId}
+        months={filter.months}
+        region={region}
+      />,
+    );
   });
 
   return app;

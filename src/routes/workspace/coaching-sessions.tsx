@@ -60,7 +60,14 @@ function problemText(t: StaffT, problem: SessionProblem): string {
 
 function valuesOf(form: FormFields): SessionFormValues {
   const text = (name: string) => field(form, name) ?? '';
-  return { rep: text('rep'), skill: text('skill'), date: text('date'), notes: text('notes'), cpi: text('cpi'), action: text('action') };
+  return {
+    rep: text('rep'),
+    skill: text('skill'),
+    date: text('date'),
+    notes: text('notes'),
+    cpi: text('cpi'),
+    action: text('action'),
+  };
 }
 
 /** A rep's current session list (for the htmx answers that swap it). */
@@ -75,21 +82,35 @@ export function coachingSessionRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const staff = requireRole('admin', 'lead', 'trainer');
 
-  const skillOptions = async () => (await listSkills(deps.db.read)).map((s) => ({ id: s.id, slug: s.slug, name: s.name }));
+  const skillOptions = async () =>
+    (await listSkills(deps.db.read)).map((s) => ({ id: s.id, slug: s.slug, name: s.name }));
 
   /** The form's markup: the enhanced form alone (htmx, from the plan) or its own page. */
-  const formElement = async (c: Context<AppEnv>, values: SessionFormValues, back: string, extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {}) => {
+  const formElement = async (
+    c: Context<AppEnv>,
+    values: SessionFormValues,
+    back: string,
+    extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {},
+  ) => {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const fromPlan = isHtmx(c);
     // On the plan the form offers the reps the plan shows (its team filter), so each has a session list to update.
-    const [reps, skills] = await Promise.all([repsForForm(deps, user, fromPlan ? teamIdOfPlanPath(back) : undefined), skillOptions()]);
+    const [reps, skills] = await Promise.all([
+      repsForForm(deps, user, fromPlan ? teamIdOfPlanPath(back) : undefined),
+      skillOptions(),
+    ]);
     const form = { reps, skills, values, errors: extra.errors, back, message: extra.message };
     return fromPlan ? <SessionForm t={t} {...form} enhanced /> : <SessionNewPage t={t} user={user} form={form} />;
   };
 
-  const renderForm = async (c: Context<AppEnv>, values: SessionFormValues, back: string, status: 200 | 422, extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {}) =>
-    renderHtml(c, await formElement(c, values, back, extra), status);
+  const renderForm = async (
+    c: Context<AppEnv>,
+    values: SessionFormValues,
+    back: string,
+    status: 200 | 422,
+    extra: { errors?: Partial<Record<SessionField, string>>; message?: string } = {},
+  ) => renderHtml(c, await formElement(c, values, back, extra), status);
 
   app.get('/coaching/sessions/new', staff, async (c) => {
     const user = currentUser(c);
@@ -99,7 +120,14 @@ export function coachingSessionRoutes(deps: AppDeps) {
     }
     const skill = c.req.query('skill') ?? '';
     const known = (await skillOptions()).some((s) => s.slug === skill);
-    const values: SessionFormValues = { rep: rep ?? '', skill: known ? skill : '', date: isoDay(deps.clock.nowMs()), notes: '', cpi: '', action: '' };
+    const values: SessionFormValues = {
+      rep: rep ?? '',
+      skill: known ? skill : '',
+      date: isoDay(deps.clock.nowMs()),
+      notes: '',
+      cpi: '',
+      action: '',
+    };
     return renderForm(c, values, safePlanPath(c.req.query('back')), 200);
   });
 
@@ -118,17 +146,26 @@ export function coachingSessionRoutes(deps: AppDeps) {
     const skills = await skillOptions();
     const parsed = parseSessionForm(values, { now, skills: skills.map((s) => s.slug) });
     const errors: Partial<Record<SessionField, string>> = {};
-    if (!parsed.ok) for (const [f, problem] of Object.entries(parsed.problems) as [SessionField, SessionProblem][]) errors[f] = problemText(t, problem);
+    if (!parsed.ok)
+      for (const [f, problem] of Object.entries(parsed.problems) as [SessionField, SessionProblem][])
+        errors[f] = problemText(t, problem);
     if (rep && !rep.active) errors.rep = t('coErrRepFormer');
     if (!parsed.ok || !rep || Object.keys(errors).length > 0) return renderForm(c, values, back, 422, { errors });
 
     const skill = skills.find((s) => s.slug === parsed.input.skill)!;
     const result = await recordSession(deps.db, { input: parsed.input, skillId: skill.id, user, now });
-    if (!isHtmx(c)) return c.redirect(withParams(back, { saved: String(result.sessionId), outcome: result.outcome }, `rep-${rep.id}`), 303);
+    if (!isHtmx(c))
+      return c.redirect(
+        withParams(back, { saved: String(result.sessionId), outcome: result.outcome }, `rep-${rep.id}`),
+        303,
+      );
 
     const session = (await getSession(deps.db.read, result.sessionId))!;
     const fresh: SessionFormValues = { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' };
-    const [freshForm, list] = await Promise.all([formElement(c, fresh, back, { message: sessionMessage(t, result.outcome, session, rep.name) }), sessionListOf(deps, t, user, rep.id, back, true)]);
+    const [freshForm, list] = await Promise.all([
+      formElement(c, fresh, back, { message: sessionMessage(t, result.outcome, session, rep.name) }),
+      sessionListOf(deps, t, user, rep.id, back, true),
+    ]);
     // The form in place, and the rep's session list on the plan replaced out of band.
     return c.html(`${await freshForm.toString()}${await list.toString()}`);
   });
@@ -141,7 +178,13 @@ export function coachingSessionRoutes(deps: AppDeps) {
     return session;
   };
 
-  const afterChange = async (c: Context<AppEnv>, repId: number, back: string, outcome: 'done' | 'cancelled', sessionId: number) => {
+  const afterChange = async (
+    c: Context<AppEnv>,
+    repId: number,
+    back: string,
+    outcome: 'done' | 'cancelled',
+    sessionId: number,
+  ) => {
     const user = currentUser(c);
     if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, staffT(user.locale), user, repId, back, false));
     return c.redirect(withParams(back, { saved: String(sessionId), outcome }, `rep-${repId}`), 303);
@@ -156,7 +199,8 @@ export function coachingSessionRoutes(deps: AppDeps) {
     let day: number | undefined;
     if (rawDate !== undefined && rawDate !== '') {
       day = parseIsoDay(rawDate);
-      if (day === undefined || day > startOfUtcDay(now) || day < startOfUtcDay(now) - YEAR_MS) throw invalid([{ path: ['date'], message: staffT(user.locale)('coErrDoneDate') }]);
+      if (day === undefined || day > startOfUtcDay(now) || day < startOfUtcDay(now) - YEAR_MS)
+        throw invalid([{ path: ['date'], message: staffT(user.locale)('coErrDoneDate') }]);
     }
     await completeSession(deps.db, { sessionId: session.id, day, user, now });
     return afterChange(c, session.repId, safePlanPath(field(form, 'back')), 'done', session.id);

@@ -19,7 +19,12 @@ export function contentPageRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
     const fmt = formatter(staffT(user.locale), user.locale);
-    const library = await computeContentLibrary(deps.db.read, { period: filters.range.period, search: filters.q, sort: filters.sort, locale: fmt.locale });
+    const library = await computeContentLibrary(deps.db.read, {
+      period: filters.range.period,
+      search: filters.q,
+      sort: filters.sort,
+      locale: fmt.locale,
+    });
     const pageCount = Math.max(1, Math.ceil(library.rows.length / CONTENT_PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
     const props = {

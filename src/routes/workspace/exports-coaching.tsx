@@ -38,7 +38,8 @@ export const COACHING_PLAN_COLUMNS = [
   'lastDoneSession',
 ];
 
-const round = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000);
+const round = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
 
 function periodOf(c: Context, now: number): Period {
   const period = parsePeriod(c.req.query('from'), c.req.query('to'), now);
@@ -60,11 +61,26 @@ export function coachingExportRoutes(deps: AppDeps) {
     const period = periodOf(c, now);
     const filter = await readCoachingFilter(deps, c, user);
     // A team filter narrows the user's scope; it never widens it (readCoachingFilter 404s outside it).
-    const scope: TeamScope = filter.teamId !== undefined ? { kind: 'teams', teamIds: [filter.teamId] } : teamScopeOf(user);
+    const scope: TeamScope =
+      filter.teamId !== undefined ? { kind: 'teams', teamIds: [filter.teamId] } : teamScopeOf(user);
     await deps.db.write((tx) =>
-      recordAudit(tx, now, { actor: user.email, action: 'export.responses', detail: { from: period.from, to: period.to, team: filter.teamName ?? null, scope: scope.kind === 'all' ? 'all' : scope.teamIds } }),
+      recordAudit(tx, now, {
+        actor: user.email,
+        action: 'export.responses',
+        detail: {
+          from: period.from,
+          to: period.to,
+          team: filter.teamName ?? null,
+          scope: scope.kind === 'all' ? 'all' : scope.teamIds,
+        },
+      }),
     );
-    return csvResponse(c, responsesFilename(period), RESPONSE_COLUMNS, responseExportRows(deps.db.read, { period, scope, viewer: staffViewer(user) }));
+    return csvResponse(
+      c,
+      responsesFilename(period),
+      RESPONSE_COLUMNS,
+      responseExportRows(deps.db.read, { period, scope, viewer: staffViewer(user) }),
+    );
   });
 
   app.get('/exports/coaching-plan.csv', staff, async (c) => {
@@ -74,14 +90,28 @@ export function coachingExportRoutes(deps: AppDeps) {
     const scope = teamScopeOf(user);
     // A file cannot say "being computed": the first analysis of the period is waited for.
     const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'file');
-    const plan = await buildCoachingPlan(deps.db.read, { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) }, served?.analysis ?? null);
+    const plan = await buildCoachingPlan(
+      deps.db.read,
+      { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) },
+      served?.analysis ?? null,
+    );
     await deps.db.write((tx) =>
-      recordAudit(tx, now, { actor: user.email, action: 'export.coaching-plan', detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length } }),
+      recordAudit(tx, now, {
+        actor: user.email,
+        action: 'export.coaching-plan',
+        detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length },
+      }),
     );
     let rank = 0;
     const rows: CsvRow[] = plan.reps.map((r) => {
       const gap = r.gap;
-      const counts = gap ? sessionCounts(r.sessions, gap.skill) : { planned: r.sessions.filter((s) => s.status === 'planned').length, done: r.sessions.filter((s) => s.status === 'done').length, lastDone: null };
+      const counts = gap
+        ? sessionCounts(r.sessions, gap.skill)
+        : {
+            planned: r.sessions.filter((s) => s.status === 'planned').length,
+            done: r.sessions.filter((s) => s.status === 'done').length,
+            lastDone: null,
+          };
       return [
         gap ? ++rank : null,
         r.email,

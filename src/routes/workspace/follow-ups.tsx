@@ -43,12 +43,19 @@ export function followUpRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const leads = requireRole('admin', 'lead');
 
-  const listProps = async (c: Context<AppEnv>, status: FollowUpStatus, rawPage: string | undefined): Promise<FollowUpListProps> => {
+  const listProps = async (
+    c: Context<AppEnv>,
+    status: FollowUpStatus,
+    rawPage: string | undefined,
+  ): Promise<FollowUpListProps> => {
     const t = staffT(currentUser(c).locale);
     const counts = await countFollowUpsByStatus(deps.db.read);
     const pageCount = Math.max(1, Math.ceil(counts[status] / PAGE_SIZE));
     const page = Math.min(pageCount, Math.max(1, isId(rawPage) ? Number(rawPage) : 1));
-    const [items, staff] = await Promise.all([listFollowUpItems(deps.db.read, { status, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }), listAssignableStaff(deps.db.read)]);
+    const [items, staff] = await Promise.all([
+      listFollowUpItems(deps.db.read, { status, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+      listAssignableStaff(deps.db.read),
+    ]);
     return { t, status, counts, items, staff, page, pageCount, hrefFor: followUpsHref };
   };
 
@@ -59,7 +66,12 @@ export function followUpRoutes(deps: AppDeps) {
   });
 
   /** The item after a change: swapped in place (htmx) or the list again (303), or with errors (422). */
-  const answer = async (c: Context<AppEnv>, id: number, back: string, problem?: { errors: { assignee?: string; note?: string }; noteValue?: string }) => {
+  const answer = async (
+    c: Context<AppEnv>,
+    id: number,
+    back: string,
+    problem?: { errors: { assignee?: string; note?: string }; noteValue?: string },
+  ) => {
     const user = currentUser(c);
     const t = staffT(user.locale);
     if (isHtmx(c)) {
@@ -67,13 +79,25 @@ export function followUpRoutes(deps: AppDeps) {
       if (!item) throw notFound();
       return renderHtml(
         c,
-        <FollowUpItemCard t={t} item={item} staff={staff} back={back} errors={problem?.errors} noteValue={problem?.noteValue} message={problem ? undefined : t('coFollowUpSaved')} />,
+        <FollowUpItemCard
+          t={t}
+          item={item}
+          staff={staff}
+          back={back}
+          errors={problem?.errors}
+          noteValue={problem?.noteValue}
+          message={problem ? undefined : t('coFollowUpSaved')}
+        />,
         problem ? 422 : 200,
       );
     }
     if (!problem) return c.redirect(`${back}#${followUpItemId(id)}`, 303);
     const url = new URL(back, 'http://local.invalid');
-    const props = await listProps(c, statusOf(url.searchParams.get('status') ?? undefined), url.searchParams.get('page') ?? undefined);
+    const props = await listProps(
+      c,
+      statusOf(url.searchParams.get('status') ?? undefined),
+      url.searchParams.get('page') ?? undefined,
+    );
     return renderHtml(c, <FollowUpsPage {...props} user={user} problem={{ id, ...problem }} />, 422);
   };
 
@@ -92,7 +116,14 @@ export function followUpRoutes(deps: AppDeps) {
     const back = safeListPath(field(form, 'back'));
     const raw = field(form, 'assignee') ?? '';
     const assigneeId = raw === '' ? null : isId(raw) ? Number(raw) : NaN;
-    const ok = !Number.isNaN(assigneeId) && (await assignFollowUp(deps.db, { id, assigneeId: assigneeId === null || Number.isNaN(assigneeId) ? null : assigneeId, user, now: deps.clock.nowMs() }));
+    const ok =
+      !Number.isNaN(assigneeId) &&
+      (await assignFollowUp(deps.db, {
+        id,
+        assigneeId: assigneeId === null || Number.isNaN(assigneeId) ? null : assigneeId,
+        user,
+        now: deps.clock.nowMs(),
+      }));
     if (!ok) return answer(c, id, back, { errors: { assignee: staffT(user.locale)('coErrAssignee') } });
     return answer(c, id, back);
   });
@@ -105,7 +136,8 @@ export function followUpRoutes(deps: AppDeps) {
     const back = safeListPath(field(form, 'back'));
     const text = (field(form, 'note') ?? '').trim();
     if (text === '') return answer(c, id, back, { errors: { note: t('coErrNoteEmpty') }, noteValue: '' });
-    if (text.length > FOLLOW_UP_NOTE_MAX) return answer(c, id, back, { errors: { note: t('coErrNoteLong') }, noteValue: text });
+    if (text.length > FOLLOW_UP_NOTE_MAX)
+      return answer(c, id, back, { errors: { note: t('coErrNoteLong') }, noteValue: text });
     await addFollowUpNote(deps.db, { id, text, user, now: deps.clock.nowMs() });
     return answer(c, id, back);
   });

@@ -37,7 +37,8 @@ export const GAPS_CSV_HEADER = [
   'link_mde',
 ];
 
-const round = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000);
+const round = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
 
 export function gapsExportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -46,10 +47,17 @@ export function gapsExportRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
     // A file is not a page that can show what was wrong: refuse instead of exporting something else.
-    if (problems.length > 0) throw invalid(problems.map((p) => ({ path: [p.field], message: p.code })), `Invalid ${problems.map((p) => p.field).join(', ')}.`);
+    if (problems.length > 0)
+      throw invalid(
+        problems.map((p) => ({ path: [p.field], message: p.code })),
+        `Invalid ${problems.map((p) => p.field).join(', ')}.`,
+      );
     const { teamName } = await teamFilter(deps.db.read, user, filters);
     const { period } = filters.range;
-    const [served, directory] = await Promise.all([serveLinks(deps, period, now, 'file'), getRepDirectory(deps.db.read)]);
+    const [served, directory] = await Promise.all([
+      serveLinks(deps, period, now, 'file'),
+      getRepDirectory(deps.db.read),
+    ]);
     if (!served) throw new Error('the link analysis did not answer');
     const { analysis } = served;
     const rows: CsvRow[] = currentReps(analysis, directory, teamScopeOf(user), teamName).flatMap((r) =>
@@ -80,14 +88,24 @@ export function gapsExportRoutes(deps: AppDeps) {
       recordAudit(tx, now, {
         actor: user.email,
         action: 'export.gaps',
-        detail: { from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), team: teamName ?? null, rows: rows.length },
+        detail: {
+          from: new Date(period.from).toISOString(),
+          to: new Date(period.to).toISOString(),
+          team: teamName ?? null,
+          rows: rows.length,
+        },
       }),
     );
     c.header('X-Computed-At', new Date(served.computedAt).toISOString());
     const day = new Date(now).toISOString().slice(0, 10);
-    return csvResponse(c, `gaps-${day}.csv`, GAPS_CSV_HEADER, (async function* () {
-      for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500);
-    })());
+    return csvResponse(
+      c,
+      `gaps-${day}.csv`,
+      GAPS_CSV_HEADER,
+      (async function* () {
+        for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500);
+      })(),
+    );
   });
   return app;
 }

@@ -40,15 +40,30 @@ export function gapsPageRoutes(deps: AppDeps) {
     const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
     const { teams, teamName } = await teamFilter(deps.db.read, user, filters);
     const fmt = formatter(staffT(user.locale), user.locale);
-    const query = { range: filters.range, scope: teamScopeOf(user), team: teamName, cpi: filters.cpi, locale: fmt.locale };
+    const query = {
+      range: filters.range,
+      scope: teamScopeOf(user),
+      team: teamName,
+      cpi: filters.cpi,
+      locale: fmt.locale,
+    };
     const status = problems.length > 0 ? 422 : 200;
     const self = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
     const served = await serveLinks(deps, filters.range.period, now, 'page');
     if (isHtmx(c) && c.req.header('HX-Target') === 'quadrant') {
-      if (!served) return renderHtml(c, <ComputingRegion fmt={fmt} id="quadrant" tag="section" href={self} class="quadrant" />, status);
+      if (!served)
+        return renderHtml(
+          c,
+          <ComputingRegion fmt={fmt} id="quadrant" tag="section" href={self} class="quadrant" />,
+          status,
+        );
       const importance = await loadImportanceMap(deps.db.read, served.analysis, query);
-      return renderHtml(c, <QuadrantSection fmt={fmt} importance={importance} filters={filters} teamName={teamName} outOfBand />, status);
+      return renderHtml(
+        c,
+        <QuadrantSection fmt={fmt} importance={importance} filters={filters} teamName={teamName} outOfBand />,
+        status,
+      );
     }
     const analysis = served ? await loadGapAnalysis(deps.db.read, served.analysis, query) : null;
     const exportHref = `/exports/gaps.csv${filterSearch(filters, ['range', 'team'])}`;

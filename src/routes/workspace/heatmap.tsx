@@ -40,7 +40,13 @@ export function heatmapRoutes(deps: AppDeps) {
       status = 422;
     } else {
       const period = filters.period;
-      const query = { period: period.period, now, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences };
+      const query = {
+        period: period.period,
+        now,
+        types: filters.types,
+        scope: filters.scope,
+        protectDifferences: filters.protectDifferences,
+      };
       const [reps, byRep, org] = await Promise.all([
         listRepsWithTeams(deps.db.read, filters.scope),
         computeCpis(deps.db.read, { ...query, groupBy: 'rep', ...(filters.team ? { team: filters.team.name } : {}) }),

@@ -29,16 +29,31 @@ export function exportRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const filters = await readFilters(c, deps, user, t, now);
     const groupBy = groupBySchema.safeParse(c.req.query('groupBy') ?? 'team');
-    if (!groupBy.success) throw invalid([{ path: ['groupBy'], message: 'must be team or rep' }], 'groupBy must be team or rep.');
+    if (!groupBy.success)
+      throw invalid([{ path: ['groupBy'], message: 'must be team or rep' }], 'groupBy must be team or rep.');
     if (hasFilterErrors(filters) || !filters.period) {
       const issues = Object.entries(filters.errors).map(([field, message]) => ({ path: [field], message }));
       throw invalid(issues, issues.map((issue) => issue.message).join(' ') || 'Some fields are invalid.');
     }
     const period = filters.period;
-    const query = { period: period.period, now, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences };
+    const query = {
+      period: period.period,
+      now,
+      types: filters.types,
+      scope: filters.scope,
+      protectDifferences: filters.protectDifferences,
+    };
     const teamFilter = filters.team ? { team: filters.team.name } : {};
     const org = await computeCpis(deps.db.read, { ...query, groupBy: 'org', ...teamFilter });
-    const total: ExportGroup = { kind: 'total', name: filters.team?.name ?? 'all', repEmail: null, team: filters.team?.name ?? null, former: null, group: org.groups[0], hidden: new Set() };
+    const total: ExportGroup = {
+      kind: 'total',
+      name: filters.team?.name ?? 'all',
+      repEmail: null,
+      team: filters.team?.name ?? null,
+      former: null,
+      group: org.groups[0],
+      hidden: new Set(),
+    };
     let groups: ExportGroup[];
     if (groupBy.data === 'team') {
       const byTeam = await computeCpis(deps.db.read, { ...query, groupBy: 'team' });
@@ -46,7 +61,15 @@ export function exportRoutes(deps: AppDeps) {
       const all = await computeCpis(deps.db.read, { ...query, groupBy: 'org' });
       groups = protectTeams(byTeam.groups, all.groups[0])
         .filter((r) => !filters.team || r.group.team === filters.team.name)
-        .map((r) => ({ kind: 'team', name: r.group.name, repEmail: null, team: r.group.team, former: null, group: r.group, hidden: r.hidden }));
+        .map((r) => ({
+          kind: 'team',
+          name: r.group.name,
+          repEmail: null,
+          team: r.group.team,
+          former: null,
+          group: r.group,
+          hidden: r.hidden,
+        }));
     } else {
       const [reps, byRep, all] = await Promise.all([
         listRepsWithTeams(deps.db.read, filters.scope),
@@ -54,11 +77,23 @@ export function exportRoutes(deps: AppDeps) {
         computeCpis(deps.db.read, { ...query, groupBy: 'org' }),
       ]);
       const inTeam = reps.filter((r) => !filters.team || r.teamId === filters.team.id);
-      const rows = heatmapRows(inTeam.map((r) => ({ id: r.id, email: r.email, name: r.name, team: r.teamName, active: r.active })), byRep.groups, orgValues(all.groups[0]));
+      const rows = heatmapRows(
+        inTeam.map((r) => ({ id: r.id, email: r.email, name: r.name, team: r.teamName, active: r.active })),
+        byRep.groups,
+        orgValues(all.groups[0]),
+      );
       const byEmail = new Map(byRep.groups.map((g) => [g.key, g]));
       groups = rows.map((r) => {
         const hidden = new Set<ExportColumn>(HEAT_COLUMNS.filter((col) => r.cells[col].level === 'hidden'));
-        return { kind: 'rep', name: r.name, repEmail: r.email, team: r.team, former: !r.active, group: byEmail.get(r.email), hidden };
+        return {
+          kind: 'rep',
+          name: r.name,
+          repEmail: r.email,
+          team: r.team,
+          former: !r.active,
+          group: byEmail.get(r.email),
+          hidden,
+        };
       });
     }
     await deps.db.write((tx) =>
@@ -66,14 +101,27 @@ export function exportRoutes(deps: AppDeps) {
         actor: user.email,
         action: 'export.cpis',
         subject: groupBy.data,
-        detail: { groupBy: groupBy.data, team: filters.team?.name ?? null, period: period.key, from: period.period.from, to: period.period.to, type: filters.types?.[0] ?? null, rows: groups.length },
+        detail: {
+          groupBy: groupBy.data,
+          team: filters.team?.name ?? null,
+          period: period.key,
+          from: period.period.from,
+          to: period.period.to,
+          type: filters.types?.[0] ?? null,
+          rows: groups.length,
+        },
       }),
     );
     const stamp = period.kind === 'custom' ? `${period.fromDate}_${period.lastDate}` : period.key;
     const rows = [...groups, total].map(cpiExportRow);
-    return csvResponse(c, `cpis_by-${groupBy.data}_${stamp}.csv`, CPI_EXPORT_HEADER, (async function* () {
-      yield rows;
-    })());
+    return csvResponse(
+      c,
+      `cpis_by-${groupBy.data}_${stamp}.csv`,
+      CPI_EXPORT_HEADER,
+      (async function* () {
+        yield rows;
+      })(),
+    );
   });
 
   return app;

@@ -11,7 +11,15 @@ import type { AppDeps, AppEnv, SessionUser } from '../../context';
 import type { StaffT } from '../../lib/i18n/staff';
 import { notFound } from '../../lib/errors';
 import { teamScopeOf, type TeamScope } from '../../domain/access';
-import { isPeriodProblem, parseReportPeriod, periodChoices, quarterKeyOf, monthKeyLabel, type PeriodProblem, type ReportPeriod } from '../../domain/report-period';
+import {
+  isPeriodProblem,
+  parseReportPeriod,
+  periodChoices,
+  quarterKeyOf,
+  monthKeyLabel,
+  type PeriodProblem,
+  type ReportPeriod,
+} from '../../domain/report-period';
 import { monthKey } from '../../lib/periods';
 import { listTeams } from '../../../db/queries/reps';
 import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
@@ -45,7 +53,9 @@ export interface Filters {
 function periodMessage(t: StaffT, problem: PeriodProblem): string {
   switch (problem.code) {
     case 'format':
-      return problem.field === 'period' ? t('wsErrPeriodFormat') : t('wsErrDateFormat', { field: problem.field === 'from' ? t('wsFrom') : t('wsTo') });
+      return problem.field === 'period'
+        ? t('wsErrPeriodFormat')
+        : t('wsErrDateFormat', { field: problem.field === 'from' ? t('wsFrom') : t('wsTo') });
     case 'future':
       return t('wsErrPeriodFuture');
     case 'order':
@@ -59,8 +69,20 @@ function periodMessage(t: StaffT, problem: PeriodProblem): string {
   }
 }
 
-export async function readFilters(c: Context<AppEnv>, deps: AppDeps, user: SessionUser, t: StaffT, now: number): Promise<Filters> {
-  const raw = querySchema.safeParse({ team: c.req.query('team'), period: c.req.query('period'), from: c.req.query('from'), to: c.req.query('to'), type: c.req.query('type') });
+export async function readFilters(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  user: SessionUser,
+  t: StaffT,
+  now: number,
+): Promise<Filters> {
+  const raw = querySchema.safeParse({
+    team: c.req.query('team'),
+    period: c.req.query('period'),
+    from: c.req.query('from'),
+    to: c.req.query('to'),
+    type: c.req.query('type'),
+  });
   // Only over-long values fail here; they are not a team, period or type anyone can choose.
   if (!raw.success) throw notFound();
   const values = raw.data;
@@ -102,12 +124,19 @@ export async function readFilters(c: Context<AppEnv>, deps: AppDeps, user: Sessi
 export const hasFilterErrors = (f: Filters) => Object.keys(f.errors).length > 0 || f.period === undefined;
 
 /** htmx asked for the results region only (a history restore asks for the whole page). */
-export const wantsFragment = (c: Context) => c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
+export const wantsFragment = (c: Context) =>
+  c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
 
-export const allTeamsLabel = (t: StaffT, user: SessionUser) => (user.role === 'trainer' ? t('wsAllMyTeams') : t('wsAllTeams'));
+export const allTeamsLabel = (t: StaffT, user: SessionUser) =>
+  user.role === 'trainer' ? t('wsAllMyTeams') : t('wsAllTeams');
 
 /** The props of the shared filter form (overview and heatmap): the filter state from the URL. */
-export function filterFormProps(filters: Filters, t: StaffT, user: SessionUser, where: { id: string; action: string; target: string }) {
+export function filterFormProps(
+  filters: Filters,
+  t: StaffT,
+  user: SessionUser,
+  where: { id: string; action: string; target: string },
+) {
   return {
     ...where,
     values: filters.values,

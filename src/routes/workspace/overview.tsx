@@ -29,7 +29,11 @@ export function overviewRoutes(deps: AppDeps) {
     const now = deps.clock.nowMs();
     const filters = await readFilters(c, deps, user, t, now);
     c.header('Vary', 'HX-Request');
-    const form = filterFormProps(filters, t, user, { id: 'overview-filters', action: '/', target: '#overview-results' });
+    const form = filterFormProps(filters, t, user, {
+      id: 'overview-filters',
+      action: '/',
+      target: '#overview-results',
+    });
     let results;
     let status: 200 | 422 = 200;
     if (hasFilterErrors(filters) || !filters.period) {
@@ -38,7 +42,16 @@ export function overviewRoutes(deps: AppDeps) {
     } else {
       const period = filters.period;
       const withTrends = c.req.query('trends') === '1';
-      const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences, now, trends: withTrends });
+      const data = await computeOverview(deps.db.read, {
+        period: period.period,
+        lastMonth: period.lastMonth,
+        team: filters.team,
+        types: filters.types,
+        scope: filters.scope,
+        protectDifferences: filters.protectDifferences,
+        now,
+        trends: withTrends,
+      });
       const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
       results = (
         <OverviewResults
@@ -56,7 +69,10 @@ export function overviewRoutes(deps: AppDeps) {
           }}
           exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.values, { groupBy })}`}
           canEditTargets={canManageTargets(user)}
-          trendsHref={{ fragment: `/overview/trends${filterQuery(filters.values)}`, page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends` }}
+          trendsHref={{
+            fragment: `/overview/trends${filterQuery(filters.values)}`,
+            page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends`,
+          }}
         />
       );
     }
@@ -76,10 +92,23 @@ export function overviewRoutes(deps: AppDeps) {
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
     const filters = await readFilters(c, deps, user, t, now);
-    if (hasFilterErrors(filters) || !filters.period) return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
+    if (hasFilterErrors(filters) || !filters.period)
+      return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
     const period = filters.period;
-    const data = await computeOverview(deps.db.read, { period: period.period, lastMonth: period.lastMonth, team: filters.team, types: filters.types, scope: filters.scope, protectDifferences: filters.protectDifferences, now, trends: true });
-    return renderHtml(c, <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />);
+    const data = await computeOverview(deps.db.read, {
+      period: period.period,
+      lastMonth: period.lastMonth,
+      team: filters.team,
+      types: filters.types,
+      scope: filters.scope,
+      protectDifferences: filters.protectDifferences,
+      now,
+      trends: true,
+    });
+    return renderHtml(
+      c,
+      <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />,
+    );
   });
 
   app.route('/', targetRoutes(deps));

@@ -43,10 +43,29 @@ export function repPageRoutes(deps: AppDeps) {
     const analysis = served?.analysis ?? null;
     if (isHtmx(c) && c.req.header('HX-Target') === 'rep-gaps') {
       const skillNames = Object.fromEntries((analysis?.skills ?? []).map((s) => [s.slug, s.name]));
-      return renderHtml(c, <RepGapsSection fmt={fmt} gaps={repGaps(analysis, rep.id)} stamp={served} skillNames={skillNames} typeFiltered={filters.type !== undefined} selfHref={self} />, status);
+      return renderHtml(
+        c,
+        <RepGapsSection
+          fmt={fmt}
+          gaps={repGaps(analysis, rep.id)}
+          stamp={served}
+          skillNames={skillNames}
+          typeFiltered={filters.type !== undefined}
+          selfHref={self}
+        />,
+        status,
+      );
     }
     const profile = await loadRepProfile(deps.db.read, {
-      rep: { id: rep.id, email: rep.email, name: rep.name, teamId: rep.teamId, teamName: rep.teamName, active: rep.active, excluded: rep.excluded },
+      rep: {
+        id: rep.id,
+        email: rep.email,
+        name: rep.name,
+        teamId: rep.teamId,
+        teamName: rep.teamName,
+        active: rep.active,
+        excluded: rep.excluded,
+      },
       range: filters.range,
       type: filters.type,
       now,

@@ -13,7 +13,13 @@ import { readForm, field, parseWith } from '../../lib/forms';
 import { staffT } from '../../lib/i18n/staff';
 import { invalid, notFound } from '../../lib/errors';
 import { canManageTargets, teamScopeOf } from '../../domain/access';
-import { isTargetErrorCode, targetForForm, targetScopeSchema, targetValuesSchema, type TargetErrorCode } from '../../domain/target-input';
+import {
+  isTargetErrorCode,
+  targetForForm,
+  targetScopeSchema,
+  targetValuesSchema,
+  type TargetErrorCode,
+} from '../../domain/target-input';
 import { CPIS, type Cpi } from '../../../db/schema';
 import { deleteTarget, getTargets, saveTarget } from '../../../db/queries/targets';
 import { listTeams } from '../../../db/queries/reps';
@@ -26,7 +32,10 @@ const DAY_MS = 86_400_000;
 type Saved = Awaited<ReturnType<typeof getTargets>>[number];
 type CardState = Pick<TargetCardProps, 'values' | 'errors' | 'flash'>;
 
-const teamParam = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+const teamParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number);
 
 function savedValues(cpi: Cpi, row: Saved | undefined): Record<TargetField, string> {
   return {
@@ -48,7 +57,13 @@ export function targetRoutes(deps: AppDeps) {
     return { teams, teamId: id.data };
   }
 
-  function card(user: SessionUser, rows: Saved[], cpi: Cpi, teamId: number | null, state: Partial<CardState> = {}): Omit<TargetCardProps, 't' | 'f'> {
+  function card(
+    user: SessionUser,
+    rows: Saved[],
+    cpi: Cpi,
+    teamId: number | null,
+    state: Partial<CardState> = {},
+  ): Omit<TargetCardProps, 't' | 'f'> {
     const saved = rows.find((r) => r.cpi === cpi && r.teamId === teamId);
     const fallback = teamId === null ? undefined : rows.find((r) => r.cpi === cpi && r.teamId === null);
     return {
@@ -63,7 +78,14 @@ export function targetRoutes(deps: AppDeps) {
     };
   }
 
-  async function page(c: Context<AppEnv>, user: SessionUser, teamId: number | null, teams: { id: number; name: string }[], states: Partial<Record<Cpi, Partial<CardState>>>, status: 200 | 422 = 200) {
+  async function page(
+    c: Context<AppEnv>,
+    user: SessionUser,
+    teamId: number | null,
+    teams: { id: number; name: string }[],
+    states: Partial<Record<Cpi, Partial<CardState>>>,
+    status: 200 | 422 = 200,
+  ) {
     const t = staffT(user.locale);
     const visible = new Set(teams.map((x) => x.id));
     const rows = (await getTargets(deps.db.read)).filter((r) => r.teamId === null || visible.has(r.teamId));
@@ -88,7 +110,9 @@ export function targetRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const { teams, teamId } = await scopeOf(user, c.req.query('team'));
     const flashCpi = CPIS.find((x) => x === c.req.query('saved') || x === c.req.query('deleted'));
-    const states: Partial<Record<Cpi, Partial<CardState>>> = flashCpi ? { [flashCpi]: { flash: c.req.query('saved') ? 'saved' : 'deleted' } } : {};
+    const states: Partial<Record<Cpi, Partial<CardState>>> = flashCpi
+      ? { [flashCpi]: { flash: c.req.query('saved') ? 'saved' : 'deleted' } }
+      : {};
     return page(c, user, teamId, teams, states);
   });
 
@@ -105,9 +129,14 @@ export function targetRoutes(deps: AppDeps) {
       if (!isHtmx(c)) return page(c, user, teamId, teams, { [cpi]: state }, status);
       const t = staffT(user.locale);
       const rows = await getTargets(deps.db.read);
-      return renderHtml(c, <TargetCard t={t} f={formats(user.locale, t)} {...card(user, rows, cpi, teamId, state)} />, status);
+      return renderHtml(
+        c,
+        <TargetCard t={t} f={formats(user.locale, t)} {...card(user, rows, cpi, teamId, state)} />,
+        status,
+      );
     };
-    const back = (flash: 'saved' | 'deleted') => c.redirect(`/targets?${teamId === null ? '' : `team=${teamId}&`}${flash}=${cpi}#target-${cpi}`, 303);
+    const back = (flash: 'saved' | 'deleted') =>
+      c.redirect(`/targets?${teamId === null ? '' : `team=${teamId}&`}${flash}=${cpi}#target-${cpi}`, 303);
 
     if (field(form, 'action') === 'delete') {
       await deps.db.write(async (tx) => {
@@ -117,12 +146,17 @@ export function targetRoutes(deps: AppDeps) {
       return isHtmx(c) ? respond({ flash: 'deleted' }) : back('deleted');
     }
 
-    const typed = { target: field(form, 'target') ?? '', baselineFrom: field(form, 'baselineFrom') ?? '', baselineTo: field(form, 'baselineTo') ?? '' };
+    const typed = {
+      target: field(form, 'target') ?? '',
+      baselineFrom: field(form, 'baselineFrom') ?? '',
+      baselineTo: field(form, 'baselineTo') ?? '',
+    };
     const parsed = parseWith(targetValuesSchema(cpi, now), typed);
     if (!parsed.ok) {
       const errors: Partial<Record<TargetField, TargetErrorCode>> = {};
       for (const [name, code] of Object.entries(parsed.errors)) {
-        if ((name === 'target' || name === 'baselineFrom' || name === 'baselineTo') && isTargetErrorCode(code)) errors[name] = code;
+        if ((name === 'target' || name === 'baselineFrom' || name === 'baselineTo') && isTargetErrorCode(code))
+          errors[name] = code;
       }
       return respond({ values: typed, errors }, 422);
     }

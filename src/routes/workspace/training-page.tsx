@@ -9,7 +9,13 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv, SessionUser } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
-import { afterWindowEnded, completionMonthsLabel, latestJudgedQuarter, parseTrainingFilters, type TrainingFilters } from '../../domain/analysis/training-filters';
+import {
+  afterWindowEnded,
+  completionMonthsLabel,
+  latestJudgedQuarter,
+  parseTrainingFilters,
+  type TrainingFilters,
+} from '../../domain/analysis/training-filters';
 import { serveAnalysis } from '../../domain/analysis/cache';
 import { byEvidence, effectForApi, verdictOf } from '../../domain/analysis/training-view';
 import { listTeams } from '../../../db/queries/reps';
@@ -31,7 +37,8 @@ function quarterChoices(now: number, count = 8): string[] {
   const latest = latestJudgedQuarter(now);
   let start = Number(latest.slice(0, 4)) * 100 + (Number(latest.slice(-1)) - 1) * 3 + 1;
   const out: string[] = [];
-  for (let i = 0; i < count; i++, start = addMonths(start, -3)) out.push(`${Math.floor(start / 100)}-Q${Math.floor(((start % 100) - 1) / 3) + 1}`);
+  for (let i = 0; i < count; i++, start = addMonths(start, -3))
+    out.push(`${Math.floor(start / 100)}-Q${Math.floor(((start % 100) - 1) / 3) + 1}`);
   return out;
 }
 
@@ -41,7 +48,13 @@ async function readPage(deps: AppDeps, c: Context<AppEnv>, user: SessionUser) {
   const teams = await listTeams(deps.db.read, teamScopeOf(user));
   const team = filters.team === undefined ? undefined : teams.find((x) => x.id === filters.team);
   if (filters.team !== undefined && !team) throw notFound();
-  const params = { fromMonth: filters.fromMonth, toMonth: filters.toMonth, skill: filters.skill, kind: filters.kind, team: team?.name };
+  const params = {
+    fromMonth: filters.fromMonth,
+    toMonth: filters.toMonth,
+    skill: filters.skill,
+    kind: filters.kind,
+    team: team?.name,
+  };
   return { now, filters, problems, teams, team, params };
 }
 
@@ -64,11 +77,44 @@ const search = (f: TrainingFilters, extra: Record<string, string> = {}) => {
 
 async function skillNames(db: Drizzle) {
   const skills = await listSkills(db);
-  return { skills: skills.map((s) => ({ slug: s.slug, name: s.name })), names: Object.fromEntries(skills.map((s) => [s.slug, s.name])) };
+  return {
+    skills: skills.map((s) => ({ slug: s.slug, name: s.name })),
+    names: Object.fromEntries(skills.map((s) => [s.slug, s.name])),
+  };
 }
 
-const CSV_HEADER = ['Skill', 'Kind', 'CPI', 'Result', 'Reason', 'Change vs similar reps', 'Lower (95%)', 'Upper (95%)', 'p', 'q', 'Trained reps', 'Comparison reps', 'Completion months', 'Trends differed before'];
-const RAW_HEADER = ['skill', 'kind', 'cpi', 'status', 'reason', 'effect', 'lower', 'upper', 'p', 'q', 'treatedReps', 'controlReps', 'cohorts', 'preTrendOk'];
+const CSV_HEADER = [
+  'Skill',
+  'Kind',
+  'CPI',
+  'Result',
+  'Reason',
+  'Change vs similar reps',
+  'Lower (95%)',
+  'Upper (95%)',
+  'p',
+  'q',
+  'Trained reps',
+  'Comparison reps',
+  'Completion months',
+  'Trends differed before',
+];
+const RAW_HEADER = [
+  'skill',
+  'kind',
+  'cpi',
+  'status',
+  'reason',
+  'effect',
+  'lower',
+  'upper',
+  'p',
+  'q',
+  'treatedReps',
+  'controlReps',
+  'cohorts',
+  'preTrendOk',
+];
 
 export function trainingPageRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -89,14 +135,27 @@ export function trainingPageRoutes(deps: AppDeps) {
       skillNames: names,
       selfHref: `/training${search(filters)}`,
       exportHref: `/exports/training-effects.csv${search(filters)}`,
-      detailHref: (e: { skill: string; kind: string; cpi: string }) => `/training/effect${search(filters, { effectSkill: e.skill, effectKind: e.kind, cpi: e.cpi })}`,
+      detailHref: (e: { skill: string; kind: string; cpi: string }) =>
+        `/training/effect${search(filters, { effectSkill: e.skill, effectKind: e.kind, cpi: e.cpi })}`,
       notEnded: !afterWindowEnded(filters.toMonth, now),
       heading,
     };
     const status = problems.length > 0 ? 422 : 200;
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) return renderHtml(c, <TrainingResults {...results} />, status);
-    return renderHtml(c, <TrainingPage {...results} user={user} filters={filters} problems={problems} quarters={quarterChoices(now)} teams={teams} skills={skills} />, status);
+    return renderHtml(
+      c,
+      <TrainingPage
+        {...results}
+        user={user}
+        filters={filters}
+        problems={problems}
+        quarters={quarterChoices(now)}
+        teams={teams}
+        skills={skills}
+      />,
+      status,
+    );
   });
 
   app.get('/training/effect', staff, async (c) => {
@@ -106,10 +165,21 @@ export function trainingPageRoutes(deps: AppDeps) {
     const served = await serveAnalysis(deps, 'training-effects', params, 'wait');
     if (served.status !== 'ready') throw notFound();
     const want = { skill: c.req.query('effectSkill'), kind: c.req.query('effectKind'), cpi: c.req.query('cpi') };
-    const effect = served.result.effects.find((e) => e.skill === want.skill && e.kind === want.kind && e.cpi === want.cpi);
+    const effect = served.result.effects.find(
+      (e) => e.skill === want.skill && e.kind === want.kind && e.cpi === want.cpi,
+    );
     if (!effect || verdictOf(effect) === 'not-enough') throw notFound();
     const { names } = await skillNames(deps.db.read);
-    return renderHtml(c, <TrainingEffectPage fmt={fmt} user={user} effect={effect} skillName={names[effect.skill] ?? effect.skill} backHref={`/training${search(filters)}`} />);
+    return renderHtml(
+      c,
+      <TrainingEffectPage
+        fmt={fmt}
+        user={user}
+        effect={effect}
+        skillName={names[effect.skill] ?? effect.skill}
+        backHref={`/training${search(filters)}`}
+      />,
+    );
   });
 
   app.get('/exports/training-effects.csv', staff, async (c) => {
@@ -124,13 +194,54 @@ export function trainingPageRoutes(deps: AppDeps) {
     const rows: CsvRow[] = effects.map((e) => {
       const a = effectForApi(e);
       return raw
-        ? [a.skill, a.kind, a.cpi, a.status, e.reason, a.effect, a.lower, a.upper, a.p, a.q, a.treatedReps, a.controlReps, a.cohorts, a.preTrend ? String(a.preTrend.ok) : null]
-        : [names[e.skill] ?? e.skill, kindName(t, e.kind), cpiName(t, e.cpi), verdictOf(e), e.reason, e.effect, e.lower, e.upper, e.p, e.q, e.treatedReps, e.controlReps, e.cohorts, e.preTrend ? (e.preTrend.ok ? 'no' : 'yes') : null];
+        ? [
+            a.skill,
+            a.kind,
+            a.cpi,
+            a.status,
+            e.reason,
+            a.effect,
+            a.lower,
+            a.upper,
+            a.p,
+            a.q,
+            a.treatedReps,
+            a.controlReps,
+            a.cohorts,
+            a.preTrend ? String(a.preTrend.ok) : null,
+          ]
+        : [
+            names[e.skill] ?? e.skill,
+            kindName(t, e.kind),
+            cpiName(t, e.cpi),
+            verdictOf(e),
+            e.reason,
+            e.effect,
+            e.lower,
+            e.upper,
+            e.p,
+            e.q,
+            e.treatedReps,
+            e.controlReps,
+            e.cohorts,
+            e.preTrend ? (e.preTrend.ok ? 'no' : 'yes') : null,
+          ];
     });
-    await deps.db.write((tx) => recordAudit(tx, now, { actor: user.email, action: 'export.training-effects', detail: { ...params, rows: rows.length } }));
-    return csvResponse(c, `training-effects_${completionMonthsLabel(filters).replace(/\s+/g, '')}.csv`, raw ? RAW_HEADER : CSV_HEADER, (async function* () {
-      yield rows;
-    })());
+    await deps.db.write((tx) =>
+      recordAudit(tx, now, {
+        actor: user.email,
+        action: 'export.training-effects',
+        detail: { ...params, rows: rows.length },
+      }),
+    );
+    return csvResponse(
+      c,
+      `training-effects_${completionMonthsLabel(filters).replace(/\s+/g, '')}.csv`,
+      raw ? RAW_HEADER : CSV_HEADER,
+      (async function* () {
+        yield rows;
+      })(),
+    );
   });
 
   return app;

@@ -63,7 +63,12 @@ export interface InProcess {
 
 /** The app in this process on an existing database file (the file stays when closed). */
 export async function openInProcess(path: string, env: Record<string, string> = {}, clock?: Clock): Promise<InProcess> {
-  const config = loadConfig({ BASE_URL: 'http://cpi.test', DATABASE_URL: `file:${path}`, SEND_INTERVAL_SECONDS: '0', ...env });
+  const config = loadConfig({
+    BASE_URL: 'http://cpi.test',
+    DATABASE_URL: `file:${path}`,
+    SEND_INTERVAL_SECONDS: '0',
+    ...env,
+  });
   const db = await createDb({ url: config.databaseUrl, writeDeadlineMs: config.writeDeadlineMs });
   await migrate(db.adminClient);
   const deps: AppDeps = { config, db, clock: clock ?? createClock(config.now), wakeSender: () => {} };

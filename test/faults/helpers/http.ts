@@ -18,7 +18,12 @@ export function answersFor(n: number): Answers {
   };
 }
 
-export async function postSurvey(baseUrl: string, token: string, fields: Record<string, string>, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<Response> {
+export async function postSurvey(
+  baseUrl: string,
+  token: string,
+  fields: Record<string, string>,
+  init: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return fetch(`${baseUrl}/s/${token}`, {
     method: 'POST',
     redirect: 'manual',
@@ -47,5 +52,8 @@ export function shownValues(html: string): Record<string, string> {
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e]!);
+  return s.replace(
+    /&(lt|gt|quot|#39|#x27|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e]!,
+  );
 }

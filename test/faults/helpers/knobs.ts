@@ -14,7 +14,10 @@ export function rounds(specific: string, fallback: number): number {
   const raw = process.env[specific] ?? process.env.FAULT_ROUNDS;
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${process.env[specific] !== undefined ? specific : 'FAULT_ROUNDS'} must be a whole number ≥ 1, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `${process.env[specific] !== undefined ? specific : 'FAULT_ROUNDS'} must be a whole number ≥ 1, got ${JSON.stringify(raw)}`,
+    );
   return n;
 }
 

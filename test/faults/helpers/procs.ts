@@ -96,14 +96,26 @@ export interface ServerProc extends Proc {
 }
 
 /** Starts the real server on an existing (or new) database file and waits until it listens. */
-export async function startServerOn(dbPath: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProc> {
+export async function startServerOn(
+  dbPath: string,
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<ServerProc> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const proc = track('src/server.ts', [], { DATABASE_URL: `file:${dbPath}`, ...env, PORT: String(port), BASE_URL: baseUrl });
+    const proc = track('src/server.ts', [], {
+      DATABASE_URL: `file:${dbPath}`,
+      ...env,
+      PORT: String(port),
+      BASE_URL: baseUrl,
+    });
     const listening = /CPI Lens listening on http:\/\/[^:\s]+:(\d+)/;
     const ready = await new Promise<boolean>((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms; output:\n${proc.output()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`server did not start within ${timeoutMs} ms; output:\n${proc.output()}`)),
+        timeoutMs,
+      );
       const check = () => {
         if (!listening.test(proc.stdout())) return;
         clearTimeout(timer);

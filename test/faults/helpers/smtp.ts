@@ -71,10 +71,21 @@ export async function startFaultySmtp(): Promise<FaultySmtp> {
         }
         if (typeof verdict === 'number') {
           state.refused.set(verdict, (state.refused.get(verdict) ?? 0) + 1);
-          return callback(Object.assign(new Error(verdict >= 500 ? 'Mailbox unavailable (fault test)' : 'Try again later (fault test)'), { responseCode: verdict }));
+          return callback(
+            Object.assign(
+              new Error(verdict >= 500 ? 'Mailbox unavailable (fault test)' : 'Try again later (fault test)'),
+              { responseCode: verdict },
+            ),
+          );
         }
         const parsed = await simpleParser(raw);
-        const mail: AcceptedMail = { raw, parsed, messageId: parsed.messageId ?? '', to, link: LINK.exec(parsed.text ?? '')?.[1] };
+        const mail: AcceptedMail = {
+          raw,
+          parsed,
+          messageId: parsed.messageId ?? '',
+          to,
+          link: LINK.exec(parsed.text ?? '')?.[1],
+        };
         state.accepted.push(mail);
         callback(); // writes "250 OK" to the socket now
         state.afterAccept(mail);
@@ -102,7 +113,9 @@ interface ConnectionInternals {
   _socket?: Socket;
 }
 
-const connectionsOf = (server: SMTPServer) => [...((server as unknown as { connections: Set<ConnectionInternals> }).connections ?? [])];
+const connectionsOf = (server: SMTPServer) => [
+  ...((server as unknown as { connections: Set<ConnectionInternals> }).connections ?? []),
+];
 
 /** smtp-server keeps its connections in `server.connections`, each with its session and socket. */
 function socketOf(server: SMTPServer, session: SMTPServerSession): Socket | undefined {

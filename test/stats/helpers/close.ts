@@ -23,7 +23,9 @@ export function isClose(actual: number, expected: number, tolerance: Tolerance =
 export function expectClose(actual: unknown, expected: unknown, path = 'value', tolerance: Tolerance = GOLDEN): void {
   if (typeof expected === 'number') {
     expect(typeof actual, `${path} type`).toBe('number');
-    expect(isClose(actual as number, expected, tolerance), `${path}: got ${String(actual)}, want ${expected}`).toBe(true);
+    expect(isClose(actual as number, expected, tolerance), `${path}: got ${String(actual)}, want ${expected}`).toBe(
+      true,
+    );
   } else if (Array.isArray(expected)) {
     expect(Array.isArray(actual), `${path} is an array`).toBe(true);
     const list = actual as unknown[];

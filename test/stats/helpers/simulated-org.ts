@@ -52,7 +52,10 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 export function simulateOrg(random: RandomSource, scenario: Scenario, repCount = 48, answers = 80): SimulatedOrg {
   const reps: JointLinkRep[] = [];
   const latent: number[][] = [];
-  const summaries = Object.fromEntries(CPI_KEYS.map((cpi) => [cpi, [] as RepTypeSummary[]])) as Record<CpiKey, RepTypeSummary[]>;
+  const summaries = Object.fromEntries(CPI_KEYS.map((cpi) => [cpi, [] as RepTypeSummary[]])) as Record<
+    CpiKey,
+    RepTypeSummary[]
+  >;
   const types = scenario === 'work-mix' ? ['demo', 'support'] : MIXED_TYPES;
   // Per rep: n, sum, sum of squares per CPI × type, flushed into summaries after the rep's answers.
   const sums = new Float64Array(CPI_KEYS.length * types.length * 3);
@@ -77,7 +80,9 @@ export function simulateOrg(random: RandomSource, scenario: Scenario, repCount =
     const g = normal(random);
     const z = SIM_SKILLS.map(() => 0.8 * g + 0.6 * normal(random));
     latent.push(z);
-    const skills = Object.fromEntries(SIM_SKILLS.map((skill, s) => [skill, Math.min(100, Math.max(0, Math.round(70 + 12 * z[s]!)))]));
+    const skills = Object.fromEntries(
+      SIM_SKILLS.map((skill, s) => [skill, Math.min(100, Math.max(0, Math.round(70 + 12 * z[s]!)))]),
+    );
     reps.push({ rep, team: TEAMS[t]!, skills });
     const mix = MIXED_TYPES.map(() => random() ** 2 + 0.05);
     const mixTotal = mix.reduce((s, m) => s + m, 0);
@@ -102,7 +107,8 @@ export function simulateOrg(random: RandomSource, scenario: Scenario, repCount =
     CPI_KEYS.forEach((cpi, c) =>
       types.forEach((type, k) => {
         const at = (c * types.length + k) * 3;
-        if (sums[at]! > 0) summaries[cpi].push({ rep, type, n: sums[at]!, sum: sums[at + 1]!, sumOfSquares: sums[at + 2]! });
+        if (sums[at]! > 0)
+          summaries[cpi].push({ rep, type, n: sums[at]!, sum: sums[at + 1]!, sumOfSquares: sums[at + 2]! });
       }),
     );
   }

@@ -32,7 +32,10 @@ const simReps = () => Array.from({ length: SIM_REPS }, (_, i) => ({ rep: repKey(
  * Bernoulli with a per-rep logit 0.5 + 0.25·N(0,1) that never changes; in month 6 the
  * 10 reps lowest on FCR in month 5 (ties by rep order) are coached in 'discovery'. No effect.
  */
-export function simulateCoachingAfterBadMonth(random: RandomSource): { input: TrainingEffectsInput; coached: string[] } {
+export function simulateCoachingAfterBadMonth(random: RandomSource): {
+  input: TrainingEffectsInput;
+  coached: string[];
+} {
   const reps = simReps();
   const panel: PanelCell[] = [];
   const month5: { rep: string; rate: number }[] = [];
@@ -45,7 +48,10 @@ export function simulateCoachingAfterBadMonth(random: RandomSource): { input: Tr
       if (month === 5 && n > 0) month5.push({ rep, rate: sum / n });
     });
   }
-  const coached = [...month5].sort((a, b) => a.rate - b.rate).slice(0, 10).map((r) => r.rep);
+  const coached = [...month5]
+    .sort((a, b) => a.rate - b.rate)
+    .slice(0, 10)
+    .map((r) => r.rep);
   const events: TrainingEvent[] = coached.map((rep) => ({ rep, skill: 'discovery', kind: 'coaching', month: 6 }));
   return { input: { reps, panel, events }, coached };
 }
@@ -73,12 +79,18 @@ export function simulateStaggeredCourses(random: RandomSource, effect: number): 
       const level = 3.5 + 0.3 * normal(random);
       counts.forEach((n, month) => {
         if (n === 0) return;
-        const mu = level + (month >= 7 ? 0.5 : 0) + (cpi === 'addedValue' && g !== undefined && month >= g ? effect : 0);
+        const mu =
+          level + (month >= 7 ? 0.5 : 0) + (cpi === 'addedValue' && g !== undefined && month >= g ? effect : 0);
         panel.push({ rep, cpi, month, n, sum: n * mu + Math.sqrt(n) * 0.9 * normal(random) });
       });
     }
   });
-  const events: TrainingEvent[] = [...courseMonth].map(([i, month]) => ({ rep: repKey(i), skill: 'discovery', kind: 'course', month }));
+  const events: TrainingEvent[] = [...courseMonth].map(([i, month]) => ({
+    rep: repKey(i),
+    skill: 'discovery',
+    kind: 'course',
+    month,
+  }));
   return { reps, panel, events };
 }
 
@@ -97,12 +109,26 @@ export interface StaggeredRun {
 }
 
 /** Runs scenario (b)/(c) over seeded datasets: one trainingEffects call over STAGGERED_CPIS per dataset. */
-export function runStaggered(options: { effect: number; datasets: number; seed: number; replicates: number }): StaggeredRun {
+export function runStaggered(options: {
+  effect: number;
+  datasets: number;
+  seed: number;
+  replicates: number;
+}): StaggeredRun {
   const started = performance.now();
   let [found, nullClaims, estimates, sum, flagged] = [0, 0, 0, 0, 0];
   for (let d = 0; d < options.datasets; d++) {
-    const input = simulateStaggeredCourses(mulberry32(seedFor(options.seed, 'staggered', String(options.effect), String(d))), options.effect);
-    const effects = trainingEffects(input, { fromMonth: 0, toMonth: 11, cpis: STAGGERED_CPIS, seed: d, replicates: options.replicates });
+    const input = simulateStaggeredCourses(
+      mulberry32(seedFor(options.seed, 'staggered', String(options.effect), String(d))),
+      options.effect,
+    );
+    const effects = trainingEffects(input, {
+      fromMonth: 0,
+      toMonth: 11,
+      cpis: STAGGERED_CPIS,
+      seed: d,
+      replicates: options.replicates,
+    });
     const added = effects.find((e) => e.cpi === 'addedValue');
     if (added?.claimed) found++;
     if (added?.status === 'ok') [estimates, sum] = [estimates + 1, sum + added.effect];

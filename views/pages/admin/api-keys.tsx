@@ -22,7 +22,10 @@ export function ApiKeysPage({ t, user, keys, createdKey, errors }: ApiKeysPagePr
       <p>{t('apiKeysIntro')}</p>
       {createdKey && (
         <Flash kind="info">
-          {t('keyCreated')} <code class="secret" data-testid="new-api-key">{createdKey}</code>
+          {t('keyCreated')}{' '}
+          <code class="secret" data-testid="new-api-key">
+            {createdKey}
+          </code>
         </Flash>
       )}
       <div class="table-wrap">

@@ -41,8 +41,21 @@ export function AuditPage({ t, user, rows, total, values, actions, errors, page,
       <AdminNav t={t} current="/admin/audit" />
       <h1>{t('adminAudit')}</h1>
       <form method="get" action="/admin/audit" class="filters" aria-label={t('auditFilters')}>
-        <TextField name="actor" label={t('auditActor')} type="search" value={values.actor} error={errors.actor} autocomplete="off" />
-        <SelectField name="action" label={t('auditAction')} value={values.action} error={errors.action} options={[{ value: '', label: t('auditAnyAction') }, ...actions.map((a) => ({ value: a, label: a }))]} />
+        <TextField
+          name="actor"
+          label={t('auditActor')}
+          type="search"
+          value={values.actor}
+          error={errors.actor}
+          autocomplete="off"
+        />
+        <SelectField
+          name="action"
+          label={t('auditAction')}
+          value={values.action}
+          error={errors.action}
+          options={[{ value: '', label: t('auditAnyAction') }, ...actions.map((a) => ({ value: a, label: a }))]}
+        />
         <TextField name="from" label={t('auditFrom')} type="date" value={values.from} error={errors.from} />
         <TextField name="to" label={t('auditTo')} type="date" value={values.to} error={errors.to} />
         <p class="toolbar">
@@ -74,7 +87,9 @@ export function AuditPage({ t, user, rows, total, values, actions, errors, page,
                 </td>
                 <td>{r.subject ?? '—'}</td>
                 <td>
-                  <code class="wrap">{r.detail === null || r.detail === undefined ? '' : JSON.stringify(r.detail)}</code>
+                  <code class="wrap">
+                    {r.detail === null || r.detail === undefined ? '' : JSON.stringify(r.detail)}
+                  </code>
                 </td>
               </tr>
             ))}

@@ -58,9 +58,7 @@ export function ImportsPage({ t, user, imports, formats, maxRows, values, errors
       <h1>{t('adminImports')}</h1>
       <div class="grid-2">
         <Card title={t('uploadCsv')}>
-          {errors && Object.keys(errors).length > 0 && (
-            <Flash kind="error">{t('fixFieldsBelow')}</Flash>
-          )}
+          {errors && Object.keys(errors).length > 0 && <Flash kind="error">{t('fixFieldsBelow')}</Flash>}
           <form method="post" action="/admin/imports" enctype="multipart/form-data" class="stack">
             <SelectField
               name="kind"
@@ -149,7 +147,11 @@ export function ImportsPage({ t, user, imports, formats, maxRows, values, errors
                     <a href={`/admin/imports/${i.id}`}>{i.filename}</a>
                   </th>
                   <td>
-                    <span class={`badge badge-import-${i.status}`}>{i.status === 'ready' && i.rejected > 0 ? t('importHasRejectedStatus') : importStatusLabel(t, i.status)}</span>
+                    <span class={`badge badge-import-${i.status}`}>
+                      {i.status === 'ready' && i.rejected > 0
+                        ? t('importHasRejectedStatus')
+                        : importStatusLabel(t, i.status)}
+                    </span>
                   </td>
                   <td class="num">{i.rows}</td>
                   <td class="num">{i.created}</td>

@@ -39,8 +39,15 @@ export interface OutboxPageProps {
 }
 
 export const mailStatusLabel = (t: StaffT, status: MailStatus) =>
-  status === 'pending' ? t('mailPending') : status === 'sent' ? t('mailSent') : status === 'dead' ? t('mailDead') : t('mailCancelled');
-export const mailKindLabel = (t: StaffT, kind: OutboxMessage['kind']) => (kind === 'invitation' ? t('mailKindInvitation') : t('mailKindReminder'));
+  status === 'pending'
+    ? t('mailPending')
+    : status === 'sent'
+      ? t('mailSent')
+      : status === 'dead'
+        ? t('mailDead')
+        : t('mailCancelled');
+export const mailKindLabel = (t: StaffT, kind: OutboxMessage['kind']) =>
+  kind === 'invitation' ? t('mailKindInvitation') : t('mailKindReminder');
 
 export function RetryButton({ t, id }: { t: StaffT; id: number }) {
   return (
@@ -93,7 +100,12 @@ export function OutboxPage(p: OutboxPageProps) {
         label={t('filterByStatus')}
         tabs={[
           { href: p.hrefFor({}), label: t('filterAll'), count: total, current: p.status === undefined },
-          ...MAIL_STATUSES.map((s) => ({ href: p.hrefFor({ status: s }), label: mailStatusLabel(t, s), count: p.counts[s], current: p.status === s })),
+          ...MAIL_STATUSES.map((s) => ({
+            href: p.hrefFor({ status: s }),
+            label: mailStatusLabel(t, s),
+            count: p.counts[s],
+            current: p.status === s,
+          })),
         ]}
       />
       {p.rows.length === 0 ? (

@@ -88,7 +88,13 @@ export function PeoplePage({ t, user, people, teams, notice, error, inviteLink, 
                         </legend>
                         {teams.map((team) => (
                           <label>
-                            <input type="checkbox" name="teamId" value={String(team.id)} checked={p.teams.some((x) => x.id === team.id)} /> {team.name}
+                            <input
+                              type="checkbox"
+                              name="teamId"
+                              value={String(team.id)}
+                              checked={p.teams.some((x) => x.id === team.id)}
+                            />{' '}
+                            {team.name}
                           </label>
                         ))}
                       </fieldset>
@@ -102,7 +108,11 @@ export function PeoplePage({ t, user, people, teams, notice, error, inviteLink, 
                 </td>
                 <td>{p.disabledAt === null ? t('active') : t('disabled')}</td>
                 <td class="actions">
-                  <form method="post" action={`/admin/users/${p.id}/${p.disabledAt === null ? 'disable' : 'enable'}`} class="inline">
+                  <form
+                    method="post"
+                    action={`/admin/users/${p.id}/${p.disabledAt === null ? 'disable' : 'enable'}`}
+                    class="inline"
+                  >
                     <button type="submit" class="small secondary">
                       {p.disabledAt === null ? t('disable') : t('enable')}
                     </button>
@@ -121,8 +131,21 @@ export function PeoplePage({ t, user, people, teams, notice, error, inviteLink, 
       <Card title={t('addPerson')}>
         <form method="post" action="/admin/users" class="stack">
           <TextField name="name" label={t('name')} value={values?.name} error={errors?.name} required />
-          <TextField name="email" label={t('email')} type="email" value={values?.email} error={errors?.email} required />
-          <SelectField name="role" label={t('role')} options={roleOptions(t)} value={values?.role ?? 'trainer'} error={errors?.role} />
+          <TextField
+            name="email"
+            label={t('email')}
+            type="email"
+            value={values?.email}
+            error={errors?.email}
+            required
+          />
+          <SelectField
+            name="role"
+            label={t('role')}
+            options={roleOptions(t)}
+            value={values?.role ?? 'trainer'}
+            error={errors?.role}
+          />
           <fieldset class="checks">
             <legend>{t('assignTeams')}</legend>
             {teams.map((team) => (
@@ -131,7 +154,14 @@ export function PeoplePage({ t, user, people, teams, notice, error, inviteLink, 
               </label>
             ))}
           </fieldset>
-          <TextField name="password" label={t('password')} type="password" hint={`${t('passwordHint')} ${t('passwordOptional')}`} error={errors?.password} autocomplete="new-password" />
+          <TextField
+            name="password"
+            label={t('password')}
+            type="password"
+            hint={`${t('passwordHint')} ${t('passwordOptional')}`}
+            error={errors?.password}
+            autocomplete="new-password"
+          />
           <button type="submit">{t('create')}</button>
         </form>
       </Card>

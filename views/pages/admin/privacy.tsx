@@ -27,7 +27,14 @@ export function PrivacyPage({ t, user, retentionMonths, notice, errors, email }:
             <TextField name="email" label={t('email')} type="email" value={email} error={errors?.email} required />
             <div class={errors?.confirm ? 'field has-error' : 'field'}>
               <label>
-                <input type="checkbox" name="confirm" value="yes" required aria-invalid={errors?.confirm ? 'true' : undefined} /> {t('eraseConfirm')}
+                <input
+                  type="checkbox"
+                  name="confirm"
+                  value="yes"
+                  required
+                  aria-invalid={errors?.confirm ? 'true' : undefined}
+                />{' '}
+                {t('eraseConfirm')}
               </label>
               {errors?.confirm && <p class="error">{errors.confirm}</p>}
             </div>
@@ -37,7 +44,15 @@ export function PrivacyPage({ t, user, retentionMonths, notice, errors, email }:
         <Card title={t('retentionTitle')}>
           <p class="hint">{t('retentionHint')}</p>
           <form method="post" action="/admin/privacy/retention" class="stack">
-            <TextField name="months" label={t('retentionMonths')} type="number" min="1" max="600" value={retentionMonths === null ? '' : String(retentionMonths)} error={errors?.months} />
+            <TextField
+              name="months"
+              label={t('retentionMonths')}
+              type="number"
+              min="1"
+              max="600"
+              value={retentionMonths === null ? '' : String(retentionMonths)}
+              error={errors?.months}
+            />
             <button type="submit">{t('save')}</button>
           </form>
           <form method="post" action="/admin/privacy/retention/apply" class="stack">

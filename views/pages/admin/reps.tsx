@@ -35,7 +35,11 @@ export function AdminRepsPage({ t, user, reps }: { t: StaffT; user: SessionUser;
                 <td>{r.teamName ?? t('noTeam')}</td>
                 <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
                 <td>
-                  <form method="post" action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`} class="inline">
+                  <form
+                    method="post"
+                    action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`}
+                    class="inline"
+                  >
                     <button type="submit" class="small secondary">
                       {r.excluded ? t('include') : t('exclude')}
                       <span class="visually-hidden"> · {r.name}</span>

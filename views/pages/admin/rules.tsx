@@ -56,7 +56,8 @@ const NUMBER_FIELDS = [
 function RuleFormCard({ t, form, saved }: { t: StaffT; form: RuleForm; saved: boolean }) {
   const { type, values, errors } = form;
   const id = (name: string) => `${type}-${name}`;
-  const describedBy = (name: string, hint: boolean) => [hint ? `${id(name)}-hint` : '', errors?.[name] ? `${id(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (name: string, hint: boolean) =>
+    [hint ? `${id(name)}-hint` : '', errors?.[name] ? `${id(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
   const errorEntries = Object.entries(errors ?? {});
   return (
     <section class="card" id={`rule-${type}`} aria-labelledby={`rule-${type}-title`}>
@@ -104,14 +105,19 @@ function RuleFormCard({ t, form, saved }: { t: StaffT; form: RuleForm; saved: bo
           ))}
         </div>
         {(['questions', 'required'] as const).map((group) => (
-          <fieldset id={id(group)} class={errors?.[group] ? 'question-set has-error' : 'question-set'} aria-describedby={describedBy(group, true)}>
+          <fieldset
+            id={id(group)}
+            class={errors?.[group] ? 'question-set has-error' : 'question-set'}
+            aria-describedby={describedBy(group, true)}
+          >
             <legend>{t(RULE_FIELD_LABELS[group])}</legend>
             <p class="hint" id={`${id(group)}-hint`}>
               {group === 'questions' ? t('contentUsefulHint') : t('ruleRequiredHint')}
             </p>
             {ANSWER_KEYS.map((key) => (
               <label class="check">
-                <input type="checkbox" name={group} value={key} checked={values[group].includes(key)} /> {t(QUESTION_LABELS[key])}
+                <input type="checkbox" name={group} value={key} checked={values[group].includes(key)} />{' '}
+                {t(QUESTION_LABELS[key])}
               </label>
             ))}
             {errors?.[group] && (

@@ -46,7 +46,12 @@ export function SuppressionsPage(p: SuppressionsPageProps) {
         label={t('filterByReason')}
         tabs={[
           { href: p.hrefFor({}), label: t('filterAll'), count: total, current: p.reason === undefined },
-          ...SUPPRESSION_REASONS.map((r) => ({ href: p.hrefFor({ reason: r }), label: suppressionReasonLabel(t, r), count: p.counts[r], current: p.reason === r })),
+          ...SUPPRESSION_REASONS.map((r) => ({
+            href: p.hrefFor({ reason: r }),
+            label: suppressionReasonLabel(t, r),
+            count: p.counts[r],
+            current: p.reason === r,
+          })),
         ]}
       />
       {p.rows.length === 0 ? (

@@ -10,7 +10,15 @@ export function ContentPage(p: ContentResultsProps & { user: SessionUser }) {
     <StaffLayout title={t('anContentTitle')} t={t} lang={p.user.locale} user={p.user} currentPath="/content">
       <h1>{t('anContentTitle')}</h1>
       <p class="lead">{t('anContentIntro')}</p>
-      <FilterForm t={t} id="content-filters" action="/content" target="content-results" filters={p.filters} search sort />
+      <FilterForm
+        t={t}
+        id="content-filters"
+        action="/content"
+        target="content-results"
+        filters={p.filters}
+        search
+        sort
+      />
       <ContentResults {...p} />
     </StaffLayout>
   );

@@ -6,7 +6,11 @@ import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
 /** The page's sections: a heading and its paragraphs (or list items, for the labels of a link). */
 const SECTIONS: { id: string; title: StaffKey; paragraphs?: StaffKey[]; items?: StaffKey[] }[] = [
   { id: 'links', title: 'mtLinksTitle', paragraphs: ['mtLinksModel', 'mtLinksMix', 'mtLinksAssociation'] },
-  { id: 'labels', title: 'mtTiersTitle', items: ['mtTierFinding', 'mtTierExploratory', 'mtTierNoEvidence', 'mtTierNotSeparable', 'mtTierInsufficient'] },
+  {
+    id: 'labels',
+    title: 'mtTiersTitle',
+    items: ['mtTierFinding', 'mtTierExploratory', 'mtTierNoEvidence', 'mtTierNotSeparable', 'mtTierInsufficient'],
+  },
   { id: 'figures', title: 'mtFiguresTitle', paragraphs: ['mtFigures'] },
   { id: 'planner', title: 'mtPlannerTitle', paragraphs: ['mtPlanner'] },
   { id: 'importance', title: 'mtImportanceTitle', paragraphs: ['mtImportance'] },
@@ -39,7 +43,9 @@ export function MethodsPage({ t, user }: { t: StaffT; user: SessionUser }) {
         {SECTIONS.map((s) => (
           <section id={s.id} aria-labelledby={`${s.id}-h`}>
             <h2 id={`${s.id}-h`}>{t(s.title)}</h2>
-            {s.paragraphs?.map((key) => <p>{t(key)}</p>)}
+            {s.paragraphs?.map((key) => (
+              <p>{t(key)}</p>
+            ))}
             {s.items && (
               <ul>
                 {s.items.map((key) => (

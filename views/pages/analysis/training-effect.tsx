@@ -7,11 +7,28 @@ import { IntervalChart } from '../../charts/interval-chart';
 import { cpiName, type Fmt } from '../../partials/analysis/format';
 import { changeText, sentence } from '../../partials/training/effect-row';
 
-export function TrainingEffectPage({ fmt, user, effect: e, skillName, backHref }: { fmt: Fmt; user: SessionUser; effect: EffectResult; skillName: string; backHref: string }) {
+export function TrainingEffectPage({
+  fmt,
+  user,
+  effect: e,
+  skillName,
+  backHref,
+}: {
+  fmt: Fmt;
+  user: SessionUser;
+  effect: EffectResult;
+  skillName: string;
+  backHref: string;
+}) {
   const { t } = fmt;
   const kind = t(e.kind === 'course' ? 'trCourse' : 'trCoaching');
   const title = t('trDetailTitle', { skill: skillName, kind, cpi: cpiName(t, e.cpi) });
-  const months = e.eventStudy.map((m) => ({ label: t('trMonthAfter', { n: m.month ?? 0 }), value: m.effect, lower: m.lower, upper: m.upper }));
+  const months = e.eventStudy.map((m) => ({
+    label: t('trMonthAfter', { n: m.month ?? 0 }),
+    value: m.effect,
+    lower: m.lower,
+    upper: m.upper,
+  }));
   const span = Math.max(0.01, ...months.flatMap((m) => [Math.abs(m.lower ?? 0), Math.abs(m.upper ?? 0)])) * 1.15;
   const text = (v: number | null) => (v === null ? '—' : changeText(fmt, e, v));
   return (
@@ -31,10 +48,20 @@ export function TrainingEffectPage({ fmt, user, effect: e, skillName, backHref }
         id="event-study"
         title={t('trEventChart')}
         summary={months.map((m) => `${m.label}: ${text(m.value)} (${text(m.lower)} – ${text(m.upper)})`).join('; ')}
-        table={{ caption: t('trEventChart'), head: ['', t('trChange'), t('trInterval')], rows: months.map((m) => [m.label, text(m.value), `${text(m.lower)} – ${text(m.upper)}`]) }}
+        table={{
+          caption: t('trEventChart'),
+          head: ['', t('trChange'), t('trInterval')],
+          rows: months.map((m) => [m.label, text(m.value), `${text(m.lower)} – ${text(m.upper)}`]),
+        }}
         tableLabel={t('trDetails')}
       >
-        <IntervalChart rows={months} reference={0} domain={[-span, span]} format={(v) => changeText(fmt, e, v)} label={t('trChartLabel')} />
+        <IntervalChart
+          rows={months}
+          reference={0}
+          domain={[-span, span]}
+          format={(v) => changeText(fmt, e, v)}
+          label={t('trChartLabel')}
+        />
       </Figure>
       <h2>{t('trCohortTable')}</h2>
       <div class="table-wrap">

@@ -15,9 +15,21 @@ export interface TrainingPageProps extends TrainingResultsProps {
   skills: { slug: string; name: string }[];
 }
 
-const PROBLEM_TEXT: Record<TrainingFilterProblem['code'], StaffKey> = { format: 'trErrValue', order: 'trErrOrder', future: 'trErrFuture' };
+const PROBLEM_TEXT: Record<TrainingFilterProblem['code'], StaffKey> = {
+  format: 'trErrValue',
+  order: 'trErrOrder',
+  future: 'trErrFuture',
+};
 const problemText = (fmt: Fmt, p: TrainingFilterProblem) =>
-  fmt.t(p.code === 'format' ? (p.field === 'period' ? 'trErrPeriod' : p.field === 'from' || p.field === 'to' ? 'trErrMonth' : PROBLEM_TEXT.format) : PROBLEM_TEXT[p.code]);
+  fmt.t(
+    p.code === 'format'
+      ? p.field === 'period'
+        ? 'trErrPeriod'
+        : p.field === 'from' || p.field === 'to'
+          ? 'trErrMonth'
+          : PROBLEM_TEXT.format
+      : PROBLEM_TEXT[p.code],
+  );
 
 export function TrainingPage(p: TrainingPageProps) {
   const { t } = p.fmt;
@@ -39,7 +51,18 @@ export function TrainingPage(p: TrainingPageProps) {
           </ul>
         </div>
       )}
-      <form id="training-filters" class="filters" method="get" action="/training" role="search" aria-label={t('anFilters')} hx-get="/training" hx-target="#training-results" hx-swap="outerHTML" hx-push-url="true">
+      <form
+        id="training-filters"
+        class="filters"
+        method="get"
+        action="/training"
+        role="search"
+        aria-label={t('anFilters')}
+        hx-get="/training"
+        hx-target="#training-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
         <div class="field">
           <label for="tr-period">{t('trPeriod')}</label>
           <select id="tr-period" name="period">

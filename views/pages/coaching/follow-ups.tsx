@@ -28,11 +28,21 @@ export function FollowUpList(p: FollowUpListProps) {
     <div id="follow-up-list" hx-target="#follow-up-list" hx-swap="outerHTML">
       <div hx-boost="true">
         <FilterTabs
-        label={t('coFilterStatus')}
-        tabs={[
-          { href: p.hrefFor({ status: 'open' }), label: t('coFollowUpOpen'), count: p.counts.open, current: p.status === 'open' },
-          { href: p.hrefFor({ status: 'resolved' }), label: t('coFollowUpResolved'), count: p.counts.resolved, current: p.status === 'resolved' },
-        ]}
+          label={t('coFilterStatus')}
+          tabs={[
+            {
+              href: p.hrefFor({ status: 'open' }),
+              label: t('coFollowUpOpen'),
+              count: p.counts.open,
+              current: p.status === 'open',
+            },
+            {
+              href: p.hrefFor({ status: 'resolved' }),
+              label: t('coFollowUpResolved'),
+              count: p.counts.resolved,
+              current: p.status === 'resolved',
+            },
+          ]}
         />
       </div>
       {p.items.length === 0 ? (

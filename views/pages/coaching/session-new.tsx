@@ -13,7 +13,13 @@ export interface SessionNewPageProps {
 /** GET /coaching/sessions/new (and a form post with errors without JavaScript): the session form alone. */
 export function SessionNewPage({ t, user, form }: SessionNewPageProps) {
   return (
-    <StaffLayout title={t('coNewSessionTitle')} t={t} lang={user.locale} user={user} currentPath="/coaching/sessions/new">
+    <StaffLayout
+      title={t('coNewSessionTitle')}
+      t={t}
+      lang={user.locale}
+      user={user}
+      currentPath="/coaching/sessions/new"
+    >
       <CoachingNav t={t} current="/coaching" />
       <h1>{t('coNewSessionTitle')}</h1>
       <p>{t('coNewSessionIntro')}</p>

@@ -42,7 +42,11 @@ export function TargetsPage(p: TargetsPageProps) {
         label={t('wsTargetScope')}
         tabs={[
           { href: '/targets', label: t('wsOrgWide'), current: p.teamId === null },
-          ...p.teams.map((team) => ({ href: `/targets?team=${team.id}`, label: team.name, current: p.teamId === team.id })),
+          ...p.teams.map((team) => ({
+            href: `/targets?team=${team.id}`,
+            label: team.name,
+            current: p.teamId === team.id,
+          })),
         ]}
       />
       <h2>{t('wsTargetsFor', { scope: scopeName })}</h2>
@@ -76,7 +80,9 @@ export function TargetsPage(p: TargetsPageProps) {
                   <th scope="row">{r.team ?? t('wsOrgWide')}</th>
                   <td>{cpiLabel(t, r.cpi)}</td>
                   <td class="num">{r.target === null ? '—' : f.value(unitOf(r.cpi), r.target)}</td>
-                  <td>{r.baselineFrom !== null && r.baselineTo !== null ? dayRange(r.baselineFrom, r.baselineTo) : '—'}</td>
+                  <td>
+                    {r.baselineFrom !== null && r.baselineTo !== null ? dayRange(r.baselineFrom, r.baselineTo) : '—'}
+                  </td>
                   <td>
                     <Time ms={r.updatedAt} withTime={false} />
                   </td>

@@ -107,15 +107,25 @@ function Progress({ t, imp, progress }: { t: StaffT; imp: Import; progress: Impo
   return (
     <div class="import-progress">
       <label for={id}>{t('importProgress')}</label>
-      {written === undefined ? <progress id={id}></progress> : <progress id={id} value={written} max={Math.max(imp.rows, 1)} data-written={written}></progress>}
-      <p>{written === undefined ? t('importWriting', { rows: imp.rows }) : t('importWritten', { written, rows: imp.rows })}</p>
+      {written === undefined ? (
+        <progress id={id}></progress>
+      ) : (
+        <progress id={id} value={written} max={Math.max(imp.rows, 1)} data-written={written}></progress>
+      )}
+      <p>
+        {written === undefined
+          ? t('importWriting', { rows: imp.rows })
+          : t('importWritten', { written, rows: imp.rows })}
+      </p>
     </div>
   );
 }
 
 export function ImportState({ t, imp, preview, progress, maxErrors }: ImportStateProps) {
   const errors = (imp.errors ?? []).slice(0, maxErrors);
-  const polling = inProgress(imp) ? { 'hx-get': `/admin/imports/${imp.id}`, 'hx-trigger': 'every 1s', 'hx-swap': 'outerHTML' } : {};
+  const polling = inProgress(imp)
+    ? { 'hx-get': `/admin/imports/${imp.id}`, 'hx-trigger': 'every 1s', 'hx-swap': 'outerHTML' }
+    : {};
   const choosing = imp.status === 'ready' && imp.rejected > 0;
   const rejectedHref = `/admin/imports/${imp.id}/rejected.csv`;
   return (

@@ -26,7 +26,15 @@ export interface ComputingRegionProps {
   children?: Child;
 }
 
-export function ComputingRegion({ fmt, id, href, tag = 'div', class: className, labelledBy, children }: ComputingRegionProps) {
+export function ComputingRegion({
+  fmt,
+  id,
+  href,
+  tag = 'div',
+  class: className,
+  labelledBy,
+  children,
+}: ComputingRegionProps) {
   const { t } = fmt;
   const body = (
     <>
@@ -36,7 +44,14 @@ export function ComputingRegion({ fmt, id, href, tag = 'div', class: className, 
       </p>
     </>
   );
-  const attrs = { id, class: className, 'aria-labelledby': labelledBy, 'hx-get': href, 'hx-trigger': 'load delay:2s', 'hx-swap': 'outerHTML' };
+  const attrs = {
+    id,
+    class: className,
+    'aria-labelledby': labelledBy,
+    'hx-get': href,
+    'hx-trigger': 'load delay:2s',
+    'hx-swap': 'outerHTML',
+  };
   return tag === 'section' ? <section {...attrs}>{body}</section> : <div {...attrs}>{body}</div>;
 }
 
@@ -44,7 +59,11 @@ export function ComputedNote({ fmt, stamp, href }: { fmt: Fmt; stamp: AnalysisSt
   const { t } = fmt;
   const time = fmt.time(stamp.computedAt);
   return (
-    <p class="muted small computed-note" data-computed-at={new Date(stamp.computedAt).toISOString()} data-stale={stamp.stale ? 'true' : undefined}>
+    <p
+      class="muted small computed-note"
+      data-computed-at={new Date(stamp.computedAt).toISOString()}
+      data-stale={stamp.stale ? 'true' : undefined}
+    >
       {stamp.stale ? (
         <>
           {t('anComputedStale', { time })} <a href={href}>{t('anComputingReload')}</a>

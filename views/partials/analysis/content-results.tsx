@@ -28,14 +28,26 @@ export interface ContentResultsProps {
   hrefFor: (page: number) => string;
 }
 
-export function ContentResults({ fmt, library, rows, filters, problems, page, pageCount, hrefFor }: ContentResultsProps) {
+export function ContentResults({
+  fmt,
+  library,
+  rows,
+  filters,
+  problems,
+  page,
+  pageCount,
+  hrefFor,
+}: ContentResultsProps) {
   const { t } = fmt;
   const matched = library.rows.length;
   return (
     <div id="content-results" class="results">
       <FilterProblems t={t} problems={problems} />
       <p class="period-note" data-testid="content-count" role="status">
-        {filters.q ? t('anContentMatched', { matched, total: library.totalItems, q: filters.q }) : t('anContentCount', { total: library.totalItems })} · {periodText(t, filters)}
+        {filters.q
+          ? t('anContentMatched', { matched, total: library.totalItems, q: filters.q })
+          : t('anContentCount', { total: library.totalItems })}{' '}
+        · {periodText(t, filters)}
       </p>
       {rows.length === 0 ? (
         <p class="notice">{t('anContentNoMatch')}</p>
@@ -46,11 +58,19 @@ export function ContentResults({ fmt, library, rows, filters, problems, page, pa
             <thead>
               <tr>
                 <th scope="col">{t('anTitle')}</th>
-                <th scope="col" class="num">{t('anUsefulMean')}</th>
+                <th scope="col" class="num">
+                  {t('anUsefulMean')}
+                </th>
                 <th scope="col">{t('anInterval95')}</th>
-                <th scope="col" class="num">{t('anTop2')}</th>
-                <th scope="col" class="num">{t('anAnswers')}</th>
-                <th scope="col" class="num">{t('anShared')}</th>
+                <th scope="col" class="num">
+                  {t('anTop2')}
+                </th>
+                <th scope="col" class="num">
+                  {t('anAnswers')}
+                </th>
+                <th scope="col" class="num">
+                  {t('anShared')}
+                </th>
                 <th scope="col">{t('anStage')}</th>
                 <th scope="col">{t('anTopic')}</th>
               </tr>

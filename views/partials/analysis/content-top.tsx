@@ -9,7 +9,11 @@ function Item({ fmt, row }: { fmt: Fmt; row: ContentRow }) {
     <li>
       <ContentTitle row={row} t={fmt.t} />{' '}
       <span class="muted">
-        {fmt.t('anUsefulShort', { mean: fmt.num(u.mean), range: fmt.range(u.lower, u.upper, (v) => fmt.num(v)), n: u.n })}
+        {fmt.t('anUsefulShort', {
+          mean: fmt.num(u.mean),
+          range: fmt.range(u.lower, u.upper, (v) => fmt.num(v)),
+          n: u.n,
+        })}
       </span>
     </li>
   );

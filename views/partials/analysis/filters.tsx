@@ -3,7 +3,15 @@
  * htmx submits on change, swapping the results region and pushing the URL.
  */
 import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
-import { CONTENT_SORTS, PERIOD_PRESETS, type AnalysisFilters, type ContentSort, type FilterProblem, type PeriodPreset, type ProblemCode } from '../../../src/domain/analysis-filters';
+import {
+  CONTENT_SORTS,
+  PERIOD_PRESETS,
+  type AnalysisFilters,
+  type ContentSort,
+  type FilterProblem,
+  type PeriodPreset,
+  type ProblemCode,
+} from '../../../src/domain/analysis-filters';
 import { INTERACTION_TYPES } from '../../../db/schema';
 import { interactionTypeLabel } from '../../components/labels';
 
@@ -22,8 +30,17 @@ export interface FilterFormProps {
   hidden?: { name: string; value: string; id?: string }[];
 }
 
-const PRESET_LABELS: Record<PeriodPreset, StaffKey> = { '3m': 'anPeriod3m', '6m': 'anPeriod6m', '12m': 'anPeriod12m', '24m': 'anPeriod24m' };
-const SORT_LABELS: Record<ContentSort, StaffKey> = { useful: 'anSortUseful', shared: 'anSortShared', title: 'anSortTitle' };
+const PRESET_LABELS: Record<PeriodPreset, StaffKey> = {
+  '3m': 'anPeriod3m',
+  '6m': 'anPeriod6m',
+  '12m': 'anPeriod12m',
+  '24m': 'anPeriod24m',
+};
+const SORT_LABELS: Record<ContentSort, StaffKey> = {
+  useful: 'anSortUseful',
+  shared: 'anSortShared',
+  title: 'anSortTitle',
+};
 
 export function FilterForm(p: FilterFormProps) {
   const { t, filters: f } = p;

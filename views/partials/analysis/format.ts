@@ -36,7 +36,20 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
   const cache = new Map<string, Intl.NumberFormat>();
   const nf = (digits: number, style: 'decimal' | 'percent' = 'decimal') => {
     const key = `${style}${digits}`;
-    return cache.get(key) ?? cache.set(key, new Intl.NumberFormat(locale, { style, minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: style === 'decimal' })).get(key)!;
+    return (
+      cache.get(key) ??
+      cache
+        .set(
+          key,
+          new Intl.NumberFormat(locale, {
+            style,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+            useGrouping: style === 'decimal',
+          }),
+        )
+        .get(key)!
+    );
   };
   const finite = (v: number, f: (v: number) => string) => (Number.isFinite(v) ? f(v).replace('-', MINUS) : '—');
   const num = (v: number, digits = 2) => finite(v, (x) => nf(digits).format(x));
@@ -53,11 +66,25 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
     num,
     signed,
     pct,
-    cpi: (cpi, v) => (cpi === 'fcr' ? pct(v) : cpi === 'quoteTurnaround' ? t('anHours', { value: num(v, 1) }) : num(v, 2)),
-    cpiChange: (cpi, v) => (cpi === 'fcr' ? t('anPoints', { value: signed(v * 100, 1) }) : cpi === 'quoteTurnaround' ? t('anHours', { value: signed(v, 1) }) : signed(v, 2)),
+    cpi: (cpi, v) =>
+      cpi === 'fcr' ? pct(v) : cpi === 'quoteTurnaround' ? t('anHours', { value: num(v, 1) }) : num(v, 2),
+    cpiChange: (cpi, v) =>
+      cpi === 'fcr'
+        ? t('anPoints', { value: signed(v * 100, 1) })
+        : cpi === 'quoteTurnaround'
+          ? t('anHours', { value: signed(v, 1) })
+          : signed(v, 2),
     range: (lower, upper, format) => t('anRange', { lower: format(lower), upper: format(upper) }),
-    p: (v) => (v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? t('anBelow', { value: num(0.001, 3) }) : num(v, 3)),
-    prob: (v) => (!Number.isFinite(v) ? '—' : v > 0.99 ? t('anAbove', { value: pct(0.99) }) : v < 0.01 ? t('anBelow', { value: pct(0.01) }) : pct(v)),
+    p: (v) =>
+      v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? t('anBelow', { value: num(0.001, 3) }) : num(v, 3),
+    prob: (v) =>
+      !Number.isFinite(v)
+        ? '—'
+        : v > 0.99
+          ? t('anAbove', { value: pct(0.99) })
+          : v < 0.01
+            ? t('anBelow', { value: pct(0.01) })
+            : pct(v),
     date: (ms) => new Date(ms).toISOString().slice(0, 10),
     time: (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     effect: (cpi, v) =>
@@ -104,8 +131,14 @@ const TIERS: Record<Exclude<JointLinkTier, 'not-separable'>, StaffKey> = {
   insufficient: 'anTierInsufficient',
 };
 /** A link's plain label: "clear link", "possible link", "no evidence yet", "can't tell apart from …", "too few assessed reps". */
-export function tierName(t: StaffT, link: { tier: JointLinkTier; separableFrom?: string | undefined }, skillName: (slug: string) => string): string {
-  return link.tier === 'not-separable' ? t('anTierNotSeparable', { skill: skillName(link.separableFrom ?? '') }) : t(TIERS[link.tier]);
+export function tierName(
+  t: StaffT,
+  link: { tier: JointLinkTier; separableFrom?: string | undefined },
+  skillName: (slug: string) => string,
+): string {
+  return link.tier === 'not-separable'
+    ? t('anTierNotSeparable', { skill: skillName(link.separableFrom ?? '') })
+    : t(TIERS[link.tier]);
 }
 
 const QUADRANTS: Record<Quadrant, StaffKey> = {
@@ -116,5 +149,9 @@ const QUADRANTS: Record<Quadrant, StaffKey> = {
 };
 export const quadrantName = (t: StaffT, q: Quadrant) => t(QUADRANTS[q]);
 
-const KINDS: Record<TrainingKind, StaffKey> = { course: 'anKindCourse', assessment: 'anKindAssessment', coaching: 'anKindCoaching' };
+const KINDS: Record<TrainingKind, StaffKey> = {
+  course: 'anKindCourse',
+  assessment: 'anKindAssessment',
+  coaching: 'anKindCoaching',
+};
 export const kindName = (t: StaffT, kind: TrainingKind) => t(KINDS[kind]);

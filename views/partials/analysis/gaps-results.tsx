@@ -27,7 +27,16 @@ export interface GapsResultsProps {
   selfHref: string;
 }
 
-export function GapsResults({ fmt, analysis, stamp, filters, problems, teamName, exportHref, selfHref }: GapsResultsProps) {
+export function GapsResults({
+  fmt,
+  analysis,
+  stamp,
+  filters,
+  problems,
+  teamName,
+  exportHref,
+  selfHref,
+}: GapsResultsProps) {
   const { t } = fmt;
   const head = (
     <>
@@ -67,7 +76,13 @@ export function GapsResults({ fmt, analysis, stamp, filters, problems, teamName,
       ) : (
         <section aria-labelledby="top-gaps-h">
           <h2 id="top-gaps-h">{t('anTopGapsTitle')}</h2>
-          <TopGaps fmt={fmt} gaps={analysis.topGaps} repsWithGaps={analysis.repsWithGaps} skillNames={skillNames} exportHref={exportHref} />
+          <TopGaps
+            fmt={fmt}
+            gaps={analysis.topGaps}
+            repsWithGaps={analysis.repsWithGaps}
+            skillNames={skillNames}
+            exportHref={exportHref}
+          />
         </section>
       )}
       <section aria-labelledby="effects-h">

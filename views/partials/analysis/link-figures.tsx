@@ -8,15 +8,27 @@ import type { LinkResult } from '../../../src/domain/analysis/links';
 import { lowerIsBetter } from '../../../src/stats';
 import { tierName, type Fmt } from './format';
 
-export function LinkSummary({ fmt, link, skillName }: { fmt: Fmt; link: LinkResult; skillName: (slug: string) => string }) {
+export function LinkSummary({
+  fmt,
+  link,
+  skillName,
+}: {
+  fmt: Fmt;
+  link: LinkResult;
+  skillName: (slug: string) => string;
+}) {
   const { t } = fmt;
   const claimed = link.tier === 'finding' || link.tier === 'exploratory';
-  const better = link.estimate !== null && (link.estimate > 0) !== lowerIsBetter(link.cpi);
+  const better = link.estimate !== null && link.estimate > 0 !== lowerIsBetter(link.cpi);
   return (
     <>
       <span class={`badge badge-${link.tier}`}>{tierName(t, link, skillName)}</span>
-      {claimed && link.estimate !== null && <span class="direction">{better ? t('anDirBetter') : t('anDirWorse')}</span>}
-      {link.tier === 'no-evidence' && link.mde !== null && <span class="detectable">{t('anCouldDetect', { value: fmt.effectSize(link.cpi, link.mde) })}</span>}
+      {claimed && link.estimate !== null && (
+        <span class="direction">{better ? t('anDirBetter') : t('anDirWorse')}</span>
+      )}
+      {link.tier === 'no-evidence' && link.mde !== null && (
+        <span class="detectable">{t('anCouldDetect', { value: fmt.effectSize(link.cpi, link.mde) })}</span>
+      )}
     </>
   );
 }

@@ -4,7 +4,17 @@ import { CPI_KEYS } from '../../../src/stats';
 import { cpiName, type Fmt } from './format';
 import { LinkFigures, LinkSummary } from './link-figures';
 
-export function LinkGrid({ fmt, links, skills, modelled }: { fmt: Fmt; links: LinkResult[]; skills: { slug: string; name: string }[]; modelled: boolean }) {
+export function LinkGrid({
+  fmt,
+  links,
+  skills,
+  modelled,
+}: {
+  fmt: Fmt;
+  links: LinkResult[];
+  skills: { slug: string; name: string }[];
+  modelled: boolean;
+}) {
   const { t } = fmt;
   const names = new Map(skills.map((s) => [s.slug, s.name]));
   const skillName = (slug: string) => names.get(slug) ?? slug;
@@ -14,7 +24,11 @@ export function LinkGrid({ fmt, links, skills, modelled }: { fmt: Fmt; links: Li
     <>
       <p data-testid="link-summary">
         {modelled
-          ? t('anMatrixSummary', { clear: count('finding'), possible: count('exploratory'), tested: links.filter((l) => l.q !== null).length })
+          ? t('anMatrixSummary', {
+              clear: count('finding'),
+              possible: count('exploratory'),
+              tested: links.filter((l) => l.q !== null).length,
+            })
           : t('anMatrixNoModel')}
       </p>
       <div class="table-wrap" role="region" tabindex={0} aria-label={t('anMatrixTitle')}>
@@ -36,7 +50,12 @@ export function LinkGrid({ fmt, links, skills, modelled }: { fmt: Fmt; links: Li
                   const link = find(s.slug, cpi);
                   if (!link) return <td class="link-cell">—</td>;
                   return (
-                    <td class={`link-cell tier-${link.tier}`} data-skill={link.skill} data-cpi={link.cpi} data-tier={link.tier}>
+                    <td
+                      class={`link-cell tier-${link.tier}`}
+                      data-skill={link.skill}
+                      data-cpi={link.cpi}
+                      data-tier={link.tier}
+                    >
                       <LinkSummary fmt={fmt} link={link} skillName={skillName} />
                       <LinkFigures fmt={fmt} link={link} />
                     </td>

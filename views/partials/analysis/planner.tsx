@@ -7,8 +7,15 @@ function lineText(fmt: Fmt, line: PlannerLine): string {
   const cpi = cpiName(t, line.cpi);
   if (line.status === 'no-model') return t('anPlannerNone', { cpi, n: line.n, needed: line.n + line.more });
   if (line.status === 'no-variation') return t('anPlannerNoVariation', { cpi });
-  const values = { cpi, n: line.n, mde: fmt.effectSize(line.cpi, line.mde), delta: fmt.effectSize(line.cpi, line.reference) };
-  return line.repsNeeded <= line.n ? t('anPlannerReached', values) : t('anPlannerLine', { ...values, needed: line.repsNeeded });
+  const values = {
+    cpi,
+    n: line.n,
+    mde: fmt.effectSize(line.cpi, line.mde),
+    delta: fmt.effectSize(line.cpi, line.reference),
+  };
+  return line.repsNeeded <= line.n
+    ? t('anPlannerReached', values)
+    : t('anPlannerLine', { ...values, needed: line.repsNeeded });
 }
 
 export function Planner({ fmt, lines }: { fmt: Fmt; lines: PlannerLine[] }) {

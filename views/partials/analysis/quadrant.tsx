@@ -23,7 +23,12 @@ export interface QuadrantProps {
 
 function keptFilters(f: AnalysisFilters): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
-  if (f.range.custom) out.push({ name: 'period', value: 'custom' }, { name: 'from', value: f.range.custom.from }, { name: 'to', value: f.range.custom.to });
+  if (f.range.custom)
+    out.push(
+      { name: 'period', value: 'custom' },
+      { name: 'from', value: f.range.custom.from },
+      { name: 'to', value: f.range.custom.to },
+    );
   else if (f.range.preset) out.push({ name: 'period', value: f.range.preset });
   if (f.team !== undefined) out.push({ name: 'team', value: String(f.team) });
   return out;
@@ -36,7 +41,8 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
   const unadjusted = importance.method === 'unadjusted';
   const targets = Object.values(importance.proficiencyTargets);
   const sameTarget = targets.every((v) => v === targets[0]);
-  const xLine = targets.length === 0 ? 80 : sameTarget ? targets[0]! : targets.reduce((s, v) => s + v, 0) / targets.length;
+  const xLine =
+    targets.length === 0 ? 80 : sameTarget ? targets[0]! : targets.reduce((s, v) => s + v, 0) / targets.length;
   const placed = importance.skills.filter((s) => s.quadrant !== null && s.importance !== null);
   const name = (slug: string) => skillNames[slug] ?? slug;
   const y = (v: number) => fmt.num(v, 2);
@@ -45,7 +51,16 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
   return (
     <section id="quadrant" aria-labelledby="quadrant-h" class="quadrant">
       <h2 id="quadrant-h">{t('anQuadrantTitle')}</h2>
-      <form class="filters" method="get" action="/gaps" hx-get="/gaps" hx-target="#quadrant" hx-swap="outerHTML" hx-push-url="true" hx-trigger="submit, change">
+      <form
+        class="filters"
+        method="get"
+        action="/gaps"
+        hx-get="/gaps"
+        hx-target="#quadrant"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        hx-trigger="submit, change"
+      >
         {keptFilters(filters).map((h) => (
           <input type="hidden" name={h.name} value={h.value} />
         ))}
@@ -65,7 +80,9 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
       </form>
       {outOfBand && <input type="hidden" name="cpi" id="gaps-filter-cpi" value={cpi} hx-swap-oob="true" />}
       <p class="muted">
-        {teamName ? t('anQuadrantTeam', { team: teamName, reps: importance.teamReps }) : t('anQuadrantOrg', { reps: importance.teamReps })}{' '}
+        {teamName
+          ? t('anQuadrantTeam', { team: teamName, reps: importance.teamReps })
+          : t('anQuadrantOrg', { reps: importance.teamReps })}{' '}
         {unadjusted ? t('anQuadrantUnadjusted') : t('anQuadrantLmg')} {sameTarget ? '' : t('anQuadrantTargetsDiffer')}
       </p>
       {placed.length === 0 ? (
@@ -74,7 +91,11 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
         <Figure
           id="quadrant-chart"
           title={t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) })}
-          summary={concentrate.length > 0 ? t('anQuadrantSummary', { skills: concentrate.join(', ') }) : t('anQuadrantSummaryNone')}
+          summary={
+            concentrate.length > 0
+              ? t('anQuadrantSummary', { skills: concentrate.join(', ') })
+              : t('anQuadrantSummaryNone')
+          }
           tableLabel={t('anShowTable')}
           table={{
             caption: t('anQuadrantChartTitle', { cpi: cpiName(t, cpi) }),
@@ -86,8 +107,14 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
                   ? `${x(s.performance.mean)} (${fmt.range(s.performance.lower, s.performance.upper, x)}; ${t('anNValue', { n: s.performance.n })})`
                   : `${x(s.performance.mean)} (${t('anNValue', { n: s.performance.n })})`
                 : t('anNoScores'),
-              s.importance === null ? '—' : unadjusted ? t('anUnadjusted', { value: y(s.importance) }) : y(s.importance),
-              s.quadrant ? `${quadrantName(t, s.quadrant)}${s.uncertain ? ` — ${t('anUncertain')}` : ''}` : t('anUncertain'),
+              s.importance === null
+                ? '—'
+                : unadjusted
+                  ? t('anUnadjusted', { value: y(s.importance) })
+                  : y(s.importance),
+              s.quadrant
+                ? `${quadrantName(t, s.quadrant)}${s.uncertain ? ` — ${t('anUncertain')}` : ''}`
+                : t('anUncertain'),
             ]),
           }}
         >
@@ -97,7 +124,12 @@ export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand 
             yLabel={unadjusted ? t('anUnadjusted', { value: t('anImportanceAxis') }) : t('anImportanceAxis')}
             xLine={xLine}
             yLine={importance.importanceLine ?? undefined}
-            quadrants={[quadrantName(t, 'concentrate-here'), quadrantName(t, 'keep-up-the-good-work'), quadrantName(t, 'low-priority'), quadrantName(t, 'possible-overkill')]}
+            quadrants={[
+              quadrantName(t, 'concentrate-here'),
+              quadrantName(t, 'keep-up-the-good-work'),
+              quadrantName(t, 'low-priority'),
+              quadrantName(t, 'possible-overkill'),
+            ]}
             format={{ x, y }}
             points={placed.map((s) => ({
               label: s.uncertain ? t('anUncertainLabel', { name: name(s.skill) }) : name(s.skill),

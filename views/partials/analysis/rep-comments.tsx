@@ -10,7 +10,8 @@ import { cpiName, type Fmt } from './format';
 function Answers({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   const { t } = fmt;
   const items: [string, string][] = [];
-  if (c.resolvedFirstContact !== null) items.push([cpiName(t, 'fcr'), c.resolvedFirstContact === 1 ? t('anYes') : t('anNo')]);
+  if (c.resolvedFirstContact !== null)
+    items.push([cpiName(t, 'fcr'), c.resolvedFirstContact === 1 ? t('anYes') : t('anNo')]);
   if (c.contentUseful !== null) items.push([cpiName(t, 'contentUseful'), `${c.contentUseful}/5`]);
   if (c.decisionClearer !== null) items.push([cpiName(t, 'decisionClearer'), `${c.decisionClearer}/5`]);
   if (c.addedValue !== null) items.push([cpiName(t, 'addedValue'), `${c.addedValue}/5`]);
@@ -29,7 +30,9 @@ function Answers({ fmt, c }: { fmt: Fmt; c: RepComment }) {
 
 function Customer({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   const { t } = fmt;
-  const identity = [c.customerName, c.customerCompany].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const identity = [c.customerName, c.customerCompany].filter(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
   // The domain left the name and company in only where the reader may see them (src/domain/customer-identity.ts).
   if (identity.length === 0) return <span class="customer anonymous">{t('anAnonymous')}</span>;
   return (
@@ -52,7 +55,9 @@ export function RepComments({ fmt, comments }: { fmt: Fmt; comments: RepProfile[
   return (
     <>
       <p class="muted">
-        {comments.total > comments.items.length ? t('anCommentsSome', { shown: comments.items.length, total: comments.total }) : t('anCommentsAll', { total: comments.total })}{' '}
+        {comments.total > comments.items.length
+          ? t('anCommentsSome', { shown: comments.items.length, total: comments.total })
+          : t('anCommentsAll', { total: comments.total })}{' '}
         {t('anCommentsPrivacy')}
       </p>
       <ol class="comments" data-testid="comments">
@@ -62,7 +67,8 @@ export function RepComments({ fmt, comments }: { fmt: Fmt; comments: RepProfile[
               <p>{c.comment}</p>
             </blockquote>
             <p class="comment-meta">
-              <time datetime={new Date(c.occurredAt).toISOString()}>{fmt.date(c.occurredAt)}</time> · {interactionTypeLabel(t, c.type)} · <Customer fmt={fmt} c={c} />
+              <time datetime={new Date(c.occurredAt).toISOString()}>{fmt.date(c.occurredAt)}</time> ·{' '}
+              {interactionTypeLabel(t, c.type)} · <Customer fmt={fmt} c={c} />
             </p>
             <Answers fmt={fmt} c={c} />
           </li>

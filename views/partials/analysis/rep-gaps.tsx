@@ -27,8 +27,7 @@ function Evidence({ fmt, gap, skillName }: { fmt: Fmt; gap: RepGap; skillName: (
       </li>
       {e.link && (
         <li>
-          {t('anEvidenceLink')}{' '}
-          <LinkSummary fmt={fmt} link={e.link} skillName={skillName} />
+          {t('anEvidenceLink')} <LinkSummary fmt={fmt} link={e.link} skillName={skillName} />
           <LinkFigures fmt={fmt} link={e.link} />
         </li>
       )}
@@ -48,15 +47,27 @@ function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNa
         <Figure
           id="rep-gaps-chart"
           title={t('anGapsChartTitle')}
-          summary={t('anGapsChartSummary', { top: name(scored[0]!.skill), count: scored.filter((g) => !g.lowConfidence).length })}
+          summary={t('anGapsChartSummary', {
+            top: name(scored[0]!.skill),
+            count: scored.filter((g) => !g.lowConfidence).length,
+          })}
           tableLabel={t('anShowTable')}
           table={{
             caption: t('anGapsChartTitle'),
             head: [t('anSkill'), t('anScore'), t('anInterval80')],
-            rows: scored.map((g) => [name(g.skill), fmt.num(g.score!), g.lower !== null && g.upper !== null ? fmt.range(g.lower, g.upper, (v) => fmt.num(v)) : '—']),
+            rows: scored.map((g) => [
+              name(g.skill),
+              fmt.num(g.score!),
+              g.lower !== null && g.upper !== null ? fmt.range(g.lower, g.upper, (v) => fmt.num(v)) : '—',
+            ]),
           }}
         >
-          <IntervalChart label={t('anGapsChartTitle')} rows={scored.map((g) => ({ label: name(g.skill), value: g.score, lower: g.lower, upper: g.upper }))} reference={0} format={(v) => fmt.num(v, 1)} />
+          <IntervalChart
+            label={t('anGapsChartTitle')}
+            rows={scored.map((g) => ({ label: name(g.skill), value: g.score, lower: g.lower, upper: g.upper }))}
+            reference={0}
+            format={(v) => fmt.num(v, 1)}
+          />
         </Figure>
       )}
       <div class="table-wrap" role="region" tabindex={0} aria-label={t('anGapsTitle')}>
@@ -66,7 +77,9 @@ function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNa
             <tr>
               <th scope="col">{t('anSkill')}</th>
               <th scope="col">{t('anLinkedCpi')}</th>
-              <th scope="col" class="num">{t('anScore')}</th>
+              <th scope="col" class="num">
+                {t('anScore')}
+              </th>
               <th scope="col">{t('anInterval80')}</th>
               <th scope="col">{t('anLabel')}</th>
               <th scope="col">{t('anEvidence')}</th>
@@ -83,7 +96,9 @@ function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNa
                 <td class="num">{g.score !== null ? fmt.num(g.score) : '—'}</td>
                 <td>
                   {g.lower !== null && g.upper !== null ? fmt.range(g.lower, g.upper, (v) => fmt.num(v)) : '—'}
-                  {g.lowConfidence && g.score !== null && <span class="badge badge-exploratory">{t('anLowConfidence')}</span>}
+                  {g.lowConfidence && g.score !== null && (
+                    <span class="badge badge-exploratory">{t('anLowConfidence')}</span>
+                  )}
                 </td>
                 <td>
                   <span class={`badge gap-label gap-${g.label ?? 'none'}`}>{gapLabelName(t, g.label)}</span>

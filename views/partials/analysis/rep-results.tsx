@@ -48,7 +48,14 @@ export function RepResults({ fmt, profile, filters, problems, stamp, selfHref }:
         <h2 id="rep-comments-h">{t('anCommentsTitle')}</h2>
         <RepComments fmt={fmt} comments={profile.comments} />
       </section>
-      <RepGapsSection fmt={fmt} gaps={profile.gaps} stamp={stamp} skillNames={profile.skillNames} typeFiltered={filters.type !== undefined} selfHref={selfHref} />
+      <RepGapsSection
+        fmt={fmt}
+        gaps={profile.gaps}
+        stamp={stamp}
+        skillNames={profile.skillNames}
+        typeFiltered={filters.type !== undefined}
+        selfHref={selfHref}
+      />
     </div>
   );
 }

@@ -38,7 +38,9 @@ export function RepTimeline({ fmt, timeline }: { fmt: Fmt; timeline: TimelineEve
             <th scope="col">{t('anDate')}</th>
             <th scope="col">{t('anKind')}</th>
             <th scope="col">{t('anSkill')}</th>
-            <th scope="col" class="num">{t('anScore')}</th>
+            <th scope="col" class="num">
+              {t('anScore')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -11,7 +11,8 @@ function ShortfallText({ fmt, s }: { fmt: Fmt; s: CpiShortfall }) {
   const { t } = fmt;
   return (
     <>
-      {t('anEvidenceCpi', { cpi: cpiName(t, s.cpi), value: fmt.cpi(s.cpi, s.value), target: fmt.cpi(s.cpi, s.target) })} · {t('anEvidenceBelow', { p: fmt.prob(s.probabilityBelowTarget) })}
+      {t('anEvidenceCpi', { cpi: cpiName(t, s.cpi), value: fmt.cpi(s.cpi, s.value), target: fmt.cpi(s.cpi, s.target) })}{' '}
+      · {t('anEvidenceBelow', { p: fmt.prob(s.probabilityBelowTarget) })}
     </>
   );
 }

@@ -2,7 +2,19 @@
 import type { TopGap } from '../../../src/domain/gap-analysis';
 import { cpiName, gapLabelName, type Fmt } from './format';
 
-export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { fmt: Fmt; gaps: TopGap[]; repsWithGaps: number; skillNames: Record<string, string>; exportHref: string }) {
+export function TopGaps({
+  fmt,
+  gaps,
+  repsWithGaps,
+  skillNames,
+  exportHref,
+}: {
+  fmt: Fmt;
+  gaps: TopGap[];
+  repsWithGaps: number;
+  skillNames: Record<string, string>;
+  exportHref: string;
+}) {
   const { t } = fmt;
   return (
     <>
@@ -22,7 +34,9 @@ export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { f
                 <th scope="col">{t('anTeam')}</th>
                 <th scope="col">{t('anSkill')}</th>
                 <th scope="col">{t('anLinkedCpi')}</th>
-                <th scope="col" class="num">{t('anScore')}</th>
+                <th scope="col" class="num">
+                  {t('anScore')}
+                </th>
                 <th scope="col">{t('anInterval80')}</th>
                 <th scope="col">{t('anLabel')}</th>
               </tr>
@@ -38,7 +52,9 @@ export function TopGaps({ fmt, gaps, repsWithGaps, skillNames, exportHref }: { f
                   <td>{gap.cpi ? cpiName(t, gap.cpi) : '—'}</td>
                   <td class="num">{fmt.num(gap.score ?? NaN)}</td>
                   <td>
-                    {gap.lower !== null && gap.upper !== null ? fmt.range(gap.lower, gap.upper, (v) => fmt.num(v)) : '—'}
+                    {gap.lower !== null && gap.upper !== null
+                      ? fmt.range(gap.lower, gap.upper, (v) => fmt.num(v))
+                      : '—'}
                     {gap.lowConfidence && <span class="badge badge-exploratory">{t('anLowConfidence')}</span>}
                   </td>
                   <td>

@@ -3,7 +3,17 @@ import type { CpiFigure } from '../../../src/domain/coaching-figures';
 import { fmtCount, fmtFigureInterval, fmtFigureValue, fmtHours } from './format';
 
 /** A CPI figure with its 95% interval and n, or "not enough responses" when suppressed. */
-export function FigureText({ t, locale, figure, empty }: { t: StaffT; locale: string; figure: CpiFigure | null; empty?: string }) {
+export function FigureText({
+  t,
+  locale,
+  figure,
+  empty,
+}: {
+  t: StaffT;
+  locale: string;
+  figure: CpiFigure | null;
+  empty?: string;
+}) {
   if (!figure) return <span class="suppressed">{empty ?? t('notEnoughResponses')}</span>;
   const value = fmtFigureValue(locale, figure, figure.value);
   const detail = t('coCiN', { range: fmtFigureInterval(locale, figure), n: fmtCount(locale, figure.n) });
@@ -16,7 +26,8 @@ export function FigureText({ t, locale, figure, empty }: { t: StaffT; locale: st
   }
   return (
     <span class="figure">
-      <strong>{t('coWithinSla', { share: value, sla: fmtHours(locale, figure.slaHours ?? 0) })}</strong> <span class="muted">({detail})</span>
+      <strong>{t('coWithinSla', { share: value, sla: fmtHours(locale, figure.slaHours ?? 0) })}</strong>{' '}
+      <span class="muted">({detail})</span>
       {'; '}
       {t('coMedianP90', { median: fmtHours(locale, figure.median ?? NaN), p90: fmtHours(locale, figure.p90 ?? NaN) })}
     </span>

@@ -21,10 +21,18 @@ export const followUpItemId = (id: number) => `follow-up-${id}`;
 function Answers({ t, item }: { t: StaffT; item: FollowUpItem }) {
   const low = (v: number | null) => v !== null && v <= 2;
   const rows: [string, string, boolean][] = [];
-  if (item.resolvedFirstContact !== null) rows.push([t('coAnswerFcr'), item.resolvedFirstContact === 1 ? t('coYes') : t('coNo'), item.resolvedFirstContact === 0]);
-  if (item.contentUseful !== null) rows.push([t('coAnswerCu'), t('coOutOf5', { v: item.contentUseful }), low(item.contentUseful)]);
-  if (item.decisionClearer !== null) rows.push([t('coAnswerDc'), t('coOutOf5', { v: item.decisionClearer }), low(item.decisionClearer)]);
-  if (item.addedValue !== null) rows.push([t('coAnswerAv'), t('coOutOf5', { v: item.addedValue }), low(item.addedValue)]);
+  if (item.resolvedFirstContact !== null)
+    rows.push([
+      t('coAnswerFcr'),
+      item.resolvedFirstContact === 1 ? t('coYes') : t('coNo'),
+      item.resolvedFirstContact === 0,
+    ]);
+  if (item.contentUseful !== null)
+    rows.push([t('coAnswerCu'), t('coOutOf5', { v: item.contentUseful }), low(item.contentUseful)]);
+  if (item.decisionClearer !== null)
+    rows.push([t('coAnswerDc'), t('coOutOf5', { v: item.decisionClearer }), low(item.decisionClearer)]);
+  if (item.addedValue !== null)
+    rows.push([t('coAnswerAv'), t('coOutOf5', { v: item.addedValue }), low(item.addedValue)]);
   return (
     <ul class="plain answers">
       {rows.map(([label, value, isLow]) => (
@@ -44,8 +52,14 @@ function Answers({ t, item }: { t: StaffT; item: FollowUpItem }) {
  */
 export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, message }: FollowUpItemProps) {
   const id = followUpItemId(item.id);
-  const hx = (action: string) => ({ 'hx-post': `/follow-ups/${item.id}/${action}`, 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' });
-  const customer = item.customerEmail ? [item.customerName, item.customerCompany].filter(Boolean).join(', ') || item.customerEmail : null;
+  const hx = (action: string) => ({
+    'hx-post': `/follow-ups/${item.id}/${action}`,
+    'hx-target': `#${id}`,
+    'hx-swap': 'outerHTML',
+  });
+  const customer = item.customerEmail
+    ? [item.customerName, item.customerCompany].filter(Boolean).join(', ') || item.customerEmail
+    : null;
   const unknown = item.consented === 1 ? t('coCustomerErased') : t('coCustomerNoConsent');
   return (
     <article class={`follow-up follow-up-${item.status}`} id={id} aria-labelledby={`${id}-title`}>
@@ -60,7 +74,13 @@ export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, mess
       )}
       <dl class="facts">
         <dt>{t('coCustomer')}</dt>
-        <dd>{item.customerEmail ? <a href={`mailto:${item.customerEmail}`}>{item.customerEmail}</a> : <span class="muted">{unknown}</span>}</dd>
+        <dd>
+          {item.customerEmail ? (
+            <a href={`mailto:${item.customerEmail}`}>{item.customerEmail}</a>
+          ) : (
+            <span class="muted">{unknown}</span>
+          )}
+        </dd>
         <dt>{t('coRep')}</dt>
         <dd>
           {item.repName} <span class="muted">({item.team ?? t('noTeam')})</span>
@@ -74,7 +94,13 @@ export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, mess
           <Answers t={t} item={item} />
         </dd>
         <dt>{t('coComment')}</dt>
-        <dd>{item.comment ? <blockquote class="quote">{item.comment}</blockquote> : <span class="muted">{t('coNoComment')}</span>}</dd>
+        <dd>
+          {item.comment ? (
+            <blockquote class="quote">{item.comment}</blockquote>
+          ) : (
+            <span class="muted">{t('coNoComment')}</span>
+          )}
+        </dd>
         <dt>{t('coAssignedTo')}</dt>
         <dd>{item.assigneeName ?? <span class="muted">{t('coUnassigned')}</span>}</dd>
         <dt>{t('coNotes')}</dt>
@@ -103,7 +129,14 @@ export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, mess
           <input type="hidden" name="back" value={back} />
           <div class={errors?.note ? 'field has-error' : 'field'}>
             <label for={`${id}-note`}>{t('coNoteLabel')}</label>
-            <textarea id={`${id}-note`} name="note" rows={2} maxlength={FOLLOW_UP_NOTE_MAX} aria-invalid={errors?.note ? 'true' : undefined} aria-describedby={errors?.note ? `${id}-note-error` : undefined}>
+            <textarea
+              id={`${id}-note`}
+              name="note"
+              rows={2}
+              maxlength={FOLLOW_UP_NOTE_MAX}
+              aria-invalid={errors?.note ? 'true' : undefined}
+              aria-describedby={errors?.note ? `${id}-note-error` : undefined}
+            >
               {noteValue ?? ''}
             </textarea>
             {errors?.note && (
@@ -116,7 +149,12 @@ export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, mess
             {t('coAddNote')}
           </button>
         </form>
-        <form method="post" action={`/follow-ups/${item.id}/${item.status === 'open' ? 'resolve' : 'reopen'}`} class="inline" {...hx(item.status === 'open' ? 'resolve' : 'reopen')}>
+        <form
+          method="post"
+          action={`/follow-ups/${item.id}/${item.status === 'open' ? 'resolve' : 'reopen'}`}
+          class="inline"
+          {...hx(item.status === 'open' ? 'resolve' : 'reopen')}
+        >
           <input type="hidden" name="back" value={back} />
           {/* One id for resolve and reopen: after the swap the focus stays on the button that replaced it. */}
           <button type="submit" id={`${id}-state`}>

@@ -22,7 +22,10 @@ export interface FollowUpRegionProps {
 
 function months(t: StaffT, w: WindowResult): string {
   if (w.months.length === 0) return t('coNoMonthsYet');
-  const range = w.months.length === 1 ? monthText(w.months[0]!) : `${monthText(w.months[0]!)} – ${monthText(w.months[w.months.length - 1]!)}`;
+  const range =
+    w.months.length === 1
+      ? monthText(w.months[0]!)
+      : `${monthText(w.months[0]!)} – ${monthText(w.months[w.months.length - 1]!)}`;
   return w.partial ? `${range} (${t('coMonthToDate')})` : range;
 }
 
@@ -34,7 +37,8 @@ function WindowCell({ t, locale, w, after }: { t: StaffT; locale: string; w: Win
       <br />
       <span class="muted small">
         {months(t, w)}
-        {w.responseRate !== null && ` · ${t('coRateShort', { rate: fmtPercent(locale, w.responseRate), n: fmtCount(locale, w.responses) })}`}
+        {w.responseRate !== null &&
+          ` · ${t('coRateShort', { rate: fmtPercent(locale, w.responseRate), n: fmtCount(locale, w.responses) })}`}
       </span>
     </>
   );
@@ -50,7 +54,10 @@ function change(locale: string, r: FollowUpRow): string | null {
 function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: CpiKey; rows: FollowUpRow[] }) {
   const kind = figureKind(cpi);
   const format = (v: number) => fmtFigureValue(locale, { kind }, v);
-  const text = (w: WindowResult | null) => (w?.figure ? `${format(w.figure.value)} (${fmtFigureInterval(locale, w.figure)}; n = ${w.figure.n})` : t('notEnoughResponses'));
+  const text = (w: WindowResult | null) =>
+    w?.figure
+      ? `${format(w.figure.value)} (${fmtFigureInterval(locale, w.figure)}; n = ${w.figure.n})`
+      : t('notEnoughResponses');
   const id = `follow-up-chart-${cpi}`;
   return (
     <Figure
@@ -61,7 +68,12 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
       table={{
         caption: t('coChartTitle', { cpi: cpiName(t, cpi) }),
         head: [t('coRep'), t('coBefore'), t('coAfter'), t('coChange')],
-        rows: rows.map((r) => [`${r.repName} · ${r.skillName} (${isoDate(r.sessionDay)})`, text(r.before), text(r.after), change(locale, r) ?? '—']),
+        rows: rows.map((r) => [
+          `${r.repName} · ${r.skillName} (${isoDate(r.sessionDay)})`,
+          text(r.before),
+          text(r.after),
+          change(locale, r) ?? '—',
+        ]),
       }}
     >
       <IntervalChart
@@ -74,7 +86,11 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
           value: r.after?.figure?.value ?? null,
           lower: r.after?.figure?.lower ?? null,
           upper: r.after?.figure?.upper ?? null,
-          compare: { value: r.before?.figure?.value ?? null, lower: r.before?.figure?.lower ?? null, upper: r.before?.figure?.upper ?? null },
+          compare: {
+            value: r.before?.figure?.value ?? null,
+            lower: r.before?.figure?.lower ?? null,
+            upper: r.before?.figure?.upper ?? null,
+          },
         }))}
       />
     </Figure>
@@ -82,8 +98,18 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
 }
 
 /** The part of /coaching/follow-up that the team filter replaces. */
-export function FollowUpRegion({ t, locale, rows, minResponses, gapsComputing, selfHref, exportResponsesHref }: FollowUpRegionProps) {
-  const charted = CPI_KEYS.map((cpi) => [cpi, rows.filter((r) => r.cpi === cpi)] as const).filter(([, list]) => list.length > 0);
+export function FollowUpRegion({
+  t,
+  locale,
+  rows,
+  minResponses,
+  gapsComputing,
+  selfHref,
+  exportResponsesHref,
+}: FollowUpRegionProps) {
+  const charted = CPI_KEYS.map((cpi) => [cpi, rows.filter((r) => r.cpi === cpi)] as const).filter(
+    ([, list]) => list.length > 0,
+  );
   const poll = gapsComputing ? { 'hx-get': selfHref, 'hx-trigger': 'load delay:2s', 'hx-swap': 'outerHTML' } : {};
   return (
     <div id="follow-up-results" {...poll}>
@@ -132,11 +158,18 @@ export function FollowUpRegion({ t, locale, rows, minResponses, gapsComputing, s
                     <td>{r.skillName}</td>
                     <td>
                       <time datetime={isoDate(r.sessionDay)}>{isoDate(r.sessionDay)}</time>
-                      {r.sessionCount > 1 && <span class="muted"> · {t('coSessionsCount', { n: r.sessionCount })}</span>}
+                      {r.sessionCount > 1 && (
+                        <span class="muted"> · {t('coSessionsCount', { n: r.sessionCount })}</span>
+                      )}
                     </td>
                     <td>
                       {r.cpi ? cpiName(t, r.cpi) : <span class="muted">{t('coNoCpi')}</span>}
-                      {r.cpiSource && <span class="muted small"> ({r.cpiSource === 'session' ? t('coCpiSourceSession') : t('coCpiSourceGap')})</span>}
+                      {r.cpiSource && (
+                        <span class="muted small">
+                          {' '}
+                          ({r.cpiSource === 'session' ? t('coCpiSourceSession') : t('coCpiSourceGap')})
+                        </span>
+                      )}
                     </td>
                     <td>
                       <WindowCell t={t} locale={locale} w={r.before} after={false} />

@@ -6,7 +6,9 @@ const tag = (locale: string) => (locale === 'es' ? 'es-ES' : 'en-GB');
 
 export function fmtNumber(locale: string, value: number, digits = 1): string {
   if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 export function fmtPercent(locale: string, value: number): string {

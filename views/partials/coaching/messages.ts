@@ -7,7 +7,12 @@ import { isoDate } from './format';
 export const SESSION_OUTCOMES = ['planned', 'logged', 'completed-planned', 'duplicate', 'done', 'cancelled'] as const;
 export type SessionMessageKind = (typeof SESSION_OUTCOMES)[number];
 
-export function sessionMessage(t: StaffT, kind: SessionMessageKind | SessionOutcome, session: SessionRow, repName: string): string {
+export function sessionMessage(
+  t: StaffT,
+  kind: SessionMessageKind | SessionOutcome,
+  session: SessionRow,
+  repName: string,
+): string {
   const vars = { name: repName, date: isoDate(sessionDate(session)), skill: session.skillName };
   switch (kind) {
     case 'planned':

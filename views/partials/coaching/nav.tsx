@@ -39,7 +39,16 @@ export interface CoachingFiltersProps {
  */
 export function CoachingFilters({ t, action, target, teams, teamId, months }: CoachingFiltersProps) {
   return (
-    <form method="get" action={action} class="filters" hx-get={action} hx-target={target} hx-swap="outerHTML" hx-push-url="true" hx-trigger="change, submit">
+    <form
+      method="get"
+      action={action}
+      class="filters"
+      hx-get={action}
+      hx-target={target}
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      hx-trigger="change, submit"
+    >
       <div class="field">
         <label for="filter-team">{t('coFilterTeam')}</label>
         <select id="filter-team" name="team">

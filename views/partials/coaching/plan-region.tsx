@@ -39,7 +39,15 @@ export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRank
       <ol class="plain rep-cards">
         {plan.reps.map((rep) => (
           <li>
-            <RepCard t={t} fmt={fmt} locale={locale} rep={rep} rank={rep.status === 'gap' ? ++rank : null} minComments={plan.minComments} back={back} />
+            <RepCard
+              t={t}
+              fmt={fmt}
+              locale={locale}
+              rep={rep}
+              rank={rep.status === 'gap' ? ++rank : null}
+              minComments={plan.minComments}
+              back={back}
+            />
           </li>
         ))}
       </ol>
@@ -47,7 +55,14 @@ export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRank
   // While the analysis is computed: the reps unranked, with their sessions, and the region asks again.
   if (plan.computing || !stamp) {
     return (
-      <ComputingRegion fmt={fmt} id="plan-ranking" tag="section" class="ranked" labelledBy="ranked-title" href={selfHref}>
+      <ComputingRegion
+        fmt={fmt}
+        id="plan-ranking"
+        tag="section"
+        class="ranked"
+        labelledBy="ranked-title"
+        href={selfHref}
+      >
         {heading}
         {cards}
       </ComputingRegion>

@@ -20,7 +20,15 @@ export interface RepCardProps {
 
 function ResponseRate({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep }) {
   if (rep.responseRate === null) return <>{t('coNoInvites', { n: fmtCount(locale, rep.n) })}</>;
-  return <>{t('coResponseRateValue', { rate: fmtPercent(locale, rep.responseRate), n: fmtCount(locale, rep.n), invited: fmtCount(locale, rep.invited) })}</>;
+  return (
+    <>
+      {t('coResponseRateValue', {
+        rate: fmtPercent(locale, rep.responseRate),
+        n: fmtCount(locale, rep.n),
+        invited: fmtCount(locale, rep.invited),
+      })}
+    </>
+  );
 }
 
 function Evidence({ t, fmt, locale, rep }: { t: StaffT; fmt: Fmt; locale: string; rep: PlanRep }) {
@@ -34,8 +42,11 @@ function Evidence({ t, fmt, locale, rep }: { t: StaffT; fmt: Fmt; locale: string
         {rep.target && (
           <span class="target-line">
             {' · '}
-            {rep.target.configured ? t('coTarget', { target: fmtTarget(locale, gap.cpi, rep.target.value) }) : t('coOrgValue', { target: fmtTarget(locale, gap.cpi, rep.target.value) })}
-            {gap.probabilityBelowTarget !== null && ` · ${t('coBelowTarget', { p: fmtProbability(locale, gap.probabilityBelowTarget) })}`}
+            {rep.target.configured
+              ? t('coTarget', { target: fmtTarget(locale, gap.cpi, rep.target.value) })
+              : t('coOrgValue', { target: fmtTarget(locale, gap.cpi, rep.target.value) })}
+            {gap.probabilityBelowTarget !== null &&
+              ` · ${t('coBelowTarget', { p: fmtProbability(locale, gap.probabilityBelowTarget) })}`}
           </span>
         )}
       </dd>
@@ -72,7 +83,9 @@ function Quotes({ t, rep, minComments }: { t: StaffT; rep: PlanRep; minComments:
           </blockquote>
           <p class="quote-source">
             {'— '}
-            {q.customer ? [q.customer.name ?? q.customer.email, q.customer.company].filter(Boolean).join(', ') : t('coAnonymousCustomer')}
+            {q.customer
+              ? [q.customer.name ?? q.customer.email, q.customer.company].filter(Boolean).join(', ')
+              : t('coAnonymousCustomer')}
             {', '}
             <time datetime={isoDate(q.occurredAt)}>{isoDate(q.occurredAt)}</time>
           </p>
@@ -102,7 +115,11 @@ export function RepCard({ t, fmt, locale, rep, rank, minComments, back }: RepCar
             {t('coGapSentence', { skill: gap.skillName, cpi: cpiName(t, gap.cpi) })}{' '}
             <span class="muted">
               {gap.lower !== null && gap.upper !== null
-                ? t('coGapScore', { score: fmtNumber(locale, gap.score, 2), lower: fmtNumber(locale, gap.lower, 2), upper: fmtNumber(locale, gap.upper, 2) })
+                ? t('coGapScore', {
+                    score: fmtNumber(locale, gap.score, 2),
+                    lower: fmtNumber(locale, gap.lower, 2),
+                    upper: fmtNumber(locale, gap.upper, 2),
+                  })
                 : t('coGapScoreOnly', { score: fmtNumber(locale, gap.score, 2) })}
             </span>
             {gap.lowConfidence && <span class="badge badge-exploratory"> {t('coLowConfidence')}</span>}

@@ -27,7 +27,8 @@ const FIELD_ORDER: SessionField[] = ['rep', 'skill', 'date', 'notes', 'cpi', 'ac
 
 function groupByTeam(reps: SessionFormRep[], noTeam: string): [string, SessionFormRep[]][] {
   const groups = new Map<string, SessionFormRep[]>();
-  for (const r of reps) (groups.get(r.team ?? noTeam) ?? groups.set(r.team ?? noTeam, []).get(r.team ?? noTeam)!).push(r);
+  for (const r of reps)
+    (groups.get(r.team ?? noTeam) ?? groups.set(r.team ?? noTeam, []).get(r.team ?? noTeam)!).push(r);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -35,7 +36,8 @@ function groupByTeam(reps: SessionFormRep[], noTeam: string): [string, SessionFo
 export function SessionForm({ t, reps, skills, values, errors, enhanced, back, message }: SessionFormProps) {
   const err = errors ?? {};
   const has = (f: SessionField) => err[f] !== undefined;
-  const describedBy = (f: SessionField, hint?: boolean) => [hint ? `session-${f}-hint` : '', has(f) ? `session-${f}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (f: SessionField, hint?: boolean) =>
+    [hint ? `session-${f}-hint` : '', has(f) ? `session-${f}-error` : ''].filter(Boolean).join(' ') || undefined;
   const fieldLabel: Record<SessionField, string> = {
     rep: t('coFieldRep'),
     skill: t('coFieldSkill'),
@@ -86,7 +88,13 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
       )}
       <div class={has('rep') ? 'field has-error' : 'field'}>
         <label for="session-rep">{fieldLabel.rep}</label>
-        <select id="session-rep" name="rep" required aria-invalid={has('rep') ? 'true' : undefined} aria-describedby={describedBy('rep')}>
+        <select
+          id="session-rep"
+          name="rep"
+          required
+          aria-invalid={has('rep') ? 'true' : undefined}
+          aria-describedby={describedBy('rep')}
+        >
           <option value="">{t('coChooseRep')}</option>
           {groupByTeam(reps, t('noTeam')).map(([team, list]) => (
             <optgroup label={team}>
@@ -102,7 +110,13 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
       </div>
       <div class={has('skill') ? 'field has-error' : 'field'}>
         <label for="session-skill">{fieldLabel.skill}</label>
-        <select id="session-skill" name="skill" required aria-invalid={has('skill') ? 'true' : undefined} aria-describedby={describedBy('skill')}>
+        <select
+          id="session-skill"
+          name="skill"
+          required
+          aria-invalid={has('skill') ? 'true' : undefined}
+          aria-describedby={describedBy('skill')}
+        >
           <option value="">{t('coChooseSkill')}</option>
           {skills.map((s) => (
             <option value={s.slug} selected={values.skill === s.slug}>
@@ -117,7 +131,15 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
         <p class="hint" id="session-date-hint">
           {t('coFieldDateHint')}
         </p>
-        <input id="session-date" name="date" type="date" value={values.date} required aria-invalid={has('date') ? 'true' : undefined} aria-describedby={describedBy('date', true)} />
+        <input
+          id="session-date"
+          name="date"
+          type="date"
+          value={values.date}
+          required
+          aria-invalid={has('date') ? 'true' : undefined}
+          aria-describedby={describedBy('date', true)}
+        />
         {errorText('date')}
       </div>
       <div class={has('notes') ? 'field has-error' : 'field'}>
@@ -125,7 +147,14 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
         <p class="hint" id="session-notes-hint">
           {t('coFieldNotesHint')}
         </p>
-        <textarea id="session-notes" name="notes" maxlength={NOTES_MAX} rows={4} aria-invalid={has('notes') ? 'true' : undefined} aria-describedby={describedBy('notes', true)}>
+        <textarea
+          id="session-notes"
+          name="notes"
+          maxlength={NOTES_MAX}
+          rows={4}
+          aria-invalid={has('notes') ? 'true' : undefined}
+          aria-describedby={describedBy('notes', true)}
+        >
           {values.notes}
         </textarea>
         {errorText('notes')}
@@ -135,7 +164,12 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
         <p class="hint" id="session-cpi-hint">
           {t('coFieldCpiHint')}
         </p>
-        <select id="session-cpi" name="cpi" aria-invalid={has('cpi') ? 'true' : undefined} aria-describedby={describedBy('cpi', true)}>
+        <select
+          id="session-cpi"
+          name="cpi"
+          aria-invalid={has('cpi') ? 'true' : undefined}
+          aria-describedby={describedBy('cpi', true)}
+        >
           <option value="">{t('coCpiFromGap')}</option>
           {CPIS.map((c) => (
             <option value={c} selected={values.cpi === c}>

@@ -41,14 +41,28 @@ export function SessionList({ t, repId, repName, sessions, back, oob }: SessionL
                 {s.notes && <p class="session-notes">{s.notes}</p>}
                 {s.status === 'planned' && (
                   <div class="session-actions">
-                    <form method="post" action={`/coaching/sessions/${s.id}/done`} class="inline" hx-post={`/coaching/sessions/${s.id}/done`} hx-target={`#${id}`} hx-swap="outerHTML">
+                    <form
+                      method="post"
+                      action={`/coaching/sessions/${s.id}/done`}
+                      class="inline"
+                      hx-post={`/coaching/sessions/${s.id}/done`}
+                      hx-target={`#${id}`}
+                      hx-swap="outerHTML"
+                    >
                       <input type="hidden" name="back" value={back} />
                       <button type="submit" class="small">
                         {t('coMarkDone')}
                         <span class="visually-hidden">: {what}</span>
                       </button>
                     </form>
-                    <form method="post" action={`/coaching/sessions/${s.id}/cancel`} class="inline" hx-post={`/coaching/sessions/${s.id}/cancel`} hx-target={`#${id}`} hx-swap="outerHTML">
+                    <form
+                      method="post"
+                      action={`/coaching/sessions/${s.id}/cancel`}
+                      class="inline"
+                      hx-post={`/coaching/sessions/${s.id}/cancel`}
+                      hx-target={`#${id}`}
+                      hx-swap="outerHTML"
+                    >
                       <input type="hidden" name="back" value={back} />
                       <button type="submit" class="small secondary">
                         {t('coCancelSession')}

@@ -5,7 +5,12 @@ import type { StaffKey } from '../../../src/lib/i18n/staff';
 import { IntervalChart } from '../../charts/interval-chart';
 import { cpiName, type Fmt } from '../analysis/format';
 
-const BADGES: Record<Verdict, StaffKey> = { better: 'trBadgeBetter', worse: 'trBadgeWorse', unclear: 'trBadgeUnclear', 'not-enough': 'trBadgeNotEnough' };
+const BADGES: Record<Verdict, StaffKey> = {
+  better: 'trBadgeBetter',
+  worse: 'trBadgeWorse',
+  unclear: 'trBadgeUnclear',
+  'not-enough': 'trBadgeNotEnough',
+};
 
 /** A change on the CPI's own scale: points for FCR and the 1–5 answers; quote turnaround (modelled in log hours) as a percentage of the time. */
 export function changeText(fmt: Fmt, e: Pick<EffectResult, 'cpi'>, value: number): string {
@@ -18,7 +23,11 @@ export function changeText(fmt: Fmt, e: Pick<EffectResult, 'cpi'>, value: number
 
 export function sentence(fmt: Fmt, e: EffectResult, skillName: string): string {
   const { t } = fmt;
-  const args = { skill: skillName, kind: t(e.kind === 'course' ? 'trCourse' : 'trCoaching'), cpi: cpiName(t, e.cpi).toLowerCase() };
+  const args = {
+    skill: skillName,
+    kind: t(e.kind === 'course' ? 'trCourse' : 'trCoaching'),
+    cpi: cpiName(t, e.cpi).toLowerCase(),
+  };
   const verdict = verdictOf(e);
   if (verdict === 'not-enough') return t('trNotEnough', { ...args, cpi: cpiName(t, e.cpi), reason: e.reason ?? '' });
   if (verdict === 'better') return t('trImproved', { ...args, change: changeText(fmt, e, e.effect!) });
@@ -26,12 +35,28 @@ export function sentence(fmt: Fmt, e: EffectResult, skillName: string): string {
   return t('trUnclear', { ...args, lower: changeText(fmt, e, e.lower!), upper: changeText(fmt, e, e.upper!) });
 }
 
-export function EffectRow({ fmt, effect: e, skillName, detailHref }: { fmt: Fmt; effect: EffectResult; skillName: string; detailHref: string }) {
+export function EffectRow({
+  fmt,
+  effect: e,
+  skillName,
+  detailHref,
+}: {
+  fmt: Fmt;
+  effect: EffectResult;
+  skillName: string;
+  detailHref: string;
+}) {
   const { t } = fmt;
   const verdict = verdictOf(e);
   const span = Math.max(Math.abs(e.lower ?? 0), Math.abs(e.upper ?? 0), Math.abs(e.effect ?? 0)) * 1.15 || 1;
   return (
-    <li class={`effect effect-${verdict}`} data-verdict={verdict} data-skill={e.skill} data-kind={e.kind} data-cpi={e.cpi}>
+    <li
+      class={`effect effect-${verdict}`}
+      data-verdict={verdict}
+      data-skill={e.skill}
+      data-kind={e.kind}
+      data-cpi={e.cpi}
+    >
       <p class="effect-sentence">
         <span class={`badge badge-${verdict}`}>{t(BADGES[verdict])}</span> {sentence(fmt, e, skillName)}
       </p>
@@ -55,7 +80,11 @@ export function EffectRow({ fmt, effect: e, skillName, detailHref }: { fmt: Fmt;
           <dt>{t('trChange')}</dt>
           <dd>{e.effect === null ? '—' : changeText(fmt, e, e.effect)}</dd>
           <dt>{t('trInterval')}</dt>
-          <dd>{e.lower === null || e.upper === null ? '—' : `${changeText(fmt, e, e.lower)} – ${changeText(fmt, e, e.upper)}`}</dd>
+          <dd>
+            {e.lower === null || e.upper === null
+              ? '—'
+              : `${changeText(fmt, e, e.lower)} – ${changeText(fmt, e, e.upper)}`}
+          </dd>
           <dt>p / q</dt>
           <dd>
             {fmt.p(e.p)} / {fmt.p(e.q)}
@@ -71,7 +100,9 @@ export function EffectRow({ fmt, effect: e, skillName, detailHref }: { fmt: Fmt;
               <dt>{t('trPreTrendLine')}</dt>
               <dd>
                 {e.preTrend.effect === null ? '—' : changeText(fmt, e, e.preTrend.effect)}
-                {e.preTrend.lower !== null && e.preTrend.upper !== null && ` (${changeText(fmt, e, e.preTrend.lower)} – ${changeText(fmt, e, e.preTrend.upper)})`}
+                {e.preTrend.lower !== null &&
+                  e.preTrend.upper !== null &&
+                  ` (${changeText(fmt, e, e.preTrend.lower)} – ${changeText(fmt, e, e.preTrend.upper)})`}
               </dd>
             </>
           )}

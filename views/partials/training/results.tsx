@@ -24,7 +24,15 @@ export function TrainingResults(p: TrainingResultsProps) {
   const { t } = p.fmt;
   if (!p.analysis) {
     return (
-      <div id="training-results" class="results" aria-busy="true" hx-get={p.selfHref} hx-trigger="load delay:2s" hx-swap="outerHTML" data-state="computing">
+      <div
+        id="training-results"
+        class="results"
+        aria-busy="true"
+        hx-get={p.selfHref}
+        hx-trigger="load delay:2s"
+        hx-swap="outerHTML"
+        data-state="computing"
+      >
         <h2>{p.heading}</h2>
         <p role="status">{t('trComputing')}</p>
         <p>
@@ -35,11 +43,17 @@ export function TrainingResults(p: TrainingResultsProps) {
   }
   const effects = [...p.analysis.effects].sort(byEvidence);
   return (
-    <div id="training-results" class="results" data-state={p.stale ? 'stale' : 'ready'} {...(p.stale ? { 'hx-get': p.selfHref, 'hx-trigger': 'load delay:3s', 'hx-swap': 'outerHTML' } : {})}>
+    <div
+      id="training-results"
+      class="results"
+      data-state={p.stale ? 'stale' : 'ready'}
+      {...(p.stale ? { 'hx-get': p.selfHref, 'hx-trigger': 'load delay:3s', 'hx-swap': 'outerHTML' } : {})}
+    >
       <h2>{p.heading}</h2>
       {p.computedAt !== null && (
         <p class="muted computed-at">
-          {t('trComputedAt', { time: `${new Date(p.computedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` })} {p.stale && t('trStale')}
+          {t('trComputedAt', { time: `${new Date(p.computedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` })}{' '}
+          {p.stale && t('trStale')}
         </p>
       )}
       {p.notEnded && <p class="notice">{t('trNotEndedNote')}</p>}
@@ -48,7 +62,12 @@ export function TrainingResults(p: TrainingResultsProps) {
       ) : (
         <ol class="effects">
           {effects.map((e) => (
-            <EffectRow fmt={p.fmt} effect={e} skillName={p.skillNames[e.skill] ?? e.skill} detailHref={p.detailHref(e)} />
+            <EffectRow
+              fmt={p.fmt}
+              effect={e}
+              skillName={p.skillNames[e.skill] ?? e.skill}
+              detailHref={p.detailHref(e)}
+            />
           ))}
         </ol>
       )}

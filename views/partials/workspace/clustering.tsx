@@ -8,10 +8,15 @@ import type { Formats } from './format';
 
 type MaybeClustered = Partial<Clustering> | null | undefined;
 
-const known = (c: MaybeClustered): c is Clustering => c != null && c.designEffect !== undefined && c.effectiveN !== undefined && Number.isFinite(c.designEffect);
+const known = (c: MaybeClustered): c is Clustering =>
+  c != null && c.designEffect !== undefined && c.effectiveN !== undefined && Number.isFinite(c.designEffect);
 
 /** The numbers a sentence about a figure of `n` answers needs; null for a rep's figure. */
-export function clusteringVars(f: Formats, c: MaybeClustered, n: number): { n: string; neff: string; deff: string } | null {
+export function clusteringVars(
+  f: Formats,
+  c: MaybeClustered,
+  n: number,
+): { n: string; neff: string; deff: string } | null {
   return known(c) ? { n: f.int(n), neff: f.int(c.effectiveN), deff: f.factor(c.designEffect) } : null;
 }
 

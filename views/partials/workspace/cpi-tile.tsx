@@ -15,7 +15,17 @@ export interface CpiTileProps {
 }
 
 /** `uncertain`: the change's interval includes 0, so the direction is not established. */
-function ProgressLine({ t, progress, id, uncertain }: { t: StaffT; progress: Progress; id: string; uncertain: boolean }) {
+function ProgressLine({
+  t,
+  progress,
+  id,
+  uncertain,
+}: {
+  t: StaffT;
+  progress: Progress;
+  id: string;
+  uncertain: boolean;
+}) {
   if (progress.state === 'unknown') return null;
   const text =
     progress.state === 'met'
@@ -27,7 +37,12 @@ function ProgressLine({ t, progress, id, uncertain }: { t: StaffT; progress: Pro
             ? t('wsProgressNoClearChange')
             : t('wsProgressMovedAway')
           : `${t('wsProgressShare', { pct: Math.round(progress.share * 100) })}${uncertain ? ` ${t('wsProgressUncertain')}` : ''}`;
-  const value = progress.state === 'met' ? 100 : progress.state === 'on-the-way' ? Math.round(Math.min(1, Math.max(0, progress.share)) * 100) : 0;
+  const value =
+    progress.state === 'met'
+      ? 100
+      : progress.state === 'on-the-way'
+        ? Math.round(Math.min(1, Math.max(0, progress.share)) * 100)
+        : 0;
   return (
     <div class={`ws-progress ws-progress-${progress.state}`}>
       <progress max="100" value={String(value)} aria-labelledby={id}>
@@ -42,7 +57,10 @@ function ProgressLine({ t, progress, id, uncertain }: { t: StaffT; progress: Pro
 function clusteringSentences(t: StaffT, f: Formats, tile: CpiTile): (string | null)[] {
   const c = tile.current;
   const x = tile.extra;
-  const say = (key: 'wsClusterAnswers' | 'wsClusterValueAdded' | 'wsClusterQuotes', vars: ReturnType<typeof clusteringVars>) => (vars ? t(key, vars) : null);
+  const say = (
+    key: 'wsClusterAnswers' | 'wsClusterValueAdded' | 'wsClusterQuotes',
+    vars: ReturnType<typeof clusteringVars>,
+  ) => (vars ? t(key, vars) : null);
   return [
     c && tile.cpi !== 'quoteTurnaround' ? say('wsClusterAnswers', clusteringVars(f, c, c.n)) : null,
     x.valueAdded ? say('wsClusterValueAdded', clusteringVars(f, x.valueAdded, x.valueAdded.n)) : null,
@@ -63,7 +81,11 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
       {c === null ? (
         <div class="ws-suppressed">
           <p class="tile-value">{t('notEnoughResponses')}</p>
-          <p class="muted">{suppressed ? t('wsSuppressedGroup', { n: group?.n ?? 0, min: minResponses }) : t('wsSuppressedCpi', { min: minResponses })}</p>
+          <p class="muted">
+            {suppressed
+              ? t('wsSuppressedGroup', { n: group?.n ?? 0, min: minResponses })
+              : t('wsSuppressedCpi', { min: minResponses })}
+          </p>
         </div>
       ) : (
         <div>
@@ -73,10 +95,18 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
                 {f.int(x.valueAdded.count)} <span class="tile-unit">{t('wsValueAddedUnit')}</span>
               </p>
               <p class="tile-detail">
-                {t('wsValueAddedRate', { rate: f.pct(x.valueAdded.rate), range: f.range('rate', x.valueAdded.lower, x.valueAdded.upper), n: f.int(x.valueAdded.n) })}
+                {t('wsValueAddedRate', {
+                  rate: f.pct(x.valueAdded.rate),
+                  range: f.range('rate', x.valueAdded.lower, x.valueAdded.upper),
+                  n: f.int(x.valueAdded.n),
+                })}
               </p>
               <p class="tile-detail">
-                {t('wsMeanRating', { value: f.value('mean', c.value), range: f.range('mean', c.lower ?? c.value, c.upper ?? c.value), n: f.int(c.n) })}
+                {t('wsMeanRating', {
+                  value: f.value('mean', c.value),
+                  range: f.range('mean', c.lower ?? c.value, c.upper ?? c.value),
+                  n: f.int(c.n),
+                })}
               </p>
             </>
           ) : (
@@ -97,7 +127,11 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
             <>
               <p class="tile-detail">{t('wsP90', { value: f.value('hours', x.turnaround.p90) })}</p>
               <p class="tile-detail">
-                {t('wsWithinSla', { hours: f.int(x.turnaround.slaHours), pct: f.pct(x.turnaround.withinSla), range: f.range('rate', x.turnaround.lower, x.turnaround.upper) })}
+                {t('wsWithinSla', {
+                  hours: f.int(x.turnaround.slaHours),
+                  pct: f.pct(x.turnaround.withinSla),
+                  range: f.range('rate', x.turnaround.lower, x.turnaround.upper),
+                })}
               </p>
             </>
           )}
@@ -114,7 +148,8 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
         <dd>
           {tile.target?.target !== null && tile.target?.target !== undefined ? (
             <>
-              {f.value(unit, tile.target.target)} <span class="muted">({tile.target.source === 'team' ? t('wsTeamTarget') : t('wsOrgTarget')})</span>
+              {f.value(unit, tile.target.target)}{' '}
+              <span class="muted">({tile.target.source === 'team' ? t('wsTeamTarget') : t('wsOrgTarget')})</span>
             </>
           ) : (
             <span class="muted">{t('wsNotSet')}</span>
@@ -133,7 +168,10 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
               {f.value(unit, tile.baseline.reading.value)}{' '}
               <span class="muted">
                 {tile.baseline.reading.lower !== null && tile.baseline.reading.upper !== null
-                  ? t('wsIntervalAndN', { range: f.range(unit, tile.baseline.reading.lower, tile.baseline.reading.upper), n: f.int(tile.baseline.reading.n) })
+                  ? t('wsIntervalAndN', {
+                      range: f.range(unit, tile.baseline.reading.lower, tile.baseline.reading.upper),
+                      n: f.int(tile.baseline.reading.n),
+                    })
                   : t('wsQuotesN', { n: f.int(tile.baseline.reading.n) })}
                 {' · '}
                 {dayRange(tile.baseline.from, tile.baseline.to)}
@@ -150,7 +188,10 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
               {f.change(unit, tile.change.estimate)}{' '}
               <span class="muted">
                 {tile.change.lower !== null && tile.change.upper !== null
-                  ? t('wsChangeInterval', { lower: f.change(unit, tile.change.lower), upper: f.change(unit, tile.change.upper) })
+                  ? t('wsChangeInterval', {
+                      lower: f.change(unit, tile.change.lower),
+                      upper: f.change(unit, tile.change.upper),
+                    })
                   : t('wsNoMedianInterval')}
               </span>
             </>
@@ -161,7 +202,13 @@ export function CpiTileView({ t, f, tile, group, minResponses }: CpiTileProps) {
         t={t}
         progress={tile.progress}
         id={`${id}-progress`}
-        uncertain={tile.change !== null && tile.change.lower !== null && tile.change.upper !== null && tile.change.lower <= 0 && tile.change.upper >= 0}
+        uncertain={
+          tile.change !== null &&
+          tile.change.lower !== null &&
+          tile.change.upper !== null &&
+          tile.change.lower <= 0 &&
+          tile.change.upper >= 0
+        }
       />
     </section>
   );

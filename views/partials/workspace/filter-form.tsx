@@ -42,7 +42,11 @@ export function FilterForm(p: FilterFormProps) {
     id: `${p.id}-${name}`,
     name,
     'aria-invalid': p.errors[name] ? ('true' as const) : undefined,
-    'aria-describedby': p.errors[name] ? `${p.id}-${name}-error` : name === 'from' || name === 'to' ? `${p.id}-custom-hint` : undefined,
+    'aria-describedby': p.errors[name]
+      ? `${p.id}-${name}-error`
+      : name === 'from' || name === 'to'
+        ? `${p.id}-custom-hint`
+        : undefined,
   });
   const known = [...p.choices.quarters, ...p.choices.months, 'custom'];
   const extra = p.values.period && !known.includes(p.values.period) ? p.values.period : undefined;
@@ -50,7 +54,16 @@ export function FilterForm(p: FilterFormProps) {
   const monthLabel = (m: string) => (m === p.currentMonth ? t('wsMonthToDate', { key: m }) : m);
   const period = p.values.period || p.currentQuarter;
   return (
-    <form id={p.id} class="filters ws-filters" method="get" action={p.action} hx-get={p.action} hx-target={p.target} hx-push-url="true" autocomplete="off">
+    <form
+      id={p.id}
+      class="filters ws-filters"
+      method="get"
+      action={p.action}
+      hx-get={p.action}
+      hx-target={p.target}
+      hx-push-url="true"
+      autocomplete="off"
+    >
       <div class={p.errors.team ? 'field has-error' : 'field'}>
         <label for={`${p.id}-team`}>{t('team')}</label>
         <select {...field('team')}>
@@ -66,7 +79,11 @@ export function FilterForm(p: FilterFormProps) {
       <div class={p.errors.period ? 'field has-error' : 'field'}>
         <label for={`${p.id}-period`}>{t('wsPeriod')}</label>
         <select {...field('period')}>
-          {extra && <option value={extra} selected>{extra}</option>}
+          {extra && (
+            <option value={extra} selected>
+              {extra}
+            </option>
+          )}
           <optgroup label={t('wsQuarters')}>
             {p.choices.quarters.map((q) => (
               <option value={q} selected={q === period}>

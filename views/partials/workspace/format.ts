@@ -5,7 +5,8 @@ import type { ReportPeriod } from '../../../src/domain/report-period';
 
 export type Unit = 'rate' | 'mean' | 'hours';
 
-export const unitOf = (cpi: Cpi | 'responseRate'): Unit => (cpi === 'fcr' || cpi === 'responseRate' ? 'rate' : cpi === 'quoteTurnaround' ? 'hours' : 'mean');
+export const unitOf = (cpi: Cpi | 'responseRate'): Unit =>
+  cpi === 'fcr' || cpi === 'responseRate' ? 'rate' : cpi === 'quoteTurnaround' ? 'hours' : 'mean';
 
 const tag = (locale: Locale) => (locale === 'es' ? 'es-ES' : 'en-GB');
 
@@ -23,14 +24,16 @@ export interface Formats {
 }
 
 export function formats(locale: Locale, t: StaffT): Formats {
-  const number = (digits: number) => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const number = (digits: number) =>
+    new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const int = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 });
   const pctNumber = (v: number) => (Math.abs(v) < 0.1 && v !== 0 ? number(1).format(v * 100) : int.format(v * 100));
   const signed = (text: string, d: number) => (d > 0 ? `+${text}` : d < 0 ? `−${text}` : text);
   const f: Formats = {
     int: (v) => int.format(v),
     pct: (v) => t('wsPercent', { v: pctNumber(v) }),
-    value: (unit, v) => (unit === 'rate' ? f.pct(v) : unit === 'mean' ? number(2).format(v) : t('wsHours', { v: number(1).format(v) })),
+    value: (unit, v) =>
+      unit === 'rate' ? f.pct(v) : unit === 'mean' ? number(2).format(v) : t('wsHours', { v: number(1).format(v) }),
     range: (unit, lower, upper) =>
       unit === 'rate'
         ? t('wsPercent', { v: `${pctNumber(lower)}–${pctNumber(upper)}` })
@@ -68,7 +71,13 @@ export interface FilterValues {
 
 export function filterQuery(values: FilterValues, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  const all: Record<string, string> = { team: values.team, period: values.period, ...(values.period === 'custom' ? { from: values.from, to: values.to } : {}), type: values.type, ...extra };
+  const all: Record<string, string> = {
+    team: values.team,
+    period: values.period,
+    ...(values.period === 'custom' ? { from: values.from, to: values.to } : {}),
+    type: values.type,
+    ...extra,
+  };
   for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -23,17 +23,25 @@ export function HeatmapResults(p: HeatmapResultsProps) {
       <ul class="ws-notes">
         <li>{t('wsHeatmapHowTo', { min: p.minResponses })}</li>
         {p.pooled && <li>{t('wsHeatmapPooled')}</li>}
-        {p.period.kind === 'custom' && p.period.shorterThanMonth && <li class="ws-note-warn">{t('wsCustomShortNote', { days: p.period.days })}</li>}
+        {p.period.kind === 'custom' && p.period.shorterThanMonth && (
+          <li class="ws-note-warn">{t('wsCustomShortNote', { days: p.period.days })}</li>
+        )}
       </ul>
       <ul class="ws-legend" aria-label={t('wsLegend')}>
         <li>
-          <span class="heat-swatch heat-better" aria-hidden="true">▲</span> {t('wsHeatBetter')}
+          <span class="heat-swatch heat-better" aria-hidden="true">
+            ▲
+          </span>{' '}
+          {t('wsHeatBetter')}
         </li>
         <li>
           <span class="heat-swatch heat-similar" aria-hidden="true"></span> {t('wsHeatSimilar')}
         </li>
         <li>
-          <span class="heat-swatch heat-worse" aria-hidden="true">▼</span> {t('wsHeatWorse')}
+          <span class="heat-swatch heat-worse" aria-hidden="true">
+            ▼
+          </span>{' '}
+          {t('wsHeatWorse')}
         </li>
         <li>
           <span class="heat-swatch heat-suppressed" aria-hidden="true"></span> {t('notEnoughResponses')}

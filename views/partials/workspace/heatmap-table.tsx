@@ -1,5 +1,12 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import { HEAT_COLUMNS, type HeatCell, type HeatColumn, type HeatRow, type HeatSort, type OrgValues } from '../../../src/domain/heatmap';
+import {
+  HEAT_COLUMNS,
+  type HeatCell,
+  type HeatColumn,
+  type HeatRow,
+  type HeatSort,
+  type OrgValues,
+} from '../../../src/domain/heatmap';
 import { cpiShortLabel, cpiLabel } from './labels';
 import { unitOf, type Formats } from './format';
 
@@ -19,12 +26,32 @@ export interface HeatmapTableProps {
 
 const NUMERIC_FIRST: HeatSort[] = ['n', ...HEAT_COLUMNS];
 
-function SortHeader({ p, sort, label, title }: { p: HeatmapTableProps; sort: HeatSort; label: string; title?: string }) {
+function SortHeader({
+  p,
+  sort,
+  label,
+  title,
+}: {
+  p: HeatmapTableProps;
+  sort: HeatSort;
+  label: string;
+  title?: string;
+}) {
   const current = p.sort === sort;
-  const next: 'asc' | 'desc' = current ? (p.dir === 'asc' ? 'desc' : 'asc') : NUMERIC_FIRST.includes(sort) ? 'desc' : 'asc';
+  const next: 'asc' | 'desc' = current
+    ? p.dir === 'asc'
+      ? 'desc'
+      : 'asc'
+    : NUMERIC_FIRST.includes(sort)
+      ? 'desc'
+      : 'asc';
   const href = p.sortHref(sort, next);
   return (
-    <th scope="col" class={sort === 'name' || sort === 'team' ? undefined : 'num'} aria-sort={current ? (p.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th
+      scope="col"
+      class={sort === 'name' || sort === 'team' ? undefined : 'num'}
+      aria-sort={current ? (p.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
       <a href={href} hx-get={href} hx-target="#reps-results" hx-push-url="true" title={title}>
         {label}
         <span class="visually-hidden">{p.t(next === 'asc' ? 'wsSortAscending' : 'wsSortDescending')}</span>
@@ -41,9 +68,18 @@ function SortHeader({ p, sort, label, title }: { p: HeatmapTableProps; sort: Hea
 function tipText(p: HeatmapTableProps, column: HeatColumn, cell: HeatCell): string {
   const { t, f } = p;
   if (cell.level === 'hidden') return t('wsHeatHiddenTip');
-  if (cell.level === 'suppressed') return cell.n !== null && cell.n > 0 && column === 'responseRate' ? t('wsHeatSuppressedTipN', { min: p.minResponses, n: f.int(cell.n) }) : t('wsHeatSuppressedTip', { min: p.minResponses });
+  if (cell.level === 'suppressed')
+    return cell.n !== null && cell.n > 0 && column === 'responseRate'
+      ? t('wsHeatSuppressedTipN', { min: p.minResponses, n: f.int(cell.n) })
+      : t('wsHeatSuppressedTip', { min: p.minResponses });
   const n = f.int(cell.n ?? 0);
-  if (column === 'responseRate') return t('wsHeatRateTip', { pct: f.pct(cell.raw ?? 0), range: f.range('rate', cell.lower ?? 0, cell.upper ?? 0), n, org: p.org.responseRate === null ? '—' : f.pct(p.org.responseRate) });
+  if (column === 'responseRate')
+    return t('wsHeatRateTip', {
+      pct: f.pct(cell.raw ?? 0),
+      range: f.range('rate', cell.lower ?? 0, cell.upper ?? 0),
+      n,
+      org: p.org.responseRate === null ? '—' : f.pct(p.org.responseRate),
+    });
   if (column === 'quoteTurnaround')
     return t('wsHeatTurnaroundTip', {
       median: f.value('hours', cell.raw ?? 0),
@@ -56,11 +92,23 @@ function tipText(p: HeatmapTableProps, column: HeatColumn, cell: HeatCell): stri
     });
   const unit = unitOf(column);
   const org = p.org[column];
-  return t('wsHeatTip', { shrunk: f.value(unit, cell.shown ?? 0), raw: f.value(unit, cell.raw ?? 0), range: f.range(unit, cell.lower ?? 0, cell.upper ?? 0), n, org: org === null ? '—' : f.value(unit, org) });
+  return t('wsHeatTip', {
+    shrunk: f.value(unit, cell.shown ?? 0),
+    raw: f.value(unit, cell.raw ?? 0),
+    range: f.range(unit, cell.lower ?? 0, cell.upper ?? 0),
+    n,
+    org: org === null ? '—' : f.value(unit, org),
+  });
 }
 
 function levelText(t: StaffT, cell: HeatCell): string {
-  return cell.level === 'better' ? t('wsHeatBetter') : cell.level === 'worse' ? t('wsHeatWorse') : cell.level === 'similar' ? t('wsHeatSimilar') : '';
+  return cell.level === 'better'
+    ? t('wsHeatBetter')
+    : cell.level === 'worse'
+      ? t('wsHeatWorse')
+      : cell.level === 'similar'
+        ? t('wsHeatSimilar')
+        : '';
 }
 
 function Cell({ p, row, column }: { p: HeatmapTableProps; row: HeatRow; column: HeatColumn }) {

@@ -25,9 +25,20 @@ export interface OverviewResultsProps {
 }
 
 /** The 12-month trends: inline when computed, else loaded right after the page by htmx (a plain link without JavaScript). */
-export function TrendsSection({ t, f, data, trendsHref }: Pick<OverviewResultsProps, 't' | 'f' | 'data' | 'trendsHref'>) {
+export function TrendsSection({
+  t,
+  f,
+  data,
+  trendsHref,
+}: Pick<OverviewResultsProps, 't' | 'f' | 'data' | 'trendsHref'>) {
   return (
-    <section id="overview-trends" aria-labelledby="overview-trends-heading" hx-get={data.series ? undefined : trendsHref.fragment} hx-trigger={data.series ? undefined : 'load'} hx-swap="outerHTML">
+    <section
+      id="overview-trends"
+      aria-labelledby="overview-trends-heading"
+      hx-get={data.series ? undefined : trendsHref.fragment}
+      hx-trigger={data.series ? undefined : 'load'}
+      hx-swap="outerHTML"
+    >
       <h2 id="overview-trends-heading">{t('wsTrendsTitle')}</h2>
       {data.series ? (
         <TrendFigures t={t} f={f} series={data.series} tiles={data.tiles} minResponses={data.settings.minResponses} />
@@ -53,7 +64,9 @@ export function OverviewResults(p: OverviewResultsProps) {
         {p.defaultPeriod && <li>{t('wsDefaultPeriodNote')}</li>}
         {p.period.kind === 'custom' && (
           <li class={p.period.shorterThanMonth ? 'ws-note-warn' : undefined}>
-            {p.period.shorterThanMonth ? t('wsCustomShortNote', { days: p.period.days }) : t('wsCustomNote', { days: p.period.days })}
+            {p.period.shorterThanMonth
+              ? t('wsCustomShortNote', { days: p.period.days })
+              : t('wsCustomNote', { days: p.period.days })}
           </li>
         )}
         {p.period.toDate && p.period.kind !== 'custom' && <li>{t('wsToDateNote')}</li>}
@@ -72,7 +85,8 @@ export function OverviewResults(p: OverviewResultsProps) {
       <p class="hint">{t('wsByTeamIntro')}</p>
       <TeamTable t={t} f={f} rows={data.teams} total={data.total} totalLabel={p.totalLabel} teamHref={p.teamHref} />
       <p class="ws-exports">
-        {t('wsDownload')} <a href={p.exportHref('team')}>{t('wsCsvByTeam')}</a> · <a href={p.exportHref('rep')}>{t('wsCsvByRep')}</a>
+        {t('wsDownload')} <a href={p.exportHref('team')}>{t('wsCsvByTeam')}</a> ·{' '}
+        <a href={p.exportHref('rep')}>{t('wsCsvByRep')}</a>
       </p>
     </>
   );

@@ -23,7 +23,8 @@ export interface TargetCardProps {
 }
 
 export function targetErrorText(t: StaffT, field: TargetField, code: TargetErrorCode): string {
-  const label = field === 'target' ? t('wsTargetField') : field === 'baselineFrom' ? t('wsBaselineFrom') : t('wsBaselineTo');
+  const label =
+    field === 'target' ? t('wsTargetField') : field === 'baselineFrom' ? t('wsBaselineFrom') : t('wsBaselineTo');
   switch (code) {
     case 'targetNumber':
       return t('wsErrTargetNumber', { field: label });
@@ -57,8 +58,19 @@ export function TargetCard(p: TargetCardProps) {
   const id = `target-${cpi}`;
   const unit = unitOf(cpi);
   const field = (name: TargetField) => `${id}-${name}`;
-  const describedBy = (name: TargetField, hint?: string) => [hint, p.errors[name] ? `${field(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const Input = ({ name, label, type, hint }: { name: TargetField; label: string; type: 'text' | 'date'; hint?: string }) => (
+  const describedBy = (name: TargetField, hint?: string) =>
+    [hint, p.errors[name] ? `${field(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const Input = ({
+    name,
+    label,
+    type,
+    hint,
+  }: {
+    name: TargetField;
+    label: string;
+    type: 'text' | 'date';
+    hint?: string;
+  }) => (
     <div class={p.errors[name] ? 'field has-error' : 'field'}>
       <label for={field(name)}>{label}</label>
       {hint && (
@@ -117,7 +129,15 @@ export function TargetCard(p: TargetCardProps) {
         </dd>
       </dl>
       {p.canEdit && (
-        <form method="post" action="/targets" class="stack ws-target-form" hx-post="/targets" hx-target={`#${id}`} hx-swap="outerHTML" novalidate>
+        <form
+          method="post"
+          action="/targets"
+          class="stack ws-target-form"
+          hx-post="/targets"
+          hx-target={`#${id}`}
+          hx-swap="outerHTML"
+          novalidate
+        >
           <input type="hidden" name="cpi" value={cpi} />
           <input type="hidden" name="team" value={p.teamId === null ? '' : String(p.teamId)} />
           <Input name="target" label={t('wsTargetField')} type="text" hint={unitHint(t, cpi)} />

@@ -16,7 +16,19 @@ export interface TeamTableProps {
   teamHref: (name: string) => string | undefined;
 }
 
-function Cell({ t, f, g, column, hidden }: { t: StaffT; f: Formats; g: CpiGroup; column: TeamColumn; hidden: boolean }) {
+function Cell({
+  t,
+  f,
+  g,
+  column,
+  hidden,
+}: {
+  t: StaffT;
+  f: Formats;
+  g: CpiGroup;
+  column: TeamColumn;
+  hidden: boolean;
+}) {
   if (hidden)
     return (
       <td class="ws-hidden">
@@ -50,7 +62,23 @@ function Cell({ t, f, g, column, hidden }: { t: StaffT; f: Formats; g: CpiGroup;
   );
 }
 
-function Row({ t, f, g, name, href, hidden, total }: { t: StaffT; f: Formats; g: CpiGroup; name: string; href?: string | undefined; hidden: Set<TeamColumn>; total?: boolean }) {
+function Row({
+  t,
+  f,
+  g,
+  name,
+  href,
+  hidden,
+  total,
+}: {
+  t: StaffT;
+  f: Formats;
+  g: CpiGroup;
+  name: string;
+  href?: string | undefined;
+  hidden: Set<TeamColumn>;
+  total?: boolean;
+}) {
   return (
     <tr class={total ? 'ws-total' : undefined}>
       <th scope="row">{href ? <a href={href}>{name}</a> : name}</th>
@@ -90,7 +118,14 @@ export function TeamTable({ t, f, rows, total, totalLabel, teamHref }: TeamTable
           </thead>
           <tbody>
             {rows.map((r) => (
-              <Row t={t} f={f} g={r.group} name={r.group.team ?? t('noTeam')} href={r.group.team ? teamHref(r.group.team) : undefined} hidden={r.hidden} />
+              <Row
+                t={t}
+                f={f}
+                g={r.group}
+                name={r.group.team ?? t('noTeam')}
+                href={r.group.team ? teamHref(r.group.team) : undefined}
+                hidden={r.hidden}
+              />
             ))}
           </tbody>
           {total && (

@@ -25,7 +25,9 @@ function monthValue(p: SeriesPoint, cpi: Cpi): MonthValue | null {
       return m ? { value: m.mean, lower: m.lower, upper: m.upper, n: m.n } : null;
     }
     case 'quoteTurnaround':
-      return p.quoteTurnaroundHours ? { value: p.quoteTurnaroundHours.median, lower: null, upper: null, n: p.quoteTurnaroundHours.n } : null;
+      return p.quoteTurnaroundHours
+        ? { value: p.quoteTurnaroundHours.median, lower: null, upper: null, n: p.quoteTurnaroundHours.n }
+        : null;
   }
 }
 
@@ -51,7 +53,12 @@ export function TrendFigures({ t, f, series, tiles, minResponses }: TrendFigures
           const values = series.map((p) => monthValue(p, tile.cpi));
           const points: TrendPoint[] = series.map((p, i) => {
             const v = values[i];
-            return { label: p.partial ? `${p.label}*` : p.label, value: v?.value ?? null, lower: v?.lower ?? null, upper: v?.upper ?? null };
+            return {
+              label: p.partial ? `${p.label}*` : p.label,
+              value: v?.value ?? null,
+              lower: v?.lower ?? null,
+              upper: v?.upper ?? null,
+            };
           });
           let latest: { label: string; v: MonthValue } | undefined;
           series.forEach((p, i) => {
@@ -63,7 +70,16 @@ export function TrendFigures({ t, f, series, tiles, minResponses }: TrendFigures
           // The value-added trend follows the mean rating (what its target and baseline compare).
           const name = tile.cpi === 'addedValue' ? t('wsAddedValueMean') : cpiLabel(t, tile.cpi);
           const summary = [
-            latest ? t('wsTrendLatest', { name, first, last, month: latest.label, value: f.value(unit, latest.v.value), n: f.int(latest.v.n) }) : t('wsTrendNone', { name, first, last }),
+            latest
+              ? t('wsTrendLatest', {
+                  name,
+                  first,
+                  last,
+                  month: latest.label,
+                  value: f.value(unit, latest.v.value),
+                  n: f.int(latest.v.n),
+                })
+              : t('wsTrendNone', { name, first, last }),
             target !== null ? t('wsTrendTarget', { value: f.value(unit, target) }) : '',
             baseline !== null ? t('wsTrendBaseline', { value: f.value(unit, baseline) }) : '',
             t('wsTrendNote', { min: minResponses }),
@@ -84,7 +100,12 @@ export function TrendFigures({ t, f, series, tiles, minResponses }: TrendFigures
                   const v = values[i];
                   const month = p.partial ? t('wsMonthPartial', { key: p.label }) : p.label;
                   if (!v) return [month, t('notEnoughResponses'), '—', p.suppressed ? f.int(p.n) : '—'];
-                  return [month, f.value(unit, v.value), v.lower !== null && v.upper !== null ? f.range(unit, v.lower, v.upper) : '—', f.int(v.n)];
+                  return [
+                    month,
+                    f.value(unit, v.value),
+                    v.lower !== null && v.upper !== null ? f.range(unit, v.lower, v.upper) : '—',
+                    f.int(v.n),
+                  ];
                 }),
               }}
             >

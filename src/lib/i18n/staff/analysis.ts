@@ -96,9 +96,11 @@ export const en = {
   anRepCpiCaption: 'This rep’s CPIs in the period, with 95% intervals and the number of answers',
   anResponses: '{n} responses in the period; response rate {rate} of {invited} invitations.',
   anResponsesNoInvites: '{n} responses in the period; no invitations, so no response rate.',
-  anRepNotEnough: 'Not enough responses: {n} in the period, at least {min} are needed before any CPI of this rep is shown.',
+  anRepNotEnough:
+    'Not enough responses: {n} in the period, at least {min} are needed before any CPI of this rep is shown.',
   anRepTrendsTitle: 'Trends and training',
-  anRepTrendsIntro: 'Each CPI by month with its 95% interval (band) and target line; courses, assessments and coaching are marked on the same months.',
+  anRepTrendsIntro:
+    'Each CPI by month with its 95% interval (band) and target line; courses, assessments and coaching are marked on the same months.',
   anMarkerLegend: 'Chart legend',
   anTrendTitle: '{cpi} by month',
   anTrendLatest: 'Latest shown month {month}: {value} (n {n}).',
@@ -113,7 +115,8 @@ export const en = {
   anTimelineTitle: 'Training timeline',
   anTimelineEmpty: 'No courses, assessments or coaching in this period.',
   anCommentsTitle: 'What customers said',
-  anCommentsBelowMin: 'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
+  anCommentsBelowMin:
+    'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
   anCommentsNone: 'No comments in this period.',
   anCommentsSome: 'The latest {shown} of {total} comments.',
   anCommentsAll: '{total} comments.',
@@ -135,7 +138,8 @@ export const en = {
   anQuadrantCpi: 'CPI for the chart',
   anQuadrantTeam: 'Performance: mean score of team {team} ({reps} reps).',
   anQuadrantOrg: 'Performance: mean score of all reps ({reps}).',
-  anQuadrantTargetsDiffer: 'Skills have different proficiency targets; the line is their mean, each skill is placed by its own.',
+  anQuadrantTargetsDiffer:
+    'Skills have different proficiency targets; the line is their mean, each skill is placed by its own.',
   anQuadrantChartTitle: 'Skills by importance for {cpi} and performance',
   anQuadrantSummary: 'Concentrate here: {skills}.',
   anQuadrantSummaryNone: 'No skill falls in “concentrate here”.',
@@ -153,7 +157,8 @@ export const en = {
   anTopGapsTitle: 'Largest gaps',
   anExportGaps: 'Download all gaps (CSV)',
   anEffectsTitle: 'Training effects',
-  anEffectsLink: 'Did courses and coaching work? See the training results: each against similar reps in the same months.',
+  anEffectsLink:
+    'Did courses and coaching work? See the training results: each against similar reps in the same months.',
   anEffectsSummary: '{estimated} of {total} effects could be estimated; {clear} have p ≤ 0.05.',
   anEffectsEmpty: 'No training in this period.',
   anEffect: 'Effect',
@@ -162,10 +167,12 @@ export const en = {
   anWindows: 'Months compared',
   anWindowText: 'before {before}, after {after}',
   anNotEnoughData: 'not enough data',
-  anNotEnoughDataReason: 'Each needs at least {reps} trained and {reps} untrained reps with {responses} or more responses both before and after.',
+  anNotEnoughDataReason:
+    'Each needs at least {reps} trained and {reps} untrained reps with {responses} or more responses both before and after.',
   anEffectsMissing: '{count} combinations of skill, kind and CPI.',
   anEffectsMissingShow: 'Show them, with the reps each group had',
-  anEffectsNote: 'Rates change in percentage points (pp); 1–5 means in points. Organisation-wide: the team filter does not apply.',
+  anEffectsNote:
+    'Rates change in percentage points (pp); 1–5 means in points. Organisation-wide: the team filter does not apply.',
   anContentTopTitle: 'Content usefulness',
   anContentMost: 'Most useful',
   anContentLeast: 'Least useful',
@@ -176,7 +183,8 @@ export const en = {
 
   // Content library
   anContentTitle: 'Content library',
-  anContentIntro: 'Every piece of content reps share, with how useful customers found it and how often it was shared. The numbers pool every team’s customers.',
+  anContentIntro:
+    'Every piece of content reps share, with how useful customers found it and how often it was shared. The numbers pool every team’s customers.',
   anContentCount: '{total} items',
   anContentMatched: '{matched} of {total} items match “{q}”',
   anContentNoMatch: 'No content matches this search.',
@@ -188,9 +196,11 @@ export const en = {
   anTop2: 'Top-2-box',
   anAnswers: 'Answers',
   anShared: 'Times shared',
-  anContentNote: 'Usefulness: customers’ answers (1–5) after interactions that shared the item, with a 95% interval; shown from {min} answers on. Top-2-box: share answering 4 or 5, with its interval. “Most useful” ranks by the mean shrunk toward the average of all items, so items with few answers do not jump ahead.',
+  anContentNote:
+    'Usefulness: customers’ answers (1–5) after interactions that shared the item, with a 95% interval; shown from {min} answers on. Top-2-box: share answering 4 or 5, with its interval. “Most useful” ranks by the mean shrunk toward the average of all items, so items with few answers do not jump ahead.',
   // Skill ↔ CPI links (the joint model) and gap scores
-  anGapsPageIntro: 'Which skills are linked with which customer outcomes, where reps fall short, whether training was followed by change, and which content customers find useful. Every figure is an association across reps, never proof of cause.',
+  anGapsPageIntro:
+    'Which skills are linked with which customer outcomes, where reps fall short, whether training was followed by change, and which content customers find useful. Every figure is an association across reps, never proof of cause.',
   anMethodsLink: 'What these figures mean (methods)',
   anComputing: 'The analysis is being computed for this period…',
   anComputingReload: 'Reload the page',
@@ -203,7 +213,8 @@ export const en = {
   anLabelCoachedImproving: 'Coached, improving',
   anLabelCoachedImprovingHelp: 'Coached; since then the linked CPI is better than for similar reps in the same months.',
   anLabelCoachedNotImproving: 'Coached, not improving',
-  anLabelCoachedNotImprovingHelp: 'Coached; since then the linked CPI is worse than for similar reps in the same months.',
+  anLabelCoachedNotImprovingHelp:
+    'Coached; since then the linked CPI is worse than for similar reps in the same months.',
   anLabelCoachedTooEarly: 'Coached, too early to tell',
   anLabelCoachedTooEarlyHelp: 'Coached; too few responses since, or no clear change compared with similar reps yet.',
   anLabelNone: 'No label',
@@ -230,35 +241,50 @@ export const en = {
   anFigN: 'Reps in the model',
   anLinkedCpi: 'Linked CPI',
   anMatrixTitle: 'How skills are linked with CPIs',
-  anMatrixIntro: 'Each CPI is modelled on all skills together, across every rep with every skill assessed, so a link is a skill’s association with the CPI with the other skills and the team held fixed. An association, not proof of cause. Open “Figures” in a cell for the numbers.',
+  anMatrixIntro:
+    'Each CPI is modelled on all skills together, across every rep with every skill assessed, so a link is a skill’s association with the CPI with the other skills and the team held fixed. An association, not proof of cause. Open “Figures” in a cell for the numbers.',
   anMatrixSummary: '{clear} clear and {possible} possible links among {tested} skill × CPI pairs tested.',
   anMatrixNoModel: 'No CPI has a model yet: too few reps have every skill assessed.',
-  anMatrixNoteTiers: 'Clear link: it holds up when every pair is tested together (q ≤ 0.05). Possible link: q ≤ 0.20. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
-  anMatrixNoteSeparable: 'Can’t tell apart: the skill’s scores move so closely with another skill’s that the data cannot separate them.',
+  anMatrixNoteTiers:
+    'Clear link: it holds up when every pair is tested together (q ≤ 0.05). Possible link: q ≤ 0.20. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
+  anMatrixNoteSeparable:
+    'Can’t tell apart: the skill’s scores move so closely with another skill’s that the data cannot separate them.',
   anMatrixNoteTurnaround: 'Quote turnaround: lower is better; its effects are a percentage change in quote time.',
   anPlannerTitle: 'What this analysis can detect',
-  anPlannerLine: '{cpi}: with {n} assessed reps this analysis can detect effects of at least {mde} per SD of skill; to detect {delta} you need about {needed} reps.',
-  anPlannerReached: '{cpi}: with {n} assessed reps this analysis can detect effects of at least {mde} per SD of skill, so effects of {delta} are already within reach.',
-  anPlannerNone: '{cpi}: no model yet — {n} reps have every skill assessed and a model needs {needed}; assess more reps to link skills to this CPI.',
+  anPlannerLine:
+    '{cpi}: with {n} assessed reps this analysis can detect effects of at least {mde} per SD of skill; to detect {delta} you need about {needed} reps.',
+  anPlannerReached:
+    '{cpi}: with {n} assessed reps this analysis can detect effects of at least {mde} per SD of skill, so effects of {delta} are already within reach.',
+  anPlannerNone:
+    '{cpi}: no model yet — {n} reps have every skill assessed and a model needs {needed}; assess more reps to link skills to this CPI.',
   anPlannerNoVariation: '{cpi}: no model — no skill score varies across the assessed reps.',
-  anPlannerNote: 'The sizes to detect are a reference per CPI: 3 pp of first-contact resolution, 0.1 points on the 1–5 questions, 10% quote time, each per SD of skill. Reps needed grow with the square of how much smaller that is than what can be detected now, assuming new reps resemble the current ones.',
+  anPlannerNote:
+    'The sizes to detect are a reference per CPI: 3 pp of first-contact resolution, 0.1 points on the 1–5 questions, 10% quote time, each per SD of skill. Reps needed grow with the square of how much smaller that is than what can be detected now, assuming new reps resemble the current ones.',
   anNoModelTitle: 'Where reps fall short',
-  anNoModelIntro: 'Too few reps have every skill assessed to link skills to CPIs, so no shortfall is put down to a skill. Reps still to assess in every skill before skills can be linked to CPIs: {more}. Meanwhile, each rep’s CPIs that are likely below target:',
+  anNoModelIntro:
+    'Too few reps have every skill assessed to link skills to CPIs, so no shortfall is put down to a skill. Reps still to assess in every skill before skills can be linked to CPIs: {more}. Meanwhile, each rep’s CPIs that are likely below target:',
   anNoShortfalls: 'No rep in view is likely below target on any CPI.',
-  anNoModelNoVariation: 'Skill scores do not vary across the assessed reps, so no shortfall can be put down to a skill. Each rep’s CPIs that are likely below target:',
-  anRepNoModel: 'Too few reps have every skill assessed to link skills to CPIs, so no shortfall is put down to a skill. Reps still to assess in every skill before skills can be linked to CPIs: {more}. This rep’s CPIs against target:',
-  anRepNoModelNoVariation: 'Skill scores do not vary across the assessed reps, so no shortfall can be put down to a skill. This rep’s CPIs against target:',
-  anGapsIntro: 'A gap ranks a skill by how much of this rep’s CPI shortfall goes with their low score in it, through the clear and possible links the joint model finds across reps. An association, not proof of cause. Scores are in units of the CPI’s spread across reps; the 80% interval comes from resampling reps. Targets: the org target, or the typical rep where none is set.',
+  anNoModelNoVariation:
+    'Skill scores do not vary across the assessed reps, so no shortfall can be put down to a skill. Each rep’s CPIs that are likely below target:',
+  anRepNoModel:
+    'Too few reps have every skill assessed to link skills to CPIs, so no shortfall is put down to a skill. Reps still to assess in every skill before skills can be linked to CPIs: {more}. This rep’s CPIs against target:',
+  anRepNoModelNoVariation:
+    'Skill scores do not vary across the assessed reps, so no shortfall can be put down to a skill. This rep’s CPIs against target:',
+  anGapsIntro:
+    'A gap ranks a skill by how much of this rep’s CPI shortfall goes with their low score in it, through the clear and possible links the joint model finds across reps. An association, not proof of cause. Scores are in units of the CPI’s spread across reps; the 80% interval comes from resampling reps. Targets: the org target, or the typical rep where none is set.',
   anGapsNotScored: 'Gaps are not scored: this rep has fewer than {min} responses in the period.',
   anGapsChartSummary: 'Largest gap: {top}. Gaps whose interval excludes 0: {count}.',
   anNoEvidence: 'No CPI is clearly or possibly linked with this skill, so nothing counts toward this gap.',
   anEvidenceLink: 'Link across reps (other skills held fixed):',
   anTopGapsSummary: 'The {shown} largest rep × skill gaps; {reps} reps have at least one gap above 0.',
   anTopGapsNone: 'No rep in view has a gap above 0 in this period.',
-  anQuadrantLmg: 'Importance: each skill’s share of what the joint model explains for this CPI (LMG), other skills and team in the model.',
-  anQuadrantUnadjusted: 'No model for this CPI yet: importance is the size of the unadjusted rank correlation with the CPI, marked “unadjusted”; it does not hold other skills fixed.',
+  anQuadrantLmg:
+    'Importance: each skill’s share of what the joint model explains for this CPI (LMG), other skills and team in the model.',
+  anQuadrantUnadjusted:
+    'No model for this CPI yet: importance is the size of the unadjusted rank correlation with the CPI, marked “unadjusted”; it does not hold other skills fixed.',
   anQuadrantEmpty: 'Not enough assessed reps with responses to place any skill.',
-  anQuadrantLegend: 'Vertical line: proficiency target; horizontal line: mean importance. A hollow dot marked (?) is uncertain: the mean score’s 80% interval crosses the target.',
+  anQuadrantLegend:
+    'Vertical line: proficiency target; horizontal line: mean importance. A hollow dot marked (?) is uncertain: the mean score’s 80% interval crosses the target.',
   anImportance: 'Importance',
   anUnadjusted: '{value} (unadjusted)',
 } as const;
@@ -353,9 +379,11 @@ export const es: Record<keyof typeof en, string> = {
   anRepCpiCaption: 'CPI de este comercial en el periodo, con intervalos del 95 % y el número de respuestas',
   anResponses: '{n} respuestas en el periodo; tasa de respuesta {rate} de {invited} invitaciones.',
   anResponsesNoInvites: '{n} respuestas en el periodo; sin invitaciones, no hay tasa de respuesta.',
-  anRepNotEnough: 'Respuestas insuficientes: {n} en el periodo; hacen falta al menos {min} para mostrar algún CPI de este comercial.',
+  anRepNotEnough:
+    'Respuestas insuficientes: {n} en el periodo; hacen falta al menos {min} para mostrar algún CPI de este comercial.',
   anRepTrendsTitle: 'Tendencias y formación',
-  anRepTrendsIntro: 'Cada CPI por mes con su intervalo del 95 % (banda) y la línea del objetivo; los cursos, evaluaciones y sesiones de coaching se marcan en los mismos meses.',
+  anRepTrendsIntro:
+    'Cada CPI por mes con su intervalo del 95 % (banda) y la línea del objetivo; los cursos, evaluaciones y sesiones de coaching se marcan en los mismos meses.',
   anMarkerLegend: 'Leyenda de los gráficos',
   anTrendTitle: '{cpi} por mes',
   anTrendLatest: 'Último mes mostrado {month}: {value} (n {n}).',
@@ -370,7 +398,8 @@ export const es: Record<keyof typeof en, string> = {
   anTimelineTitle: 'Historial de formación',
   anTimelineEmpty: 'Ningún curso, evaluación ni coaching en este periodo.',
   anCommentsTitle: 'Lo que dijeron los clientes',
-  anCommentsBelowMin: 'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
+  anCommentsBelowMin:
+    'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
   anCommentsNone: 'No hay comentarios en este periodo.',
   anCommentsSome: 'Los {shown} comentarios más recientes de {total}.',
   anCommentsAll: '{total} comentarios.',
@@ -391,7 +420,8 @@ export const es: Record<keyof typeof en, string> = {
   anQuadrantCpi: 'CPI del gráfico',
   anQuadrantTeam: 'Desempeño: puntuación media del equipo {team} ({reps} comerciales).',
   anQuadrantOrg: 'Desempeño: puntuación media de todos los comerciales ({reps}).',
-  anQuadrantTargetsDiffer: 'Las habilidades tienen objetivos de dominio distintos; la línea es su media y cada habilidad se sitúa según el suyo.',
+  anQuadrantTargetsDiffer:
+    'Las habilidades tienen objetivos de dominio distintos; la línea es su media y cada habilidad se sitúa según el suyo.',
   anQuadrantChartTitle: 'Habilidades según su importancia para {cpi} y su desempeño',
   anQuadrantSummary: 'Concentrarse aquí: {skills}.',
   anQuadrantSummaryNone: 'Ninguna habilidad cae en «concentrarse aquí».',
@@ -409,7 +439,8 @@ export const es: Record<keyof typeof en, string> = {
   anTopGapsTitle: 'Mayores brechas',
   anExportGaps: 'Descargar todas las brechas (CSV)',
   anEffectsTitle: 'Efectos de la formación',
-  anEffectsLink: '¿Funcionaron los cursos y el coaching? Mira los resultados de formación: cada uno frente a comerciales parecidos en los mismos meses.',
+  anEffectsLink:
+    '¿Funcionaron los cursos y el coaching? Mira los resultados de formación: cada uno frente a comerciales parecidos en los mismos meses.',
   anEffectsSummary: 'Se pudieron estimar {estimated} de {total} efectos; {clear} tienen p ≤ 0,05.',
   anEffectsEmpty: 'No hubo formación en este periodo.',
   anEffect: 'Efecto',
@@ -418,20 +449,24 @@ export const es: Record<keyof typeof en, string> = {
   anWindows: 'Meses comparados',
   anWindowText: 'antes {before}, después {after}',
   anNotEnoughData: 'datos insuficientes',
-  anNotEnoughDataReason: 'Cada una necesita al menos {reps} comerciales formados y {reps} sin formar con {responses} o más respuestas antes y después.',
+  anNotEnoughDataReason:
+    'Cada una necesita al menos {reps} comerciales formados y {reps} sin formar con {responses} o más respuestas antes y después.',
   anEffectsMissing: '{count} combinaciones de habilidad, tipo y CPI.',
   anEffectsMissingShow: 'Mostrarlas, con los comerciales de cada grupo',
-  anEffectsNote: 'Las tasas cambian en puntos porcentuales (pp); las medias de 1 a 5, en puntos. Para toda la organización: el filtro de equipo no se aplica.',
+  anEffectsNote:
+    'Las tasas cambian en puntos porcentuales (pp); las medias de 1 a 5, en puntos. Para toda la organización: el filtro de equipo no se aplica.',
   anContentTopTitle: 'Utilidad del contenido',
   anContentMost: 'Más útil',
   anContentLeast: 'Menos útil',
   anContentTopNone: 'Ningún contenido tiene respuestas suficientes en este periodo.',
-  anContentTopNote: 'Ordenado por la respuesta media, ajustada hacia la media de todos los contenidos; para toda la organización.',
+  anContentTopNote:
+    'Ordenado por la respuesta media, ajustada hacia la media de todos los contenidos; para toda la organización.',
   anContentOpenLibrary: 'Abrir la biblioteca de contenidos',
   anUsefulShort: '{mean} ({range}; n {n})',
 
   anContentTitle: 'Biblioteca de contenidos',
-  anContentIntro: 'Todo el contenido que comparten los comerciales, con lo útil que lo encontraron los clientes y cuántas veces se compartió. Las cifras reúnen a los clientes de todos los equipos.',
+  anContentIntro:
+    'Todo el contenido que comparten los comerciales, con lo útil que lo encontraron los clientes y cuántas veces se compartió. Las cifras reúnen a los clientes de todos los equipos.',
   anContentCount: '{total} contenidos',
   anContentMatched: '{matched} de {total} contenidos coinciden con «{q}»',
   anContentNoMatch: 'Ningún contenido coincide con la búsqueda.',
@@ -443,8 +478,10 @@ export const es: Record<keyof typeof en, string> = {
   anTop2: 'Top-2-box',
   anAnswers: 'Respuestas',
   anShared: 'Veces compartido',
-  anContentNote: 'Utilidad: respuestas de los clientes (1–5) tras interacciones en las que se compartió el contenido, con intervalo del 95 %; se muestra a partir de {min} respuestas. Top-2-box: proporción que respondió 4 o 5, con su intervalo. «Más útil» ordena por la media ajustada hacia la media de todos los contenidos, para que los que tienen pocas respuestas no se adelanten.',
-  anGapsPageIntro: 'Qué habilidades están vinculadas con qué resultados para el cliente, dónde se quedan cortos los comerciales, si a la formación le siguió un cambio y qué contenido encuentran útil los clientes. Cada cifra es una asociación entre comerciales, nunca prueba de una causa.',
+  anContentNote:
+    'Utilidad: respuestas de los clientes (1–5) tras interacciones en las que se compartió el contenido, con intervalo del 95 %; se muestra a partir de {min} respuestas. Top-2-box: proporción que respondió 4 o 5, con su intervalo. «Más útil» ordena por la media ajustada hacia la media de todos los contenidos, para que los que tienen pocas respuestas no se adelanten.',
+  anGapsPageIntro:
+    'Qué habilidades están vinculadas con qué resultados para el cliente, dónde se quedan cortos los comerciales, si a la formación le siguió un cambio y qué contenido encuentran útil los clientes. Cada cifra es una asociación entre comerciales, nunca prueba de una causa.',
   anMethodsLink: 'Qué significan estas cifras (métodos)',
   anComputing: 'El análisis de este periodo se está calculando…',
   anComputingReload: 'Recargar la página',
@@ -453,13 +490,17 @@ export const es: Record<keyof typeof en, string> = {
   anLabelUntrained: 'Sin formación',
   anLabelUntrainedHelp: 'No consta ningún curso ni coaching en esta habilidad.',
   anLabelTrainedNotTransferred: 'Formado, sin transferencia',
-  anLabelTrainedNotTransferredHelp: 'Hay un curso hecho, ningún coaching desde entonces, y el CPI vinculado probablemente está por debajo del objetivo.',
+  anLabelTrainedNotTransferredHelp:
+    'Hay un curso hecho, ningún coaching desde entonces, y el CPI vinculado probablemente está por debajo del objetivo.',
   anLabelCoachedImproving: 'Con coaching, mejorando',
-  anLabelCoachedImprovingHelp: 'Con coaching; desde entonces el CPI vinculado va mejor que el de comerciales similares en los mismos meses.',
+  anLabelCoachedImprovingHelp:
+    'Con coaching; desde entonces el CPI vinculado va mejor que el de comerciales similares en los mismos meses.',
   anLabelCoachedNotImproving: 'Con coaching, sin mejora',
-  anLabelCoachedNotImprovingHelp: 'Con coaching; desde entonces el CPI vinculado va peor que el de comerciales similares en los mismos meses.',
+  anLabelCoachedNotImprovingHelp:
+    'Con coaching; desde entonces el CPI vinculado va peor que el de comerciales similares en los mismos meses.',
   anLabelCoachedTooEarly: 'Con coaching, aún es pronto',
-  anLabelCoachedTooEarlyHelp: 'Con coaching; pocas respuestas desde entonces, o todavía ningún cambio claro frente a comerciales similares.',
+  anLabelCoachedTooEarlyHelp:
+    'Con coaching; pocas respuestas desde entonces, o todavía ningún cambio claro frente a comerciales similares.',
   anLabelNone: 'Sin etiqueta',
   anLabelNoneHelp: 'Hay un curso hecho y el CPI vinculado probablemente no está por debajo del objetivo.',
   anTierFinding: 'vínculo claro',
@@ -484,35 +525,51 @@ export const es: Record<keyof typeof en, string> = {
   anFigN: 'Comerciales en el modelo',
   anLinkedCpi: 'CPI vinculado',
   anMatrixTitle: 'Cómo se vinculan las habilidades con los CPI',
-  anMatrixIntro: 'Cada CPI se modela con todas las habilidades a la vez, entre todos los comerciales evaluados en todas ellas, así que un vínculo es la asociación de una habilidad con el CPI con las demás habilidades y el equipo fijos. Una asociación, no prueba de una causa. Abre «Cifras» en una celda para ver los números.',
+  anMatrixIntro:
+    'Cada CPI se modela con todas las habilidades a la vez, entre todos los comerciales evaluados en todas ellas, así que un vínculo es la asociación de una habilidad con el CPI con las demás habilidades y el equipo fijos. Una asociación, no prueba de una causa. Abre «Cifras» en una celda para ver los números.',
   anMatrixSummary: '{clear} vínculos claros y {possible} posibles entre {tested} pares habilidad × CPI contrastados.',
   anMatrixNoModel: 'Ningún CPI tiene modelo todavía: hay pocos comerciales evaluados en todas las habilidades.',
-  anMatrixNoteTiers: 'Vínculo claro: se mantiene al contrastar todos los pares a la vez (q ≤ 0,05). Vínculo posible: q ≤ 0,20. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
-  anMatrixNoteSeparable: 'No se distingue: las puntuaciones de la habilidad van tan unidas a las de otra que los datos no pueden separarlas.',
+  anMatrixNoteTiers:
+    'Vínculo claro: se mantiene al contrastar todos los pares a la vez (q ≤ 0,05). Vínculo posible: q ≤ 0,20. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
+  anMatrixNoteSeparable:
+    'No se distingue: las puntuaciones de la habilidad van tan unidas a las de otra que los datos no pueden separarlas.',
   anMatrixNoteTurnaround: 'Plazo de presupuesto: menos es mejor; sus efectos son un cambio porcentual del plazo.',
   anPlannerTitle: 'Qué puede detectar este análisis',
-  anPlannerLine: '{cpi}: con {n} comerciales evaluados este análisis puede detectar efectos de al menos {mde} por DE de la habilidad; para detectar {delta} hacen falta unos {needed} comerciales.',
-  anPlannerReached: '{cpi}: con {n} comerciales evaluados este análisis puede detectar efectos de al menos {mde} por DE de la habilidad, así que efectos de {delta} ya están a su alcance.',
-  anPlannerNone: '{cpi}: aún sin modelo; {n} comerciales están evaluados en todas las habilidades y un modelo necesita {needed}; evalúa a más comerciales para vincular habilidades con este CPI.',
+  anPlannerLine:
+    '{cpi}: con {n} comerciales evaluados este análisis puede detectar efectos de al menos {mde} por DE de la habilidad; para detectar {delta} hacen falta unos {needed} comerciales.',
+  anPlannerReached:
+    '{cpi}: con {n} comerciales evaluados este análisis puede detectar efectos de al menos {mde} por DE de la habilidad, así que efectos de {delta} ya están a su alcance.',
+  anPlannerNone:
+    '{cpi}: aún sin modelo; {n} comerciales están evaluados en todas las habilidades y un modelo necesita {needed}; evalúa a más comerciales para vincular habilidades con este CPI.',
   anPlannerNoVariation: '{cpi}: sin modelo; ninguna puntuación de habilidad varía entre los comerciales evaluados.',
-  anPlannerNote: 'Los tamaños a detectar son una referencia por CPI: 3 pp de resolución en el primer contacto, 0,1 puntos en las preguntas de 1 a 5 y un 10 % del plazo de presupuesto, cada uno por DE de la habilidad. Los comerciales necesarios crecen con el cuadrado de cuánto menor es eso que lo que hoy se puede detectar, suponiendo que los nuevos se parezcan a los actuales.',
+  anPlannerNote:
+    'Los tamaños a detectar son una referencia por CPI: 3 pp de resolución en el primer contacto, 0,1 puntos en las preguntas de 1 a 5 y un 10 % del plazo de presupuesto, cada uno por DE de la habilidad. Los comerciales necesarios crecen con el cuadrado de cuánto menor es eso que lo que hoy se puede detectar, suponiendo que los nuevos se parezcan a los actuales.',
   anNoModelTitle: 'Dónde se quedan cortos los comerciales',
-  anNoModelIntro: 'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con los CPI, así que ningún déficit se atribuye a una habilidad. Comerciales que faltan por evaluar en todas las habilidades para vincularlas con los CPI: {more}. Mientras tanto, los CPI de cada comercial que probablemente están por debajo del objetivo:',
+  anNoModelIntro:
+    'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con los CPI, así que ningún déficit se atribuye a una habilidad. Comerciales que faltan por evaluar en todas las habilidades para vincularlas con los CPI: {more}. Mientras tanto, los CPI de cada comercial que probablemente están por debajo del objetivo:',
   anNoShortfalls: 'Ningún comercial a la vista está probablemente por debajo del objetivo en ningún CPI.',
-  anNoModelNoVariation: 'Las puntuaciones de habilidad no varían entre los comerciales evaluados, así que ningún déficit se puede atribuir a una habilidad. Los CPI de cada comercial que probablemente están por debajo del objetivo:',
-  anRepNoModel: 'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con los CPI, así que ningún déficit se atribuye a una habilidad. Comerciales que faltan por evaluar en todas las habilidades para vincularlas con los CPI: {more}. Los CPI de este comercial frente al objetivo:',
-  anRepNoModelNoVariation: 'Las puntuaciones de habilidad no varían entre los comerciales evaluados, así que ningún déficit se puede atribuir a una habilidad. Los CPI de este comercial frente al objetivo:',
-  anGapsIntro: 'Una brecha ordena una habilidad según cuánto del déficit de CPI de este comercial va con su baja puntuación en ella, a través de los vínculos claros y posibles que el modelo conjunto encuentra entre comerciales. Una asociación, no prueba de una causa. Las puntuaciones están en unidades de la dispersión del CPI entre comerciales; el intervalo del 80 % sale de remuestrear comerciales. Objetivos: el de la organización o, si no lo hay, el comercial típico.',
+  anNoModelNoVariation:
+    'Las puntuaciones de habilidad no varían entre los comerciales evaluados, así que ningún déficit se puede atribuir a una habilidad. Los CPI de cada comercial que probablemente están por debajo del objetivo:',
+  anRepNoModel:
+    'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con los CPI, así que ningún déficit se atribuye a una habilidad. Comerciales que faltan por evaluar en todas las habilidades para vincularlas con los CPI: {more}. Los CPI de este comercial frente al objetivo:',
+  anRepNoModelNoVariation:
+    'Las puntuaciones de habilidad no varían entre los comerciales evaluados, así que ningún déficit se puede atribuir a una habilidad. Los CPI de este comercial frente al objetivo:',
+  anGapsIntro:
+    'Una brecha ordena una habilidad según cuánto del déficit de CPI de este comercial va con su baja puntuación en ella, a través de los vínculos claros y posibles que el modelo conjunto encuentra entre comerciales. Una asociación, no prueba de una causa. Las puntuaciones están en unidades de la dispersión del CPI entre comerciales; el intervalo del 80 % sale de remuestrear comerciales. Objetivos: el de la organización o, si no lo hay, el comercial típico.',
   anGapsNotScored: 'No se puntúan brechas: este comercial tiene menos de {min} respuestas en el periodo.',
   anGapsChartSummary: 'Mayor brecha: {top}. Brechas cuyo intervalo excluye el 0: {count}.',
   anNoEvidence: 'Ningún CPI tiene un vínculo claro o posible con esta habilidad, así que nada cuenta para esta brecha.',
   anEvidenceLink: 'Vínculo entre comerciales (las demás habilidades fijas):',
-  anTopGapsSummary: 'Las {shown} mayores brechas comercial × habilidad; {reps} comerciales tienen al menos una brecha mayor que 0.',
+  anTopGapsSummary:
+    'Las {shown} mayores brechas comercial × habilidad; {reps} comerciales tienen al menos una brecha mayor que 0.',
   anTopGapsNone: 'Ningún comercial a la vista tiene una brecha mayor que 0 en este periodo.',
-  anQuadrantLmg: 'Importancia: la parte de lo que el modelo conjunto explica de este CPI que corresponde a cada habilidad (LMG), con las demás habilidades y el equipo en el modelo.',
-  anQuadrantUnadjusted: 'Este CPI aún no tiene modelo: la importancia es el tamaño de la correlación de rangos sin ajustar con el CPI, marcada «sin ajustar»; no mantiene fijas las demás habilidades.',
+  anQuadrantLmg:
+    'Importancia: la parte de lo que el modelo conjunto explica de este CPI que corresponde a cada habilidad (LMG), con las demás habilidades y el equipo en el modelo.',
+  anQuadrantUnadjusted:
+    'Este CPI aún no tiene modelo: la importancia es el tamaño de la correlación de rangos sin ajustar con el CPI, marcada «sin ajustar»; no mantiene fijas las demás habilidades.',
   anQuadrantEmpty: 'No hay suficientes comerciales evaluados con respuestas para situar ninguna habilidad.',
-  anQuadrantLegend: 'Línea vertical: objetivo de dominio; línea horizontal: importancia media. Un punto hueco marcado (?) es incierto: el intervalo del 80 % de la puntuación media cruza el objetivo.',
+  anQuadrantLegend:
+    'Línea vertical: objetivo de dominio; línea horizontal: importancia media. Un punto hueco marcado (?) es incierto: el intervalo del 80 % de la puntuación media cruza el objetivo.',
   anImportance: 'Importancia',
   anUnadjusted: '{value} (sin ajustar)',
 };

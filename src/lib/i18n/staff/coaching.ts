@@ -31,8 +31,10 @@ export const en = {
   coExportPlan: 'Download the coaching plan (CSV)',
   coExportResponses: 'Download the responses (CSV)',
   coRankedTitle: 'Reps ranked by skill gap',
-  coRepsAnalysed: 'Gaps compare reps across all teams: {n} reps had enough responses in the period; the links between skills and CPIs use those with every skill assessed.',
-  coNoModel: 'Too few reps have every skill assessed to link skills to CPIs, so no gap is put down to a skill yet. Reps still to assess in every skill: {more}.',
+  coRepsAnalysed:
+    'Gaps compare reps across all teams: {n} reps had enough responses in the period; the links between skills and CPIs use those with every skill assessed.',
+  coNoModel:
+    'Too few reps have every skill assessed to link skills to CPIs, so no gap is put down to a skill yet. Reps still to assess in every skill: {more}.',
   coNoReps: 'No reps in this view.',
   coGapSentence: 'Gap in {skill}, associated with a shortfall in {cpi}.',
   coGapScore: 'Gap score {score} (80% interval {lower}–{upper}).',
@@ -49,7 +51,8 @@ export const en = {
   coResponseRateValue: '{rate} ({n} responses, {invited} invitations)',
   coNoInvites: 'no invitations in the period ({n} responses)',
   coLink: 'Skill and CPI across reps',
-  coLinkMeaning: 'Reps who score higher in {skill} tend to show a better {cpi}, other skills held fixed: an association, not proof of cause.',
+  coLinkMeaning:
+    'Reps who score higher in {skill} tend to show a better {cpi}, other skills held fixed: an association, not proof of cause.',
   coNoLink: 'no link estimated for this pair',
   coQuotes: 'What customers said',
   coQuotesTooFew: 'Comments are shown from {min} responses on (this rep: {n}).',
@@ -69,7 +72,8 @@ export const en = {
   // Session form
   coFormTitle: 'Plan or log a session',
   coNewSessionTitle: 'Plan or log a coaching session',
-  coNewSessionIntro: 'A logged session counts as coaching in the skill from its date on: the gap labels and the follow-up view use it.',
+  coNewSessionIntro:
+    'A logged session counts as coaching in the skill from its date on: the gap labels and the follow-up view use it.',
   coBackToPlan: 'Back to the coaching plan',
   coFieldRep: 'Rep',
   coChooseRep: 'Choose a rep',
@@ -120,16 +124,19 @@ export const en = {
   coNoCpi: 'no indicator (none named, no gap in the skill)',
   coCpiSourceSession: 'named in the session',
   coCpiSourceGap: 'top gap in the skill',
-  coGapCpisComputing: 'Sessions that named no CPI take it from the rep’s gap in the skill; the gap analysis is being computed…',
+  coGapCpisComputing:
+    'Sessions that named no CPI take it from the rep’s gap in the skill; the gap analysis is being computed…',
   coSessionDate: 'Latest session',
   coSessionsCount: '{n} sessions',
   coChartTitle: '{cpi}: before and after coaching',
-  coChartSummary: 'Coached reps shown: {n}. Hollow dots: the 3 months before the session; filled dots: the months after; lines: 95% intervals. Rows without a dot have not enough responses.',
+  coChartSummary:
+    'Coached reps shown: {n}. Hollow dots: the 3 months before the session; filled dots: the months after; lines: 95% intervals. Rows without a dot have not enough responses.',
   coTableData: 'Show the data as a table',
 
   // Closed loop
   coFollowUpsTitle: 'Follow-ups',
-  coFollowUpsIntro: 'Customers who gave a low answer and agreed to be contacted about it. Assign someone, note what was done, and resolve.',
+  coFollowUpsIntro:
+    'Customers who gave a low answer and agreed to be contacted about it. Assign someone, note what was done, and resolve.',
   coFilterStatus: 'Filter by status',
   coFollowUpOpen: 'Open',
   coFollowUpResolved: 'Resolved',
@@ -195,8 +202,10 @@ export const es: Record<keyof typeof en, string> = {
   coExportPlan: 'Descargar el plan de coaching (CSV)',
   coExportResponses: 'Descargar las respuestas (CSV)',
   coRankedTitle: 'Comerciales por brecha de habilidad',
-  coRepsAnalysed: 'Las brechas comparan comerciales de todos los equipos: {n} tenían respuestas suficientes en el periodo; los vínculos entre habilidades y CPI usan los evaluados en todas las habilidades.',
-  coNoModel: 'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con CPI, así que aún no se atribuye ninguna brecha a una habilidad. Comerciales que faltan por evaluar en todas las habilidades: {more}.',
+  coRepsAnalysed:
+    'Las brechas comparan comerciales de todos los equipos: {n} tenían respuestas suficientes en el periodo; los vínculos entre habilidades y CPI usan los evaluados en todas las habilidades.',
+  coNoModel:
+    'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con CPI, así que aún no se atribuye ninguna brecha a una habilidad. Comerciales que faltan por evaluar en todas las habilidades: {more}.',
   coNoReps: 'No hay comerciales en esta vista.',
   coGapSentence: 'Brecha en {skill}, asociada a un déficit en {cpi}.',
   coGapScore: 'Puntuación de brecha {score} (intervalo del 80 % {lower}–{upper}).',
@@ -213,14 +222,16 @@ export const es: Record<keyof typeof en, string> = {
   coResponseRateValue: '{rate} ({n} respuestas, {invited} invitaciones)',
   coNoInvites: 'sin invitaciones en el periodo ({n} respuestas)',
   coLink: 'Habilidad y CPI entre comerciales',
-  coLinkMeaning: 'Quienes puntúan más alto en {skill} suelen tener mejor {cpi}, con las demás habilidades fijas: una asociación, no una prueba de causa.',
+  coLinkMeaning:
+    'Quienes puntúan más alto en {skill} suelen tener mejor {cpi}, con las demás habilidades fijas: una asociación, no una prueba de causa.',
   coNoLink: 'no hay vínculo estimado para este par',
   coQuotes: 'Lo que dijeron los clientes',
   coQuotesTooFew: 'Los comentarios se muestran a partir de {min} respuestas (este comercial: {n}).',
   coNoQuotes: 'Ningún comentario con una respuesta baja en este CPI en el periodo.',
   coAnonymousCustomer: 'un cliente (sin consentimiento para ser contactado)',
   coNoGap: 'No se encontró ninguna brecha en este periodo.',
-  coNoModelRep: 'Aún no se puede atribuir ninguna brecha a una habilidad: hay pocos comerciales evaluados en todas las habilidades.',
+  coNoModelRep:
+    'Aún no se puede atribuir ninguna brecha a una habilidad: hay pocos comerciales evaluados en todas las habilidades.',
   coPendingRep: 'Brecha aún sin ordenar: el análisis se está calculando.',
   coNotEnough: 'Respuestas insuficientes en este periodo para ordenar una brecha ({n} respuestas).',
   coSessions: 'Sesiones',
@@ -232,7 +243,8 @@ export const es: Record<keyof typeof en, string> = {
 
   coFormTitle: 'Planificar o registrar una sesión',
   coNewSessionTitle: 'Planificar o registrar una sesión de coaching',
-  coNewSessionIntro: 'Una sesión registrada cuenta como coaching en la habilidad desde su fecha: la usan las etiquetas de brecha y la vista de seguimiento.',
+  coNewSessionIntro:
+    'Una sesión registrada cuenta como coaching en la habilidad desde su fecha: la usan las etiquetas de brecha y la vista de seguimiento.',
   coBackToPlan: 'Volver al plan de coaching',
   coFieldRep: 'Comercial',
   coChooseRep: 'Elige un comercial',
@@ -243,7 +255,8 @@ export const es: Record<keyof typeof en, string> = {
   coFieldNotes: 'Notas',
   coFieldNotesHint: 'Opcional, hasta 4000 caracteres.',
   coFieldCpi: 'Indicador al que apunta la sesión',
-  coFieldCpiHint: 'Opcional. Sin él, la vista de seguimiento usa el CPI de la mayor brecha del comercial en la habilidad.',
+  coFieldCpiHint:
+    'Opcional. Sin él, la vista de seguimiento usa el CPI de la mayor brecha del comercial en la habilidad.',
   coCpiFromGap: 'De la mayor brecha (por defecto)',
   coFieldAction: 'Acción',
   coLogSession: 'Registrar sesión (realizada)',
@@ -282,15 +295,18 @@ export const es: Record<keyof typeof en, string> = {
   coNoCpi: 'sin indicador (no se indicó ninguno y no hay brecha en la habilidad)',
   coCpiSourceSession: 'indicado en la sesión',
   coCpiSourceGap: 'mayor brecha en la habilidad',
-  coGapCpisComputing: 'Las sesiones sin CPI lo toman de la brecha del comercial en la habilidad; el análisis de brechas se está calculando…',
+  coGapCpisComputing:
+    'Las sesiones sin CPI lo toman de la brecha del comercial en la habilidad; el análisis de brechas se está calculando…',
   coSessionDate: 'Última sesión',
   coSessionsCount: '{n} sesiones',
   coChartTitle: '{cpi}: antes y después del coaching',
-  coChartSummary: 'Comerciales con coaching: {n}. Puntos huecos: los 3 meses antes de la sesión; puntos llenos: los meses después; líneas: intervalos del 95 %. Las filas sin punto no tienen respuestas suficientes.',
+  coChartSummary:
+    'Comerciales con coaching: {n}. Puntos huecos: los 3 meses antes de la sesión; puntos llenos: los meses después; líneas: intervalos del 95 %. Las filas sin punto no tienen respuestas suficientes.',
   coTableData: 'Ver los datos como tabla',
 
   coFollowUpsTitle: 'Seguimientos',
-  coFollowUpsIntro: 'Clientes que dieron una respuesta baja y aceptaron ser contactados. Asigna a alguien, anota lo que se hizo y resuelve.',
+  coFollowUpsIntro:
+    'Clientes que dieron una respuesta baja y aceptaron ser contactados. Asigna a alguien, anota lo que se hizo y resuelve.',
   coFilterStatus: 'Filtrar por estado',
   coFollowUpOpen: 'Abiertos',
   coFollowUpResolved: 'Resueltos',

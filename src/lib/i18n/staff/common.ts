@@ -67,7 +67,8 @@ export const en = {
   userUpdated: 'Saved.',
   lastAdmin: 'At least one active admin must remain.',
   emailTaken: 'A person with this email already exists.',
-  apiKeysIntro: 'Keys let a CRM or LMS post interactions, reps and training records, or read CPIs. A key is shown once; only its hash is kept.',
+  apiKeysIntro:
+    'Keys let a CRM or LMS post interactions, reps and training records, or read CPIs. A key is shown once; only its hash is kept.',
   keyName: 'Key name',
   scope: 'Scope',
   scopeIngest: 'ingest (writes)',
@@ -131,7 +132,8 @@ export const es: Record<keyof typeof en, string> = {
   name: 'Nombre',
   signIn: 'Entrar',
   loginFailed: 'El correo o la contraseña no son correctos.',
-  loginNoUsers: 'Aún no existe ninguna cuenta. Usa el enlace de configuración de un solo uso que el servidor mostró al arrancar.',
+  loginNoUsers:
+    'Aún no existe ninguna cuenta. Usa el enlace de configuración de un solo uso que el servidor mostró al arrancar.',
   sessionEnded: 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
   setupTitle: 'Crear el primer administrador',
   setupIntro: 'Este enlace de un solo uso crea el primer administrador de este espacio de CPI Lens.',
@@ -170,13 +172,15 @@ export const es: Record<keyof typeof en, string> = {
   changeRole: 'Cambiar rol',
   assignTeams: 'Equipos que forma',
   resetPassword: 'Restablecer contraseña',
-  inviteLinkShown: 'Envía este enlace de un solo uso a {name} para que elija su contraseña (válido 7 días, se muestra una vez):',
+  inviteLinkShown:
+    'Envía este enlace de un solo uso a {name} para que elija su contraseña (válido 7 días, se muestra una vez):',
   passwordOptional: 'Déjalo vacío para crear un enlace de un solo uso.',
   userCreated: 'Se añadió a {name}.',
   userUpdated: 'Guardado.',
   lastAdmin: 'Debe quedar al menos un administrador activo.',
   emailTaken: 'Ya existe una persona con este correo.',
-  apiKeysIntro: 'Las claves permiten a un CRM o LMS enviar interacciones, comerciales y formaciones, o leer los CPI. Una clave se muestra una vez; solo se guarda su hash.',
+  apiKeysIntro:
+    'Las claves permiten a un CRM o LMS enviar interacciones, comerciales y formaciones, o leer los CPI. Una clave se muestra una vez; solo se guarda su hash.',
   keyName: 'Nombre de la clave',
   scope: 'Alcance',
   scopeIngest: 'ingest (escritura)',
@@ -207,7 +211,8 @@ export const es: Record<keyof typeof en, string> = {
   tooManyFieldsBody: 'El formulario tiene más de {limit} campos; no se leyó nada.',
   invalidTitle: 'Este formulario no se puede aceptar',
   busyTitle: 'Ocupado',
-  busyBody: 'La base de datos está ocupada. Inténtalo de nuevo en un momento; nada de lo que escribiste se guardó dos veces.',
+  busyBody:
+    'La base de datos está ocupada. Inténtalo de nuevo en un momento; nada de lo que escribiste se guardó dos veces.',
   tooManyTitle: 'Demasiados intentos',
   tooManyBody: 'Demasiados intentos fallidos. Inténtalo de nuevo en {seconds} segundos.',
   inviteTitle: 'Elige tu contraseña',

@@ -3,7 +3,8 @@ export const en = {
   trNav: 'Training results',
   trTitle: 'Training results',
   trHeading: 'Courses and coaching completed in {months}',
-  trIntro: 'Each row compares reps who completed a course or coaching with similar reps who had not, over the same calendar months, allowing for where each rep stood before. Rows with clear evidence come first.',
+  trIntro:
+    'Each row compares reps who completed a course or coaching with similar reps who had not, over the same calendar months, allowing for where each rep stood before. Rows with clear evidence come first.',
   trDefaultNote: 'The latest quarter whose three months after each completion are over, so every result can be judged.',
   trNotEndedNote: 'Some completions in these months are less than three months old: their results are still coming in.',
   trPeriod: 'Completed in',
@@ -25,15 +26,19 @@ export const en = {
   trNone: 'No course or coaching was completed in these months.',
   trCourse: 'course',
   trCoaching: 'coaching',
-  trImproved: 'Reps who completed the {skill} {kind} improved {cpi} by {change} more than similar reps in the same months.',
-  trWorse: 'Reps who completed the {skill} {kind} did worse on {cpi}: {change} compared with similar reps in the same months.',
-  trUnclear: 'No clear change in {cpi} after the {skill} {kind}, compared with similar reps in the same months: anywhere from {lower} to {upper}.',
+  trImproved:
+    'Reps who completed the {skill} {kind} improved {cpi} by {change} more than similar reps in the same months.',
+  trWorse:
+    'Reps who completed the {skill} {kind} did worse on {cpi}: {change} compared with similar reps in the same months.',
+  trUnclear:
+    'No clear change in {cpi} after the {skill} {kind}, compared with similar reps in the same months: anywhere from {lower} to {upper}.',
   trNotEnough: '{cpi}: not enough data to judge the {skill} {kind} ({reason}).',
   trBadgeBetter: 'Better than similar reps',
   trBadgeWorse: 'Worse than similar reps',
   trBadgeUnclear: 'No clear change',
   trBadgeNotEnough: 'Not enough data',
-  trPreTrend: 'Trends differed before the training: these reps were already moving apart from the comparison reps, so read this result with care.',
+  trPreTrend:
+    'Trends differed before the training: these reps were already moving apart from the comparison reps, so read this result with care.',
   trDetails: 'Numbers',
   trChange: 'Change against similar reps',
   trInterval: '95% interval',
@@ -61,9 +66,12 @@ export const es: Record<keyof typeof en, string> = {
   trNav: 'Resultados de formación',
   trTitle: 'Resultados de formación',
   trHeading: 'Cursos y coaching completados en {months}',
-  trIntro: 'Cada fila compara a los comerciales que completaron un curso o un coaching con comerciales parecidos que no lo hicieron, en los mismos meses, teniendo en cuenta cómo estaba cada uno antes. Primero las filas con evidencia clara.',
-  trDefaultNote: 'El último trimestre cuyos tres meses posteriores a cada finalización ya han pasado, para poder juzgar cada resultado.',
-  trNotEndedNote: 'Algunas finalizaciones de estos meses tienen menos de tres meses: sus resultados aún están llegando.',
+  trIntro:
+    'Cada fila compara a los comerciales que completaron un curso o un coaching con comerciales parecidos que no lo hicieron, en los mismos meses, teniendo en cuenta cómo estaba cada uno antes. Primero las filas con evidencia clara.',
+  trDefaultNote:
+    'El último trimestre cuyos tres meses posteriores a cada finalización ya han pasado, para poder juzgar cada resultado.',
+  trNotEndedNote:
+    'Algunas finalizaciones de estos meses tienen menos de tres meses: sus resultados aún están llegando.',
   trPeriod: 'Completado en',
   trRange: 'Meses de … a',
   trFrom: 'Desde el mes',
@@ -83,15 +91,19 @@ export const es: Record<keyof typeof en, string> = {
   trNone: 'No se completó ningún curso ni coaching en estos meses.',
   trCourse: 'curso',
   trCoaching: 'coaching',
-  trImproved: 'Quienes completaron el {kind} de {skill} mejoraron {cpi} en {change} más que comerciales parecidos en los mismos meses.',
-  trWorse: 'Quienes completaron el {kind} de {skill} empeoraron en {cpi}: {change} frente a comerciales parecidos en los mismos meses.',
-  trUnclear: 'Sin cambio claro en {cpi} tras el {kind} de {skill}, frente a comerciales parecidos en los mismos meses: entre {lower} y {upper}.',
+  trImproved:
+    'Quienes completaron el {kind} de {skill} mejoraron {cpi} en {change} más que comerciales parecidos en los mismos meses.',
+  trWorse:
+    'Quienes completaron el {kind} de {skill} empeoraron en {cpi}: {change} frente a comerciales parecidos en los mismos meses.',
+  trUnclear:
+    'Sin cambio claro en {cpi} tras el {kind} de {skill}, frente a comerciales parecidos en los mismos meses: entre {lower} y {upper}.',
   trNotEnough: '{cpi}: no hay datos suficientes para juzgar el {kind} de {skill} ({reason}).',
   trBadgeBetter: 'Mejor que comerciales parecidos',
   trBadgeWorse: 'Peor que comerciales parecidos',
   trBadgeUnclear: 'Sin cambio claro',
   trBadgeNotEnough: 'Datos insuficientes',
-  trPreTrend: 'Las tendencias ya diferían antes de la formación: estos comerciales ya se alejaban de los de comparación, así que lee este resultado con cautela.',
+  trPreTrend:
+    'Las tendencias ya diferían antes de la formación: estos comerciales ya se alejaban de los de comparación, así que lee este resultado con cautela.',
   trDetails: 'Cifras',
   trChange: 'Cambio frente a comerciales parecidos',
   trInterval: 'Intervalo del 95 %',
@@ -102,7 +114,8 @@ export const es: Record<keyof typeof en, string> = {
   trShowDetail: 'Mes a mes',
   trChartLabel: 'Cambio frente a comerciales parecidos con su intervalo del 95 %; la línea vertical es sin cambio',
   trDetailTitle: '{kind} de {skill}: {cpi}, mes a mes',
-  trDetailIntro: 'El cambio frente a comerciales parecidos en cada uno de los tres meses tras la finalización: ¿se mantiene?',
+  trDetailIntro:
+    'El cambio frente a comerciales parecidos en cada uno de los tres meses tras la finalización: ¿se mantiene?',
   trMonthAfter: '+{n} mes(es)',
   trEventChart: 'Cambio en cada mes tras la finalización',
   trCohortTable: 'Por mes de finalización',

@@ -24,7 +24,8 @@ export const en = {
   wsErrCustomRequired: '{field}: a custom range needs a first and a last day.',
   wsErrCustomOrder: 'From: the first day must not be after the last day.',
   wsErrCustomTooLong: 'From: a custom range may span at most ten years.',
-  wsErrWholeMonths: '{field}: custom ranges run over whole months, from the 1st of a month to the last day of a month, so that no figure can be worked out from two nearly equal ranges.',
+  wsErrWholeMonths:
+    '{field}: custom ranges run over whole months, from the 1st of a month to the last day of a month, so that no figure can be worked out from two nearly equal ranges.',
   wsErrType: 'Interaction type: choose one of the listed types.',
   // Period labels and notes
   wsPeriodToDate: '{key} to date (through {last})',
@@ -33,8 +34,10 @@ export const en = {
   wsDefaultPeriodNote: 'No period chosen: showing the current quarter to date.',
   wsToDateNote: 'The period is still running: figures cover the days so far.',
   wsCustomNote: 'Custom range of {days} days.',
-  wsCustomShortNote: 'Custom range of {days} days, shorter than a month: fewer answers, so wider intervals and more “not enough responses”.',
-  wsIntervalsNote: 'Every figure comes with its 95% interval and its number of answers (n); groups with fewer than {min} responses show “not enough responses”.',
+  wsCustomShortNote:
+    'Custom range of {days} days, shorter than a month: fewer answers, so wider intervals and more “not enough responses”.',
+  wsIntervalsNote:
+    'Every figure comes with its 95% interval and its number of answers (n); groups with fewer than {min} responses show “not enough responses”.',
   // Overview
   wsOverviewIntro: 'How customers rate each interaction, per CPI, against your targets and baselines.',
   wsCpiFcr: 'First-contact resolution',
@@ -55,11 +58,15 @@ export const en = {
   wsValueAddedRate: '{rate} of {n} answers rated 4 or 5 (95% interval {range})',
   wsMeanRating: 'Mean rating {value} (95% interval {range}, n = {n}); target and baseline compare this mean.',
   wsClusterDetails: 'About this interval',
-  wsClusterAnswers: 'Answers to the same rep are alike: these {n} answers count like {neff} independent ones (design effect {deff}). The 95% interval allows for that.',
-  wsClusterValueAdded: 'For the share rated 4 or 5, the {n} answers count like {neff} independent ones (design effect {deff}).',
-  wsClusterQuotes: 'Quotes of the same rep are alike: for the share within the SLA, these {n} quotes count like {neff} independent ones (design effect {deff}).',
+  wsClusterAnswers:
+    'Answers to the same rep are alike: these {n} answers count like {neff} independent ones (design effect {deff}). The 95% interval allows for that.',
+  wsClusterValueAdded:
+    'For the share rated 4 or 5, the {n} answers count like {neff} independent ones (design effect {deff}).',
+  wsClusterQuotes:
+    'Quotes of the same rep are alike: for the share within the SLA, these {n} quotes count like {neff} independent ones (design effect {deff}).',
   wsClusterShort: 'like {neff} independent · design effect {deff}',
-  wsClusterNote: 'Answers to the same rep are alike: a team’s answers count like fewer independent ones, and its 95% intervals allow for that. The design effect is how many times larger the variance is than for as many independent answers.',
+  wsClusterNote:
+    'Answers to the same rep are alike: a team’s answers count like fewer independent ones, and its 95% intervals allow for that. The design effect is how many times larger the variance is than for as many independent answers.',
   wsSuppressedGroup: 'n = {n}: at least {min} responses are needed to show a figure.',
   wsSuppressedCpi: 'Fewer than {min} answers to this question in the period.',
   wsResponseRate: 'Response rate {pct} ({n} responses of {invited} invited)',
@@ -111,24 +118,28 @@ export const en = {
   wsColTurnaround: 'Turnaround',
   wsColResponseRate: 'Resp. rate',
   wsHiddenCell: 'hidden',
-  wsHiddenCellNote: 'Hidden so that a team with too few responses cannot be worked out from the total and the other teams.',
+  wsHiddenCellNote:
+    'Hidden so that a team with too few responses cannot be worked out from the total and the other teams.',
   wsNoTeams: 'No teams to show.',
   wsDownload: 'Download CSV:',
   wsCsvByTeam: 'CPIs by team',
   wsCsvByRep: 'CPIs by rep',
   // Heatmap
   wsHeatmapTitle: 'Reps × CPIs',
-  wsHeatmapIntro: 'Each rep’s CPIs for the period, compared with the org value. Open a rep for their trends, training and gaps.',
+  wsHeatmapIntro:
+    'Each rep’s CPIs for the period, compared with the org value. Open a rep for their trends, training and gaps.',
   wsHeatmapCaption: 'Reps by CPI: shrunk estimates compared with the org value',
   wsHeatmapHowTo:
     'Cells show each rep’s shrunk estimate: pulled toward the org value the more, the fewer answers it rests on, so a lucky small sample does not top the list. A cell is marked above or below the org value only when its whole 95% interval is. Quote turnaround shows the median and is compared by the share within the SLA. Hover over or focus a cell (Tab) for the raw estimate, its interval and n; fewer than {min} responses show “not enough responses”.',
-  wsHeatmapPooled: 'The answers show no detectable differences between reps in first-contact resolution: every rep’s shrunk value equals the org value.',
+  wsHeatmapPooled:
+    'The answers show no detectable differences between reps in first-contact resolution: every rep’s shrunk value equals the org value.',
   wsLegend: 'Legend',
   wsHeatBetter: 'above the org value',
   wsHeatWorse: 'below the org value',
   wsHeatSimilar: 'not distinguishable from the org value',
   wsHeatTip: 'Shrunk {shrunk}. Raw {raw} (95% interval {range}), n = {n}. Org {org}.',
-  wsHeatTurnaroundTip: 'Median {median}, 90th percentile {p90}; within the {hours} h SLA {pct} (95% interval {range}); n = {n} quotes. Org within SLA {org}.',
+  wsHeatTurnaroundTip:
+    'Median {median}, 90th percentile {p90}; within the {hours} h SLA {pct} (95% interval {range}); n = {n} quotes. Org within SLA {org}.',
   wsHeatRateTip: '{pct} of {n} invitations answered (95% interval {range}). Org {org}.',
   wsHeatSuppressedTip: 'Not enough responses: at least {min} are needed.',
   wsHeatSuppressedTipN: 'Not enough responses (n = {n}): at least {min} are needed.',
@@ -198,7 +209,8 @@ export const es: Record<keyof typeof en, string> = {
   wsErrCustomRequired: '{field}: un rango personalizado necesita un primer y un último día.',
   wsErrCustomOrder: 'Desde: el primer día no puede ser posterior al último.',
   wsErrCustomTooLong: 'Desde: un rango personalizado puede abarcar como mucho diez años.',
-  wsErrWholeMonths: '{field}: los rangos personalizados abarcan meses completos, del día 1 al último día de un mes, para que ninguna cifra pueda deducirse de dos rangos casi iguales.',
+  wsErrWholeMonths:
+    '{field}: los rangos personalizados abarcan meses completos, del día 1 al último día de un mes, para que ninguna cifra pueda deducirse de dos rangos casi iguales.',
   wsErrType: 'Tipo de interacción: elige uno de los tipos de la lista.',
   wsPeriodToDate: '{key} hasta hoy (hasta el {last})',
   wsPeriodCustomLabel: 'del {from} al {to} (rango personalizado)',
@@ -206,8 +218,10 @@ export const es: Record<keyof typeof en, string> = {
   wsDefaultPeriodNote: 'No se eligió periodo: se muestra el trimestre en curso hasta hoy.',
   wsToDateNote: 'El periodo sigue en curso: las cifras cubren los días transcurridos.',
   wsCustomNote: 'Rango personalizado de {days} días.',
-  wsCustomShortNote: 'Rango personalizado de {days} días, más corto que un mes: menos respuestas, intervalos más amplios y más «respuestas insuficientes».',
-  wsIntervalsNote: 'Cada cifra lleva su intervalo del 95 % y su número de respuestas (n); los grupos con menos de {min} respuestas muestran «respuestas insuficientes».',
+  wsCustomShortNote:
+    'Rango personalizado de {days} días, más corto que un mes: menos respuestas, intervalos más amplios y más «respuestas insuficientes».',
+  wsIntervalsNote:
+    'Cada cifra lleva su intervalo del 95 % y su número de respuestas (n); los grupos con menos de {min} respuestas muestran «respuestas insuficientes».',
   wsOverviewIntro: 'Cómo valoran los clientes cada interacción, por CPI, frente a tus objetivos y líneas base.',
   wsCpiFcr: 'Resolución en el primer contacto',
   wsCpiContentUseful: 'Utilidad del contenido',
@@ -225,13 +239,18 @@ export const es: Record<keyof typeof en, string> = {
   wsTop2: 'Valorado con 4 o 5: {pct}',
   wsValueAddedUnit: 'interacciones con valor añadido',
   wsValueAddedRate: '{rate} de {n} respuestas valoradas con 4 o 5 (intervalo del 95 % {range})',
-  wsMeanRating: 'Valoración media {value} (intervalo del 95 % {range}, n = {n}); el objetivo y la línea base comparan esta media.',
+  wsMeanRating:
+    'Valoración media {value} (intervalo del 95 % {range}, n = {n}); el objetivo y la línea base comparan esta media.',
   wsClusterDetails: 'Sobre este intervalo',
-  wsClusterAnswers: 'Las respuestas a un mismo comercial se parecen: estas {n} respuestas cuentan como {neff} independientes (efecto de diseño {deff}). El intervalo del 95 % lo tiene en cuenta.',
-  wsClusterValueAdded: 'Para la proporción valorada con 4 o 5, las {n} respuestas cuentan como {neff} independientes (efecto de diseño {deff}).',
-  wsClusterQuotes: 'Los presupuestos de un mismo comercial se parecen: para la proporción dentro del SLA, estos {n} presupuestos cuentan como {neff} independientes (efecto de diseño {deff}).',
+  wsClusterAnswers:
+    'Las respuestas a un mismo comercial se parecen: estas {n} respuestas cuentan como {neff} independientes (efecto de diseño {deff}). El intervalo del 95 % lo tiene en cuenta.',
+  wsClusterValueAdded:
+    'Para la proporción valorada con 4 o 5, las {n} respuestas cuentan como {neff} independientes (efecto de diseño {deff}).',
+  wsClusterQuotes:
+    'Los presupuestos de un mismo comercial se parecen: para la proporción dentro del SLA, estos {n} presupuestos cuentan como {neff} independientes (efecto de diseño {deff}).',
   wsClusterShort: 'como {neff} independientes · efecto de diseño {deff}',
-  wsClusterNote: 'Las respuestas a un mismo comercial se parecen: las respuestas de un equipo cuentan como menos respuestas independientes, y sus intervalos del 95 % lo tienen en cuenta. El efecto de diseño indica cuántas veces mayor es la varianza que con el mismo número de respuestas independientes.',
+  wsClusterNote:
+    'Las respuestas a un mismo comercial se parecen: las respuestas de un equipo cuentan como menos respuestas independientes, y sus intervalos del 95 % lo tienen en cuenta. El efecto de diseño indica cuántas veces mayor es la varianza que con el mismo número de respuestas independientes.',
   wsSuppressedGroup: 'n = {n}: se necesitan al menos {min} respuestas para mostrar una cifra.',
   wsSuppressedCpi: 'Menos de {min} respuestas a esta pregunta en el periodo.',
   wsResponseRate: 'Tasa de respuesta {pct} ({n} respuestas de {invited} invitaciones)',
@@ -260,7 +279,8 @@ export const es: Record<keyof typeof en, string> = {
   wsTrendTarget: 'Objetivo {value} (línea verde discontinua).',
   wsTrendBaseline: 'Línea base {value} (línea gris punteada).',
   wsTrendNote: 'Los meses con menos de {min} respuestas no se dibujan.',
-  wsTrendBand: 'La banda sombreada es el intervalo del 95 %; tiene en cuenta que las respuestas a un mismo comercial se parecen.',
+  wsTrendBand:
+    'La banda sombreada es el intervalo del 95 %; tiene en cuenta que las respuestas a un mismo comercial se parecen.',
   wsTrendNoBand: 'La línea es la mediana mensual; sin banda de intervalo.',
   wsNoTrend: 'Aún no hay meses que mostrar.',
   wsShowData: 'Ver los datos en una tabla',
@@ -283,23 +303,27 @@ export const es: Record<keyof typeof en, string> = {
   wsColTurnaround: 'Plazo',
   wsColResponseRate: 'Tasa resp.',
   wsHiddenCell: 'oculto',
-  wsHiddenCellNote: 'Oculto para que un equipo con pocas respuestas no pueda deducirse del total y de los demás equipos.',
+  wsHiddenCellNote:
+    'Oculto para que un equipo con pocas respuestas no pueda deducirse del total y de los demás equipos.',
   wsNoTeams: 'No hay equipos que mostrar.',
   wsDownload: 'Descargar CSV:',
   wsCsvByTeam: 'CPI por equipo',
   wsCsvByRep: 'CPI por comercial',
   wsHeatmapTitle: 'Comerciales × CPI',
-  wsHeatmapIntro: 'Los CPI de cada comercial en el periodo, comparados con el valor de la organización. Abre un comercial para ver sus tendencias, formación y brechas.',
+  wsHeatmapIntro:
+    'Los CPI de cada comercial en el periodo, comparados con el valor de la organización. Abre un comercial para ver sus tendencias, formación y brechas.',
   wsHeatmapCaption: 'Comerciales por CPI: estimaciones contraídas comparadas con el valor de la organización',
   wsHeatmapHowTo:
     'Cada celda muestra la estimación contraída del comercial: se acerca más al valor de la organización cuantas menos respuestas la sostienen, para que una muestra pequeña con suerte no encabece la lista. Una celda se marca por encima o por debajo solo cuando todo su intervalo del 95 % lo está. El plazo de los presupuestos muestra la mediana y se compara por la proporción dentro del SLA. Pasa el ratón o enfoca una celda (Tab) para ver la estimación bruta, su intervalo y n; con menos de {min} respuestas se muestra «respuestas insuficientes».',
-  wsHeatmapPooled: 'Las respuestas no muestran diferencias detectables entre comerciales en la resolución en el primer contacto: el valor contraído de cada comercial es el de la organización.',
+  wsHeatmapPooled:
+    'Las respuestas no muestran diferencias detectables entre comerciales en la resolución en el primer contacto: el valor contraído de cada comercial es el de la organización.',
   wsLegend: 'Leyenda',
   wsHeatBetter: 'por encima del valor de la organización',
   wsHeatWorse: 'por debajo del valor de la organización',
   wsHeatSimilar: 'no distinguible del valor de la organización',
   wsHeatTip: 'Contraído {shrunk}. Bruto {raw} (intervalo del 95 % {range}), n = {n}. Organización {org}.',
-  wsHeatTurnaroundTip: 'Mediana {median}, percentil 90 {p90}; dentro del SLA de {hours} h {pct} (intervalo del 95 % {range}); n = {n} presupuestos. Organización dentro del SLA {org}.',
+  wsHeatTurnaroundTip:
+    'Mediana {median}, percentil 90 {p90}; dentro del SLA de {hours} h {pct} (intervalo del 95 % {range}); n = {n} presupuestos. Organización dentro del SLA {org}.',
   wsHeatRateTip: '{pct} de {n} invitaciones respondidas (intervalo del 95 % {range}). Organización {org}.',
   wsHeatSuppressedTip: 'Respuestas insuficientes: se necesitan al menos {min}.',
   wsHeatSuppressedTipN: 'Respuestas insuficientes (n = {n}): se necesitan al menos {min}.',
@@ -313,7 +337,8 @@ export const es: Record<keyof typeof en, string> = {
   wsTargetsTitle: 'Objetivos y líneas base',
   wsTargetsIntro:
     'Para cada CPI, un objetivo y un periodo de línea base, para toda la organización o por equipo. El resumen compara el valor actual con el mismo CPI en el periodo de línea base y muestra el avance hacia el objetivo. Un equipo sin fila propia usa la de la organización.',
-  wsTargetsReadOnly: 'Puedes ver los objetivos de la organización y de tus equipos; los cambian los responsables de enablement y los administradores.',
+  wsTargetsReadOnly:
+    'Puedes ver los objetivos de la organización y de tus equipos; los cambian los responsables de enablement y los administradores.',
   wsTargetScope: 'Ámbito',
   wsOrgWide: 'Toda la organización',
   wsTargetsFor: 'Objetivos: {scope}',
