@@ -5,12 +5,22 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
-import { API_SCOPES, CPIS, INTERACTION_TYPES, LOCALES, ROLES, SUPPRESSION_REASONS, TRAINING_KINDS } from './enums';
+import {
+  API_SCOPES,
+  CPI_KEYS,
+  IMPORT_KINDS,
+  INTERACTION_TYPES,
+  LOCALES,
+  ROLES,
+  SUPPRESSION_REASONS,
+  TRAINING_KINDS,
+  type AnswerKey,
+} from '../src/lib/vocabulary';
 
 const ms = (name: string) => integer(name);
 const bool = (name: string) => integer(name, { mode: 'boolean' });
 
-export * from './enums';
+export * from '../src/lib/vocabulary';
 
 // ── Organisation ────────────────────────────────────────────────────────────
 
@@ -163,7 +173,7 @@ export const coachingSessions = sqliteTable(
       .references(() => skills.id),
     trainerId: integer('trainer_id').references(() => staffUsers.id),
     status: text('status', { enum: ['planned', 'done', 'cancelled'] }).notNull(),
-    cpi: text('cpi', { enum: CPIS }),
+    cpi: text('cpi', { enum: CPI_KEYS }),
     plannedFor: ms('planned_for'),
     completedAt: ms('completed_at'),
     notes: text('notes').notNull().default(''),
@@ -175,15 +185,6 @@ export const coachingSessions = sqliteTable(
 );
 
 // ── Surveys ─────────────────────────────────────────────────────────────────
-
-export const ANSWER_KEYS = [
-  'resolved_first_contact',
-  'content_useful',
-  'decision_clearer',
-  'added_value',
-  'comment',
-] as const;
-export type AnswerKey = (typeof ANSWER_KEYS)[number];
 
 /** Per interaction type; admins edit them. Durations in minutes (delay) and days. */
 export const surveyRules = sqliteTable('survey_rules', {
@@ -521,7 +522,7 @@ export const cpiTargets = sqliteTable(
   'cpi_targets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cpi: text('cpi', { enum: CPIS }).notNull(),
+    cpi: text('cpi', { enum: CPI_KEYS }).notNull(),
     teamId: integer('team_id').references(() => teams.id, { onDelete: 'cascade' }),
     /** `org` or `team:<id>`: one row per CPI and scope. */
     scope: text('scope').notNull(),
@@ -540,9 +541,6 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
-
-export const IMPORT_KINDS = ['interactions', 'reps', 'training', 'content', 'responses'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),

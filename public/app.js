@@ -4,10 +4,10 @@
 // Not after background loads (hx-trigger="load") or live search: focus stays where it is.
 document.addEventListener('htmx:afterSwap', (event) => {
   const detail = event.detail || {};
-  const trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
+  const trigger = detail.requestConfig?.triggeringEvent;
   const source = detail.elt instanceof Element ? detail.elt : null;
   if (!trigger || (trigger.type !== 'submit' && trigger.type !== 'click')) return;
-  if (!source || !source.closest('[hx-push-url]')) return;
+  if (!source?.closest('[hx-push-url]')) return;
   const region = detail.target;
   if (!(region instanceof HTMLElement)) return;
   const heading = region.querySelector('h1, h2, h3');

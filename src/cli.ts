@@ -14,7 +14,6 @@ import { AppError } from './lib/errors';
 import { sendDue } from './mail/sender';
 import { createSmtpTransport } from './mail/transport';
 import { countDueMessages } from '../db/queries/outbox';
-import { getImport } from '../db/queries/imports';
 import { importFile, MAX_ERRORS } from './domain/imports/run';
 import { sweepImports } from './domain/imports/sweep';
 import { rejectedCsvHeader, rejectedCsvPages } from './domain/imports/rejected-csv';

@@ -3,7 +3,7 @@
  * customers write. Data only; the generator (./generate.ts) draws from it with a seed.
  * Every address is on a reserved domain (`.test`, `.example`, `example.com`).
  */
-import type { Cpi, InteractionType, Locale } from '../schema';
+import type { CpiKey, InteractionType, Locale } from '../schema';
 
 export const DEMO_SKILLS = [
   { slug: 'discovery', name: 'Discovery' },
@@ -500,7 +500,7 @@ export const COMMENTS: Record<Locale, Record<Sentiment, string[]>> = {
 };
 
 /** What a trainer writes after a coaching session, by the skill coached. */
-export const COACHING_NOTES: Record<DemoSkill, { cpi: Cpi; note: string }> = {
+export const COACHING_NOTES: Record<DemoSkill, { cpi: CpiKey; note: string }> = {
   discovery: {
     cpi: 'fcr',
     note: 'Practised open questions and summarising the customer’s goals before proposing anything.',

@@ -185,8 +185,7 @@ export class FeedbackCoaching {
       const r = it.invitation?.response;
       const value = r?.[ANSWER_FIELD[answer]];
       if (
-        !r ||
-        r.status !== 'submitted' ||
+        r?.status !== 'submitted' ||
         r.submittedAt === null ||
         r.submittedAt > decidedAt ||
         value === null ||

@@ -267,13 +267,11 @@ async function writeRows(
   await writeFollowUps(tx, now);
   await writeTargets(tx, ws, teamIds, staffIds.get('lead@demo.cpilens.test') ?? null);
   // version: of the stated model (db/demo/model.ts); 2 = correlated skills, work mix, selection on answering, staggered training; 3 = the bootcamp drawn at random in months 4–6.
-  await tx
-    .insert(t.settings)
-    .values({
-      key: DEMO_MARKER,
-      value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 3 },
-      updatedAt: now,
-    });
+  await tx.insert(t.settings).values({
+    key: DEMO_MARKER,
+    value: { seed: ws.seed, loadedAt: new Date(now).toISOString(), version: 3 },
+    updatedAt: now,
+  });
   await recordAudit(tx, now, {
     actor: 'demo',
     action: 'demo.load',
@@ -302,29 +300,27 @@ async function writeTargets(tx: Drizzle, ws: DemoWorkspace, teamIds: number[], l
   const firstMonth = nextMonthKey(monthKey(ws.start));
   const baselineFrom = monthStart(firstMonth);
   const baselineTo = monthStart(nextMonthKey(nextMonthKey(nextMonthKey(firstMonth))));
-  const org: [t.Cpi, number][] = [
+  const org: [t.CpiKey, number][] = [
     ['fcr', 0.7],
     ['contentUseful', 4.0],
     ['decisionClearer', 3.8],
     ['addedValue', 3.8],
     ['quoteTurnaround', 24],
   ];
-  const perTeam: [number, t.Cpi, number][] = [
+  const perTeam: [number, t.CpiKey, number][] = [
     [0, 'decisionClearer', 3.7],
     [1, 'quoteTurnaround', 30],
     [2, 'contentUseful', 3.9],
   ];
   const common = { baselineFrom, baselineTo, updatedBy: leadId, updatedAt: ws.now - 7 * DAY };
-  await tx
-    .insert(t.cpiTargets)
-    .values([
-      ...org.map(([cpi, target]) => ({ cpi, teamId: null, scope: 'org', target, ...common })),
-      ...perTeam.map(([team, cpi, target]) => ({
-        cpi,
-        teamId: teamIds[team]!,
-        scope: `team:${teamIds[team]!}`,
-        target,
-        ...common,
-      })),
-    ]);
+  await tx.insert(t.cpiTargets).values([
+    ...org.map(([cpi, target]) => ({ cpi, teamId: null, scope: 'org', target, ...common })),
+    ...perTeam.map(([team, cpi, target]) => ({
+      cpi,
+      teamId: teamIds[team]!,
+      scope: `team:${teamIds[team]!}`,
+      target,
+      ...common,
+    })),
+  ]);
 }

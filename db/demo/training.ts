@@ -5,7 +5,7 @@
  * and assessments after training. Sets each rep's proficiency steps as it goes, so the
  * interactions and answers drawn later see the training's effect.
  */
-import type { Cpi } from '../schema';
+import type { CpiKey } from '../schema';
 import { COACHING_NOTES, DEMO_SKILLS, DEMO_TEAMS, type DemoSkill } from './catalog';
 import { DAY, HOUR, MINUTE, assessmentScore, monthIndexOf, monthIndexStart, proficiencyAt, type Draw } from './model';
 import type { GenRep } from './generate';
@@ -18,14 +18,14 @@ export interface GenTraining {
   completedAt: number;
   score: number | null;
   /** Coaching only: the CPI it aimed at and the trainer's note. */
-  coaching?: { cpi: Cpi; notes: string };
+  coaching?: { cpi: CpiKey; notes: string };
 }
 
 export interface GenPlannedCoaching {
   rep: number;
   skill: DemoSkill;
   plannedFor: number;
-  cpi: Cpi;
+  cpi: CpiKey;
   notes: string;
 }
 

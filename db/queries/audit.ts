@@ -11,15 +11,13 @@ export interface AuditEntry {
 
 /** Written inside the same write as the change it records. */
 export async function recordAudit(tx: Drizzle, at: number, entry: AuditEntry): Promise<void> {
-  await tx
-    .insert(auditLog)
-    .values({
-      at,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject ?? null,
-      detail: entry.detail ?? null,
-    });
+  await tx.insert(auditLog).values({
+    at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    detail: entry.detail ?? null,
+  });
 }
 
 /** What the audit page filters by: part of the actor, an action, and [from, to) in ms. */

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import type { Cpi } from '../schema';
+import type { CpiKey } from '../schema';
 import type { Period } from '../../src/lib/period';
 
 export interface QuoteRow {
@@ -18,7 +18,7 @@ export interface QuoteRow {
 }
 
 /** "A low answer in this CPI": FCR no, a 1–5 answer of 2 or less; for quote turnaround, any low answer on a quote. */
-function lowAnswerIn(cpi: Cpi): SQL {
+function lowAnswerIn(cpi: CpiKey): SQL {
   switch (cpi) {
     case 'fcr':
       return sql`r.resolved_first_contact = 0`;
@@ -36,7 +36,7 @@ function lowAnswerIn(cpi: Cpi): SQL {
 export async function getLowAnswerQuotes(
   db: Drizzle,
   repId: number,
-  cpi: Cpi,
+  cpi: CpiKey,
   period: Period,
   limit: number,
 ): Promise<QuoteRow[]> {

@@ -2,9 +2,10 @@
  * Coaching sessions (planned, done, cancelled) and the `coaching` training record a done
  * session writes. Reads join the rep so callers can check the team scope.
  */
+import { sessionDate } from '../../src/domain/session-date';
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { coachingSessions, reps, skills, staffUsers, trainingRecords, type Cpi } from '../schema';
+import { coachingSessions, reps, skills, staffUsers, trainingRecords, type CpiKey } from '../schema';
 import type { TeamScope } from '../../src/domain/access';
 import { inTeamScope } from './scope';
 
@@ -20,7 +21,7 @@ export interface SessionRow {
   trainerId: number | null;
   trainerName: string | null;
   status: SessionStatus;
-  cpi: Cpi | null;
+  cpi: CpiKey | null;
   plannedFor: number | null;
   completedAt: number | null;
   notes: string;
@@ -91,7 +92,6 @@ export async function getSession(db: Drizzle, id: number): Promise<SessionRow | 
 }
 
 /** The date a session is listed under: when it was done, else when it is planned. */
-export const sessionDate = (s: Pick<SessionRow, 'completedAt' | 'plannedFor'>) => s.completedAt ?? s.plannedFor ?? 0;
 
 /** A planned session for that day, or a session done that day, of the rep in the skill (the natural key). */
 export async function findLiveSessionOnDay(
@@ -121,7 +121,7 @@ export interface NewSession {
   skillId: number;
   trainerId: number;
   status: 'planned' | 'done';
-  cpi: Cpi | null;
+  cpi: CpiKey | null;
   plannedFor: number;
   completedAt: number | null;
   notes: string;

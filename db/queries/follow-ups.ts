@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { followUps, responses } from '../schema';
+import { followUps, type responses } from '../schema';
 
 /** A low answer (FCR "no" or any 1–5 answer of 2 or less) from a customer who consented to be contacted. */
 type Answers = Pick<

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { yieldToEventLoop } from '../../src/lib/yield';
 import type { Drizzle } from '../client';
 import { insertRows } from './bulk';
-import { importRejects, importRows, imports, type ImportKind } from '../schema';
+import { importRejects, imports, type ImportKind } from '../schema';
 
 export type ImportError = { line: number; column: string; value: string; message: string };
 

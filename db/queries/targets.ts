@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { cpiTargets, teams, type Cpi } from '../schema';
+import { cpiTargets, teams, type CpiKey } from '../schema';
 
 export async function getTargets(db: Drizzle) {
   return db
@@ -19,7 +19,7 @@ export async function getTargets(db: Drizzle) {
 }
 
 export interface TargetValues {
-  cpi: Cpi;
+  cpi: CpiKey;
   teamId: number | null;
   target: number | null;
   baselineFrom: number | null;
@@ -43,7 +43,7 @@ export async function saveTarget(tx: Drizzle, v: TargetValues, userId: number | 
     });
 }
 
-export async function deleteTarget(tx: Drizzle, cpi: Cpi, teamId: number | null) {
+export async function deleteTarget(tx: Drizzle, cpi: CpiKey, teamId: number | null) {
   await tx
     .delete(cpiTargets)
     .where(and(eq(cpiTargets.cpi, cpi), eq(cpiTargets.scope, teamId === null ? 'org' : `team:${teamId}`)));

@@ -3,7 +3,7 @@
  * baseline): which configured row applies, the value a CPI is judged by, the change since
  * the baseline with its interval, and how far the change has come toward the target.
  */
-import type { Cpi } from '../../db/schema';
+import type { CpiKey } from '../../db/schema';
 import { lowerIsBetter } from '../stats';
 import type { CpiGroup } from './cpis';
 import type { Clustering } from './group-figures';
@@ -24,7 +24,7 @@ export interface CpiReading extends Partial<Clustering> {
  * value-added count and rate sit beside it); quote turnaround: the median in hours, for
  * which no interval is computed. Null when the group or the CPI is below the minimum n.
  */
-export function readCpi(group: CpiGroup | undefined, cpi: Cpi): CpiReading | null {
+export function readCpi(group: CpiGroup | undefined, cpi: CpiKey): CpiReading | null {
   if (!group || group.suppressed) return null;
   switch (cpi) {
     case 'fcr':
@@ -61,7 +61,7 @@ export function readCpi(group: CpiGroup | undefined, cpi: Cpi): CpiReading | nul
 }
 
 export interface TargetRow {
-  cpi: Cpi;
+  cpi: CpiKey;
   teamId: number | null;
   target: number | null;
   baselineFrom: number | null;
@@ -76,7 +76,11 @@ export interface AppliedTarget {
 }
 
 /** The selected team's row for the CPI, else the org-wide row; undefined when neither exists. */
-export function appliedTarget(rows: readonly TargetRow[], cpi: Cpi, teamId: number | null): AppliedTarget | undefined {
+export function appliedTarget(
+  rows: readonly TargetRow[],
+  cpi: CpiKey,
+  teamId: number | null,
+): AppliedTarget | undefined {
   const team = teamId === null ? undefined : rows.find((r) => r.cpi === cpi && r.teamId === teamId);
   const row = team ?? rows.find((r) => r.cpi === cpi && r.teamId === null);
   if (!row) return undefined;
@@ -126,7 +130,7 @@ export type Progress =
  * progressTowardTarget('fcr', 0.66, 0.7, 0.74); // => { state: 'on-the-way', share: 0.5 }
  */
 export function progressTowardTarget(
-  cpi: Cpi,
+  cpi: CpiKey,
   baseline: number | null,
   current: number | null,
   target: number | null,

@@ -9,7 +9,8 @@
  * coaching's effect (the training effects table compares with reps not coached).
  */
 import type { Drizzle } from '../../db/client';
-import { listDoneSessionsSince, sessionDate, type SessionRow } from '../../db/queries/coaching-sessions';
+import { listDoneSessionsSince, type SessionRow } from '../../db/queries/coaching-sessions';
+import { sessionDate } from './session-date';
 import { getMonthlySumsByRep } from '../../db/queries/training-history';
 import { addSums, emptySums, getRepDirectory, getTurnaroundCounts } from '../../db/queries/cpis';
 import { turnaroundFromOrderStatistics, type CpiKey } from '../stats';

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { CPIS, type Cpi } from '../../db/schema';
+import { CPI_KEYS, type CpiKey } from '../../db/schema';
 import { recordAudit } from '../../db/queries/audit';
 import {
   ensureCoachingRecord,
@@ -48,7 +48,7 @@ export interface SessionInput {
   skill: string;
   day: number;
   notes: string;
-  cpi: Cpi | null;
+  cpi: CpiKey | null;
   action: SessionAction;
 }
 
@@ -77,7 +77,7 @@ const sessionForm = z.object({
     .string()
     .max(NOTES_MAX, 'notes-too-long')
     .transform((v) => v.trim()),
-  cpi: z.union([z.literal(''), z.enum(CPIS)], { message: 'cpi' }).transform((v) => (v === '' ? null : v)),
+  cpi: z.union([z.literal(''), z.enum(CPI_KEYS)], { message: 'cpi' }).transform((v) => (v === '' ? null : v)),
   action: z.enum(['plan', 'log'], { message: 'action' }),
 });
 

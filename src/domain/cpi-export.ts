@@ -7,12 +7,12 @@
  * cluster-robust; for quote turnaround, the within-SLA share's); appended so that the
  * earlier columns keep their places.
  */
-import type { Cpi } from '../../db/schema';
+import type { CpiKey } from '../../db/schema';
 import type { CpiGroup } from './cpis';
 import type { Clustering } from './group-figures';
 import type { CsvRow } from '../lib/csv';
 
-export type ExportColumn = Cpi | 'responseRate';
+export type ExportColumn = CpiKey | 'responseRate';
 
 /** The figures whose design effect and effective n close a row, in this order. */
 const CLUSTERED = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteWithinSla'] as const;

@@ -3,7 +3,7 @@
  * once with zod at the edge. Instants are ISO 8601 with a zone, parsed to epoch ms.
  */
 import { z } from 'zod';
-import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../../db/enums';
+import { INTERACTION_TYPES, LOCALES, TRAINING_KINDS } from '../lib/vocabulary';
 import { daysInMonth, isCalendarDate } from '../lib/periods';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -243,7 +243,7 @@ export const answersInput = z.object({
     .string({ error: 'must be text' })
     .max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`)
     .nullish()
-    .transform((v) => (v && v.trim() ? v : null)),
+    .transform((v) => (v?.trim() ? v : null)),
 });
 
 export const responseImportInput = z.object({

@@ -1,7 +1,7 @@
 /** Org-wide analysis settings, stored as JSON values in `settings`, each with a default. */
 import { z } from 'zod';
 import type { Drizzle } from '../../db/client';
-import { CPIS } from '../../db/schema';
+import { CPI_KEYS } from '../../db/schema';
 import { getSettingValues } from '../../db/queries/settings';
 
 export const settingsSchema = z.object({
@@ -12,7 +12,7 @@ export const settingsSchema = z.object({
   /** Quote turnaround SLA in hours (48). */
   slaHours: z.number().positive().max(10_000).default(48),
   /** CPI weights w_c in the gap score (1 each unless an admin weights them). */
-  cpiWeights: z.partialRecord(z.enum(CPIS), z.number().min(0).max(10)).default({}),
+  cpiWeights: z.partialRecord(z.enum(CPI_KEYS), z.number().min(0).max(10)).default({}),
   /** Months after which responses are anonymised (null: keep). */
   retentionMonths: z.number().int().min(1).max(600).nullable().default(null),
 });

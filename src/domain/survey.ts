@@ -20,7 +20,7 @@ export type TokenState =
 
 /** What a survey token opens now. Unsubscribe tokens do not open surveys. */
 export function surveyTokenState(found: InvitationByToken | undefined, now: number): TokenState {
-  if (!found || found.purpose !== 'survey') return { kind: 'not-found' };
+  if (found?.purpose !== 'survey') return { kind: 'not-found' };
   if (found.response?.status === 'submitted') return { kind: 'submitted', found };
   if (found.invitation.status === 'cancelled') return { kind: 'not-found' };
   if (now >= found.invitation.expiresAt) return { kind: 'expired', expiresAt: found.invitation.expiresAt };

@@ -5,19 +5,19 @@
  * Messages are codes (`targetPercent`, `baselineOrder`…) the page turns into words.
  */
 import { z } from 'zod';
-import { CPIS, type Cpi } from '../../db/schema';
+import { CPI_KEYS, type CpiKey } from '../../db/schema';
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type TargetUnit = 'percent' | 'mean' | 'hours';
 
-export function targetUnit(cpi: Cpi): TargetUnit {
+export function targetUnit(cpi: CpiKey): TargetUnit {
   return cpi === 'fcr' ? 'percent' : cpi === 'quoteTurnaround' ? 'hours' : 'mean';
 }
 
 /** The stored value as it is typed in the form (a rate as percent). */
-export function targetForForm(cpi: Cpi, stored: number | null): string {
+export function targetForForm(cpi: CpiKey, stored: number | null): string {
   if (stored === null) return '';
   const value = targetUnit(cpi) === 'percent' ? stored * 100 : stored;
   return String(Number(value.toFixed(4)));
@@ -48,7 +48,7 @@ const text = z
 
 /** The scope fields of every target form: which CPI, and the team (empty: org-wide). */
 export const targetScopeSchema = z.object({
-  cpi: z.enum(CPIS),
+  cpi: z.enum(CPI_KEYS),
   team: z
     .string()
     .optional()
@@ -64,7 +64,7 @@ export interface TargetValuesInput {
   baselineTo: number | null;
 }
 
-export function targetValuesSchema(cpi: Cpi, now: number) {
+export function targetValuesSchema(cpi: CpiKey, now: number) {
   const unit = targetUnit(cpi);
   return z.object({ target: text, baselineFrom: text, baselineTo: text }).transform((raw, ctx): TargetValuesInput => {
     const issue = (field: 'target' | 'baselineFrom' | 'baselineTo', code: TargetErrorCode) =>

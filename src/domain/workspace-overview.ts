@@ -5,7 +5,7 @@
  * second cells hidden so that a suppressed team cannot be derived from the total.
  */
 import type { Drizzle } from '../../db/client';
-import { CPIS, type Cpi, type InteractionType } from '../../db/schema';
+import { CPI_KEYS, type CpiKey, type InteractionType } from '../../db/schema';
 import { getTargets } from '../../db/queries/targets';
 import { addMonths } from '../lib/periods';
 import type { Period } from '../lib/period';
@@ -40,7 +40,7 @@ export interface OverviewQuery {
 }
 
 export interface CpiTile {
-  cpi: Cpi;
+  cpi: CpiKey;
   current: CpiReading | null;
   target: AppliedTarget | undefined;
   baseline: { from: number; to: number; reading: CpiReading | null } | null;
@@ -58,7 +58,7 @@ export interface TileExtra {
   turnaround?: { p90: number; withinSla: number; lower: number; upper: number; slaHours: number } & Partial<Clustering>;
 }
 
-function tileExtra(g: CpiGroup | undefined, cpi: Cpi): TileExtra {
+function tileExtra(g: CpiGroup | undefined, cpi: CpiKey): TileExtra {
   if (!g || g.suppressed) return {};
   if (cpi === 'contentUseful' || cpi === 'decisionClearer') return g[cpi] ? { top2: g[cpi].top2 } : {};
   if (cpi === 'addedValue' && g.addedValue && g.valueAddedRate && g.valueAddedCount !== undefined)
@@ -79,7 +79,7 @@ function tileExtra(g: CpiGroup | undefined, cpi: Cpi): TileExtra {
   return {};
 }
 
-export const TEAM_COLUMNS = ['responseRate', ...CPIS] as const;
+export const TEAM_COLUMNS = ['responseRate', ...CPI_KEYS] as const;
 export type TeamColumn = (typeof TEAM_COLUMNS)[number];
 
 export interface TeamRow {
@@ -139,7 +139,7 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
   const current = currentResult!.groups[0];
   const total = totalResult!.groups[0];
 
-  const applied = new Map(CPIS.map((cpi) => [cpi, appliedTarget(targets, cpi, q.team?.id ?? null)]));
+  const applied = new Map(CPI_KEYS.map((cpi) => [cpi, appliedTarget(targets, cpi, q.team?.id ?? null)]));
   // One computation per distinct baseline period (usually one for all CPIs).
   const baselinePeriods = new Map<string, Period>();
   for (const a of applied.values())
@@ -157,7 +157,7 @@ export async function computeOverview(db: Drizzle, q: OverviewQuery): Promise<Ov
     }),
   );
 
-  const tiles = CPIS.map((cpi): CpiTile => {
+  const tiles = CPI_KEYS.map((cpi): CpiTile => {
     const target = applied.get(cpi);
     const reading = readCpi(current, cpi);
     const b = target?.baseline;

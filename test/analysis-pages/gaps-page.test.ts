@@ -187,18 +187,10 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     expect(page).toMatch(/hx-get="\/gaps" hx-target="#quadrant" hx-swap="outerHTML" hx-push-url="true"/);
   });
 
-  it('lists training effects with interval, p, arms and windows, and "not enough data" with the reason', () => {
-    const table = elementWith(page, 'data-testid="training-effects"', 'table');
-    const row = elementWith(
-      table,
-      'data-skill="objection-handling" data-kind="course" data-cpi="decisionClearer"',
-      'tr',
-    );
-    expect(row).toContain('data-status="ok"');
-    expect(row).toMatch(
-      /\+0\.\d\d<\/td><td>\+0\.\d\d to \+0\.\d\d<\/td><td class="num">(&lt; 0\.001|0\.0\d\d)<\/td><td class="num">\d+ \/ \d+<\/td><td>before 20\d\d-\d\d…20\d\d-\d\d, after/,
-    );
-    expect(page).toContain('data-testid="training-effects-missing"');
+  it('points to the training results for the effects of courses and coaching', () => {
+    const section = elementWith(page, 'id="effects-h"', 'h2');
+    expect(section).toContain('Training effects');
+    expect(page).toContain('<a href="/training">');
   });
 
   it('shows the most and least useful content with n and interval', () => {

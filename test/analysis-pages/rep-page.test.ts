@@ -60,8 +60,14 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
       [f.reps.iberia.id, Date.parse('2025-12-01T00:00:00Z')],
     );
     expect(records.length).toBeGreaterThan(0);
+    // Coaching the trainer has planned for the rep is on the timeline too.
+    const planned = await rows<{ n: number }>(
+      f.t,
+      "SELECT count(*) AS n FROM coaching_sessions WHERE rep_id = ? AND status = 'planned' AND planned_for >= ?",
+      [f.reps.iberia.id, Date.parse('2025-12-01T00:00:00Z')],
+    );
     const table = elementWith(page, 'data-testid="timeline"', 'table');
-    expect(table.match(/<tr data-kind=/g)?.length).toBe(records.length);
+    expect(table.match(/<tr data-kind=/g)?.length).toBe(records.length + Number(planned[0]!.n));
     const first = records[0]!;
     expect(table).toContain(new Date(Number(first.completed_at)).toISOString().slice(0, 10));
     const assessed = records.find((r) => r.kind === 'assessment' && r.score !== null)!;
@@ -116,9 +122,9 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
         'coached-too-early-to-tell',
         'none',
       ]).toContain(s.label);
-    // Discovery is linked with nothing in the demo: no CPI counts, its interval includes 0.
+    // Discovery is linked with nothing in the demo: no CPI counts toward its gap.
     const discovery = elementWith(table, 'data-skill="discovery"', 'tr');
-    expect(discovery).toContain('low confidence');
+    expect(discovery).toContain('No CPI is clearly or possibly linked with this skill');
     // The top gap carries its evidence: CPI vs target, P(below target), the link in plain words, its numbers behind a toggle.
     const top = elementWith(table, `data-skill="${skills[0]!.skill}"`, 'tr');
     expect(top).toMatch(/against target/);
@@ -216,10 +222,15 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     const list = await rows<{ id: number; customer_id: number }>(
       f.t,
       `SELECT r.id, i.customer_id FROM responses r JOIN interactions i ON i.id = r.interaction_id
-       WHERE r.rep_id = ? AND r.status = 'submitted' AND r.occurred_at >= ? ORDER BY r.occurred_at DESC LIMIT 2`,
+       WHERE r.rep_id = ? AND r.status = 'submitted' AND r.occurred_at >= ?
+         AND NOT EXISTS (SELECT 1 FROM responses o JOIN interactions oi ON oi.id = o.interaction_id WHERE oi.customer_id = i.customer_id AND o.contact_consent = 1)
+       ORDER BY r.occurred_at DESC LIMIT 20`,
       [f.reps.iberia.id, f.clock.nowMs() - 200 * DAY],
     );
-    const [consented, withheld] = list.map((r) => ({ id: Number(r.id), customer: Number(r.customer_id) }));
+    // Two recent answers of two different customers who never agreed to be contacted (a rep's regular customers answer often).
+    const answers = list.map((r) => ({ id: Number(r.id), customer: Number(r.customer_id) }));
+    const consented = answers[0];
+    const withheld = answers.find((a) => a.customer !== consented!.customer);
     await f.t.db.write(async (tx) => {
       await tx.run(
         `UPDATE customers SET name = 'Olga Consenting', company = 'Open Ltd' WHERE id = ${consented!.customer}`,

@@ -15,7 +15,7 @@ const LABELS = [
   'coached-not-improving',
   'coached-too-early-to-tell',
 ];
-const CPIS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'];
+const CPI_KEYS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'];
 const PERIOD = '?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z';
 
 describe('GET /api/v1/gaps (joint model, served per data version)', () => {
@@ -96,7 +96,7 @@ describe('GET /api/v1/gaps (joint model, served per data version)', () => {
         ]),
       );
       expect(TIERS).toContain(link.tier);
-      expect(CPIS).toContain(link.cpi);
+      expect(CPI_KEYS).toContain(link.cpi);
       expect(link.q === null || typeof link.q === 'number').toBe(true);
       if (link.tier === 'not-separable') expect(typeof link.separableFrom).toBe('string');
       else expect(link.separableFrom).toBeUndefined();
@@ -108,7 +108,7 @@ describe('GET /api/v1/gaps (joint model, served per data version)', () => {
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
       for (const gap of rep.gaps) {
         expect(LABELS).toContain(gap.label);
-        expect(CPIS).toContain(gap.cpi);
+        expect(CPI_KEYS).toContain(gap.cpi);
         expect(typeof gap.lowConfidence).toBe('boolean');
       }
     }

@@ -9,7 +9,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY, addApiKey, addUser, api, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
+import { addApiKey, addUser, api, createTestApp, login, manualClock, type TestApp } from '../helpers/app';
 
 const NOW = '2026-11-20T10:00:00Z';
 const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];

@@ -4,7 +4,8 @@ import { Time } from '../components/time';
 import { customerLocaleLabel, interactionTypeLabel, suppressionReasonLabel } from '../components/labels';
 import type { StaffT, StaffKey } from '../../src/lib/i18n/staff';
 import type { SessionUser } from '../../src/context';
-import { INTERACTION_TYPES, LOCALES, type InteractionType, type SuppressionReason } from '../../db/schema';
+import { INTERACTION_TYPES, LOCALES } from '../../src/lib/vocabulary';
+import type { InteractionType, SuppressionReason } from '../../db/schema';
 
 export interface LogInteractionValues {
   repId: string;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ImportKind } from '../../../db/schema';
-import { LOCALES, INTERACTION_TYPES } from '../../../db/enums';
+import { LOCALES, INTERACTION_TYPES } from '../../lib/vocabulary';
 import {
   checkEmail,
   checkInstant,

@@ -135,7 +135,7 @@ export async function publishInWrite(
   options: PublishOptions,
 ): Promise<PublishResult> {
   // Reps whose CPI totals the import may change; `undefined` means all of them.
-  let touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
+  const touched: Set<string> | undefined = imp.kind === 'responses' ? undefined : new Set();
   const touchedRepIds = async () =>
     touched === undefined ? undefined : [...(await getRepsByEmail(tx, [...touched])).values()].map((r) => r.id);
   return withBulkRollups(

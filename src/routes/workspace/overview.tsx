@@ -76,7 +76,7 @@ export function overviewRoutes(deps: AppDeps) {
         />
       );
     }
-    if (wantsFragment(c)) return renderHtml(c, <>{results}</>, status);
+    if (wantsFragment(c)) return renderHtml(c, results, status);
     return renderHtml(
       c,
       <OverviewPage t={t} user={user} form={form}>

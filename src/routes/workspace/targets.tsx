@@ -20,7 +20,7 @@ import {
   targetValuesSchema,
   type TargetErrorCode,
 } from '../../domain/target-input';
-import { CPIS, type Cpi } from '../../../db/schema';
+import { CPI_KEYS, type CpiKey } from '../../../db/schema';
 import { deleteTarget, getTargets, saveTarget } from '../../../db/queries/targets';
 import { listTeams } from '../../../db/queries/reps';
 import { recordAudit } from '../../../db/queries/audit';
@@ -37,7 +37,7 @@ const teamParam = z
   .regex(/^[1-9]\d{0,9}$/)
   .transform(Number);
 
-function savedValues(cpi: Cpi, row: Saved | undefined): Record<TargetField, string> {
+function savedValues(cpi: CpiKey, row: Saved | undefined): Record<TargetField, string> {
   return {
     target: targetForForm(cpi, row?.target ?? null),
     baselineFrom: row?.baselineFrom != null ? isoDay(row.baselineFrom) : '',
@@ -60,7 +60,7 @@ export function targetRoutes(deps: AppDeps) {
   function card(
     user: SessionUser,
     rows: Saved[],
-    cpi: Cpi,
+    cpi: CpiKey,
     teamId: number | null,
     state: Partial<CardState> = {},
   ): Omit<TargetCardProps, 't' | 'f'> {
@@ -83,13 +83,15 @@ export function targetRoutes(deps: AppDeps) {
     user: SessionUser,
     teamId: number | null,
     teams: { id: number; name: string }[],
-    states: Partial<Record<Cpi, Partial<CardState>>>,
+    states: Partial<Record<CpiKey, Partial<CardState>>>,
     status: 200 | 422 = 200,
   ) {
     const t = staffT(user.locale);
     const visible = new Set(teams.map((x) => x.id));
     const rows = (await getTargets(deps.db.read)).filter((r) => r.teamId === null || visible.has(r.teamId));
-    rows.sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '') || CPIS.indexOf(a.cpi) - CPIS.indexOf(b.cpi));
+    rows.sort(
+      (a, b) => (a.team ?? '').localeCompare(b.team ?? '') || CPI_KEYS.indexOf(a.cpi) - CPI_KEYS.indexOf(b.cpi),
+    );
     return renderHtml(
       c,
       <TargetsPage
@@ -98,7 +100,7 @@ export function targetRoutes(deps: AppDeps) {
         user={user}
         teams={teams}
         teamId={teamId}
-        cards={CPIS.map((cpi) => card(user, rows, cpi, teamId, states[cpi]))}
+        cards={CPI_KEYS.map((cpi) => card(user, rows, cpi, teamId, states[cpi]))}
         rows={rows}
         canEdit={canManageTargets(user)}
       />,
@@ -109,8 +111,8 @@ export function targetRoutes(deps: AppDeps) {
   app.get('/targets', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
     const { teams, teamId } = await scopeOf(user, c.req.query('team'));
-    const flashCpi = CPIS.find((x) => x === c.req.query('saved') || x === c.req.query('deleted'));
-    const states: Partial<Record<Cpi, Partial<CardState>>> = flashCpi
+    const flashCpi = CPI_KEYS.find((x) => x === c.req.query('saved') || x === c.req.query('deleted'));
+    const states: Partial<Record<CpiKey, Partial<CardState>>> = flashCpi
       ? { [flashCpi]: { flash: c.req.query('saved') ? 'saved' : 'deleted' } }
       : {};
     return page(c, user, teamId, teams, states);

@@ -4,7 +4,8 @@ import { Time } from '../../components/time';
 import { importKindLabel } from '../../components/labels';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { IMPORT_KINDS, type Import, type ImportKind } from '../../../db/schema';
+import { IMPORT_KINDS } from '../../../src/lib/vocabulary';
+import type { Import, ImportKind } from '../../../db/schema';
 import { AdminNav } from './nav';
 
 export interface ImportFormat {

@@ -1,7 +1,8 @@
 import { StaffLayout, Flash } from '../../layout';
 import type { StaffT, StaffKey } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { ANSWER_KEYS, type AnswerKey, type InteractionType } from '../../../db/schema';
+import { ANSWER_KEYS } from '../../../src/lib/vocabulary';
+import type { AnswerKey, InteractionType } from '../../../db/schema';
 import { AdminNav } from './nav';
 import { interactionTypeLabel } from '../../components/labels';
 

@@ -5,7 +5,8 @@ import { FilterTabs } from '../../components/filter-tabs';
 import { interactionTypeLabel, suppressionReasonLabel } from '../../components/labels';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { SUPPRESSION_REASONS, type InteractionType, type SuppressionReason } from '../../../db/schema';
+import { SUPPRESSION_REASONS } from '../../../src/lib/vocabulary';
+import type { InteractionType, SuppressionReason } from '../../../db/schema';
 import { AdminNav } from './nav';
 
 export interface SuppressedRow {

@@ -3,13 +3,13 @@ import { FilterTabs } from '../../components/filter-tabs';
 import { Time } from '../../components/time';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import type { Cpi } from '../../../db/schema';
+import type { CpiKey } from '../../../db/schema';
 import { TargetCard, type TargetCardProps } from '../../partials/workspace/target-card';
 import { cpiLabel } from '../../partials/workspace/labels';
 import { dayRange, unitOf, type Formats } from '../../partials/workspace/format';
 
 export interface TargetListRow {
-  cpi: Cpi;
+  cpi: CpiKey;
   team: string | null;
   target: number | null;
   baselineFrom: number | null;

@@ -12,7 +12,7 @@ import {
   type PeriodPreset,
   type ProblemCode,
 } from '../../../src/domain/analysis-filters';
-import { INTERACTION_TYPES } from '../../../db/schema';
+import { INTERACTION_TYPES } from '../../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../../components/labels';
 
 export interface FilterFormProps {

@@ -1,7 +1,8 @@
 /** What a session post did, in words (after htmx swaps the form, or after the redirect without it). */
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionOutcome } from '../../../src/domain/coaching-sessions';
-import { sessionDate, type SessionRow } from '../../../db/queries/coaching-sessions';
+import type { SessionRow } from '../../../db/queries/coaching-sessions';
+import { sessionDate } from '../../../src/domain/session-date';
 import { isoDate } from './format';
 
 export const SESSION_OUTCOMES = ['planned', 'logged', 'completed-planned', 'duplicate', 'done', 'cancelled'] as const;

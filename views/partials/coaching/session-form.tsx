@@ -1,7 +1,7 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionField, SessionFormValues } from '../../../src/domain/coaching-sessions';
 import { NOTES_MAX } from '../../../src/domain/coaching-sessions';
-import { CPIS } from '../../../db/schema';
+import { CPI_KEYS } from '../../../src/lib/vocabulary';
 import { cpiName } from './labels';
 
 export interface SessionFormRep {
@@ -171,7 +171,7 @@ export function SessionForm({ t, reps, skills, values, errors, enhanced, back, m
           aria-describedby={describedBy('cpi', true)}
         >
           <option value="">{t('coCpiFromGap')}</option>
-          {CPIS.map((c) => (
+          {CPI_KEYS.map((c) => (
             <option value={c} selected={values.cpi === c}>
               {cpiName(t, c)}
             </option>

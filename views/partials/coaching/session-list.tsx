@@ -1,5 +1,6 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import { sessionDate, type SessionRow } from '../../../db/queries/coaching-sessions';
+import type { SessionRow } from '../../../db/queries/coaching-sessions';
+import { sessionDate } from '../../../src/domain/session-date';
 import { isoDate } from './format';
 import { cpiName, sessionStatusName } from './labels';
 

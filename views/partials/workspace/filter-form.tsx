@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import { INTERACTION_TYPES } from '../../../db/schema';
+import { INTERACTION_TYPES } from '../../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../../components/labels';
 import type { FilterValues } from './format';
 

@@ -1,11 +1,11 @@
 /** Number formats of the lead workspace, by locale and by CPI unit (rates as percent, 1–5 means, hours). */
-import type { Cpi, Locale } from '../../../db/schema';
+import type { CpiKey, Locale } from '../../../db/schema';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { ReportPeriod } from '../../../src/domain/report-period';
 
 export type Unit = 'rate' | 'mean' | 'hours';
 
-export const unitOf = (cpi: Cpi | 'responseRate'): Unit =>
+export const unitOf = (cpi: CpiKey | 'responseRate'): Unit =>
   cpi === 'fcr' || cpi === 'responseRate' ? 'rate' : cpi === 'quoteTurnaround' ? 'hours' : 'mean';
 
 const tag = (locale: Locale) => (locale === 'es' ? 'es-ES' : 'en-GB');

@@ -1,4 +1,3 @@
-import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { ReportPeriod } from '../../../src/domain/report-period';
 import { HeatmapTable, type HeatmapTableProps } from './heatmap-table';
 import { periodLabel } from './format';

@@ -1,8 +1,8 @@
 /** Names of the CPIs and heatmap columns on the lead workspace pages. */
-import type { Cpi } from '../../../db/schema';
+import type { CpiKey } from '../../../db/schema';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 
-export function cpiLabel(t: StaffT, cpi: Cpi | 'responseRate'): string {
+export function cpiLabel(t: StaffT, cpi: CpiKey | 'responseRate'): string {
   switch (cpi) {
     case 'fcr':
       return t('wsCpiFcr');
@@ -20,7 +20,7 @@ export function cpiLabel(t: StaffT, cpi: Cpi | 'responseRate'): string {
 }
 
 /** Short column headings (heatmap, by-team table) for narrow screens. */
-export function cpiShortLabel(t: StaffT, cpi: Cpi | 'responseRate'): string {
+export function cpiShortLabel(t: StaffT, cpi: CpiKey | 'responseRate'): string {
   switch (cpi) {
     case 'fcr':
       return t('wsColFcr');

@@ -1,5 +1,5 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import type { Cpi } from '../../../db/schema';
+import type { CpiKey } from '../../../db/schema';
 import { targetUnit, type TargetErrorCode } from '../../../src/domain/target-input';
 import { cpiLabel } from './labels';
 import { dayRange, unitOf, type Formats } from './format';
@@ -9,7 +9,7 @@ export type TargetField = 'target' | 'baselineFrom' | 'baselineTo';
 export interface TargetCardProps {
   t: StaffT;
   f: Formats;
-  cpi: Cpi;
+  cpi: CpiKey;
   /** Null: the org-wide row. */
   teamId: number | null;
   saved: { target: number | null; baselineFrom: number | null; baselineTo: number | null } | undefined;
@@ -47,7 +47,7 @@ export function targetErrorText(t: StaffT, field: TargetField, code: TargetError
   }
 }
 
-function unitHint(t: StaffT, cpi: Cpi): string {
+function unitHint(t: StaffT, cpi: CpiKey): string {
   const unit = targetUnit(cpi);
   return unit === 'percent' ? t('wsUnitPercent') : unit === 'mean' ? t('wsUnitMean') : t('wsUnitHours');
 }

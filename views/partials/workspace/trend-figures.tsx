@@ -1,7 +1,7 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SeriesPoint } from '../../../src/domain/trends';
 import type { CpiTile } from '../../../src/domain/workspace-overview';
-import type { Cpi } from '../../../db/schema';
+import type { CpiKey } from '../../../db/schema';
 import { Figure } from '../../charts/figure';
 import { TrendChart, type TrendPoint } from '../../charts/trend-chart';
 import { cpiLabel } from './labels';
@@ -14,7 +14,7 @@ interface MonthValue {
   n: number;
 }
 
-function monthValue(p: SeriesPoint, cpi: Cpi): MonthValue | null {
+function monthValue(p: SeriesPoint, cpi: CpiKey): MonthValue | null {
   switch (cpi) {
     case 'fcr':
       return p.fcr ? { value: p.fcr.rate, lower: p.fcr.lower, upper: p.fcr.upper, n: p.fcr.n } : null;
