@@ -33,7 +33,7 @@ export interface WorkspaceSpec {
   seed?: number;
 }
 
-export function workspacePath(spec: WorkspaceSpec): string {
+function workspacePath(spec: WorkspaceSpec): string {
   return `test-output/bench/workspace-v${GENERATOR_VERSION}-${spec.responses}-${spec.reps ?? 500}-${spec.now}.db`;
 }
 

@@ -20,10 +20,10 @@ import { DEMO_SEED } from './demo/model';
 import { generateDemoWorkspace } from './demo/generate';
 import { DEMO_MARKER, writeDemoWorkspace, type DemoStaffAccount } from './demo/load';
 
-export { DEMO_LOGINS, DEMO_SEED, DEMO_MARKER, generateDemoWorkspace };
+export { DEMO_LOGINS, DEMO_SEED, generateDemoWorkspace };
 export { DemoRefusedError } from './demo/load';
 
-export interface DemoCounts {
+interface DemoCounts {
   teams: number;
   reps: number;
   skills: number;
@@ -95,7 +95,7 @@ export async function loadDemoWorkspace(deps: AppDeps, seed = DEMO_SEED): Promis
 const byKey = (rows: { k: string | null; n: number }[]) =>
   Object.fromEntries(rows.map((r) => [r.k ?? 'none', Number(r.n)]));
 
-export async function countWorkspace(db: Drizzle): Promise<DemoCounts> {
+async function countWorkspace(db: Drizzle): Promise<DemoCounts> {
   const one = async (query: ReturnType<typeof sql>) => Number((await db.all<{ n: number }>(query))[0]?.n ?? 0);
   const grouped = async (query: ReturnType<typeof sql>) => byKey(await db.all<{ k: string | null; n: number }>(query));
   return {

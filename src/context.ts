@@ -22,7 +22,7 @@ export interface SessionUser {
   teamIds: number[];
 }
 
-export interface ApiKeyInfo {
+interface ApiKeyInfo {
   id: number;
   name: string;
   scope: ApiScope;

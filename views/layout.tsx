@@ -3,7 +3,7 @@ import type { SessionUser } from '../src/context';
 import type { StaffT } from '../src/lib/i18n/staff';
 
 /** htmx settings (RELIABILITY.md): no eval, no script tags, no injected styles, no history cache, 422 swapped. */
-export const HTMX_CONFIG = JSON.stringify({
+const HTMX_CONFIG = JSON.stringify({
   allowEval: false,
   allowScriptTags: false,
   includeIndicatorStyles: false,
@@ -18,7 +18,7 @@ export const HTMX_CONFIG = JSON.stringify({
   ],
 });
 
-export interface DocumentProps {
+interface DocumentProps {
   title: string;
   lang: string;
   children: Child;
@@ -26,7 +26,7 @@ export interface DocumentProps {
 }
 
 /** The bare HTML document every page (staff and customer) is rendered in. */
-export function Document({ title, lang, children, bodyClass }: DocumentProps) {
+function Document({ title, lang, children, bodyClass }: DocumentProps) {
   return (
     <html lang={lang}>
       <head>
@@ -56,7 +56,7 @@ export interface NavItem {
  * interaction; leads and admins the follow-ups; admins the admin pages. On a phone the
  * list wraps onto a few short lines (no script needed, nothing scrolls sideways).
  */
-export function staffNav(user: SessionUser, t: StaffT, currentPath: string): NavItem[] {
+function staffNav(user: SessionUser, t: StaffT, currentPath: string): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: t('navOverview') },
     { href: '/reps', label: t('navReps') },

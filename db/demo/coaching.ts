@@ -51,7 +51,7 @@ export const FCR_COACHING: CoachingProgramme = {
 const PROGRAMMES = [VALUE_COACHING, FCR_COACHING];
 
 /** The trainer decides on day 8 of the month (00:00 UTC) and coaches within the week. */
-export const DECISION_DAY = 8;
+const DECISION_DAY = 8;
 /** Answers a rep needs last month to be considered. */
 export const MIN_MONTH_ANSWERS = 5;
 /** No coaching within this many months of a rep's other training (course or coaching), either side. */

@@ -39,10 +39,6 @@ import { TrainingPlan, type GenTraining, type GenPlannedCoaching } from './train
 import { FeedbackCoaching, type GenCoachingDecision } from './coaching';
 import { simulateSurveys, startPartialAnswers, type GenInvitation } from './surveys';
 
-export type { GenInvitation, GenResponse } from './surveys';
-export type { GenTraining, GenPlannedCoaching } from './training';
-export type { GenCoachingDecision } from './coaching';
-
 export interface GenRep {
   index: number;
   team: number;

@@ -181,7 +181,7 @@ export class Draw {
   }
 }
 
-export const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 export const logit = (p: number) => Math.log(p / (1 - p));
 export const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const likert = (x: number) => clamp(Math.round(x), 1, 5);
@@ -215,7 +215,7 @@ export function proficiencyAt(start: number, steps: readonly ProficiencyStep[], 
 
 export const standardise = (theta: number) => (theta - PROFICIENCY_MEAN) / PROFICIENCY_SD;
 
-export const ASSESSMENT_NOISE_SD = 5;
+const ASSESSMENT_NOISE_SD = 5;
 
 export function assessmentScore(draw: Draw, theta: number): number {
   return clamp(Math.round(theta + ASSESSMENT_NOISE_SD * draw.normal()), 0, 100);
@@ -231,7 +231,7 @@ export const INTERACTION_TYPE_SHARES: [InteractionType, number][] = [
 ];
 
 /** How the work mix tilts with discovery: share ∝ base share × exp(b·z_discovery). */
-export const MIX_DISCOVERY_SLOPE: Record<InteractionType, number> = {
+const MIX_DISCOVERY_SLOPE: Record<InteractionType, number> = {
   call: 0,
   meeting: 0,
   demo: 0.8,
@@ -256,7 +256,7 @@ export const CONTENT_SHARE_BY_TYPE: Record<InteractionType, number> = {
   support: 0.15,
 };
 
-export const FCR_TYPE_EFFECT: Record<InteractionType, number> = {
+const FCR_TYPE_EFFECT: Record<InteractionType, number> = {
   call: 0,
   meeting: 0.1,
   demo: 0.2,
@@ -280,7 +280,7 @@ export function baseResponseLogit(draw: Draw): number {
 }
 
 /** U-shape of answering in the customer's experience η: the customer answers with logistic(base + γ·(η² − 1)). */
-export const RESPONSE_U = 0.5;
+const RESPONSE_U = 0.5;
 
 export function answerProbability(baseLogit: number, experience: number): number {
   return logistic(baseLogit + RESPONSE_U * (experience * experience - 1));
@@ -314,8 +314,8 @@ export interface WouldBeAnswers {
   answers: ModelAnswers;
 }
 
-export const EXPERIENCE_LOADING = 0.5;
-export const ITEM_NOISE_SD = 0.7;
+const EXPERIENCE_LOADING = 0.5;
+const ITEM_NOISE_SD = 0.7;
 
 /** The answers a customer would give (before skipping), and their experience η. */
 export function drawAnswers(draw: Draw, c: AnswerContext): WouldBeAnswers {

@@ -27,7 +27,7 @@ import {
 } from './model';
 import type { GenCustomer, GenInteraction, GenRep } from './generate';
 
-export interface GenResponse {
+interface GenResponse {
   status: 'submitted' | 'partial';
   resolvedFirstContact: number | null;
   contentUseful: number | null;

@@ -1,4 +1,4 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { contentItems } from '../schema';
 import type { ContentItemInput } from '../../src/domain/inputs';
@@ -36,9 +36,4 @@ export async function upsertContentItems(tx: Drizzle, items: ContentItemInput[],
 
 export async function listContentItems(db: Drizzle) {
   return db.select().from(contentItems).orderBy(asc(contentItems.title));
-}
-
-export async function getContentItems(db: Drizzle, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select().from(contentItems).where(inArray(contentItems.id, ids));
 }

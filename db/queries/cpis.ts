@@ -33,7 +33,7 @@ export interface CpiSums {
   avTop2: number;
 }
 
-export const SUM_FIELDS = [
+const SUM_FIELDS = [
   'invitations',
   'notYetDue',
   'responses',

@@ -34,7 +34,7 @@ export async function upsertCustomers(tx: Drizzle, list: CustomerFields[], now: 
 
 type Customer = typeof customers.$inferSelect;
 
-export async function getCustomersByEmail(db: Drizzle, emails: string[]): Promise<Map<string, Customer>> {
+async function getCustomersByEmail(db: Drizzle, emails: string[]): Promise<Map<string, Customer>> {
   const out = new Map<string, Customer>();
   const rows = await selectIn(
     db,

@@ -12,7 +12,7 @@ import type { Rule } from '../../src/domain/survey-rules';
 import { DAY_MS } from '../../src/domain/survey-rules';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
-export const HISTORY_COLUMNS = [
+const HISTORY_COLUMNS = [
   'line',
   'external_id',
   'rep_id',

@@ -29,4 +29,3 @@ export async function getInteractionDetail(db: Drizzle, id: number) {
     .limit(1);
   return row;
 }
-export type InteractionDetail = NonNullable<Awaited<ReturnType<typeof getInteractionDetail>>>;

@@ -30,7 +30,7 @@ export async function insertOutboxMessages(tx: Drizzle, list: NewOutboxMessage[]
 }
 
 /** The answers of a response as the survey page shows them. */
-export const savedAnswerColumns = {
+const savedAnswerColumns = {
   id: responses.id,
   status: responses.status,
   resolvedFirstContact: responses.resolvedFirstContact,
@@ -120,13 +120,6 @@ export async function cancelScheduledInvitationsOfCustomer(tx: Drizzle, customer
     .where(and(eq(invitations.customerId, customerId), eq(invitations.status, 'scheduled')))
     .returning({ id: invitations.id });
   return rows.map((r) => r.id);
-}
-
-export async function countInvitationsByStatus(db: Drizzle) {
-  return db
-    .select({ status: invitations.status, n: sql<number>`count(*)` })
-    .from(invitations)
-    .groupBy(invitations.status);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { jobLeases } from '../schema';
 
 /** Takes (or renews) the lease on a job; false while another holder's lease runs. Shared by all instances. */
 export async function tryLease(
@@ -15,8 +14,4 @@ export async function tryLease(
     ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
     WHERE job_leases.expires_at < ${now} OR job_leases.holder = excluded.holder`);
   return result.rowsAffected === 1;
-}
-
-export async function releaseLease(tx: Drizzle, name: string, holder: string) {
-  await tx.delete(jobLeases).where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)));
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { invitations, outbox, type OutboxMessage } from '../schema';
+import { outbox, type OutboxMessage } from '../schema';
 
 /**
  * Claims up to `limit` due messages for `owner` with a lease (one conditional UPDATE), so
@@ -92,11 +92,6 @@ export async function cancelExpiredMail(tx: Drizzle, now: number): Promise<numbe
   return result.rowsAffected;
 }
 
-export async function listOutbox(db: Drizzle, status: OutboxMessage['status'] | 'all', limit = 200) {
-  const query = db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit);
-  return status === 'all' ? query : query.where(eq(outbox.status, status));
-}
-
 export async function countOutboxByStatus(db: Drizzle) {
   return db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status);
 }
@@ -108,5 +103,3 @@ export async function countDueMessages(db: Drizzle, now: number): Promise<number
     .where(and(eq(outbox.status, 'pending'), lte(outbox.sendAfter, now)));
   return row?.n ?? 0;
 }
-
-export { invitations };

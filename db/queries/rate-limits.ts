@@ -19,10 +19,6 @@ export async function addFailure(tx: Drizzle, bucket: string, windowStart: numbe
     });
 }
 
-export async function clearFailures(tx: Drizzle, bucket: string): Promise<void> {
-  await tx.delete(rateLimits).where(eq(rateLimits.bucket, bucket));
-}
-
 export async function deleteOldWindows(tx: Drizzle, before: number): Promise<void> {
   await tx.delete(rateLimits).where(lt(rateLimits.windowStart, before));
 }

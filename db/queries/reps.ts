@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { reps, teams } from '../schema';
 import type { TeamScope } from '../../src/domain/access';
@@ -51,11 +51,6 @@ export async function listTeams(db: Drizzle, scope: TeamScope = { kind: 'all' })
     .from(teams)
     .where(inTeamScope(teams.id, scope))
     .orderBy(asc(teams.name));
-}
-
-export async function countReps(db: Drizzle, scope: TeamScope): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(reps).where(inTeamScope(reps.teamId, scope));
-  return row?.n ?? 0;
 }
 
 export async function getRepsByEmail(db: Drizzle, emails: string[]) {

@@ -3,7 +3,7 @@
  * erasure; the running-total triggers keep the CPI totals in the same statement. A field
  * absent from a patch (undefined) leaves the saved answer as it was; null clears it.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { responses, type InteractionType, type Locale } from '../schema';
 import { withBulkRollups } from './rollups';
@@ -204,8 +204,4 @@ export async function deleteResponses(tx: Drizzle, ids: number[]): Promise<numbe
   if (ids.length === 0) return 0;
   const rows = await tx.delete(responses).where(inArray(responses.id, ids)).returning({ id: responses.id });
   return rows.length;
-}
-
-export async function getResponseForInvitation(db: Drizzle, invitationId: number) {
-  return db.query.responses.findFirst({ where: and(eq(responses.invitationId, invitationId)) });
 }

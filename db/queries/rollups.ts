@@ -10,7 +10,6 @@ import type { Drizzle } from '../client';
 import { cpiCumulative, cpiMonthly } from '../schema';
 
 export const DAY_MS = 86_400_000;
-export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
 export const COUNT_COLUMNS = [
   'invitations',

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { teams } from '../schema';
 
@@ -12,8 +12,4 @@ export async function ensureTeams(tx: Drizzle, names: string[], now: number): Pr
     .onConflictDoNothing();
   const rows = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.name, unique));
   return new Map(rows.map((r) => [r.name, r.id]));
-}
-
-export async function getTeamByName(db: Drizzle, name: string) {
-  return db.query.teams.findFirst({ where: eq(teams.name, name) });
 }

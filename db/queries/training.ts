@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { skills, trainingRecords, type TrainingKind } from '../schema';
+import { skills, type TrainingKind } from '../schema';
 
 /** Ids of the skills by slug, creating the ones not known yet (name = slug until renamed). */
 export async function ensureSkills(tx: Drizzle, slugs: string[], now: number): Promise<Map<string, number>> {
@@ -43,5 +43,3 @@ export async function insertTrainingRecords(
 export async function listSkills(db: Drizzle) {
   return db.select().from(skills).orderBy(skills.slug);
 }
-
-export { trainingRecords };

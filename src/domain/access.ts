@@ -16,5 +16,4 @@ export function canViewTeam(user: SessionUser, teamId: number | null): boolean {
   return scope.kind === 'all' || (teamId !== null && scope.teamIds.includes(teamId));
 }
 
-export const canAdminister = (user: SessionUser) => user.role === 'admin';
 export const canManageTargets = (user: SessionUser) => user.role === 'admin' || user.role === 'lead';

@@ -14,8 +14,8 @@ import { addMonths, isMonthStart, monthKey, monthStart } from '../lib/periods';
 export const PERIOD_PRESETS = ['3m', '6m', '12m', '24m'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 /** `custom` uses from/to; a preset ignores them. */
-export const PERIOD_CHOICES = [...PERIOD_PRESETS, 'custom'] as const;
-export const DEFAULT_PRESET: PeriodPreset = '12m';
+const PERIOD_CHOICES = [...PERIOD_PRESETS, 'custom'] as const;
+const DEFAULT_PRESET: PeriodPreset = '12m';
 
 export const CONTENT_SORTS = ['useful', 'shared', 'title'] as const;
 export type ContentSort = (typeof CONTENT_SORTS)[number];
@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the URL may hold; every field optional, empty strings mean "not set". */
-export const analysisQuerySchema = z.object({
+const analysisQuerySchema = z.object({
   period: z.enum(PERIOD_CHOICES).optional(),
   from: z.string().regex(DATE).optional(),
   to: z.string().regex(DATE).optional(),
@@ -35,7 +35,6 @@ export const analysisQuerySchema = z.object({
   sort: z.enum(CONTENT_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
-export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
 
 export interface ResolvedPeriod {
   period: Period;
@@ -80,7 +79,7 @@ function dayStart(date: string): number {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? NaN : ms;
 }
 
-export function customPeriod(
+function customPeriod(
   from: string,
   to: string,
   now: number,

@@ -22,7 +22,7 @@ import { clearestLinkedCpi } from './analysis/gaps-view';
 import { figureOfSums, figureOfTurnaround, type CpiFigure } from './coaching-figures';
 
 const YEAR_MS = 365 * 86_400_000;
-export const WINDOW_MONTHS = 3;
+const WINDOW_MONTHS = 3;
 
 export interface WindowResult {
   /** Calendar months (YYYYMM) in the window; empty when none has begun yet. */

@@ -27,10 +27,10 @@ import type { SessionUser } from '../context';
 
 const DAY_MS = 86_400_000;
 /** How far back a session may be logged and how far ahead one may be planned. */
-export const SESSION_WINDOW_DAYS = 366;
+const SESSION_WINDOW_DAYS = 366;
 export const NOTES_MAX = 4000;
 
-export type SessionAction = 'plan' | 'log';
+type SessionAction = 'plan' | 'log';
 export type SessionField = 'rep' | 'skill' | 'date' | 'notes' | 'cpi' | 'action';
 export type SessionProblem =
   | 'rep'

@@ -35,14 +35,14 @@ export function lastMonths(now: number, months: number): Period {
   return { from: monthStart(addMonths(monthKey(now), -(months - 1))), to: now };
 }
 
-export interface PlanQuote {
+interface PlanQuote {
   comment: string;
   occurredAt: number;
   /** Only when the customer consented to be contacted. */
   customer: { name: string | null; company: string | null; email: string | null } | null;
 }
 
-export interface PlanGap {
+interface PlanGap {
   skill: string;
   skillName: string;
   cpi: CpiKey;
@@ -55,7 +55,7 @@ export interface PlanGap {
 }
 
 /** The skill × CPI link behind a gap, from the joint model. */
-export type PlanLink = LinkResult;
+type PlanLink = LinkResult;
 
 export interface PlanRep {
   repId: number;

@@ -13,7 +13,7 @@ import type { Period } from '../lib/period';
 import type { ContentSort } from './analysis-filters';
 import { getSettings } from './settings';
 
-export interface ContentUsefulness {
+interface ContentUsefulness {
   n: number;
   mean: number;
   lower: number;

@@ -37,7 +37,7 @@ export interface PeriodQuery {
 }
 
 /** The counts the differencing rule watches: the group's answers and each answered CPI. */
-export const GUARDED = ['responses', 'fcrN', 'cuN', 'dcN', 'avN'] as const;
+const GUARDED = ['responses', 'fcrN', 'cuN', 'dcN', 'avN'] as const;
 export type Guarded = (typeof GUARDED)[number];
 type MonthlyCounts = Record<Guarded, number[]>;
 

@@ -23,7 +23,7 @@ export type { GroupBy, Grouping } from './cpi-units';
  * `designEffect` and `effectiveN` (./group-figures.ts) are present on a team's or the
  * org's figures, whose interval is cluster-robust; a rep's figure has neither.
  */
-export interface RateCpi extends Partial<Clustering> {
+interface RateCpi extends Partial<Clustering> {
   n: number;
   rate: number;
   lower: number;
@@ -33,7 +33,7 @@ export interface RateCpi extends Partial<Clustering> {
   shrunkSd: number;
 }
 
-export interface MeanCpi extends Partial<Clustering> {
+interface MeanCpi extends Partial<Clustering> {
   n: number;
   mean: number;
   lower: number;
@@ -44,7 +44,7 @@ export interface MeanCpi extends Partial<Clustering> {
 }
 
 /** On a team or the org, `designEffect` and `effectiveN` are the within-SLA share's. */
-export interface TurnaroundCpi extends Partial<Clustering> {
+interface TurnaroundCpi extends Partial<Clustering> {
   n: number;
   median: number;
   p90: number;

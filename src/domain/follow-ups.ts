@@ -17,7 +17,6 @@ import { notFound } from '../lib/errors';
 import type { SessionUser } from '../context';
 
 export const FOLLOW_UP_NOTE_MAX = 2000;
-export const FOLLOW_UP_STATUSES = ['open', 'resolved'] as const satisfies readonly FollowUpStatus[];
 
 const subject = (id: number) => `follow-up:${id}`;
 

@@ -23,14 +23,14 @@ import { importanceMap, latestAssessmentScores, type ImportanceMap } from './imp
 import { computeContentLibrary, topAndBottom, type ContentRow } from './content-usefulness';
 import { getSettings, type Settings } from './settings';
 
-export const TOP_GAPS = 10;
-export const CONTENT_SHOWN = 3;
+const TOP_GAPS = 10;
+const CONTENT_SHOWN = 3;
 
 /**
  * The planner's reference effects per SD of skill, in each CPI's model units: 3 pp of
  * first-contact resolution, 0.1 points on a 1–5 question, 10% quote time (log hours).
  */
-export const PLANNER_REFERENCE: Record<CpiKey, number> = {
+const PLANNER_REFERENCE: Record<CpiKey, number> = {
   fcr: 0.03,
   contentUseful: 0.1,
   decisionClearer: 0.1,
@@ -82,7 +82,7 @@ export interface GapAnalysisQuery {
   locale: string;
 }
 
-export function plannerLines(analysis: LinkAnalysis): PlannerLine[] {
+function plannerLines(analysis: LinkAnalysis): PlannerLine[] {
   return analysis.models.map((m): PlannerLine => {
     if (m.kind !== 'none' && m.plannerMde !== null && m.plannerMde > 0) {
       const reference = PLANNER_REFERENCE[m.cpi];

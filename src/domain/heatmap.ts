@@ -22,7 +22,7 @@ export type HeatColumn = (typeof HEAT_COLUMNS)[number];
 export const HEAT_SORTS = ['name', 'team', 'n', ...HEAT_COLUMNS] as const;
 export type HeatSort = (typeof HEAT_SORTS)[number];
 
-export type HeatLevel = 'better' | 'worse' | 'similar' | 'suppressed' | 'hidden';
+type HeatLevel = 'better' | 'worse' | 'similar' | 'suppressed' | 'hidden';
 
 export interface HeatCell {
   /** What the cell shows: the shrunk estimate (turnaround: median hours; response rate: the rate). */

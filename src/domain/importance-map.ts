@@ -11,7 +11,7 @@ import type { LinkAnalysis, RepAnalysis } from './analysis/links';
 
 export type Quadrant = 'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
 
-export interface SkillPlacement {
+interface SkillPlacement {
   skill: string;
   performance: MeanInterval;
   /** null: no share (the skill left the model) or no unadjusted ρ. */

@@ -73,7 +73,7 @@ export function checkInstant(raw: string): number | Refusal {
   return ms;
 }
 
-export const instant = z
+const instant = z
   .string({ error: 'must be an ISO 8601 instant such as 2026-11-20T10:00:00Z' })
   .transform((raw, ctx) => {
     const ms = checkInstant(raw);
@@ -143,7 +143,7 @@ export const repInput = z.object({
 export type RepInput = z.infer<typeof repInput>;
 
 /** Skills are lower-case slugs, created on first use. */
-export const skillSlug = z
+const skillSlug = z
   .string({ error: 'is required' })
   .trim()
   .min(1, 'is required')
@@ -234,7 +234,7 @@ const oneToFive = z
 
 export const COMMENT_MAX = 2000;
 
-export const answersInput = z.object({
+const answersInput = z.object({
   resolved_first_contact: yesNo,
   content_useful: oneToFive,
   decision_clearer: oneToFive,

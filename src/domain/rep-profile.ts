@@ -25,9 +25,9 @@ import { readableValue, type GapEntry, type LinkAnalysis, type LinkResult } from
 import { assessMore, cpiShortfalls, type CpiShortfall } from './analysis/rep-view';
 import type { Settings } from './settings';
 
-export const COMMENTS_SHOWN = 50;
+const COMMENTS_SHOWN = 50;
 
-export interface RepIdentity {
+interface RepIdentity {
   id: number;
   email: string;
   name: string;
@@ -43,7 +43,7 @@ export interface TargetLine {
   source: 'team' | 'org';
 }
 
-export interface GapEvidence {
+interface GapEvidence {
   cpi: CpiKey;
   /** The rep's estimate at the common mix, shrunk (hours for quote turnaround). */
   value: number | null;
@@ -57,7 +57,7 @@ export interface GapEvidence {
 export type RepGap = GapEntry & { evidence: GapEvidence | null };
 
 /** Reps need this many answers for a CPI before the analysis estimates it (STATS.md Evidence 1, stage 1). */
-export const MIN_ANSWERS_FOR_GAPS = 5;
+const MIN_ANSWERS_FOR_GAPS = 5;
 
 /** The gaps section: being computed, not scored (too few answers), no model (shortfalls only), or scored. */
 export type RepGapsState =

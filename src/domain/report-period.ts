@@ -10,7 +10,7 @@ import { addMonths, isMonthStart, monthKey, monthStart, nextMonthKey } from '../
 const DAY_MS = 86_400_000;
 const MAX_CUSTOM_DAYS = 10 * 366;
 
-export type PeriodKind = 'quarter' | 'month' | 'custom';
+type PeriodKind = 'quarter' | 'month' | 'custom';
 
 export interface ReportPeriod {
   kind: PeriodKind;
@@ -38,7 +38,7 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function quarterKeyOf(ms: number): string {
   const d = new Date(ms);

@@ -4,7 +4,7 @@ import type { Drizzle } from '../../db/client';
 import { CPI_KEYS } from '../../db/schema';
 import { getSettingValues } from '../../db/queries/settings';
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   /** Minimum responses before any figure of a group is shown (STATS.md: 5). */
   minResponses: z.number().int().min(1).max(1000).default(5),
   /** Minimum responses before verbatim comments are shown (10). */

@@ -16,9 +16,8 @@ import {
 } from '../../db/queries/users';
 import { consumeOneTimeToken, deleteUnusedTokens, insertOneTimeToken } from '../../db/queries/one-time-tokens';
 import { recordAudit } from '../../db/queries/audit';
-import type { Role } from '../../db/schema';
 
-export const INVITE_VALID_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITE_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** With no staff account yet, replaces any earlier setup link with a new one and returns it. */
 export async function issueSetupLink(deps: AppDeps): Promise<string | undefined> {
@@ -102,8 +101,4 @@ export async function issuePasswordReset(deps: AppDeps, actor: string, userId: n
     await recordAudit(tx, now, { actor, action: 'user.reset-password', subject: email });
   });
   return `${deps.config.baseUrl}/invite?token=${token}`;
-}
-
-export function roleLabelKey(role: Role) {
-  return role === 'admin' ? 'roleAdmin' : role === 'lead' ? 'roleLead' : 'roleTrainer';
 }

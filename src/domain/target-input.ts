@@ -23,7 +23,7 @@ export function targetForForm(cpi: CpiKey, stored: number | null): string {
   return String(Number(value.toFixed(4)));
 }
 
-export const TARGET_ERROR_CODES = [
+const TARGET_ERROR_CODES = [
   'targetNumber',
   'targetPercent',
   'targetMean',

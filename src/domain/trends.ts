@@ -23,14 +23,14 @@ import { getSettings } from './settings';
 import { groupMean, groupRate, type Clustering } from './group-figures';
 
 /** `designEffect` and `effectiveN` on a team's or the org's months (cluster-robust intervals), not a rep's. */
-export interface SeriesRate extends Partial<Clustering> {
+interface SeriesRate extends Partial<Clustering> {
   n: number;
   rate: number;
   lower: number;
   upper: number;
 }
 
-export interface SeriesMean extends Partial<Clustering> {
+interface SeriesMean extends Partial<Clustering> {
   n: number;
   mean: number;
   lower: number;
@@ -65,7 +65,7 @@ export interface SeriesQuery {
   types?: readonly InteractionType[] | undefined;
 }
 
-export const monthLabel = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
+const monthLabel = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
 
 export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<SeriesPoint[]> {
   const settings = await getSettings(db);

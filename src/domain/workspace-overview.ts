@@ -50,7 +50,7 @@ export interface CpiTile {
 }
 
 /** What a tile shows beside the value its target is stated in. */
-export interface TileExtra {
+interface TileExtra {
   /** Content usefulness, decision clarity: share answering 4 or 5. */
   top2?: number;
   /** Value-added interactions: answers of 4 or 5 to "added value", with their rate. */

@@ -18,7 +18,7 @@ import { IDLE_TIMEOUT_MS } from '../middleware/session';
 
 const DAY = 86_400_000;
 
-export async function runMaintenance(deps: AppDeps, holder: string): Promise<boolean> {
+async function runMaintenance(deps: AppDeps, holder: string): Promise<boolean> {
   const now = deps.clock.nowMs();
   if (!(await deps.db.write((tx) => tryLease(tx, 'maintenance', holder, now, 10 * 60_000)))) return false;
   await sweepImports(deps);

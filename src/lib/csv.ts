@@ -9,7 +9,7 @@ import { stream } from 'hono/streaming';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Text starting with = + - @, a tab or CR gets a leading apostrophe (OWASP CSV injection). */
-export function formulaSafe(value: string | number | boolean | null | undefined): string | number | boolean | null {
+function formulaSafe(value: string | number | boolean | null | undefined): string | number | boolean | null {
   if (value === undefined) return null;
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }

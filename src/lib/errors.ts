@@ -28,7 +28,6 @@ export const unauthorized = (message = 'A valid API key is required.') => new Ap
 export const forbidden = (message = 'You may not do this.') => new AppError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new AppError(409, 'conflict', message, issues);
-export const gone = (message: string) => new AppError(410, 'gone', message);
 export const tooLarge = (message = 'The request is too large.') => new AppError(413, 'too_large', message);
 export const unsupportedMediaType = (message = 'Send JSON with Content-Type: application/json.') =>
   new AppError(415, 'unsupported_media_type', message);

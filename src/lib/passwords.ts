@@ -40,7 +40,7 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 /** NIST SP 800-63B: at least 8 characters, no composition rules. */
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 export function passwordProblem(password: string): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > 1024) return 'must be at most 1024 characters';

@@ -6,7 +6,7 @@ export interface Period {
   to: number;
 }
 
-export const DEFAULT_PERIOD_DAYS = 90;
+const DEFAULT_PERIOD_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;

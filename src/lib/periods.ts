@@ -16,7 +16,7 @@ export function nextMonthKey(key: number): number {
 /** True when `ms` is the first instant of a UTC month. */
 export const isMonthStart = (ms: number) => monthStart(monthKey(ms)) === ms;
 
-export function previousMonthKey(key: number): number {
+function previousMonthKey(key: number): number {
   return key % 100 === 1 ? key - 89 : key - 1;
 }
 

@@ -2,7 +2,7 @@
  * The only token code: survey and unsubscribe links, sessions, setup links and API keys.
  * Tokens are 256 random bits in base64url; only their SHA-256 (base64url) is stored.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const TOKEN_BYTES = 32;
 /** 32 bytes in base64url without padding. */
@@ -30,12 +30,6 @@ export function newApiKey(): { key: string; prefix: string } {
 
 export function isWellFormedApiKey(value: string): boolean {
   return value.startsWith(API_KEY_PREFIX) && isWellFormedToken(value.slice(API_KEY_PREFIX.length));
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Hash of an email for the suppression list (opt-outs outlive erasure). */

@@ -31,12 +31,12 @@ export interface RenderedMessage {
 }
 
 /** The display name of MAIL_FROM, used as the organisation's name in the footer. */
-export function senderName(mailFrom: string): string {
+function senderName(mailFrom: string): string {
   const match = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom);
   return match?.[1]?.trim() || mailFrom.replace(/@.*/, '');
 }
 
-export function senderDomain(mailFrom: string): string {
+function senderDomain(mailFrom: string): string {
   const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
   return match?.[1] ?? 'localhost';
 }

@@ -1,7 +1,7 @@
 /** The SMTP transport (nodemailer, pooled) built from SMTP_URL, and how its errors are classed. */
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export interface OutgoingMessage {
+interface OutgoingMessage {
   from: string;
   to: string;
   subject: string;

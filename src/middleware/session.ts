@@ -13,7 +13,7 @@ import { hashToken, isWellFormedToken, newToken } from '../lib/tokens';
 import { AppError } from '../lib/errors';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export const sessionCookieName = (deps: AppDeps) =>

@@ -34,7 +34,7 @@ export interface PooledInference {
 }
 
 /** Whether a cohort's rows meet STATS.md's entry rule: ≥ 1 treated, ≥ 3 controls, more rows than parameters + 2. */
-export function cohortEnters(treated: number, controls: number, covariates: number): boolean {
+function cohortEnters(treated: number, controls: number, covariates: number): boolean {
   return treated >= 1 && controls >= 3 && treated + controls > covariates + 2 + 2;
 }
 
@@ -42,7 +42,7 @@ export function cohortEnters(treated: number, controls: number, covariates: numb
  * One cohort's effect on post p of a block, by ancovaEffect; null when the cohort does
  * not enter (entry rule, or collinear covariates). Also returns the control reps used.
  */
-export function cohortPoint(
+function cohortPoint(
   block: CohortBlock,
   p: number,
   level: number,

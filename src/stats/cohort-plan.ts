@@ -36,7 +36,7 @@ const isSame = (event: TrainingEvent, skill: string, kind: TrainingKind): boolea
   event.skill === skill && event.kind === kind;
 
 /** Whether the rep completed other training in g−3…g+3 (the treatment's own completions in g…g+3 excepted). */
-export function overlapsOtherTraining(
+function overlapsOtherTraining(
   events: readonly TrainingEvent[],
   skill: string,
   kind: TrainingKind,

@@ -24,7 +24,7 @@ export const PRINCIPALS = [
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
-export const PRINCIPAL_LABELS: Record<Principal, string> = {
+const PRINCIPAL_LABELS: Record<Principal, string> = {
   anonymous: 'anonymous',
   apiIngest: 'API key `ingest`',
   apiRead: 'API key `read`',
@@ -39,7 +39,7 @@ export const PRINCIPAL_LABELS: Record<Principal, string> = {
 export const API_PRINCIPALS: readonly Principal[] = ['apiIngest', 'apiRead', 'apiAll'];
 export const STAFF_PRINCIPALS: readonly Principal[] = ['admin', 'lead', 'trainerOwn', 'trainerOther'];
 
-export type Area = 'public' | 'customer' | 'staff' | 'admin' | 'api';
+type Area = 'public' | 'customer' | 'staff' | 'admin' | 'api';
 
 export interface MatrixRow {
   method: 'GET' | 'HEAD' | 'POST';
@@ -61,7 +61,7 @@ export interface MatrixRow {
 }
 
 /** What each placeholder stands for (filled from the demo workspace by the test). */
-export const PLACEHOLDERS: Record<string, string> = {
+const PLACEHOLDERS: Record<string, string> = {
   repId: 'an active rep of Iberia (trainerOwn’s team)',
   repEmail: 'that rep’s email',
   repName: 'that rep’s name',

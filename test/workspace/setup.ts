@@ -6,7 +6,7 @@
 import { addApiKey, api, createTestApp, login, manualClock, DAY, type ManualClock, type TestApp } from '../helpers/app';
 import { DEMO_LOGINS, loadDemoWorkspace } from '../../db/demo';
 
-export const NOW = '2026-11-20T10:00:00Z';
+const NOW = '2026-11-20T10:00:00Z';
 export const TINY_REP = { email: 'tina@tiny.test', name: 'Tina Tiny', team: 'Tiny' };
 
 export interface WorkspaceFixture {

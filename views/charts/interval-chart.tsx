@@ -1,6 +1,6 @@
 import { extent, linearScale, niceTicks } from './scale';
 
-export interface IntervalRow {
+interface IntervalRow {
   label: string;
   value: number | null;
   lower: number | null;

@@ -1,6 +1,6 @@
 import { extent, linearScale, niceTicks } from './scale';
 
-export interface ScatterPoint {
+interface ScatterPoint {
   label: string;
   x: number;
   y: number;

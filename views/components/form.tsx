@@ -73,20 +73,6 @@ export function SelectField(props: SelectFieldProps) {
   );
 }
 
-export function FormErrors({ errors }: { errors: Record<string, string> | undefined }) {
-  const entries = Object.entries(errors ?? {});
-  if (entries.length === 0) return null;
-  return (
-    <div class="flash flash-error" role="alert">
-      <ul>
-        {entries.map(([name, message]) => (
-          <li>{name === '_' ? message : `${name}: ${message}`}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function Card({ title, children }: { title?: string; children: Child }) {
   return (
     <section class="card">

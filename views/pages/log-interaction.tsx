@@ -20,7 +20,7 @@ export interface LogInteractionValues {
   contentIds: string[];
 }
 
-export const LOG_FIELD_LABELS: Record<keyof LogInteractionValues, StaffKey> = {
+const LOG_FIELD_LABELS: Record<keyof LogInteractionValues, StaffKey> = {
   repId: 'rep',
   customerEmail: 'customerEmail',
   customerName: 'customerName',

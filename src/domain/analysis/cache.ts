@@ -34,7 +34,7 @@ export interface Computing {
 const runners = new WeakMap<AppDeps['db'], AnalysisRunner>();
 /** The last result parsed per kind and parameters (a stored result is read far more often than it changes). */
 const parsed = new WeakMap<AppDeps['db'], Map<string, { dataVersion: number; value: unknown }>>();
-export const runnerFor = (deps: AppDeps): AnalysisRunner =>
+const runnerFor = (deps: AppDeps): AnalysisRunner =>
   runners.get(deps.db) ?? runners.set(deps.db, new AnalysisRunner(deps.config, deps.db)).get(deps.db)!;
 
 /** Computes the result for the data version read now, and stores it under that version. */

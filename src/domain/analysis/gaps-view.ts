@@ -21,7 +21,7 @@ export function clearestLinkedCpi(links: readonly LinkResult[]): Map<string, Cpi
 const byScore = (a: GapEntry, b: GapEntry) =>
   (b.score ?? -Infinity) - (a.score ?? -Infinity) || (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0);
 
-export function repsInView(analysis: LinkAnalysis, scope: TeamScope, team: string | undefined): RepAnalysis[] {
+function repsInView(analysis: LinkAnalysis, scope: TeamScope, team: string | undefined): RepAnalysis[] {
   return analysis.reps.filter(
     (r) =>
       (scope.kind === 'all' || (r.teamId !== null && scope.teamIds.includes(r.teamId))) &&

@@ -33,14 +33,14 @@ import type { Period } from '../../lib/period';
 import { getSettings } from '../settings';
 import { computeCoachingLabels } from './training';
 
-export const LINK_ANALYSIS_SEED = 20261126;
+const LINK_ANALYSIS_SEED = 20261126;
 /** Resamples of the gap scores' 80% interval (STATS.md: B ≥ 200). */
-export const GAP_REPLICATES = 200;
+const GAP_REPLICATES = 200;
 
 type Nullable<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };
 export type LinkResult = Nullable<Omit<JointLink, 'separableFrom'>> & { separableFrom?: string };
 
-export interface CpiModelResult {
+interface CpiModelResult {
   cpi: CpiKey;
   n: number;
   kind: string;

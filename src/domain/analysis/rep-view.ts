@@ -67,7 +67,7 @@ export function cpiShortfalls(analysis: LinkAnalysis, rep: RepAnalysis): CpiShor
 export const LIKELY_SHORT = 0.5;
 
 /** Any CPI has a joint model: gaps can be put down to skills. */
-export const hasModel = (analysis: LinkAnalysis) => analysis.models.some((m) => m.kind !== 'none');
+const hasModel = (analysis: LinkAnalysis) => analysis.models.some((m) => m.kind !== 'none');
 
 /** Fewest more reps to assess in every skill before a CPI gets a model; null when one has a model already, 0 when scores do not vary. */
 export function assessMore(analysis: LinkAnalysis): number | null {

@@ -19,11 +19,11 @@ import {
 } from '../../stats';
 import { addMonths } from '../../lib/periods';
 
-export const TRAINING_SEED = 20261206;
+const TRAINING_SEED = 20261206;
 
 /** YYYYMM ↔ the estimators' month index (year·12 + month − 1). */
-export const monthIndex = (key: number) => Math.floor(key / 100) * 12 + (key % 100) - 1;
-export const monthKeyOfIndex = (index: number) => Math.floor(index / 12) * 100 + (index % 12) + 1;
+const monthIndex = (key: number) => Math.floor(key / 100) * 12 + (key % 100) - 1;
+const monthKeyOfIndex = (index: number) => Math.floor(index / 12) * 100 + (index % 12) + 1;
 
 export type TrainingParams = {
   /** Completions in these months (YYYYMM, inclusive) form the cohorts. */

@@ -20,7 +20,7 @@ import type { PublishResult } from './write';
 import { stageUpload, type Upload, type UploadOutcome } from './upload';
 import { endProgress, reportProgress, type ImportProgress } from './progress';
 
-export type ImportJob =
+type ImportJob =
   | { op: 'stage'; upload: Upload }
   | { op: 'publish'; importId: number; actor: string; skipInvalid: boolean };
 

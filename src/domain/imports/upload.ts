@@ -12,11 +12,11 @@ import { recordAudit } from '../../../db/queries/audit';
 import { stageImport, type StageResult } from './run';
 import type { ProgressListener } from './progress';
 
-export const isImportKind = (value: unknown): value is ImportKind =>
+const isImportKind = (value: unknown): value is ImportKind =>
   typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
 
 /** The uploaded file's own name, without any path and control characters. */
-export function cleanFilename(name: string): string {
+function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base
     .replace(/[\u0000-\u001f\u007f]/g, '')

@@ -46,7 +46,7 @@ export const rejectRecord = (row: RejectedRow) => ({
 });
 
 /** A chunk of validated rows; `values` (the row as read) is kept for a row that may be rejected. */
-export interface RowToApply {
+interface RowToApply {
   line: number;
   item: unknown;
   values?: Record<string, string>;

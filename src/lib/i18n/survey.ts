@@ -64,7 +64,7 @@ const en = {
   unsubDoneBody: 'You will not receive any more feedback surveys from us.',
 } as const;
 
-export type SurveyKey = keyof typeof en;
+type SurveyKey = keyof typeof en;
 
 const es: Dict<SurveyKey> = {
   surveyTitle: 'Tu opinión',

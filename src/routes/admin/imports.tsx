@@ -28,7 +28,7 @@ export const WEB_MAX_ROWS = 200_000;
  * when they are done (a second or two at most).
  */
 export const BACKGROUND_UPLOAD_BYTES = 1024 * 1024;
-export const BACKGROUND_PUBLISH_ROWS = 10_000;
+const BACKGROUND_PUBLISH_ROWS = 10_000;
 const PREVIEW_ROWS = 10;
 const RECENT_IMPORTS = 50;
 /** The upload form has two parts (kind, file); a few more are tolerated, thousands are refused before parsing. */

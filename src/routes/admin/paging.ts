@@ -1,5 +1,5 @@
 /** Offset pagination for admin lists: `?page=` within 1…pageCount. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface Paging {
   page: number;

@@ -6,7 +6,7 @@ import { MAX_BATCH } from '../../domain/inputs';
 const MAX_ISSUES = 100;
 
 /** Reads a JSON body: 415 if not JSON, 400 if malformed. */
-export async function readJson(c: Context): Promise<unknown> {
+async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw unsupportedMediaType();
   const text = await c.req.text();

@@ -14,13 +14,13 @@ import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../d
 import { csvResponse } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 
-export function periodFrom(c: Context, now: number): Period {
+function periodFrom(c: Context, now: number): Period {
   const period = parsePeriod(c.req.query('from'), c.req.query('to'), now);
   if ('field' in period) throw invalid([{ path: [period.field], message: period.message }], `Invalid ${period.field}.`);
   return period;
 }
 
-export function typesFrom(c: Context): InteractionType[] | undefined {
+function typesFrom(c: Context): InteractionType[] | undefined {
   const raw = c.req.query('type');
   if (!raw) return undefined;
   const types = raw.split(',').map((t) => t.trim());

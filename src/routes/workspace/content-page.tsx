@@ -10,7 +10,7 @@ import { formatter } from '../../../views/partials/analysis/format';
 import { ContentPage } from '../../../views/pages/analysis/content';
 import { ContentResults } from '../../../views/partials/analysis/content-results';
 
-export const CONTENT_PAGE_SIZE = 50;
+const CONTENT_PAGE_SIZE = 50;
 
 export function contentPageRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();

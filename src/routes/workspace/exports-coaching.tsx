@@ -19,7 +19,7 @@ import { isoDay } from '../../domain/coaching-sessions';
 import { recordAudit } from '../../../db/queries/audit';
 import { readCoachingFilter } from './coaching-params';
 
-export const COACHING_PLAN_COLUMNS = [
+const COACHING_PLAN_COLUMNS = [
   'rank',
   'repEmail',
   'repName',

@@ -25,7 +25,7 @@ const PAGE_SIZE = 20;
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
 const statusOf = (v: string | undefined): FollowUpStatus => (v === 'resolved' ? 'resolved' : 'open');
 
-export function followUpsHref(filter: { status: FollowUpStatus; page?: number | undefined }): string {
+function followUpsHref(filter: { status: FollowUpStatus; page?: number | undefined }): string {
   const params = new URLSearchParams();
   if (filter.status !== 'open') params.set('status', filter.status);
   if (filter.page !== undefined && filter.page > 1) params.set('page', String(filter.page));

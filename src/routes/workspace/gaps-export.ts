@@ -17,7 +17,7 @@ import { csvResponse, type CsvRow } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 import { teamFilter } from './gaps-page';
 
-export const GAPS_CSV_HEADER = [
+const GAPS_CSV_HEADER = [
   'rep',
   'rep_email',
   'team',

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envWithoutConfig, freePort } from '../../helpers/server';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...envWithoutConfig(), SEND_INTERVAL_SECONDS: '0', ...env };
@@ -23,7 +23,7 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-export interface Exit {
+interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }

@@ -8,7 +8,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Verdict = 'accept' | 'drop' | number;
+type Verdict = 'accept' | 'drop' | number;
 
 export interface AcceptedMail {
   raw: string;

@@ -7,13 +7,13 @@ export interface Tolerance {
 }
 
 /** The golden tolerance for stats-golden.json: 1e-9 relative or 1e-12 absolute. */
-export const GOLDEN: Tolerance = { relative: 1e-9, absolute: 1e-12 };
+const GOLDEN: Tolerance = { relative: 1e-9, absolute: 1e-12 };
 
 /** STATS.md's tolerance for the evidence estimators (iterative fits): 1e-7 relative or 1e-12 absolute. */
 export const EVIDENCE: Tolerance = { relative: 1e-7, absolute: 1e-12 };
 
 /** Whether actual is within tolerance of expected (whichever bound is looser); NaN matches NaN. */
-export function isClose(actual: number, expected: number, tolerance: Tolerance = GOLDEN): boolean {
+function isClose(actual: number, expected: number, tolerance: Tolerance = GOLDEN): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);
   const bound = Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected));
   return Math.abs(actual - expected) <= bound;

@@ -12,8 +12,8 @@ import { normal } from './synthetic-reps.js';
 import { repKey } from './training-panel.js';
 
 /** The simulations' organisation: 48 reps in 4 teams of 12, months 0…11. */
-export const SIM_REPS = 48;
-export const SIM_MONTHS = 12;
+const SIM_REPS = 48;
+const SIM_MONTHS = 12;
 const TEAMS = ['north', 'south', 'east', 'west'];
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -57,7 +57,7 @@ export function simulateCoachingAfterBadMonth(random: RandomSource): {
 }
 
 /** The CPIs scenario (b)/(c) simulates: the course's effect (if any) is on added value only. */
-export const STAGGERED_CPIS: readonly CpiKey[] = ['addedValue', 'contentUseful', 'decisionClearer'];
+const STAGGERED_CPIS: readonly CpiKey[] = ['addedValue', 'contentUseful', 'decisionClearer'];
 
 /**
  * Scenarios (b) and (c), staggered courses with a common shock: 300 answers per rep over
@@ -66,7 +66,7 @@ export const STAGGERED_CPIS: readonly CpiKey[] = ['addedValue', 'contentUseful',
  * (the shock), answer noise N(0, 0.9²). 24 random reps complete a 'discovery' course in a
  * uniform month of 3…9, which adds `effect` to added value from the completion month on.
  */
-export function simulateStaggeredCourses(random: RandomSource, effect: number): TrainingEffectsInput {
+function simulateStaggeredCourses(random: RandomSource, effect: number): TrainingEffectsInput {
   const reps = simReps();
   const order = reps.map((_, i) => ({ i, key: random() })).sort((a, b) => a.key - b.key);
   const courseMonth = new Map<number, number>();

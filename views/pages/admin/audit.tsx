@@ -6,7 +6,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
 
-export interface AuditRow {
+interface AuditRow {
   id: number;
   at: number;
   actor: string;

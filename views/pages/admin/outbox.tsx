@@ -11,7 +11,7 @@ import { AdminNav } from './nav';
 export type MailStatus = OutboxMessage['status'];
 export const MAIL_STATUSES: readonly MailStatus[] = ['pending', 'sent', 'dead', 'cancelled'];
 
-export interface OutboxRow {
+interface OutboxRow {
   id: number;
   toAddress: string;
   subject: string;

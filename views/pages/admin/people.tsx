@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../src/context';
 import type { Role } from '../../../db/schema';
 import { AdminNav } from './nav';
 
-export interface PersonRow {
+interface PersonRow {
   id: number;
   email: string;
   name: string;

@@ -28,7 +28,7 @@ export interface RulesPageProps {
   savedType?: InteractionType | undefined;
 }
 
-export const RULE_FIELD_LABELS: Record<keyof RuleFormValues, StaffKey> = {
+const RULE_FIELD_LABELS: Record<keyof RuleFormValues, StaffKey> = {
   sendDelayMinutes: 'ruleSendDelay',
   fatigueDays: 'ruleFatigue',
   expiryDays: 'ruleExpiry',
@@ -37,7 +37,7 @@ export const RULE_FIELD_LABELS: Record<keyof RuleFormValues, StaffKey> = {
   required: 'ruleRequired',
 };
 
-export const QUESTION_LABELS: Record<AnswerKey, StaffKey> = {
+const QUESTION_LABELS: Record<AnswerKey, StaffKey> = {
   resolved_first_contact: 'qResolvedFirstContact',
   content_useful: 'qContentUseful',
   decision_clearer: 'qDecisionClearer',

@@ -9,7 +9,7 @@ import { SUPPRESSION_REASONS } from '../../../src/lib/vocabulary';
 import type { InteractionType, SuppressionReason } from '../../../db/schema';
 import { AdminNav } from './nav';
 
-export interface SuppressedRow {
+interface SuppressedRow {
   id: number;
   externalId: string;
   reason: SuppressionReason | null;

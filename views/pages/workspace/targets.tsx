@@ -8,7 +8,7 @@ import { TargetCard, type TargetCardProps } from '../../partials/workspace/targe
 import { cpiLabel } from '../../partials/workspace/labels';
 import { dayRange, unitOf, type Formats } from '../../partials/workspace/format';
 
-export interface TargetListRow {
+interface TargetListRow {
   cpi: CpiKey;
   team: string | null;
   target: number | null;

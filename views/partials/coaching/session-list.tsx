@@ -15,7 +15,7 @@ export interface SessionListProps {
   oob?: boolean;
 }
 
-export const sessionListId = (repId: number) => `sessions-rep-${repId}`;
+const sessionListId = (repId: number) => `sessions-rep-${repId}`;
 
 /**
  * A rep's planned and done sessions. Planned ones can be marked done or cancelled: real

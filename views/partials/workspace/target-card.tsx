@@ -22,7 +22,7 @@ export interface TargetCardProps {
   flash?: 'saved' | 'deleted' | undefined;
 }
 
-export function targetErrorText(t: StaffT, field: TargetField, code: TargetErrorCode): string {
+function targetErrorText(t: StaffT, field: TargetField, code: TargetErrorCode): string {
   const label =
     field === 'target' ? t('wsTargetField') : field === 'baselineFrom' ? t('wsBaselineFrom') : t('wsBaselineTo');
   switch (code) {
