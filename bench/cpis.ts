@@ -6,7 +6,8 @@
  * here for the baseline if missing). The skill-link analysis is computed once per data
  * version on the analysis worker: "cold" is the first request after the data version moved
  * (the worker computes, the request waits) — with /healthz timed from another thread
- * meanwhile — and "cached" a request served from the stored result.
+ * meanwhile — and "cached" a request served from the stored result. The training-effects
+ * analysis (cohort estimator over the courses) is measured the same way.
  */
 import { createClient } from '@libsql/client';
 import { generateWorkspace } from './generate';
@@ -28,6 +29,8 @@ interface SizeResult {
   cpis: number;
   gapsCold: number;
   gapsCached: number;
+  trainingCold: number;
+  trainingCached: number;
   healthzWorst: number;
   peakRssMb: number;
 }
@@ -67,8 +70,17 @@ async function measure(responses: number): Promise<SizeResult> {
       5,
       1,
     );
+    const trainingCold = await timeIt(
+      async () => {
+        await client.execute('UPDATE data_version SET version = version + 1 WHERE id = 1');
+        await get('/api/v1/training-effects');
+      },
+      5,
+      1,
+    );
     const healthz = await probe.stop();
     const gapsCached = await timeIt(() => get('/api/v1/gaps'), 5, 1);
+    const trainingCached = await timeIt(() => get('/api/v1/training-effects'), 5, 1);
     const healthzWorst = Math.max(...healthz);
     const peakRssMb = server.peakRssMb();
     console.log(
@@ -78,11 +90,18 @@ async function measure(responses: number): Promise<SizeResult> {
       `  GET /api/v1/cpis?groupBy=rep: ${fmt(cpis.median)} (min ${fmt(cpis.min)}, max ${fmt(cpis.max)}) = ${ratio(cpis.median, baseline.median)}× baseline`,
     );
     console.log(
-      `  GET /api/v1/gaps, cold (new data version, worker, B = 200): ${fmt(gapsCold.median)} (min ${fmt(gapsCold.min)}, max ${fmt(gapsCold.max)}) = ${ratio(gapsCold.median, baseline.median)}× baseline; /healthz meanwhile: ${healthz.length} answers, worst ${fmt(healthzWorst)}`,
+      `  GET /api/v1/gaps, cold (new data version, worker, B = 200): ${fmt(gapsCold.median)} (min ${fmt(gapsCold.min)}, max ${fmt(gapsCold.max)}) = ${ratio(gapsCold.median, baseline.median)}× baseline`,
     );
     console.log(
       `  GET /api/v1/gaps, cached: ${fmt(gapsCached.median)} (min ${fmt(gapsCached.min)}, max ${fmt(gapsCached.max)}) = ${ratio(gapsCached.median, baseline.median)}× baseline`,
     );
+    console.log(
+      `  GET /api/v1/training-effects, cold (new data version, worker): ${fmt(trainingCold.median)} (min ${fmt(trainingCold.min)}, max ${fmt(trainingCold.max)}) = ${ratio(trainingCold.median, baseline.median)}× baseline`,
+    );
+    console.log(
+      `  GET /api/v1/training-effects, cached: ${fmt(trainingCached.median)} (min ${fmt(trainingCached.min)}, max ${fmt(trainingCached.max)}) = ${ratio(trainingCached.median, baseline.median)}× baseline`,
+    );
+    console.log(`  /healthz during both cold runs: ${healthz.length} answers, worst ${fmt(healthzWorst)}`);
     console.log(`  server peak RSS: ${peakRssMb.toFixed(0)} MB`);
     return {
       responses,
@@ -90,6 +109,8 @@ async function measure(responses: number): Promise<SizeResult> {
       cpis: cpis.median,
       gapsCold: gapsCold.median,
       gapsCached: gapsCached.median,
+      trainingCold: trainingCold.median,
+      trainingCached: trainingCached.median,
       healthzWorst,
       peakRssMb,
     };
@@ -119,6 +140,12 @@ export async function benchCpis(sizes = [100_000, 1_000_000]) {
   );
   console.log(
     `  gaps cold at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.gapsCold, large.baseline)} (target ≤ 10); /healthz worst meanwhile ${fmt(large.healthzWorst)} (target < 100 ms)`,
+  );
+  console.log(
+    `  training-effects cold at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.trainingCold, large.baseline)} (target ≤ 5)`,
+  );
+  console.log(
+    `  training-effects cached at ${large.responses.toLocaleString('en')} / baseline: ${ratio(large.trainingCached, large.baseline)} (target ≤ 0.2)`,
   );
   console.log(`  peak RSS: ${Math.max(...results.map((r) => r.peakRssMb)).toFixed(0)} MB (target < 400)`);
   return results;
