@@ -24,7 +24,7 @@ const SKILLS = [
   'negotiation',
   'closing',
 ];
-const GENERATOR_VERSION = 6;
+const GENERATOR_VERSION = 7;
 
 export interface WorkspaceSpec {
   responses: number;
@@ -58,9 +58,9 @@ export async function generateWorkspace(spec: WorkspaceSpec): Promise<string> {
   const building = `${path}.building`;
   rmSync(building, { force: true });
   await writeWorkspace(`file:${building}`, spec);
-  renameSync(building, path);
-  rmSync(`${building}-wal`, { force: true });
+  if (existsSync(`${building}-wal`)) throw new Error(`${building}-wal is still there: the workspace is not whole`);
   rmSync(`${building}-shm`, { force: true });
+  renameSync(building, path);
   return path;
 }
 
@@ -274,6 +274,23 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
     await rebuildRollups(tx);
     await tx.run(sql`UPDATE rollup_mode SET bulk = 0 WHERE id = 1`);
   });
-  if (url.startsWith('file:')) await finish.adminClient.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   await finish.close();
+  if (url.startsWith('file:')) await leaveWal(url);
+}
+
+/**
+ * Folds the WAL into the file and leaves WAL mode, so the file stands alone and can be
+ * renamed. A checkpoint that cannot finish (another connection still reading) answers
+ * busy rather than failing: switching the journal mode waits for every page and says
+ * whether it did — deleting a WAL that still holds committed pages corrupts the file.
+ */
+async function leaveWal(url: string): Promise<void> {
+  const client = createClient({ url });
+  try {
+    const mode = await client.execute('PRAGMA journal_mode=DELETE');
+    if (String(mode.rows[0]?.[0]).toLowerCase() !== 'delete')
+      throw new Error(`${url}: could not leave WAL mode (${String(mode.rows[0]?.[0])})`);
+  } finally {
+    client.close();
+  }
 }
