@@ -146,7 +146,7 @@ export async function respondWithError(c: Context<AppEnv>, error: unknown): Prom
   if (appError.retryAfterSeconds !== undefined) c.header('Retry-After', String(appError.retryAfterSeconds));
   c.header('Cache-Control', 'no-store');
   if (c.req.path.startsWith('/api/')) {
-    // One shape for every API error (CONTRACT.md): `issues` is always there, empty when no field is to blame.
+    // One shape for every API error (docs/api.md, "Errors"): `issues` is always there, empty when no field is to blame.
     return c.json({ error: { code: appError.code, message: appError.message, issues: appError.issues } }, status);
   }
   const user = c.get('user');

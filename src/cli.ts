@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- <command>`: the shell side of CPI Lens (CONTRACT.md "Commands").
+ * `npm run cli -- <command>`: the shell side of CPI Lens (README.md, "Commands").
  * Exit codes: 0 done, 1 the input was refused (messages on stderr), 2 usage or config error.
  */
 import { loadConfig, ConfigError } from './config';
@@ -195,7 +195,7 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
   return 0;
 }
 
-/** `erase-customer --email E`: erases a customer (RELIABILITY.md "Privacy"). */
+/** `erase-customer --email E`: erases a customer (docs/reliability.md, "Privacy: erasure and retention"). */
 async function eraseCommand(deps: AppDeps, args: string[]): Promise<number> {
   const address = email.safeParse(one(parseFlags(args), 'email') ?? '');
   if (!address.success) throw new UsageError('--email must be an email address');

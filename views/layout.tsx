@@ -2,7 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../src/context';
 import type { StaffT } from '../src/lib/i18n/staff';
 
-/** htmx settings (RELIABILITY.md): no eval, no script tags, no injected styles, no history cache, 422 swapped. */
+/**
+ * htmx settings (docs/reliability.md, "Headers, CSP and htmx"): no eval, no script tags, no
+ * injected styles, no history cache, 422 swapped.
+ */
 const HTMX_CONFIG = JSON.stringify({
   allowEval: false,
   allowScriptTags: false,

@@ -1,5 +1,6 @@
 /**
- * Content usefulness per content item: counts and sums only (STATS.md), inference in TS.
+ * Content usefulness per content item: counts and sums only, inference in TS (docs/statistics.md,
+ * "Libraries and where the arithmetic happens").
  * Org-wide by design: the numbers pool every rep's responses and show none of them.
  */
 import { sql } from 'drizzle-orm';

@@ -2,8 +2,9 @@
  * The content library: every content item with how useful customers found it (mean of
  * content_useful with its t interval, top-2-box with its Wilson interval, n) and how often
  * it was shared in the period. Ranking by usefulness uses the mean shrunk toward the mean
- * of all items (normal–normal, STATS.md), so an item with three glowing answers does not
- * outrank one with three hundred good ones; the raw mean and interval are what is shown.
+ * of all items (normal–normal: docs/statistics.md, "1–5 answers (Likert means)"), so an
+ * item with three glowing answers does not outrank one with three hundred good ones; the
+ * raw mean and interval are what is shown.
  */
 import type { Drizzle } from '../../db/client';
 import { listContentItems } from '../../db/queries/content';

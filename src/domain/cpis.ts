@@ -3,7 +3,7 @@
  * db/queries/cpis.ts (as units: ./cpi-units.ts), inference from src/stats — Wilson
  * intervals and beta-binomial shrinkage for rates, t intervals and normal–normal shrinkage
  * for 1–5 means, median and p90 for quote turnaround — with minimum-n suppression
- * (STATS.md "Showing numbers"). A team's or the org's intervals are cluster-robust, reps
+ * (docs/statistics.md, "Showing numbers"). A team's or the org's intervals are cluster-robust, reps
  * as clusters, with the design effect beside them (./group-figures.ts).
  */
 import type { Drizzle } from '../../db/client';

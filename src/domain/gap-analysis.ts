@@ -38,7 +38,10 @@ const PLANNER_REFERENCE: Record<CpiKey, number> = {
   quoteTurnaround: Math.log(1.1),
 };
 
-/** One CPI's planner line (STATS.md Evidence 1, power): what its model can detect and what it would take to detect the reference. */
+/**
+ * One CPI's planner line (docs/statistics.md, "Evidence 1", power): what its model can detect
+ * and what it would take to detect the reference.
+ */
 export type PlannerLine =
   | { cpi: CpiKey; status: 'model'; n: number; mde: number; reference: number; repsNeeded: number }
   | { cpi: CpiKey; status: 'no-model'; n: number; more: number }

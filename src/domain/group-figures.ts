@@ -1,6 +1,6 @@
 /**
  * Figures of a group of reps — a team, the org, a month of either: cluster-robust 95%
- * intervals with reps as clusters (STATS.md "Team and org figures"), from each member
+ * intervals with reps as clusters (docs/statistics.md, "Team and org figures"), from each member
  * rep's own counts. A rep's own figure keeps its Wilson / t interval (./cpis.ts).
  */
 import { clusteredMean, clusteredProportion, type ClusteredRate, type MeanSummary } from '../stats';

@@ -1,5 +1,6 @@
 /**
- * Importance–performance map of the skills for one CPI (STATS.md "Importance–performance"):
+ * Importance–performance map of the skills for one CPI (docs/statistics.md,
+ * "Importance–performance"):
  * x = the mean latest assessment score of the team's reps (all reps of the analysis without
  * a team) with its 80% t interval; y = the skill's LMG share in the CPI's joint model, or,
  * where that CPI has no model, |unadjusted ρ| marked as such. Lines: the proficiency target

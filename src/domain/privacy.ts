@@ -1,7 +1,8 @@
 /**
- * Privacy (RELIABILITY.md): erasing a customer by email, and the retention rule that
- * anonymises old responses. Both run in one write, keep the CPI totals equal to the rows
- * that remain, and are audited (the audit log keeps a hash, never the erased address).
+ * Privacy (docs/reliability.md, "Privacy: erasure and retention"): erasing a customer by
+ * email, and the retention rule that anonymises old responses. Both run in one write, keep
+ * the CPI totals equal to the rows that remain, and are audited (the audit log keeps a hash,
+ * never the erased address).
  */
 import { and, eq, inArray, isNotNull, like, lt, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../../db/client';

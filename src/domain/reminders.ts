@@ -1,5 +1,5 @@
 /**
- * One reminder to non-responders (CONTRACT.md "Survey rules"): due after the rule's days
+ * One reminder to non-responders (docs/architecture.md, "The survey loop"): due after the rule's days
  * once the invitation was sent, never after a submitted response or after expiry. The
  * conditional UPDATE on reminded_at (RETURNING what it claimed) makes two senders queue it once.
  */

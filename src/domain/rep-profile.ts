@@ -56,7 +56,10 @@ interface GapEvidence {
 
 export type RepGap = GapEntry & { evidence: GapEvidence | null };
 
-/** Reps need this many answers for a CPI before the analysis estimates it (STATS.md Evidence 1, stage 1). */
+/**
+ * Reps need this many answers for a CPI before the analysis estimates it
+ * (docs/statistics.md, "Evidence 1", stage 1).
+ */
 const MIN_ANSWERS_FOR_GAPS = 5;
 
 /** The gaps section: being computed, not scored (too few answers), no model (shortfalls only), or scored. */
@@ -99,8 +102,8 @@ const SUMMED_CPIS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as
 type SummedCpi = (typeof SUMMED_CPIS)[number];
 
 /**
- * Secondary suppression (STATS.md "hide a second cell when a hidden one could be derived
- * from a shown total"): the page also shows the period's total for each CPI, so when exactly
+ * Secondary suppression (docs/statistics.md, "Showing numbers": hide a second cell when a
+ * hidden one could be derived from a shown total): the page also shows the period's total for each CPI, so when exactly
  * one month with answers is suppressed, its value would follow from the total and the other
  * months. Then the shown month with the fewest answers is withheld too. Quote turnaround is
  * a median, which a total does not give away.

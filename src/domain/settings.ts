@@ -5,7 +5,7 @@ import { CPI_KEYS } from '../../db/schema';
 import { getSettingValues } from '../../db/queries/settings';
 
 const settingsSchema = z.object({
-  /** Minimum responses before any figure of a group is shown (STATS.md: 5). */
+  /** Minimum responses before any figure of a group is shown (5: docs/statistics.md, "Showing numbers"). */
   minResponses: z.number().int().min(1).max(1000).default(5),
   /** Minimum responses before verbatim comments are shown (10). */
   minComments: z.number().int().min(1).max(1000).default(10),

@@ -1,5 +1,5 @@
 /**
- * Complementary ("second cell") suppression (STATS.md "Showing numbers"): when the cells
+ * Complementary ("second cell") suppression (docs/statistics.md, "Showing numbers"): when the cells
  * of a column add up to a total that is shown, and exactly one cell is hidden for having
  * too few responses, its value could be worked out from the total and the other cells
  * (total·N − Σ shown·n). Hiding the next smallest cell as well makes that impossible:

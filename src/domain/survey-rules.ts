@@ -1,6 +1,6 @@
 /**
- * Survey rules (CONTRACT.md "Survey rules"): per interaction type, with defaults, and the
- * pure decision whether an arriving interaction is surveyed, when, and what is asked.
+ * Survey rules (docs/architecture.md, "The survey loop"): per interaction type, with
+ * defaults, and the pure decision whether an arriving interaction is surveyed, when, and what is asked.
  */
 import { ANSWER_KEYS, type AnswerKey, type InteractionType, type SuppressionReason } from '../../db/schema';
 

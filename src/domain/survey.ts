@@ -1,6 +1,6 @@
 /**
  * Answering a survey: what a token opens (outcome), how a posted form becomes an answer
- * patch (CONTRACT.md "The survey"), and the write that saves or submits exactly once.
+ * patch (docs/architecture.md, "The survey loop"), and the write that saves or submits exactly once.
  */
 import type { AppDeps } from '../context';
 import type { AnswerKey, Locale } from '../../db/schema';

@@ -1,6 +1,6 @@
 /**
- * Typed errors, thrown anywhere and mapped once (src/app.ts onError) to a page,
- * a fragment or the JSON error shape of CONTRACT.md, by the kind of request.
+ * Typed errors, thrown anywhere and mapped once (src/app.tsx onError) to a page,
+ * a fragment or the JSON error shape (docs/api.md, "Errors"), by the kind of request.
  */
 export interface FieldIssue {
   path: (string | number)[];

@@ -18,7 +18,7 @@ export const TRAINING_KINDS = ['course', 'assessment', 'coaching'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 export const SUPPRESSION_REASONS = ['fatigue', 'too-old', 'opted-out', 'rep-excluded'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
-/** The survey's answer keys (CONTRACT: "The survey"). */
+/** The survey's answer keys (docs/architecture.md, "The survey loop"). */
 export const ANSWER_KEYS = [
   'resolved_first_contact',
   'content_useful',

@@ -1,6 +1,6 @@
 /**
  * /s/<token>: the customer's survey. GET never changes state (mail scanners open links);
- * posts are authorised by the token alone. Outcomes and statuses: CONTRACT.md "The survey".
+ * posts are authorised by the token alone. Outcomes and statuses: docs/architecture.md, "The survey loop".
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context';

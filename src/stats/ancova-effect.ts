@@ -18,7 +18,7 @@ export interface AncovaEffect {
  * The treatment effect adjusted for covariates, R's `lm(post ~ treated + X)`:
  * ordinary least squares on [1, treated, X]; the treated coefficient with
  * se = √(σ̂²·[(XᵀX)⁻¹]₂₂), σ̂² = RSS/(n − p), t on n − p df, two-sided p and the
- * interval effect ± t(n − p, (1+level)/2)·se. Used per cohort (STATS.md Evidence 2)
+ * interval effect ± t(n − p, (1+level)/2)·se. Used per cohort (docs/statistics.md, "Evidence 2")
  * with post = the after window and covariates such as the before window.
  *
  * Edge cases (all NaN): n ≤ p, or a column constant or collinear with others

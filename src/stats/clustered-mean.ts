@@ -15,8 +15,8 @@ export interface ClusteredMean {
 }
 
 /**
- * A team's or the organisation's mean when answers cluster by rep (STATS.md "Team
- * and org figures"), from each rep's sum sᵢ, sum of squares ssᵢ and count nᵢ:
+ * A team's or the organisation's mean when answers cluster by rep (docs/statistics.md,
+ * "Team and org figures"), from each rep's sum sᵢ, sum of squares ssᵢ and count nᵢ:
  * m = Σsᵢ/N, s² = (Σssᵢ − Nm²)/(N−1), v_CR = k/(k−1)·Σ(sᵢ − m·nᵢ)²/N²,
  * se = √max(v_CR, s²/N), interval m ± t(k−1, (1+level)/2)·se,
  * deff = max(1, v_CR/(s²/N)).

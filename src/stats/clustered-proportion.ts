@@ -14,8 +14,8 @@ export interface ClusteredRate {
 }
 
 /**
- * A team's or the organisation's rate when answers cluster by rep (STATS.md "Team
- * and org figures"). With k reps with answers, rep i's xᵢ of nᵢ, N = Σnᵢ:
+ * A team's or the organisation's rate when answers cluster by rep (docs/statistics.md,
+ * "Team and org figures"). With k reps with answers, rep i's xᵢ of nᵢ, N = Σnᵢ:
  * p̂ = Σxᵢ/N, v_CR = k/(k−1)·Σ(xᵢ − p̂nᵢ)²/N², v_SRS = p̂(1−p̂)/N, design effect
  * deff = max(1, v_CR/v_SRS), n_eff = N/deff; the interval is Wilson's at p̂ and
  * n_eff with z replaced by t(k−1, (1+level)/2), so few reps give a wider interval.

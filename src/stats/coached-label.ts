@@ -26,7 +26,7 @@ export interface CoachedLabelResult {
 }
 
 /**
- * A coached rep's label (STATS.md Evidence 2): fit post ~ covariates on the control reps
+ * A coached rep's label (docs/statistics.md, "Evidence 2"): fit post ~ covariates on the control reps
  * (least squares with an intercept); the rep's residual e = y − ŷ with its prediction
  * interval e ± t(n_c − p, (1+level)/2)·σ̂·√(1 + x₀ᵀ(XᵀX)⁻¹x₀), level 80%.
  * `coached-improving` when the interval is above 0, `coached-not-improving` when below,

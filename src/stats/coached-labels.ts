@@ -19,7 +19,7 @@ export interface CoachedRepLabel extends CoachedLabelResult {
 
 /**
  * Labels every rep coached in `skill` (or those listed) on each CPI, for the rep's
- * latest coaching (STATS.md Evidence 2): controls are the clean comparisons of that
+ * latest coaching (docs/statistics.md, "Evidence 2"): controls are the clean comparisons of that
  * month g (no coaching of the skill up to g+3, no training of any skill in g−3…g+3,
  * ≥ minResponses in B and in the after window so far); covariates B, plus g−1 and E
  * by the cohort rules over the rep and its controls; then {@link coachedLabel}, direction

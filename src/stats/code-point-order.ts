@@ -1,6 +1,6 @@
 /**
- * Compares strings by Unicode code point, the order STATS.md fixes for rep keys
- * and interaction types (locale-free, so every instance sorts alike). JavaScript's
+ * Compares strings by Unicode code point, the order docs/statistics.md ("Evidence 1",
+ * stage 1) fixes for rep keys and interaction types (locale-free, so every instance sorts alike). JavaScript's
  * default sort compares UTF-16 code units, which differs for characters above U+FFFF.
  *
  * @example

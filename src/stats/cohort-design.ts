@@ -37,7 +37,7 @@ export interface CohortDesign {
 const mean = ({ n, sum }: { n: number; sum: number }): number => (n > 0 ? sum / n : NaN);
 
 /**
- * The rows of one cohort for one CPI (STATS.md Evidence 2): treated and control reps with
+ * The rows of one cohort for one CPI (docs/statistics.md, "Evidence 2"): treated and control reps with
  * ≥ minResponses in both B = g−3…g−1 and A = g+1…g+3 (month g left out); covariate B,
  * plus month g−1 when every row has ≥ 3 responses in it, plus E = g−6…g−4 when every row
  * has ≥ 5. Window values are pooled, Σy/n.

@@ -78,7 +78,7 @@ export interface TrainingEffect {
 }
 
 /**
- * Training and coaching effects by cohort (STATS.md Evidence 2): per completion month g,
+ * Training and coaching effects by cohort (docs/statistics.md, "Evidence 2"): per completion month g,
  * the cohort's reps against reps not yet or never trained in that skill and kind, over
  * the same calendar months (clean comparisons); per cohort lm(A ~ treated + B [+ g−1]
  * [+ E]); cohorts averaged by treated reps; se from a seeded rep-cluster bootstrap of the
@@ -236,7 +236,7 @@ function shortfall(plans: readonly CohortPlan[], designs: readonly CohortDesign[
   return `too few comparison reps (not trained within 3 months, enough responses): ${main.controlReps} (need ${need})`;
 }
 
-/** STATS.md: the placebo is null when E is missing for most reps of the entered cohorts. */
+/** docs/statistics.md, "Evidence 2": the placebo is null when E is missing for most reps of the entered cohorts. */
 function earlierMostlyPresent(designs: readonly CohortDesign[], main: PooledPoint): boolean {
   let rows = 0;
   let present = 0;

@@ -33,7 +33,10 @@ export interface PooledInference {
   upper: number;
 }
 
-/** Whether a cohort's rows meet STATS.md's entry rule: ≥ 1 treated, ≥ 3 controls, more rows than parameters + 2. */
+/**
+ * Whether a cohort's rows meet the entry rule of docs/statistics.md, "Evidence 2": ≥ 1 treated,
+ * ≥ 3 controls, more rows than parameters + 2.
+ */
 function cohortEnters(treated: number, controls: number, covariates: number): boolean {
   return treated >= 1 && controls >= 3 && treated + controls > covariates + 2 + 2;
 }

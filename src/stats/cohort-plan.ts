@@ -45,7 +45,10 @@ function overlapsOtherTraining(
   return events.some((e) => Math.abs(e.month - g) <= CLEAN_MONTHS && !(isSame(e, skill, kind) && e.month >= g));
 }
 
-/** Whether the rep can stand for "not (yet) trained" beside cohort g: STATS.md's clean-comparison rule. */
+/**
+ * Whether the rep can stand for "not (yet) trained" beside cohort g: the clean-comparison rule
+ * of docs/statistics.md, "Evidence 2".
+ */
 export function isCleanControl(
   events: readonly TrainingEvent[],
   skill: string,
@@ -58,7 +61,7 @@ export function isCleanControl(
 }
 
 /**
- * Cohorts of one skill and kind (STATS.md Evidence 2): g = the start of a rep's first
+ * Cohorts of one skill and kind (docs/statistics.md, "Evidence 2"): g = the start of a rep's first
  * treatment that begins in fromMonth…toMonth (the period selects completions); the
  * cohort's reps of `team` (any team when absent) are treated unless other training
  * overlaps; controls come from every team. Sorted by month.

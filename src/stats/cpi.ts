@@ -1,4 +1,4 @@
-/** The customer performance indicators, as CONTRACT.md names them. */
+/** The customer performance indicators, as the API names them (docs/statistics.md, "The CPIs"). */
 export const CPI_KEYS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'] as const;
 
 export type CpiKey = (typeof CPI_KEYS)[number];

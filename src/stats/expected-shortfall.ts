@@ -10,7 +10,7 @@ export interface Shortfall {
 }
 
 /**
- * Expected shortfall of a CPI against its target (STATS.md "Skill-gap score",
+ * Expected shortfall of a CPI against its target (docs/statistics.md, "Skill-gap score",
  * step 1). With the rep's shrunk estimate m, posterior SD v and target T:
  * d = (T − m)/v, ES = (T − m)Φ(d) + vφ(d), P(below target) = Φ(d). For CPIs where
  * lower is better (quote turnaround) the shortfall is m − T instead.

@@ -1,5 +1,5 @@
 /**
- * CPI Lens statistics: pure functions, numbers in, numbers out (STATS.md).
+ * CPI Lens statistics: pure functions, numbers in, numbers out (docs/statistics.md).
  * No I/O, no clock, no Math.random: everything random is seeded (mulberry32).
  * Conventions: NaN where R returns NA (too little data, no variation; JSON
  * serialises it as null); malformed input throws a RangeError naming the function.

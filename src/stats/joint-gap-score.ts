@@ -14,11 +14,14 @@ export interface JointTrainingFlags {
   coaching?: Readonly<Partial<Record<CpiKey, CoachedLabel>>>;
 }
 
-/** No label (null) where none of STATS.md's labels applies: a course, no coaching, and the CPI not likely below target. */
+/**
+ * No label (null) where none of the labels (docs/statistics.md, "Skill-gap score", step 5)
+ * applies: a course, no coaching, and the CPI not likely below target.
+ */
 export type JointGapLabel = 'untrained' | 'trained-not-transferred' | CoachedLabel | null;
 
 /**
- * The joint model's link weight β̃ (STATS.md "Skill-gap score", step 2):
+ * The joint model's link weight β̃ (docs/statistics.md, "Skill-gap score", step 2):
  * β̃ = max(0, β − 1.28·SE), β negated where lower is better (turnaround on the log
  * scale), and 0 unless the link is a finding or exploratory (q ≤ .20).
  *
@@ -31,7 +34,7 @@ export function jointLinkWeight(beta: number, se: number, tier: JointLinkTier, l
 }
 
 /**
- * The label of a gap (STATS.md step 4), judged on the CPI the gap names: untrained
+ * The label of a gap (docs/statistics.md, "Skill-gap score", step 5), judged on the CPI the gap names: untrained
  * (no course or coaching in the skill); coached → Evidence 2's label on that CPI (too
  * early to tell when there is none yet); a course and no coaching since →
  * trained-not-transferred where P(below target) ≥ .5 on that CPI, else no label.

@@ -89,7 +89,7 @@ export const FINDING_Q = 0.05;
 export const EXPLORATORY_Q = 0.2;
 
 /**
- * Skill ↔ CPI links from one joint model per CPI (STATS.md Evidence 1, stage 2):
+ * Skill ↔ CPI links from one joint model per CPI (docs/statistics.md, "Evidence 1", stage 2):
  * for each CPI, the reps with every skill assessed and a stage-1 estimate, modelled
  * by {@link fitJointModel}. Every tested coefficient of the call (all CPIs, VIF ≤ 5)
  * forms one Benjamini–Hochberg family; tiers: finding q ≤ .05, exploratory q ≤ .20,

@@ -41,14 +41,14 @@ export interface JointModelFit {
   design: { skills: number[]; skillColumns: number[][]; teamColumns: number[][] };
 }
 
-/** VIF above which a skill cannot be told apart from the others (STATS.md). */
+/** VIF above which a skill cannot be told apart from the others (docs/statistics.md, "Evidence 1"). */
 export const MAX_VIF = 5;
 /** Residual reps required beyond the parameters. */
 const SPARE_REPS = 10;
 const MIN_REPS_PER_TEAM = 3;
 
 /**
- * One CPI's joint model across reps (STATS.md Evidence 1, stage 2): the reps'
+ * One CPI's joint model across reps (docs/statistics.md, "Evidence 1", stage 2): the reps'
  * estimates on all skills together, standardised (z over these rows), by
  * {@link metaRegression} (REML, Knapp–Hartung). Skills with zero variance leave the
  * model. Team indicators (t − 1, teams by code point, the first the reference) enter

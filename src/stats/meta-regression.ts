@@ -18,7 +18,7 @@ export interface MetaRegression {
   tau2: number;
 }
 
-/** metafor's defaults, with the tighter threshold STATS.md asks for. */
+/** metafor's defaults, with the tighter threshold of docs/statistics.md ("Evidence 1", stage 2). */
 const THRESHOLD = 1e-12;
 const MAX_ITERATIONS = 100;
 const LL_TOLERANCE = Number.EPSILON ** 0.25;

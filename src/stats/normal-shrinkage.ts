@@ -11,7 +11,7 @@ export interface ShrunkMeans {
 
 /**
  * Normal–normal (empirical Bayes) shrinkage of group means for ranking
- * (STATS.md "Likert means"). With ȳ = Σsumᵢ/N the grand mean over all answers:
+ * (docs/statistics.md, "1–5 answers (Likert means)"). With ȳ = Σsumᵢ/N the grand mean over all answers:
  * σ̂²w = Σ(nᵢ−1)sᵢ²/(N−k); τ̂² = max(0, [Σnᵢ(ȳᵢ−ȳ)² − (k−1)σ̂²w]/(N − Σnᵢ²/N));
  * λᵢ = τ̂²/(τ̂² + σ̂²w/nᵢ); θ̂ᵢ = ȳ + λᵢ(ȳᵢ − ȳ).
  *

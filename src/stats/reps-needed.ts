@@ -1,6 +1,6 @@
 /**
- * Reps needed to detect an effect δ, from the current analysis (STATS.md Evidence 1,
- * the planner): an MDE shrinks with √k, so detecting δ needs about k·(MDE/δ)² reps,
+ * Reps needed to detect an effect δ, from the current analysis (docs/statistics.md,
+ * "Evidence 1", the planner): an MDE shrinks with √k, so detecting δ needs about k·(MDE/δ)² reps,
  * rounded up. A rough guide: it assumes the new reps resemble the current ones.
  *
  * Edge cases: MDE or k not finite, δ ≤ 0 → NaN.

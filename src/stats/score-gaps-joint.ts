@@ -70,7 +70,7 @@ export interface ScoredJointGaps {
 }
 
 /**
- * Skill-gap scores per rep × skill from the joint model (STATS.md "Skill-gap score"):
+ * Skill-gap scores per rep × skill from the joint model (docs/statistics.md, "Skill-gap score"):
  * Gapᵢₛ = Σ_c w_c·min(β̃ₛc·dᵢₛ, ESᵢc)/SD_c with ES from {@link expectedShortfall} on the
  * rep's posterior, β̃ from {@link jointLinkWeight} on the joint model's coefficient
  * ({@link analyzeJointLinks}; only findings and exploratory links; −β for turnaround),

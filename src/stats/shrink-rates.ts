@@ -9,7 +9,7 @@ export interface ShrunkRates {
 
 /**
  * Beta-binomial (empirical Bayes) shrinkage of k rates xᵢ/nᵢ toward the pooled
- * mean, by the method of moments (STATS.md "Rates"). N = Σnᵢ, μ̂ = Σxᵢ/N,
+ * mean, by the method of moments (docs/statistics.md, "Rates"). N = Σnᵢ, μ̂ = Σxᵢ/N,
  * S = Σnᵢ(p̂ᵢ − μ̂)², ρ̂ = [S/(μ̂(1−μ̂)) − (k−1)] / [N − Σnᵢ²/N − (k−1)],
  * prior strength M = max(0, 1/ρ̂ − 1), estimate (xᵢ + μ̂M)/(nᵢ + M).
  *

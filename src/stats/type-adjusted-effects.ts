@@ -65,7 +65,7 @@ export function typeAdjustedEffects(
 
 /**
  * Each rep's CPI at the common interaction mix, from per rep × type counts, sums
- * and sums of squares (STATS.md Evidence 1, stage 1). Least squares with rep and
+ * and sums of squares (docs/statistics.md, "Evidence 1", stage 1). Least squares with rep and
  * type fixed effects, R's `lm(y ~ 0 + rep + type)`; the type effects b are
  * estimated within reps (Frisch–Waugh–Lovell: Σᵢ[diag(cᵢ) − cᵢcᵢᵀ/nᵢ]·b =
  * Σᵢ[sᵢ − cᵢSᵢ/nᵢ], cᵢ and sᵢ rep i's counts and sums by type). Types are ordered

@@ -1,6 +1,6 @@
 /**
- * An organisation too small for the joint model (STATS.md Skill-gap score, step 5): eight
- * reps with three skills assessed. No gap is put down to a skill: the gaps page, the rep
+ * An organisation too small for the joint model (docs/statistics.md, "Skill-gap score",
+ * step 6): eight reps with three skills assessed. No gap is put down to a skill: the gaps page, the rep
  * page and the coaching plan show the reps' CPI shortfalls and how many more reps to assess;
  * links read "too few assessed reps" and importance is the unadjusted correlation, marked so.
  */
@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/stats/prng';
 import { elementWith } from './setup';
 
 const REPS = 8;
-/** A model needs 1 + skills + 10 reps with every skill assessed (STATS.md Evidence 1). */
+/** A model needs 1 + skills + 10 reps with every skill assessed (docs/statistics.md, "Evidence 1"). */
 const MORE = 1 + 3 + 10 - REPS;
 
 describe('an organisation with too few assessed reps for the joint model', () => {

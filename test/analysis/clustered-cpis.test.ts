@@ -1,6 +1,6 @@
 /**
- * Team and org CPIs with cluster-robust intervals, reps as clusters (STATS.md "Team and org
- * figures"), on a real database loaded through the JSON API: two teams of three reps with
+ * Team and org CPIs with cluster-robust intervals, reps as clusters (docs/statistics.md,
+ * "Team and org figures"), on a real database loaded through the JSON API: two teams of three reps with
  * counts worked by hand below. clusteredProportion / clusteredMean appear only as oracles
  * of formulas the hand-worked numbers check first.
  */

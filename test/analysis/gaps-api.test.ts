@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/gaps from the joint model (issue 14): the link and gap shapes of CONTRACT.md,
+ * GET /api/v1/gaps from the joint model (issue 14): the link and gap shapes of docs/api.md,
  * computed once per data version on the analysis worker and served from the stored result
  * until a write an analysis reads moves the version.
  */

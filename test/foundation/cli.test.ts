@@ -1,5 +1,5 @@
 /**
- * The staff and key commands of CONTRACT.md, run as a person would (`src/cli.ts` in its own
+ * The staff and key commands of README.md ("Commands"), run as a person would (`src/cli.ts` in its own
  * process on the test's database file): `user add` with the password on stdin, and
  * `apikey create` printing the key once on its last line.
  */

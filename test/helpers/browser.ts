@@ -14,7 +14,7 @@ import { describe, it } from 'vitest';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 
-/** Flags this machine needs (PLATFORM-NOTES.md): no sandbox as root, no GPU, no calls home. */
+/** Flags this machine needs (docs/architecture.md, "Tests"): no sandbox as root, no GPU, no calls home. */
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

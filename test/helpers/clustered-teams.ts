@@ -1,6 +1,6 @@
 /**
- * Two teams of three reps with counts small enough to work by hand (STATS.md "Team and
- * org figures"), loaded through the JSON API: every rep has 10 answered quotes in
+ * Two teams of three reps with counts small enough to work by hand (docs/statistics.md,
+ * "Team and org figures"), loaded through the JSON API: every rep has 10 answered quotes in
  * October 2026. Alpha's reps differ (FCR 9, 1 and 5 of 10), Beta's do not (6 of 10 each).
  */
 import { expect } from 'vitest';

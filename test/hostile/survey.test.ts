@@ -1,6 +1,6 @@
 /**
- * Hostile input against the customer's survey and unsubscribe links (RELIABILITY.md
- * "Faults to test"): each case asserts the exact status and that nothing was written or
+ * Hostile input against the customer's survey and unsubscribe links (docs/reliability.md,
+ * "Faults the tests hold"): each case asserts the exact status and that nothing was written or
  * changed (the whole database is compared before and after, failure counters aside).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

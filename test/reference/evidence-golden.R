@@ -1,4 +1,4 @@
-# Reference values for the evidence estimators (STATS.md "Reference values"), from R.
+# Reference values for the evidence estimators (docs/statistics.md, "Reference values and tolerances"), from R.
 #
 # Writes test/fixtures/stats-golden-evidence-extra.json: cases { fn, args, expect },
 # each called as fn(...args) by test/stats/golden-evidence.test.ts. Seeded, so a rerun
@@ -9,8 +9,9 @@
 #   Rscript test/reference/evidence-golden.R        # from the repository root
 #
 # Independent parts: metafor::rma (REML, Knapp-Hartung), lm, prop.test, t.test, qt.
-# clusteredProportion / clusteredMean for k >= 2 follow STATS.md's formulas written
-# out in R (there is no R function for exactly that interval); k = 1 uses prop.test / t.test.
+# clusteredProportion / clusteredMean for k >= 2 follow the formulas of docs/statistics.md
+# ("Team and org figures") written out in R (there is no R function for exactly that
+# interval); k = 1 uses prop.test / t.test.
 
 suppressPackageStartupMessages({
   library(metafor)

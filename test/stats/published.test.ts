@@ -9,7 +9,7 @@ import {
   welchTTest,
 } from '../../src/stats/index.js';
 
-// Published examples quoted in STATS.md "Reference values", to the digits published.
+// Published examples quoted in docs/statistics.md, "Reference values and tolerances", to the digits published.
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
 describe('R ?cor.test: Hollander & Wolfe (1973) p. 187', () => {

@@ -1,5 +1,5 @@
 /**
- * Simulation (a) of STATS.md Evidence 2: coaching after a bad month (regression to the mean).
+ * Simulation (a) of docs/statistics.md, "Evidence 2": coaching after a bad month (regression to the mean).
  * 500 seeded datasets (helpers/simulated-training.ts): 48 reps in 4 teams over 12 months,
  * 150 FCR answers per rep (each in a uniform month), a per-rep logit 0.5 + 0.25·N(0,1) that
  * never changes, monthly binomial noise; in month 6 the 10 reps lowest on FCR in month 5 are

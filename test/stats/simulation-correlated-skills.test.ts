@@ -1,5 +1,5 @@
 /**
- * Simulation (a) of STATS.md Evidence 1: skills that travel together.
+ * Simulation (a) of docs/statistics.md, "Evidence 1": skills that travel together.
  * 500 seeded organisations (helpers/simulated-org.ts): 48 reps in 4 teams, 80 answers
  * each, six skills 70 + 12·(0.8·g + 0.6·e) (correlation 0.64), interaction types mixed;
  * FCR logit = 0.6 + 0.8·z(product knowledge) + team shift + type shift; the other four

@@ -1,5 +1,5 @@
 /**
- * Simulation (c) of STATS.md Evidence 2: the staggered courses of simulation (b), common
+ * Simulation (c) of docs/statistics.md, "Evidence 2": the staggered courses of simulation (b), common
  * shock included (+0.5 for every rep from month 7), but the course does nothing.
  * 500 seeded datasets (helpers/simulated-training.ts); one trainingEffects call per dataset
  * over added value, content usefulness and decision clarity (one BH family of three).

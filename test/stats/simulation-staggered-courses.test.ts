@@ -1,5 +1,5 @@
 /**
- * Simulation (b) of STATS.md Evidence 2: staggered courses with a common shock.
+ * Simulation (b) of docs/statistics.md, "Evidence 2": staggered courses with a common shock.
  * 500 seeded datasets (helpers/simulated-training.ts): 48 reps in 4 teams over 12 months,
  * 300 answers per rep (each in a uniform month); three CPIs as continuous scores (rep level
  * 3.5 + 0.3·N(0,1), answer noise SD 0.9, not rounded, so +0.5 stays +0.5 on the measured

@@ -1,6 +1,6 @@
 /**
- * Simulation (c): team and org rates when answers cluster by rep (STATS.md "Team and
- * org figures"). 500 seeded teams per setting: 8 reps with 20–60 answers each, rep
+ * Simulation (c): team and org rates when answers cluster by rep (docs/statistics.md,
+ * "Team and org figures"). 500 seeded teams per setting: 8 reps with 20–60 answers each, rep
  * rates drawn from Beta(0.7·M, 0.3·M) (M = ∞: reps alike; smaller M: reps differ more),
  * true team rate 0.7. clusteredProportion against the plain Wilson interval on all answers.
  *

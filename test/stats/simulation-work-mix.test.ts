@@ -1,5 +1,5 @@
 /**
- * Simulation (b) of STATS.md Evidence 1: the work mix, not the skill.
+ * Simulation (b) of docs/statistics.md, "Evidence 1": the work mix, not the skill.
  * 500 seeded organisations (helpers/simulated-org.ts, scenario 'work-mix'): no skill
  * affects any CPI; a rep's interactions are demos with probability
  * logistic(1.6·z(discovery)), else support; decision clarity is drawn from Likert

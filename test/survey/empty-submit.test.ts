@@ -1,5 +1,5 @@
 /**
- * Sending a survey with no answer at all (CONTRACT "The survey", outcome `empty`): 422, the
+ * Sending a survey with no answer at all (docs/architecture.md, "The survey loop", outcome `empty`): 422, the
  * form asks for at least one answer, nothing is recorded as submitted; one primary button.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Forgiving imports (RELIABILITY.md "Imports"): skipping invalid rows is an explicit choice —
+// Forgiving imports (docs/reliability.md, "Imports"): skipping invalid rows is an explicit choice —
 // the preview's button or `--skip-invalid` — that writes exactly the valid rows in one step
 // and lists every rejected line with its reason. The same file through the web and the CLI
 // gives the same rows and the same rejected-rows file; without the choice nothing is written.

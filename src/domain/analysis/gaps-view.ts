@@ -29,7 +29,10 @@ function repsInView(analysis: LinkAnalysis, scope: TeamScope, team: string | und
   );
 }
 
-/** The API's shape (CONTRACT: GET /api/v1/gaps). A gap without a label (a course, the CPI not short) is not a gap to act on and is left out. */
+/**
+ * The API's shape (docs/api.md, "GET /api/v1/gaps"). A gap without a label (a course, the CPI
+ * not short) is not a gap to act on and is left out.
+ */
 export function gapsForApi(analysis: LinkAnalysis, scope: TeamScope, team: string | undefined) {
   const clearest = clearestLinkedCpi(analysis.links);
   return {

@@ -34,7 +34,7 @@ import { getSettings } from '../settings';
 import { computeCoachingLabels } from './training';
 
 const LINK_ANALYSIS_SEED = 20261126;
-/** Resamples of the gap scores' 80% interval (STATS.md: B ≥ 200). */
+/** Resamples of the gap scores' 80% interval (docs/statistics.md, "Skill-gap score", step 4: B = 200). */
 const GAP_REPLICATES = 200;
 
 type Nullable<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };

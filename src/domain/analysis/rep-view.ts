@@ -2,7 +2,7 @@
  * The reps of a served link analysis as the pages list them: names, teams and the reader's
  * scope from the rep directory as it is now (a result may predate a rename, a move to
  * another team or an erasure), and each rep's CPI shortfalls against the analysis' targets
- * (STATS.md Skill-gap score, step 1; what orgs without a model see, step 5).
+ * (docs/statistics.md, "Skill-gap score", step 1; what orgs without a model see, step 6).
  */
 import type { TeamScope } from '../access';
 import { CPI_KEYS, expectedShortfall, lowerIsBetter, type CpiKey } from '../../stats';
@@ -63,7 +63,10 @@ export function cpiShortfalls(analysis: LinkAnalysis, rep: RepAnalysis): CpiShor
   });
 }
 
-/** P(below target) from which a CPI counts as short (the label rule's threshold, STATS.md step 4). */
+/**
+ * P(below target) from which a CPI counts as short (the label rule's threshold:
+ * docs/statistics.md, "Skill-gap score", step 5).
+ */
 export const LIKELY_SHORT = 0.5;
 
 /** Any CPI has a joint model: gaps can be put down to skills. */

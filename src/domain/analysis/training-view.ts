@@ -1,7 +1,7 @@
 /** Training effects as readers get them (GET /api/v1/training-effects, the training results page and its CSV). */
 import type { EffectResult } from './training';
 
-/** The API's shape (CONTRACT: GET /api/v1/training-effects); the event-study months as +1, +2, +3. */
+/** The API's shape (docs/api.md, "GET /api/v1/training-effects"); the event-study months as +1, +2, +3. */
 export function effectForApi(e: EffectResult) {
   return {
     skill: e.skill,

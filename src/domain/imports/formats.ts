@@ -1,5 +1,5 @@
 /**
- * The CSV formats (CONTRACT.md "CSV imports"): the JSON field names, flattened. Each kind
+ * The CSV formats (README.md, "CSV imports"): the JSON field names, flattened. Each kind
  * maps a row to the same input the JSON API takes (validated by the same zod schema), and
  * maps a validation path back to the CSV column it came from.
  */

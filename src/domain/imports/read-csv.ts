@@ -92,7 +92,7 @@ class Utf8Decoder {
 }
 
 export interface HeaderSpec {
-  /** Every column, in the documented order (CONTRACT.md "CSV imports"). */
+  /** Every column, in the documented order (README.md, "CSV imports"). */
   columns: readonly string[];
   required: readonly string[];
   optional: readonly string[];

@@ -1,4 +1,4 @@
-/** Writes from a CRM or LMS (scope `ingest`): CONTRACT.md "JSON API / Writes". */
+/** Writes from a CRM or LMS (scope `ingest`): docs/api.md, "Writes". */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { requireScope } from '../../middleware/api-key';

@@ -1,4 +1,4 @@
-/** Reads for BI tools and dashboards (scope `read`): CONTRACT.md "JSON API / Reads". */
+/** Reads for BI tools and dashboards (scope `read`): docs/api.md, "Reads". */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { requireScope } from '../../middleware/api-key';
@@ -47,7 +47,7 @@ export function readRoutes(deps: AppDeps) {
       team: c.req.query('team') || undefined,
       scope: all,
     });
-    // A suppressed group carries its key, n and the flag only (CONTRACT.md: no figures). Team and
+    // A suppressed group carries its key, n and the flag only (docs/api.md, "GET /api/v1/cpis": no figures). Team and
     // org CPIs carry designEffect and effectiveN (their intervals are cluster-robust); reps' do not.
     return c.json({
       groups: result.groups.map(({ name: _name, team: _team, valueAddedRate: _shown, ...g }) =>

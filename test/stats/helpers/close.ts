@@ -9,7 +9,10 @@ export interface Tolerance {
 /** The golden tolerance for stats-golden.json: 1e-9 relative or 1e-12 absolute. */
 const GOLDEN: Tolerance = { relative: 1e-9, absolute: 1e-12 };
 
-/** STATS.md's tolerance for the evidence estimators (iterative fits): 1e-7 relative or 1e-12 absolute. */
+/**
+ * The tolerance for the evidence estimators (iterative fits): 1e-7 relative or 1e-12 absolute
+ * (docs/statistics.md, "Reference values and tolerances").
+ */
 export const EVIDENCE: Tolerance = { relative: 1e-7, absolute: 1e-12 };
 
 /** Whether actual is within tolerance of expected (whichever bound is looser); NaN matches NaN. */

@@ -75,7 +75,7 @@ export function ComputedNote({ fmt, stamp, href }: { fmt: Fmt; stamp: AnalysisSt
   );
 }
 
-/** Every analysis page links to the Methods page (STATS.md "Showing numbers"). */
+/** Every analysis page links to the Methods page (docs/statistics.md, "Showing numbers"). */
 export function MethodsLink({ t }: { t: StaffT }) {
   return (
     <p class="methods-link">

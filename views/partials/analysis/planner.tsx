@@ -1,4 +1,7 @@
-/** Per CPI, what the analysis can detect now and the reps it would take to detect a reference effect (STATS.md Evidence 1, power). */
+/**
+ * Per CPI, what the analysis can detect now and the reps it would take to detect a reference
+ * effect (docs/statistics.md, "Evidence 1", power).
+ */
 import type { PlannerLine } from '../../../src/domain/gap-analysis';
 import { cpiName, type Fmt } from './format';
 

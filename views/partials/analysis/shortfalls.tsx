@@ -1,5 +1,5 @@
 /**
- * What an organisation without a joint model sees (STATS.md Skill-gap score, step 5):
+ * What an organisation without a joint model sees (docs/statistics.md, "Skill-gap score", step 6):
  * nothing put down to skills, each rep's CPIs likely below target, and how many more reps
  * to assess before skills can be linked to CPIs.
  */

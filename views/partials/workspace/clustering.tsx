@@ -1,6 +1,6 @@
 /**
  * The design effect of a team's or the org's figure in plain words: its answers count like
- * fewer independent ones (STATS.md "Team and org figures"). A rep's figure has none.
+ * fewer independent ones (docs/statistics.md, "Team and org figures"). A rep's figure has none.
  */
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { Clustering } from '../../../src/domain/group-figures';

@@ -1,6 +1,6 @@
 /**
  * Staff strings of the analysis pages: rep page, skill-gap analysis, content library.
- * Wording rule (PRODUCT.md): links are "associated with", never "caused by".
+ * Wording rule (docs/statistics.md, "Showing numbers"): links are "associated with", never "caused by".
  */
 export const en = {
   // Filters

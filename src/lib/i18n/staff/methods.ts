@@ -1,6 +1,6 @@
 /**
  * Staff strings of the Methods page (/methods): what each figure of the analysis pages
- * means and does not mean, in plain words (STATS.md, "Showing numbers").
+ * means and does not mean, in plain words (docs/statistics.md, "Showing numbers").
  */
 export const en = {
   mtTitle: 'Methods: how to read the figures',
