@@ -140,6 +140,17 @@ describe('GET /api/v1/gaps (joint model, served per data version)', () => {
     expect(Number(stored.rows[0]!.n)).toBe(1);
   });
 
+  it('without `to`, is served from the stored result all day (the default period ends at the end of the UTC day)', async () => {
+    const clock = t.clock as ReturnType<typeof manualClock>;
+    const first = await api(t, key, 'GET', '/gaps');
+    expect(first.status).toBe(200);
+    clock.advance(3 * 3_600_000);
+    const later = await api(t, key, 'GET', '/gaps');
+    expect(later.json.computedAt).toBe(first.json.computedAt);
+    expect(later.json).toEqual(first.json);
+    clock.advance(-3 * 3_600_000);
+  });
+
   it('moves the data version with submitted answers, targets and reps, not with partial saves or new interactions', async () => {
     const v0 = await version();
     const item = {
