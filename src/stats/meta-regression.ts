@@ -2,7 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { assertConfidence, assertFiniteNumbers, assertSameLength } from './guards.js';
-import { leastSquares, withIntercept } from './least-squares.js';
+import { type Design, interceptDesign, leastSquares, withIntercept } from './least-squares.js';
 
 /** Coefficients of a meta-regression, intercept first, with Knapp–Hartung inference. */
 export interface MetaRegression {
@@ -83,11 +83,11 @@ export function metaRegressionAtTau2(
   level: number,
   tau2: number,
 ): MetaRegression {
-  return knappHartung(withIntercept(X), y, v, level, tau2);
+  return knappHartung(interceptDesign(X), y, v, level, tau2);
 }
 
 function knappHartung(
-  design: Matrix,
+  design: Design,
   y: readonly number[],
   v: readonly number[],
   level: number,
