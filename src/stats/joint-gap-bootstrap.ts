@@ -7,6 +7,7 @@ import { tierFor } from './joint-links.js';
 import { fitJointModel, type JointModelRow } from './joint-model.js';
 import { gapTerm } from './gap-score.js';
 import { mulberry32, type RandomSource } from './prng.js';
+import { sampleSpread } from './spread.js';
 
 /** What the joint gap bootstrap resamples from; rep-major arrays, NaN where missing. */
 export interface JointGapModel {
@@ -101,10 +102,7 @@ function drawPosterior(mean: number, sd: number, random: RandomSource): number {
   return sd > 0 ? normalQuantile(u, mean, sd) : mean;
 }
 
-/** Sample SD of column `col` over the rows in `sample`, skipping NaN; NaN below 2 values. */
+/** {@link sampleSpread} of column `col` over the rows in `sample`. */
 function sampleSd(matrix: Float64Array, width: number, col: number, sample: Int32Array): number {
-  const values = Array.from(sample, (i) => matrix[i * width + col]!).filter((v) => !Number.isNaN(v));
-  if (values.length < 2) return NaN;
-  const mean = values.reduce((t, v) => t + v, 0) / values.length;
-  return Math.sqrt(values.reduce((t, v) => t + (v - mean) ** 2, 0) / (values.length - 1));
+  return sampleSpread(Float64Array.from(sample, (i) => matrix[i * width + col]!));
 }

@@ -1,6 +1,7 @@
 import { byCodePoint } from './code-point-order.js';
 import { metaRegression, metaRegressionAtTau2, type MetaRegression } from './meta-regression.js';
 import { varianceInflation } from './variance-inflation.js';
+import { sampleSpread } from './spread.js';
 
 /** One rep in one CPI's joint model: its stage-1 estimate, team and skill scores. */
 export interface JointModelRow {
@@ -137,7 +138,7 @@ function standardise(column: readonly number[]): number[] | null {
   const n = column.length;
   if (n < 2) return null;
   const mean = column.reduce((s, x) => s + x, 0) / n;
-  const sd = Math.sqrt(column.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) return null;
+  const sd = sampleSpread(column);
+  if (!(sd > 0)) return null;
   return column.map((x) => (x - mean) / sd);
 }

@@ -7,6 +7,7 @@ import { analyzeJointLinks, jointModelRows, type JointLinks, type RepCpiEstimate
 import type { JointModelRow } from './joint-model.js';
 import { gapTerm, skillDeficit, type CpiPosterior, type GapContribution } from './gap-score.js';
 import { assertConfidence, assertPositiveInteger, isNumber } from './guards.js';
+import { sampleSpread } from './spread.js';
 
 /** A rep for joint gap scoring: team, latest scores, and each CPI's shrunk posterior (turnaround in log hours). */
 export interface JointGapRep {
@@ -129,8 +130,8 @@ export function scoreGapsJoint(input: ScoreGapsJointInput, options: ScoreGapsJoi
       return link ? jointLinkWeight(link.estimate, link.se, link.tier, lowerIsBetter(cpi)) : 0;
     }),
   );
-  const skillSd = skills.map((_, s) => sdOf(column(model.scores, S, s)));
-  const cpiSd = cpis.map((_, c) => sdOf(column(posteriorMean, C, c)));
+  const skillSd = skills.map((_, s) => sampleSpread(column(model.scores, S, s)));
+  const cpiSd = cpis.map((_, c) => sampleSpread(column(posteriorMean, C, c)));
   const intervals = bootstrapJointGaps(model, { replicates, seed, confidence });
 
   const skillGap = (i: number, s: number): JointSkillGap => {
@@ -195,12 +196,6 @@ function column(matrix: Float64Array, width: number, col: number): number[] {
 
 function meanOf(values: readonly number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
-}
-
-function sdOf(values: readonly number[]): number {
-  if (values.length < 2) return NaN;
-  const mean = meanOf(values);
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
 function numberOrNaN(value: number | null | undefined): number {

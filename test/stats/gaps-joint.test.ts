@@ -13,6 +13,7 @@ import {
   type RepCpiEstimate,
 } from '../../src/stats/index.js';
 import { simulateOrg, stageOne } from './helpers/simulated-org.js';
+import { sampleSpread } from '../../src/stats/spread.js';
 
 /** A simulated org as gap input; each rep's posterior is its stage-1 estimate and SE (unshrunk, for the test). */
 interface GapInput {
@@ -171,6 +172,24 @@ describe('scoreGapsJoint', () => {
       missingScore: true,
       score: null,
     });
+  });
+
+  it('a CPI on which reps differ only by rounding adds nothing, in the estimate or the bootstrap (no 10¹² uppers)', () => {
+    const flat = gapInput(31, (tweaked) => {
+      tweaked.estimates.addedValue = tweaked.estimates.addedValue!.map((e, i) => ({
+        ...e,
+        estimate: i % 2 ? 0.1 + 0.2 : 0.3, // 0.30000000000000004 and 0.3
+      }));
+    });
+    const scored = scoreGapsJoint(flat, { seed: 3, replicates: 100 });
+    const gaps = scored.reps.flatMap((r) => r.gaps);
+    for (const gap of gaps) {
+      if (gap.upper !== null) expect(gap.upper).toBeLessThan(100);
+      expect(gap.contributions.find((c) => c.cpi === 'addedValue')?.value ?? 0).toBe(0);
+    }
+    expect(sampleSpread([0.1 + 0.2, 0.3, 0.3])).toBe(0);
+    expect(sampleSpread([1, 2, 3, Number.NaN])).toBe(1);
+    expect(sampleSpread([1])).toBeNaN();
   });
 
   it('no model: nothing attributed to skills, and how many more reps to assess', () => {
