@@ -13,19 +13,26 @@ import { Worker } from 'node:worker_threads';
 const INTERVAL_MS = 250;
 
 const WORKER = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.libsql);
 // A background thread: lower its priority (Linux; see src/lib/background-thread.ts).
 try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 const db = new Database(workerData.path);
 db.exec('PRAGMA busy_timeout=0');
-setInterval(() => {
+const timer = setInterval(() => {
   try {
     db.exec('PRAGMA wal_checkpoint(PASSIVE)');
   } catch {
     // Busy (another process's checkpoint) or the file is going away: the next turn tries again.
   }
 }, workerData.intervalMs);
+// Stopping closes the connection before the thread ends: a terminated thread leaves its
+// native connection open, and the file stays locked for the rest of the process.
+parentPort.once('message', () => {
+  clearInterval(timer);
+  try { db.close(); } catch {}
+  parentPort.postMessage('closed');
+});
 `;
 
 export interface Checkpointer {
@@ -40,6 +47,14 @@ export function startCheckpointer(path: string): Checkpointer {
   worker.on('error', (error) => console.error(`[db] checkpointer stopped: ${error.message}`));
   return {
     async stop() {
+      const closed = new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', () => resolve());
+        worker.once('error', () => resolve());
+      });
+      worker.postMessage('stop');
+      // A thread stuck in a checkpoint gets two seconds before it is ended as it is.
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       await worker.terminate();
     },
   };
