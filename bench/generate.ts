@@ -4,8 +4,11 @@
  * years before `now`. Written with multi-row INSERTs straight into a fresh file, then the
  * CPI rollups are rebuilt — the same state the live write paths keep.
  */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createClient, type InStatement } from '@libsql/client';
 import { createDb } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -56,8 +59,16 @@ export async function generateWorkspace(spec: WorkspaceSpec): Promise<string> {
   if (existsSync(path)) return path;
   mkdirSync(dirname(path), { recursive: true });
   const building = `${path}.building`;
-  rmSync(building, { force: true });
-  await writeWorkspace(`file:${building}`, spec);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  // Written by a child process, so that every connection to the file is gone when it ends.
+  execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), building, JSON.stringify(spec)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  leaveWal(`file:${building}`);
   if (existsSync(`${building}-wal`)) throw new Error(`${building}-wal is still there: the workspace is not whole`);
   rmSync(`${building}-shm`, { force: true });
   renameSync(building, path);
@@ -275,22 +286,27 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
     await tx.run(sql`UPDATE rollup_mode SET bulk = 0 WHERE id = 1`);
   });
   await finish.close();
-  if (url.startsWith('file:')) await leaveWal(url);
 }
 
 /**
  * Folds the WAL into the file and leaves WAL mode, so the file stands alone and can be
  * renamed. A checkpoint that cannot finish (another connection still reading) answers
  * busy rather than failing: switching the journal mode waits for every page and says
- * whether it did — deleting a WAL that still holds committed pages corrupts the file.
+ * whether it did — deleting a WAL that still holds committed pages corrupted the file.
+ * In a child process, after the writer's has ended: a closed libsql connection whose
+ * prepared statements are not yet garbage-collected stays open, and holds the WAL.
  */
-async function leaveWal(url: string): Promise<void> {
-  const client = createClient({ url });
-  try {
-    const mode = await client.execute('PRAGMA journal_mode=DELETE');
-    if (String(mode.rows[0]?.[0]).toLowerCase() !== 'delete')
-      throw new Error(`${url}: could not leave WAL mode (${String(mode.rows[0]?.[0])})`);
-  } finally {
-    client.close();
-  }
+function leaveWal(url: string): void {
+  const script = `const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('libsql'))});
+const db = new Database(${JSON.stringify(url.slice('file:'.length))}, { timeout: 10000 });
+const mode = String(Object.values(db.prepare('PRAGMA journal_mode=DELETE').get())[0]);
+db.close();
+if (mode.toLowerCase() !== 'delete') { console.error('journal mode is still ' + mode); process.exit(1); }`;
+  execFileSync(process.execPath, ['-e', script], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+// The child process of generateWorkspace: `generate.ts FILE SPEC-JSON`.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await writeWorkspace(`file:${process.argv[2]}`, JSON.parse(process.argv[3]!) as WorkspaceSpec);
+  process.exit(0);
 }
