@@ -79,7 +79,7 @@ export const interactions = sqliteTable(
     occurredAt: ms('occurred_at').notNull(),
     quoteRequestedAt: ms('quote_requested_at'),
     quoteDeliveredAt: ms('quote_delivered_at'),
-    /** Content ids in the order given, `;`-joined: the payload compared on a CRM retry. */
+    /** The content ids sorted and `;`-joined (order does not matter): compared on a CRM retry. */
     contentKey: text('content_key').notNull().default(''),
     /** Short hash of the customer fields as received, to compare a CRM retry with the original. */
     customerKey: text('customer_key').notNull().default(''),
