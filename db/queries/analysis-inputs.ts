@@ -5,11 +5,11 @@
  * the edges from the rows — and of quote turnaround in log hours. Sums only; the model
  * runs in src/stats.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { INTERACTION_TYPES, type InteractionType } from '../schema';
+import type { InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
-import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS } from './rollups';
+import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
 import { emptySums, addSums, type CpiSums } from './cpis';
 import { rowsOf } from './bulk';
 
@@ -18,13 +18,6 @@ export interface RepTypeSums {
   type: InteractionType;
   sums: CpiSums;
 }
-
-const pairs = sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(
-  INTERACTION_TYPES.map((type) => sql`SELECT ${type} AS type`),
-  sql` UNION ALL `,
-)}) t`;
-const latestDay = (bound: SQL) =>
-  sql`(SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= ${bound})`;
 
 const answerSums = sql.raw(`
   count(*) AS responses, count(invitation_id) AS invitedResponses,
@@ -48,11 +41,9 @@ export async function getAnswerSumsByRepType(db: Drizzle, period: Period): Promi
   if (firstDay < endDay) {
     const rows = await rowsOf(
       db,
-      sql`WITH pairs AS (${pairs}),
-        b AS (SELECT rep_id, type, ${latestDay(sql`${endDay - 1}`)} AS endDay, ${latestDay(sql`${firstDay - 1}`)} AS startDay FROM pairs)
+      sql`${runningTotalBounds(firstDay - 1, endDay - 1)}
       SELECT b.rep_id, b.type, ${sql.raw(COUNT_COLUMNS.map((c) => `coalesce(e.${c}, 0) - coalesce(s.${c}, 0)`).join(', '))}
-      FROM b JOIN cpi_cumulative e ON e.rep_id = b.rep_id AND e.interaction_type = b.type AND e.day = b.endDay
-        LEFT JOIN cpi_cumulative s ON s.rep_id = b.rep_id AND s.interaction_type = b.type AND s.day = b.startDay`,
+      ${RUNNING_TOTAL_JOIN}`,
     );
     for (const row of rows)
       add(Number(row[0]), row[1] as InteractionType, columns(row as unknown as (string | number | null)[], 2));

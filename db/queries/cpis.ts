@@ -6,9 +6,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
-import { INTERACTION_TYPES, type InteractionType } from '../schema';
+import type { InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
-import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS } from './rollups';
+import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
 import { rowsOf } from './bulk';
 
 export interface CpiSums {
@@ -87,16 +87,6 @@ async function rows(db: Drizzle, query: SQL): Promise<Row[]> {
   return db.all<Row>(query);
 }
 
-const pairsOf = (types: readonly InteractionType[] | undefined) => {
-  const list = types && types.length > 0 ? types : INTERACTION_TYPES;
-  return sql`SELECT r.id AS rep_id, t.type FROM reps r CROSS JOIN (${sql.join(
-    list.map((type) => sql`SELECT ${type} AS type`),
-    sql` UNION ALL `,
-  )}) t`;
-};
-const latestDay = (bound: SQL) =>
-  sql`(SELECT max(day) FROM cpi_cumulative c WHERE c.rep_id = pairs.rep_id AND c.interaction_type = pairs.type AND c.day <= ${bound})`;
-
 /**
  * Per rep: everything whose interaction day is in (startDay, endDay] — the difference of
  * two running totals per rep and type, found with one index seek each.
@@ -109,12 +99,9 @@ async function sumsBetweenDays(
 ): Promise<Row[]> {
   return rows(
     db,
-    sql`WITH pairs AS (${pairsOf(types)}),
-      b AS (SELECT rep_id, type, ${latestDay(sql`${endDay}`)} AS endDay, ${latestDay(sql`${startDay}`)} AS startDay FROM pairs)
+    sql`${runningTotalBounds(startDay, endDay, types)}
     SELECT b.rep_id AS repId, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(coalesce(e.${COUNT_COLUMNS[i]}, 0) - coalesce(s.${COUNT_COLUMNS[i]}, 0)) AS ${f}`).join(', '))}
-    FROM b
-      JOIN cpi_cumulative e ON e.rep_id = b.rep_id AND e.interaction_type = b.type AND e.day = b.endDay
-      LEFT JOIN cpi_cumulative s ON s.rep_id = b.rep_id AND s.interaction_type = b.type AND s.day = b.startDay
+    ${RUNNING_TOTAL_JOIN}
     GROUP BY b.rep_id`,
   );
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, addApiKey, api, manualClock, type TestApp } from '../helpers/app';
-import { rebuildRollups } from '../../db/queries/rollups';
+import { rebuildRollups, RUNNING_TOTAL_JOIN, runningTotalBounds } from '../../db/queries/rollups';
+import { sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getCpiSumsByRep } from '../../db/queries/cpis';
 
 describe('CPI running totals', () => {
@@ -59,5 +61,16 @@ describe('CPI running totals', () => {
         Number(raw.rows[0]!.s),
       ]);
     }
+  });
+
+  it('reads a period with two index seeks per rep and type: never a scan of the running totals', async () => {
+    // Left to the planner, the join had SQLite scan all of cpi_cumulative (0.7 s at a million responses).
+    const query = new SQLiteSyncDialect().sqlToQuery(
+      sql`${runningTotalBounds(20_000, 20_090)} SELECT b.rep_id ${RUNNING_TOTAL_JOIN}`,
+    );
+    const plan = await t.db.readClient.execute({ sql: `EXPLAIN QUERY PLAN ${query.sql}`, args: query.params as never });
+    const steps = plan.rows.map((r) => String(r.detail));
+    expect(steps.filter((d) => /^SCAN (e|s|c)\b/.test(d))).toEqual([]);
+    expect(steps.some((d) => d.startsWith('SEARCH e USING'))).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ describe('shrinkMeans (normal–normal)', () => {
     [5, 5, 4, 5],
     [3, 4, 2, 3, 4, 3],
   ].map(summarize);
-  it('matches the formula in docs/statistics.md (A rep's figures) (reference computed independently with numpy)', () => {
+  it('matches the formula in docs/statistics.md (a rep’s figures) (reference computed independently with numpy)', () => {
     const result = shrinkMeans(groups);
     expect(result.grandMean).toBeCloseTo(3.6666666666666665, 12);
     expect(result.withinVariance).toBeCloseTo(0.44642857142857145, 12);
