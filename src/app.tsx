@@ -25,6 +25,7 @@ import { adminRoutes } from './routes/admin';
 import { interactionFormRoutes } from './routes/interactions';
 import { workspaceRoutes } from './routes/workspace';
 import { apiRoutes } from './routes/api';
+import { apiReferenceRoutes } from './routes/api/reference';
 import { surveyRoutes } from './routes/survey';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 import { benchRoutes } from './routes/bench';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
+  app.route('/api/reference', apiReferenceRoutes(deps));
 
   // Customer pages: authorised by their token, never by a session.
   app.use('/s/*', noStore);

@@ -147,6 +147,14 @@ const signedInOrNot = (anonymous: number, staff: number): Record<Principal, numb
 export const MATRIX: MatrixRow[] = [
   // Public
   { area: 'public', method: 'GET', path: '/healthz', expected: everyone(200) },
+  {
+    area: 'public',
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    expected: everyone(200),
+    note: 'the API description holds no data',
+  },
+  { area: 'public', method: 'GET', path: '/api/reference', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/app.css', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/htmx.min.js', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/favicon.svg', expected: everyone(200) },
