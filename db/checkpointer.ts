@@ -12,11 +12,13 @@ import { Worker } from 'node:worker_threads';
 
 const INTERVAL_MS = 250;
 
+// Runs as CommonJS or as a module (an eval worker inherits --input-type from the process), so no bare require.
 const WORKER = `
-const { workerData, parentPort } = require('node:worker_threads');
-const Database = require(workerData.libsql);
+const builtin = (name) => process.getBuiltinModule(name);
+const { workerData, parentPort } = builtin('node:worker_threads');
+const Database = builtin('node:module').createRequire(workerData.libsql)(workerData.libsql);
 // A background thread: lower its priority (Linux; see src/lib/background-thread.ts).
-try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
+try { builtin('node:os').setPriority(Number(builtin('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 const db = new Database(workerData.path);
 db.exec('PRAGMA busy_timeout=0');
 const timer = setInterval(() => {
