@@ -1,4 +1,5 @@
 /** `npm run bench [-- name…]`: runs the benchmarks; each prints its ratio against its baseline. */
+import { benchClient } from './client';
 import { benchCpis } from './cpis';
 import { benchSubmit } from './submit';
 import { benchImport } from './import';
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   mail: () => benchMail(),
   overview: () => benchOverview(),
   sqld: () => benchSqld(),
+  client: () => benchClient(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,11 +1,11 @@
 /**
- * `npm run cli -- <command>`: the shell side of CPI Lens (README.md, "Commands").
+ * `npm run cli -- <command>`: the shell side of CPI Lens (README.md, "Commands"); the
+ * command line is read by src/cli-args.ts (`--help` prints the usage).
  * Exit codes: 0 done, 1 the input was refused (messages on stderr), 2 usage or config error.
  */
 import { loadConfig, ConfigError } from './config';
 import { openDeps } from './deps';
 import type { AppDeps } from './context';
-import { API_SCOPES, ROLES, type ApiScope, type Role } from '../db/schema';
 import { createApiKey } from './domain/api-keys';
 import { createStaffUser } from './domain/staff';
 import { passwordProblem } from './lib/passwords';
@@ -20,46 +20,12 @@ import { rejectedCsvHeader, rejectedCsvPages } from './domain/imports/rejected-c
 import type { ImportProgress } from './domain/imports/progress';
 import { progressLine } from './lib/progress-line';
 import { writeCsvFile } from './lib/csv';
-import { IMPORT_KINDS, type ImportKind } from '../db/schema';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { eraseCustomer, applyRetention } from './domain/privacy';
 import { getSettings } from './domain/settings';
 import { email } from './domain/inputs';
-
-class UsageError extends Error {}
-
-const USAGE = `Usage:
-  npm run cli -- user add --email E --name N --role admin|lead|trainer [--team T]...   (password on stdin)
-  npm run cli -- apikey create --name N [--scope ingest|read|all]
-  npm run cli -- send-due
-  npm run cli -- import interactions|reps|training|content|responses FILE.csv [--skip-invalid]
-  npm run cli -- erase-customer --email E
-  npm run cli -- retention`;
-
-/** Parses `--flag value` pairs; repeated flags collect into arrays. */
-export function parseFlags(args: string[]): Map<string, string[]> {
-  const flags = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags.set(name, [...(flags.get(name) ?? []), value]);
-  }
-  return flags;
-}
-
-const one = (flags: Map<string, string[]>, name: string, required = true): string | undefined => {
-  const values = flags.get(name);
-  if (!values?.length) {
-    if (required) throw new UsageError(`--${name} is required`);
-    return undefined;
-  }
-  return values[values.length - 1];
-};
+import { type CliCommand, parseCliArgs, USAGE, UsageError } from './cli-args';
 
 /** The first line of stdin (without its newline): read up to the newline or the end, whichever comes first. */
 async function readStdinLine(): Promise<string> {
@@ -73,30 +39,21 @@ async function readStdinLine(): Promise<string> {
   return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
-async function userAdd(deps: AppDeps, flags: Map<string, string[]>) {
-  const email = one(flags, 'email') ?? '';
-  const name = one(flags, 'name') ?? '';
-  const role = one(flags, 'role') ?? '';
-  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError('--role must be admin, lead or trainer');
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError('--email must be an email address');
-  const teamNames = flags.get('team') ?? [];
+async function userAdd(deps: AppDeps, { email, name, role, teams }: Extract<CliCommand, { command: 'user add' }>) {
   const password = await readStdinLine();
   const problem = passwordProblem(password);
   if (problem) throw new UsageError(`the password on stdin ${problem}`);
-  const teamIds = [...(await deps.db.write((tx) => ensureTeams(tx, teamNames, deps.clock.nowMs()))).values()];
-  const created = await createStaffUser(deps, 'cli', { email, name, role: role as Role, password, teamIds });
-  console.log(
-    `Created ${role} ${email} (id ${created.id})${teamNames.length ? ` coaching ${teamNames.join(', ')}` : ''}.`,
-  );
+  const teamIds = [...(await deps.db.write((tx) => ensureTeams(tx, teams, deps.clock.nowMs()))).values()];
+  const created = await createStaffUser(deps, 'cli', { email, name, role, password, teamIds });
+  console.log(`Created ${role} ${email} (id ${created.id})${teams.length ? ` coaching ${teams.join(', ')}` : ''}.`);
+  return 0;
 }
 
-async function apikeyCreate(deps: AppDeps, flags: Map<string, string[]>) {
-  const name = one(flags, 'name') ?? '';
-  const scope = one(flags, 'scope', false) ?? 'all';
-  if (!(API_SCOPES as readonly string[]).includes(scope)) throw new UsageError('--scope must be ingest, read or all');
-  const created = await createApiKey(deps, { name, scope: scope as ApiScope, actor: 'cli', actorId: null });
+async function apikeyCreate(deps: AppDeps, { name, scope }: Extract<CliCommand, { command: 'apikey create' }>) {
+  const created = await createApiKey(deps, { name, scope, actor: 'cli', actorId: null });
   console.log(`API key "${name}" (scope ${scope}) created. It is shown once; store it now:`);
   console.log(created.key);
+  return 0;
 }
 
 async function sendDueCommand(deps: AppDeps): Promise<number> {
@@ -119,33 +76,15 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
   }
 }
 
-/** The import command's arguments: KIND FILE [--skip-invalid]. */
-function importArgs(args: string[]): { kind: ImportKind; file: string; skipInvalid: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { 'skip-invalid': { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const [kind, file, ...extra] = parsed.positionals;
-  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || extra.length > 0) {
-    throw new UsageError('import needs a kind (interactions, reps, training, content or responses) and a file');
-  }
-  return { kind: kind as ImportKind, file, skipInvalid: parsed.values['skip-invalid'] === true };
-}
-
 /**
  * `import KIND FILE [--skip-invalid]`: every row validated, then written in one step; errors
  * go to stderr. Skipping, the valid rows are written (still in one step) and the rejected
  * ones go to FILE.rejected.csv with their line and reason. Progress on stderr at a terminal.
  */
-async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
-  const { kind, file, skipInvalid } = importArgs(args);
+async function importCommand(
+  deps: AppDeps,
+  { kind, file, skipInvalid }: Extract<CliCommand, { command: 'import' }>,
+): Promise<number> {
   if (!existsSync(file)) {
     console.error(`error: no such file: ${file}`);
     return 1;
@@ -196,8 +135,8 @@ async function importCommand(deps: AppDeps, args: string[]): Promise<number> {
 }
 
 /** `erase-customer --email E`: erases a customer (docs/reliability.md, "Privacy: erasure and retention"). */
-async function eraseCommand(deps: AppDeps, args: string[]): Promise<number> {
-  const address = email.safeParse(one(parseFlags(args), 'email') ?? '');
+async function eraseCommand(deps: AppDeps, given: string): Promise<number> {
+  const address = email.safeParse(given);
   if (!address.success) throw new UsageError('--email must be an email address');
   const report = await deps.db.write((tx) => eraseCustomer(tx, address.data, 'cli', deps.clock.nowMs()));
   console.log(
@@ -222,30 +161,33 @@ async function retentionCommand(deps: AppDeps): Promise<number> {
   return 0;
 }
 
-/** Commands taking the rest of the arguments; each returns its exit code. */
-const commands: Record<string, (deps: AppDeps, args: string[]) => Promise<number>> = {
-  'send-due': (deps) => sendDueCommand(deps),
-  import: importCommand,
-  'erase-customer': eraseCommand,
-  retention: (deps) => retentionCommand(deps),
-};
+function runCommand(deps: AppDeps, cli: Exclude<CliCommand, { command: 'help' }>): Promise<number> {
+  switch (cli.command) {
+    case 'user add':
+      return userAdd(deps, cli);
+    case 'apikey create':
+      return apikeyCreate(deps, cli);
+    case 'send-due':
+      return sendDueCommand(deps);
+    case 'import':
+      return importCommand(deps, cli);
+    case 'erase-customer':
+      return eraseCommand(deps, cli.email);
+    case 'retention':
+      return retentionCommand(deps);
+  }
+}
 
 async function run(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
+  const cli = parseCliArgs(argv);
+  if (cli.command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig();
   const { db, deps } = await openDeps(config);
   try {
-    if (command === 'user' && sub === 'add') await userAdd(deps, parseFlags(rest));
-    else if (command === 'apikey' && sub === 'create') await apikeyCreate(deps, parseFlags(rest));
-    else {
-      const handler = command ? commands[command] : undefined;
-      if (!handler)
-        throw new UsageError(
-          command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given',
-        );
-      return await handler(deps, sub === undefined ? rest : [sub, ...rest]);
-    }
-    return 0;
+    return await runCommand(deps, cli);
   } finally {
     await db.close();
   }

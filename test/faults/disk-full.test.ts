@@ -6,7 +6,9 @@
  * deleted the same server process writes again, the file passes integrity_check, and every
  * write acknowledged before the fault is still there.
  *
- * Mounting a tmpfs needs root (CAP_SYS_ADMIN); where that is refused the test says so and is skipped.
+ * Mounting a tmpfs needs root (CAP_SYS_ADMIN); where that is refused the test says so and is
+ * skipped, unless REQUIRE_TMPFS=1 (set by .ci/run when it runs as root on Linux): then it fails
+ * with the reason, like REQUIRE_BROWSER and REQUIRE_SQLD.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, rmdirSync, writeSync } from 'node:fs';
@@ -56,8 +58,10 @@ const root = mkdtempSync(join(tmpdir(), 'cpi-faults-disk-'));
 const mountPoint = join(root, 'small-disk');
 mkdirSync(mountPoint);
 const mountRefused = tryMountTmpfs(mountPoint, '16m');
-if (mountRefused) note(`disk-full: cannot mount a tmpfs here (${mountRefused}); the full-disk test is skipped`);
-else
+const tmpfsRequired = process.env.REQUIRE_TMPFS === '1';
+if (mountRefused && !tmpfsRequired)
+  note(`disk-full: cannot mount a tmpfs here (${mountRefused}); the full-disk test is skipped`);
+if (!mountRefused)
   process.once('exit', () => {
     // However the run ends (a filtered test skips the hooks), the mount does not outlive it.
     try {
@@ -67,7 +71,18 @@ else
     }
   });
 
-describe.skipIf(mountRefused !== undefined)('the database on a full disk', () => {
+if (mountRefused && tmpfsRequired) {
+  describe('the database on a full disk', () => {
+    it('has a tmpfs to fill (REQUIRE_TMPFS=1)', () => {
+      throw new Error(
+        `cannot mount a 16 MB tmpfs at ${mountPoint} (${mountRefused}); REQUIRE_TMPFS=1 makes this a failure (mounting needs root or CAP_SYS_ADMIN)`,
+      );
+    });
+  });
+}
+
+const skipReason = mountRefused ? ` [skipped: cannot mount a tmpfs here: ${mountRefused}]` : '';
+describe.skipIf(mountRefused !== undefined)(`the database on a full disk${skipReason}`, () => {
   const dbPath = join(mountPoint, 'cpi.db');
   const filler = join(mountPoint, 'filler.bin');
   let tokens: string[];

@@ -309,6 +309,6 @@ describe('skipping invalid rows of the other kinds (CLI)', () => {
       NOW,
     });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--skip'");
+    expect(run.stderr).toContain('error: unknown flag --skip for "import" (it takes --skip-invalid)');
   });
 });
