@@ -2,7 +2,7 @@
  * The statements of erasure and retention (src/domain/privacy.ts holds the rules: what goes,
  * in which order, and the audit entry). Each runs inside the caller's write.
  */
-import { and, eq, inArray, isNotNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { customers, interactions, invitations, invitationTokens, outbox, responses } from '../schema';
 
@@ -63,16 +63,16 @@ export async function deleteOutboxTo(tx: Drizzle, address: string): Promise<numb
   return (await tx.delete(outbox).where(eq(outbox.toAddress, address)).returning({ id: outbox.id })).length;
 }
 
+/** A LIKE pattern (for `ESCAPE '\'`) matching text that contains `text` literally: `%`, `_` and `\` escaped. */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Clears every comment that quotes `address` (lower case), case-insensitively; returns how many. */
 export async function clearCommentsQuoting(tx: Drizzle, address: string, now: number): Promise<number> {
   const quoting = await tx
     .update(responses)
     .set({ comment: null, updatedAt: now })
     .where(
-      and(
-        isNotNull(responses.comment),
-        like(sql`lower(${responses.comment})`, `%${address.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-      ),
+      and(isNotNull(responses.comment), sql`lower(${responses.comment}) LIKE ${likeContaining(address)} ESCAPE '\\'`),
     )
     .returning({ id: responses.id });
   return quoting.length;
