@@ -2,7 +2,15 @@
  * Survey rules (docs/architecture.md, "The survey loop"): per interaction type, with
  * defaults, and the pure decision whether an arriving interaction is surveyed, when, and what is asked.
  */
-import { ANSWER_KEYS, type AnswerKey, type InteractionType, type SuppressionReason } from '../../db/schema';
+import type { Drizzle } from '../../db/client';
+import {
+  ANSWER_KEYS,
+  INTERACTION_TYPES,
+  type AnswerKey,
+  type InteractionType,
+  type SuppressionReason,
+} from '../../db/schema';
+import { listStoredRules } from '../../db/queries/survey-rules';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,6 +35,12 @@ export function defaultRule(interactionType: InteractionType): Rule {
     questions: [...ANSWER_KEYS],
     required: [],
   };
+}
+
+/** Every type's rule: the stored one, or the default. */
+export async function getRules(db: Drizzle): Promise<Map<InteractionType, Rule>> {
+  const stored = await listStoredRules(db);
+  return new Map(INTERACTION_TYPES.map((type) => [type, stored.get(type) ?? defaultRule(type)]));
 }
 
 export interface SurveyContext {

@@ -31,7 +31,7 @@ import {
   type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
-import { getRules } from '../../../db/queries/survey-rules';
+import { getRules } from '../survey-rules';
 import { countOptedOutCustomers, countSuppressionListEntries } from '../../../db/queries/suppressions';
 import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
