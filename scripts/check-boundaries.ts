@@ -6,8 +6,8 @@
  *   in views);
  * - src/stats imports nothing outside src/stats (pure statistics, numbers in and out) but its
  *   libraries;
- * - db never imports routes or the domain at run time (types are fine: queries take the
- *   domain's TeamScope). The demo workspace builder (db/demo.ts, db/demo/) is a program that
+ * - db never imports routes, not even a type, nor the domain at run time (types are fine:
+ *   queries take the domain's TeamScope). The demo workspace builder (db/demo.ts, db/demo/) is a program that
  *   drives the domain to write a workspace, as src/cli.ts does, and is exempt.
  * Imports are read with oxc-parser, so `import type` and `import { type X }` are told apart
  * from imports that run. `npm run lint` runs it; it exits 1 and names each bad import.
@@ -53,7 +53,12 @@ export const RULES: Rule[] = [
         ? !target.startsWith('src/stats/')
         : !STATS_LIBRARIES.test(specifier) && !specifier.startsWith('node:'),
   },
-  { name: 'db must not import routes', from: /^db\//, forbids: (target) => target.startsWith('src/routes/') },
+  {
+    name: 'db must not import routes',
+    from: /^db\//,
+    types: true,
+    forbids: (target) => target.startsWith('src/routes/'),
+  },
   {
     name: 'db must not import the domain at run time',
     from: /^db\//,

@@ -40,6 +40,7 @@ const FIXTURE: Record<string, string> = {
     "import { decide } from '../../src/domain/rules';",
     "import { handler } from '../../src/routes/things';",
     "import { DAY } from '../../src/lib/days';",
+    "import type { Query } from '../../src/routes/query';",
     '',
   ].join('\n'),
   'db/demo.ts': "import { decide } from '../src/domain/rules';\n",
@@ -74,6 +75,7 @@ describe('import boundaries (scripts/check-boundaries.ts)', () => {
         'src/stats/bad.ts:8 ../domain/rules — src/stats imports only src/stats and its libraries',
         'db/queries/bad.ts:2 ../../src/domain/rules — db must not import the domain at run time',
         'db/queries/bad.ts:3 ../../src/routes/things — db must not import routes',
+        'db/queries/bad.ts:5 ../../src/routes/query — db must not import routes',
         'db/demography.ts:1 ../src/domain/rules — db must not import the domain at run time',
       ].sort(),
     );
@@ -85,8 +87,8 @@ describe('import boundaries (scripts/check-boundaries.ts)', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('import boundaries: 10 violation(s)');
-    expect(run.stderr.trim().split('\n')).toHaveLength(10);
+    expect(run.stdout).toContain('import boundaries: 11 violation(s)');
+    expect(run.stderr.trim().split('\n')).toHaveLength(11);
     expect(run.stderr).toContain(
       'views/pages/bad-route.tsx:1: imports ../../src/routes/admin/model — views must not import routes',
     );
