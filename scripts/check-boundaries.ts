@@ -9,6 +9,8 @@
  * - db never imports routes, not even a type, nor the domain at run time (types are fine:
  *   queries take the domain's TeamScope). The demo workspace builder (db/demo.ts, db/demo/) is a program that
  *   drives the domain to write a workspace, as src/cli.ts does, and is exempt.
+ * - src/domain runs no SQL itself: no drizzle-orm or libSQL client at run time (queries live
+ *   in db/queries).
  * Imports are read with oxc-parser, so `import type` and `import { type X }` are told apart
  * from imports that run. `npm run lint` runs it; it exits 1 and names each bad import.
  */
@@ -58,6 +60,11 @@ export const RULES: Rule[] = [
     from: /^db\//,
     types: true,
     forbids: (target) => target.startsWith('src/routes/'),
+  },
+  {
+    name: 'src/domain runs no SQL: no drizzle-orm or libSQL client at run time',
+    from: /^src\/domain\//,
+    forbids: (_target, specifier) => /^(drizzle-orm|@libsql\/|libsql$)/.test(specifier),
   },
   {
     name: 'db must not import the domain at run time',

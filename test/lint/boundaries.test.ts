@@ -43,6 +43,9 @@ const FIXTURE: Record<string, string> = {
     "import type { Query } from '../../src/routes/query';",
     '',
   ].join('\n'),
+  // src/domain → no SQL of its own.
+  'src/domain/bad.ts':
+    "import { eq } from 'drizzle-orm';\nimport type { SQL } from 'drizzle-orm';\nimport { getThing } from '../../db/queries/things';\n",
   'db/demo.ts': "import { decide } from '../src/domain/rules';\n",
   'db/demo/load.ts': "import { queue } from '../../src/domain/invitations';\n",
   'db/demography.ts': "import { decide } from '../src/domain/rules';\n",
@@ -76,6 +79,7 @@ describe('import boundaries (scripts/check-boundaries.ts)', () => {
         'db/queries/bad.ts:2 ../../src/domain/rules — db must not import the domain at run time',
         'db/queries/bad.ts:3 ../../src/routes/things — db must not import routes',
         'db/queries/bad.ts:5 ../../src/routes/query — db must not import routes',
+        'src/domain/bad.ts:1 drizzle-orm — src/domain runs no SQL: no drizzle-orm or libSQL client at run time',
         'db/demography.ts:1 ../src/domain/rules — db must not import the domain at run time',
       ].sort(),
     );
@@ -87,8 +91,8 @@ describe('import boundaries (scripts/check-boundaries.ts)', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('import boundaries: 11 violation(s)');
-    expect(run.stderr.trim().split('\n')).toHaveLength(11);
+    expect(run.stdout).toContain('import boundaries: 12 violation(s)');
+    expect(run.stderr.trim().split('\n')).toHaveLength(12);
     expect(run.stderr).toContain(
       'views/pages/bad-route.tsx:1: imports ../../src/routes/admin/model — views must not import routes',
     );
