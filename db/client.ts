@@ -24,7 +24,7 @@ import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import * as schema from './schema';
 import { createSqliteClient } from './sqlite-client';
 import { startCheckpointer } from './checkpointer';
-import { unavailable } from '../src/lib/errors';
+import { DatabaseUnavailableError } from './errors';
 
 /** $client: the connection (or transaction) under it, for hot paths that skip query building. */
 export type Drizzle = LibSQLDatabase<typeof schema> & { $client: Pick<Client, 'execute'> };
@@ -191,7 +191,7 @@ export async function withBusyRetry<T>(op: () => Promise<T>, deadline: number): 
       return await op();
     } catch (error) {
       if (!isBusyError(error)) throw error;
-      if (Date.now() - started > deadline) throw unavailable();
+      if (Date.now() - started > deadline) throw new DatabaseUnavailableError('busy');
       await sleep(backoff(attempt));
     }
   }
@@ -290,7 +290,7 @@ class WriteQueue {
           await sleep(backoff(attempt));
           continue;
         }
-        const failure = isBusyError(error) ? unavailable() : mapStorageError(error);
+        const failure = isBusyError(error) ? new DatabaseUnavailableError('busy') : mapStorageError(error);
         for (const job of group) job.reject(failure);
         return undefined;
       }
@@ -352,12 +352,12 @@ class WriteQueue {
   }
 }
 
-/** Storage failures a client can do nothing about become 503 with a clear log line. */
+/** Storage failures a client can do nothing about become DatabaseUnavailableError (a 503), with a clear log line. */
 function mapStorageError(error: unknown): unknown {
-  if (isBusyError(error)) return unavailable();
+  if (isBusyError(error)) return new DatabaseUnavailableError('busy');
   if (isDiskFullError(error)) {
     console.error(`[db] write failed, storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    return unavailable('Storage is full or failing. Try again later.', 30);
+    return new DatabaseUnavailableError('storage');
   }
   return error;
 }

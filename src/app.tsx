@@ -9,8 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps, AppEnv } from './context';
-import { AppError, tooLarge } from './lib/errors';
+import { AppError, databaseUnavailable, tooLarge } from './lib/errors';
 import { isBusyError, isDiskFullError } from '../db/client';
+import { DatabaseUnavailableError } from '../db/errors';
 import { renderHtml } from './lib/render';
 import { clientAddressOf, trustedProxyList } from './lib/client-address';
 import { pathForLog } from './lib/tokens';
@@ -135,9 +136,9 @@ function toAppError(error: unknown): AppError {
     if (error.status === 413) return tooLarge();
     if (error.status === 400) return new AppError(400, 'bad_request', error.message || 'Bad request.');
   }
-  if (isBusyError(error)) return new AppError(503, 'unavailable', 'The database is busy. Try again shortly.', [], 2);
-  if (isDiskFullError(error))
-    return new AppError(503, 'unavailable', 'Storage is full or failing. Try again later.', [], 30);
+  if (error instanceof DatabaseUnavailableError) return databaseUnavailable(error);
+  if (isBusyError(error)) return databaseUnavailable(new DatabaseUnavailableError('busy'));
+  if (isDiskFullError(error)) return databaseUnavailable(new DatabaseUnavailableError('storage'));
   return new AppError(500, 'internal', 'Internal error.');
 }
 

@@ -11,6 +11,7 @@ import { createStaffUser } from './domain/staff';
 import { passwordProblem } from './lib/passwords';
 import { ensureTeams } from '../db/queries/teams';
 import { AppError } from './lib/errors';
+import { DatabaseUnavailableError } from '../db/errors';
 import { sendDue } from './mail/sender';
 import { createSmtpTransport } from './mail/transport';
 import { countDueMessages } from '../db/queries/outbox';
@@ -203,7 +204,7 @@ async function main() {
     } else if (error instanceof ConfigError) {
       console.error(error.message);
       process.exitCode = 2;
-    } else if (error instanceof AppError) {
+    } else if (error instanceof AppError || error instanceof DatabaseUnavailableError) {
       console.error(`error: ${error.message}`);
       process.exitCode = 1;
     } else {

@@ -2,8 +2,7 @@
  * Coaching sessions (planned, done, cancelled) and the `coaching` training record a done
  * session writes. Reads join the rep so callers can check the team scope.
  */
-import { sessionDate } from '../../src/domain/session-date';
-import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { coachingSessions, reps, skills, staffUsers, trainingRecords, type CpiKey } from '../schema';
 import type { TeamScope } from '../../src/domain/access';
@@ -45,6 +44,9 @@ const sessionColumns = {
   trainingRecordId: coachingSessions.trainingRecordId,
 };
 
+/** The order of sessionDate (src/domain/session-date.ts): the day done, else the day planned for. */
+const bySessionDate = sql`coalesce(${coachingSessions.completedAt}, ${coachingSessions.plannedFor}, 0)`;
+
 const selectSessions = (db: Drizzle) =>
   db
     .select(sessionColumns)
@@ -60,30 +62,30 @@ export async function listSessionsOfReps(
   doneSince: number,
 ): Promise<SessionRow[]> {
   if (repIds.length === 0) return [];
-  const rows: SessionRow[] = [];
-  for (let i = 0; i < repIds.length; i += 500) {
-    const chunk = repIds.slice(i, i + 500);
-    rows.push(
-      ...(await selectSessions(db).where(
-        and(
-          inArray(coachingSessions.repId, [...chunk]),
-          or(
-            eq(coachingSessions.status, 'planned'),
-            and(eq(coachingSessions.status, 'done'), gte(coachingSessions.completedAt, doneSince)),
-          ),
+  return selectSessions(db)
+    .where(
+      and(
+        sql`${coachingSessions.repId} IN (SELECT value FROM json_each(${JSON.stringify(repIds)}))`,
+        or(
+          eq(coachingSessions.status, 'planned'),
+          and(eq(coachingSessions.status, 'done'), gte(coachingSessions.completedAt, doneSince)),
         ),
-      )),
-    );
-  }
-  return rows.sort((a, b) => sessionDate(b) - sessionDate(a) || b.id - a.id);
+      ),
+    )
+    .orderBy(desc(bySessionDate), desc(coachingSessions.id));
 }
 
 /** Done sessions since `since` of reps in the scope, oldest first. */
 export async function listDoneSessionsSince(db: Drizzle, since: number, scope: TeamScope): Promise<SessionRow[]> {
-  const rows = await selectSessions(db).where(
-    and(eq(coachingSessions.status, 'done'), gte(coachingSessions.completedAt, since), inTeamScope(reps.teamId, scope)),
-  );
-  return rows.sort((a, b) => sessionDate(a) - sessionDate(b) || a.id - b.id);
+  return selectSessions(db)
+    .where(
+      and(
+        eq(coachingSessions.status, 'done'),
+        gte(coachingSessions.completedAt, since),
+        inTeamScope(reps.teamId, scope),
+      ),
+    )
+    .orderBy(asc(bySessionDate), asc(coachingSessions.id));
 }
 
 export async function getSession(db: Drizzle, id: number): Promise<SessionRow | undefined> {

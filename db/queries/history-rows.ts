@@ -8,8 +8,7 @@
  * result. Everything runs inside the caller's write: a failure leaves nothing behind.
  */
 import type { Drizzle } from '../client';
-import type { Rule } from '../../src/domain/survey-rules';
-import { DAY_MS } from '../../src/domain/survey-rules';
+import type { OutrightFacts, SqlFragment } from '../../src/domain/survey-rules';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
 const HISTORY_COLUMNS = [
@@ -211,13 +210,14 @@ export async function fillDeliveredQuotes(tx: Drizzle, now: number): Promise<voi
 /**
  * Inserts the new rows the rules suppress without looking at other invitations — opted-out
  * customer, excluded rep, older than the type's link expiry: decideSurvey's first three
- * rules — in file order, the first row of each externalId. Returns how many were inserted.
+ * rules — in file order, the first row of each externalId. `reason` is suppressedOutrightSql
+ * (src/domain/survey-rules.ts) over HISTORY_ROW_FACTS. Returns how many were inserted.
  * The rest (rows that may be surveyed) go through the API's own code.
  */
 export async function insertSuppressedHistory(
   tx: Drizzle,
   importId: number,
-  rules: Map<string, Rule>,
+  reason: SqlFragment,
   now: number,
   optedOut: boolean,
 ): Promise<number> {
@@ -229,7 +229,6 @@ export async function insertSuppressedHistory(
       `UPDATE ${T} SET suppressed = 1 WHERE suppressed <> 1 AND EXISTS (SELECT 1 FROM customers c WHERE c.email = ${T}.customer_email AND c.opted_out_at IS NOT NULL)`,
     );
   }
-  const reason = suppressionReason(rules, now);
   const r = await run(
     tx,
     `INSERT INTO interactions (external_id, rep_id, customer_id, type, occurred_at, quote_requested_at, quote_delivered_at, content_key, customer_key,
@@ -247,19 +246,13 @@ export async function insertSuppressedHistory(
   return r.rowsAffected;
 }
 
-/**
- * Why the rules suppress row `b` outright, as SQL (null: it may be surveyed): the flags,
- * then the type's link expiry — as a CASE, since a join with the rules would scan the
- * rows once per type.
- */
-function suppressionReason(rules: Map<string, Rule>, now: number): { sql: string; args: (string | number)[] } {
-  const types = [...rules.values()];
-  const expiry = `CASE b.type ${types.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  return {
-    sql: `CASE b.suppressed WHEN 1 THEN 'opted-out' WHEN 2 THEN 'rep-excluded' ELSE CASE WHEN ? - b.occurred_at > ${expiry} THEN 'too-old' END END`,
-    args: [now, ...types.flatMap((rule) => [rule.interactionType, rule.expiryDays * DAY_MS])],
-  };
-}
+/** Row `b` of a round, as suppressedOutrightSql reads it (flags set by markSuppressed and markExcludedReps). */
+export const HISTORY_ROW_FACTS: OutrightFacts = {
+  optedOut: 'b.suppressed = 1',
+  repExcluded: 'b.suppressed = 2',
+  type: 'b.type',
+  occurredAt: 'b.occurred_at',
+};
 
 /** Links the interactions this import inserted to their content. */
 export async function linkHistoryContent(tx: Drizzle, importId: number): Promise<void> {
@@ -289,8 +282,7 @@ export interface HistoryRow {
  * New rows still to decide (they may be surveyed), by line: those the rules do not suppress
  * outright, unless an earlier line of the round was inserted under their externalId.
  */
-export async function undecidedRows(tx: Drizzle, rules: Map<string, Rule>, now: number): Promise<HistoryRow[]> {
-  const reason = suppressionReason(rules, now);
+export async function undecidedRows(tx: Drizzle, reason: SqlFragment): Promise<HistoryRow[]> {
   const r = await run(
     tx,
     `SELECT * FROM ${T} b

@@ -122,6 +122,17 @@ export async function cancelScheduledInvitationsOfCustomer(tx: Drizzle, customer
   return rows.map((r) => r.id);
 }
 
+/** A customer's invitations that may still have mail waiting: scheduled, sent or cancelled. */
+export async function listInvitationIdsWithMailOfCustomer(tx: Drizzle, customerId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(eq(invitations.customerId, customerId), inArray(invitations.status, ['scheduled', 'sent', 'cancelled'])),
+    );
+  return rows.map((r) => r.id);
+}
+
 /**
  * Invitations of these interactions that are still open although the interaction now holds
  * an answer from another tool (a response without an invitation): marked responded, and

@@ -1,29 +1,23 @@
 import type { Drizzle } from '../client';
-import { surveyRules, INTERACTION_TYPES, type InteractionType } from '../schema';
-import { defaultRule, type Rule } from '../../src/domain/survey-rules';
+import { surveyRules, type InteractionType } from '../schema';
+import type { Rule } from '../../src/domain/survey-rules';
 
-/** Every type's rule: the stored one, or the default. */
-export async function getRules(db: Drizzle): Promise<Map<InteractionType, Rule>> {
+/** The stored rules by type (a type without one uses the default: getRules in src/domain/survey-rules.ts). */
+export async function listStoredRules(db: Drizzle): Promise<Map<InteractionType, Rule>> {
   const stored = await db.select().from(surveyRules);
-  const byType = new Map(stored.map((r) => [r.interactionType, r]));
   return new Map(
-    INTERACTION_TYPES.map((type) => {
-      const row = byType.get(type);
-      return [
-        type,
-        row
-          ? {
-              interactionType: type,
-              sendDelayMinutes: row.sendDelayMinutes,
-              fatigueDays: row.fatigueDays,
-              expiryDays: row.expiryDays,
-              reminderAfterDays: row.reminderAfterDays,
-              questions: row.questions,
-              required: row.required,
-            }
-          : defaultRule(type),
-      ];
-    }),
+    stored.map((row) => [
+      row.interactionType,
+      {
+        interactionType: row.interactionType,
+        sendDelayMinutes: row.sendDelayMinutes,
+        fatigueDays: row.fatigueDays,
+        expiryDays: row.expiryDays,
+        reminderAfterDays: row.reminderAfterDays,
+        questions: row.questions,
+        required: row.required,
+      },
+    ]),
   );
 }
 

@@ -15,8 +15,22 @@ import {
 } from '../../db/queries/coaching-follow-ups';
 import { notFound } from '../lib/errors';
 import type { SessionUser } from '../context';
+import type { responses } from '../../db/schema';
 
 export const FOLLOW_UP_NOTE_MAX = 2000;
+
+/** A low answer (FCR "no" or any 1–5 answer of 2 or less) from a customer who consented to be contacted. */
+type Answers = Pick<
+  typeof responses.$inferSelect,
+  'contactConsent' | 'resolvedFirstContact' | 'contentUseful' | 'decisionClearer' | 'addedValue'
+>;
+
+/** Whether a submitted response opens a follow-up (docs/architecture.md, "The survey loop"). */
+export function needsFollowUp(r: Answers): boolean {
+  if (!r.contactConsent) return false;
+  const low = (v: number | null) => v !== null && v <= 2;
+  return r.resolvedFirstContact === 0 || low(r.contentUseful) || low(r.decisionClearer) || low(r.addedValue);
+}
 
 const subject = (id: number) => `follow-up:${id}`;
 

@@ -20,8 +20,7 @@ import {
 } from '../../db/queries/interactions';
 import { getInvitationSendTimes, getSuppressedHashes, upsertCustomers } from '../../db/queries/customers';
 import { ensureContentItems } from '../../db/queries/content';
-import { getRules } from '../../db/queries/survey-rules';
-import { decideSurvey, type SurveyDecision } from './survey-rules';
+import { decideSurvey, getRules, type SurveyDecision } from './survey-rules';
 import { createInvitations } from './invitations';
 
 export interface IntakeResult {

@@ -4,11 +4,24 @@
  * the CPI totals equal to the rows that remain, and are audited (the audit log keeps a hash,
  * never the erased address).
  */
-import { and, eq, inArray, isNotNull, like, lt, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../../db/client';
-import { customers, interactions, invitations, invitationTokens, outbox, responses } from '../../db/schema';
 import { deleteResponses } from '../../db/queries/responses';
 import { recordAudit } from '../../db/queries/audit';
+import {
+  anonymiseResponsesBefore,
+  clearCommentsQuoting,
+  deleteCustomer,
+  deleteInvitations,
+  deleteOrphanCustomers,
+  deleteOutboxTo,
+  deleteSurveyTokensBefore,
+  detachInteractions,
+  detachInteractionsBefore,
+  getCustomerByEmail,
+  listInteractionIdsOfCustomer,
+  listInvitationIdsOfCustomer,
+  listResponseIdsOfInteractions,
+} from '../../db/queries/privacy';
 import { hashEmail } from '../lib/tokens';
 
 export interface ErasureReport {
@@ -24,7 +37,7 @@ export interface ErasureReport {
 /** Everything of one customer goes; a comment elsewhere that quotes the address is cleared too. */
 export async function eraseCustomer(tx: Drizzle, email: string, actor: string, now: number): Promise<ErasureReport> {
   const address = email.trim().toLowerCase();
-  const customer = await tx.query.customers.findFirst({ where: eq(customers.email, address) });
+  const customer = await getCustomerByEmail(tx, address);
   const report: ErasureReport = {
     found: customer !== undefined,
     responses: 0,
@@ -35,61 +48,19 @@ export async function eraseCustomer(tx: Drizzle, email: string, actor: string, n
     optedOutKept: false,
   };
   if (customer) {
-    const theirInteractions = await tx
-      .select({ id: interactions.id })
-      .from(interactions)
-      .where(eq(interactions.customerId, customer.id));
-    const interactionIds = theirInteractions.map((i) => i.id);
-    const answered = interactionIds.length
-      ? await tx.select({ id: responses.id }).from(responses).where(inArray(responses.interactionId, interactionIds))
-      : [];
-    report.responses = await deleteResponses(
-      tx,
-      answered.map((r) => r.id),
-    );
-    const theirInvitations = await tx
-      .select({
-        id: invitations.id,
-        status: invitations.status,
-        repId: invitations.repId,
-        occurredAt: interactions.occurredAt,
-        type: interactions.type,
-      })
-      .from(invitations)
-      .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
-      .where(eq(invitations.customerId, customer.id));
-    const invitationIds = theirInvitations.map((i) => i.id);
-    if (invitationIds.length) {
-      report.outbox += (
-        await tx.delete(outbox).where(inArray(outbox.invitationId, invitationIds)).returning({ id: outbox.id })
-      ).length;
-      await tx.delete(invitationTokens).where(inArray(invitationTokens.invitationId, invitationIds));
-      await tx.delete(invitations).where(inArray(invitations.id, invitationIds));
-    }
+    const interactionIds = await listInteractionIdsOfCustomer(tx, customer.id);
+    report.responses = await deleteResponses(tx, await listResponseIdsOfInteractions(tx, interactionIds));
+    const invitationIds = await listInvitationIdsOfCustomer(tx, customer.id);
+    report.outbox += await deleteInvitations(tx, invitationIds);
     report.invitations = invitationIds.length;
     // The rep's interactions stay (they are the rep's work), without the customer.
-    if (interactionIds.length) {
-      await tx
-        .update(interactions)
-        .set({ customerId: null, customerKey: '', updatedAt: now })
-        .where(inArray(interactions.id, interactionIds));
-    }
+    await detachInteractions(tx, interactionIds, now);
     report.interactions = interactionIds.length;
     report.optedOutKept = customer.optedOutAt !== null;
-    await tx.delete(customers).where(eq(customers.id, customer.id));
+    await deleteCustomer(tx, customer.id);
   }
-  report.outbox += (await tx.delete(outbox).where(eq(outbox.toAddress, address)).returning({ id: outbox.id })).length;
-  const quoting = await tx
-    .update(responses)
-    .set({ comment: null, updatedAt: now })
-    .where(
-      and(
-        isNotNull(responses.comment),
-        like(sql`lower(${responses.comment})`, `%${address.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-      ),
-    )
-    .returning({ id: responses.id });
-  report.comments = quoting.length;
+  report.outbox += await deleteOutboxTo(tx, address);
+  report.comments = await clearCommentsQuoting(tx, address, now);
   await recordAudit(tx, now, {
     actor,
     action: 'privacy.erase',
@@ -120,41 +91,13 @@ export async function applyRetention(
 ): Promise<RetentionReport> {
   const d = new Date(now);
   const cutoff = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate());
-  const anonymised = await tx
-    .update(responses)
-    .set({ comment: null, contactConsent: false, updatedAt: now })
-    .where(and(lt(responses.occurredAt, cutoff), or(isNotNull(responses.comment), eq(responses.contactConsent, true))))
-    .returning({ id: responses.id });
-  const detached = await tx
-    .update(interactions)
-    .set({ customerId: null, customerKey: '', updatedAt: now })
-    .where(and(lt(interactions.occurredAt, cutoff), isNotNull(interactions.customerId)))
-    .returning({ id: interactions.id });
-  const oldInvitations = tx
-    .select({ id: invitations.id })
-    .from(invitations)
-    .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
-    .where(lt(interactions.occurredAt, cutoff));
-  const tokens = await tx
-    .delete(invitationTokens)
-    .where(and(inArray(invitationTokens.invitationId, oldInvitations), eq(invitationTokens.purpose, 'survey')))
-    .returning({ h: invitationTokens.tokenHash });
+  const anonymisedResponses = await anonymiseResponsesBefore(tx, cutoff, now);
+  const detachedInteractions = await detachInteractionsBefore(tx, cutoff, now);
+  const deletedTokens = await deleteSurveyTokensBefore(tx, cutoff);
   // Customers left with no interaction and no invitation go (invitations keep theirs: the
   // unsubscribe link never expires); an opt-out survives as its hash in suppression_list.
-  const orphans = await tx
-    .delete(customers)
-    .where(
-      sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = ${customers.id}) AND NOT EXISTS (SELECT 1 FROM invitations v WHERE v.customer_id = ${customers.id})`,
-    )
-    .returning({ id: customers.id });
-  const report = {
-    months,
-    cutoff,
-    anonymisedResponses: anonymised.length,
-    detachedInteractions: detached.length,
-    deletedTokens: tokens.length,
-    deletedCustomers: orphans.length,
-  };
+  const deletedCustomers = await deleteOrphanCustomers(tx);
+  const report = { months, cutoff, anonymisedResponses, detachedInteractions, deletedTokens, deletedCustomers };
   await recordAudit(tx, now, { actor, action: 'privacy.retention', detail: report });
   return report;
 }

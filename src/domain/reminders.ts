@@ -3,9 +3,8 @@
  * once the invitation was sent, never after a submitted response or after expiry. The
  * conditional UPDATE on reminded_at (RETURNING what it claimed) makes two senders queue it once.
  */
-import { and, eq, inArray, isNull, lte, gt } from 'drizzle-orm';
 import type { AppDeps } from '../context';
-import { customers, interactions, invitations, reps, responses } from '../../db/schema';
+import { claimReminders, listDueReminders } from '../../db/queries/reminders';
 import { queueSurveyMails } from './invitations';
 
 const BATCH = 200;
@@ -15,47 +14,14 @@ export async function queueDueReminders(deps: AppDeps): Promise<number> {
   const mail = { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom };
   let queued = 0;
   for (;;) {
-    const due = await deps.db.read
-      .select({
-        invitation: invitations,
-        type: interactions.type,
-        occurredAt: interactions.occurredAt,
-        repName: reps.name,
-        customer: customers,
-      })
-      .from(invitations)
-      .innerJoin(interactions, eq(interactions.id, invitations.interactionId))
-      .innerJoin(reps, eq(reps.id, invitations.repId))
-      .innerJoin(customers, eq(customers.id, invitations.customerId))
-      .leftJoin(responses, and(eq(responses.invitationId, invitations.id), eq(responses.status, 'submitted')))
-      .where(
-        and(
-          eq(invitations.status, 'sent'),
-          lte(invitations.reminderDueAt, now),
-          isNull(invitations.remindedAt),
-          gt(invitations.expiresAt, now),
-          isNull(responses.id),
-          isNull(customers.optedOutAt),
-        ),
-      )
-      .limit(BATCH);
+    const due = await listDueReminders(deps.db.read, now, BATCH);
     if (due.length === 0) return queued;
     queued += await deps.db.write(async (tx) => {
-      const claimed = await tx
-        .update(invitations)
-        .set({ remindedAt: now })
-        .where(
-          and(
-            inArray(
-              invitations.id,
-              due.map((d) => d.invitation.id),
-            ),
-            isNull(invitations.remindedAt),
-            eq(invitations.status, 'sent'),
-          ),
-        )
-        .returning({ id: invitations.id });
-      const mine = new Set(claimed.map((r) => r.id));
+      const mine = await claimReminders(
+        tx,
+        due.map((d) => d.invitation.id),
+        now,
+      );
       await queueSurveyMails(
         tx,
         mail,

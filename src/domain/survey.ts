@@ -8,8 +8,9 @@ import { setCustomerLocale } from '../../db/queries/customers';
 import type { InvitationByToken } from '../../db/queries/invitations';
 import { cancelPendingMail, markInvitationResponded } from '../../db/queries/invitations';
 import { writeSurveyAnswers, type AnswerPatch, type SavedResponse } from '../../db/queries/responses';
-import { openFollowUpIfNeeded } from '../../db/queries/follow-ups';
+import { openFollowUp } from '../../db/queries/follow-ups';
 import { field, type FormFields } from '../lib/forms';
+import { needsFollowUp } from './follow-ups';
 import { COMMENT_MAX } from './inputs';
 
 export type TokenState =
@@ -141,7 +142,7 @@ export async function writeAnswers(
     if (submit) {
       await markInvitationResponded(tx, invitation.id, now);
       await cancelPendingMail(tx, [invitation.id], ['reminder']);
-      await openFollowUpIfNeeded(tx, response, now);
+      if (needsFollowUp(response)) await openFollowUp(tx, response.id, now);
     }
     return { outcome: submit ? 'submitted' : 'saved', response };
   });

@@ -2,6 +2,8 @@
  * Typed errors, thrown anywhere and mapped once (src/app.tsx onError) to a page,
  * a fragment or the JSON error shape (docs/api.md, "Errors"), by the kind of request.
  */
+import type { DatabaseUnavailableError } from '../../db/errors';
+
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
@@ -35,5 +37,9 @@ export const invalid = (issues: FieldIssue[], message = 'Some fields are invalid
   new AppError(422, 'invalid', message, issues);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', 'Too many failed attempts. Try again later.', [], retryAfterSeconds);
-export const unavailable = (message = 'The database is busy. Try again shortly.', retryAfterSeconds = 2) =>
+const unavailable = (message = 'The database is busy. Try again shortly.', retryAfterSeconds = 2) =>
   new AppError(503, 'unavailable', message, [], retryAfterSeconds);
+
+/** The 503 for a database that cannot take the work (db/errors.ts): busy a moment, or storage full or failing. */
+export const databaseUnavailable = (error: DatabaseUnavailableError) =>
+  unavailable(error.message, error.reason === 'storage' ? 30 : 2);

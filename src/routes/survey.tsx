@@ -12,7 +12,8 @@ import { renderHtml, isHtmx } from '../lib/render';
 import { readForm } from '../lib/forms';
 import { surveyT, formatDate } from '../lib/i18n/survey';
 import { isLocale, localeFromAcceptLanguage } from '../lib/i18n';
-import { AppError } from '../lib/errors';
+import { type AppError, databaseUnavailable } from '../lib/errors';
+import { DatabaseUnavailableError } from '../../db/errors';
 import { assertUnderFailureLimit, recordFailures } from '../middleware/rate-limit';
 import { SurveyForm, SurveyOutcomePage, SaveStatus, type SurveyFormProps } from '../../views/pages/survey';
 import {
@@ -165,7 +166,8 @@ export function surveyRoutes(deps: AppDeps) {
         isLocale(chosen, LOCALES) ? chosen : undefined,
       );
     } catch (error) {
-      if (error instanceof AppError && error.status === 503) return busyForm(c, token, state.found, shown, error);
+      if (error instanceof DatabaseUnavailableError)
+        return busyForm(c, token, state.found, shown, databaseUnavailable(error));
       throw error;
     }
     if (result.outcome === 'already-submitted') return outcomePage(c, found, 'already-submitted');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, countRows, interaction } from '../helpers/app';
 import { sendDue } from '../../src/mail/sender';
 import type { MailTransport } from '../../src/mail/transport';
-import { mailLinks } from '../../src/routes/admin/outbox-links';
+import { mailLinks } from '../../src/mail/links';
 import { adminFixture, minutesAgo, setLocale, type AdminFixture } from './setup';
 
 /** An SMTP server that answers every message with a permanent 550. */

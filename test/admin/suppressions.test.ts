@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, interaction, DAY } from '../helpers/app';
-import { mailLinks } from '../../src/routes/admin/outbox-links';
+import { mailLinks } from '../../src/mail/links';
 import { adminFixture, minutesAgo, setLocale, type AdminFixture } from './setup';
 
 describe('/admin/suppressions', () => {

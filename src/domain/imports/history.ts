@@ -19,6 +19,7 @@ import {
   dropHistoryRows,
   ensureHistoryContent,
   fillDeliveredQuotes,
+  HISTORY_ROW_FACTS,
   insertSuppressedHistory,
   linkHistoryContent,
   listReps,
@@ -31,7 +32,7 @@ import {
   type Conflict,
 } from '../../../db/queries/history-rows';
 import { getSuppressedHashes } from '../../../db/queries/customers';
-import { getRules } from '../../../db/queries/survey-rules';
+import { getRules, suppressedOutrightSql } from '../survey-rules';
 import { countOptedOutCustomers, countSuppressionListEntries } from '../../../db/queries/suppressions';
 import { changedRetryMessage, unknownRepMessage } from '../interactions';
 import { hashEmail } from '../../lib/tokens';
@@ -61,6 +62,7 @@ export async function loadHistory(
   const chunk = Math.min(5000, round);
   await createHistoryRows(tx);
   const rules = await getRules(tx);
+  const outright = suppressedOutrightSql(rules.values(), now, HISTORY_ROW_FACTS);
   // Neither can change during the import: it holds the write lock.
   const suppressionList = (await countSuppressionListEntries(tx)) > 0;
   const optedOut = (await countOptedOutCustomers(tx)) > 0;
@@ -87,10 +89,10 @@ export async function loadHistory(
       if (suppressionList) await markSuppressedCustomers(tx);
       await upsertHistoryCustomers(tx, now);
       if (existing > 0) await fillDeliveredQuotes(tx, now);
-      const insertedHere = await insertSuppressedHistory(tx, importId, rules, now, optedOut);
+      const insertedHere = await insertSuppressedHistory(tx, importId, outright, now, optedOut);
       inserted += insertedHere;
       await linkHistoryContent(tx, importId);
-      const undecided = await undecidedRows(tx, rules, now);
+      const undecided = await undecidedRows(tx, outright);
       // Rows neither inserted, known before, nor left to decide repeat an earlier line: compare them.
       if (insertedHere + existing + undecided.length < rows) {
         const repeats = await repeatsThatDiffer(tx, MAX_ERRORS);

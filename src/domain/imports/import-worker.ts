@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDb } from '../../../db/client';
 import { createClock } from '../../lib/clock';
-import { AppError } from '../../lib/errors';
+import { AppError, databaseUnavailable } from '../../lib/errors';
+import { DatabaseUnavailableError } from '../../../db/errors';
 import { publishImport } from './run';
 import { stageUpload } from './upload';
 import { runInBackground } from '../../lib/background-thread';
@@ -45,7 +46,8 @@ async function run(): Promise<WorkerOutcome> {
             onProgress,
           });
     return { ok: true, value };
-  } catch (error) {
+  } catch (thrown) {
+    const error = thrown instanceof DatabaseUnavailableError ? databaseUnavailable(thrown) : thrown;
     if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };
     return { ok: false, crash: error instanceof Error ? error.message : String(error) };
   } finally {

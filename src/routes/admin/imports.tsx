@@ -18,7 +18,7 @@ import { rejectedCsvHeader, rejectedCsvPages } from '../../domain/imports/reject
 import { failImport, getImport, listImports, readStagedRows } from '../../../db/queries/imports';
 import { recordAudit } from '../../../db/queries/audit';
 import { IMPORT_KINDS } from '../../../db/schema';
-import { importPreview } from './import-preview';
+import { importPreview } from '../../domain/imports/preview';
 
 /** Uploads through the web are limited (the CLI is not); the body limit for this area is 25 MB (src/app.tsx). */
 export const WEB_MAX_ROWS = 200_000;

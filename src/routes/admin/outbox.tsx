@@ -9,7 +9,7 @@ import { currentUser } from '../../middleware/session';
 import { countOutboxByStatus, retryDead } from '../../../db/queries/outbox';
 import { getOutboxMessage, listOutboxPage } from '../../../db/queries/outbox-admin';
 import { recordAudit } from '../../../db/queries/audit';
-import { mailLinks } from './outbox-links';
+import { mailLinks } from '../../mail/links';
 import { listHref, paging } from './paging';
 
 const isMailStatus = (value: string | undefined): value is MailStatus =>

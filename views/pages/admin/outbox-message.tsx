@@ -3,7 +3,7 @@ import { Time } from '../../components/time';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import type { OutboxMessage } from '../../../db/schema';
-import type { MailLinks } from '../../../src/routes/admin/outbox-links';
+import type { MailLinks } from '../../../src/mail/links';
 import { AdminNav } from './nav';
 import { MailLinkList, RetryButton, mailKindLabel, mailStatusLabel } from './outbox';
 

@@ -5,7 +5,7 @@ import { FilterTabs } from '../../components/filter-tabs';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import type { OutboxMessage } from '../../../db/schema';
-import type { MailLinks } from '../../../src/routes/admin/outbox-links';
+import type { MailLinks } from '../../../src/mail/links';
 import { AdminNav } from './nav';
 
 export type MailStatus = OutboxMessage['status'];

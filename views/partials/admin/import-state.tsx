@@ -11,7 +11,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { Import } from '../../../db/schema';
 import type { ImportError } from '../../../db/queries/imports';
 import type { ImportProgress } from '../../../src/domain/imports/progress';
-import type { ImportPreview } from '../../../src/routes/admin/import-preview';
+import type { ImportPreview } from '../../../src/domain/imports/preview';
 import { importStatusLabel } from '../../pages/admin/imports';
 
 export interface ImportStateProps {

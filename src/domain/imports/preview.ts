@@ -1,5 +1,5 @@
 /** The preview of a staged import: its first rows, in the kind's columns, as read from the file. */
-import { CSV_FORMATS } from '../../domain/imports/formats';
+import { CSV_FORMATS } from './formats';
 import type { ImportKind } from '../../../db/schema';
 
 export interface ImportPreview {
