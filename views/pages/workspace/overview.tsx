@@ -10,14 +10,17 @@ export interface OverviewPageProps {
   form: Omit<FilterFormProps, 't'>;
   /** The results region: OverviewResults, or the filter errors. */
   children: Child;
+  /** An admin's setup checklist while setup is not done. */
+  setup?: Child;
 }
 
 /** The lead's overview at `/`: filters, then the results region the filters swap. */
-export function OverviewPage({ t, user, form, children }: OverviewPageProps) {
+export function OverviewPage({ t, user, form, children, setup }: OverviewPageProps) {
   return (
     <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/">
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
+      {setup}
       <FilterForm t={t} {...form} />
       <div id="overview-results" class="ws-results">
         {children}
