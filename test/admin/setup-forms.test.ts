@@ -67,6 +67,7 @@ describe('setup checklist and admin record forms on an empty workspace', () => {
     expect(adminHome).toContain('data-testid="overview-empty"');
     expect(adminHome).toContain('data-testid="setup-banner"');
     expect(adminHome).not.toContain('not enough responses');
+    expect(adminHome).not.toContain('id="overview-filters"');
     expect(adminHome).toContain('href="/admin/setup"');
     const leadHome = await html('/', lead);
     expect(leadHome).toContain('data-testid="overview-empty"');

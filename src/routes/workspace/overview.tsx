@@ -40,7 +40,8 @@ export function overviewRoutes(deps: AppDeps) {
     let results;
     let status: 200 | 422 = 200;
     // Before any customer has answered: one empty state, not five empty tiles and blank charts.
-    if (!(await hasSubmittedResponses(deps.db.read))) {
+    const noAnswersYet = !(await hasSubmittedResponses(deps.db.read));
+    if (noAnswersYet) {
       results = <EmptyOverview t={t} isAdmin={user.role === 'admin'} />;
     } else if (hasFilterErrors(filters) || !filters.period) {
       results = <FilterErrors t={t} errors={filters.errors} />;
@@ -89,7 +90,7 @@ export function overviewRoutes(deps: AppDeps) {
       <OverviewPage
         t={t}
         user={user}
-        form={form}
+        form={noAnswersYet ? undefined : form}
         setup={checklist && !checklist.complete ? <SetupBanner t={t} checklist={checklist} /> : undefined}
       >
         {results}

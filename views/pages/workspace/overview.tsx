@@ -7,7 +7,8 @@ import { FilterForm, type FilterFormProps } from '../../partials/workspace/filte
 export interface OverviewPageProps {
   t: StaffT;
   user: SessionUser;
-  form: Omit<FilterFormProps, 't'>;
+  /** The filters; none before any customer has answered (there is nothing to filter). */
+  form: Omit<FilterFormProps, 't'> | undefined;
   /** The results region: OverviewResults, or the filter errors. */
   children: Child;
   /** An admin's setup checklist while setup is not done. */
@@ -21,7 +22,7 @@ export function OverviewPage({ t, user, form, children, setup }: OverviewPagePro
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
       {setup}
-      <FilterForm t={t} {...form} />
+      {form && <FilterForm t={t} {...form} />}
       <div id="overview-results" class="ws-results">
         {children}
       </div>
