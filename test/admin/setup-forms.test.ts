@@ -15,7 +15,7 @@ import {
   manualClock,
   type TestApp,
 } from '../helpers/app';
-import { unlabelledControls } from './setup';
+import { setLocale, unlabelledControls } from './setup';
 
 const text = (html: string) =>
   html
@@ -27,7 +27,7 @@ const redirectedTo = (res: Response) => res.headers.get('location');
 
 describe('setup checklist and admin record forms on an empty workspace', () => {
   let t: TestApp;
-  let admin: { email: string; cookie: string };
+  let admin: { id: number; email: string; cookie: string };
   let lead: string;
   const get = async (path: string, cookie = admin.cookie) => t.request(path, { cookie });
   const html = async (path: string, cookie = admin.cookie) => (await get(path, cookie)).text();
@@ -37,7 +37,7 @@ describe('setup checklist and admin record forms on an empty workspace', () => {
   beforeAll(async () => {
     t = await createTestApp({}, manualClock('2026-11-20T12:00:00Z'));
     const user = await addUser(t, 'admin', { email: 'ada@staff.test' });
-    admin = { email: user.email, cookie: await login(t, user.email, user.password) };
+    admin = { id: user.id, email: user.email, cookie: await login(t, user.email, user.password) };
     const leadUser = await addUser(t, 'lead');
     lead = await login(t, leadUser.email, leadUser.password);
   });
@@ -82,6 +82,9 @@ describe('setup checklist and admin record forms on an empty workspace', () => {
     expect(reps).not.toContain('<table');
     expect(text(await html('/admin/skills'))).toContain('No skills yet.');
     expect(text(await html('/admin/content'))).toContain('No content items yet.');
+    const keys = await html('/admin/api-keys');
+    expect(text(keys)).toContain('No API keys yet. To connect a CRM, create a key with the ingest scope below');
+    expect(keys).not.toContain('<table');
   });
 
   it('adds a team; a blank name is 422 naming the field; a taken name (any case) is 409 with nothing written', async () => {
@@ -274,6 +277,47 @@ describe('setup checklist and admin record forms on an empty workspace', () => {
     expect(stepState(page, 'mail')).toBe('todo');
     expect(text(page)).toContain('5 of 6 steps done');
     expect(await html('/')).toContain('data-testid="setup-banner"');
+  });
+
+  it('refuses a cross-origin post to every new form (CSRF) and writes nothing', async () => {
+    const before = {
+      teams: await countRows(t.db, 'teams'),
+      reps: await countRows(t.db, 'reps'),
+      skills: await countRows(t.db, 'skills'),
+      content: await countRows(t.db, 'content_items'),
+    };
+    const forms: [string, Record<string, string>][] = [
+      ['/admin/teams', { name: 'Evil team' }],
+      ['/admin/reps', { name: 'Mole', email: 'mole@evil.test', teamId: '' }],
+      ['/admin/reps/1', { name: 'Mole', email: 'mole@evil.test', teamId: '' }],
+      ['/admin/skills', { name: 'Exfiltration', proficiencyTarget: '1' }],
+      ['/admin/content', { id: 'evil', title: 'Evil' }],
+    ];
+    for (const [path, fields] of forms) {
+      const res = await t.postForm(path, fields, { cookie: admin.cookie, headers: { Origin: 'http://evil.test' } });
+      expect(res.status, path).toBe(403);
+    }
+    expect({
+      teams: await countRows(t.db, 'teams'),
+      reps: await countRows(t.db, 'reps'),
+      skills: await countRows(t.db, 'skills'),
+      content: await countRows(t.db, 'content_items'),
+    }).toEqual(before);
+    expect(await countRows(t.db, 'reps', "email = 'mole@evil.test'")).toBe(0);
+  });
+
+  it('speaks Spanish to a Spanish-speaking admin, conflicts included', async () => {
+    await setLocale(t, admin.id, 'es');
+    try {
+      const page = text(await html('/admin/setup'));
+      expect(page).toContain('Configurar CPI Lens');
+      expect(page).toContain('5 de 6 pasos hechos');
+      const taken = await post('/admin/teams', { name: 'iberia' });
+      expect(taken.status).toBe(409);
+      expect(text(await taken.text())).toContain('Nombre del equipo: ya existe un equipo con este nombre');
+    } finally {
+      await setLocale(t, admin.id, 'en');
+    }
   });
 
   it('keeps every new page and form admin-only', async () => {

@@ -79,6 +79,8 @@ export const en = {
   noContentYet:
     'No content items yet. Add the decks and documents reps share, or they are created as interactions name them.',
   backToList: 'Back to the list',
+  noApiKeysYet:
+    'No API keys yet. To connect a CRM, create a key with the ingest scope below; the CRM posts each interaction to POST /api/v1/interactions with it (docs/api.md).',
 };
 
 export const es: Record<keyof typeof en, string> = {
@@ -164,4 +166,6 @@ export const es: Record<keyof typeof en, string> = {
   noContentYet:
     'Aún no hay contenidos. Añade las presentaciones y documentos que comparten los comerciales, o se crearán cuando las interacciones los nombren.',
   backToList: 'Volver a la lista',
+  noApiKeysYet:
+    'Aún no hay claves de API. Para conectar un CRM, crea abajo una clave con el alcance ingest; el CRM envía cada interacción a POST /api/v1/interactions con ella (docs/api.md).',
 };
