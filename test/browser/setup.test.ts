@@ -2,7 +2,10 @@
  * The first hour in a real browser (issue 18): a new admin on an empty workspace, at phone
  * width (390 px) and by keyboard only, follows the setup checklist — adds a team, a rep in
  * it and a skill with its proficiency target — and sees the steps tick. No page scrolls
- * sideways; axe-core finds no serious or critical violations on the new pages.
+ * sideways; axe-core finds no serious or critical violations on the new pages. Then the
+ * rest of the list: an API key the CRM posts an interaction with, the survey rules saved,
+ * and a test survey to the admin's own address that arrives in a real SMTP sink (SMTP_URL
+ * given at start; mail settings in the app are another part of the issue).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,19 +17,25 @@ import {
   seriousAxeViolations,
 } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { startSmtp, surveyLinkOf, type TestSmtp } from '../helpers/smtp';
 
 const admin = { name: 'Nia New', email: 'nia@staff.test', password: 'correct horse battery staple' };
 const WIDTH = 390;
 
 describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
   let server: TestServer;
+  let smtp: TestSmtp;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: ReturnType<typeof collectPageErrors>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    smtp = await startSmtp();
+    [server, browser] = await Promise.all([
+      startTestServer({ SMTP_URL: smtp.url, SEND_INTERVAL_SECONDS: '1' }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: WIDTH, height: 844 } });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
@@ -36,6 +45,7 @@ describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
     await context?.close();
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
   });
 
   const focused = () =>
@@ -91,7 +101,7 @@ describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
     await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.locator('form button[type="submit"]').click()]);
     await expect.poll(() => page.locator('[data-testid="setup-banner"]').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="overview-empty"]').isVisible()).toBe(true);
-    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('0 of 6 steps done');
+    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('1 of 6 steps done');
     pageErrors.clear();
     await checkPage('overview');
   });
@@ -151,7 +161,7 @@ describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
     await enterAndWait();
     expect(await stepState('people')).toBe('done');
     expect(await stepState('skills')).toBe('todo');
-    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('1 of 6 steps done');
+    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('2 of 6 steps done');
     await checkPage('checklist-1');
   });
 
@@ -174,7 +184,7 @@ describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
     expect(await stepState('people')).toBe('done');
     expect(await stepState('skills')).toBe('done');
     expect(await stepState('crm')).toBe('todo');
-    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('2 of 6 steps done');
+    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('3 of 6 steps done');
     await checkPage('checklist-2');
 
     // The overview still shows the checklist (not done yet), now with both steps ticked.
@@ -182,5 +192,68 @@ describeBrowser('first hour: the setup checklist by keyboard at 390 px', () => {
     expect(await page.locator('[data-testid="setup-banner"] [data-step="skills"]').getAttribute('data-state')).toBe(
       'done',
     );
+  });
+
+  it('connects a CRM: an API key made on the page, an interaction posted with it', async () => {
+    await page.goto('/admin/setup');
+    await page.locator('[data-step="crm"] a').click();
+    await page.waitForURL(/\/admin\/api-keys$/);
+    expect(await page.locator('[data-testid="api-keys-empty"]').isVisible()).toBe(true);
+    await page.locator('#f-name').fill('CRM');
+    await Promise.all([page.waitForEvent('load'), page.locator('form[action="/admin/api-keys"] button').click()]);
+    const key = (await page.locator('[data-testid="new-api-key"]').textContent())?.trim() ?? '';
+    expect(key.length).toBeGreaterThan(20);
+    await page.goto('/admin/setup');
+    expect(await stepState('crm')).toBe('partial');
+
+    // The CRM's side: a machine posting over HTTP, not a page.
+    const res = await fetch(`${server.baseUrl}/api/v1/interactions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        externalId: 'crm-first',
+        repEmail: 'ana@acme.test',
+        customer: { email: 'carla@customer.test', locale: 'es' },
+        type: 'meeting',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      }),
+    });
+    expect(res.status, await res.text()).toBeLessThan(300);
+    await page.reload();
+    expect(await stepState('crm')).toBe('done');
+  });
+
+  it('saves the survey rules and sends a test survey to the admin, which arrives by SMTP', async () => {
+    await page.locator('[data-step="rules"] a').click();
+    await page.waitForURL(/\/admin\/rules$/);
+    await page.locator('#call-sendDelayMinutes').fill('0');
+    await Promise.all([page.waitForEvent('load'), page.locator('form[action="/admin/rules/call"] button').click()]);
+    await page.goto('/admin/setup');
+    expect(await stepState('rules')).toBe('done');
+
+    await page.locator('[data-step="testSurvey"] a').click();
+    await page.waitForURL(/\/interactions\/new$/);
+    await page.locator('select[name="repId"]').selectOption({ label: 'Ana Ruiz · Iberia' });
+    await page.locator('input[name="customerEmail"]').fill(admin.email);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.locator('form[action="/interactions"] button[type="submit"]').click(),
+    ]);
+    await page.goto('/admin/setup');
+    expect(await stepState('testSurvey')).toBe('done');
+    expect(await page.locator('[data-testid="setup-progress"]').textContent()).toContain('6 of 6 steps done');
+    expect(await page.locator('.flash-ok').textContent()).toContain('Setup is complete');
+    await checkPage('checklist-done');
+
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes(admin.email)).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const mail = smtp.received.find((m) => m.to.includes(admin.email))!;
+    const survey = await page.goto(surveyLinkOf(mail));
+    expect(survey?.status()).toBe(200);
+
+    // Done: the overview no longer shows the checklist.
+    await page.goto('/');
+    expect(await page.locator('[data-testid="setup-banner"]').count()).toBe(0);
   });
 });
