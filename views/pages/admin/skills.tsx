@@ -37,7 +37,7 @@ export function SkillsPage({ t, user, skills, editing, notice, values, errors }:
                 <th scope="col">{t('skillName')}</th>
                 <th scope="col">{t('skillKey')}</th>
                 <th scope="col" class="num">
-                  {t('proficiencyTarget')}
+                  {t('targetColumn')}
                 </th>
                 <th scope="col">{t('actions')}</th>
               </tr>

@@ -55,8 +55,8 @@ export const en = {
   editSkill: 'Edit skill {name}',
   skillName: 'Skill name',
   skillKey: 'Key',
-  skillKeyHint:
-    'Made from the name; training records name the skill by this key in the API and CSV. It does not change.',
+  skillKeyHint: 'Its key, which training records use in the API and CSV, is made from this name and does not change.',
+  targetColumn: 'Target',
   proficiencyTarget: 'Proficiency target (0–100)',
   proficiencyTargetHint: 'The score a rep should reach; the gap analysis measures shortfalls against it.',
   skillCreated: 'Skill {name} added.',
@@ -143,7 +143,8 @@ export const es: Record<keyof typeof en, string> = {
   skillName: 'Nombre de la habilidad',
   skillKey: 'Clave',
   skillKeyHint:
-    'Se forma a partir del nombre; los registros de formación nombran la habilidad con esta clave en la API y el CSV. No cambia.',
+    'Su clave, la que usan los registros de formación en la API y el CSV, se forma a partir de este nombre y no cambia.',
+  targetColumn: 'Objetivo',
   proficiencyTarget: 'Objetivo de dominio (0–100)',
   proficiencyTargetHint: 'La puntuación que debería alcanzar un comercial; el análisis de brechas mide lo que falta.',
   skillCreated: 'Habilidad {name} añadida.',
