@@ -143,7 +143,7 @@ export const repInput = z.object({
 export type RepInput = z.infer<typeof repInput>;
 
 /** Skills are lower-case slugs, created on first use. */
-const skillSlug = z
+export const skillSlug = z
   .string({ error: 'is required' })
   .trim()
   .min(1, 'is required')

@@ -121,6 +121,7 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
       { filename: 'matrix.csv', actor: 'test', actorId: null },
     );
     expect(failedImport.errors.length).toBeGreaterThan(0);
+    const skill = await one<{ id: number }>('SELECT id FROM skills ORDER BY id LIMIT 1');
     const victim = await addUser(t, 'trainer', { email: 'victim@staff.test', teamIds: [otherTeam.id] });
     const spareKey = await addApiKey(t, 'read');
 
@@ -141,6 +142,7 @@ describe(`access matrix: every route and fragment × every caller (shuffled, MAT
       spareRepId: String(spareRep.id),
       spareKeyId: String(spareKey.id),
       contentId: content.id,
+      skillId: String(skill.id),
       contentTitle: content.title,
       contentUrl: content.url,
       contentStage: content.stage,

@@ -12,6 +12,7 @@ import * as coaching from './staff/coaching';
 import * as privacy from './staff/privacy';
 import * as training from './staff/training';
 import * as methods from './staff/methods';
+import * as setup from './staff/setup';
 
 const en = {
   ...common.en,
@@ -22,6 +23,7 @@ const en = {
   ...privacy.en,
   ...training.en,
   ...methods.en,
+  ...setup.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -33,6 +35,7 @@ const es: Record<StaffKey, string> = {
   ...privacy.es,
   ...training.es,
   ...methods.es,
+  ...setup.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

@@ -19,6 +19,9 @@ import { allTeamsLabel, filterFormProps, hasFilterErrors, readFilters, wantsFrag
 import { targetRoutes } from './targets';
 import { heatmapRoutes } from './heatmap';
 import { exportRoutes } from './overview-export';
+import { loadSetupChecklist } from '../../domain/setup-checklist';
+import { hasSubmittedResponses } from '../../../db/queries/setup';
+import { EmptyOverview, SetupBanner } from '../../../views/pages/admin/setup-checklist';
 
 export function overviewRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -36,7 +39,11 @@ export function overviewRoutes(deps: AppDeps) {
     });
     let results;
     let status: 200 | 422 = 200;
-    if (hasFilterErrors(filters) || !filters.period) {
+    // Before any customer has answered: one empty state, not five empty tiles and blank charts.
+    const noAnswersYet = !(await hasSubmittedResponses(deps.db.read));
+    if (noAnswersYet) {
+      results = <EmptyOverview t={t} isAdmin={user.role === 'admin'} />;
+    } else if (hasFilterErrors(filters) || !filters.period) {
       results = <FilterErrors t={t} errors={filters.errors} />;
       status = 422;
     } else {
@@ -77,9 +84,15 @@ export function overviewRoutes(deps: AppDeps) {
       );
     }
     if (wantsFragment(c)) return renderHtml(c, results, status);
+    const checklist = user.role === 'admin' ? await loadSetupChecklist(deps) : undefined;
     return renderHtml(
       c,
-      <OverviewPage t={t} user={user} form={form}>
+      <OverviewPage
+        t={t}
+        user={user}
+        form={noAnswersYet ? undefined : form}
+        setup={checklist && !checklist.complete ? <SetupBanner t={t} checklist={checklist} /> : undefined}
+      >
         {results}
       </OverviewPage>,
       status,

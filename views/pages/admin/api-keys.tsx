@@ -5,6 +5,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import type { ApiKey } from '../../../db/schema';
 import { AdminNav } from './nav';
+import { EmptyTable } from './record-form';
 
 export interface ApiKeysPageProps {
   t: StaffT;
@@ -28,46 +29,50 @@ export function ApiKeysPage({ t, user, keys, createdKey, errors }: ApiKeysPagePr
           </code>
         </Flash>
       )}
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('keyName')}</th>
-              <th scope="col">{t('scope')}</th>
-              <th scope="col">Prefix</th>
-              <th scope="col">{t('created')}</th>
-              <th scope="col">{t('lastUsed')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
+      {keys.length === 0 ? (
+        <EmptyTable testId="api-keys-empty">{t('noApiKeysYet')}</EmptyTable>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
               <tr>
-                <th scope="row">{k.name}</th>
-                <td>{k.scope}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>
-                  <Time ms={k.createdAt} />
-                </td>
-                <td>{k.lastUsedAt ? <Time ms={k.lastUsedAt} /> : t('never')}</td>
-                <td>{k.revokedAt ? t('revoked') : t('active')}</td>
-                <td>
-                  {!k.revokedAt && (
-                    <form method="post" action={`/admin/api-keys/${k.id}/revoke`} class="inline">
-                      <button type="submit" class="small secondary">
-                        {t('revoke')}
-                      </button>
-                    </form>
-                  )}
-                </td>
+                <th scope="col">{t('keyName')}</th>
+                <th scope="col">{t('scope')}</th>
+                <th scope="col">Prefix</th>
+                <th scope="col">{t('created')}</th>
+                <th scope="col">{t('lastUsed')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr>
+                  <th scope="row">{k.name}</th>
+                  <td>{k.scope}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>
+                    <Time ms={k.createdAt} />
+                  </td>
+                  <td>{k.lastUsedAt ? <Time ms={k.lastUsedAt} /> : t('never')}</td>
+                  <td>{k.revokedAt ? t('revoked') : t('active')}</td>
+                  <td>
+                    {!k.revokedAt && (
+                      <form method="post" action={`/admin/api-keys/${k.id}/revoke`} class="inline">
+                        <button type="submit" class="small secondary">
+                          {t('revoke')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <Card title={t('createKey')}>
         <form method="post" action="/admin/api-keys" class="stack">
           <TextField name="name" label={t('keyName')} error={errors?.name} required />

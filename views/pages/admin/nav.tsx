@@ -1,8 +1,12 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 
 const LINKS = [
+  ['/admin/setup', 'adminSetup'],
   ['/admin/users', 'adminPeople'],
+  ['/admin/teams', 'teamsTitle'],
   ['/admin/reps', 'adminRepsTitle'],
+  ['/admin/skills', 'skillsTitle'],
+  ['/admin/content', 'contentTitle'],
   ['/admin/api-keys', 'adminApiKeys'],
   ['/admin/rules', 'adminRules'],
   ['/admin/outbox', 'adminOutbox'],

@@ -1,9 +1,11 @@
-import { StaffLayout } from '../../layout';
+import { StaffLayout, Flash } from '../../layout';
+import { SelectField, TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
+import { EmptyTable, RecordFormCard, type FormState } from './record-form';
 
-export interface AdminRepRow {
+interface AdminRepRow {
   id: number;
   email: string;
   name: string;
@@ -11,46 +13,110 @@ export interface AdminRepRow {
   excluded: boolean;
 }
 
-export function AdminRepsPage({ t, user, reps }: { t: StaffT; user: SessionUser; reps: AdminRepRow[] }) {
+export interface AdminRepsPageProps extends FormState {
+  t: StaffT;
+  user: SessionUser;
+  reps: AdminRepRow[];
+  teams: { id: number; name: string }[];
+  /** The rep being edited; otherwise the form adds one. */
+  editing?: { id: number; name: string; email: string; teamId: number | null } | undefined;
+  notice?: string | undefined;
+}
+
+export function AdminRepsPage({ t, user, reps, teams, editing, notice, values, errors }: AdminRepsPageProps) {
+  const teamOptions = [
+    { value: '', label: t('noTeam') },
+    ...teams.map((x) => ({ value: String(x.id), label: x.name })),
+  ];
   return (
     <StaffLayout title={t('adminRepsTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/reps">
       <AdminNav t={t} current="/admin/reps" />
       <h1>{t('adminRepsTitle')}</h1>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('team')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reps.map((r) => (
+      {notice && <Flash kind="ok">{notice}</Flash>}
+      {reps.length === 0 ? (
+        <EmptyTable testId="reps-empty">{t('noRepsYet')}</EmptyTable>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('adminRepsTitle')}</caption>
+            <thead>
               <tr>
-                <th scope="row">{r.name}</th>
-                <td>{r.email}</td>
-                <td>{r.teamName ?? t('noTeam')}</td>
-                <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
-                <td>
-                  <form
-                    method="post"
-                    action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`}
-                    class="inline"
-                  >
-                    <button type="submit" class="small secondary">
-                      {r.excluded ? t('include') : t('exclude')}
-                      <span class="visually-hidden"> · {r.name}</span>
-                    </button>
-                  </form>
-                </td>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{t('team')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {reps.map((r) => (
+                <tr>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.email}</td>
+                  <td>{r.teamName ?? t('noTeam')}</td>
+                  <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
+                  <td class="actions">
+                    <a href={`/admin/reps/${r.id}/edit#rep-form`}>
+                      {t('edit')}
+                      <span class="visually-hidden"> · {r.name}</span>
+                    </a>
+                    <form
+                      method="post"
+                      action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`}
+                      class="inline"
+                    >
+                      <button type="submit" class="small secondary">
+                        {r.excluded ? t('include') : t('exclude')}
+                        <span class="visually-hidden"> · {r.name}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RecordFormCard
+        t={t}
+        id="rep-form"
+        title={editing ? t('editRep', { name: editing.name }) : t('addRep')}
+        action={editing ? `/admin/reps/${editing.id}` : '/admin/reps'}
+        submitLabel={editing ? t('save') : t('addRep')}
+        cancelHref={editing ? '/admin/reps' : undefined}
+        errors={errors}
+        labels={{ name: t('name'), email: t('email'), teamId: t('team') }}
+      >
+        {teams.length === 0 && (
+          <p class="hint">
+            <a href="/admin/teams">{t('addTeamFirst')}</a>
+          </p>
+        )}
+        <TextField
+          name="name"
+          label={t('name')}
+          value={values?.name ?? editing?.name}
+          error={errors?.name}
+          required
+          autocomplete="off"
+        />
+        <TextField
+          name="email"
+          label={t('email')}
+          type="email"
+          value={values?.email ?? editing?.email}
+          error={errors?.email}
+          required
+          autocomplete="off"
+        />
+        <SelectField
+          name="teamId"
+          label={t('team')}
+          options={teamOptions}
+          value={values?.teamId ?? (editing?.teamId == null ? '' : String(editing.teamId))}
+          error={errors?.teamId}
+        />
+      </RecordFormCard>
     </StaffLayout>
   );
 }

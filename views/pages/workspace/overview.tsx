@@ -7,18 +7,22 @@ import { FilterForm, type FilterFormProps } from '../../partials/workspace/filte
 export interface OverviewPageProps {
   t: StaffT;
   user: SessionUser;
-  form: Omit<FilterFormProps, 't'>;
+  /** The filters; none before any customer has answered (there is nothing to filter). */
+  form: Omit<FilterFormProps, 't'> | undefined;
   /** The results region: OverviewResults, or the filter errors. */
   children: Child;
+  /** An admin's setup checklist while setup is not done. */
+  setup?: Child;
 }
 
 /** The lead's overview at `/`: filters, then the results region the filters swap. */
-export function OverviewPage({ t, user, form, children }: OverviewPageProps) {
+export function OverviewPage({ t, user, form, children, setup }: OverviewPageProps) {
   return (
     <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/">
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
-      <FilterForm t={t} {...form} />
+      {setup}
+      {form && <FilterForm t={t} {...form} />}
       <div id="overview-results" class="ws-results">
         {children}
       </div>

@@ -1,0 +1,123 @@
+import { StaffLayout, Flash } from '../../layout';
+import { TextField } from '../../components/form';
+import type { StaffT } from '../../../src/lib/i18n/staff';
+import type { SessionUser } from '../../../src/context';
+import { AdminNav } from './nav';
+import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+
+interface ContentRow {
+  id: string;
+  title: string;
+  url: string | null;
+  stage: string | null;
+  topic: string | null;
+}
+
+export interface ContentPageProps extends FormState {
+  t: StaffT;
+  user: SessionUser;
+  items: ContentRow[];
+  editing?: ContentRow | undefined;
+  notice?: string | undefined;
+}
+
+const contentHref = (id: string) => `/admin/content/${encodeURIComponent(id)}`;
+
+export function ContentPage({ t, user, items, editing, notice, values, errors }: ContentPageProps) {
+  const value = (name: 'id' | 'title' | 'url' | 'stage' | 'topic') =>
+    values?.[name] ?? (editing ? (editing[name] ?? '') : undefined);
+  return (
+    <StaffLayout title={t('contentTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/content">
+      <AdminNav t={t} current="/admin/content" />
+      <h1>{t('contentTitle')}</h1>
+      {notice && <Flash kind="ok">{notice}</Flash>}
+      {items.length === 0 ? (
+        <EmptyTable testId="content-empty">{t('noContentYet')}</EmptyTable>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('contentTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('contentTitleField')}</th>
+                <th scope="col">{t('contentId')}</th>
+                <th scope="col">{t('contentStage')}</th>
+                <th scope="col">{t('contentTopic')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <th scope="row">
+                    {item.url ? (
+                      <a href={item.url} rel="noopener noreferrer">
+                        {item.title}
+                      </a>
+                    ) : (
+                      item.title
+                    )}
+                  </th>
+                  <td>
+                    <code>{item.id}</code>
+                  </td>
+                  <td>{item.stage ?? '—'}</td>
+                  <td>{item.topic ?? '—'}</td>
+                  <td>
+                    <a href={`${contentHref(item.id)}/edit#content-form`}>
+                      {t('edit')}
+                      <span class="visually-hidden"> · {item.title}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RecordFormCard
+        t={t}
+        id="content-form"
+        title={editing ? t('editContent', { name: editing.title }) : t('addContent')}
+        action={editing ? contentHref(editing.id) : '/admin/content'}
+        submitLabel={editing ? t('save') : t('addContent')}
+        cancelHref={editing ? '/admin/content' : undefined}
+        errors={errors}
+        labels={{
+          id: t('contentId'),
+          title: t('contentTitleField'),
+          url: t('contentUrl'),
+          stage: t('contentStage'),
+          topic: t('contentTopic'),
+        }}
+      >
+        {editing ? (
+          <p class="hint">
+            {t('contentId')}: <code>{editing.id}</code>
+          </p>
+        ) : (
+          <TextField
+            name="id"
+            label={t('contentId')}
+            value={value('id')}
+            error={errors?.id}
+            hint={t('contentIdHint')}
+            required
+            autocomplete="off"
+          />
+        )}
+        <TextField
+          name="title"
+          label={t('contentTitleField')}
+          value={value('title')}
+          error={errors?.title}
+          required
+          autocomplete="off"
+        />
+        <TextField name="url" label={t('contentUrl')} type="url" value={value('url')} error={errors?.url} />
+        <TextField name="stage" label={t('contentStage')} value={value('stage')} error={errors?.stage} />
+        <TextField name="topic" label={t('contentTopic')} value={value('topic')} error={errors?.topic} />
+      </RecordFormCard>
+    </StaffLayout>
+  );
+}

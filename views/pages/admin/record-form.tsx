@@ -1,0 +1,63 @@
+import type { Child } from 'hono/jsx';
+import type { StaffT } from '../../../src/lib/i18n/staff';
+
+/** Form values as typed (kept on a 422) and the message per field. */
+export interface FormState {
+  values?: Record<string, string | undefined> | undefined;
+  errors?: Record<string, string> | undefined;
+}
+
+/**
+ * The add-or-edit card under a record table: a plain form (no script needed) posting to
+ * `action`; when editing, a link back to the list instead of a second button.
+ */
+export function RecordFormCard(props: {
+  t: StaffT;
+  id: string;
+  title: string;
+  action: string;
+  submitLabel: string;
+  cancelHref?: string | undefined;
+  errors?: Record<string, string> | undefined;
+  /** Field name → its label, so the summary names the field. */
+  labels: Record<string, string>;
+  children: Child;
+}) {
+  const { t } = props;
+  const failed = props.errors ? Object.keys(props.errors) : [];
+  return (
+    <section class="card" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {failed.length > 0 && (
+        <div class="flash flash-error" role="alert">
+          <p>{t('fixFieldsBelow')}</p>
+          <ul>
+            {failed.map((name) => (
+              <li>
+                <a href={`#f-${name}`}>
+                  {props.labels[name] ?? name}: {props.errors?.[name]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action={props.action} class="stack" novalidate>
+        {props.children}
+        <div class="form-actions">
+          <button type="submit">{props.submitLabel}</button>
+          {props.cancelHref && <a href={props.cancelHref}>{t('backToList')}</a>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The sentence an empty table shows instead of a header-only table. */
+export function EmptyTable({ children, testId }: { children: Child; testId?: string }) {
+  return (
+    <p class="empty-table" data-testid={testId}>
+      {children}
+    </p>
+  );
+}

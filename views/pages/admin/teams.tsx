@@ -1,0 +1,74 @@
+import { StaffLayout, Flash } from '../../layout';
+import { TextField } from '../../components/form';
+import type { StaffT } from '../../../src/lib/i18n/staff';
+import type { SessionUser } from '../../../src/context';
+import { AdminNav } from './nav';
+import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+
+export interface TeamsPageProps extends FormState {
+  t: StaffT;
+  user: SessionUser;
+  teams: { id: number; name: string; reps: number }[];
+  /** The team being edited; otherwise the form adds one. */
+  editing?: { id: number; name: string } | undefined;
+  notice?: string | undefined;
+}
+
+export function TeamsPage({ t, user, teams, editing, notice, values, errors }: TeamsPageProps) {
+  return (
+    <StaffLayout title={t('teamsTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/teams">
+      <AdminNav t={t} current="/admin/teams" />
+      <h1>{t('teamsTitle')}</h1>
+      {notice && <Flash kind="ok">{notice}</Flash>}
+      {teams.length === 0 ? (
+        <EmptyTable testId="teams-empty">{t('noTeamsYet')}</EmptyTable>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('teamsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teamName')}</th>
+                <th scope="col">{t('activeReps')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) => (
+                <tr>
+                  <th scope="row">{team.name}</th>
+                  <td>{team.reps}</td>
+                  <td>
+                    <a href={`/admin/teams/${team.id}/edit#team-form`}>
+                      {t('edit')}
+                      <span class="visually-hidden"> · {team.name}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RecordFormCard
+        t={t}
+        id="team-form"
+        title={editing ? t('editTeam', { name: editing.name }) : t('addTeam')}
+        action={editing ? `/admin/teams/${editing.id}` : '/admin/teams'}
+        submitLabel={editing ? t('save') : t('addTeam')}
+        cancelHref={editing ? '/admin/teams' : undefined}
+        errors={errors}
+        labels={{ name: t('teamName') }}
+      >
+        <TextField
+          name="name"
+          label={t('teamName')}
+          value={values?.name ?? editing?.name}
+          error={errors?.name}
+          required
+          autocomplete="off"
+        />
+      </RecordFormCard>
+    </StaffLayout>
+  );
+}
