@@ -189,16 +189,16 @@ export function SurveyForm(p: SurveyFormProps) {
         {p.questions.includes('comment') && (
           <div class={p.errors.comment ? 'field has-error' : 'field'}>
             <label for="comment">
-              {t('q_comment')} <span class="muted">({t('optional')})</span>
+              {t('q_comment')}{' '}
+              <span class="muted" id="comment-hint">
+                ({t('commentHint')})
+              </span>
             </label>
-            <p class="hint" id="comment-hint">
-              {t('commentHint')}
-            </p>
             <textarea
               id="comment"
               name="comment"
               maxlength={COMMENT_MAX}
-              rows={4}
+              rows={2}
               aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'}
               aria-invalid={p.errors.comment ? 'true' : undefined}
             >
@@ -218,13 +218,13 @@ export function SurveyForm(p: SurveyFormProps) {
             {t('consent')}
           </label>
         </div>
-        <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
         {/* One button: answers are saved as they are given (htmx); without JavaScript, sending saves them. */}
         <div class="buttons">
           <button type="submit" name="action" value="submit">
             {t('submit')}
           </button>
         </div>
+        <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
       </form>
     </PublicLayout>
   );
