@@ -43,15 +43,19 @@ function senderDomain(mailFrom: string): string {
 
 export function renderSurveyMessage(input: RenderInput): RenderedMessage {
   const t = surveyT(input.locale);
-  const typeLabel = t(`type_${input.interactionType}`);
+  const about = t(`about_${input.interactionType}`, { rep: input.repName });
   const surveyUrl = `${input.baseUrl}/s/${input.surveyToken}`;
   const unsubscribeUrl = `${input.baseUrl}/u/${input.unsubscribeToken}`;
+  const subject = t(input.kind === 'reminder' ? 'emailReminderSubject' : 'emailSubject', { about }).replace(
+    /[\r\n]+/g,
+    ' ',
+  );
   const props: InvitationEmailProps = {
     t,
     lang: input.locale,
+    subject,
     customerName: input.customerName,
-    repName: input.repName,
-    typeLabel,
+    about,
     dateLabel: formatDate(input.occurredAt, input.locale),
     expiresLabel: formatDate(input.expiresAt, input.locale),
     surveyUrl,
@@ -60,9 +64,8 @@ export function renderSurveyMessage(input: RenderInput): RenderedMessage {
   };
   const html = InvitationEmailHtml(props).toString();
   if (typeof html !== 'string') throw new Error('renderSurveyMessage: the email template must render synchronously');
-  const subject = t(input.kind === 'reminder' ? 'emailReminderSubject' : 'emailSubject', { type: typeLabel });
   return {
-    subject: subject.replace(/[\r\n]+/g, ' '),
+    subject,
     textBody: invitationEmailText(props),
     htmlBody: `<!doctype html>${html}`,
     headers: {

@@ -12,7 +12,8 @@ export interface SurveyFormProps {
   langInUrl: boolean;
   token: string;
   repName: string;
-  typeLabel: string;
+  /** What the survey is about, e.g. "about your demo with Ana Ruiz" (`about_<type>`). */
+  about: string;
   questions: AnswerKey[];
   required: AnswerKey[];
   /** Current values as the form should show them (saved, pre-selected or as typed). */
@@ -92,7 +93,7 @@ export function SurveyForm(p: SurveyFormProps) {
         ))}
       </nav>
       <h1>{t('surveyTitle')}</h1>
-      <p>{t('surveyIntro', { type: p.typeLabel, rep: p.repName })}</p>
+      <p>{t('surveyIntro', { about: p.about })}</p>
       {p.notice === 'saved' && (
         <p class="flash flash-ok" role="status">
           {t('savedNotice')}
