@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, saveScreenshot } from '../helpers/browser';
-import { renderSurveyMessage } from '../../src/mail/render';
+import { fillSenderName, renderSurveyMessage } from '../../src/mail/render';
 import { LOCALES } from '../../src/lib/vocabulary';
 
 /** For each element with its own text: its colour and the first opaque background behind it. */
@@ -37,10 +37,11 @@ describeBrowser('the invitation email in a browser engine', () => {
     for (const variant of ['light', 'dark', 'dark-no-style'] as const) {
       const colorScheme = variant === 'light' ? 'light' : 'dark';
       for (const locale of LOCALES) {
-        const { htmlBody } = renderSurveyMessage({
+        const mailFrom = 'Acme Sales <surveys@acme.test>';
+        const stored = renderSurveyMessage({
           kind: 'invitation',
           baseUrl: 'https://feedback.acme.test',
-          mailFrom: 'Acme Sales <surveys@acme.test>',
+          mailFrom,
           locale,
           customerName: 'Lucía',
           repName: 'Ana Ruiz',
@@ -50,6 +51,7 @@ describeBrowser('the invitation email in a browser engine', () => {
           surveyToken: 'A'.repeat(43),
           unsubscribeToken: 'B'.repeat(43),
         });
+        const htmlBody = fillSenderName(stored.htmlBody, mailFrom, 'html');
         const context = await browser.newContext({
           viewport: { width: 390, height: 844 },
           colorScheme,

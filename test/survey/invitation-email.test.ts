@@ -5,7 +5,7 @@
  * language or interaction type.
  */
 import { describe, expect, it } from 'vitest';
-import { renderSurveyMessage, type RenderInput } from '../../src/mail/render';
+import { fillSenderName, renderSurveyMessage as render, type RenderInput } from '../../src/mail/render';
 import { INTERACTION_TYPES, LOCALES } from '../../src/lib/vocabulary';
 import { surveyT } from '../../src/lib/i18n/survey';
 
@@ -24,6 +24,15 @@ const input = (over: Partial<RenderInput> = {}): RenderInput => ({
   unsubscribeToken: 'B'.repeat(43),
   ...over,
 });
+/** The message as the sender sends it: the sender's name filled in. */
+function renderSurveyMessage(i: RenderInput) {
+  const m = render(i);
+  return {
+    ...m,
+    textBody: fillSenderName(m.textBody, i.mailFrom, 'text'),
+    htmlBody: fillSenderName(m.htmlBody, i.mailFrom, 'html'),
+  };
+}
 const withoutUrls = (text: string) => text.replace(/https?:\/\/\S+/g, '<url>');
 const visibleText = (html: string) =>
   html
