@@ -88,7 +88,7 @@ const envSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
   BASE_URL: httpUrl.optional(),
   SMTP_URL: smtpUrl.optional(),
-  MAIL_FROM: mailbox.default('CPI Lens <surveys@localhost>'),
+  MAIL_FROM: mailbox.optional(),
   SEND_INTERVAL_SECONDS: intFrom(0, 86_400).default(30),
   NOW: isoInstant.optional(),
   LOGIN_FAILURE_LIMIT: intFrom(1, 100_000).default(10),
@@ -100,6 +100,17 @@ const envSchema = z.object({
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
   TRUSTED_PROXIES: proxyList.optional(),
 });
+
+/**
+ * The sender when MAIL_FROM is unset: surveys@ the public host of BASE_URL (relays refuse a
+ * non-FQDN sender such as surveys@localhost); localhost, IP addresses and single-label hosts keep localhost.
+ */
+function defaultMailFrom(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname;
+  const isPublicName =
+    host.includes('.') && !host.endsWith('.localhost') && !host.startsWith('[') && !/^[\d.]+$/.test(host);
+  return `CPI Lens <surveys@${isPublicName ? host : 'localhost'}>`;
+}
 
 /** The names of every variable the app reads. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -141,7 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     baseUrl,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM ?? defaultMailFrom(baseUrl),
     sendIntervalSeconds: e.SEND_INTERVAL_SECONDS,
     now: e.NOW,
     loginFailureLimit: e.LOGIN_FAILURE_LIMIT,

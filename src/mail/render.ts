@@ -1,7 +1,9 @@
 /**
  * Renders an invitation or reminder into the outbox row it is stored as: subject from a
  * fixed template, text and HTML parts carrying the survey link, List-Unsubscribe headers
- * (RFC 8058 one-click), and a stable Message-ID.
+ * (RFC 8058 one-click), and a stable Message-ID. The sender's name is left as a slot that
+ * `fillSenderName` fills when the message is sent or shown, so mail queued before MAIL_FROM
+ * changed signs with the name it goes out under.
  */
 import { randomBytes } from 'node:crypto';
 import type { Locale, InteractionType } from '../../db/schema';
@@ -30,7 +32,7 @@ export interface RenderedMessage {
   messageId: string;
 }
 
-/** The display name of MAIL_FROM, used as the organisation's name in the footer. */
+/** The display name of MAIL_FROM, used as the organisation's name in the signature and footer. */
 function senderName(mailFrom: string): string {
   const match = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom);
   return match?.[1]?.trim() || mailFrom.replace(/@.*/, '');
@@ -41,28 +43,46 @@ function senderDomain(mailFrom: string): string {
   return match?.[1] ?? 'localhost';
 }
 
+/** Stands for the sender's name in a stored body until `fillSenderName`. */
+const SENDER_NAME_SLOT = '{{sender-name}}';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/**
+ * A stored body with the display name of `mailFrom` (the sender at send time) in place of its
+ * slot, escaped for the HTML part. Bodies stored before the slot existed are returned as they are.
+ */
+export function fillSenderName(body: string, mailFrom: string, part: 'text' | 'html'): string {
+  const name = senderName(mailFrom);
+  return body.replaceAll(SENDER_NAME_SLOT, part === 'html' ? escapeHtml(name) : name);
+}
+
 export function renderSurveyMessage(input: RenderInput): RenderedMessage {
   const t = surveyT(input.locale);
-  const typeLabel = t(`type_${input.interactionType}`);
+  const about = t(`about_${input.interactionType}`, { rep: input.repName });
   const surveyUrl = `${input.baseUrl}/s/${input.surveyToken}`;
   const unsubscribeUrl = `${input.baseUrl}/u/${input.unsubscribeToken}`;
+  const subject = t(input.kind === 'reminder' ? 'emailReminderSubject' : 'emailSubject', { about }).replace(
+    /[\r\n]+/g,
+    ' ',
+  );
   const props: InvitationEmailProps = {
     t,
     lang: input.locale,
+    subject,
     customerName: input.customerName,
-    repName: input.repName,
-    typeLabel,
+    about,
     dateLabel: formatDate(input.occurredAt, input.locale),
     expiresLabel: formatDate(input.expiresAt, input.locale),
     surveyUrl,
     unsubscribeUrl,
-    orgName: senderName(input.mailFrom),
+    orgName: SENDER_NAME_SLOT,
   };
   const html = InvitationEmailHtml(props).toString();
   if (typeof html !== 'string') throw new Error('renderSurveyMessage: the email template must render synchronously');
-  const subject = t(input.kind === 'reminder' ? 'emailReminderSubject' : 'emailSubject', { type: typeLabel });
   return {
-    subject: subject.replace(/[\r\n]+/g, ' '),
+    subject,
     textBody: invitationEmailText(props),
     htmlBody: `<!doctype html>${html}`,
     headers: {

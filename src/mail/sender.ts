@@ -9,6 +9,7 @@ import type { AppDeps } from '../context';
 import { claimDueMessages, cancelExpiredMail, markDead, markRetry, markSent } from '../../db/queries/outbox';
 import { queueDueReminders } from '../domain/reminders';
 import { isPermanentFailure, type MailTransport } from './transport';
+import { fillSenderName } from './render';
 
 export interface SenderOptions {
   owner?: string;
@@ -50,12 +51,14 @@ export async function sendDue(
     await Promise.all(
       claimed.map(async (message) => {
         try {
+          // The sender as configured now signs the message, however long it waited in the outbox.
+          const from = deps.config.mailFrom;
           await transport.send({
-            from: deps.config.mailFrom,
+            from,
             to: message.toAddress,
             subject: message.subject,
-            text: message.textBody ?? '',
-            html: message.htmlBody ?? '',
+            text: fillSenderName(message.textBody ?? '', from, 'text'),
+            html: fillSenderName(message.htmlBody ?? '', from, 'html'),
             messageId: message.messageId,
             headers: message.headers,
           });

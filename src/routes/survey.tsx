@@ -79,7 +79,7 @@ export function surveyRoutes(deps: AppDeps) {
       langInUrl: isLocale(c.req.query('lang'), LOCALES),
       token,
       repName: found.rep.name,
-      typeLabel: t(`type_${found.interaction.type}`),
+      about: t(`about_${found.interaction.type}`, { rep: found.rep.name }),
       questions: found.invitation.questions,
       required: found.invitation.required,
       values,

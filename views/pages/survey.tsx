@@ -12,7 +12,8 @@ export interface SurveyFormProps {
   langInUrl: boolean;
   token: string;
   repName: string;
-  typeLabel: string;
+  /** What the survey is about, e.g. "about your demo with Ana Ruiz" (`about_<type>`). */
+  about: string;
   questions: AnswerKey[];
   required: AnswerKey[];
   /** Current values as the form should show them (saved, pre-selected or as typed). */
@@ -92,7 +93,7 @@ export function SurveyForm(p: SurveyFormProps) {
         ))}
       </nav>
       <h1>{t('surveyTitle')}</h1>
-      <p>{t('surveyIntro', { type: p.typeLabel, rep: p.repName })}</p>
+      <p>{t('surveyIntro', { about: p.about })}</p>
       {p.notice === 'saved' && (
         <p class="flash flash-ok" role="status">
           {t('savedNotice')}
@@ -189,16 +190,16 @@ export function SurveyForm(p: SurveyFormProps) {
         {p.questions.includes('comment') && (
           <div class={p.errors.comment ? 'field has-error' : 'field'}>
             <label for="comment">
-              {t('q_comment')} <span class="muted">({t('optional')})</span>
+              {t('q_comment')}{' '}
+              <span class="muted" id="comment-hint">
+                ({t('commentHint')})
+              </span>
             </label>
-            <p class="hint" id="comment-hint">
-              {t('commentHint')}
-            </p>
             <textarea
               id="comment"
               name="comment"
               maxlength={COMMENT_MAX}
-              rows={4}
+              rows={2}
               aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'}
               aria-invalid={p.errors.comment ? 'true' : undefined}
             >
@@ -218,13 +219,13 @@ export function SurveyForm(p: SurveyFormProps) {
             {t('consent')}
           </label>
         </div>
-        <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
         {/* One button: answers are saved as they are given (htmx); without JavaScript, sending saves them. */}
         <div class="buttons">
           <button type="submit" name="action" value="submit">
             {t('submit')}
           </button>
         </div>
+        <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
       </form>
     </PublicLayout>
   );

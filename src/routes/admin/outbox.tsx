@@ -10,6 +10,7 @@ import { countOutboxByStatus, retryDead } from '../../../db/queries/outbox';
 import { getOutboxMessage, listOutboxPage } from '../../../db/queries/outbox-admin';
 import { recordAudit } from '../../../db/queries/audit';
 import { mailLinks } from '../../mail/links';
+import { fillSenderName } from '../../mail/render';
 import { listHref, paging } from './paging';
 
 const isMailStatus = (value: string | undefined): value is MailStatus =>
@@ -78,7 +79,10 @@ export function outboxAdminRoutes(deps: AppDeps) {
       <OutboxMessagePage
         t={t}
         user={user}
-        message={message}
+        message={{
+          ...message,
+          textBody: message.textBody && fillSenderName(message.textBody, deps.config.mailFrom, 'text'),
+        }}
         mailFrom={deps.config.mailFrom}
         links={links}
         notice={notice}
