@@ -7,6 +7,8 @@
  * stored, once.
  */
 import { createClient } from '@libsql/client';
+import { createDb, isBusyError } from '../../db/client';
+import { AppError } from '../../src/lib/errors';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOpenInvitations } from '../../bench/survey-fixture';
 import { answersFor, outcomeOf, postSurvey } from '../faults/helpers/http';
@@ -247,5 +249,40 @@ describeSqld('a libSQL server that stops answering under load', () => {
     console.log(
       `[kill] /healthz 503 after ${health.join(' / ')} ms; sqld down ${upAt - killedAt} ms (restart ${upAt - restartedAt} ms); ${outage.requests} requests meanwhile, ${outage.refused} answered 503, the slowest in ${outage.longest} ms; answering again ${recovered} ms after sqld was back; ${counts.acked} acknowledged, all stored once; ${counts.refused} refused, ${counts.refusedButStored} of them had committed`,
     );
+  });
+
+  it('refuses requests beyond DATABASE_MAX_PENDING at once instead of queueing them', async () => {
+    const db = await createDb({ url: sqld.url, timeoutMs: 2000, maxPending: 4 });
+    try {
+      await db.readClient.execute('SELECT 1');
+      sqld.signal('SIGSTOP');
+      const started = Date.now();
+      const settled: { ms: number; refused: boolean }[] = [];
+      const timed = (p: Promise<unknown>) =>
+        p.then(
+          () => settled.push({ ms: Date.now() - started, refused: false }),
+          (e: unknown) =>
+            settled.push({
+              ms: Date.now() - started,
+              refused: isBusyError(e) || (e instanceof AppError && e.status === 503),
+            }),
+        );
+      try {
+        await Promise.all([
+          ...Array.from({ length: 10 }, () =>
+            timed(db.write((tx) => tx.$client.execute('UPDATE rollup_mode SET bulk = bulk WHERE id = 1'))),
+          ),
+          ...Array.from({ length: 10 }, () => timed(db.readClient.execute('SELECT count(*) FROM responses'))),
+        ]);
+      } finally {
+        sqld.signal('SIGCONT');
+      }
+      expect(settled.filter((s) => !s.refused)).toEqual([]);
+      // 4 writes may queue and 4 reads wait; the rest are refused at once.
+      expect(settled.filter((s) => s.ms < 500).length).toBeGreaterThanOrEqual(12);
+      expect(Math.max(...settled.map((s) => s.ms))).toBeLessThan(2 * 2000 + 3000);
+    } finally {
+      await db.close();
+    }
   });
 });
