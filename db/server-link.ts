@@ -109,28 +109,31 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
     });
   }
 
-  async function probeOnce(candidate: Client): Promise<boolean> {
+  /** Undefined when the server answered; otherwise why not. */
+  async function probeOnce(candidate: Client): Promise<string | undefined> {
     try {
       await withDeadline(candidate.execute('SELECT 1'), timeoutMs);
-      return true;
-    } catch {
-      return false;
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
     }
   }
 
   async function probe(): Promise<void> {
-    if (await probeOnce(client)) return decide('up');
+    const why = await probeOnce(client);
+    if (why === undefined) return decide('up');
     decide('down');
-    console.error(`[db] the database server did not answer within ${timeoutMs} ms; reconnecting`);
+    const since = Date.now();
+    console.error(`[db] the database server does not answer (${why}); requests get 503, reconnecting with backoff`);
     for (let attempt = 0; !closed; attempt++) {
       // Drop the connection: over WebSocket the server rolls back what was open on it, and
       // every request still waiting on it fails now rather than at its deadline.
       client.close();
       generation++;
       client = open();
-      if (await probeOnce(client)) {
+      if ((await probeOnce(client)) === undefined) {
         decide('up');
-        console.error('[db] the database server answers again');
+        console.error(`[db] the database server answers again after ${Date.now() - since} ms`);
         return;
       }
       await sleep(backoff(attempt));
