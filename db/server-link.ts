@@ -40,11 +40,6 @@ export interface ServerLinkOptions {
   maxPending: number;
 }
 
-export interface ServerLink extends Client {
-  /** False while the server is known not to answer (the probe failed). */
-  readonly available: boolean;
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
@@ -64,7 +59,7 @@ function isConnectionError(error: unknown): boolean {
 
 type State = 'up' | 'probing' | 'down';
 
-export function openServerLink(options: ServerLinkOptions): ServerLink {
+export function openServerLink(options: ServerLinkOptions): Client {
   const { timeoutMs, maxPending } = options;
   const fetchWithDeadline = (request: Request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
   const open = () => createClient({ ...options.config, fetch: fetchWithDeadline });
@@ -152,8 +147,11 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
     });
   }
 
-  /** Runs `op` on the current client within the deadline, or fails with ServerUnavailableError. */
-  async function call<T>(op: (c: Client) => Promise<T>, onLate?: (value: T) => void): Promise<T> {
+  /**
+   * Runs `op` on the current client within the deadline, or fails with ServerUnavailableError.
+   * `origin`: the generation of the client `op` really uses (a transaction's, which may be older).
+   */
+  async function call<T>(op: (c: Client) => Promise<T>, onLate?: (value: T) => void, origin?: number): Promise<T> {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
     if (outstanding >= maxPending)
       throw new ServerUnavailableError(`More than ${maxPending} database requests are waiting.`);
@@ -162,7 +160,7 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
     try {
       if (state === 'probing') await withDeadline(decided, timeoutMs);
       if (state !== 'up') throw notAnswering();
-      const gen = generation;
+      const gen = origin ?? generation;
       try {
         return await withDeadline(op(client), Math.max(1, deadline - Date.now()), onLate);
       } catch (error) {
@@ -178,12 +176,12 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
   }
 
   /** A transaction whose every statement has the deadline; abandoned after a timeout. */
-  function guardTransaction(tx: Transaction): Transaction {
+  function guardTransaction(tx: Transaction, origin: number): Transaction {
     let abandoned: Error | undefined;
     const step = async <T>(op: () => Promise<T>): Promise<T> => {
       if (abandoned) throw notAnswering(abandoned);
       try {
-        return await call(op);
+        return await call(op, undefined, origin);
       } catch (error) {
         if (isServerUnavailable(error)) {
           abandoned = error as Error;
@@ -205,10 +203,7 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
     };
   }
 
-  const link: ServerLink = {
-    get available() {
-      return state !== 'down';
-    },
+  return {
     get closed() {
       return closed;
     },
@@ -221,13 +216,17 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
     migrate: (stmts) => call((c) => c.migrate(stmts)),
     executeMultiple: (sql) => call((c) => c.executeMultiple(sql)),
     // A transaction that opens after its caller gave up is closed, not leaked.
-    transaction: async (mode?: Parameters<Client['transaction']>[0]) =>
-      guardTransaction(
-        await call(
-          (c) => c.transaction(mode),
-          (late) => late.close(),
-        ),
-      ),
+    transaction: async (mode?: Parameters<Client['transaction']>[0]) => {
+      let origin = generation;
+      const tx = await call(
+        (c) => {
+          origin = generation;
+          return c.transaction(mode);
+        },
+        (late) => late.close(),
+      );
+      return guardTransaction(tx, origin);
+    },
     sync: () => client.sync(),
     reconnect: () => client.reconnect(),
     close() {
@@ -235,5 +234,4 @@ export function openServerLink(options: ServerLinkOptions): ServerLink {
       client.close();
     },
   };
-  return link;
 }
