@@ -125,8 +125,14 @@ export function openServerLink(options: ServerLinkOptions): Client {
       // every request still waiting on it fails now rather than at its deadline.
       client.close();
       generation++;
-      client = open();
-      if ((await probeOnce(client)) === undefined) {
+      let answered = false;
+      try {
+        client = open();
+        answered = (await probeOnce(client)) === undefined;
+      } catch {
+        // Could not even open a client: try again after the backoff, like any failed probe.
+      }
+      if (answered) {
         decide('up');
         console.error(`[db] the database server answers again after ${Date.now() - since} ms`);
         return;
