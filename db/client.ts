@@ -10,21 +10,23 @@
  *   thread pool and checkpoints on a worker thread, db/checkpointer.ts, so neither stalls
  *   the event loop). The busy timeout is 0: another process holding the lock is waited out
  *   asynchronously with backoff, up to the write deadline, then 503.
- * - remote (`libsql://`, `http(s)://`, `ws(s)://`): one client; every write runs in its
- *   own server transaction, retried from the start on a busy/locked error until the
- *   deadline. Concurrency between writers is the server's job.
+ * - remote (`libsql://`, `http(s)://`, `ws(s)://`): one client behind db/server-link.ts (a
+ *   deadline on every request, reconnect with backoff, a bound on outstanding requests);
+ *   the same queue turns each group of writes into one server transaction, and sheds
+ *   writes beyond `maxPending` waiting ones. A server that does not answer is a 503.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createClient, LibsqlError, type Client, type Transaction } from '@libsql/client';
+import { LibsqlError, type Client, type Transaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import * as schema from './schema';
 import { createSqliteClient } from './sqlite-client';
 import { startCheckpointer } from './checkpointer';
 import { DatabaseUnavailableError } from './errors';
+import { isServerUnavailable, openServerLink } from './server-link';
 
 /** $client: the connection (or transaction) under it, for hot paths that skip query building. */
 export type Drizzle = LibSQLDatabase<typeof schema> & { $client: Pick<Client, 'execute'> };
@@ -60,6 +62,10 @@ export interface DbOptions {
   writeDeadlineMs?: number;
   /** Test hook: observe each group commit's size. */
   onGroupCommit?: (size: number) => void;
+  /** Server only: the deadline of each request to it, in ms (default 5000). */
+  timeoutMs?: number;
+  /** Server only: requests that may wait at once, reads and queued writes each; beyond it, 503 (default 200). */
+  maxPending?: number;
   /** File only: run the checkpointer thread (default true; a second connection in the same process leaves it to the first). */
   checkpoints?: boolean;
 }
@@ -77,7 +83,8 @@ function describeError(error: unknown): string {
 }
 
 export function isBusyError(error: unknown): boolean {
-  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy/i.test(describeError(error));
+  // SERVER_UNAVAILABLE: a libSQL server past its deadline or shedding load (db/server-link.ts).
+  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy|SERVER_UNAVAILABLE/i.test(describeError(error));
 }
 
 export function isDiskFullError(error: unknown): boolean {
@@ -149,11 +156,21 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
 }
 
 async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
-  const client = createClient({ url: options.url, authToken: options.authToken });
+  const maxPending = options.maxPending ?? 200;
+  const client = openServerLink({
+    config: options.authToken === undefined ? { url: options.url } : { url: options.url, authToken: options.authToken },
+    timeoutMs: options.timeoutMs ?? 5000,
+    maxPending,
+  });
   // Group commit here too: one server transaction per group of writes (a savepoint each), so
   // this instance's writes queue behind each other instead of colliding on the server's lock
   // and backing off; another instance holding it is waited out at BEGIN.
-  const queue = new WriteQueue(client, { deadline, onGroupCommit: options.onGroupCommit, sharedConnection: false });
+  const queue = new WriteQueue(client, {
+    deadline,
+    onGroupCommit: options.onGroupCommit,
+    sharedConnection: false,
+    maxPending,
+  });
   return {
     kind: 'remote',
     read: bind(client),
@@ -230,6 +247,8 @@ interface QueueOptions {
    * transaction is its own stream, and jobs run on it.
    */
   sharedConnection: boolean;
+  /** Jobs that may wait at once; beyond it, enqueue fails with 503 (unbounded if not set). */
+  maxPending?: number | undefined;
 }
 
 class WriteQueue {
@@ -249,6 +268,11 @@ class WriteQueue {
   }
 
   enqueue<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> {
+    const limit = this.options.maxPending;
+    if (limit !== undefined && this.#pending.length >= limit)
+      return Promise.reject(
+        new DatabaseUnavailableError('overloaded', `More than ${limit} writes are waiting. Try again shortly.`),
+      );
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject, enqueuedAt: Date.now() });
       this.#running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.#drain());
@@ -286,7 +310,8 @@ class WriteQueue {
         return await this.writer.transaction('write');
       } catch (error) {
         if (isBusyError(error) && this.options.sharedConnection) this.#stale = true;
-        if (isBusyError(error) && Date.now() - oldest < this.deadline) {
+        // A server that does not answer is not waited out here: its link has already waited.
+        if (isBusyError(error) && !isServerUnavailable(error) && Date.now() - oldest < this.deadline) {
           await sleep(backoff(attempt));
           continue;
         }

@@ -5,12 +5,19 @@
 
 /**
  * The database could not take the work: `busy` — another process held the write lock past
- * the write deadline; `storage` — the disk is full or failing.
+ * the write deadline, or the server did not answer in time; `storage` — the disk is full or
+ * failing; `overloaded` — too many writes already wait for a server (shed, not queued).
  */
 export class DatabaseUnavailableError extends Error {
-  constructor(readonly reason: 'busy' | 'storage') {
+  constructor(
+    readonly reason: 'busy' | 'storage' | 'overloaded',
+    message?: string,
+  ) {
     super(
-      reason === 'busy' ? 'The database is busy. Try again shortly.' : 'Storage is full or failing. Try again later.',
+      message ??
+        (reason === 'storage'
+          ? 'Storage is full or failing. Try again later.'
+          : 'The database is busy. Try again shortly.'),
     );
     this.name = 'DatabaseUnavailableError';
   }

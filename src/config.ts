@@ -17,6 +17,10 @@ export interface Config {
   readonly apiKeyFailureLimit: number;
   readonly rateLimitWindowSeconds: number;
   readonly writeDeadlineMs: number;
+  /** A libSQL server: the deadline of each request to it (db/server-link.ts). */
+  readonly databaseTimeoutMs: number;
+  /** A libSQL server: requests that may wait at once (reads, and queued writes, each); beyond it, 503. */
+  readonly databaseMaxPending: number;
   /** Rows a CLI history import publishes per round (src/domain/imports/history.ts). */
   readonly importRoundRows: number;
   readonly secureCookies: boolean;
@@ -96,6 +100,8 @@ const envSchema = z.object({
   API_KEY_FAILURE_LIMIT: intFrom(1, 100_000).default(20),
   RATE_LIMIT_WINDOW_SECONDS: intFrom(1, 86_400).default(900),
   WRITE_DEADLINE_MS: intFrom(0, 600_000).default(5000),
+  DATABASE_TIMEOUT_MS: intFrom(100, 600_000).default(5000),
+  DATABASE_MAX_PENDING: intFrom(1, 100_000).default(200),
   IMPORT_ROUND_ROWS: intFrom(1, 1_000_000).default(50_000),
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
   TRUSTED_PROXIES: proxyList.optional(),
@@ -160,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeyFailureLimit: e.API_KEY_FAILURE_LIMIT,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     writeDeadlineMs: e.WRITE_DEADLINE_MS,
+    databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
+    databaseMaxPending: e.DATABASE_MAX_PENDING,
     importRoundRows: e.IMPORT_ROUND_ROWS,
     secureCookies: baseUrl.startsWith('https://'),
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',

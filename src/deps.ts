@@ -17,6 +17,8 @@ export async function openDeps(
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
     writeDeadlineMs: config.writeDeadlineMs,
+    timeoutMs: config.databaseTimeoutMs,
+    maxPending: config.databaseMaxPending,
   });
   await migrate(db.adminClient);
   let wake = () => {};

@@ -17,6 +17,12 @@ export const sqldAvailable = () => process.platform === 'linux' && process.arch 
 export interface Sqld {
   url: string;
   dir: string;
+  /** Sends a signal to the running sqld (SIGSTOP and SIGCONT to stall it). */
+  signal(signal: NodeJS.Signals): void;
+  /** SIGKILL, and waits for the process to exit; the data folder stays. */
+  kill(): Promise<void>;
+  /** Starts sqld again on the same data folder and port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,9 +37,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startSqld(): Promise<Sqld> {
-  const dir = mkdtempSync(join(tmpdir(), 'cpi-sqld-'));
-  const port = await freePort();
+async function spawnSqld(dir: string, port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     SQLD_BINARY,
     ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
@@ -57,13 +61,34 @@ export async function startSqld(): Promise<Sqld> {
     if (Date.now() - started > 30_000) throw new Error(`sqld did not become healthy: ${output.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once('exit', () => r()));
+
+export async function startSqld(): Promise<Sqld> {
+  const dir = mkdtempSync(join(tmpdir(), 'cpi-sqld-'));
+  const port = await freePort();
+  let child = await spawnSqld(dir, port);
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     dir,
+    signal: (signal) => void child.kill(signal),
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async restart() {
+      child = await spawnSqld(dir, port);
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT');
         child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+        await exited(child);
       }
       rmSync(dir, { recursive: true, force: true });
     },
