@@ -12,10 +12,11 @@ import { canManageTargets } from '../../domain/access';
 import { computeOverview } from '../../domain/workspace-overview';
 import { OverviewPage } from '../../../views/pages/workspace/overview';
 import { OverviewResults, TrendsSection } from '../../../views/partials/workspace/overview-results';
-import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
-import { filterQuery, formats } from '../../../views/partials/workspace/format';
+import { FilterErrors } from '../../../views/partials/filter-bar';
+import { formats } from '../../../views/partials/workspace/format';
+import { filterQuery } from '../../domain/filters';
 import { interactionTypeLabel } from '../../../views/components/labels';
-import { allTeamsLabel, filterFormProps, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
+import { allTeamsLabel, filterBarProps, filterStatus, readStaffFilters, wantsFragment } from './staff-filters';
 import { targetRoutes } from './targets';
 import { heatmapRoutes } from './heatmap';
 import { exportRoutes } from './overview-export';
@@ -27,39 +28,36 @@ export function overviewRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const filters = await readFilters(c, deps, user, t, now);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     c.header('Vary', 'HX-Request');
-    const form = filterFormProps(filters, t, user, {
-      id: 'overview-filters',
-      action: '/',
-      target: '#overview-results',
+    const form = {
+      ...filterBarProps(filters, t, user, { id: 'overview-filters', action: '/', target: '#overview-results' }),
+      type: true,
+    };
+    const status = filterStatus(filters);
+    const period = filters.period;
+    const types = filters.type ? [filters.type] : undefined;
+    const withTrends = c.req.query('trends') === '1';
+    const data = await computeOverview(deps.db.read, {
+      period: period.period,
+      lastMonth: period.toMonth,
+      team: filters.team,
+      types,
+      scope: filters.scope,
+      protectDifferences: filters.protectDifferences,
+      now,
+      trends: withTrends,
     });
-    let results;
-    let status: 200 | 422 = 200;
-    if (hasFilterErrors(filters) || !filters.period) {
-      results = <FilterErrors t={t} errors={filters.errors} />;
-      status = 422;
-    } else {
-      const period = filters.period;
-      const withTrends = c.req.query('trends') === '1';
-      const data = await computeOverview(deps.db.read, {
-        period: period.period,
-        lastMonth: period.lastMonth,
-        team: filters.team,
-        types: filters.types,
-        scope: filters.scope,
-        protectDifferences: filters.protectDifferences,
-        now,
-        trends: withTrends,
-      });
-      const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
-      results = (
+    const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
+    const results = (
+      <>
+        <FilterErrors t={t} errors={filters.errors} />
         <OverviewResults
           t={t}
           f={formats(user.locale, t)}
           scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
           totalLabel={allTeamsLabel(t, user)}
-          typeLabel={filters.types?.[0] ? interactionTypeLabel(t, filters.types[0]) : t('wsAllTypes')}
+          typeLabel={filters.type ? interactionTypeLabel(t, filters.type) : t('wsAllTypes')}
           period={period}
           defaultPeriod={filters.defaultPeriod}
           data={data}
@@ -74,8 +72,8 @@ export function overviewRoutes(deps: AppDeps) {
             page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends`,
           }}
         />
-      );
-    }
+      </>
+    );
     if (wantsFragment(c)) return renderHtml(c, results, status);
     return renderHtml(
       c,
@@ -91,15 +89,13 @@ export function overviewRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const filters = await readFilters(c, deps, user, t, now);
-    if (hasFilterErrors(filters) || !filters.period)
-      return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     const period = filters.period;
     const data = await computeOverview(deps.db.read, {
       period: period.period,
-      lastMonth: period.lastMonth,
+      lastMonth: period.toMonth,
       team: filters.team,
-      types: filters.types,
+      types: filters.type ? [filters.type] : undefined,
       scope: filters.scope,
       protectDifferences: filters.protectDifferences,
       now,
@@ -108,6 +104,7 @@ export function overviewRoutes(deps: AppDeps) {
     return renderHtml(
       c,
       <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />,
+      filterStatus(filters),
     );
   });
 

@@ -2,12 +2,12 @@ import type { Child } from 'hono/jsx';
 import { StaffLayout } from '../../layout';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { FilterForm, type FilterFormProps } from '../../partials/workspace/filter-form';
+import { FilterBar, type FilterBarProps } from '../../partials/filter-bar';
 
 export interface OverviewPageProps {
   t: StaffT;
   user: SessionUser;
-  form: Omit<FilterFormProps, 't'>;
+  form: Omit<FilterBarProps, 't'>;
   /** The results region: OverviewResults, or the filter errors. */
   children: Child;
 }
@@ -18,7 +18,7 @@ export function OverviewPage({ t, user, form, children }: OverviewPageProps) {
     <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/">
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
-      <FilterForm t={t} {...form} />
+      <FilterBar t={t} {...form} />
       <div id="overview-results" class="ws-results">
         {children}
       </div>
