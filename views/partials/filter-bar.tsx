@@ -15,6 +15,7 @@ import {
   type FilterValues,
   type PeriodChoices,
 } from '../../src/domain/filters';
+import type { ParamProblem } from '../../src/domain/analysis-params';
 import { INTERACTION_TYPES } from '../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../components/labels';
 
@@ -73,15 +74,36 @@ export function filterErrorMessage(t: StaffT, e: FilterError): string {
   }
 }
 
-/** The filters that could not be applied, by field (the page answers 422 and uses the defaults). */
-export function FilterErrors({ t, errors }: { t: StaffT; errors: FilterError[] }) {
-  if (errors.length === 0) return null;
+const PARAM_PROBLEMS: Record<ParamProblem['code'], StaffKey> = {
+  invalid: 'anProblemInvalid',
+  'too-long': 'anProblemTooLong',
+};
+
+/**
+ * The filters that could not be applied, by field (the page answers 422 and uses the
+ * defaults), and a page's own parameters that were wrong.
+ */
+export function FilterErrors({
+  t,
+  errors,
+  params = [],
+}: {
+  t: StaffT;
+  errors: FilterError[];
+  params?: ParamProblem[];
+}) {
+  if (errors.length === 0 && params.length === 0) return null;
   return (
     <div class="flash flash-error" role="alert" data-testid="filter-errors">
       <p>{t('wsFilterInvalid')}</p>
       <ul>
         {errors.map((e) => (
           <li data-field={e.field}>{filterErrorMessage(t, e)}</li>
+        ))}
+        {params.map((e) => (
+          <li data-field={e.field}>
+            <code>{e.field}</code>: {t(PARAM_PROBLEMS[e.code])}
+          </li>
         ))}
       </ul>
     </div>

@@ -19,6 +19,7 @@ import {
   type PeriodChoices,
 } from '../../domain/filters';
 import type { InteractionType } from '../../lib/vocabulary';
+import { readAnalysisParams, type AnalysisFilters } from '../../domain/analysis-params';
 import { listTeams } from '../../../db/queries/reps';
 import { filterErrorMessage } from '../../../views/partials/filter-bar';
 
@@ -98,4 +99,25 @@ export function rejectFilterErrors(f: StaffFilters, t: StaffT): void {
   if (f.errors.length === 0) return;
   const issues = f.errors.map((e) => ({ path: [e.field], message: filterErrorMessage(t, e) }));
   throw invalid(issues, issues.map((issue) => issue.message).join(' '));
+}
+
+/** An analysis page's filters: the staff filters and the page's own parameters (CPI, search, sort, page). */
+export async function readAnalysisFilters(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  user: SessionUser,
+  now: number,
+  options: { guardDifferences?: boolean } = {},
+) {
+  const staff = await readStaffFilters(c, deps, user, now, options);
+  const { problems, ...params } = readAnalysisParams(c.req.query());
+  const filters: AnalysisFilters = {
+    range: staff.period,
+    type: staff.type,
+    team: staff.team?.id,
+    values: staff.values,
+    ...params,
+  };
+  const status: 200 | 422 = staff.errors.length + problems.length > 0 ? 422 : 200;
+  return { staff, filters, problems, status };
 }
