@@ -76,7 +76,10 @@ export interface FilterError {
 
 export interface ReadFilters {
   filters: Filters;
+  /** The values as given (old parameters mapped): what the filter bar shows, bad ones included. */
   values: FilterValues;
+  /** The values applied, bad ones left out: what links and exports carry on. */
+  applied: FilterValues;
   errors: FilterError[];
   /** No period was asked for: the default is shown. */
   defaultPeriod: boolean;
@@ -171,10 +174,10 @@ function readPeriod(values: FilterValues, now: number, options: ReadOptions = {}
   if (!values.to) return { field: 'to', code: 'required' };
   const from = dayStart(values.from);
   if (from === undefined) return { field: 'from', code: 'date' };
-  const last_ = dayStart(values.to);
-  if (last_ === undefined) return { field: 'to', code: 'date' };
+  const lastDay = dayStart(values.to);
+  if (lastDay === undefined) return { field: 'to', code: 'date' };
   // `to` is the last day included, as people read a date range.
-  const end = last_ + DAY_MS;
+  const end = lastDay + DAY_MS;
   if (from >= end) return { field: 'from', code: 'order' };
   if (end - from > MAX_CUSTOM_DAYS * DAY_MS) return { field: 'from', code: 'too-long' };
   if (options.wholeMonths) {
@@ -234,9 +237,16 @@ export function readFilters(
     if (isError(read)) errors.push(read);
     else period = read;
   }
+  const periodBad = errors.some((e) => e.field !== 'type');
+  const applied: FilterValues = {
+    ...values,
+    ...(periodBad ? { period: '', from: '', to: '' } : {}),
+    ...(type ? {} : { type: '' }),
+  };
   return {
     filters: { team: TEAM.test(values.team) ? Number(values.team) : undefined, period, type },
     values,
+    applied,
     errors,
     defaultPeriod: values.period === '',
   };

@@ -76,6 +76,8 @@ describe('the staff filter bar', () => {
       expect(bad.status, path).toBe(422);
       expect(text(bad.html), path).toContain('Period: choose the last 3, 6, 12 or 24 months');
       expect(bad.html, path).toMatch(/name="period" aria-invalid="true"/);
+      // Exports carry on the filters applied, not the bad value (a reload of the page itself keeps its URL).
+      expect(bad.html, path).not.toMatch(/href="\/exports\/[^"]*period=someday/);
     }
   });
 

@@ -109,6 +109,12 @@ describe('the staff filter reader', () => {
     ]);
     expect(bad.filters.period.key).toBe(DEFAULT_PERIOD);
     expect(bad.filters.type).toBeUndefined();
+    // The bar shows what was typed; links carry on only what was applied.
+    expect(bad.values).toMatchObject({ period: '2026-Q5', type: 'fax' });
+    expect(filterQuery(bad.applied)).toBe('');
+    expect(filterQuery(read({ period: 'custom', from: '2026-07-10', to: 'x', type: 'call' }).applied)).toBe(
+      '?type=call',
+    );
     expect(read({ period: '2027-01' }).errors).toEqual([{ field: 'period', code: 'future' }]);
     expect(read({ period: 'custom', from: '2026-07-01' }).errors).toEqual([{ field: 'to', code: 'required' }]);
     expect(read({ period: 'custom', to: '2026-07-01' }).errors).toEqual([{ field: 'from', code: 'required' }]);

@@ -42,11 +42,16 @@ export interface FilterBarProps {
   children?: Child;
 }
 
-const LAST_LABELS: Record<string, StaffKey> = {
-  '3m': 'anPeriod3m',
-  '6m': 'anPeriod6m',
-  '12m': 'anPeriod12m',
-  '24m': 'anPeriod24m',
+/** "Last N months", by N (src/domain/filters.ts offers 3, 6, 12 and 24). */
+const LAST_LABELS: Record<number, StaffKey> = {
+  3: 'anPeriod3m',
+  6: 'anPeriod6m',
+  12: 'anPeriod12m',
+  24: 'anPeriod24m',
+};
+const lastLabel = (t: StaffT, months: number) => {
+  const key = LAST_LABELS[months];
+  return key ? t(key) : `${months}m`;
 };
 
 /** One message per bad value, naming the field. */
@@ -175,7 +180,7 @@ export function FilterBar(p: FilterBarProps) {
           )}
           {c.last.map((x) => (
             <option value={x.key} selected={x.key === period}>
-              {t(LAST_LABELS[x.key] ?? 'anPeriod12m')}
+              {lastLabel(t, x.months)}
             </option>
           ))}
           <optgroup label={t('wsQuarters')}>
@@ -243,6 +248,6 @@ export function FilterBar(p: FilterBarProps) {
 export function periodLabel(t: StaffT, p: FilterPeriod): string {
   if (p.kind === 'custom') return t('wsPeriodCustomLabel', { from: p.fromDate, to: p.lastDate });
   if (p.kind === 'last')
-    return `${t(LAST_LABELS[p.key] ?? 'anPeriod12m')} · ${t('anPeriodText', { from: p.fromDate, to: p.lastDate })}`;
+    return `${lastLabel(t, Number.parseInt(p.key, 10))} · ${t('anPeriodText', { from: p.fromDate, to: p.lastDate })}`;
   return p.toDate ? t('wsPeriodToDate', { key: p.key, last: p.lastDate }) : p.key;
 }

@@ -40,7 +40,7 @@ export function coachingFollowUpRoutes(deps: AppDeps) {
       minResponses: result.minResponses,
       gapsComputing: result.gapsComputing,
       selfHref: ownHref(c),
-      exportResponsesHref: `/exports/responses.csv${filterQuery({ ...filters.values, period: '', type: '' }, days)}`,
+      exportResponsesHref: `/exports/responses.csv${filterQuery({ ...filters.applied, period: '', type: '' }, days)}`,
       errors: filters.errors,
       period,
     };

@@ -49,7 +49,7 @@ export function coachingPlanRoutes(deps: AppDeps) {
       ),
       listSkills(deps.db.read),
     ]);
-    const planValues = { ...filters.values, type: '' };
+    const planValues = { ...filters.applied, type: '' };
     const back = `/coaching${filterQuery(planValues)}`;
     const selfHref = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');

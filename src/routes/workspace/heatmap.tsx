@@ -69,13 +69,13 @@ export function heatmapRoutes(deps: AppDeps) {
           orgLabel={t('wsOrgValue', { scope: allTeamsLabel(t, user) })}
           sort={sort}
           dir={dir}
-          sortHref={(s, d) => `/reps${filterQuery(filters.values, { sort: s, dir: d })}`}
+          sortHref={(s, d) => `/reps${filterQuery(filters.applied, { sort: s, dir: d })}`}
           minResponses={byRep.settings.minResponses}
           slaHours={byRep.settings.slaHours}
           scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
           typeLabel={filters.type ? interactionTypeLabel(t, filters.type) : t('wsAllTypes')}
           period={period}
-          exportHref={`/exports/cpis.csv${filterQuery(filters.values, { groupBy: 'rep' })}`}
+          exportHref={`/exports/cpis.csv${filterQuery(filters.applied, { groupBy: 'rep' })}`}
           pooled={byRep.pooled.rateModel === 'pooled'}
         />
       </>

@@ -63,13 +63,13 @@ export function overviewRoutes(deps: AppDeps) {
           data={data}
           teamHref={(name) => {
             const id = idByName.get(name);
-            return id === undefined ? undefined : `/${filterQuery({ ...filters.values, team: String(id) })}`;
+            return id === undefined ? undefined : `/${filterQuery({ ...filters.applied, team: String(id) })}`;
           }}
-          exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.values, { groupBy })}`}
+          exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.applied, { groupBy })}`}
           canEditTargets={canManageTargets(user)}
           trendsHref={{
-            fragment: `/overview/trends${filterQuery(filters.values)}`,
-            page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends`,
+            fragment: `/overview/trends${filterQuery(filters.applied)}`,
+            page: `/${filterQuery(filters.applied, { trends: '1' })}#overview-trends`,
           }}
         />
       </>

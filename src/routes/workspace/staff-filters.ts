@@ -24,7 +24,10 @@ import { listTeams } from '../../../db/queries/reps';
 import { filterErrorMessage } from '../../../views/partials/filter-bar';
 
 export interface StaffFilters {
+  /** As given: what the filter bar shows. */
   values: FilterValues;
+  /** Bad values left out: what links and exports carry on. */
+  applied: FilterValues;
   errors: FilterError[];
   period: FilterPeriod;
   type: InteractionType | undefined;
@@ -56,6 +59,7 @@ export async function readStaffFilters(
   if (team === 'out-of-scope') throw notFound();
   return {
     values: read.values,
+    applied: read.applied,
     errors: read.errors,
     period: read.filters.period,
     type: read.filters.type,
@@ -115,7 +119,7 @@ export async function readAnalysisFilters(
     range: staff.period,
     type: staff.type,
     team: staff.team?.id,
-    values: staff.values,
+    values: staff.applied,
     ...params,
   };
   const status: 200 | 422 = staff.errors.length + problems.length > 0 ? 422 : 200;
