@@ -1,8 +1,8 @@
 /**
- * Did anything change after coaching? For each rep × skill coached in the last 12 months
- * (the latest done session of the pair, in the reader's scope), the CPI the session
+ * Did anything change after coaching? For each rep × skill coached in the chosen period
+ * (./filters.ts; the latest done session of the pair, in the reader's scope), the CPI the session
  * targeted — the session's own CPI, else the CPI of the rep's gap in that skill (the served
- * link analysis of the plan's default months) — in the 3 calendar months before the
+ * link analysis of the same period) — in the 3 calendar months before the
  * session's month and in the months after it (up to 3, the current one to date), each with
  * its interval and n, or nothing below the minimum n.
  * This describes change over time around the coaching; it is not an estimate of the
@@ -16,12 +16,12 @@ import { addSums, emptySums, getRepDirectory, getTurnaroundCounts } from '../../
 import { turnaroundFromOrderStatistics, type CpiKey } from '../stats';
 import { addMonths, monthKey, monthStart, nextMonthKey } from '../lib/periods';
 import type { TeamScope } from './access';
+import type { Period } from '../lib/period';
 import { getSettings } from './settings';
 import type { LinkAnalysis } from './analysis/links';
 import { clearestLinkedCpi } from './analysis/gaps-view';
 import { figureOfSums, figureOfTurnaround, type CpiFigure } from './coaching-figures';
 
-const YEAR_MS = 365 * 86_400_000;
 const WINDOW_MONTHS = 3;
 
 export interface WindowResult {
@@ -55,8 +55,10 @@ export interface FollowUpQuery {
   now: number;
   scope: TeamScope;
   team?: string | undefined;
+  /** The staff filters' period: which done sessions are followed up. */
+  period: Period;
   /**
-   * The served link analysis of lastMonths(now, DEFAULT_PLAN_MONTHS) (./coaching.ts), asked
+   * The served link analysis of the period, asked
    * only when a session named no CPI; null while it is being computed.
    */
   gapAnalysis: () => Promise<LinkAnalysis | null>;
@@ -86,11 +88,12 @@ function latestPerPair(sessions: SessionRow[]): { latest: SessionRow; count: num
 export async function computeCoachingFollowUp(db: Drizzle, q: FollowUpQuery): Promise<FollowUp> {
   const [settings, sessions, directory] = await Promise.all([
     getSettings(db),
-    listDoneSessionsSince(db, q.now - YEAR_MS, q.scope),
+    listDoneSessionsSince(db, q.period.from, q.scope),
     getRepDirectory(db),
   ]);
+  const inPeriod = sessions.filter((s) => sessionDate(s) < q.period.to);
   const repById = new Map(directory.map((r) => [r.id, r]));
-  const pairs = latestPerPair(sessions).filter(
+  const pairs = latestPerPair(inPeriod).filter(
     (p) => q.team === undefined || repById.get(p.latest.repId)?.team === q.team,
   );
   if (pairs.length === 0) return { rows: [], minResponses: settings.minResponses, gapsComputing: false };

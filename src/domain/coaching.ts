@@ -1,7 +1,7 @@
 /**
  * The trainer's coaching plan: every active rep in the reader's scope (optionally one
- * team), ranked by their largest labelled skill gap (the served link analysis of the last
- * N calendar months, ./analysis/links.ts), each with the evidence a trainer needs to act
+ * team), ranked by their largest labelled skill gap (the served link analysis of the chosen
+ * period, ./filters.ts and ./analysis/links.ts), each with the evidence a trainer needs to act
  * on it — the rep's CPI against the target with its interval and n, the skill↔CPI link of
  * the joint model, up to two customer quotes (only from settings.minComments responses on;
  * identity only with contact consent) — and the sessions planned and done. Reps without a
@@ -17,23 +17,14 @@ import { listSessionsOfReps, type SessionRow } from '../../db/queries/coaching-s
 import { sessionDate } from './session-date';
 import type { CpiKey, JointGapLabel } from '../stats';
 import type { Period } from '../lib/period';
-import { addMonths, monthKey, monthStart } from '../lib/periods';
 import type { TeamScope } from './access';
 import { readableValue, type LinkAnalysis, type LinkResult } from './analysis/links';
 import { actionable, assessMore } from './analysis/rep-view';
 import { computeCpis } from './cpis';
 import { figureOfGroup, type CpiFigure } from './coaching-figures';
 
-export const PLAN_MONTHS = [3, 6, 12] as const;
-export type PlanMonths = (typeof PLAN_MONTHS)[number];
-export const DEFAULT_PLAN_MONTHS: PlanMonths = 6;
 const QUOTES_PER_REP = 2;
 const YEAR_MS = 365 * 86_400_000;
-
-/** The last `months` calendar months, the current one to date (as the analysis pages' presets, so both share one analysis). */
-export function lastMonths(now: number, months: number): Period {
-  return { from: monthStart(addMonths(monthKey(now), -(months - 1))), to: now };
-}
 
 interface PlanQuote {
   comment: string;
@@ -80,7 +71,6 @@ export interface PlanRep {
 
 export interface CoachingPlan {
   period: Period;
-  months: PlanMonths;
   reps: PlanRep[];
   /** The analysis is being computed: reps are listed unranked. */
   computing: boolean;
@@ -94,7 +84,10 @@ export interface CoachingPlan {
 
 export interface PlanQuery {
   now: number;
-  months: PlanMonths;
+  /** The staff filters' period (./filters.ts): the CPIs, quotes and the link analysis it was served for. */
+  period: Period;
+  /** Hide figures a shorter range would give away (custom ranges of staff who are not admins; ./differencing.ts). */
+  protectDifferences?: boolean;
   scope: TeamScope;
   /** A team name inside the scope, or every team of the scope. */
   team?: string | undefined;
@@ -105,16 +98,23 @@ export interface PlanQuery {
 const STATUS_ORDER = { gap: 0, 'no-gap': 1, 'no-model': 1, 'not-enough-responses': 2, pending: 3 } as const;
 
 /**
- * @param analysis the served link analysis of lastMonths(now, months); null while it is being computed
+ * @param analysis the served link analysis of q.period; null while it is being computed
  */
 export async function buildCoachingPlan(
   db: Drizzle,
   q: PlanQuery,
   analysis: LinkAnalysis | null,
 ): Promise<CoachingPlan> {
-  const period = lastMonths(q.now, q.months);
+  const period = q.period;
   const [cpis, repList, skills, targets] = await Promise.all([
-    computeCpis(db, { period, groupBy: 'rep', now: q.now, scope: q.scope, team: q.team }),
+    computeCpis(db, {
+      period,
+      groupBy: 'rep',
+      now: q.now,
+      scope: q.scope,
+      team: q.team,
+      protectDifferences: q.protectDifferences,
+    }),
     listRepsWithTeams(db, q.scope),
     listSkills(db),
     getTargets(db),
@@ -203,7 +203,6 @@ export async function buildCoachingPlan(
   );
   return {
     period,
-    months: q.months,
     reps,
     computing: analysis === null,
     repsAnalysed: analysis?.reps.length ?? 0,

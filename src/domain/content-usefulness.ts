@@ -11,7 +11,7 @@ import { listContentItems } from '../../db/queries/content';
 import { getContentShareCounts, getContentUsefulnessSums } from '../../db/queries/analysis-content';
 import { likertMean, shrinkMeans, wilsonInterval } from '../stats';
 import type { Period } from '../lib/period';
-import type { ContentSort } from './analysis-filters';
+import type { ContentSort } from './analysis-params';
 import { getSettings } from './settings';
 
 interface ContentUsefulness {

@@ -9,7 +9,7 @@ import { getRepDirectory } from '../../db/queries/cpis';
 import { getTrainingEvents } from '../../db/queries/training-history';
 import { repsNeededToDetect, type CpiKey } from '../stats';
 import type { TeamScope } from './access';
-import type { ResolvedPeriod } from './analysis-filters';
+import type { FilterPeriod } from './filters';
 import type { GapEntry, LinkAnalysis, LinkResult } from './analysis/links';
 import {
   actionable,
@@ -78,7 +78,7 @@ export interface GapAnalysis {
 }
 
 export interface GapAnalysisQuery {
-  range: ResolvedPeriod;
+  range: FilterPeriod;
   scope: TeamScope;
   team: string | undefined;
   cpi: CpiKey;

@@ -18,7 +18,7 @@ import {
 } from '../../db/queries/analysis-rep';
 import type { CpiKey } from '../stats';
 import type { TeamScope } from './access';
-import type { ResolvedPeriod } from './analysis-filters';
+import type { FilterPeriod } from './filters';
 import { computeCpis, type CpiGroup } from './cpis';
 import { computeCpiSeries, type SeriesPoint } from './trends';
 import { readableValue, type GapEntry, type LinkAnalysis, type LinkResult } from './analysis/links';
@@ -140,7 +140,7 @@ export interface RepProfile {
 
 export interface RepProfileQuery {
   rep: RepIdentity;
-  range: ResolvedPeriod;
+  range: FilterPeriod;
   type: InteractionType | undefined;
   now: number;
   scope: TeamScope;

@@ -11,7 +11,7 @@ import { HX, demoFixture, elementWith, expectFragment, get, getAnalysed, setLoca
 import { COMPUTING } from '../helpers/analysis';
 import { serveAnalysis } from '../../src/domain/analysis/cache';
 import { analysisPeriod } from '../../src/domain/analysis/period';
-import { presetPeriod } from '../../src/domain/analysis-filters';
+import { readFilters } from '../../src/domain/filters';
 import { repsNeededToDetect } from '../../src/stats';
 
 const LABELS = [
@@ -125,7 +125,7 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     const served = await serveAnalysis(
       f.t.deps,
       'links',
-      analysisPeriod(presetPeriod('12m', f.clock.nowMs()).period, f.clock.nowMs()),
+      analysisPeriod(readFilters({ period: '12m' }, f.clock.nowMs()).filters.period.period, f.clock.nowMs()),
       'wait',
     );
     if (served.status !== 'ready') throw new Error('not served');

@@ -163,8 +163,9 @@ describe('rep page GET /reps/:id (demo workspace)', () => {
     expect(custom.html).toContain('2026-03-01 to 2026-05-31');
     const bad = await get(f, `/reps/${f.reps.iberia.id}?period=forever&type=fax`, f.cookies.lead);
     expect(bad.status).toBe(422);
-    expect(bad.html).toContain('<code>period</code>');
-    expect(bad.html).toContain('<code>type</code>');
+    expect(bad.html).toContain('<li data-field="period">Period: choose the last 3, 6, 12 or 24 months');
+    expect(bad.html).toContain('<li data-field="type">Interaction type: choose one of the listed types.');
+    expect(bad.html).toMatch(/id="rep-filters-period" name="period" aria-invalid="true"/);
     expect(bad.html).toContain('2025-12-01 to 2026-11-20');
   });
 

@@ -1,6 +1,7 @@
 /** The analysis pages' pure rules: filters from the URL, secondary suppression, safe links, search, formats. */
 import { describe, expect, it } from 'vitest';
-import { filterSearch, parseAnalysisFilters, presetPeriod } from '../../src/domain/analysis-filters';
+import { analysisQuery, readAnalysisParams, type AnalysisFilters } from '../../src/domain/analysis-params';
+import { readFilters } from '../../src/domain/filters';
 import { protectSmallMonths } from '../../src/domain/rep-profile';
 import {
   matchesSearch,
@@ -15,66 +16,39 @@ import { staffT } from '../../src/lib/i18n/staff';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 
-describe('analysis filters', () => {
-  it('defaults to the last 12 calendar months up to now', () => {
-    const { filters, problems } = parseAnalysisFilters({}, NOW);
-    expect(problems).toEqual([]);
-    expect(filters.range.period).toEqual({ from: Date.parse('2025-12-01T00:00:00Z'), to: NOW });
-    expect([filters.range.fromMonth, filters.range.toMonth]).toEqual([202512, 202611]);
-    expect(filters).toMatchObject({ cpi: 'fcr', sort: 'useful', q: '', page: 1, type: undefined, team: undefined });
-    expect(presetPeriod('3m', NOW).period.from).toBe(Date.parse('2026-09-01T00:00:00Z'));
+describe('analysis page parameters', () => {
+  it('reads the CPI, search, sort and page beside the staff filters, naming bad ones', () => {
+    expect(readAnalysisParams({})).toEqual({ cpi: 'fcr', q: '', sort: 'useful', page: 1, problems: [] });
+    expect(readAnalysisParams({ cpi: 'addedValue', q: ' deck ', sort: 'shared', page: '2' })).toMatchObject({
+      cpi: 'addedValue',
+      q: 'deck',
+      sort: 'shared',
+      page: 2,
+      problems: [],
+    });
+    const bad = readAnalysisParams({ cpi: 'nps', sort: 'x', page: '0', q: 'x'.repeat(201) });
+    expect(bad.problems).toEqual([
+      { field: 'cpi', code: 'invalid' },
+      { field: 'q', code: 'too-long' },
+      { field: 'sort', code: 'invalid' },
+      { field: 'page', code: 'invalid' },
+    ]);
+    expect(bad).toMatchObject({ cpi: 'fcr', q: '', sort: 'useful', page: 1 });
   });
 
-  it('reads a custom range of days (to inclusive, capped at now) and the other filters', () => {
-    const { filters, problems } = parseAnalysisFilters(
-      {
-        period: 'custom',
-        from: '2026-02-01',
-        to: '2026-02-28',
-        type: 'demo',
-        team: '3',
-        cpi: 'addedValue',
-        q: ' deck ',
-        sort: 'shared',
-        page: '2',
-      },
-      NOW,
+  it('writes the staff filters and the named parameters back to the URL, defaults left out', () => {
+    const read = readFilters({ period: 'custom', from: '2026-02-01', to: '2026-02-28', type: 'demo', team: '3' }, NOW);
+    const f: AnalysisFilters = {
+      range: read.filters.period,
+      type: read.filters.type,
+      team: read.filters.team,
+      values: read.values,
+      ...readAnalysisParams({ cpi: 'addedValue', q: 'deck', sort: 'shared', page: '2' }),
+    };
+    expect(analysisQuery(f, ['cpi', 'q', 'sort', 'page'])).toBe(
+      '?team=3&period=custom&from=2026-02-01&to=2026-02-28&type=demo&cpi=addedValue&q=deck&sort=shared&page=2',
     );
-    expect(problems).toEqual([]);
-    expect(filters.range.period).toEqual({
-      from: Date.parse('2026-02-01T00:00:00Z'),
-      to: Date.parse('2026-03-01T00:00:00Z'),
-    });
-    expect([filters.range.fromMonth, filters.range.toMonth]).toEqual([202602, 202602]);
-    expect(filters).toMatchObject({ type: 'demo', team: 3, cpi: 'addedValue', q: 'deck', sort: 'shared', page: 2 });
-    expect(parseAnalysisFilters({ from: '2026-11-01', to: '2030-01-01' }, NOW).filters.range.period.to).toBe(NOW);
-    expect(filterSearch(filters, ['range', 'type', 'team', 'cpi', 'q', 'sort', 'page'])).toBe(
-      '?period=custom&from=2026-02-01&to=2026-02-28&type=demo&team=3&cpi=addedValue&q=deck&sort=shared&page=2',
-    );
-    expect(filterSearch(parseAnalysisFilters({}, NOW).filters, ['range', 'cpi', 'sort'])).toBe('');
-  });
-
-  it('names every bad field and falls back to the defaults', () => {
-    const { filters, problems } = parseAnalysisFilters(
-      { period: 'forever', type: 'fax', team: '-1', cpi: 'nps', sort: 'x', page: '0' },
-      NOW,
-    );
-    expect(problems.map((p) => p.field).sort()).toEqual(['cpi', 'page', 'period', 'sort', 'team', 'type']);
-    expect(filters.range.preset).toBe('12m');
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-01' }, NOW).problems).toEqual([
-      { field: 'to', code: 'needs-both' },
-    ]);
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-03-01', to: '2026-02-01' }, NOW).problems).toEqual([
-      { field: 'from', code: 'order' },
-    ]);
-    expect(parseAnalysisFilters({ from: '2026-02-30x', to: '2026-03-01' }, NOW).problems[0]).toEqual({
-      field: 'from',
-      code: 'date',
-    });
-    expect(parseAnalysisFilters({ period: 'custom', from: '2026-02-31', to: '2026-03-01' }, NOW).problems[0]).toEqual({
-      field: 'from',
-      code: 'date',
-    });
+    expect(analysisQuery({ ...f, cpi: 'fcr', page: 1 }, ['cpi', 'page'], { filters: false })).toBe('');
   });
 });
 

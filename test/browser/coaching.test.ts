@@ -175,14 +175,14 @@ describeBrowser('the coaching workspace in a browser', () => {
   it('filters the plan by period with htmx, pushing the URL', async () => {
     await page.goto('/coaching');
     await page.waitForLoadState('networkidle');
-    await page.locator('#filter-months').selectOption('3');
-    await page.waitForURL((url) => url.search.includes('months=3'));
+    await page.locator('#coaching-filters-period').selectOption('3m');
+    await page.waitForURL((url) => url.search.includes('period=3m'));
     await expect
       .poll(() => page.locator('a[href^="/exports/coaching-plan.csv"]').getAttribute('href'))
-      .toBe('/exports/coaching-plan.csv?months=3');
+      .toBe('/exports/coaching-plan.csv?period=3m');
     await page.goBack();
-    await page.waitForURL((url) => !url.search.includes('months=3'));
-    await expect.poll(() => page.locator('#filter-months').inputValue()).toBe('6');
+    await page.waitForURL((url) => !url.search.includes('period=3m'));
+    await expect.poll(() => page.locator('#coaching-filters-period').inputValue()).toBe('12m');
   });
 
   it('works the follow-ups with htmx: assigning swaps the item in place, the tabs push the URL', async () => {

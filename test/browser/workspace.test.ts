@@ -89,7 +89,7 @@ describeBrowser('lead workspace in a browser', () => {
 
   it('filters to one team and a quarter with htmx, pushing the URL; the back button restores the previous view', async () => {
     await page.goto('/', { waitUntil: 'networkidle' });
-    await expect.poll(() => heading().textContent()).toContain('All teams · 2026-Q4 to date');
+    await expect.poll(() => heading().textContent()).toContain('All teams · Last 12 months');
     // A marker on the window survives an htmx swap but not a page load.
     await page.evaluate('window.__samePage = true');
     await page.locator('#overview-filters-team').selectOption({ label: 'DACH' });
@@ -104,11 +104,11 @@ describeBrowser('lead workspace in a browser', () => {
 
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('');
-    await expect.poll(() => heading().textContent()).toContain('All teams · 2026-Q4 to date');
+    await expect.poll(() => heading().textContent()).toContain('All teams · Last 12 months');
     // The whole page came back (history cache off: htmx reloads it), with the form as the URL says.
     await expect.poll(() => page.locator('h1[data-testid="home-title"]').isVisible()).toBe(true);
     expect(await page.locator('#overview-filters-team').inputValue()).toBe('');
-    expect(await page.locator('#overview-filters-period').inputValue()).toBe('2026-Q4');
+    expect(await page.locator('#overview-filters-period').inputValue()).toBe('12m');
 
     await page.goForward();
     await expect.poll(() => heading().textContent()).toContain('DACH · 2026-Q3');

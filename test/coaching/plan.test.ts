@@ -122,7 +122,8 @@ describe('coaching plan', () => {
     expect(html).not.toContain('<html');
     expect(html).not.toContain('<!doctype');
     expect(new Set(planRepIds(html))).toEqual(new Set(iberiaReps));
-    expect(html).toContain('href="/exports/coaching-plan.csv?months=3"');
+    // The old `months` parameter is read as the staff filters' `period=3m`, and links carry the new one.
+    expect(html).toContain('href="/exports/coaching-plan.csv?period=3m"');
   });
 
   it('keeps the team filter in the URL: leads see every team or one; a trainer gets 404 outside theirs', async () => {

@@ -6,7 +6,7 @@ import {
   startOfUtcDay,
   type SessionFormValues,
 } from '../../src/domain/coaching-sessions';
-import { lastMonths, sessionCounts } from '../../src/domain/coaching';
+import { sessionCounts } from '../../src/domain/coaching';
 import { appendNote } from '../../src/domain/follow-ups';
 import { figureOfSums } from '../../src/domain/coaching-figures';
 import { emptySums } from '../../db/queries/cpis';
@@ -76,11 +76,6 @@ describe('dates and periods', () => {
     expect(parseIsoDay('2026-02-29')).toBeUndefined();
     expect(parseIsoDay('2026-11-20T00:00:00Z')).toBeUndefined();
     expect(startOfUtcDay(NOW)).toBe(Date.UTC(2026, 10, 20));
-  });
-
-  it('takes the last calendar months, the current one to date (as the analysis pages’ presets)', () => {
-    expect(lastMonths(NOW, 6)).toEqual({ from: Date.parse('2026-06-01T00:00:00Z'), to: NOW });
-    expect(lastMonths(Date.parse('2026-03-31T00:00:00Z'), 3).from).toBe(Date.parse('2026-01-01T00:00:00Z'));
   });
 });
 

@@ -334,7 +334,7 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
       ],
       [cookies.lead, `/?team=${encodeURIComponent('1 OR 1=1')}`, 404],
       [cookies.trainer, `/reps?team=${encodeURIComponent(`${iberia} OR team_id=${dach}`)}`, 404],
-      [cookies.trainer, `/gaps?team=${encodeURIComponent(`${dach}) OR (1=1`)}`, 422],
+      [cookies.trainer, `/gaps?team=${encodeURIComponent(`${dach}) OR (1=1`)}`, 404],
       [cookies.lead, `/admin/outbox?status=${encodeURIComponent(sqlish)}`, 403],
       [
         cookies.admin,

@@ -118,6 +118,6 @@ describe('reps heatmap', () => {
   it('answers a bad filter with 422 naming the field', async () => {
     const res = await get(f, '/reps?period=someday', f.cookies.lead, hx);
     expect(res.status).toBe(422);
-    expect(text(res.html)).toContain('Period: choose a quarter');
+    expect(text(res.html)).toContain('Period: choose the last 3, 6, 12 or 24 months, a quarter');
   });
 });

@@ -35,8 +35,8 @@ describe('overview', () => {
         expect(source.html).toContain(`id="trend-${cpi}"`);
     }
     const page = text(res.html);
-    expect(page).toContain('No period chosen: showing the current quarter to date.');
-    expect(page).toContain('All teams · 2026-Q4 to date (through 2026-11-20)');
+    expect(page).toContain('No period chosen: showing the last 12 months, the current one to date.');
+    expect(page).toContain('All teams · Last 12 months · 2025-12-01 to 2026-11-20');
     // The form is a real GET form that htmx enhances.
     expect(res.html).toMatch(
       /<form id="overview-filters"[^>]*method="get" action="\/" hx-get="\/" hx-target="#overview-results" hx-push-url="true"/,
@@ -102,7 +102,7 @@ describe('overview', () => {
     const bad = await get(f, '/?period=2026-Q9&type=fax', f.cookies.lead);
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('<html');
-    expect(text(bad.html)).toContain('Period: choose a quarter');
+    expect(text(bad.html)).toContain('Period: choose the last 3, 6, 12 or 24 months, a quarter');
     expect(text(bad.html)).toContain('Interaction type: choose one of the listed types.');
     expect(bad.html).toMatch(/id="overview-filters-period" name="period" aria-invalid="true"/);
     const fragment = await get(f, '/?period=custom&from=2026-11-10&to=2026-11-01', f.cookies.lead, hx);

@@ -1,78 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { appliedTarget, changeSince, progressTowardTarget, readCpi } from '../../src/domain/baselines';
 import { newcombeInterval, wilsonInterval } from '../../src/stats';
-import { isPeriodProblem, parseReportPeriod, periodChoices } from '../../src/domain/report-period';
 import { targetValuesSchema, targetForForm } from '../../src/domain/target-input';
 import { compareWithOrg, heatmapRows, sortHeatmap, orgValues } from '../../src/domain/heatmap';
 import type { CpiGroup } from '../../src/domain/cpis';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const DAY = 86_400_000;
-
-describe('report periods', () => {
-  it('defaults to the current quarter to date', () => {
-    const p = parseReportPeriod({}, NOW);
-    if (isPeriodProblem(p)) throw new Error(p.code);
-    expect(p).toMatchObject({
-      kind: 'quarter',
-      key: '2026-Q4',
-      toDate: true,
-      fromDate: '2026-10-01',
-      lastDate: '2026-11-20',
-      lastMonth: 202611,
-    });
-    expect(p.period).toEqual({ from: Date.UTC(2026, 9, 1), to: NOW });
-  });
-
-  it('reads whole quarters and months', () => {
-    const q = parseReportPeriod({ period: '2026-Q3' }, NOW);
-    expect(q).toMatchObject({
-      kind: 'quarter',
-      toDate: false,
-      period: { from: Date.UTC(2026, 6, 1), to: Date.UTC(2026, 9, 1) },
-      lastMonth: 202609,
-    });
-    const m = parseReportPeriod({ period: '2025-12' }, NOW);
-    expect(m).toMatchObject({
-      kind: 'month',
-      period: { from: Date.UTC(2025, 11, 1), to: Date.UTC(2026, 0, 1) },
-      days: 31,
-    });
-  });
-
-  it('reads custom ranges with the last day included, noting ranges shorter than a month', () => {
-    const short = parseReportPeriod({ period: 'custom', from: '2026-07-01', to: '2026-07-15' }, NOW);
-    expect(short).toMatchObject({
-      kind: 'custom',
-      days: 15,
-      shorterThanMonth: true,
-      period: { from: Date.UTC(2026, 6, 1), to: Date.UTC(2026, 6, 16) },
-    });
-    const long = parseReportPeriod({ period: 'custom', from: '2026-07-01', to: '2026-08-31' }, NOW);
-    expect(long).toMatchObject({ shorterThanMonth: false, days: 62 });
-  });
-
-  it('names the field of a bad period', () => {
-    expect(parseReportPeriod({ period: '2026-Q5' }, NOW)).toEqual({ field: 'period', code: 'format' });
-    expect(parseReportPeriod({ period: '2027-01' }, NOW)).toEqual({ field: 'period', code: 'future' });
-    expect(parseReportPeriod({ period: 'custom', from: '2026-07-01' }, NOW)).toEqual({ field: 'to', code: 'required' });
-    expect(parseReportPeriod({ period: 'custom', from: '2026-02-30', to: '2026-03-03' }, NOW)).toEqual({
-      field: 'from',
-      code: 'format',
-    });
-    expect(parseReportPeriod({ period: 'custom', from: '2026-07-10', to: '2026-07-01' }, NOW)).toEqual({
-      field: 'from',
-      code: 'order',
-    });
-  });
-
-  it('offers recent quarters and months, newest first', () => {
-    const c = periodChoices(NOW);
-    expect(c.quarters.slice(0, 3)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2']);
-    expect(c.months.slice(0, 2)).toEqual(['2026-11', '2026-10']);
-    expect(c.months).toHaveLength(12);
-  });
-});
 
 describe('targets and baselines', () => {
   const rows = [

@@ -1,61 +1,61 @@
-/** GET /coaching/follow-up: did the CPI coaching targeted change since? (scoped; team filter in the URL) */
+/** GET /coaching/follow-up: did the CPI coaching targeted change since? (scoped; the staff filters in the URL) */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { renderHtml, isHtmx, ownHref } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
-import { teamScopeOf } from '../../domain/access';
 import { computeCoachingFollowUp } from '../../domain/coaching-follow-up';
-import { DEFAULT_PLAN_MONTHS, lastMonths } from '../../domain/coaching';
+import { filterQuery } from '../../domain/filters';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
-import { addMonths, monthKey, monthStart } from '../../lib/periods';
+import { addMonths, monthStart } from '../../lib/periods';
 import { CoachingFollowUpPage } from '../../../views/pages/coaching/follow-up';
 import { FollowUpRegion } from '../../../views/partials/coaching/follow-up-region';
-import { planHref, readCoachingFilter } from './coaching-params';
+import { filterBarProps, filterStatus, readStaffFilters } from './staff-filters';
 
 export function coachingFollowUpRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/coaching/follow-up', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
-    const filter = await readCoachingFilter(deps, c, user);
+    const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const gapAnalysis = async () =>
-      (await serveLinks(deps, lastMonths(now, DEFAULT_PLAN_MONTHS), now, 'page'))?.analysis ?? null;
+    // The page shows each coached rep's CPIs: non-admins choose whole months, as on the plan.
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
+    const period = filters.period;
+    const gapAnalysis = async () => (await serveLinks(deps, period.period, now, 'page'))?.analysis ?? null;
     const result = await computeCoachingFollowUp(deps.db.read, {
       now,
-      scope: teamScopeOf(user),
-      team: filter.teamName,
+      period: period.period,
+      scope: filters.scope,
+      team: filters.team?.name,
       gapAnalysis,
     });
-    // The responses behind the page: from the earliest "before" month to today.
-    const from = monthStart(addMonths(monthKey(now), -15));
-    const exportResponsesHref = planHref(
-      '/exports/responses.csv',
-      { teamId: filter.teamId },
-      { from: isoDay(from), to: isoDay(now + 86_400_000) },
-    );
+    // The responses behind the page: from the first "before" month of the period's sessions to today.
+    const days = { from: isoDay(monthStart(addMonths(period.fromMonth, -3))), to: isoDay(now + 86_400_000) };
     const region = {
-      t: staffT(user.locale),
+      t,
       locale: user.locale,
       rows: result.rows,
       minResponses: result.minResponses,
       gapsComputing: result.gapsComputing,
       selfHref: ownHref(c),
-      exportResponsesHref,
+      exportResponsesHref: `/exports/responses.csv${filterQuery({ ...filters.applied, period: '', type: '' }, days)}`,
+      errors: filters.errors,
+      period,
     };
-    if (isHtmx(c)) return renderHtml(c, <FollowUpRegion {...region} />);
-    return renderHtml(
-      c,
-      <CoachingFollowUpPage
-        t={staffT(user.locale)}
-        user={user}
-        teams={filter.teams}
-        teamId={filter.teamId}
-        region={region}
-      />,
-    );
+    const status = filterStatus(filters);
+    if (isHtmx(c)) return renderHtml(c, <FollowUpRegion {...region} />, status);
+    const bar = {
+      ...filterBarProps(filters, t, user, {
+        id: 'follow-up-filters',
+        action: '/coaching/follow-up',
+        target: '#follow-up-results',
+      }),
+      swap: 'outerHTML' as const,
+      live: true,
+    };
+    return renderHtml(c, <CoachingFollowUpPage t={t} user={user} bar={bar} region={region} />, status);
   });
 
   return app;

@@ -6,7 +6,8 @@ import { currentUser, requireRole } from '../../middleware/session';
 import { renderHtml, isHtmx, ownHref } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { canViewTeam, teamScopeOf } from '../../domain/access';
-import { buildCoachingPlan, lastMonths } from '../../domain/coaching';
+import { buildCoachingPlan } from '../../domain/coaching';
+import { filterQuery } from '../../domain/filters';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
 import { listSkills } from '../../../db/queries/training';
@@ -15,7 +16,7 @@ import { getRepInScope } from '../../../db/queries/reps';
 import { CoachingPlanPage } from '../../../views/pages/coaching/plan';
 import { PlanRanking, PlanRegion } from '../../../views/partials/coaching/plan-region';
 import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
-import { planHref, readCoachingFilter } from './coaching-params';
+import { filterBarProps, filterStatus, readStaffFilters } from './staff-filters';
 
 const isOutcome = (v: string | undefined): v is SessionMessageKind =>
   (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
@@ -27,24 +28,36 @@ export function coachingPlanRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const scope = teamScopeOf(user);
-    const filter = await readCoachingFilter(deps, c, user);
     const now = deps.clock.nowMs();
-    const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'page');
+    // The plan shows each rep's CPIs: non-admins choose whole months, as on the heatmap.
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
+    const period = filters.period.period;
+    const status = filterStatus(filters);
+    const served = await serveLinks(deps, period, now, 'page');
     const [plan, skills] = await Promise.all([
       buildCoachingPlan(
         deps.db.read,
-        { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) },
+        {
+          now,
+          period,
+          protectDifferences: filters.protectDifferences,
+          scope,
+          team: filters.team?.name,
+          viewer: staffViewer(user),
+        },
         served?.analysis ?? null,
       ),
       listSkills(deps.db.read),
     ]);
-    const back = planHref('/coaching', filter);
+    const planValues = { ...filters.applied, type: '' };
+    const back = `/coaching${filterQuery(planValues)}`;
     const selfHref = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
     if (isHtmx(c) && c.req.header('HX-Target') === 'plan-ranking')
       return renderHtml(
         c,
         <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} />,
+        status,
       );
 
     // After a post without JavaScript: say what happened (read only; nothing changes on GET).
@@ -60,7 +73,8 @@ export function coachingPlanRoutes(deps: AppDeps) {
       if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
     }
 
-    const period = { from: isoDay(plan.period.from), to: isoDay(plan.period.to + 86_400_000) };
+    // The responses behind the plan, as whole days (\`to\` exclusive: the day after the last one).
+    const days = { from: isoDay(plan.period.from), to: isoDay(Math.ceil(plan.period.to / 86_400_000) * 86_400_000) };
     const region = {
       t,
       locale: user.locale,
@@ -71,21 +85,30 @@ export function coachingPlanRoutes(deps: AppDeps) {
       skills: skills.map((s) => ({ slug: s.slug, name: s.name })),
       formValues: { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' },
       back,
-      exportPlanHref: planHref('/exports/coaching-plan.csv', filter),
-      exportResponsesHref: planHref('/exports/responses.csv', { teamId: filter.teamId }, period),
+      errors: filters.errors,
+      period: filters.period,
+      exportPlanHref: `/exports/coaching-plan.csv${filterQuery(planValues)}`,
+      exportResponsesHref: `/exports/responses.csv${filterQuery({ ...planValues, period: '' }, days)}`,
       flash,
     };
-    if (isHtmx(c)) return renderHtml(c, <PlanRegion {...region} />);
+    if (isHtmx(c)) return renderHtml(c, <PlanRegion {...region} />, status);
     return renderHtml(
       c,
       <CoachingPlanPage
         t={t}
         user={user}
-        teams={filter.teams}
-        teamId={filter.teamId}
-        months={filter.months}
+        bar={{
+          ...filterBarProps(filters, t, user, {
+            id: 'coaching-filters',
+            action: '/coaching',
+            target: '#coaching-plan',
+          }),
+          swap: 'outerHTML',
+          live: true,
+        }}
         region={region}
       />,
+      status,
     );
   });
 

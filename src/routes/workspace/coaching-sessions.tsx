@@ -30,7 +30,7 @@ import { SessionNewPage } from '../../../views/pages/coaching/session-new';
 import { SessionForm } from '../../../views/partials/coaching/session-form';
 import { SessionList } from '../../../views/partials/coaching/session-list';
 import { sessionMessage } from '../../../views/partials/coaching/messages';
-import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-params';
+import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-links';
 
 const YEAR_MS = 365 * 86_400_000;
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
@@ -97,7 +97,7 @@ export function coachingSessionRoutes(deps: AppDeps) {
     const fromPlan = isHtmx(c);
     // On the plan the form offers the reps the plan shows (its team filter), so each has a session list to update.
     const [reps, skills] = await Promise.all([
-      repsForForm(deps, user, fromPlan ? teamIdOfPlanPath(back) : undefined),
+      repsForForm(deps, user, fromPlan ? teamIdOfPlanPath(back, deps.clock.nowMs()) : undefined),
       skillOptions(),
     ]);
     const form = { reps, skills, values, errors: extra.errors, back, message: extra.message };

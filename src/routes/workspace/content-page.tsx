@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
-import { filterSearch, parseAnalysisFilters } from '../../domain/analysis-filters';
+import { analysisQuery } from '../../domain/analysis-params';
+import { filterBarProps, readAnalysisFilters } from './staff-filters';
 import { computeContentLibrary } from '../../domain/content-usefulness';
 import { isHtmx, renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
@@ -17,7 +18,7 @@ export function contentPageRoutes(deps: AppDeps) {
   app.get('/content', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
-    const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
+    const { staff, filters, problems, status } = await readAnalysisFilters(c, deps, user, now);
     const fmt = formatter(staffT(user.locale), user.locale);
     const library = await computeContentLibrary(deps.db.read, {
       period: filters.range.period,
@@ -32,15 +33,21 @@ export function contentPageRoutes(deps: AppDeps) {
       library,
       rows: library.rows.slice((page - 1) * CONTENT_PAGE_SIZE, page * CONTENT_PAGE_SIZE),
       filters,
+      errors: staff.errors,
       problems,
       page,
       pageCount,
-      hrefFor: (n: number) => `/content${filterSearch({ ...filters, page: n }, ['q', 'sort', 'range', 'page'])}`,
+      hrefFor: (n: number) => `/content${analysisQuery({ ...filters, page: n }, ['q', 'sort', 'page'])}`,
     };
-    const status = problems.length > 0 ? 422 : 200;
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) return renderHtml(c, <ContentResults {...props} />, status);
-    return renderHtml(c, <ContentPage {...props} user={user} />, status);
+    const bar = {
+      ...filterBarProps(staff, fmt.t, user, { id: 'content-filters', action: '/content', target: '#content-results' }),
+      teams: undefined,
+      swap: 'outerHTML' as const,
+      live: true,
+    };
+    return renderHtml(c, <ContentPage {...props} user={user} bar={bar} />, status);
   });
   return app;
 }

@@ -2,7 +2,7 @@
  * Staff CSV exports of the coaching area, scoped like the pages (trainers: their teams),
  * formula-safe (csvResponse) and audited in their own write before the download starts:
  * GET /exports/responses.csv (the API's response export, from, to, optional team) and
- * GET /exports/coaching-plan.csv (the plan as shown: team, months; from the served link analysis).
+ * GET /exports/coaching-plan.csv (the plan as shown: the staff filters; from the served link analysis).
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
@@ -13,11 +13,12 @@ import { csvResponse, type CsvRow } from '../../lib/csv';
 import { teamScopeOf, type TeamScope } from '../../domain/access';
 import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
 import { staffViewer } from '../../domain/customer-identity';
-import { buildCoachingPlan, lastMonths, sessionCounts } from '../../domain/coaching';
+import { buildCoachingPlan, sessionCounts } from '../../domain/coaching';
+import { staffT } from '../../lib/i18n/staff';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../domain/coaching-sessions';
 import { recordAudit } from '../../../db/queries/audit';
-import { readCoachingFilter } from './coaching-params';
+import { readStaffFilters, rejectFilterErrors } from './staff-filters';
 
 const COACHING_PLAN_COLUMNS = [
   'rank',
@@ -59,10 +60,10 @@ export function coachingExportRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
     const period = periodOf(c, now);
-    const filter = await readCoachingFilter(deps, c, user);
-    // A team filter narrows the user's scope; it never widens it (readCoachingFilter 404s outside it).
-    const scope: TeamScope =
-      filter.teamId !== undefined ? { kind: 'teams', teamIds: [filter.teamId] } : teamScopeOf(user);
+    // Only the team is read from the staff filters here: `from` and `to` are the API's instants (src/lib/period.ts).
+    const filter = await readStaffFilters(c, deps, user, now);
+    // A team filter narrows the user's scope; it never widens it (readStaffFilters 404s outside it).
+    const scope: TeamScope = filter.team ? { kind: 'teams', teamIds: [filter.team.id] } : teamScopeOf(user);
     await deps.db.write((tx) =>
       recordAudit(tx, now, {
         actor: user.email,
@@ -70,7 +71,7 @@ export function coachingExportRoutes(deps: AppDeps) {
         detail: {
           from: period.from,
           to: period.to,
-          team: filter.teamName ?? null,
+          team: filter.team?.name ?? null,
           scope: scope.kind === 'all' ? 'all' : scope.teamIds,
         },
       }),
@@ -86,20 +87,28 @@ export function coachingExportRoutes(deps: AppDeps) {
   app.get('/exports/coaching-plan.csv', staff, async (c) => {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
-    const filter = await readCoachingFilter(deps, c, user);
-    const scope = teamScopeOf(user);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
+    rejectFilterErrors(filters, staffT(user.locale));
+    const period = filters.period;
     // A file cannot say "being computed": the first analysis of the period is waited for.
-    const served = await serveLinks(deps, lastMonths(now, filter.months), now, 'file');
+    const served = await serveLinks(deps, period.period, now, 'file');
     const plan = await buildCoachingPlan(
       deps.db.read,
-      { now, months: filter.months, scope, team: filter.teamName, viewer: staffViewer(user) },
+      {
+        now,
+        period: period.period,
+        protectDifferences: filters.protectDifferences,
+        scope: filters.scope,
+        team: filters.team?.name,
+        viewer: staffViewer(user),
+      },
       served?.analysis ?? null,
     );
     await deps.db.write((tx) =>
       recordAudit(tx, now, {
         actor: user.email,
         action: 'export.coaching-plan',
-        detail: { months: filter.months, team: filter.teamName ?? null, reps: plan.reps.length },
+        detail: { period: period.key, team: filters.team?.name ?? null, reps: plan.reps.length },
       }),
     );
     let rank = 0;

@@ -8,14 +8,13 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
-import { parseAnalysisFilters } from '../../domain/analysis-filters';
+import { staffT } from '../../lib/i18n/staff';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { currentReps } from '../../domain/analysis/rep-view';
 import { getRepDirectory } from '../../../db/queries/cpis';
-import { invalid } from '../../lib/errors';
 import { csvResponse, type CsvRow } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
-import { teamFilter } from './gaps-page';
+import { readStaffFilters, rejectFilterErrors } from './staff-filters';
 
 const GAPS_CSV_HEADER = [
   'rep',
@@ -45,15 +44,11 @@ export function gapsExportRoutes(deps: AppDeps) {
   app.get('/exports/gaps.csv', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
-    const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
+    const filters = await readStaffFilters(c, deps, user, now);
     // A file is not a page that can show what was wrong: refuse instead of exporting something else.
-    if (problems.length > 0)
-      throw invalid(
-        problems.map((p) => ({ path: [p.field], message: p.code })),
-        `Invalid ${problems.map((p) => p.field).join(', ')}.`,
-      );
-    const { teamName } = await teamFilter(deps.db.read, user, filters);
-    const { period } = filters.range;
+    rejectFilterErrors(filters, staffT(user.locale));
+    const teamName = filters.team?.name;
+    const { period } = filters.period;
     const [served, directory] = await Promise.all([
       serveLinks(deps, period, now, 'file'),
       getRepDirectory(deps.db.read),

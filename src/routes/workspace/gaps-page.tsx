@@ -9,11 +9,9 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
-import { filterSearch, parseAnalysisFilters, type AnalysisFilters } from '../../domain/analysis-filters';
+import { filterQuery } from '../../domain/filters';
 import { loadGapAnalysis, loadImportanceMap } from '../../domain/gap-analysis';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { listTeams } from '../../../db/queries/reps';
-import { notFound } from '../../lib/errors';
 import { isHtmx, ownHref, renderHtml } from '../../lib/render';
 import { staffT } from '../../lib/i18n/staff';
 import { formatter } from '../../../views/partials/analysis/format';
@@ -21,24 +19,15 @@ import { GapsPage } from '../../../views/pages/analysis/gaps';
 import { GapsResults } from '../../../views/partials/analysis/gaps-results';
 import { QuadrantSection } from '../../../views/partials/analysis/quadrant';
 import { ComputingRegion } from '../../../views/partials/analysis/analysis-status';
-import type { SessionUser } from '../../context';
-import type { Drizzle } from '../../../db/client';
-
-/** The teams the reader may filter by, and the chosen one (a team outside the scope is a 404). */
-export async function teamFilter(db: Drizzle, user: SessionUser, filters: AnalysisFilters) {
-  const teams = await listTeams(db, teamScopeOf(user));
-  const chosen = filters.team === undefined ? undefined : teams.find((t) => t.id === filters.team);
-  if (filters.team !== undefined && !chosen) throw notFound();
-  return { teams, teamName: chosen?.name };
-}
+import { filterBarProps, readAnalysisFilters } from './staff-filters';
 
 export function gapsPageRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/gaps', requireRole('admin', 'lead', 'trainer'), async (c: Context<AppEnv>) => {
     const user = currentUser(c);
     const now = deps.clock.nowMs();
-    const { filters, problems } = parseAnalysisFilters(c.req.query(), now);
-    const { teams, teamName } = await teamFilter(deps.db.read, user, filters);
+    const { staff, filters, problems, status } = await readAnalysisFilters(c, deps, user, now);
+    const teamName = staff.team?.name;
     const fmt = formatter(staffT(user.locale), user.locale);
     const query = {
       range: filters.range,
@@ -47,7 +36,6 @@ export function gapsPageRoutes(deps: AppDeps) {
       cpi: filters.cpi,
       locale: fmt.locale,
     };
-    const status = problems.length > 0 ? 422 : 200;
     const self = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
     const served = await serveLinks(deps, filters.range.period, now, 'page');
@@ -66,10 +54,16 @@ export function gapsPageRoutes(deps: AppDeps) {
       );
     }
     const analysis = served ? await loadGapAnalysis(deps.db.read, served.analysis, query) : null;
-    const exportHref = `/exports/gaps.csv${filterSearch(filters, ['range', 'team'])}`;
-    const props = { fmt, analysis, stamp: served, filters, problems, teamName, exportHref, selfHref: self };
+    const exportHref = `/exports/gaps.csv${filterQuery({ ...filters.values, type: '' })}`;
+    const errors = staff.errors;
+    const props = { fmt, analysis, stamp: served, filters, errors, problems, teamName, exportHref, selfHref: self };
     if (isHtmx(c)) return renderHtml(c, <GapsResults {...props} />, status);
-    return renderHtml(c, <GapsPage {...props} user={user} teams={teams} />, status);
+    const bar = {
+      ...filterBarProps(staff, fmt.t, user, { id: 'gaps-filters', action: '/gaps', target: '#gaps-results' }),
+      swap: 'outerHTML' as const,
+      live: true,
+    };
+    return renderHtml(c, <GapsPage {...props} user={user} bar={bar} />, status);
   });
   return app;
 }

@@ -16,7 +16,7 @@ import { protectTeams } from '../../domain/workspace-overview';
 import { CPI_EXPORT_HEADER, cpiExportRow, type ExportColumn, type ExportGroup } from '../../domain/cpi-export';
 import { listRepsWithTeams } from '../../../db/queries/reps';
 import { recordAudit } from '../../../db/queries/audit';
-import { hasFilterErrors, readFilters } from './overview-filters';
+import { readStaffFilters, rejectFilterErrors } from './staff-filters';
 
 const groupBySchema = z.enum(['team', 'rep']);
 
@@ -27,19 +27,16 @@ export function exportRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const filters = await readFilters(c, deps, user, t, now);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     const groupBy = groupBySchema.safeParse(c.req.query('groupBy') ?? 'team');
     if (!groupBy.success)
       throw invalid([{ path: ['groupBy'], message: 'must be team or rep' }], 'groupBy must be team or rep.');
-    if (hasFilterErrors(filters) || !filters.period) {
-      const issues = Object.entries(filters.errors).map(([field, message]) => ({ path: [field], message }));
-      throw invalid(issues, issues.map((issue) => issue.message).join(' ') || 'Some fields are invalid.');
-    }
+    rejectFilterErrors(filters, t);
     const period = filters.period;
     const query = {
       period: period.period,
       now,
-      types: filters.types,
+      types: filters.type ? [filters.type] : undefined,
       scope: filters.scope,
       protectDifferences: filters.protectDifferences,
     };
@@ -107,7 +104,7 @@ export function exportRoutes(deps: AppDeps) {
           period: period.key,
           from: period.period.from,
           to: period.period.to,
-          type: filters.types?.[0] ?? null,
+          type: filters.type ?? null,
           rows: groups.length,
         },
       }),

@@ -12,10 +12,11 @@ import { canManageTargets } from '../../domain/access';
 import { computeOverview } from '../../domain/workspace-overview';
 import { OverviewPage } from '../../../views/pages/workspace/overview';
 import { OverviewResults, TrendsSection } from '../../../views/partials/workspace/overview-results';
-import { FilterErrors } from '../../../views/partials/workspace/filter-errors';
-import { filterQuery, formats } from '../../../views/partials/workspace/format';
+import { FilterErrors } from '../../../views/partials/filter-bar';
+import { formats } from '../../../views/partials/workspace/format';
+import { filterQuery } from '../../domain/filters';
 import { interactionTypeLabel } from '../../../views/components/labels';
-import { allTeamsLabel, filterFormProps, hasFilterErrors, readFilters, wantsFragment } from './overview-filters';
+import { allTeamsLabel, filterBarProps, filterStatus, readStaffFilters, wantsFragment } from './staff-filters';
 import { targetRoutes } from './targets';
 import { heatmapRoutes } from './heatmap';
 import { exportRoutes } from './overview-export';
@@ -30,30 +31,27 @@ export function overviewRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const filters = await readFilters(c, deps, user, t, now);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     c.header('Vary', 'HX-Request');
-    const form = filterFormProps(filters, t, user, {
-      id: 'overview-filters',
-      action: '/',
-      target: '#overview-results',
-    });
-    let results;
-    let status: 200 | 422 = 200;
+    const form = {
+      ...filterBarProps(filters, t, user, { id: 'overview-filters', action: '/', target: '#overview-results' }),
+      type: true,
+    };
     // Before any customer has answered: one empty state, not five empty tiles and blank charts.
     const noAnswersYet = !(await hasSubmittedResponses(deps.db.read));
+    const status = noAnswersYet ? 200 : filterStatus(filters);
+    let results;
     if (noAnswersYet) {
       results = <EmptyOverview t={t} isAdmin={user.role === 'admin'} />;
-    } else if (hasFilterErrors(filters) || !filters.period) {
-      results = <FilterErrors t={t} errors={filters.errors} />;
-      status = 422;
     } else {
       const period = filters.period;
+      const types = filters.type ? [filters.type] : undefined;
       const withTrends = c.req.query('trends') === '1';
       const data = await computeOverview(deps.db.read, {
         period: period.period,
-        lastMonth: period.lastMonth,
+        lastMonth: period.toMonth,
         team: filters.team,
-        types: filters.types,
+        types,
         scope: filters.scope,
         protectDifferences: filters.protectDifferences,
         now,
@@ -61,26 +59,29 @@ export function overviewRoutes(deps: AppDeps) {
       });
       const idByName = new Map(filters.teams.map((x) => [x.name, x.id]));
       results = (
-        <OverviewResults
-          t={t}
-          f={formats(user.locale, t)}
-          scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
-          totalLabel={allTeamsLabel(t, user)}
-          typeLabel={filters.types?.[0] ? interactionTypeLabel(t, filters.types[0]) : t('wsAllTypes')}
-          period={period}
-          defaultPeriod={filters.defaultPeriod}
-          data={data}
-          teamHref={(name) => {
-            const id = idByName.get(name);
-            return id === undefined ? undefined : `/${filterQuery({ ...filters.values, team: String(id) })}`;
-          }}
-          exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.values, { groupBy })}`}
-          canEditTargets={canManageTargets(user)}
-          trendsHref={{
-            fragment: `/overview/trends${filterQuery(filters.values)}`,
-            page: `/${filterQuery(filters.values, { trends: '1' })}#overview-trends`,
-          }}
-        />
+        <>
+          <FilterErrors t={t} errors={filters.errors} />
+          <OverviewResults
+            t={t}
+            f={formats(user.locale, t)}
+            scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
+            totalLabel={allTeamsLabel(t, user)}
+            typeLabel={filters.type ? interactionTypeLabel(t, filters.type) : t('wsAllTypes')}
+            period={period}
+            defaultPeriod={filters.defaultPeriod}
+            data={data}
+            teamHref={(name) => {
+              const id = idByName.get(name);
+              return id === undefined ? undefined : `/${filterQuery({ ...filters.applied, team: String(id) })}`;
+            }}
+            exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.applied, { groupBy })}`}
+            canEditTargets={canManageTargets(user)}
+            trendsHref={{
+              fragment: `/overview/trends${filterQuery(filters.applied)}`,
+              page: `/${filterQuery(filters.applied, { trends: '1' })}#overview-trends`,
+            }}
+          />
+        </>
       );
     }
     if (wantsFragment(c)) return renderHtml(c, results, status);
@@ -104,15 +105,13 @@ export function overviewRoutes(deps: AppDeps) {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
-    const filters = await readFilters(c, deps, user, t, now);
-    if (hasFilterErrors(filters) || !filters.period)
-      return renderHtml(c, <FilterErrors t={t} errors={filters.errors} />, 422);
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     const period = filters.period;
     const data = await computeOverview(deps.db.read, {
       period: period.period,
-      lastMonth: period.lastMonth,
+      lastMonth: period.toMonth,
       team: filters.team,
-      types: filters.types,
+      types: filters.type ? [filters.type] : undefined,
       scope: filters.scope,
       protectDifferences: filters.protectDifferences,
       now,
@@ -121,6 +120,7 @@ export function overviewRoutes(deps: AppDeps) {
     return renderHtml(
       c,
       <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />,
+      filterStatus(filters),
     );
   });
 

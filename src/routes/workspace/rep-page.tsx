@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../context';
 import { currentUser, requireRole } from '../../middleware/session';
 import { teamScopeOf } from '../../domain/access';
-import { parseAnalysisFilters } from '../../domain/analysis-filters';
+import { filterBarProps, readAnalysisFilters } from './staff-filters';
 import { loadRepProfile, repGaps } from '../../domain/rep-profile';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { staffViewer } from '../../domain/customer-identity';
@@ -33,10 +33,10 @@ export function repPageRoutes(deps: AppDeps) {
     const rep = await getRepInScope(deps.db.read, id.data, scope);
     if (!rep) throw notFound();
     const now = deps.clock.nowMs();
-    const notAdmin = user.role !== 'admin';
-    const { filters, problems } = parseAnalysisFilters(c.req.query(), now, { wholeMonths: notAdmin });
+    const { staff, filters, problems, status } = await readAnalysisFilters(c, deps, user, now, {
+      guardDifferences: true,
+    });
     const fmt = formatter(staffT(user.locale), user.locale);
-    const status = problems.length > 0 ? 422 : 200;
     const self = ownHref(c);
     c.header('Vary', 'HX-Request, HX-Target');
     const served = await serveLinks(deps, filters.range.period, now, 'page');
@@ -70,13 +70,21 @@ export function repPageRoutes(deps: AppDeps) {
       type: filters.type,
       now,
       scope,
-      protectDifferences: notAdmin && filters.range.custom !== null,
+      protectDifferences: staff.protectDifferences,
       viewer: staffViewer(user),
       analysis,
     });
-    const props = { fmt, profile, filters, problems, stamp: served, selfHref: self };
+    const props = { fmt, profile, filters, errors: staff.errors, problems, stamp: served, selfHref: self };
     if (isHtmx(c)) return renderHtml(c, <RepResults {...props} />, status);
-    return renderHtml(c, <RepPage {...props} user={user} />, status);
+    const action = `/reps/${rep.id}`;
+    const bar = {
+      ...filterBarProps(staff, fmt.t, user, { id: 'rep-filters', action, target: '#rep-results' }),
+      teams: undefined,
+      type: true,
+      swap: 'outerHTML' as const,
+      live: true,
+    };
+    return renderHtml(c, <RepPage {...props} user={user} bar={bar} />, status);
   });
   return app;
 }

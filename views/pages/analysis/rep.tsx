@@ -1,9 +1,10 @@
 /** GET /reps/:id — one rep: CPIs and trends with the training timeline, comments, ranked gaps. */
 import { StaffLayout } from '../../layout';
 import type { SessionUser } from '../../../src/context';
-import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
+import type { AnalysisFilters, ParamProblem } from '../../../src/domain/analysis-params';
+import type { FilterError } from '../../../src/domain/filters';
 import type { RepProfile } from '../../../src/domain/rep-profile';
-import { FilterForm } from '../../partials/analysis/filters';
+import { FilterBar, type FilterBarProps } from '../../partials/filter-bar';
 import type { Fmt } from '../../partials/analysis/format';
 import { RepResults } from '../../partials/analysis/rep-results';
 import type { AnalysisStamp } from '../../partials/analysis/analysis-status';
@@ -13,12 +14,14 @@ export interface RepPageProps {
   user: SessionUser;
   profile: RepProfile;
   filters: AnalysisFilters;
-  problems: FilterProblem[];
+  errors: FilterError[];
+  problems: ParamProblem[];
+  bar: Omit<FilterBarProps, 't'>;
   stamp: AnalysisStamp | null;
   selfHref: string;
 }
 
-export function RepPage({ fmt, user, profile, filters, problems, stamp, selfHref }: RepPageProps) {
+export function RepPage({ fmt, user, profile, filters, errors, problems, stamp, selfHref, bar }: RepPageProps) {
   const { t } = fmt;
   const { rep } = profile;
   const action = `/reps/${rep.id}`;
@@ -42,8 +45,16 @@ export function RepPage({ fmt, user, profile, filters, problems, stamp, selfHref
           </dd>
         </dl>
       </header>
-      <FilterForm t={t} id="rep-filters" action={action} target="rep-results" filters={filters} type />
-      <RepResults fmt={fmt} profile={profile} filters={filters} problems={problems} stamp={stamp} selfHref={selfHref} />
+      <FilterBar t={t} {...bar} />
+      <RepResults
+        fmt={fmt}
+        profile={profile}
+        filters={filters}
+        errors={errors}
+        problems={problems}
+        stamp={stamp}
+        selfHref={selfHref}
+      />
     </StaffLayout>
   );
 }

@@ -2,13 +2,13 @@ import type { Child } from 'hono/jsx';
 import { StaffLayout } from '../../layout';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { FilterForm, type FilterFormProps } from '../../partials/workspace/filter-form';
+import { FilterBar, type FilterBarProps } from '../../partials/filter-bar';
 import { SortState } from '../../partials/workspace/sort-state';
 
 export interface HeatmapPageProps {
   t: StaffT;
   user: SessionUser;
-  form: Omit<FilterFormProps, 't'>;
+  form: Omit<FilterBarProps, 't'>;
   sort: string;
   dir: string;
   children: Child;
@@ -20,9 +20,9 @@ export function HeatmapPage({ t, user, form, sort, dir, children }: HeatmapPageP
     <StaffLayout title={t('wsHeatmapTitle')} t={t} lang={user.locale} user={user} currentPath="/reps">
       <h1>{t('wsHeatmapTitle')}</h1>
       <p class="ws-intro">{t('wsHeatmapIntro')}</p>
-      <FilterForm t={t} {...form}>
+      <FilterBar t={t} {...form}>
         <SortState sort={sort} dir={dir} />
-      </FilterForm>
+      </FilterBar>
       <div id="reps-results" class="ws-results">
         {children}
       </div>

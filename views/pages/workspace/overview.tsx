@@ -2,13 +2,13 @@ import type { Child } from 'hono/jsx';
 import { StaffLayout } from '../../layout';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { FilterForm, type FilterFormProps } from '../../partials/workspace/filter-form';
+import { FilterBar, type FilterBarProps } from '../../partials/filter-bar';
 
 export interface OverviewPageProps {
   t: StaffT;
   user: SessionUser;
   /** The filters; none before any customer has answered (there is nothing to filter). */
-  form: Omit<FilterFormProps, 't'> | undefined;
+  form: Omit<FilterBarProps, 't'> | undefined;
   /** The results region: OverviewResults, or the filter errors. */
   children: Child;
   /** An admin's setup checklist while setup is not done. */
@@ -22,7 +22,7 @@ export function OverviewPage({ t, user, form, children, setup }: OverviewPagePro
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
       {setup}
-      {form && <FilterForm t={t} {...form} />}
+      {form && <FilterBar t={t} {...form} />}
       <div id="overview-results" class="ws-results">
         {children}
       </div>

@@ -1,9 +1,10 @@
 /** The content library's list: the region htmx swaps on search, sort and period changes. */
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { ContentLibrary, ContentRow } from '../../../src/domain/content-usefulness';
-import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
+import type { AnalysisFilters, ParamProblem } from '../../../src/domain/analysis-params';
+import type { FilterError } from '../../../src/domain/filters';
 import { Pager } from '../../components/pager';
-import { FilterProblems, periodText } from './filters';
+import { FilterErrors, periodLabel } from '../filter-bar';
 import type { Fmt } from './format';
 
 /** The title, linked only when the item has an http(s) URL; it opens in a new tab without an opener. */
@@ -22,7 +23,8 @@ export interface ContentResultsProps {
   library: ContentLibrary;
   rows: ContentRow[];
   filters: AnalysisFilters;
-  problems: FilterProblem[];
+  errors: FilterError[];
+  problems: ParamProblem[];
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
@@ -33,6 +35,7 @@ export function ContentResults({
   library,
   rows,
   filters,
+  errors,
   problems,
   page,
   pageCount,
@@ -42,12 +45,12 @@ export function ContentResults({
   const matched = library.rows.length;
   return (
     <div id="content-results" class="results">
-      <FilterProblems t={t} problems={problems} />
+      <FilterErrors t={t} errors={errors} params={problems} />
       <p class="period-note" data-testid="content-count" role="status">
         {filters.q
           ? t('anContentMatched', { matched, total: library.totalItems, q: filters.q })
           : t('anContentCount', { total: library.totalItems })}{' '}
-        · {periodText(t, filters)}
+        · {periodLabel(t, filters.range)}
       </p>
       {rows.length === 0 ? (
         <p class="notice">{t('anContentNoMatch')}</p>

@@ -2,9 +2,10 @@
  * The filtered part of the skill-gap analysis: the region htmx swaps when team or period
  * changes, and that asks again by itself while the period's analysis is being computed.
  */
-import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
+import type { AnalysisFilters, ParamProblem } from '../../../src/domain/analysis-params';
+import type { FilterError } from '../../../src/domain/filters';
 import type { GapAnalysis } from '../../../src/domain/gap-analysis';
-import { FilterProblems, periodText } from './filters';
+import { FilterErrors, periodLabel } from '../filter-bar';
 import type { Fmt } from './format';
 import { ComputedNote, ComputingRegion, MethodsLink, type AnalysisStamp } from './analysis-status';
 import { LinkGrid } from './link-grid';
@@ -20,7 +21,8 @@ export interface GapsResultsProps {
   analysis: GapAnalysis | null;
   stamp: AnalysisStamp | null;
   filters: AnalysisFilters;
-  problems: FilterProblem[];
+  errors: FilterError[];
+  problems: ParamProblem[];
   teamName: string | undefined;
   exportHref: string;
   /** This page's own URL with its filters (what the computing region asks again). */
@@ -32,6 +34,7 @@ export function GapsResults({
   analysis,
   stamp,
   filters,
+  errors,
   problems,
   teamName,
   exportHref,
@@ -40,9 +43,9 @@ export function GapsResults({
   const { t } = fmt;
   const head = (
     <>
-      <FilterProblems t={t} problems={problems} />
+      <FilterErrors t={t} errors={errors} params={problems} />
       <p class="period-note" data-testid="period-note">
-        {periodText(t, filters)} · {teamName ? t('anTeamNote', { team: teamName }) : t('anAllTeamsNote')}
+        {periodLabel(t, filters.range)} · {teamName ? t('anTeamNote', { team: teamName }) : t('anAllTeamsNote')}
       </p>
     </>
   );

@@ -9,7 +9,7 @@ import { Figure } from '../../charts/figure';
 import { ScatterChart } from '../../charts/scatter-chart';
 import { CPI_KEYS } from '../../../src/stats';
 import type { ImportanceMap } from '../../../src/domain/importance-map';
-import type { AnalysisFilters } from '../../../src/domain/analysis-filters';
+import { analysisQuery, type AnalysisFilters } from '../../../src/domain/analysis-params';
 import { cpiName, quadrantName, type Fmt } from './format';
 
 export interface QuadrantProps {
@@ -21,17 +21,9 @@ export interface QuadrantProps {
   outOfBand?: boolean;
 }
 
+/** The page's filters kept as hidden fields (defaults left out). */
 function keptFilters(f: AnalysisFilters): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
-  if (f.range.custom)
-    out.push(
-      { name: 'period', value: 'custom' },
-      { name: 'from', value: f.range.custom.from },
-      { name: 'to', value: f.range.custom.to },
-    );
-  else if (f.range.preset) out.push({ name: 'period', value: f.range.preset });
-  if (f.team !== undefined) out.push({ name: 'team', value: String(f.team) });
-  return out;
+  return [...new URLSearchParams(analysisQuery(f, []))].map(([name, value]) => ({ name, value }));
 }
 
 export function QuadrantSection({ fmt, importance, filters, teamName, outOfBand }: QuadrantProps) {

@@ -1,8 +1,9 @@
 /** The filtered part of the rep page: the region htmx swaps when the period or type changes. */
-import type { AnalysisFilters, FilterProblem } from '../../../src/domain/analysis-filters';
+import type { AnalysisFilters, ParamProblem } from '../../../src/domain/analysis-params';
+import type { FilterError } from '../../../src/domain/filters';
 import type { RepProfile } from '../../../src/domain/rep-profile';
 import { interactionTypeLabel } from '../../components/labels';
-import { FilterProblems, periodText } from './filters';
+import { FilterErrors, periodLabel } from '../filter-bar';
 import type { Fmt } from './format';
 import { RepCpiSummary, RepTrends } from './rep-trends';
 import { MarkerLegend, RepTimeline } from './rep-timeline';
@@ -14,21 +15,22 @@ export interface RepResultsProps {
   fmt: Fmt;
   profile: RepProfile;
   filters: AnalysisFilters;
-  problems: FilterProblem[];
+  errors: FilterError[];
+  problems: ParamProblem[];
   /** When the link analysis behind the gaps was computed; null while it is. */
   stamp: AnalysisStamp | null;
   /** The page's own URL with its filters. */
   selfHref: string;
 }
 
-export function RepResults({ fmt, profile, filters, problems, stamp, selfHref }: RepResultsProps) {
+export function RepResults({ fmt, profile, filters, errors, problems, stamp, selfHref }: RepResultsProps) {
   const { t } = fmt;
   const scope = filters.type ? t('anOnlyType', { type: interactionTypeLabel(t, filters.type) }) : t('anAllTypesNote');
   return (
     <div id="rep-results" class="results">
-      <FilterProblems t={t} problems={problems} />
+      <FilterErrors t={t} errors={errors} params={problems} />
       <p class="period-note" data-testid="period-note">
-        {periodText(t, filters)} · {scope}
+        {periodLabel(t, filters.range)} · {scope}
       </p>
       <section aria-labelledby="rep-cpis-h">
         <h2 id="rep-cpis-h">{t('anRepCpisTitle')}</h2>

@@ -7,6 +7,8 @@ import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
 import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, isoDate, monthText } from './format';
 import { cpiName } from './labels';
+import type { FilterError, FilterPeriod } from '../../../src/domain/filters';
+import { FilterErrors, periodLabel } from '../filter-bar';
 
 export interface FollowUpRegionProps {
   t: StaffT;
@@ -18,6 +20,10 @@ export interface FollowUpRegionProps {
   /** This request's URL (what the region asks again). */
   selfHref: string;
   exportResponsesHref: string;
+  /** Filters in the URL that could not be applied (the defaults are used). */
+  errors: FilterError[];
+  /** The period whose coaching sessions are followed up. */
+  period: FilterPeriod;
 }
 
 function months(t: StaffT, w: WindowResult): string {
@@ -106,6 +112,8 @@ export function FollowUpRegion({
   gapsComputing,
   selfHref,
   exportResponsesHref,
+  errors,
+  period,
 }: FollowUpRegionProps) {
   const charted = CPI_KEYS.map((cpi) => [cpi, rows.filter((r) => r.cpi === cpi)] as const).filter(
     ([, list]) => list.length > 0,
@@ -113,6 +121,10 @@ export function FollowUpRegion({
   const poll = gapsComputing ? { 'hx-get': selfHref, 'hx-trigger': 'load delay:2s', 'hx-swap': 'outerHTML' } : {};
   return (
     <div id="follow-up-results" {...poll}>
+      <FilterErrors t={t} errors={errors} />
+      <p class="muted" data-testid="period-note">
+        {periodLabel(t, period)}
+      </p>
       {gapsComputing && (
         <p class="notice analysis-computing" data-analysis="computing">
           {t('coGapCpisComputing')} <a href={selfHref}>{t('anComputingReload')}</a>

@@ -5,6 +5,8 @@ import { formatter, type Fmt } from '../analysis/format';
 import { ComputedNote, ComputingRegion, type AnalysisStamp } from '../analysis/analysis-status';
 import { RepCard } from './rep-card';
 import { SessionForm, type SessionFormRep } from './session-form';
+import type { FilterError, FilterPeriod } from '../../../src/domain/filters';
+import { FilterErrors, periodLabel } from '../filter-bar';
 
 export interface PlanRegionProps {
   t: StaffT;
@@ -23,6 +25,10 @@ export interface PlanRegionProps {
   exportResponsesHref: string;
   /** What a post without JavaScript did, shown after it redirected here. */
   flash?: string | undefined;
+  /** Filters in the URL that could not be applied (the defaults are used). */
+  errors: FilterError[];
+  /** The staff filters' period the plan covers. */
+  period: FilterPeriod;
 }
 
 export type PlanRankingProps = Pick<PlanRegionProps, 't' | 'locale' | 'plan' | 'stamp' | 'back' | 'selfHref'>;
@@ -84,6 +90,10 @@ export function PlanRegion(p: PlanRegionProps) {
   const { t } = p;
   return (
     <div id="coaching-plan" class="coaching-plan">
+      <FilterErrors t={t} errors={p.errors} />
+      <p class="muted" data-testid="period-note">
+        {periodLabel(t, p.period)}
+      </p>
       {p.flash && (
         <p class="flash flash-ok" role="status">
           {p.flash}

@@ -1,7 +1,6 @@
 /** Number formats of the lead workspace, by locale and by CPI unit (rates as percent, 1–5 means, hours). */
 import type { CpiKey, Locale } from '../../../db/schema';
 import type { StaffT } from '../../../src/lib/i18n/staff';
-import type { ReportPeriod } from '../../../src/domain/report-period';
 
 export type Unit = 'rate' | 'mean' | 'hours';
 
@@ -54,31 +53,3 @@ export function formats(locale: Locale, t: StaffT): Formats {
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A stored [from, to) baseline as the days a person reads: first day – last day included. */
 export const dayRange = (from: number, to: number) => `${isoDay(from)} – ${isoDay(to - 86_400_000)}`;
-
-export function periodLabel(t: StaffT, p: ReportPeriod): string {
-  if (p.kind === 'custom') return t('wsPeriodCustomLabel', { from: p.fromDate, to: p.lastDate });
-  return p.toDate ? t('wsPeriodToDate', { key: p.key, last: p.lastDate }) : p.key;
-}
-
-/** The filter parameters kept in every URL of a page (empty ones left out). */
-export interface FilterValues {
-  team: string;
-  period: string;
-  from: string;
-  to: string;
-  type: string;
-}
-
-export function filterQuery(values: FilterValues, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  const all: Record<string, string> = {
-    team: values.team,
-    period: values.period,
-    ...(values.period === 'custom' ? { from: values.from, to: values.to } : {}),
-    type: values.type,
-    ...extra,
-  };
-  for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}

@@ -1,11 +1,11 @@
-import type { ReportPeriod } from '../../../src/domain/report-period';
+import type { FilterPeriod } from '../../../src/domain/filters';
 import { HeatmapTable, type HeatmapTableProps } from './heatmap-table';
-import { periodLabel } from './format';
+import { periodLabel } from '../filter-bar';
 
 export interface HeatmapResultsProps extends HeatmapTableProps {
   scopeLabel: string;
   typeLabel: string;
-  period: ReportPeriod;
+  period: FilterPeriod;
   exportHref: string;
   /** The rate model fully pooled every rep (no detectable differences between reps). */
   pooled: boolean;

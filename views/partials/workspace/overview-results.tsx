@@ -1,10 +1,11 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { OverviewData } from '../../../src/domain/workspace-overview';
-import type { ReportPeriod } from '../../../src/domain/report-period';
+import type { FilterPeriod } from '../../../src/domain/filters';
 import { CpiTileView } from './cpi-tile';
 import { TrendFigures } from './trend-figures';
 import { TeamTable } from './team-table';
-import { periodLabel, type Formats } from './format';
+import type { Formats } from './format';
+import { periodLabel } from '../filter-bar';
 
 export interface OverviewResultsProps {
   t: StaffT;
@@ -13,7 +14,7 @@ export interface OverviewResultsProps {
   scopeLabel: string;
   totalLabel: string;
   typeLabel: string;
-  period: ReportPeriod;
+  period: FilterPeriod;
   /** The period came from the default (no `period` in the URL). */
   defaultPeriod: boolean;
   data: OverviewData;

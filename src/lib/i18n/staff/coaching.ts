@@ -22,11 +22,6 @@ export const en = {
   coPlanTitle: 'Coaching plan',
   coPlanIntro:
     'Reps ranked by their largest skill gap: the skill, the customer indicator the gap is associated with, the evidence and the sessions so far. Gaps come from associations across reps, not proof of cause; use them with what you know of each rep.',
-  coFilterTeam: 'Team',
-  coAllTeams: 'All teams',
-  coFilterMonths: 'Period',
-  coMonthsOption: 'Last {months} months',
-  coApply: 'Apply',
   coJumpToForm: 'Plan or log a session',
   coExportPlan: 'Download the coaching plan (CSV)',
   coExportResponses: 'Download the responses (CSV)',
@@ -193,11 +188,6 @@ export const es: Record<keyof typeof en, string> = {
   coPlanTitle: 'Plan de coaching',
   coPlanIntro:
     'Comerciales ordenados por su mayor brecha de habilidad: la habilidad, el indicador de cliente al que se asocia, la evidencia y las sesiones hasta ahora. Las brechas salen de asociaciones entre comerciales, no prueban causas; úsalas junto con lo que sabes de cada comercial.',
-  coFilterTeam: 'Equipo',
-  coAllTeams: 'Todos los equipos',
-  coFilterMonths: 'Periodo',
-  coMonthsOption: 'Últimos {months} meses',
-  coApply: 'Aplicar',
   coJumpToForm: 'Planificar o registrar una sesión',
   coExportPlan: 'Descargar el plan de coaching (CSV)',
   coExportResponses: 'Descargar las respuestas (CSV)',

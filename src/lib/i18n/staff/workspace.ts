@@ -18,7 +18,8 @@ export const en = {
   wsApply: 'Apply filters',
   wsResetFilters: 'Reset',
   wsFilterInvalid: 'These filters cannot be applied:',
-  wsErrPeriodFormat: 'Period: choose a quarter (such as 2026-Q3), a month (such as 2026-07) or “Custom range”.',
+  wsErrPeriodFormat:
+    'Period: choose the last 3, 6, 12 or 24 months, a quarter (such as 2026-Q3), a month (such as 2026-07) or “Custom range”.',
   wsErrPeriodFuture: 'Period: this period has not started yet.',
   wsErrDateFormat: '{field}: enter a date as YYYY-MM-DD.',
   wsErrCustomRequired: '{field}: a custom range needs a first and a last day.',
@@ -31,7 +32,7 @@ export const en = {
   wsPeriodToDate: '{key} to date (through {last})',
   wsPeriodCustomLabel: '{from} to {to} (custom range)',
   wsResultsHeading: '{scope} · {period} · {type}',
-  wsDefaultPeriodNote: 'No period chosen: showing the current quarter to date.',
+  wsDefaultPeriodNote: 'No period chosen: showing the last 12 months, the current one to date.',
   wsToDateNote: 'The period is still running: figures cover the days so far.',
   wsCustomNote: 'Custom range of {days} days.',
   wsCustomShortNote:
@@ -203,7 +204,8 @@ export const es: Record<keyof typeof en, string> = {
   wsApply: 'Aplicar filtros',
   wsResetFilters: 'Restablecer',
   wsFilterInvalid: 'No se pueden aplicar estos filtros:',
-  wsErrPeriodFormat: 'Periodo: elige un trimestre (como 2026-Q3), un mes (como 2026-07) o «Rango personalizado».',
+  wsErrPeriodFormat:
+    'Periodo: elige los últimos 3, 6, 12 o 24 meses, un trimestre (como 2026-Q3), un mes (como 2026-07) o «Rango personalizado».',
   wsErrPeriodFuture: 'Periodo: este periodo aún no ha empezado.',
   wsErrDateFormat: '{field}: escribe una fecha como AAAA-MM-DD.',
   wsErrCustomRequired: '{field}: un rango personalizado necesita un primer y un último día.',
@@ -215,7 +217,7 @@ export const es: Record<keyof typeof en, string> = {
   wsPeriodToDate: '{key} hasta hoy (hasta el {last})',
   wsPeriodCustomLabel: 'del {from} al {to} (rango personalizado)',
   wsResultsHeading: '{scope} · {period} · {type}',
-  wsDefaultPeriodNote: 'No se eligió periodo: se muestra el trimestre en curso hasta hoy.',
+  wsDefaultPeriodNote: 'No se eligió periodo: se muestran los últimos 12 meses, el actual hasta hoy.',
   wsToDateNote: 'El periodo sigue en curso: las cifras cubren los días transcurridos.',
   wsCustomNote: 'Rango personalizado de {days} días.',
   wsCustomShortNote:
