@@ -161,7 +161,7 @@ describe('overview', () => {
     try {
       const page = text((await get(f, `/?team=${f.teams.Tiny}`, f.cookies.lead)).html);
       expect(page).toContain('Resumen');
-      expect(page).toContain('Resolución en el primer contacto');
+      expect(page).toContain('Resolución al primer contacto');
       expect(page).toContain('respuestas insuficientes');
       expect(page).toContain('Todos los tipos de interacción');
     } finally {

@@ -5,6 +5,7 @@
 import type { Locale } from '../../../db/schema';
 import { translator, type Translate } from './index';
 import * as common from './staff/common';
+import * as names from './staff/names';
 import * as admin from './staff/admin';
 import * as workspace from './staff/workspace';
 import * as analysis from './staff/analysis';
@@ -15,6 +16,7 @@ import * as methods from './staff/methods';
 
 const en = {
   ...common.en,
+  ...names.en,
   ...admin.en,
   ...workspace.en,
   ...analysis.en,
@@ -26,6 +28,7 @@ const en = {
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
   ...common.es,
+  ...names.es,
   ...admin.es,
   ...workspace.es,
   ...analysis.es,

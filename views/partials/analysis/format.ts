@@ -1,6 +1,6 @@
 /** Number formats and names shared by the analysis pages (rep page, skill gaps, content library). */
 import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
-import type { CpiKey, JointGapLabel, JointLinkTier } from '../../../src/stats';
+import type { CpiKey } from '../../../src/stats';
 import type { Quadrant } from '../../../src/domain/importance-map';
 import type { TrainingKind } from '../../../db/schema';
 
@@ -100,45 +100,6 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
           ? t('anEffectTime', { value: num((Math.exp(Math.abs(v)) - 1) * 100, 0) })
           : t('anEffectPoints', { value: num(Math.abs(v), 2) }),
   };
-}
-
-const CPI_NAMES: Record<CpiKey, StaffKey> = {
-  fcr: 'anCpiFcr',
-  contentUseful: 'anCpiContentUseful',
-  decisionClearer: 'anCpiDecisionClearer',
-  addedValue: 'anCpiAddedValue',
-  quoteTurnaround: 'anCpiQuoteTurnaround',
-};
-export const cpiName = (t: StaffT, cpi: CpiKey) => t(CPI_NAMES[cpi]);
-
-type Label = NonNullable<JointGapLabel> | 'none';
-const GAP_LABELS: Record<Label, [StaffKey, StaffKey]> = {
-  untrained: ['anLabelUntrained', 'anLabelUntrainedHelp'],
-  'trained-not-transferred': ['anLabelTrainedNotTransferred', 'anLabelTrainedNotTransferredHelp'],
-  'coached-improving': ['anLabelCoachedImproving', 'anLabelCoachedImprovingHelp'],
-  'coached-not-improving': ['anLabelCoachedNotImproving', 'anLabelCoachedNotImprovingHelp'],
-  'coached-too-early-to-tell': ['anLabelCoachedTooEarly', 'anLabelCoachedTooEarlyHelp'],
-  none: ['anLabelNone', 'anLabelNoneHelp'],
-};
-/** A gap's label; null (a course, the linked CPI not short) reads "no label". */
-export const gapLabelName = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][0]);
-export const gapLabelHelp = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][1]);
-
-const TIERS: Record<Exclude<JointLinkTier, 'not-separable'>, StaffKey> = {
-  finding: 'anTierFinding',
-  exploratory: 'anTierExploratory',
-  'no-evidence': 'anTierNoEvidence',
-  insufficient: 'anTierInsufficient',
-};
-/** A link's plain label: "clear link", "possible link", "no evidence yet", "can't tell apart from …", "too few assessed reps". */
-export function tierName(
-  t: StaffT,
-  link: { tier: JointLinkTier; separableFrom?: string | undefined },
-  skillName: (slug: string) => string,
-): string {
-  return link.tier === 'not-separable'
-    ? t('anTierNotSeparable', { skill: skillName(link.separableFrom ?? '') })
-    : t(TIERS[link.tier]);
 }
 
 const QUADRANTS: Record<Quadrant, StaffKey> = {

@@ -6,7 +6,7 @@ import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
 import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, isoDate, monthText } from './format';
-import { cpiName } from './labels';
+import { cpiName } from '../names';
 
 export interface FollowUpRegionProps {
   t: StaffT;

@@ -3,7 +3,7 @@ import type { PlanRep } from '../../../src/domain/coaching';
 import { FigureText } from './figure-text';
 import { SessionList } from './session-list';
 import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtTarget, isoDate } from './format';
-import { cpiName, gapLabelName } from './labels';
+import { cpiName, gapLabelName } from '../names';
 import type { Fmt } from '../analysis/format';
 import { LinkFigures, LinkSummary } from '../analysis/link-figures';
 

@@ -2,7 +2,8 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionRow } from '../../../db/queries/coaching-sessions';
 import { sessionDate } from '../../../src/domain/session-date';
 import { isoDate } from './format';
-import { cpiName, sessionStatusName } from './labels';
+import { sessionStatusName } from './labels';
+import { cpiName } from '../names';
 
 export interface SessionListProps {
   t: StaffT;

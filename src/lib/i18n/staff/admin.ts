@@ -266,10 +266,10 @@ export const es: Record<keyof typeof en, string> = {
   ruleRequiredHint: 'Una pregunta obligatoria también debe hacerse. El cliente no puede enviar sin responderla.',
   contentUsefulHint:
     'La pregunta sobre el contenido se omite siempre que no se haya compartido contenido en la interacción.',
-  qResolvedFirstContact: 'Resuelto en el primer contacto (sí/no)',
+  qResolvedFirstContact: 'Resuelto al primer contacto (sí/no)',
   qContentUseful: 'Utilidad del contenido compartido (1–5)',
   qDecisionClearer: 'Decisión de compra más clara (1–5)',
-  qAddedValue: 'Valor aportado (1–5)',
+  qAddedValue: 'Valor añadido (1–5)',
   qComment: 'Comentario (texto libre)',
   errWholeNumber: 'debe ser un número entero',
   errWholeNumberOrEmpty: 'debe ser un número entero, o quedar vacío para no enviar recordatorio',

@@ -1,16 +1,6 @@
 /** Staff strings of the trainer pages: coaching plan, sessions, follow-up, closed-loop follow-ups, exports. Keys start with `co`. */
 export const en = {
   // Names
-  coCpiFcr: 'First-contact resolution',
-  coCpiContentUseful: 'Content usefulness',
-  coCpiDecisionClearer: 'Decision clarity',
-  coCpiAddedValue: 'Added value',
-  coCpiQuoteTurnaround: 'Quote turnaround',
-  coLabelUntrained: 'untrained',
-  coLabelTrainedNotTransferred: 'trained, not transferred',
-  coLabelCoachedNotImproving: 'coached, not improving',
-  coLabelCoachedImproving: 'coached, improving',
-  coLabelCoachedTooEarly: 'coached, too early to tell',
   coStatusPlanned: 'planned',
   coStatusDone: 'done',
   coStatusCancelled: 'cancelled',
@@ -173,16 +163,6 @@ export const en = {
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
-  coCpiFcr: 'Resolución al primer contacto',
-  coCpiContentUseful: 'Utilidad del contenido',
-  coCpiDecisionClearer: 'Claridad para decidir',
-  coCpiAddedValue: 'Valor añadido',
-  coCpiQuoteTurnaround: 'Plazo de presupuesto',
-  coLabelUntrained: 'sin formación',
-  coLabelTrainedNotTransferred: 'formado, sin transferencia',
-  coLabelCoachedNotImproving: 'con coaching, sin mejora',
-  coLabelCoachedImproving: 'con coaching, mejorando',
-  coLabelCoachedTooEarly: 'con coaching, aún es pronto',
   coStatusPlanned: 'planificada',
   coStatusDone: 'realizada',
   coStatusCancelled: 'cancelada',

@@ -40,11 +40,6 @@ export const en = {
     'Every figure comes with its 95% interval and its number of answers (n); groups with fewer than {min} responses show “not enough responses”.',
   // Overview
   wsOverviewIntro: 'How customers rate each interaction, per CPI, against your targets and baselines.',
-  wsCpiFcr: 'First-contact resolution',
-  wsCpiContentUseful: 'Content usefulness',
-  wsCpiDecisionClearer: 'Decision clarity',
-  wsCpiAddedValue: 'Value-added interactions',
-  wsCpiQuoteTurnaround: 'Quote turnaround',
   wsResponseRateColumn: 'Response rate',
   wsPercent: '{v}%',
   wsHours: '{v} h',
@@ -223,11 +218,6 @@ export const es: Record<keyof typeof en, string> = {
   wsIntervalsNote:
     'Cada cifra lleva su intervalo del 95 % y su número de respuestas (n); los grupos con menos de {min} respuestas muestran «respuestas insuficientes».',
   wsOverviewIntro: 'Cómo valoran los clientes cada interacción, por CPI, frente a tus objetivos y líneas base.',
-  wsCpiFcr: 'Resolución en el primer contacto',
-  wsCpiContentUseful: 'Utilidad del contenido',
-  wsCpiDecisionClearer: 'Claridad para decidir',
-  wsCpiAddedValue: 'Interacciones con valor añadido',
-  wsCpiQuoteTurnaround: 'Plazo de los presupuestos',
   wsResponseRateColumn: 'Tasa de respuesta',
   wsPercent: '{v} %',
   wsHours: '{v} h',
@@ -316,7 +306,7 @@ export const es: Record<keyof typeof en, string> = {
   wsHeatmapHowTo:
     'Cada celda muestra la estimación contraída del comercial: se acerca más al valor de la organización cuantas menos respuestas la sostienen, para que una muestra pequeña con suerte no encabece la lista. Una celda se marca por encima o por debajo solo cuando todo su intervalo del 95 % lo está. El plazo de los presupuestos muestra la mediana y se compara por la proporción dentro del SLA. Pasa el ratón o enfoca una celda (Tab) para ver la estimación bruta, su intervalo y n; con menos de {min} respuestas se muestra «respuestas insuficientes».',
   wsHeatmapPooled:
-    'Las respuestas no muestran diferencias detectables entre comerciales en la resolución en el primer contacto: el valor contraído de cada comercial es el de la organización.',
+    'Las respuestas no muestran diferencias detectables entre comerciales en la resolución al primer contacto: el valor contraído de cada comercial es el de la organización.',
   wsLegend: 'Leyenda',
   wsHeatBetter: 'por encima del valor de la organización',
   wsHeatWorse: 'por debajo del valor de la organización',
