@@ -9,6 +9,7 @@ import * as t from '../schema';
 import type { Role } from '../schema';
 import { withBulkRollups } from '../queries/rollups';
 import { recordAudit } from '../queries/audit';
+import { hasLowAnswerSql } from '../queries/follow-ups';
 import { getUserByEmail, insertUser } from '../queries/users';
 import { queueSurveyMail, type MailSettings } from '../../src/domain/invitations';
 import { customerKey } from '../../src/domain/interaction-keys';
@@ -292,7 +293,7 @@ async function writeFollowUps(tx: Drizzle, now: number): Promise<void> {
       CASE WHEN submitted_at >= ${recent} THEN submitted_at ELSE min(submitted_at + ${2 * DAY}, ${now}) END
     FROM responses
     WHERE status = 'submitted' AND contact_consent = 1
-      AND (resolved_first_contact = 0 OR content_useful <= 2 OR decision_clearer <= 2 OR added_value <= 2)`);
+      AND ${hasLowAnswerSql('')}`);
 }
 
 /** Org-wide targets for every CPI and one per team, with the first three whole months as the baseline. */

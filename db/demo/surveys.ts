@@ -4,6 +4,7 @@
  * (model in ./model.ts), get reminded, let links expire or unsubscribe.
  */
 import type { AnswerKey, InteractionType } from '../schema';
+import { hasLowAnswer } from '../../src/lib/vocabulary';
 import { decideSurvey, defaultRule, type Rule } from '../../src/domain/survey-rules';
 import { COMMENTS, DEMO_CONTENT, DEMO_SKILLS, type DemoSkill, type Sentiment } from './catalog';
 import {
@@ -172,7 +173,7 @@ function answer(
     addedValue: keep('added_value', model.addedValue),
   };
   const likert = [r.contentUseful, r.decisionClearer, r.addedValue].filter((v): v is number => v !== null);
-  const anyLow = r.resolvedFirstContact === 0 || likert.some((v) => v <= 2);
+  const anyLow = hasLowAnswer(r);
   const allHigh = r.resolvedFirstContact !== 0 && likert.length > 0 && likert.every((v) => v >= 4);
   const sentiment: Sentiment = anyLow ? 'negative' : allHigh ? 'positive' : 'neutral';
   const comment =
