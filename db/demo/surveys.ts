@@ -9,7 +9,6 @@ import { decideSurvey, defaultRule, type Rule } from '../../src/domain/survey-ru
 import { COMMENTS, DEMO_CONTENT, DEMO_SKILLS, type DemoSkill, type Sentiment } from './catalog';
 import {
   ADDED_VALUE_STEP,
-  DAY,
   HOUR,
   INTERACTION_TYPE_SHARES,
   MINUTE,
@@ -27,6 +26,7 @@ import {
   type WouldBeAnswers,
 } from './model';
 import type { GenCustomer, GenInteraction, GenRep } from './generate';
+import { DAY_MS } from '../../src/lib/days';
 
 interface GenResponse {
   status: 'submitted' | 'partial';
@@ -118,8 +118,8 @@ export function simulateSurveys(
     const sentAt = Math.min(now, decision.sendAt + draw.int(1, 4) * MINUTE);
     invitation.status = 'sent';
     invitation.sentAt = sentAt;
-    invitation.expiresAt = sentAt + rule.expiryDays * DAY;
-    invitation.reminderDueAt = rule.reminderAfterDays === null ? null : sentAt + rule.reminderAfterDays * DAY;
+    invitation.expiresAt = sentAt + rule.expiryDays * DAY_MS;
+    invitation.reminderDueAt = rule.reminderAfterDays === null ? null : sentAt + rule.reminderAfterDays * DAY_MS;
 
     // What the customer would say is drawn first: whether they answer depends on it (model.ts).
     invitation.latent = wouldAnswer(draw, rep, it, it.occurredAt >= stepAt ? ADDED_VALUE_STEP.delta : 0);

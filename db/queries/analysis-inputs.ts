@@ -9,9 +9,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { INTERACTION_TYPES, type InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
-import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS } from './rollups';
+import { COUNT_COLUMNS, COUNT_FIELDS } from './rollups';
 import { emptySums, addSums, type CpiSums } from './cpis';
 import { rowsOf } from './bulk';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface RepTypeSums {
   repId: number;

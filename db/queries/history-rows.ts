@@ -9,7 +9,7 @@
  */
 import type { Drizzle } from '../client';
 import type { Rule } from '../../src/domain/survey-rules';
-import { DAY_MS } from '../../src/domain/survey-rules';
+import { DAY_MS } from '../../src/lib/days';
 
 /** The tuple columns, in the order parse-worker.ts writes them. */
 const HISTORY_COLUMNS = [

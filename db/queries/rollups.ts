@@ -8,8 +8,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { cpiCumulative, cpiMonthly } from '../schema';
-
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src/lib/days';
 
 export const COUNT_COLUMNS = [
   'invitations',

@@ -10,6 +10,7 @@ import { INTERACTION_TYPES, type InteractionType } from '../../db/schema';
 import { CPI_KEYS, type CpiKey } from '../stats';
 import type { Period } from '../lib/period';
 import { addMonths, isMonthStart, monthKey, monthStart } from '../lib/periods';
+import { DAY_MS, parseCalendarDay } from '../lib/days';
 
 export const PERIOD_PRESETS = ['3m', '6m', '12m', '24m'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -20,7 +21,6 @@ const DEFAULT_PRESET: PeriodPreset = '12m';
 export const CONTENT_SORTS = ['useful', 'shared', 'title'] as const;
 export type ContentSort = (typeof CONTENT_SORTS)[number];
 
-const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the URL may hold; every field optional, empty strings mean "not set". */
@@ -74,10 +74,7 @@ export function presetPeriod(preset: PeriodPreset, now: number): ResolvedPeriod 
 
 /** A custom range of whole days, `to` inclusive; it ends at now at the latest. */
 /** Midnight UTC of a calendar date, or NaN for a day that does not exist (2026-02-31). */
-function dayStart(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? NaN : ms;
-}
+const dayStart = (date: string): number => parseCalendarDay(date) ?? NaN;
 
 function customPeriod(
   from: string,

@@ -13,6 +13,7 @@ import {
   setFollowUpStatus,
   type FollowUpStatus,
 } from '../../db/queries/coaching-follow-ups';
+import { isoDay } from '../lib/days';
 import { notFound } from '../lib/errors';
 import type { SessionUser } from '../context';
 
@@ -40,7 +41,7 @@ export async function assignFollowUp(
 
 /** "2026-11-20 Nora Lindqvist: text", appended below the earlier notes. */
 export function appendNote(existing: string, text: string, author: string, now: number): string {
-  const line = `${new Date(now).toISOString().slice(0, 10)} ${author}: ${text}`;
+  const line = `${isoDay(now)} ${author}: ${text}`;
   return existing.trim() === '' ? line : `${existing.trimEnd()}\n${line}`;
 }
 

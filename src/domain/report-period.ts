@@ -6,8 +6,8 @@
  */
 import type { Period } from '../lib/period';
 import { addMonths, isMonthStart, monthKey, monthStart, nextMonthKey } from '../lib/periods';
+import { DAY_MS, isoDay, parseCalendarDay } from '../lib/days';
 
-const DAY_MS = 86_400_000;
 const MAX_CUSTOM_DAYS = 10 * 366;
 
 type PeriodKind = 'quarter' | 'month' | 'custom';
@@ -36,9 +36,6 @@ export type PeriodProblem = {
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function quarterKeyOf(ms: number): string {
   const d = new Date(ms);
@@ -49,11 +46,7 @@ export function monthKeyLabel(key: number): string {
   return `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
 }
 
-function parseDate(text: string | undefined): number | undefined {
-  if (!text || !DATE.test(text.trim())) return undefined;
-  const ms = Date.parse(`${text.trim()}T00:00:00Z`);
-  return Number.isNaN(ms) || isoDate(ms) !== text.trim() ? undefined : ms;
-}
+const parseDate = (text: string | undefined) => (text ? parseCalendarDay(text.trim()) : undefined);
 
 function bucket(kind: PeriodKind, key: string, from: number, end: number, now: number): ReportPeriod | PeriodProblem {
   if (from >= now) return { field: kind === 'custom' ? 'from' : 'period', code: 'future' };
@@ -65,8 +58,8 @@ function bucket(kind: PeriodKind, key: string, from: number, end: number, now: n
     key,
     period: { from, to },
     toDate: end > now,
-    fromDate: isoDate(from),
-    lastDate: isoDate(lastDay),
+    fromDate: isoDay(from),
+    lastDate: isoDay(lastDay),
     days: Math.ceil((to - from) / DAY_MS),
     shorterThanMonth: kind === 'custom' && to < oneMonthLater,
     lastMonth: monthKey(to - 1),

@@ -3,8 +3,7 @@
  * defaults, and the pure decision whether an arriving interaction is surveyed, when, and what is asked.
  */
 import { ANSWER_KEYS, type AnswerKey, type InteractionType, type SuppressionReason } from '../../db/schema';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../lib/days';
 
 export interface Rule {
   interactionType: InteractionType;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, addApiKey, api, manualClock, type TestApp } from '../helpers/app';
 import { rebuildRollups } from '../../db/queries/rollups';
 import { getCpiSumsByRep } from '../../db/queries/cpis';
+import { DAY_MS } from '../../src/lib/days';
 
 describe('CPI running totals', () => {
   let t: TestApp;
@@ -22,7 +23,7 @@ describe('CPI running totals', () => {
   it('stays equal to a rebuild from the rows through incremental and bulk writes, and sums any period like SQL', async () => {
     const days = [3, 10, 10, 40, 41, 80, 2, 120];
     for (const [i, d] of days.entries()) {
-      const occurredAt = new Date(Date.parse('2026-05-01T00:00:00Z') + d * 86_400_000 + i * 3_600_000).toISOString();
+      const occurredAt = new Date(Date.parse('2026-05-01T00:00:00Z') + d * DAY_MS + i * 3_600_000).toISOString();
       await api(t, key, 'POST', '/interactions', {
         externalId: `x${i}`,
         repEmail: 'a@acme.test',

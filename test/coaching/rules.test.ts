@@ -1,17 +1,14 @@
 /** The coaching rules without a database: form validation, periods, notes, figures, formatting. */
 import { describe, expect, it } from 'vitest';
-import {
-  parseIsoDay,
-  parseSessionForm,
-  startOfUtcDay,
-  type SessionFormValues,
-} from '../../src/domain/coaching-sessions';
+import { parseSessionForm, type SessionFormValues } from '../../src/domain/coaching-sessions';
+import { parseCalendarDay, startOfUtcDay } from '../../src/lib/days';
 import { lastMonths, sessionCounts } from '../../src/domain/coaching';
 import { appendNote } from '../../src/domain/follow-ups';
 import { figureOfSums } from '../../src/domain/coaching-figures';
 import { emptySums } from '../../db/queries/cpis';
 import { fmtChange, fmtFigureInterval, fmtProbability } from '../../views/partials/coaching/format';
 import type { SessionRow } from '../../db/queries/coaching-sessions';
+import { DAY_MS } from '../../src/lib/days';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const SKILLS = ['discovery', 'quoting'];
@@ -72,9 +69,9 @@ describe('parseSessionForm', () => {
 
 describe('dates and periods', () => {
   it('reads only real calendar days', () => {
-    expect(parseIsoDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
-    expect(parseIsoDay('2026-02-29')).toBeUndefined();
-    expect(parseIsoDay('2026-11-20T00:00:00Z')).toBeUndefined();
+    expect(parseCalendarDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseCalendarDay('2026-02-29')).toBeUndefined();
+    expect(parseCalendarDay('2026-11-20T00:00:00Z')).toBeUndefined();
     expect(startOfUtcDay(NOW)).toBe(Date.UTC(2026, 10, 20));
   });
 
@@ -88,7 +85,7 @@ describe('notes and counts', () => {
   it('appends dated, signed notes below the earlier ones', () => {
     const first = appendNote('', 'Called.', 'Nora', NOW);
     expect(first).toBe('2026-11-20 Nora: Called.');
-    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + 86_400_000)).toBe(
+    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + DAY_MS)).toBe(
       '2026-11-20 Nora: Called.\n2026-11-21 Sam: Resolved.',
     );
   });

@@ -5,9 +5,9 @@ import { isPeriodProblem, parseReportPeriod, periodChoices } from '../../src/dom
 import { targetValuesSchema, targetForForm } from '../../src/domain/target-input';
 import { compareWithOrg, heatmapRows, sortHeatmap, orgValues } from '../../src/domain/heatmap';
 import type { CpiGroup } from '../../src/domain/cpis';
+import { DAY_MS } from '../../src/lib/days';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
-const DAY = 86_400_000;
 
 describe('report periods', () => {
   it('defaults to the current quarter to date', () => {
@@ -197,7 +197,7 @@ describe('the target form', () => {
       baselineFrom: 'dateFormat',
     });
     // The day before today is the last day a baseline may include.
-    const yesterday = new Date(Math.floor(NOW / DAY) * DAY - DAY).toISOString().slice(0, 10);
+    const yesterday = new Date(Math.floor(NOW / DAY_MS) * DAY_MS - DAY_MS).toISOString().slice(0, 10);
     expect(parse('fcr', { target: '', baselineFrom: '2026-10-01', baselineTo: yesterday }).success).toBe(true);
   });
 });

@@ -8,11 +8,11 @@ import { teamScopeOf } from '../../domain/access';
 import { computeCoachingFollowUp } from '../../domain/coaching-follow-up';
 import { DEFAULT_PLAN_MONTHS, lastMonths } from '../../domain/coaching';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
 import { addMonths, monthKey, monthStart } from '../../lib/periods';
 import { CoachingFollowUpPage } from '../../../views/pages/coaching/follow-up';
 import { FollowUpRegion } from '../../../views/partials/coaching/follow-up-region';
 import { planHref, readCoachingFilter } from './coaching-params';
+import { DAY_MS, isoDay } from '../../lib/days';
 
 export function coachingFollowUpRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -34,7 +34,7 @@ export function coachingFollowUpRoutes(deps: AppDeps) {
     const exportResponsesHref = planHref(
       '/exports/responses.csv',
       { teamId: filter.teamId },
-      { from: isoDay(from), to: isoDay(now + 86_400_000) },
+      { from: isoDay(from), to: isoDay(now + DAY_MS) },
     );
     const region = {
       t: staffT(user.locale),

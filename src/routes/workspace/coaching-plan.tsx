@@ -8,7 +8,6 @@ import { staffT } from '../../lib/i18n/staff';
 import { canViewTeam, teamScopeOf } from '../../domain/access';
 import { buildCoachingPlan, lastMonths } from '../../domain/coaching';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
 import { listSkills } from '../../../db/queries/training';
 import { getSession } from '../../../db/queries/coaching-sessions';
 import { getRepInScope } from '../../../db/queries/reps';
@@ -16,6 +15,7 @@ import { CoachingPlanPage } from '../../../views/pages/coaching/plan';
 import { PlanRanking, PlanRegion } from '../../../views/partials/coaching/plan-region';
 import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
 import { planHref, readCoachingFilter } from './coaching-params';
+import { DAY_MS, isoDay } from '../../lib/days';
 
 const isOutcome = (v: string | undefined): v is SessionMessageKind =>
   (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
@@ -60,7 +60,7 @@ export function coachingPlanRoutes(deps: AppDeps) {
       if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
     }
 
-    const period = { from: isoDay(plan.period.from), to: isoDay(plan.period.to + 86_400_000) };
+    const period = { from: isoDay(plan.period.from), to: isoDay(plan.period.to + DAY_MS) };
     const region = {
       t,
       locale: user.locale,

@@ -15,7 +15,7 @@ import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../d
 import { staffViewer } from '../../domain/customer-identity';
 import { buildCoachingPlan, lastMonths, sessionCounts } from '../../domain/coaching';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
+import { isoDay } from '../../lib/days';
 import { recordAudit } from '../../../db/queries/audit';
 import { readCoachingFilter } from './coaching-params';
 

@@ -12,6 +12,7 @@ import {
   type PeriodPreset,
   type ProblemCode,
 } from '../../../src/domain/analysis-filters';
+import { isoDay } from '../../../src/lib/days';
 import { INTERACTION_TYPES } from '../../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../../components/labels';
 
@@ -183,7 +184,6 @@ export function FilterProblems({ t, problems }: { t: StaffT; problems: FilterPro
 
 /** "Jan 2026 – Nov 2026 (to date)" style label of the period, for headings and summaries. */
 export function periodText(t: StaffT, f: AnalysisFilters): string {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const lastDay = f.range.period.to - 1;
-  return t('anPeriodText', { from: day(f.range.period.from), to: day(lastDay) });
+  return t('anPeriodText', { from: isoDay(f.range.period.from), to: isoDay(lastDay) });
 }

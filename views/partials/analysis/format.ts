@@ -3,6 +3,7 @@ import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
 import type { CpiKey } from '../../../src/stats';
 import type { Quadrant } from '../../../src/domain/importance-map';
 import type { TrainingKind } from '../../../db/schema';
+import { isoDay } from '../../../src/lib/days';
 
 export interface Fmt {
   t: StaffT;
@@ -85,7 +86,7 @@ export function formatter(t: StaffT, userLocale: string): Fmt {
           : v < 0.01
             ? t('anBelow', { value: pct(0.01) })
             : pct(v),
-    date: (ms) => new Date(ms).toISOString().slice(0, 10),
+    date: isoDay,
     time: (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     effect: (cpi, v) =>
       cpi === 'fcr'

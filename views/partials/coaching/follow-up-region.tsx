@@ -5,7 +5,8 @@ import { CPI_KEYS, type CpiKey } from '../../../src/stats';
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
-import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, isoDate, monthText } from './format';
+import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, monthText } from './format';
+import { isoDay } from '../../../src/lib/days';
 import { cpiName } from '../names';
 
 export interface FollowUpRegionProps {
@@ -69,7 +70,7 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
         caption: t('coChartTitle', { cpi: cpiName(t, cpi) }),
         head: [t('coRep'), t('coBefore'), t('coAfter'), t('coChange')],
         rows: rows.map((r) => [
-          `${r.repName} · ${r.skillName} (${isoDate(r.sessionDay)})`,
+          `${r.repName} · ${r.skillName} (${isoDay(r.sessionDay)})`,
           text(r.before),
           text(r.after),
           change(locale, r) ?? '—',
@@ -157,7 +158,7 @@ export function FollowUpRegion({
                     </th>
                     <td>{r.skillName}</td>
                     <td>
-                      <time datetime={isoDate(r.sessionDay)}>{isoDate(r.sessionDay)}</time>
+                      <time datetime={isoDay(r.sessionDay)}>{isoDay(r.sessionDay)}</time>
                       {r.sessionCount > 1 && (
                         <span class="muted"> · {t('coSessionsCount', { n: r.sessionCount })}</span>
                       )}

@@ -52,7 +52,5 @@ export function fmtChange(locale: string, f: Pick<CpiFigure, 'kind'>, delta: num
   return f.kind === 'mean' ? `${sign}${fmtNumber(locale, size, 1)}` : `${sign}${fmtNumber(locale, size * 100, 0)} pp`;
 }
 
-export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** "2026-03" from YYYYMM. */
 export const monthText = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;

@@ -2,7 +2,8 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { PlanRep } from '../../../src/domain/coaching';
 import { FigureText } from './figure-text';
 import { SessionList } from './session-list';
-import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtTarget, isoDate } from './format';
+import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtTarget } from './format';
+import { isoDay } from '../../../src/lib/days';
 import { cpiName, gapLabelName } from '../names';
 import type { Fmt } from '../analysis/format';
 import { LinkFigures, LinkSummary } from '../analysis/link-figures';
@@ -87,7 +88,7 @@ function Quotes({ t, rep, minComments }: { t: StaffT; rep: PlanRep; minComments:
               ? [q.customer.name ?? q.customer.email, q.customer.company].filter(Boolean).join(', ')
               : t('coAnonymousCustomer')}
             {', '}
-            <time datetime={isoDate(q.occurredAt)}>{isoDate(q.occurredAt)}</time>
+            <time datetime={isoDay(q.occurredAt)}>{isoDay(q.occurredAt)}</time>
           </p>
         </li>
       ))}

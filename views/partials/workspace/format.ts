@@ -2,6 +2,7 @@
 import type { CpiKey, Locale } from '../../../db/schema';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { ReportPeriod } from '../../../src/domain/report-period';
+import { DAY_MS, isoDay } from '../../../src/lib/days';
 
 export type Unit = 'rate' | 'mean' | 'hours';
 
@@ -51,9 +52,8 @@ export function formats(locale: Locale, t: StaffT): Formats {
   return f;
 }
 
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A stored [from, to) baseline as the days a person reads: first day – last day included. */
-export const dayRange = (from: number, to: number) => `${isoDay(from)} – ${isoDay(to - 86_400_000)}`;
+export const dayRange = (from: number, to: number) => `${isoDay(from)} – ${isoDay(to - DAY_MS)}`;
 
 export function periodLabel(t: StaffT, p: ReportPeriod): string {
   if (p.kind === 'custom') return t('wsPeriodCustomLabel', { from: p.fromDate, to: p.lastDate });
