@@ -42,5 +42,5 @@ export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];
 export type StaffT = Translate<StaffKey>;
 
 export function staffT(locale: Locale): StaffT {
-  return translator(locale === 'es' ? es : en);
+  return locale === 'es' ? translator(es, 'es') : translator(en, 'en');
 }

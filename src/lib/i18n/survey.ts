@@ -192,7 +192,7 @@ const de: Dict<SurveyKey> = {
 
 const dictionaries: Record<Locale, Dict<SurveyKey>> = { en, es, de };
 export type SurveyT = Translate<SurveyKey>;
-export const surveyT = (locale: Locale): SurveyT => translator(dictionaries[locale]);
+export const surveyT = (locale: Locale): SurveyT => translator(dictionaries[locale], locale);
 
 /** A date in the customer's language, e.g. "4 December 2026" / "4 de diciembre de 2026". */
 export function formatDate(ms: number, locale: Locale): string {

@@ -89,8 +89,10 @@ export const en = {
   anExcluded: 'excluded from surveys',
   anRepCpisTitle: 'CPIs in the period',
   anRepCpiCaption: 'This rep’s CPIs in the period, with 95% intervals and the number of answers',
-  anResponses: '{n} responses in the period; response rate {rate} of {invited} invitations.',
-  anResponsesNoInvites: '{n} responses in the period; no invitations, so no response rate.',
+  anResponses:
+    '{n, plural, one {# response} other {# responses}} in the period; response rate {rate} of {invited, plural, one {# invitation} other {# invitations}}.',
+  anResponsesNoInvites:
+    '{n, plural, one {# response} other {# responses}} in the period; no invitations, so no response rate.',
   anRepNotEnough:
     'Not enough responses: {n} in the period, at least {min} are needed before any CPI of this rep is shown.',
   anRepTrendsTitle: 'Trends and training',
@@ -106,7 +108,7 @@ export const en = {
   anTrendNoTarget: 'No target is set.',
   anTrendBandNote: 'The band is the 95% interval.',
   anTrendMedianNote: 'The line is the median; quote turnaround has no band.',
-  anTrendMarkers: '{count} training events are marked.',
+  anTrendMarkers: '{count, plural, one {# training event is} other {# training events are}} marked.',
   anTimelineTitle: 'Training timeline',
   anTimelineEmpty: 'No courses, assessments or coaching in this period.',
   anCommentsTitle: 'What customers said',
@@ -114,7 +116,7 @@ export const en = {
     'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
   anCommentsNone: 'No comments in this period.',
   anCommentsSome: 'The latest {shown} of {total} comments.',
-  anCommentsAll: '{total} comments.',
+  anCommentsAll: '{total, plural, one {# comment} other {# comments}}.',
   anCommentsPrivacy: 'Customers are named only where they agreed to be contacted.',
   anAnonymous: 'anonymous',
   anConsented: 'agreed to be contacted',
@@ -180,7 +182,7 @@ export const en = {
   anContentTitle: 'Content library',
   anContentIntro:
     'Every piece of content reps share, with how useful customers found it and how often it was shared. The numbers pool every team’s customers.',
-  anContentCount: '{total} items',
+  anContentCount: '{total, plural, one {# item} other {# items}}',
   anContentMatched: '{matched} of {total} items match “{q}”',
   anContentNoMatch: 'No content matches this search.',
   anOpensNewTab: 'opens in a new tab',
@@ -349,8 +351,10 @@ export const es: Record<keyof typeof en, string> = {
   anExcluded: 'excluido de las encuestas',
   anRepCpisTitle: 'CPI del periodo',
   anRepCpiCaption: 'CPI de este comercial en el periodo, con intervalos del 95 % y el número de respuestas',
-  anResponses: '{n} respuestas en el periodo; tasa de respuesta {rate} de {invited} invitaciones.',
-  anResponsesNoInvites: '{n} respuestas en el periodo; sin invitaciones, no hay tasa de respuesta.',
+  anResponses:
+    '{n, plural, one {# respuesta} other {# respuestas}} en el periodo; tasa de respuesta {rate} de {invited, plural, one {# invitación} other {# invitaciones}}.',
+  anResponsesNoInvites:
+    '{n, plural, one {# respuesta} other {# respuestas}} en el periodo; sin invitaciones, no hay tasa de respuesta.',
   anRepNotEnough:
     'Respuestas insuficientes: {n} en el periodo; hacen falta al menos {min} para mostrar algún CPI de este comercial.',
   anRepTrendsTitle: 'Tendencias y formación',
@@ -366,7 +370,8 @@ export const es: Record<keyof typeof en, string> = {
   anTrendNoTarget: 'No hay objetivo definido.',
   anTrendBandNote: 'La banda es el intervalo del 95 %.',
   anTrendMedianNote: 'La línea es la mediana; el plazo de presupuesto no tiene banda.',
-  anTrendMarkers: 'Hay {count} eventos de formación marcados.',
+  anTrendMarkers:
+    '{count, plural, one {Hay # evento de formación marcado} other {Hay # eventos de formación marcados}}.',
   anTimelineTitle: 'Historial de formación',
   anTimelineEmpty: 'Ningún curso, evaluación ni coaching en este periodo.',
   anCommentsTitle: 'Lo que dijeron los clientes',
@@ -374,7 +379,7 @@ export const es: Record<keyof typeof en, string> = {
     'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
   anCommentsNone: 'No hay comentarios en este periodo.',
   anCommentsSome: 'Los {shown} comentarios más recientes de {total}.',
-  anCommentsAll: '{total} comentarios.',
+  anCommentsAll: '{total, plural, one {# comentario} other {# comentarios}}.',
   anCommentsPrivacy: 'Solo se nombra al cliente cuando aceptó ser contactado.',
   anAnonymous: 'anónimo',
   anConsented: 'aceptó ser contactado',
@@ -439,7 +444,7 @@ export const es: Record<keyof typeof en, string> = {
   anContentTitle: 'Biblioteca de contenidos',
   anContentIntro:
     'Todo el contenido que comparten los comerciales, con lo útil que lo encontraron los clientes y cuántas veces se compartió. Las cifras reúnen a los clientes de todos los equipos.',
-  anContentCount: '{total} contenidos',
+  anContentCount: '{total, plural, one {# contenido} other {# contenidos}}',
   anContentMatched: '{matched} de {total} contenidos coinciden con «{q}»',
   anContentNoMatch: 'Ningún contenido coincide con la búsqueda.',
   anOpensNewTab: 'se abre en una pestaña nueva',
