@@ -6,7 +6,8 @@ import { lastMonths, sessionCounts } from '../../src/domain/coaching';
 import { appendNote } from '../../src/domain/follow-ups';
 import { figureOfSums } from '../../src/domain/coaching-figures';
 import { emptySums } from '../../db/queries/cpis';
-import { fmtChange, fmtFigureInterval, fmtProbability } from '../../views/partials/coaching/format';
+import { fmtChange, fmtFigureInterval } from '../../views/partials/coaching/format';
+import { probability } from '../../views/partials/format';
 import type { SessionRow } from '../../db/queries/coaching-sessions';
 import { DAY_MS } from '../../src/lib/days';
 
@@ -128,11 +129,11 @@ describe('figures and formatting', () => {
   });
 
   it('formats in the reader’s language and never claims certainty', () => {
-    expect(fmtFigureInterval('en', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3.1–3.7');
-    expect(fmtFigureInterval('es', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3,1–3,7');
-    expect(fmtChange('en', { kind: 'rate' }, 0.052)).toBe('+5 pp');
-    expect(fmtChange('en', { kind: 'mean' }, -0.34)).toBe('−0.3');
-    expect(fmtProbability('en', 0.99998)).toBe('>99%');
-    expect(fmtProbability('en', 0.004)).toBe('<1%');
+    expect(fmtFigureInterval('en', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3.14–3.66');
+    expect(fmtFigureInterval('es', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3,14–3,66');
+    expect(fmtChange('en', { kind: 'rate' }, 0.052)).toBe('+5.2 pp');
+    expect(fmtChange('en', { kind: 'mean' }, -0.34)).toBe('−0.34');
+    expect(probability('en', 0.99998)).toBe('> 99%');
+    expect(probability('en', 0.004)).toBe('< 1%');
   });
 });

@@ -62,7 +62,7 @@ export function heatmapRoutes(deps: AppDeps) {
       results = (
         <HeatmapResults
           t={t}
-          f={formats(user.locale, t)}
+          f={formats(user.locale)}
           rows={sortHeatmap(rows, sort, dir)}
           org={orgVals}
           orgLabel={t('wsOrgValue', { scope: allTeamsLabel(t, user) })}

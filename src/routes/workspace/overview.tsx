@@ -56,7 +56,7 @@ export function overviewRoutes(deps: AppDeps) {
       results = (
         <OverviewResults
           t={t}
-          f={formats(user.locale, t)}
+          f={formats(user.locale)}
           scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
           totalLabel={allTeamsLabel(t, user)}
           typeLabel={filters.types?.[0] ? interactionTypeLabel(t, filters.types[0]) : t('wsAllTypes')}
@@ -107,7 +107,7 @@ export function overviewRoutes(deps: AppDeps) {
     });
     return renderHtml(
       c,
-      <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />,
+      <TrendsSection t={t} f={formats(user.locale)} data={data} trendsHref={{ fragment: '', page: '' }} />,
     );
   });
 

@@ -96,7 +96,7 @@ export function targetRoutes(deps: AppDeps) {
       c,
       <TargetsPage
         t={t}
-        f={formats(user.locale, t)}
+        f={formats(user.locale)}
         user={user}
         teams={teams}
         teamId={teamId}
@@ -133,7 +133,7 @@ export function targetRoutes(deps: AppDeps) {
       const rows = await getTargets(deps.db.read);
       return renderHtml(
         c,
-        <TargetCard t={t} f={formats(user.locale, t)} {...card(user, rows, cpi, teamId, state)} />,
+        <TargetCard t={t} f={formats(user.locale)} {...card(user, rows, cpi, teamId, state)} />,
         status,
       );
     };

@@ -5,7 +5,8 @@ import { CPI_KEYS, type CpiKey } from '../../../src/stats';
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
-import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, monthText } from './format';
+import { count, percent } from '../format';
+import { fmtChange, fmtFigureInterval, fmtFigureValue, monthText } from './format';
 import { isoDay } from '../../../src/lib/days';
 import { cpiName } from '../names';
 
@@ -39,7 +40,7 @@ function WindowCell({ t, locale, w, after }: { t: StaffT; locale: string; w: Win
       <span class="muted small">
         {months(t, w)}
         {w.responseRate !== null &&
-          ` · ${t('coRateShort', { rate: fmtPercent(locale, w.responseRate), n: fmtCount(locale, w.responses) })}`}
+          ` · ${t('coRateShort', { rate: percent(locale, w.responseRate), n: count(locale, w.responses) })}`}
       </span>
     </>
   );

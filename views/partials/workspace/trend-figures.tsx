@@ -5,7 +5,8 @@ import { readCpi, type CpiReading } from '../../../src/domain/baselines';
 import { Figure } from '../../charts/figure';
 import { TrendChart, type TrendPoint } from '../../charts/trend-chart';
 import { cpiLabel } from './labels';
-import { unitOf, type Formats } from './format';
+import type { Formats } from './format';
+import { unitOf } from '../format';
 
 export interface TrendFiguresProps {
   t: StaffT;

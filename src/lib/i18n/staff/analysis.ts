@@ -43,10 +43,6 @@ export const en = {
 
   // Numbers
   anRange: '{lower} to {upper}',
-  anHours: '{value} h',
-  anPoints: '{value} pp',
-  anBelow: '< {value}',
-  anAbove: '> {value}',
   anNValue: 'n {n}',
   anInterval95: '95% interval',
   anInterval80: '80% interval',
@@ -307,10 +303,6 @@ export const es: Record<keyof typeof en, string> = {
   anToDate: 'hasta hoy',
 
   anRange: '{lower} a {upper}',
-  anHours: '{value} h',
-  anPoints: '{value} pp',
-  anBelow: '< {value}',
-  anAbove: '> {value}',
   anNValue: 'n {n}',
   anInterval95: 'Intervalo del 95 %',
   anInterval80: 'Intervalo del 80 %',
