@@ -8,10 +8,11 @@
  * - count: a whole number with the language's grouping ("12,400" / "12.400");
  * - a CPI in its unit: rates as percent, 1–5 means with two decimals, hours with one.
  */
+import { INTL_LOCALES } from '../../src/lib/i18n';
 import type { CpiKey } from '../../src/stats';
 
-/** The Intl locale of a staff language (staff read English or Spanish). */
-const numberTag = (locale: string): string => (locale === 'es' ? 'es-ES' : 'en-GB');
+/** The Intl locale of a staff language (staff read English or Spanish; src/lib/i18n). */
+const numberTag = (locale: string): string => INTL_LOCALES[locale === 'es' ? 'es' : 'en'];
 
 const MINUS = '\u2212';
 const formats = new Map<string, Intl.NumberFormat>();

@@ -49,6 +49,9 @@ export function translator<K extends string>(dict: Dict<K>, locale: Locale): Tra
   };
 }
 
+/** The Intl locale of each language, for numbers and dates: British English, Spain's Spanish, German. */
+export const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE' };
+
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español', de: 'Deutsch' };
 
 /** Picks the first supported language from an Accept-Language header. */
