@@ -129,7 +129,7 @@ export const en = {
   anGapsPageTitle: 'Skill gap analysis',
   anQuadrantTitle: 'Importance and performance',
   anQuadrantCpi: 'CPI for the chart',
-  anQuadrantTeam: 'Performance: mean score of team {team} ({reps} reps).',
+  anQuadrantTeam: 'Performance: mean score of team {team} ({reps, plural, one {# rep} other {# reps}}).',
   anQuadrantOrg: 'Performance: mean score of all reps ({reps}).',
   anQuadrantTargetsDiffer:
     'Skills have different proficiency targets; the line is their mean, each skill is placed by its own.',
@@ -162,7 +162,7 @@ export const en = {
   anNotEnoughData: 'not enough data',
   anNotEnoughDataReason:
     'Each needs at least {reps} trained and {reps} untrained reps with {responses} or more responses both before and after.',
-  anEffectsMissing: '{count} combinations of skill, kind and CPI.',
+  anEffectsMissing: '{count, plural, one {# combination} other {# combinations}} of skill, kind and CPI.',
   anEffectsMissingShow: 'Show them, with the reps each group had',
   anEffectsNote:
     'Rates change in percentage points (pp); 1–5 means in points. Organisation-wide: the team filter does not apply.',
@@ -387,7 +387,8 @@ export const es: Record<keyof typeof en, string> = {
   anGapsPageTitle: 'Análisis de brechas de habilidades',
   anQuadrantTitle: 'Importancia y desempeño',
   anQuadrantCpi: 'CPI del gráfico',
-  anQuadrantTeam: 'Desempeño: puntuación media del equipo {team} ({reps} comerciales).',
+  anQuadrantTeam:
+    'Desempeño: puntuación media del equipo {team} ({reps, plural, one {# comercial} other {# comerciales}}).',
   anQuadrantOrg: 'Desempeño: puntuación media de todos los comerciales ({reps}).',
   anQuadrantTargetsDiffer:
     'Las habilidades tienen objetivos de dominio distintos; la línea es su media y cada habilidad se sitúa según el suyo.',
@@ -420,7 +421,7 @@ export const es: Record<keyof typeof en, string> = {
   anNotEnoughData: 'datos insuficientes',
   anNotEnoughDataReason:
     'Cada una necesita al menos {reps} comerciales formados y {reps} sin formar con {responses} o más respuestas antes y después.',
-  anEffectsMissing: '{count} combinaciones de habilidad, tipo y CPI.',
+  anEffectsMissing: '{count, plural, one {# combinación} other {# combinaciones}} de habilidad, tipo y CPI.',
   anEffectsMissingShow: 'Mostrarlas, con los comerciales de cada grupo',
   anEffectsNote:
     'Las tasas cambian en puntos porcentuales (pp); las medias de 1 a 5, en puntos. Para toda la organización: el filtro de equipo no se aplica.',

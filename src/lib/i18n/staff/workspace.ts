@@ -47,7 +47,7 @@ export const en = {
   wsWithinSla: 'Within the {hours} h SLA: {pct} (95% interval {range})',
   wsTop2: 'Rated 4 or 5: {pct}',
   wsValueAddedUnit: 'value-added interactions',
-  wsValueAddedRate: '{rate} of {n} answers rated 4 or 5 (95% interval {range})',
+  wsValueAddedRate: '{rate} of {n, plural, one {# answer} other {# answers}} rated 4 or 5 (95% interval {range})',
   wsMeanRating: 'Mean rating {value} (95% interval {range}, n = {n}); target and baseline compare this mean.',
   wsClusterDetails: 'About this interval',
   wsClusterAnswers:
@@ -132,7 +132,8 @@ export const en = {
   wsHeatTip: 'Shrunk {shrunk}. Raw {raw} (95% interval {range}), n = {n}. Org {org}.',
   wsHeatTurnaroundTip:
     'Median {median}, 90th percentile {p90}; within the {hours} h SLA {pct} (95% interval {range}); n = {n} quotes. Org within SLA {org}.',
-  wsHeatRateTip: '{pct} of {n} invitations answered (95% interval {range}). Org {org}.',
+  wsHeatRateTip:
+    '{pct} of {n, plural, one {# invitation} other {# invitations}} answered (95% interval {range}). Org {org}.',
   wsHeatSuppressedTip: 'Not enough responses: at least {min} are needed.',
   wsHeatSuppressedTipN: 'Not enough responses (n = {n}): at least {min} are needed.',
   wsHeatHiddenTip: 'Hidden so that a rep with too few responses cannot be worked out from the totals.',
@@ -222,7 +223,8 @@ export const es: Record<keyof typeof en, string> = {
   wsWithinSla: 'Dentro del SLA de {hours} h: {pct} (intervalo del 95 % {range})',
   wsTop2: 'Valorado con 4 o 5: {pct}',
   wsValueAddedUnit: 'interacciones con valor añadido',
-  wsValueAddedRate: '{rate} de {n} respuestas valoradas con 4 o 5 (intervalo del 95 % {range})',
+  wsValueAddedRate:
+    '{rate} de {n, plural, one {# respuesta valorada} other {# respuestas valoradas}} con 4 o 5 (intervalo del 95 % {range})',
   wsMeanRating:
     'Valoración media {value} (intervalo del 95 % {range}, n = {n}); el objetivo y la línea base comparan esta media.',
   wsClusterDetails: 'Sobre este intervalo',
@@ -309,7 +311,8 @@ export const es: Record<keyof typeof en, string> = {
   wsHeatTip: 'Contraído {shrunk}. Bruto {raw} (intervalo del 95 % {range}), n = {n}. Organización {org}.',
   wsHeatTurnaroundTip:
     'Mediana {median}, percentil 90 {p90}; dentro del SLA de {hours} h {pct} (intervalo del 95 % {range}); n = {n} presupuestos. Organización dentro del SLA {org}.',
-  wsHeatRateTip: '{pct} de {n} invitaciones respondidas (intervalo del 95 % {range}). Organización {org}.',
+  wsHeatRateTip:
+    '{pct} de {n, plural, one {# invitación respondida} other {# invitaciones respondidas}} (intervalo del 95 % {range}). Organización {org}.',
   wsHeatSuppressedTip: 'Respuestas insuficientes: se necesitan al menos {min}.',
   wsHeatSuppressedTipN: 'Respuestas insuficientes (n = {n}): se necesitan al menos {min}.',
   wsHeatHiddenTip: 'Oculto para que un comercial con pocas respuestas no pueda deducirse de los totales.',
