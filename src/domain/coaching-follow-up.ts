@@ -20,9 +20,8 @@ import { getSettings } from './settings';
 import type { LinkAnalysis } from './analysis/links';
 import { clearestLinkedCpi } from './analysis/gaps-view';
 import { figureOfSums, figureOfTurnaround, type CpiFigure } from './coaching-figures';
-import { DAY_MS } from '../lib/days';
+import { YEAR_MS } from '../lib/days';
 
-const YEAR_MS = 365 * DAY_MS;
 const WINDOW_MONTHS = 3;
 
 export interface WindowResult {

@@ -23,13 +23,12 @@ import { readableValue, type LinkAnalysis, type LinkResult } from './analysis/li
 import { actionable, assessMore } from './analysis/rep-view';
 import { computeCpis } from './cpis';
 import { figureOfGroup, type CpiFigure } from './coaching-figures';
-import { DAY_MS } from '../lib/days';
+import { YEAR_MS } from '../lib/days';
 
 export const PLAN_MONTHS = [3, 6, 12] as const;
 export type PlanMonths = (typeof PLAN_MONTHS)[number];
 export const DEFAULT_PLAN_MONTHS: PlanMonths = 6;
 const QUOTES_PER_REP = 2;
-const YEAR_MS = 365 * DAY_MS;
 
 /** The last `months` calendar months, the current one to date (as the analysis pages' presets, so both share one analysis). */
 export function lastMonths(now: number, months: number): Period {

@@ -5,7 +5,7 @@
  * opening the overview sees what is happening now, with the page saying it is partial.
  */
 import type { Period } from '../lib/period';
-import { addMonths, isMonthStart, monthKey, monthStart, nextMonthKey } from '../lib/periods';
+import { addMonths, isMonthStart, monthKey, monthKeyLabel, monthStart, nextMonthKey } from '../lib/periods';
 import { DAY_MS, isoDay, parseCalendarDay } from '../lib/days';
 
 const MAX_CUSTOM_DAYS = 10 * 366;
@@ -42,9 +42,7 @@ export function quarterKeyOf(ms: number): string {
   return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
-export function monthKeyLabel(key: number): string {
-  return `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
-}
+export { monthKeyLabel } from '../lib/periods';
 
 const parseDate = (text: string | undefined) => (text ? parseCalendarDay(text.trim()) : undefined);
 

@@ -6,6 +6,9 @@
 /** Milliseconds in a day. Every day of UTC is this long (no leap seconds in JavaScript time). */
 export const DAY_MS = 86_400_000;
 
+/** 365 days: how far back the coaching pages look for sessions. */
+export const YEAR_MS = 365 * DAY_MS;
+
 /** Midnight UTC at or before `ms`. */
 export const startOfUtcDay = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
 

@@ -28,9 +28,8 @@ import { SessionForm } from '../../../views/partials/coaching/session-form';
 import { SessionList } from '../../../views/partials/coaching/session-list';
 import { sessionMessage } from '../../../views/partials/coaching/messages';
 import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-params';
-import { DAY_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../../lib/days';
+import { YEAR_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../../lib/days';
 
-const YEAR_MS = 365 * DAY_MS;
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
 
 function problemText(t: StaffT, problem: SessionProblem): string {

@@ -6,7 +6,8 @@ import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
 import { count, percent } from '../format';
-import { fmtChange, fmtFigureInterval, fmtFigureValue, monthText } from './format';
+import { fmtChange, fmtFigureInterval, fmtFigureValue } from './format';
+import { monthKeyLabel } from '../../../src/lib/periods';
 import { isoDay } from '../../../src/lib/days';
 import { cpiName } from '../names';
 
@@ -26,8 +27,8 @@ function months(t: StaffT, w: WindowResult): string {
   if (w.months.length === 0) return t('coNoMonthsYet');
   const range =
     w.months.length === 1
-      ? monthText(w.months[0]!)
-      : `${monthText(w.months[0]!)} – ${monthText(w.months[w.months.length - 1]!)}`;
+      ? monthKeyLabel(w.months[0]!)
+      : `${monthKeyLabel(w.months[0]!)} – ${monthKeyLabel(w.months[w.months.length - 1]!)}`;
   return w.partial ? `${range} (${t('coMonthToDate')})` : range;
 }
 

@@ -16,6 +16,3 @@ export const fmtFigureInterval = (locale: string, f: Pick<CpiFigure, 'kind' | 'l
 /** A signed difference in the figure's unit (percentage points for rates). */
 export const fmtChange = (locale: string, f: Pick<CpiFigure, 'kind'>, delta: number): string =>
   unitChange(locale, unitOfFigure(f), delta);
-
-/** "2026-03" from YYYYMM. */
-export const monthText = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
