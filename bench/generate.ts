@@ -15,6 +15,7 @@ import { migrate } from '../db/migrate';
 import { sql } from 'drizzle-orm';
 import { rebuildRollups } from '../db/queries/rollups';
 import { mulberry32 } from '../src/stats/prng';
+import { DAY_MS } from '../src/lib/days';
 
 const TYPES = ['call', 'meeting', 'demo', 'quote', 'support'] as const;
 const SKILLS = [
@@ -90,7 +91,7 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
   const random = mulberry32(spec.seed ?? 42);
   const repCount = spec.reps ?? 500;
   const now = spec.now;
-  const created = now - 800 * 86_400_000;
+  const created = now - 800 * DAY_MS;
   const teams = Array.from({ length: 10 }, (_, i) => [i + 1, `Team ${i + 1}`, created]);
   const reps = Array.from({ length: repCount }, (_, i) => [
     i + 1,
@@ -113,20 +114,12 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
         r + 1,
         s + 1,
         'assessment',
-        now - 200 * 86_400_000,
+        now - 200 * DAY_MS,
         Math.round(ability[r]![s]!),
         created,
       ]);
       if (random() < 0.4)
-        training.push([
-          trainingId++,
-          r + 1,
-          s + 1,
-          'course',
-          now - Math.floor(random() * 700) * 86_400_000,
-          null,
-          created,
-        ]);
+        training.push([trainingId++, r + 1, s + 1, 'course', now - Math.floor(random() * 700) * DAY_MS, null, created]);
     }
   }
   const customers = Math.min(50_000, Math.ceil(spec.responses / 4));
@@ -152,7 +145,7 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
     ],
     'write',
   );
-  const span = 730 * 86_400_000;
+  const span = 730 * DAY_MS;
   // Smaller statements against a server (request size); large ones into a file.
   const chunk = url.startsWith('file:') ? 50_000 : 5_000;
   for (let start = 0; start < spec.responses; start += chunk) {
@@ -191,7 +184,7 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
         '[]',
         occurredAt + 7_200_000,
         occurredAt + 7_200_000,
-        occurredAt + 15 * 86_400_000,
+        occurredAt + 15 * DAY_MS,
         14,
         occurredAt,
       ]);
@@ -210,9 +203,9 @@ export async function writeWorkspace(url: string, spec: WorkspaceSpec): Promise<
         random() < 0.5 ? likert(4) : null,
         likert(1),
         random() < 0.9 ? likert(3) : null,
-        occurredAt + 86_400_000,
-        occurredAt + 86_400_000,
-        occurredAt + 86_400_000,
+        occurredAt + DAY_MS,
+        occurredAt + DAY_MS,
+        occurredAt + DAY_MS,
       ]);
     }
     await client.batch(

@@ -11,6 +11,7 @@ import { createDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { mulberry32 } from '../src/stats/prng';
 import { median } from './lib';
+import { DAY_MS } from '../src/lib/days';
 
 const DIR = 'test-output/bench/import';
 const HEADER =
@@ -23,7 +24,7 @@ async function writeCsv(path: string, rows: number, now: number): Promise<void> 
   const random = mulberry32(rows);
   out.write(`${HEADER}\n`);
   for (let i = 0; i < rows; i++) {
-    const at = now - (20 + Math.floor(random() * 700)) * 86_400_000 - Math.floor(random() * 86_400_000);
+    const at = now - (20 + Math.floor(random() * 700)) * DAY_MS - Math.floor(random() * DAY_MS);
     const type = TYPES[i % 5]!;
     const quote = type === 'quote';
     const line = `hist-${i},rep${i % 500}@bench.test,cust${Math.floor(random() * 200_000)}@customer.test,Customer ${i % 997},${['en', 'es', 'de'][i % 3]},Company ${i % 331},${type},${new Date(at).toISOString()},${quote ? new Date(at).toISOString() : ''},${quote ? new Date(at + 30 * 3_600_000).toISOString() : ''},${i % 4 === 0 ? 'deck-a;deck-b' : ''}\n`;

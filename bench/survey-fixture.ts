@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { rebuildRollups } from '../db/queries/rollups';
 import { hashToken, newToken } from '../src/lib/tokens';
 import { multiRowInsert } from './generate';
+import { DAY_MS } from '../src/lib/days';
 
 /** `target` is a file path or a libSQL URL. */
 export async function createOpenInvitations(target: string, count: number, now: number): Promise<string[]> {
@@ -59,7 +60,7 @@ export async function createOpenInvitations(target: string, count: number, now: 
         '[]',
         now - 60_000,
         now - 60_000,
-        now + 14 * 86_400_000,
+        now + 14 * DAY_MS,
         14,
         now,
       ]);

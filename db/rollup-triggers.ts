@@ -8,7 +8,7 @@
  * up to d − 1, then moves every row from d on by the change. Bulk loaders switch the
  * triggers off (rollup_mode.bulk = 1) and rebuild instead.
  */
-const DAY = 86_400_000;
+import { DAY_MS } from '../src/lib/days';
 const COLUMNS = [
   'invitations',
   'responses',
@@ -50,7 +50,7 @@ function responseChange(r: string): Record<string, string> {
 
 /** The statements applying `change` (sign ±1) at rep/type/time expressions, to the running totals and the month. */
 function apply(rep: string, type: string, at: string, change: Record<string, string>, sign: '+' | '-'): string {
-  const day = `(${at}) / ${DAY}`;
+  const day = `(${at}) / ${DAY_MS}`;
   const month = `CAST(strftime('%Y%m', (${at}) / 1000, 'unixepoch') AS INTEGER)`;
   const moves = Object.entries(change)
     .map(([c, e]) => `${c} = ${c} ${sign} ${e}`)

@@ -10,9 +10,10 @@
  */
 import type { AnswerKey } from '../schema';
 import { COACHING_NOTES, DEMO_TEAMS, type DemoSkill } from './catalog';
-import { DAY, monthIndexStart, type Draw } from './model';
+import { monthIndexStart, type Draw } from './model';
 import type { GenInteraction, GenRep } from './generate';
 import type { TrainingPlan } from './training';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface CoachingProgramme {
   skill: DemoSkill;
@@ -96,7 +97,7 @@ export class FeedbackCoaching {
           month,
           programme,
           team: DEMO_TEAMS.findIndex((t) => t.name === name),
-          decidedAt: monthIndexStart(start, month) + (DECISION_DAY - 1) * DAY,
+          decidedAt: monthIndexStart(start, month) + (DECISION_DAY - 1) * DAY_MS,
         })),
       ),
     )
@@ -151,7 +152,7 @@ export class FeedbackCoaching {
       this.plan.addCoaching(rep, programme.skill, completedAt, delta, COACHING_NOTES[programme.skill].note);
       Object.assign(decision, { rep: rep.index, completedAt, delta });
       if (this.draw.chance(FOLLOW_UP_SHARE)) {
-        const followUp = completedAt + this.draw.int(21, 35) * DAY;
+        const followUp = completedAt + this.draw.int(21, 35) * DAY_MS;
         if (followUp < this.now)
           this.plan.addCoaching(
             rep,

@@ -16,7 +16,6 @@ import {
   type DemoSkill,
 } from './catalog';
 import {
-  DAY,
   Draw,
   G_LOADING,
   HOUR,
@@ -38,6 +37,7 @@ import {
 import { TrainingPlan, type GenTraining, type GenPlannedCoaching } from './training';
 import { FeedbackCoaching, type GenCoachingDecision } from './coaching';
 import { simulateSurveys, startPartialAnswers, type GenInvitation } from './surveys';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface GenRep {
   index: number;
@@ -106,7 +106,7 @@ const ODD_RESPONSE_RATES: [number, number, number][] = [
 const EXCLUDED_REP: [number, number] = [2, 10];
 
 export function generateDemoWorkspace(seed: number, now: number): DemoWorkspace {
-  const start = now - WINDOW_DAYS * DAY;
+  const start = now - WINDOW_DAYS * DAY_MS;
   const reps = makeReps(seed, now);
   // Baseline assessments and the courses booked for the year come first: courses shape
   // proficiency (and so the interactions drawn next); coaching reacts to answers, so it is
@@ -169,7 +169,7 @@ function makeReps(seed: number, now: number): GenRep[] {
         general: g![i]!,
         theta0,
         steps,
-        excludedFrom: EXCLUDED_REP[0] === t && EXCLUDED_REP[1] === i ? now - 45 * DAY : null,
+        excludedFrom: EXCLUDED_REP[0] === t && EXCLUDED_REP[1] === i ? now - 45 * DAY_MS : null,
       });
     });
   });
@@ -259,8 +259,8 @@ function makeInteractions(seed: number, reps: GenRep[], start: number, now: numb
       quoteDeliveredAt = delivered <= now ? delivered : null;
     }
     // Backfilled from a CSV weeks later now and then: recorded, too old to survey.
-    const late = occurredAt < now - 45 * DAY && draw.chance(0.01);
-    const arrivedAt = occurredAt + (late ? draw.int(16, 40) * DAY : draw.int(5, 40) * MINUTE);
+    const late = occurredAt < now - 45 * DAY_MS && draw.chance(0.01);
+    const arrivedAt = occurredAt + (late ? draw.int(16, 40) * DAY_MS : draw.int(5, 40) * MINUTE);
     return {
       rep: rep.index,
       customer,

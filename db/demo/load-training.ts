@@ -6,9 +6,9 @@
 import type { Drizzle } from '../client';
 import * as t from '../schema';
 import { DEMO_TEAMS } from './catalog';
-import { DAY } from './model';
 import type { DemoWorkspace } from './generate';
 import { columnCount, inBatches } from './batches';
+import { DAY_MS } from '../../src/lib/days';
 
 /** Training records, then the coaching sessions pointing at the coaching ones. */
 export async function writeTraining(
@@ -50,7 +50,7 @@ export async function writeTraining(
             completedAt: r.completedAt,
             notes: r.coaching.notes,
             trainingRecordId: recordIds.get(r.externalId)!,
-            createdAt: r.completedAt - 7 * DAY,
+            createdAt: r.completedAt - 7 * DAY_MS,
             updatedAt: r.completedAt,
           },
         ]
@@ -66,8 +66,8 @@ export async function writeTraining(
     completedAt: null,
     notes: p.notes,
     trainingRecordId: null,
-    createdAt: ws.now - DAY,
-    updatedAt: ws.now - DAY,
+    createdAt: ws.now - DAY_MS,
+    updatedAt: ws.now - DAY_MS,
   }));
   await inBatches([...done, ...planned], columnCount(t.coachingSessions), (batch) =>
     tx.insert(t.coachingSessions).values(batch),

@@ -9,16 +9,17 @@ import * as t from '../schema';
 import type { Role } from '../schema';
 import { withBulkRollups } from '../queries/rollups';
 import { recordAudit } from '../queries/audit';
+import { hasLowAnswerSql } from '../queries/follow-ups';
 import { getUserByEmail, insertUser } from '../queries/users';
 import { queueSurveyMail, type MailSettings } from '../../src/domain/invitations';
 import { customerKey } from '../../src/domain/interaction-keys';
 import { hashEmail } from '../../src/lib/tokens';
 import { monthKey, monthStart, nextMonthKey } from '../../src/lib/periods';
 import { DEMO_CONTENT, DEMO_SKILLS, DEMO_TEAMS, contentUrl } from './catalog';
-import { DAY } from './model';
 import type { DemoWorkspace, GenInteraction } from './generate';
 import { writeTraining } from './load-training';
 import { columnCount, inBatches } from './batches';
+import { DAY_MS } from '../../src/lib/days';
 
 /** The settings row that marks a database as holding the demo workspace. */
 export const DEMO_MARKER = 'demo.workspace';
@@ -67,7 +68,7 @@ async function writeRows(
   mail: MailSettings,
 ): Promise<boolean> {
   const { now, start } = ws;
-  const setUpAt = start - 30 * DAY;
+  const setUpAt = start - 30 * DAY_MS;
 
   const teamRows = await tx
     .insert(t.teams)
@@ -282,17 +283,17 @@ async function writeRows(
 
 /** Follow-ups for low answers from customers who consented (as the survey opens them): recent ones open, older ones resolved. */
 async function writeFollowUps(tx: Drizzle, now: number): Promise<void> {
-  const recent = now - 30 * DAY;
+  const recent = now - 30 * DAY_MS;
   await tx.run(sql`
     INSERT INTO follow_ups (response_id, status, note, created_at, updated_at)
     SELECT id,
       CASE WHEN submitted_at >= ${recent} THEN 'open' ELSE 'resolved' END,
       CASE WHEN submitted_at >= ${recent} THEN '' ELSE 'Called the customer, apologised and sent a written summary of the next steps.' END,
       submitted_at,
-      CASE WHEN submitted_at >= ${recent} THEN submitted_at ELSE min(submitted_at + ${2 * DAY}, ${now}) END
+      CASE WHEN submitted_at >= ${recent} THEN submitted_at ELSE min(submitted_at + ${2 * DAY_MS}, ${now}) END
     FROM responses
     WHERE status = 'submitted' AND contact_consent = 1
-      AND (resolved_first_contact = 0 OR content_useful <= 2 OR decision_clearer <= 2 OR added_value <= 2)`);
+      AND ${hasLowAnswerSql('')}`);
 }
 
 /** Org-wide targets for every CPI and one per team, with the first three whole months as the baseline. */
@@ -312,7 +313,7 @@ async function writeTargets(tx: Drizzle, ws: DemoWorkspace, teamIds: number[], l
     [1, 'quoteTurnaround', 30],
     [2, 'contentUseful', 3.9],
   ];
-  const common = { baselineFrom, baselineTo, updatedBy: leadId, updatedAt: ws.now - 7 * DAY };
+  const common = { baselineFrom, baselineTo, updatedBy: leadId, updatedAt: ws.now - 7 * DAY_MS };
   await tx.insert(t.cpiTargets).values([
     ...org.map(([cpi, target]) => ({ cpi, teamId: null, scope: 'org', target, ...common })),
     ...perTeam.map(([team, cpi, target]) => ({

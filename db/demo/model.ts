@@ -122,13 +122,13 @@ import type { InteractionType } from '../schema';
 import type { DemoSkill } from './catalog';
 import type { RandomSource } from '../../src/stats/prng';
 import { addMonths, monthKey, monthStart } from '../../src/lib/periods';
+import { DAY_MS } from '../../src/lib/days';
 
 export const DEMO_SEED = 20240611;
-export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 export const WINDOW_DAYS = 365;
-const RAMP_MS = 14 * DAY;
+const RAMP_MS = 14 * DAY_MS;
 
 export const PROFICIENCY_MEAN = 62;
 export const PROFICIENCY_SD = 12;
@@ -354,5 +354,5 @@ export function consentProbability(hasComment: boolean): number {
  */
 export function answerDelayMs(draw: Draw): number {
   if (draw.chance(0.78)) return Math.min(70, Math.exp(Math.log(5) + 1.1 * draw.normal())) * HOUR;
-  return 3 * DAY + Math.min(10 * 24, Math.exp(Math.log(8) + 1.2 * draw.normal())) * HOUR;
+  return 3 * DAY_MS + Math.min(10 * 24, Math.exp(Math.log(8) + 1.2 * draw.normal())) * HOUR;
 }

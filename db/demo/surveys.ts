@@ -4,11 +4,11 @@
  * (model in ./model.ts), get reminded, let links expire or unsubscribe.
  */
 import type { AnswerKey, InteractionType } from '../schema';
+import { hasLowAnswer } from '../../src/lib/vocabulary';
 import { decideSurvey, defaultRule, type Rule } from '../../src/domain/survey-rules';
 import { COMMENTS, DEMO_CONTENT, DEMO_SKILLS, type DemoSkill, type Sentiment } from './catalog';
 import {
   ADDED_VALUE_STEP,
-  DAY,
   HOUR,
   INTERACTION_TYPE_SHARES,
   MINUTE,
@@ -26,6 +26,7 @@ import {
   type WouldBeAnswers,
 } from './model';
 import type { GenCustomer, GenInteraction, GenRep } from './generate';
+import { DAY_MS } from '../../src/lib/days';
 
 interface GenResponse {
   status: 'submitted' | 'partial';
@@ -117,8 +118,8 @@ export function simulateSurveys(
     const sentAt = Math.min(now, decision.sendAt + draw.int(1, 4) * MINUTE);
     invitation.status = 'sent';
     invitation.sentAt = sentAt;
-    invitation.expiresAt = sentAt + rule.expiryDays * DAY;
-    invitation.reminderDueAt = rule.reminderAfterDays === null ? null : sentAt + rule.reminderAfterDays * DAY;
+    invitation.expiresAt = sentAt + rule.expiryDays * DAY_MS;
+    invitation.reminderDueAt = rule.reminderAfterDays === null ? null : sentAt + rule.reminderAfterDays * DAY_MS;
 
     // What the customer would say is drawn first: whether they answer depends on it (model.ts).
     invitation.latent = wouldAnswer(draw, rep, it, it.occurredAt >= stepAt ? ADDED_VALUE_STEP.delta : 0);
@@ -172,7 +173,7 @@ function answer(
     addedValue: keep('added_value', model.addedValue),
   };
   const likert = [r.contentUseful, r.decisionClearer, r.addedValue].filter((v): v is number => v !== null);
-  const anyLow = r.resolvedFirstContact === 0 || likert.some((v) => v <= 2);
+  const anyLow = hasLowAnswer(r);
   const allHigh = r.resolvedFirstContact !== 0 && likert.length > 0 && likert.every((v) => v >= 4);
   const sentiment: Sentiment = anyLow ? 'negative' : allHigh ? 'positive' : 'neutral';
   const comment =

@@ -7,8 +7,9 @@
  */
 import type { CpiKey } from '../schema';
 import { COACHING_NOTES, DEMO_SKILLS, DEMO_TEAMS, type DemoSkill } from './catalog';
-import { DAY, HOUR, MINUTE, assessmentScore, monthIndexOf, monthIndexStart, proficiencyAt, type Draw } from './model';
+import { HOUR, MINUTE, assessmentScore, monthIndexOf, monthIndexStart, proficiencyAt, type Draw } from './model';
 import type { GenRep } from './generate';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface GenTraining {
   externalId: string;
@@ -69,17 +70,17 @@ export class TrainingPlan {
 
   /** An instant on `day` of the window, in working hours (UTC), to the minute. */
   private at(day: number, draw = this.draw): number {
-    return Math.round((this.start + day * DAY + draw.int(9, 17) * HOUR) / MINUTE) * MINUTE;
+    return Math.round((this.start + day * DAY_MS + draw.int(9, 17) * HOUR) / MINUTE) * MINUTE;
   }
 
   /** A weekday instant between days `from` and `to` (1-based) of month k, in working hours. */
   inMonth(k: number, from: number, to: number, draw = this.draw): number {
     let t =
       monthIndexStart(this.start, k) +
-      (draw.int(from, to) - 1) * DAY +
+      (draw.int(from, to) - 1) * DAY_MS +
       draw.int(9, 16) * HOUR +
       draw.int(0, 3) * 15 * MINUTE;
-    while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY;
+    while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY_MS;
     return t;
   }
 
@@ -148,7 +149,7 @@ export class TrainingPlan {
     for (const rep of this.reps) {
       for (const { slug } of DEMO_SKILLS) {
         if (this.unassessed.has(`${rep.index}|${slug}`)) continue;
-        const times = rep.steps[slug].map((step) => step.at + draw.int(20, 40) * DAY);
+        const times = rep.steps[slug].map((step) => step.at + draw.int(20, 40) * DAY_MS);
         if (draw.chance(MID_YEAR_SHARE)) times.push(this.at(draw.int(190, 235), draw));
         for (const t of times) {
           if (t >= this.now) continue;
@@ -194,7 +195,7 @@ export class TrainingPlan {
       .map((rep, k) => ({
         rep: rep.index,
         skill,
-        plannedFor: Math.round((this.now + (3 + 4 * k) * DAY) / HOUR) * HOUR,
+        plannedFor: Math.round((this.now + (3 + 4 * k) * DAY_MS) / HOUR) * HOUR,
         cpi: COACHING_NOTES[skill].cpi,
         notes: 'Planned from the gap analysis: decision clarity below target.',
       }));

@@ -9,9 +9,10 @@ import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
-import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
+import { COUNT_COLUMNS, COUNT_FIELDS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
 import { emptySums, addSums, type CpiSums } from './cpis';
 import { rowsOf } from './bulk';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface RepTypeSums {
   repId: number;

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { CpiKey } from '../schema';
 import type { Period } from '../../src/lib/period';
+import { hasLowAnswerSql, isLowAnswerSql } from './follow-ups';
 
 export interface QuoteRow {
   responseId: number;
@@ -23,13 +24,13 @@ function lowAnswerIn(cpi: CpiKey): SQL {
     case 'fcr':
       return sql`r.resolved_first_contact = 0`;
     case 'contentUseful':
-      return sql`r.content_useful <= 2`;
+      return isLowAnswerSql('r.content_useful');
     case 'decisionClearer':
-      return sql`r.decision_clearer <= 2`;
+      return isLowAnswerSql('r.decision_clearer');
     case 'addedValue':
-      return sql`r.added_value <= 2`;
+      return isLowAnswerSql('r.added_value');
     case 'quoteTurnaround':
-      return sql`r.interaction_type = 'quote' AND (r.resolved_first_contact = 0 OR r.content_useful <= 2 OR r.decision_clearer <= 2 OR r.added_value <= 2)`;
+      return sql`r.interaction_type = 'quote' AND ${hasLowAnswerSql('r.')}`;
   }
 }
 

@@ -8,8 +8,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import type { InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
-import { COUNT_COLUMNS, COUNT_FIELDS, DAY_MS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
+import { COUNT_COLUMNS, COUNT_FIELDS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
 import { rowsOf } from './bulk';
+import { DAY_MS } from '../../src/lib/days';
 
 export interface CpiSums {
   invitations: number;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { outbox, type OutboxMessage } from '../schema';
+import { DAY_MS } from '../../src/lib/days';
 
 /**
  * Claims up to `limit` due messages for `owner` with a lease (one conditional UPDATE), so
@@ -51,7 +52,7 @@ export function markSent(tx: Drizzle, message: OutboxMessage, owner: string, now
       .where(and(eq(outbox.id, message.id), eq(outbox.leaseOwner, owner), eq(outbox.status, 'pending'))),
     tx.run(sql`
       UPDATE invitations SET status = 'sent', sent_at = ${now},
-        expires_at = ${now} + expiry_days * 86400000,
+        expires_at = ${now} + expiry_days * ${sql.raw(String(DAY_MS))},
         reminder_due_at = CASE WHEN reminder_due_at IS NULL THEN NULL ELSE reminder_due_at + (${now} - send_at) END
       WHERE id = ${message.invitationId} AND status = 'scheduled' AND ${message.kind} = 'invitation'
         AND EXISTS (SELECT 1 FROM outbox WHERE id = ${message.id} AND status = 'sent' AND sent_at = ${now})`),

@@ -8,8 +8,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { cpiCumulative, cpiMonthly, INTERACTION_TYPES, type InteractionType } from '../schema';
-
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src/lib/days';
 
 /**
  * The CTEs `pairs` (every rep × interaction type, or only `types`) and `b` (per pair, the

@@ -5,7 +5,6 @@
  */
 import type { CpiKey } from '../../db/schema';
 import { lowerIsBetter } from '../stats';
-import type { CpiGroup } from './cpis';
 import type { Clustering } from './group-figures';
 
 /**
@@ -19,12 +18,24 @@ export interface CpiReading extends Partial<Clustering> {
   n: number;
 }
 
+type Interval = { lower: number; upper: number; n: number } & Partial<Clustering>;
+
+/** What readCpi reads: a group's figures (`CpiGroup`) or one month of a trend (`SeriesPoint`, src/domain/trends.ts). */
+interface CpiCells {
+  suppressed: boolean;
+  fcr?: (Interval & { rate: number }) | null | undefined;
+  contentUseful?: (Interval & { mean: number }) | null | undefined;
+  decisionClearer?: (Interval & { mean: number }) | null | undefined;
+  addedValue?: (Interval & { mean: number }) | null | undefined;
+  quoteTurnaroundHours?: { median: number; n: number } | null | undefined;
+}
+
 /**
  * FCR: the rate; content usefulness, decision clarity and added value: the 1–5 mean (the
  * value-added count and rate sit beside it); quote turnaround: the median in hours, for
  * which no interval is computed. Null when the group or the CPI is below the minimum n.
  */
-export function readCpi(group: CpiGroup | undefined, cpi: CpiKey): CpiReading | null {
+export function readCpi(group: CpiCells | undefined, cpi: CpiKey): CpiReading | null {
   if (!group || group.suppressed) return null;
   switch (cpi) {
     case 'fcr':

@@ -24,8 +24,8 @@ import {
 } from '../../db/queries/coaching-sessions';
 import { conflict, notFound } from '../lib/errors';
 import type { SessionUser } from '../context';
+import { DAY_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../lib/days';
 
-const DAY_MS = 86_400_000;
 /** How far back a session may be logged and how far ahead one may be planned. */
 const SESSION_WINDOW_DAYS = 366;
 export const NOTES_MAX = 4000;
@@ -52,16 +52,8 @@ export interface SessionInput {
   action: SessionAction;
 }
 
-export const startOfUtcDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** "2026-11-20" → midnight UTC of that day; undefined unless a real calendar date. */
-export function parseIsoDay(value: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return isoDay(ms) === value.trim() ? ms : undefined;
-}
+/** "2026-11-20" (spaces around allowed) → midnight UTC of that day; undefined unless a real calendar date. */
+const parseDateField = (value: string) => parseCalendarDay(value.trim());
 
 const sessionForm = z.object({
   rep: z
@@ -71,8 +63,8 @@ const sessionForm = z.object({
   skill: z.string().trim().min(1, 'skill').max(100, 'skill'),
   date: z
     .string()
-    .refine((v) => parseIsoDay(v) !== undefined, 'date')
-    .transform((v) => parseIsoDay(v)!),
+    .refine((v) => parseDateField(v) !== undefined, 'date')
+    .transform((v) => parseDateField(v)!),
   notes: z
     .string()
     .max(NOTES_MAX, 'notes-too-long')

@@ -22,9 +22,9 @@ import { readableValue, type LinkAnalysis, type LinkResult } from './analysis/li
 import { actionable, assessMore } from './analysis/rep-view';
 import { computeCpis } from './cpis';
 import { figureOfGroup, type CpiFigure } from './coaching-figures';
+import { YEAR_MS } from '../lib/days';
 
 const QUOTES_PER_REP = 2;
-const YEAR_MS = 365 * 86_400_000;
 
 interface PlanQuote {
   comment: string;

@@ -20,4 +20,4 @@ export const seesEveryRow = (viewer: IdentityViewer): boolean =>
   viewer.kind === 'integration' || viewer.role === 'admin';
 
 /** An instant shown without identity: its calendar day (UTC) only. */
-export const dayOnly = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export { isoDay as dayOnly } from '../lib/days';

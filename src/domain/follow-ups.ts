@@ -13,7 +13,9 @@ import {
   setFollowUpStatus,
   type FollowUpStatus,
 } from '../../db/queries/coaching-follow-ups';
+import { isoDay } from '../lib/days';
 import { notFound } from '../lib/errors';
+import { hasLowAnswer } from '../lib/vocabulary';
 import type { SessionUser } from '../context';
 import type { responses } from '../../db/schema';
 
@@ -27,9 +29,7 @@ type Answers = Pick<
 
 /** Whether a submitted response opens a follow-up (docs/architecture.md, "The survey loop"). */
 export function needsFollowUp(r: Answers): boolean {
-  if (!r.contactConsent) return false;
-  const low = (v: number | null) => v !== null && v <= 2;
-  return r.resolvedFirstContact === 0 || low(r.contentUseful) || low(r.decisionClearer) || low(r.addedValue);
+  return Boolean(r.contactConsent) && hasLowAnswer(r);
 }
 
 const subject = (id: number) => `follow-up:${id}`;
@@ -54,7 +54,7 @@ export async function assignFollowUp(
 
 /** "2026-11-20 Nora Lindqvist: text", appended below the earlier notes. */
 export function appendNote(existing: string, text: string, author: string, now: number): string {
-  const line = `${new Date(now).toISOString().slice(0, 10)} ${author}: ${text}`;
+  const line = `${isoDay(now)} ${author}: ${text}`;
   return existing.trim() === '' ? line : `${existing.trimEnd()}\n${line}`;
 }
 

@@ -16,7 +16,7 @@ import {
   type RepComment,
   type TimelineEvent,
 } from '../../db/queries/analysis-rep';
-import type { CpiKey } from '../stats';
+import { ANSWER_CPI_KEYS, type CpiKey } from '../stats';
 import type { TeamScope } from './access';
 import type { FilterPeriod } from './filters';
 import { computeCpis, type CpiGroup } from './cpis';
@@ -98,8 +98,8 @@ export function repGaps(analysis: LinkAnalysis | null, repId: number): RepGapsSt
 /** A month of the series; `withheld` lists CPIs hidden only so that a suppressed month cannot be derived. */
 export type RepSeriesPoint = SeriesPoint & { withheld: SummedCpi[] };
 
-const SUMMED_CPIS = ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as const;
-type SummedCpi = (typeof SUMMED_CPIS)[number];
+/** The CPIs summed over the period (quote turnaround is a median). */
+type SummedCpi = (typeof ANSWER_CPI_KEYS)[number];
 
 /**
  * Secondary suppression (docs/statistics.md, "Showing numbers": hide a second cell when a
@@ -110,7 +110,7 @@ type SummedCpi = (typeof SUMMED_CPIS)[number];
  */
 export function protectSmallMonths(series: SeriesPoint[]): RepSeriesPoint[] {
   const out: RepSeriesPoint[] = series.map((p) => ({ ...p, withheld: [] }));
-  for (const cpi of SUMMED_CPIS) {
+  for (const cpi of ANSWER_CPI_KEYS) {
     const hidden = out.filter((p) => p.n > 0 && p[cpi] === null);
     if (hidden.length !== 1) continue;
     const shown = out.filter((p) => p[cpi] !== null);

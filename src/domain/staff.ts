@@ -16,8 +16,9 @@ import {
 } from '../../db/queries/users';
 import { consumeOneTimeToken, deleteUnusedTokens, insertOneTimeToken } from '../../db/queries/one-time-tokens';
 import { recordAudit } from '../../db/queries/audit';
+import { DAY_MS } from '../lib/days';
 
-const INVITE_VALID_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITE_VALID_MS = 7 * DAY_MS;
 
 /** With no staff account yet, replaces any earlier setup link with a new one and returns it. */
 export async function issueSetupLink(deps: AppDeps): Promise<string | undefined> {

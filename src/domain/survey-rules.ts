@@ -11,8 +11,7 @@ import {
   type SuppressionReason,
 } from '../../db/schema';
 import { listStoredRules } from '../../db/queries/survey-rules';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../lib/days';
 
 export interface Rule {
   interactionType: InteractionType;

@@ -6,9 +6,7 @@
  */
 import { z } from 'zod';
 import { CPI_KEYS, type CpiKey } from '../../db/schema';
-
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DAY_MS, parseCalendarDay } from '../lib/days';
 
 export type TargetUnit = 'percent' | 'mean' | 'hours';
 
@@ -36,10 +34,7 @@ const TARGET_ERROR_CODES = [
 ] as const;
 export type TargetErrorCode = (typeof TARGET_ERROR_CODES)[number];
 
-const dateMs = (text: string) => {
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return DATE.test(text) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text ? ms : undefined;
-};
+const dateMs = parseCalendarDay;
 
 const text = z
   .string()

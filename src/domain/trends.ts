@@ -17,7 +17,7 @@ import {
   type CpiSums,
 } from '../../db/queries/cpis';
 import { likertMean, turnaroundFromOrderStatistics, wilsonInterval } from '../stats';
-import { monthKey, monthStart, nextMonthKey } from '../lib/periods';
+import { monthKey, monthKeyLabel, monthStart, nextMonthKey } from '../lib/periods';
 import type { TeamScope } from './access';
 import { getSettings } from './settings';
 import { groupMean, groupRate, type Clustering } from './group-figures';
@@ -64,8 +64,6 @@ export interface SeriesQuery {
   repId?: number | undefined;
   types?: readonly InteractionType[] | undefined;
 }
-
-const monthLabel = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
 
 export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<SeriesPoint[]> {
   const settings = await getSettings(db);
@@ -129,7 +127,7 @@ export async function computeCpiSeries(db: Drizzle, q: SeriesQuery): Promise<Ser
     const suppressed = s.responses < min;
     return {
       month,
-      label: monthLabel(month),
+      label: monthKeyLabel(month),
       partial: monthKey(q.now) === month,
       n: s.responses,
       invited: s.invitations,

@@ -15,8 +15,7 @@ import { applyRetention } from '../domain/privacy';
 import { getSettings } from '../domain/settings';
 import { saveSetting, getSettingValues } from '../../db/queries/settings';
 import { IDLE_TIMEOUT_MS } from '../middleware/session';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../lib/days';
 
 async function runMaintenance(deps: AppDeps, holder: string): Promise<boolean> {
   const now = deps.clock.nowMs();
@@ -24,14 +23,14 @@ async function runMaintenance(deps: AppDeps, holder: string): Promise<boolean> {
   await sweepImports(deps);
   await deps.db.write(async (tx) => {
     await deleteExpiredSessions(tx, now, IDLE_TIMEOUT_MS);
-    await deleteOldWindows(tx, now - 2 * DAY);
+    await deleteOldWindows(tx, now - 2 * DAY_MS);
     await tx
       .delete(oneTimeTokens)
-      .where(and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, now - 30 * DAY)));
+      .where(and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, now - 30 * DAY_MS)));
   });
   const { retentionMonths } = await getSettings(deps.db.read);
   const lastRun = Number((await getSettingValues(deps.db.read)).get('retention.lastRunAt') ?? 0);
-  if (retentionMonths !== null && now - lastRun > DAY) {
+  if (retentionMonths !== null && now - lastRun > DAY_MS) {
     await deps.db.write(async (tx) => {
       await applyRetention(tx, retentionMonths, 'system', now);
       await saveSetting(tx, 'retention.lastRunAt', now, now);

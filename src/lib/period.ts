@@ -1,4 +1,5 @@
 import { isCalendarDate } from './periods';
+import { DAY_MS } from './days';
 
 /** A reporting period [from, to) in UTC ms. */
 export interface Period {
@@ -8,7 +9,6 @@ export interface Period {
 
 const DEFAULT_PERIOD_DAYS = 90;
 
-const DAY_MS = 86_400_000;
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
 
 export type PeriodProblem = { field: 'from' | 'to'; message: string };

@@ -4,6 +4,9 @@ export function monthKey(ms: number): number {
   return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
 }
 
+/** A month key as people read it: 202603 → "2026-03". */
+export const monthKeyLabel = (key: number): string => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
+
 export function monthStart(key: number): number {
   return Date.UTC(Math.floor(key / 100), (key % 100) - 1, 1);
 }

@@ -29,3 +29,27 @@ export const ANSWER_KEYS = [
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 export const IMPORT_KINDS = ['interactions', 'reps', 'training', 'content', 'responses'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The highest 1–5 answer that counts as low: 1 or 2 (docs/architecture.md, "The survey loop", step 6). */
+export const LOW_ANSWER_MAX = 2;
+
+/** Whether a 1–5 answer is low (2 or less); a skipped question (null) is not. */
+export const isLowAnswer = (value: number | null): boolean => value !== null && value <= LOW_ANSWER_MAX;
+
+/**
+ * Whether a response holds a low answer: FCR "no" or any 1–5 answer of 2 or less. It opens a
+ * follow-up (with consent) and marks a quote as a low-answer one.
+ */
+export function hasLowAnswer(r: {
+  resolvedFirstContact: number | null;
+  contentUseful: number | null;
+  decisionClearer: number | null;
+  addedValue: number | null;
+}): boolean {
+  return (
+    r.resolvedFirstContact === 0 ||
+    isLowAnswer(r.contentUseful) ||
+    isLowAnswer(r.decisionClearer) ||
+    isLowAnswer(r.addedValue)
+  );
+}

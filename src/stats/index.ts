@@ -108,7 +108,7 @@ export { seededShuffle } from './shuffle.js';
 export { bootstrapInterval, percentileInterval, resampleIndices } from './bootstrap.js';
 
 // Analyses the DB layer feeds
-export { CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
+export { ANSWER_CPI_KEYS, CPI_KEYS, lowerIsBetter, type CpiKey } from './cpi.js';
 export { expectedShortfall, type Shortfall } from './expected-shortfall.js';
 export { skillDeficit, gapTerm, type CpiPosterior, type GapContribution } from './gap-score.js';
 export {

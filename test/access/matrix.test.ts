@@ -11,6 +11,7 @@ import { DEMO_LOGINS, loadDemoWorkspace } from '../../db/demo';
 import { newToken } from '../../src/lib/tokens';
 import { cancelSession } from '../../src/domain/coaching-sessions';
 import { stageImport } from '../../src/domain/imports/run';
+import { seededShuffle } from '../../src/stats';
 import { Readable } from 'node:stream';
 import {
   API_PRINCIPALS,
@@ -29,23 +30,8 @@ const NOW = '2026-11-20T10:00:00Z';
 /** Rows (and the callers within a row) run in a shuffled order: no row may depend on another. MATRIX_SEED=… replays an order. */
 const SEED = Number(process.env.MATRIX_SEED ?? Math.floor(Math.random() * 1_000_000));
 
-function shuffled<T>(list: readonly T[], seed: number): T[] {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+/** Seed 0 read as 1, as before, so an old MATRIX_SEED replays the same order. */
+const shuffled = <T>(list: readonly T[], seed: number): T[] => seededShuffle(list, seed >>> 0 || 1);
 const OUTPUT = fileURLToPath(new URL('../../test-output/access-matrix.md', import.meta.url));
 
 type Credentials = { email: string; password: string };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, countRows, interaction } from '../helpers/app';
 import { adminFixture, minutesAgo, setLocale, type AdminFixture } from './setup';
+import { DAY_MS } from '../../src/lib/days';
 
 const valid = {
   sendDelayMinutes: '0',
@@ -101,7 +102,7 @@ describe('/admin/rules', () => {
       await f.t.db.readClient.execute(`SELECT * FROM invitations WHERE interaction_id = ${call.json[0].id}`)
     ).rows[0];
     expect(invitation?.send_at).toBe(f.clock.nowMs());
-    expect(invitation?.expires_at).toBe(f.clock.nowMs() + 7 * 86_400_000);
+    expect(invitation?.expires_at).toBe(f.clock.nowMs() + 7 * DAY_MS);
     expect(invitation?.reminder_due_at).toBeNull();
     expect(JSON.parse(String(invitation?.questions))).toEqual(['resolved_first_contact', 'added_value', 'comment']);
 

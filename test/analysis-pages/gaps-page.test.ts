@@ -265,7 +265,7 @@ describe('skill gap analysis GET /gaps (demo workspace)', () => {
     expect(html).toContain('vínculo claro');
     expect(html).toContain('aún sin evidencia');
     expect(html).toMatch(
-      /Resolución en el primer contacto: con \d+ comerciales evaluados este análisis puede detectar efectos de al menos \d+,\d pp por DE de la habilidad/,
+      /Resolución al primer contacto: con \d+ comerciales evaluados este análisis puede detectar efectos de al menos \d+,\d pp por DE de la habilidad/,
     );
     expect(html).toContain('concentrarse aquí');
     expect(html).toContain('Efectos de la formación');

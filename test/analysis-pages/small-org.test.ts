@@ -9,6 +9,7 @@ import { addApiKey, addUser, api, createTestApp, login, manualClock, type TestAp
 import { untilAnalysed } from '../helpers/analysis';
 import { mulberry32 } from '../../src/stats/prng';
 import { elementWith } from './setup';
+import { DAY_MS } from '../../src/lib/days';
 
 const REPS = 8;
 /** A model needs 1 + skills + 10 reps with every skill assessed (docs/statistics.md, "Evidence 1"). */
@@ -50,7 +51,7 @@ describe('an organisation with too few assessed reps for the joint model', () =>
         repEmail: rep.email,
         customer: { email: `s-${i}-${k}@x.test` },
         type: (['call', 'demo'] as const)[k % 2],
-        occurredAt: new Date(Date.parse('2026-04-01T10:00:00Z') + k * 7 * 86_400_000).toISOString(),
+        occurredAt: new Date(Date.parse('2026-04-01T10:00:00Z') + k * 7 * DAY_MS).toISOString(),
       }));
       expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
       const answers = items.map((item) => ({

@@ -68,7 +68,8 @@ describe('/training', () => {
       '/training/effect?period=range&from=2026-06&to=2026-08&effectSkill=value-messaging&effectKind=course&cpi=addedValue',
     );
     expect(detail.status).toBe(200);
-    expect(detail.html).toContain('+1 month(s)');
+    expect(detail.html).toMatch(/\+1 month(?![s(])/);
+    expect(detail.html).toContain('+2 months');
     expect(detail.html).toContain('id="event-study"');
     const csv = await t.request('/exports/training-effects.csv?period=range&from=2026-06&to=2026-08', { cookie: lead });
     expect(csv.status).toBe(200);

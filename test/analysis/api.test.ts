@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, addApiKey, api, manualClock, type TestApp } from '../helpers/app';
 import { wilsonInterval, likertMean } from '../../src/stats';
 import { mulberry32 } from '../../src/stats/prng';
+import { DAY_MS } from '../../src/lib/days';
 
 const NOW = '2026-11-20T12:00:00Z';
 
@@ -23,7 +24,7 @@ async function seed(t: TestApp, key: string) {
     const count = rep.email === 'tiny@acme.test' ? 4 : 40;
     for (let k = 0; k < count; k++) {
       const externalId = `h-${n++}`;
-      const occurredAt = new Date(start + Math.floor(random() * 180) * 86_400_000 + 3_600_000).toISOString();
+      const occurredAt = new Date(start + Math.floor(random() * 180) * DAY_MS + 3_600_000).toISOString();
       interactions.push({
         externalId,
         repEmail: rep.email,

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, addApiKey, api, manualClock, type TestApp } from '../helpers/app';
 import { loadDemoWorkspace } from '../../db/demo';
+import { DAY_MS } from '../../src/lib/days';
 
 describe('analysis API on the demo workspace', () => {
   let t: TestApp;
@@ -15,7 +16,7 @@ describe('analysis API on the demo workspace', () => {
   afterAll(async () => t.close());
 
   it('the joint model finds what the demo plants most strongly over the year, and never discovery', async () => {
-    const from = new Date(t.clock.nowMs() - 365 * 86_400_000).toISOString();
+    const from = new Date(t.clock.nowMs() - 365 * DAY_MS).toISOString();
     const res = await api(t, key, 'GET', `/gaps?from=${from}`);
     expect(res.status).toBe(200);
     type Link = { skill: string; cpi: string; tier: string; estimate: number | null; q: number | null };
@@ -39,7 +40,7 @@ describe('analysis API on the demo workspace', () => {
   });
 
   it('finds the objection-handling bootcamp (which works) and not the value-messaging e-learning (which does not), against similar reps in the same months', async () => {
-    const from = new Date(t.clock.nowMs() - 365 * 86_400_000).toISOString();
+    const from = new Date(t.clock.nowMs() - 365 * DAY_MS).toISOString();
     const res = await api(t, key, 'GET', `/training-effects?from=${from}&kind=course`);
     type Effect = {
       skill: string;

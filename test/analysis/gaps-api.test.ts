@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApiKey, api, createTestApp, manualClock, type TestApp } from '../helpers/app';
 import { mulberry32 } from '../../src/stats/prng';
+import { DAY_MS } from '../../src/lib/days';
 
 const TIERS = ['finding', 'exploratory', 'no-evidence', 'not-separable', 'insufficient'];
 const LABELS = [
@@ -57,7 +58,7 @@ describe('GET /api/v1/gaps (joint model, served per data version)', () => {
         repEmail: rep.email,
         customer: { email: `c-${i}-${k}@x.test` },
         type: (['call', 'demo', 'support'] as const)[k % 3],
-        occurredAt: new Date(Date.parse('2026-03-01T10:00:00Z') + k * 5 * 86_400_000).toISOString(),
+        occurredAt: new Date(Date.parse('2026-03-01T10:00:00Z') + k * 5 * DAY_MS).toISOString(),
       }));
       expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
       const answers = items.map((item) => ({

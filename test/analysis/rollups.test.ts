@@ -4,6 +4,7 @@ import { rebuildRollups, RUNNING_TOTAL_JOIN, runningTotalBounds } from '../../db
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getCpiSumsByRep } from '../../db/queries/cpis';
+import { DAY_MS } from '../../src/lib/days';
 
 describe('CPI running totals', () => {
   let t: TestApp;
@@ -24,7 +25,7 @@ describe('CPI running totals', () => {
   it('stays equal to a rebuild from the rows through incremental and bulk writes, and sums any period like SQL', async () => {
     const days = [3, 10, 10, 40, 41, 80, 2, 120];
     for (const [i, d] of days.entries()) {
-      const occurredAt = new Date(Date.parse('2026-05-01T00:00:00Z') + d * 86_400_000 + i * 3_600_000).toISOString();
+      const occurredAt = new Date(Date.parse('2026-05-01T00:00:00Z') + d * DAY_MS + i * 3_600_000).toISOString();
       await api(t, key, 'POST', '/interactions', {
         externalId: `x${i}`,
         repEmail: 'a@acme.test',

@@ -58,8 +58,8 @@ describe('before and after coaching', () => {
       html.indexOf('</tr>', html.indexOf(`<tr data-rep-id="${s!.rep_id}"`)),
     );
     expect(row).toContain(iso(Number(s!.completed_at)));
-    expect(row).toContain(`<strong>${expected.mean.toFixed(1)}</strong>`);
-    expect(row).toContain(`95% CI ${expected.lower.toFixed(1)}–${expected.upper.toFixed(1)}; n = ${sums!.n}`);
+    expect(row).toContain(`<strong>${expected.mean.toFixed(2)}</strong>`);
+    expect(row).toContain(`95% CI ${expected.lower.toFixed(2)}–${expected.upper.toFixed(2)}; n = ${sums!.n}`);
   });
 
   it('says "not enough responses yet" for coaching logged today, using the CPI of the rep’s top gap', async () => {

@@ -1,17 +1,15 @@
 /** The coaching rules without a database: form validation, periods, notes, figures, formatting. */
 import { describe, expect, it } from 'vitest';
-import {
-  parseIsoDay,
-  parseSessionForm,
-  startOfUtcDay,
-  type SessionFormValues,
-} from '../../src/domain/coaching-sessions';
+import { parseSessionForm, type SessionFormValues } from '../../src/domain/coaching-sessions';
+import { parseCalendarDay, startOfUtcDay } from '../../src/lib/days';
 import { sessionCounts } from '../../src/domain/coaching';
 import { appendNote } from '../../src/domain/follow-ups';
 import { figureOfSums } from '../../src/domain/coaching-figures';
 import { emptySums } from '../../db/queries/cpis';
-import { fmtChange, fmtFigureInterval, fmtProbability } from '../../views/partials/coaching/format';
+import { fmtChange, fmtFigureInterval } from '../../views/partials/coaching/format';
+import { probability } from '../../views/partials/format';
 import type { SessionRow } from '../../db/queries/coaching-sessions';
+import { DAY_MS } from '../../src/lib/days';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const SKILLS = ['discovery', 'quoting'];
@@ -72,9 +70,9 @@ describe('parseSessionForm', () => {
 
 describe('dates and periods', () => {
   it('reads only real calendar days', () => {
-    expect(parseIsoDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
-    expect(parseIsoDay('2026-02-29')).toBeUndefined();
-    expect(parseIsoDay('2026-11-20T00:00:00Z')).toBeUndefined();
+    expect(parseCalendarDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseCalendarDay('2026-02-29')).toBeUndefined();
+    expect(parseCalendarDay('2026-11-20T00:00:00Z')).toBeUndefined();
     expect(startOfUtcDay(NOW)).toBe(Date.UTC(2026, 10, 20));
   });
 });
@@ -83,7 +81,7 @@ describe('notes and counts', () => {
   it('appends dated, signed notes below the earlier ones', () => {
     const first = appendNote('', 'Called.', 'Nora', NOW);
     expect(first).toBe('2026-11-20 Nora: Called.');
-    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + 86_400_000)).toBe(
+    expect(appendNote(`${first}\n`, 'Resolved.', 'Sam', NOW + DAY_MS)).toBe(
       '2026-11-20 Nora: Called.\n2026-11-21 Sam: Resolved.',
     );
   });
@@ -126,11 +124,11 @@ describe('figures and formatting', () => {
   });
 
   it('formats in the reader’s language and never claims certainty', () => {
-    expect(fmtFigureInterval('en', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3.1–3.7');
-    expect(fmtFigureInterval('es', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3,1–3,7');
-    expect(fmtChange('en', { kind: 'rate' }, 0.052)).toBe('+5 pp');
-    expect(fmtChange('en', { kind: 'mean' }, -0.34)).toBe('−0.3');
-    expect(fmtProbability('en', 0.99998)).toBe('>99%');
-    expect(fmtProbability('en', 0.004)).toBe('<1%');
+    expect(fmtFigureInterval('en', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3.14–3.66');
+    expect(fmtFigureInterval('es', { kind: 'mean', lower: 3.14, upper: 3.66 })).toBe('3,14–3,66');
+    expect(fmtChange('en', { kind: 'rate' }, 0.052)).toBe('+5.2 pp');
+    expect(fmtChange('en', { kind: 'mean' }, -0.34)).toBe('−0.34');
+    expect(probability('en', 0.99998)).toBe('> 99%');
+    expect(probability('en', 0.004)).toBe('< 1%');
   });
 });

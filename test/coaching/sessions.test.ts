@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingFixture, count, DEMO_TIMEOUT, HX, iso, rows, unlabelledControls, type CoachingFixture } from './setup';
+import { DAY_MS } from '../../src/lib/days';
 
-const DAY = 86_400_000;
 let f: CoachingFixture;
 let today: string;
 
@@ -118,8 +118,8 @@ describe('the session form', () => {
       [{ rep: '' }, 'rep', 'choose a rep from the list'],
       [{ skill: 'juggling' }, 'skill', 'choose a skill from the list'],
       [{ date: '2026-02-30' }, 'date', 'enter a date as YYYY-MM-DD'],
-      [{ date: iso(f.clock.nowMs() + 2 * DAY) }, 'date', 'cannot be logged as done'],
-      [{ date: iso(f.clock.nowMs() - 2 * DAY), action: 'plan' }, 'date', 'cannot be planned in the past'],
+      [{ date: iso(f.clock.nowMs() + 2 * DAY_MS) }, 'date', 'cannot be logged as done'],
+      [{ date: iso(f.clock.nowMs() - 2 * DAY_MS), action: 'plan' }, 'date', 'cannot be planned in the past'],
       [{ date: '2024-01-01' }, 'date', 'within a year of today'],
       [{ notes: 'x'.repeat(4001) }, 'notes', 'at most 4,000 characters'],
       [{ cpi: 'happiness' }, 'cpi', 'choose an indicator from the list'],
@@ -236,7 +236,7 @@ describe('logging a session', () => {
 describe('planning, then marking done or cancelling', () => {
   it('plans a session (no training record), then marking it done writes the record once', async () => {
     const repId = f.reps.iberia;
-    const planned = iso(f.clock.nowMs() + 3 * DAY);
+    const planned = iso(f.clock.nowMs() + 3 * DAY_MS);
     const res = await f.t.postForm(
       '/coaching/sessions',
       form({ action: 'plan', date: planned, skill: 'value-messaging', cpi: 'addedValue' }),
@@ -349,7 +349,7 @@ describe('planning, then marking done or cancelling', () => {
     const repId = f.reps.iberia;
     const res = await f.t.postForm(
       '/coaching/sessions',
-      form({ action: 'plan', date: iso(f.clock.nowMs() + 10 * DAY), skill: 'content-usage', cpi: '' }),
+      form({ action: 'plan', date: iso(f.clock.nowMs() + 10 * DAY_MS), skill: 'content-usage', cpi: '' }),
       { cookie: f.cookies.trainer },
     );
     const id = Number(/saved=(\d+)/.exec(res.headers.get('location')!)![1]);
@@ -392,7 +392,7 @@ describe('planning, then marking done or cancelling', () => {
     expect(res.headers.get('location')).toMatch(/^\/coaching\?saved=\d+/);
     const cross = await f.t.postForm(
       '/coaching/sessions',
-      form({ skill: 'discovery', date: iso(f.clock.nowMs() - DAY) }),
+      form({ skill: 'discovery', date: iso(f.clock.nowMs() - DAY_MS) }),
       { cookie: f.cookies.trainer, headers: { Origin: 'http://evil.test' } },
     );
     expect(cross.status).toBe(403);

@@ -12,6 +12,7 @@ import { hashPassword } from '../../src/lib/passwords';
 import { insertUser } from '../../db/queries/users';
 import { createApiKey } from '../../src/domain/api-keys';
 import type { ApiScope, Role } from '../../db/schema';
+import { DAY_MS } from '../../src/lib/days';
 
 export const BASE_URL = 'http://cpi.test';
 
@@ -161,7 +162,8 @@ export function manualClock(start: number | string): ManualClock {
 }
 
 export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+/** A day in ms, for tests (src/lib/days.ts). */
+export const DAY = DAY_MS;
 
 /** A rep and an interaction payload with sensible defaults. */
 export function interaction(over: Record<string, unknown> = {}) {

@@ -11,8 +11,8 @@ import { createClient, type Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_ROW_FACTS } from '../../db/queries/history-rows';
 import { INTERACTION_TYPES, type InteractionType } from '../../db/schema';
+import { DAY_MS } from '../../src/lib/days';
 import {
-  DAY_MS,
   decideSurvey,
   defaultRule,
   type Rule,

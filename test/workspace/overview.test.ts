@@ -53,7 +53,7 @@ describe('overview', () => {
     // Demo targets: FCR 70% org-wide, baseline the first three whole months (2025-12 to 2026-02).
     expect(fcr).toContain('Target 70% (org-wide)');
     expect(fcr).toMatch(/Baseline \d+% 95% interval \d+–\d+% · n = [\d,]+ · 2025-12-01 – 2026-02-28/);
-    expect(fcr).toMatch(/Change since baseline [+−][\d.]+ pts \(95% interval [+−−]?[\d.]+ pts to [+−]?[\d.]+ pts\)/);
+    expect(fcr).toMatch(/Change since baseline [+−][\d.]+ pp \(95% interval [+−−]?[\d.]+ pp to [+−]?[\d.]+ pp\)/);
     const turnaround = text(tile((await get(f, '/', f.cookies.lead)).html, 'quoteTurnaround'));
     expect(turnaround).toMatch(/^Quote turnaround [\d.]+ h median /);
     expect(turnaround).toMatch(/Within the 48 h SLA: \d+% \(95% interval \d+–\d+%\)/);
@@ -161,7 +161,7 @@ describe('overview', () => {
     try {
       const page = text((await get(f, `/?team=${f.teams.Tiny}`, f.cookies.lead)).html);
       expect(page).toContain('Resumen');
-      expect(page).toContain('Resolución en el primer contacto');
+      expect(page).toContain('Resolución al primer contacto');
       expect(page).toContain('respuestas insuficientes');
       expect(page).toContain('Todos los tipos de interacción');
     } finally {

@@ -4,9 +4,9 @@ import { newcombeInterval, wilsonInterval } from '../../src/stats';
 import { targetValuesSchema, targetForForm } from '../../src/domain/target-input';
 import { compareWithOrg, heatmapRows, sortHeatmap, orgValues } from '../../src/domain/heatmap';
 import type { CpiGroup } from '../../src/domain/cpis';
+import { DAY_MS } from '../../src/lib/days';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
-const DAY = 86_400_000;
 
 describe('targets and baselines', () => {
   const rows = [
@@ -131,7 +131,7 @@ describe('the target form', () => {
       baselineFrom: 'dateFormat',
     });
     // The day before today is the last day a baseline may include.
-    const yesterday = new Date(Math.floor(NOW / DAY) * DAY - DAY).toISOString().slice(0, 10);
+    const yesterday = new Date(Math.floor(NOW / DAY_MS) * DAY_MS - DAY_MS).toISOString().slice(0, 10);
     expect(parse('fcr', { target: '', baselineFrom: '2026-10-01', baselineTo: yesterday }).success).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { getRepDirectory } from '../../../db/queries/cpis';
 import { getTargets } from '../../../db/queries/targets';
 import { getSkillTargets, getTrainingEvents, type TrainingEvent } from '../../../db/queries/training-history';
 import {
+  ANSWER_CPI_KEYS,
   CPI_KEYS,
   lowerIsBetter,
   scoreGapsJoint,
@@ -154,7 +155,7 @@ export async function computeLinkAnalysis(
       computeCoachingLabels(db, period.to),
     ]);
   const estimates: Partial<Record<CpiKey, RepEffect[]>> = {};
-  for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue'] as const) {
+  for (const cpi of ANSWER_CPI_KEYS) {
     estimates[cpi] = typeAdjustedEffectsFromSummaries(answerSummaries(answerRows, cpi));
   }
   estimates.quoteTurnaround = typeAdjustedEffectsFromSummaries(

@@ -17,7 +17,7 @@ import {
   type TrainingEffect,
   type TrainingEffectsInput,
 } from '../../stats';
-import { addMonths } from '../../lib/periods';
+import { addMonths, monthKeyLabel } from '../../lib/periods';
 
 const TRAINING_SEED = 20261206;
 
@@ -48,7 +48,6 @@ export interface TrainingAnalysis {
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
-const monthLabel = (key: number) => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`;
 
 /** The estimators' input for months fromMonth…toMonth (YYYYMM): every rep, the panel, and every course and coaching before `before`. */
 async function readInput(
@@ -108,7 +107,7 @@ export async function computeTrainingAnalysis(db: Drizzle, params: TrainingParam
         upper: finite(m.upper),
       })),
       cohortEffects: e.cohortEffects.map((c) => ({
-        month: monthLabel(monthKeyOfIndex(c.month)),
+        month: monthKeyLabel(monthKeyOfIndex(c.month)),
         treatedReps: c.treatedReps,
         controlReps: c.controlReps,
         effect: finite(c.effect),

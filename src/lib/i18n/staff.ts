@@ -5,6 +5,7 @@
 import type { Locale } from '../../../db/schema';
 import { translator, type Translate } from './index';
 import * as common from './staff/common';
+import * as names from './staff/names';
 import * as admin from './staff/admin';
 import * as workspace from './staff/workspace';
 import * as analysis from './staff/analysis';
@@ -16,6 +17,7 @@ import * as setup from './staff/setup';
 
 const en = {
   ...common.en,
+  ...names.en,
   ...admin.en,
   ...workspace.en,
   ...analysis.en,
@@ -28,6 +30,7 @@ const en = {
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
   ...common.es,
+  ...names.es,
   ...admin.es,
   ...workspace.es,
   ...analysis.es,
@@ -42,5 +45,5 @@ export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];
 export type StaffT = Translate<StaffKey>;
 
 export function staffT(locale: Locale): StaffT {
-  return translator(locale === 'es' ? es : en);
+  return locale === 'es' ? translator(es, 'es') : translator(en, 'en');
 }

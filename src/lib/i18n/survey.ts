@@ -1,6 +1,6 @@
 /** What customers read: the survey, its outcome pages and the invitation email, in en/es/de. */
 import type { Locale } from '../../../db/schema';
-import { translator, type Dict, type Translate } from './index';
+import { INTL_LOCALES, translator, type Dict, type Translate } from './index';
 
 const en = {
   surveyTitle: 'Your feedback',
@@ -194,11 +194,11 @@ const de: Dict<SurveyKey> = {
 
 const dictionaries: Record<Locale, Dict<SurveyKey>> = { en, es, de };
 export type SurveyT = Translate<SurveyKey>;
-export const surveyT = (locale: Locale): SurveyT => translator(dictionaries[locale]);
+export const surveyT = (locale: Locale): SurveyT => translator(dictionaries[locale], locale);
 
 /** A date in the customer's language, e.g. "4 December 2026" / "4 de diciembre de 2026". */
 export function formatDate(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

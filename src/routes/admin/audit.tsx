@@ -3,14 +3,11 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
 import { renderHtml } from '../../lib/render';
 import { staffT, type StaffT } from '../../lib/i18n/staff';
-import { isCalendarDate } from '../../lib/periods';
 import { currentUser } from '../../middleware/session';
 import { AuditPage, type AuditFilterValues } from '../../../views/pages/admin/audit';
 import { countAudit, listAudit, listAuditActions, type AuditFilter } from '../../../db/queries/audit';
 import { listHref, paging } from './paging';
-
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DAY_MS, parseCalendarDay } from '../../lib/days';
 
 /** The filter as typed, checked field by field: a bad field is named and left out of the query. */
 function readFilter(
@@ -22,11 +19,9 @@ function readFilter(
   const day = (name: 'from' | 'to') => {
     const text = values[name];
     if (!text) return undefined;
-    if (!DATE.test(text) || !isCalendarDate(text)) {
-      errors[name] = t('auditErrDate');
-      return undefined;
-    }
-    return Date.parse(`${text}T00:00:00Z`);
+    const ms = parseCalendarDay(text);
+    if (ms === undefined) errors[name] = t('auditErrDate');
+    return ms;
   };
   const from = day('from');
   const lastDay = day('to');

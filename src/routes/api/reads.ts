@@ -7,13 +7,13 @@ import { parsePeriod, type Period } from '../../lib/period';
 import { INTERACTION_TYPES, type InteractionType } from '../../../db/schema';
 import { computeCpis, type GroupBy } from '../../domain/cpis';
 import { serveAnalysis } from '../../domain/analysis/cache';
-import { DAY_MS } from '../../domain/survey-rules';
 import { gapsForApi } from '../../domain/analysis/gaps-view';
 import { effectForApi } from '../../domain/analysis/training-view';
 import { monthKey } from '../../lib/periods';
 import { RESPONSE_COLUMNS, responseExportRows, responsesFilename } from '../../domain/exports';
 import { csvResponse } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
+import { DAY_MS } from '../../lib/days';
 
 function periodFrom(c: Context, now: number, defaultTo?: number): Period {
   const to = c.req.query('to') ?? (defaultTo === undefined ? undefined : new Date(defaultTo).toISOString());

@@ -7,11 +7,11 @@ import { staffT } from '../../lib/i18n/staff';
 import { computeCoachingFollowUp } from '../../domain/coaching-follow-up';
 import { filterQuery } from '../../domain/filters';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
 import { addMonths, monthStart } from '../../lib/periods';
 import { CoachingFollowUpPage } from '../../../views/pages/coaching/follow-up';
 import { FollowUpRegion } from '../../../views/partials/coaching/follow-up-region';
 import { filterBarProps, filterStatus, readStaffFilters } from './staff-filters';
+import { DAY_MS, isoDay } from '../../lib/days';
 
 export function coachingFollowUpRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -32,7 +32,7 @@ export function coachingFollowUpRoutes(deps: AppDeps) {
       gapAnalysis,
     });
     // The responses behind the page: from the first "before" month of the period's sessions to today.
-    const days = { from: isoDay(monthStart(addMonths(period.fromMonth, -3))), to: isoDay(now + 86_400_000) };
+    const days = { from: isoDay(monthStart(addMonths(period.fromMonth, -3))), to: isoDay(now + DAY_MS) };
     const region = {
       t,
       locale: user.locale,

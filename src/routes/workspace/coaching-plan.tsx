@@ -9,7 +9,6 @@ import { canViewTeam, teamScopeOf } from '../../domain/access';
 import { buildCoachingPlan } from '../../domain/coaching';
 import { filterQuery } from '../../domain/filters';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
 import { listSkills } from '../../../db/queries/training';
 import { getSession } from '../../../db/queries/coaching-sessions';
 import { getRepInScope } from '../../../db/queries/reps';
@@ -17,6 +16,7 @@ import { CoachingPlanPage } from '../../../views/pages/coaching/plan';
 import { PlanRanking, PlanRegion } from '../../../views/partials/coaching/plan-region';
 import { SESSION_OUTCOMES, sessionMessage, type SessionMessageKind } from '../../../views/partials/coaching/messages';
 import { filterBarProps, filterStatus, readStaffFilters } from './staff-filters';
+import { DAY_MS, isoDay } from '../../lib/days';
 
 const isOutcome = (v: string | undefined): v is SessionMessageKind =>
   (SESSION_OUTCOMES as readonly string[]).includes(v ?? '');
@@ -74,7 +74,7 @@ export function coachingPlanRoutes(deps: AppDeps) {
     }
 
     // The responses behind the plan, as whole days (\`to\` exclusive: the day after the last one).
-    const days = { from: isoDay(plan.period.from), to: isoDay(Math.ceil(plan.period.to / 86_400_000) * 86_400_000) };
+    const days = { from: isoDay(plan.period.from), to: isoDay(Math.ceil(plan.period.to / DAY_MS) * DAY_MS) };
     const region = {
       t,
       locale: user.locale,

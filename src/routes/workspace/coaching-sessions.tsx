@@ -14,11 +14,8 @@ import { canViewTeam, teamScopeOf } from '../../domain/access';
 import {
   cancelSession,
   completeSession,
-  isoDay,
-  parseIsoDay,
   parseSessionForm,
   recordSession,
-  startOfUtcDay,
   type SessionField,
   type SessionFormValues,
   type SessionProblem,
@@ -31,8 +28,8 @@ import { SessionForm } from '../../../views/partials/coaching/session-form';
 import { SessionList } from '../../../views/partials/coaching/session-list';
 import { sessionMessage } from '../../../views/partials/coaching/messages';
 import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-links';
+import { YEAR_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../../lib/days';
 
-const YEAR_MS = 365 * 86_400_000;
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
 
 function problemText(t: StaffT, problem: SessionProblem): string {
@@ -198,7 +195,7 @@ export function coachingSessionRoutes(deps: AppDeps) {
     const rawDate = field(form, 'date');
     let day: number | undefined;
     if (rawDate !== undefined && rawDate !== '') {
-      day = parseIsoDay(rawDate);
+      day = parseCalendarDay(rawDate.trim());
       if (day === undefined || day > startOfUtcDay(now) || day < startOfUtcDay(now) - YEAR_MS)
         throw invalid([{ path: ['date'], message: staffT(user.locale)('coErrDoneDate') }]);
     }

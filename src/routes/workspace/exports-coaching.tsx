@@ -16,7 +16,7 @@ import { staffViewer } from '../../domain/customer-identity';
 import { buildCoachingPlan, sessionCounts } from '../../domain/coaching';
 import { staffT } from '../../lib/i18n/staff';
 import { serveLinks } from '../../domain/analysis/serve-links';
-import { isoDay } from '../../domain/coaching-sessions';
+import { isoDay } from '../../lib/days';
 import { recordAudit } from '../../../db/queries/audit';
 import { readStaffFilters, rejectFilterErrors } from './staff-filters';
 

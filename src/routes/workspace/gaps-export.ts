@@ -12,6 +12,7 @@ import { staffT } from '../../lib/i18n/staff';
 import { serveLinks } from '../../domain/analysis/serve-links';
 import { currentReps } from '../../domain/analysis/rep-view';
 import { getRepDirectory } from '../../../db/queries/cpis';
+import { isoDay } from '../../lib/days';
 import { csvResponse, type CsvRow } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 import { readStaffFilters, rejectFilterErrors } from './staff-filters';
@@ -92,7 +93,7 @@ export function gapsExportRoutes(deps: AppDeps) {
       }),
     );
     c.header('X-Computed-At', new Date(served.computedAt).toISOString());
-    const day = new Date(now).toISOString().slice(0, 10);
+    const day = isoDay(now);
     return csvResponse(
       c,
       `gaps-${day}.csv`,

@@ -63,7 +63,7 @@ export function heatmapRoutes(deps: AppDeps) {
         <FilterErrors t={t} errors={filters.errors} />
         <HeatmapResults
           t={t}
-          f={formats(user.locale, t)}
+          f={formats(user.locale)}
           rows={sortHeatmap(rows, sort, dir)}
           org={orgVals}
           orgLabel={t('wsOrgValue', { scope: allTeamsLabel(t, user) })}

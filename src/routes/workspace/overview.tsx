@@ -63,7 +63,7 @@ export function overviewRoutes(deps: AppDeps) {
           <FilterErrors t={t} errors={filters.errors} />
           <OverviewResults
             t={t}
-            f={formats(user.locale, t)}
+            f={formats(user.locale)}
             scopeLabel={filters.team?.name ?? allTeamsLabel(t, user)}
             totalLabel={allTeamsLabel(t, user)}
             typeLabel={filters.type ? interactionTypeLabel(t, filters.type) : t('wsAllTypes')}
@@ -119,7 +119,7 @@ export function overviewRoutes(deps: AppDeps) {
     });
     return renderHtml(
       c,
-      <TrendsSection t={t} f={formats(user.locale, t)} data={data} trendsHref={{ fragment: '', page: '' }} />,
+      <TrendsSection t={t} f={formats(user.locale)} data={data} trendsHref={{ fragment: '', page: '' }} />,
       filterStatus(filters),
     );
   });

@@ -26,9 +26,9 @@ import { listTeams } from '../../../db/queries/reps';
 import { recordAudit } from '../../../db/queries/audit';
 import { TargetsPage } from '../../../views/pages/workspace/targets';
 import { TargetCard, type TargetCardProps, type TargetField } from '../../../views/partials/workspace/target-card';
-import { formats, isoDay } from '../../../views/partials/workspace/format';
+import { formats } from '../../../views/partials/workspace/format';
+import { DAY_MS, isoDay } from '../../lib/days';
 
-const DAY_MS = 86_400_000;
 type Saved = Awaited<ReturnType<typeof getTargets>>[number];
 type CardState = Pick<TargetCardProps, 'values' | 'errors' | 'flash'>;
 
@@ -96,7 +96,7 @@ export function targetRoutes(deps: AppDeps) {
       c,
       <TargetsPage
         t={t}
-        f={formats(user.locale, t)}
+        f={formats(user.locale)}
         user={user}
         teams={teams}
         teamId={teamId}
@@ -133,7 +133,7 @@ export function targetRoutes(deps: AppDeps) {
       const rows = await getTargets(deps.db.read);
       return renderHtml(
         c,
-        <TargetCard t={t} f={formats(user.locale, t)} {...card(user, rows, cpi, teamId, state)} />,
+        <TargetCard t={t} f={formats(user.locale)} {...card(user, rows, cpi, teamId, state)} />,
         status,
       );
     };

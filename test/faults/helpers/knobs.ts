@@ -10,6 +10,8 @@
  * The defaults are the CI settings (the whole suite in about 4 minutes on 2 cores);
  * run with FAULT_ROUNDS=20 locally.
  */
+import { mulberry32 } from '../../../src/stats/prng';
+
 export function rounds(specific: string, fallback: number): number {
   const raw = process.env[specific] ?? process.env.FAULT_ROUNDS;
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -29,19 +31,12 @@ export interface Rng {
   int(min: number, max: number): number;
 }
 
-/** mulberry32: small, fast, and good enough to pick moments and faults reproducibly. */
+/** mulberry32 (src/stats/prng.ts): small, fast, and good enough to pick moments and faults reproducibly. */
 export function rng(label: string): Rng {
   const raw = process.env.FAULT_SEED;
   const seed = raw && /^\d+$/.test(raw) ? Number(raw) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
   console.log(`[faults] ${label}: FAULT_SEED=${seed}`);
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { seed, next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
 }
 

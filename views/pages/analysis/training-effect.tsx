@@ -4,7 +4,8 @@ import type { SessionUser } from '../../../src/context';
 import type { EffectResult } from '../../../src/domain/analysis/training';
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
-import { cpiName, type Fmt } from '../../partials/analysis/format';
+import type { Fmt } from '../../partials/analysis/format';
+import { cpiName } from '../../partials/names';
 import { changeText, sentence } from '../../partials/training/effect-row';
 
 export function TrainingEffectPage({

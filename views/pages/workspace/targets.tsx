@@ -6,7 +6,8 @@ import type { SessionUser } from '../../../src/context';
 import type { CpiKey } from '../../../db/schema';
 import { TargetCard, type TargetCardProps } from '../../partials/workspace/target-card';
 import { cpiLabel } from '../../partials/workspace/labels';
-import { dayRange, unitOf, type Formats } from '../../partials/workspace/format';
+import { dayRange, type Formats } from '../../partials/workspace/format';
+import { unitOf } from '../../partials/format';
 
 interface TargetListRow {
   cpi: CpiKey;

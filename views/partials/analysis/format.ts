@@ -1,8 +1,10 @@
 /** Number formats and names shared by the analysis pages (rep page, skill gaps, content library). */
 import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
-import type { CpiKey, JointGapLabel, JointLinkTier } from '../../../src/stats';
+import type { CpiKey } from '../../../src/stats';
 import type { Quadrant } from '../../../src/domain/importance-map';
 import type { TrainingKind } from '../../../db/schema';
+import { isoDay } from '../../../src/lib/days';
+import { decimal, percent, probability, signed, unitChange, unitOf, unitValue } from '../format';
 
 export interface Fmt {
   t: StaffT;
@@ -29,116 +31,37 @@ export interface Fmt {
   time(ms: number): string;
 }
 
-const MINUS = '\u2212';
-
 export function formatter(t: StaffT, userLocale: string): Fmt {
   const locale = userLocale === 'es' ? 'es' : 'en';
-  const cache = new Map<string, Intl.NumberFormat>();
-  const nf = (digits: number, style: 'decimal' | 'percent' = 'decimal') => {
-    const key = `${style}${digits}`;
-    return (
-      cache.get(key) ??
-      cache
-        .set(
-          key,
-          new Intl.NumberFormat(locale, {
-            style,
-            minimumFractionDigits: digits,
-            maximumFractionDigits: digits,
-            useGrouping: style === 'decimal',
-          }),
-        )
-        .get(key)!
-    );
-  };
-  const finite = (v: number, f: (v: number) => string) => (Number.isFinite(v) ? f(v).replace('-', MINUS) : '—');
-  const num = (v: number, digits = 2) => finite(v, (x) => nf(digits).format(x));
-  const pct = (v: number, digits = 0) => finite(v, (x) => nf(digits, 'percent').format(x));
-  // A value that rounds to zero carries no sign ("0.00", not "−0.00").
-  const signed = (v: number, digits = 2) => {
-    const text = num(v, digits);
-    if (/^\u2212?0([.,]0*)?$/.test(text)) return text.replace(MINUS, '');
-    return Number.isFinite(v) && v > 0 ? `+${text}` : text;
-  };
+  const num = (v: number, digits = 2) => decimal(locale, v, digits);
+  const pct = (v: number, digits = 0) => percent(locale, v, digits);
+  const sign = (v: number, digits = 2) => signed(locale, v, digits);
   return {
     t,
     locale,
     num,
-    signed,
+    signed: sign,
     pct,
-    cpi: (cpi, v) =>
-      cpi === 'fcr' ? pct(v) : cpi === 'quoteTurnaround' ? t('anHours', { value: num(v, 1) }) : num(v, 2),
-    cpiChange: (cpi, v) =>
-      cpi === 'fcr'
-        ? t('anPoints', { value: signed(v * 100, 1) })
-        : cpi === 'quoteTurnaround'
-          ? t('anHours', { value: signed(v, 1) })
-          : signed(v, 2),
+    cpi: (cpi, v) => unitValue(locale, unitOf(cpi), v),
+    cpiChange: (cpi, v) => unitChange(locale, unitOf(cpi), v),
     range: (lower, upper, format) => t('anRange', { lower: format(lower), upper: format(upper) }),
-    p: (v) =>
-      v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? t('anBelow', { value: num(0.001, 3) }) : num(v, 3),
-    prob: (v) =>
-      !Number.isFinite(v)
-        ? '—'
-        : v > 0.99
-          ? t('anAbove', { value: pct(0.99) })
-          : v < 0.01
-            ? t('anBelow', { value: pct(0.01) })
-            : pct(v),
-    date: (ms) => new Date(ms).toISOString().slice(0, 10),
+    p: (v) => (v === null || !Number.isFinite(v) ? '—' : v < 0.001 ? `< ${num(0.001, 3)}` : num(v, 3)),
+    prob: (v) => probability(locale, v),
+    date: isoDay,
     time: (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     effect: (cpi, v) =>
       cpi === 'fcr'
-        ? t('anPoints', { value: signed(v * 100, 1) })
+        ? unitChange(locale, 'rate', v)
         : cpi === 'quoteTurnaround'
-          ? t('anEffectTime', { value: signed((Math.exp(v) - 1) * 100, 0) })
-          : t('anEffectPoints', { value: signed(v, 2) }),
+          ? t('anEffectTime', { value: sign((Math.exp(v) - 1) * 100, 0) })
+          : t('anEffectPoints', { value: sign(v, 2) }),
     effectSize: (cpi, v) =>
       cpi === 'fcr'
-        ? t('anPoints', { value: num(Math.abs(v) * 100, 1) })
+        ? `${num(Math.abs(v) * 100, 1)} pp`
         : cpi === 'quoteTurnaround'
           ? t('anEffectTime', { value: num((Math.exp(Math.abs(v)) - 1) * 100, 0) })
           : t('anEffectPoints', { value: num(Math.abs(v), 2) }),
   };
-}
-
-const CPI_NAMES: Record<CpiKey, StaffKey> = {
-  fcr: 'anCpiFcr',
-  contentUseful: 'anCpiContentUseful',
-  decisionClearer: 'anCpiDecisionClearer',
-  addedValue: 'anCpiAddedValue',
-  quoteTurnaround: 'anCpiQuoteTurnaround',
-};
-export const cpiName = (t: StaffT, cpi: CpiKey) => t(CPI_NAMES[cpi]);
-
-type Label = NonNullable<JointGapLabel> | 'none';
-const GAP_LABELS: Record<Label, [StaffKey, StaffKey]> = {
-  untrained: ['anLabelUntrained', 'anLabelUntrainedHelp'],
-  'trained-not-transferred': ['anLabelTrainedNotTransferred', 'anLabelTrainedNotTransferredHelp'],
-  'coached-improving': ['anLabelCoachedImproving', 'anLabelCoachedImprovingHelp'],
-  'coached-not-improving': ['anLabelCoachedNotImproving', 'anLabelCoachedNotImprovingHelp'],
-  'coached-too-early-to-tell': ['anLabelCoachedTooEarly', 'anLabelCoachedTooEarlyHelp'],
-  none: ['anLabelNone', 'anLabelNoneHelp'],
-};
-/** A gap's label; null (a course, the linked CPI not short) reads "no label". */
-export const gapLabelName = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][0]);
-export const gapLabelHelp = (t: StaffT, label: JointGapLabel) => t(GAP_LABELS[label ?? 'none'][1]);
-
-const TIERS: Record<Exclude<JointLinkTier, 'not-separable'>, StaffKey> = {
-  finding: 'anTierFinding',
-  exploratory: 'anTierExploratory',
-  'no-evidence': 'anTierNoEvidence',
-  insufficient: 'anTierInsufficient',
-};
-/** A link's plain label: "clear link", "possible link", "no evidence yet", "can't tell apart from …", "too few assessed reps". */
-export function tierName(
-  t: StaffT,
-  link: { tier: JointLinkTier; separableFrom?: string | undefined },
-  skillName: (slug: string) => string,
-): string {
-  return link.tier === 'not-separable'
-    ? t('anTierNotSeparable', { skill: skillName(link.separableFrom ?? '') })
-    : t(TIERS[link.tier]);
 }
 
 const QUADRANTS: Record<Quadrant, StaffKey> = {

@@ -6,7 +6,8 @@
  */
 import type { LinkResult } from '../../../src/domain/analysis/links';
 import { lowerIsBetter } from '../../../src/stats';
-import { tierName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { tierName } from '../names';
 
 export function LinkSummary({
   fmt,

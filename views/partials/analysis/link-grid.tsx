@@ -1,7 +1,8 @@
 /** The skill × CPI grid of the joint model's links: a plain label per cell, the numbers behind a toggle. */
 import type { LinkResult } from '../../../src/domain/analysis/links';
 import { CPI_KEYS } from '../../../src/stats';
-import { cpiName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName } from '../names';
 import { LinkFigures, LinkSummary } from './link-figures';
 
 export function LinkGrid({

@@ -3,7 +3,8 @@
  * effect (docs/statistics.md, "Evidence 1", power).
  */
 import type { PlannerLine } from '../../../src/domain/gap-analysis';
-import { cpiName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName } from '../names';
 
 function lineText(fmt: Fmt, line: PlannerLine): string {
   const { t } = fmt;

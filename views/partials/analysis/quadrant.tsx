@@ -10,7 +10,8 @@ import { ScatterChart } from '../../charts/scatter-chart';
 import { CPI_KEYS } from '../../../src/stats';
 import type { ImportanceMap } from '../../../src/domain/importance-map';
 import { analysisQuery, type AnalysisFilters } from '../../../src/domain/analysis-params';
-import { cpiName, quadrantName, type Fmt } from './format';
+import { quadrantName, type Fmt } from './format';
+import { cpiName } from '../names';
 
 export interface QuadrantProps {
   fmt: Fmt;

@@ -5,7 +5,8 @@
 import type { RepProfile } from '../../../src/domain/rep-profile';
 import type { RepComment } from '../../../db/queries/analysis-rep';
 import { interactionTypeLabel } from '../../components/labels';
-import { cpiName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName } from '../names';
 
 function Answers({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   const { t } = fmt;

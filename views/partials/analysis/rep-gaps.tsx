@@ -7,7 +7,8 @@
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import type { RepGap, RepGapsState } from '../../../src/domain/rep-profile';
-import { cpiName, gapLabelHelp, gapLabelName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName, gapLabelHelp, gapLabelName } from '../names';
 import { ComputedNote, ComputingRegion, MethodsLink, type AnalysisStamp } from './analysis-status';
 import { LinkFigures, LinkSummary } from './link-figures';
 import { RepShortfallList } from './shortfalls';

@@ -6,7 +6,8 @@ import type { CpiGroup } from '../../../src/domain/cpis';
 import type { RepSeriesPoint, TargetLine } from '../../../src/domain/rep-profile';
 import type { TimelineEvent } from '../../../db/queries/analysis-rep';
 import { monthKey } from '../../../src/lib/periods';
-import { cpiName, kindName, type Fmt } from './format';
+import { kindName, type Fmt } from './format';
+import { cpiName } from '../names';
 
 /** The value, interval and n of one CPI in a group; null when not shown. */
 function groupValue(

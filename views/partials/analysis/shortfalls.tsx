@@ -5,7 +5,8 @@
  */
 import type { RepShortfalls } from '../../../src/domain/gap-analysis';
 import type { CpiShortfall } from '../../../src/domain/analysis/rep-view';
-import { cpiName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName } from '../names';
 
 function ShortfallText({ fmt, s }: { fmt: Fmt; s: CpiShortfall }) {
   const { t } = fmt;

@@ -1,6 +1,7 @@
 /** The largest labelled rep × skill gaps inside the reader's scope, each linking to the rep page. */
 import type { TopGap } from '../../../src/domain/gap-analysis';
-import { cpiName, gapLabelName, type Fmt } from './format';
+import type { Fmt } from './format';
+import { cpiName, gapLabelName } from '../names';
 
 export function TopGaps({
   fmt,

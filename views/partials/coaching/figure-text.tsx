@@ -1,6 +1,7 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { CpiFigure } from '../../../src/domain/coaching-figures';
-import { fmtCount, fmtFigureInterval, fmtFigureValue, fmtHours } from './format';
+import { count, hours } from '../format';
+import { fmtFigureInterval, fmtFigureValue } from './format';
 
 /** A CPI figure with its 95% interval and n, or "not enough responses" when suppressed. */
 export function FigureText({
@@ -16,7 +17,7 @@ export function FigureText({
 }) {
   if (!figure) return <span class="suppressed">{empty ?? t('notEnoughResponses')}</span>;
   const value = fmtFigureValue(locale, figure, figure.value);
-  const detail = t('coCiN', { range: fmtFigureInterval(locale, figure), n: fmtCount(locale, figure.n) });
+  const detail = t('coCiN', { range: fmtFigureInterval(locale, figure), n: count(locale, figure.n) });
   if (figure.kind !== 'turnaround') {
     return (
       <span class="figure">
@@ -26,10 +27,10 @@ export function FigureText({
   }
   return (
     <span class="figure">
-      <strong>{t('coWithinSla', { share: value, sla: fmtHours(locale, figure.slaHours ?? 0) })}</strong>{' '}
+      <strong>{t('coWithinSla', { share: value, sla: hours(locale, figure.slaHours ?? 0, 0) })}</strong>{' '}
       <span class="muted">({detail})</span>
       {'; '}
-      {t('coMedianP90', { median: fmtHours(locale, figure.median ?? NaN), p90: fmtHours(locale, figure.p90 ?? NaN) })}
+      {t('coMedianP90', { median: hours(locale, figure.median ?? NaN), p90: hours(locale, figure.p90 ?? NaN) })}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { FollowUpItem } from '../../../db/queries/coaching-follow-ups';
 import { FOLLOW_UP_NOTE_MAX } from '../../../src/domain/follow-ups';
+import { isLowAnswer } from '../../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../../components/labels';
 import { Time } from '../../components/time';
 import { followUpStatusName } from './labels';
@@ -19,7 +20,6 @@ export interface FollowUpItemProps {
 export const followUpItemId = (id: number) => `follow-up-${id}`;
 
 function Answers({ t, item }: { t: StaffT; item: FollowUpItem }) {
-  const low = (v: number | null) => v !== null && v <= 2;
   const rows: [string, string, boolean][] = [];
   if (item.resolvedFirstContact !== null)
     rows.push([
@@ -28,11 +28,11 @@ function Answers({ t, item }: { t: StaffT; item: FollowUpItem }) {
       item.resolvedFirstContact === 0,
     ]);
   if (item.contentUseful !== null)
-    rows.push([t('coAnswerCu'), t('coOutOf5', { v: item.contentUseful }), low(item.contentUseful)]);
+    rows.push([t('coAnswerCu'), t('coOutOf5', { v: item.contentUseful }), isLowAnswer(item.contentUseful)]);
   if (item.decisionClearer !== null)
-    rows.push([t('coAnswerDc'), t('coOutOf5', { v: item.decisionClearer }), low(item.decisionClearer)]);
+    rows.push([t('coAnswerDc'), t('coOutOf5', { v: item.decisionClearer }), isLowAnswer(item.decisionClearer)]);
   if (item.addedValue !== null)
-    rows.push([t('coAnswerAv'), t('coOutOf5', { v: item.addedValue }), low(item.addedValue)]);
+    rows.push([t('coAnswerAv'), t('coOutOf5', { v: item.addedValue }), isLowAnswer(item.addedValue)]);
   return (
     <ul class="plain answers">
       {rows.map(([label, value, isLow]) => (

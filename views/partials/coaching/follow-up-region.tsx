@@ -5,8 +5,11 @@ import { CPI_KEYS, type CpiKey } from '../../../src/stats';
 import { Figure } from '../../charts/figure';
 import { IntervalChart } from '../../charts/interval-chart';
 import { FigureText } from './figure-text';
-import { fmtChange, fmtCount, fmtFigureInterval, fmtFigureValue, fmtPercent, isoDate, monthText } from './format';
-import { cpiName } from './labels';
+import { count, percent } from '../format';
+import { fmtChange, fmtFigureInterval, fmtFigureValue } from './format';
+import { monthKeyLabel } from '../../../src/lib/periods';
+import { isoDay } from '../../../src/lib/days';
+import { cpiName } from '../names';
 import type { FilterError, FilterPeriod } from '../../../src/domain/filters';
 import { FilterErrors, periodLabel } from '../filter-bar';
 
@@ -30,8 +33,8 @@ function months(t: StaffT, w: WindowResult): string {
   if (w.months.length === 0) return t('coNoMonthsYet');
   const range =
     w.months.length === 1
-      ? monthText(w.months[0]!)
-      : `${monthText(w.months[0]!)} – ${monthText(w.months[w.months.length - 1]!)}`;
+      ? monthKeyLabel(w.months[0]!)
+      : `${monthKeyLabel(w.months[0]!)} – ${monthKeyLabel(w.months[w.months.length - 1]!)}`;
   return w.partial ? `${range} (${t('coMonthToDate')})` : range;
 }
 
@@ -44,7 +47,7 @@ function WindowCell({ t, locale, w, after }: { t: StaffT; locale: string; w: Win
       <span class="muted small">
         {months(t, w)}
         {w.responseRate !== null &&
-          ` · ${t('coRateShort', { rate: fmtPercent(locale, w.responseRate), n: fmtCount(locale, w.responses) })}`}
+          ` · ${t('coRateShort', { rate: percent(locale, w.responseRate), n: count(locale, w.responses) })}`}
       </span>
     </>
   );
@@ -75,7 +78,7 @@ function CpiChart({ t, locale, cpi, rows }: { t: StaffT; locale: string; cpi: Cp
         caption: t('coChartTitle', { cpi: cpiName(t, cpi) }),
         head: [t('coRep'), t('coBefore'), t('coAfter'), t('coChange')],
         rows: rows.map((r) => [
-          `${r.repName} · ${r.skillName} (${isoDate(r.sessionDay)})`,
+          `${r.repName} · ${r.skillName} (${isoDay(r.sessionDay)})`,
           text(r.before),
           text(r.after),
           change(locale, r) ?? '—',
@@ -169,7 +172,7 @@ export function FollowUpRegion({
                     </th>
                     <td>{r.skillName}</td>
                     <td>
-                      <time datetime={isoDate(r.sessionDay)}>{isoDate(r.sessionDay)}</time>
+                      <time datetime={isoDay(r.sessionDay)}>{isoDay(r.sessionDay)}</time>
                       {r.sessionCount > 1 && (
                         <span class="muted"> · {t('coSessionsCount', { n: r.sessionCount })}</span>
                       )}

@@ -3,7 +3,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionOutcome } from '../../../src/domain/coaching-sessions';
 import type { SessionRow } from '../../../db/queries/coaching-sessions';
 import { sessionDate } from '../../../src/domain/session-date';
-import { isoDate } from './format';
+import { isoDay } from '../../../src/lib/days';
 
 export const SESSION_OUTCOMES = ['planned', 'logged', 'completed-planned', 'duplicate', 'done', 'cancelled'] as const;
 export type SessionMessageKind = (typeof SESSION_OUTCOMES)[number];
@@ -14,7 +14,7 @@ export function sessionMessage(
   session: SessionRow,
   repName: string,
 ): string {
-  const vars = { name: repName, date: isoDate(sessionDate(session)), skill: session.skillName };
+  const vars = { name: repName, date: isoDay(sessionDate(session)), skill: session.skillName };
   switch (kind) {
     case 'planned':
       return t('coSavedPlanned', vars);

@@ -2,8 +2,9 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { PlanRep } from '../../../src/domain/coaching';
 import { FigureText } from './figure-text';
 import { SessionList } from './session-list';
-import { fmtCount, fmtNumber, fmtPercent, fmtProbability, fmtTarget, isoDate } from './format';
-import { cpiName, gapLabelName } from './labels';
+import { count, decimal, percent, probability, unitOf, unitValue } from '../format';
+import { isoDay } from '../../../src/lib/days';
+import { cpiName, gapLabelName } from '../names';
 import type { Fmt } from '../analysis/format';
 import { LinkFigures, LinkSummary } from '../analysis/link-figures';
 
@@ -19,13 +20,13 @@ export interface RepCardProps {
 }
 
 function ResponseRate({ t, locale, rep }: { t: StaffT; locale: string; rep: PlanRep }) {
-  if (rep.responseRate === null) return <>{t('coNoInvites', { n: fmtCount(locale, rep.n) })}</>;
+  if (rep.responseRate === null) return <>{t('coNoInvites', { n: count(locale, rep.n) })}</>;
   return (
     <>
       {t('coResponseRateValue', {
-        rate: fmtPercent(locale, rep.responseRate),
-        n: fmtCount(locale, rep.n),
-        invited: fmtCount(locale, rep.invited),
+        rate: percent(locale, rep.responseRate),
+        n: count(locale, rep.n),
+        invited: count(locale, rep.invited),
       })}
     </>
   );
@@ -43,10 +44,10 @@ function Evidence({ t, fmt, locale, rep }: { t: StaffT; fmt: Fmt; locale: string
           <span class="target-line">
             {' · '}
             {rep.target.configured
-              ? t('coTarget', { target: fmtTarget(locale, gap.cpi, rep.target.value) })
-              : t('coOrgValue', { target: fmtTarget(locale, gap.cpi, rep.target.value) })}
+              ? t('coTarget', { target: unitValue(locale, unitOf(gap.cpi), rep.target.value) })
+              : t('coOrgValue', { target: unitValue(locale, unitOf(gap.cpi), rep.target.value) })}
             {gap.probabilityBelowTarget !== null &&
-              ` · ${t('coBelowTarget', { p: fmtProbability(locale, gap.probabilityBelowTarget) })}`}
+              ` · ${t('coBelowTarget', { p: probability(locale, gap.probabilityBelowTarget) })}`}
           </span>
         )}
       </dd>
@@ -87,7 +88,7 @@ function Quotes({ t, rep, minComments }: { t: StaffT; rep: PlanRep; minComments:
               ? [q.customer.name ?? q.customer.email, q.customer.company].filter(Boolean).join(', ')
               : t('coAnonymousCustomer')}
             {', '}
-            <time datetime={isoDate(q.occurredAt)}>{isoDate(q.occurredAt)}</time>
+            <time datetime={isoDay(q.occurredAt)}>{isoDay(q.occurredAt)}</time>
           </p>
         </li>
       ))}
@@ -116,11 +117,11 @@ export function RepCard({ t, fmt, locale, rep, rank, minComments, back }: RepCar
             <span class="muted">
               {gap.lower !== null && gap.upper !== null
                 ? t('coGapScore', {
-                    score: fmtNumber(locale, gap.score, 2),
-                    lower: fmtNumber(locale, gap.lower, 2),
-                    upper: fmtNumber(locale, gap.upper, 2),
+                    score: decimal(locale, gap.score, 2),
+                    lower: decimal(locale, gap.lower, 2),
+                    upper: decimal(locale, gap.upper, 2),
                   })
-                : t('coGapScoreOnly', { score: fmtNumber(locale, gap.score, 2) })}
+                : t('coGapScoreOnly', { score: decimal(locale, gap.score, 2) })}
             </span>
             {gap.lowConfidence && <span class="badge badge-exploratory"> {t('coLowConfidence')}</span>}
           </p>

@@ -2,7 +2,7 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionField, SessionFormValues } from '../../../src/domain/coaching-sessions';
 import { NOTES_MAX } from '../../../src/domain/coaching-sessions';
 import { CPI_KEYS } from '../../../src/lib/vocabulary';
-import { cpiName } from './labels';
+import { cpiName } from '../names';
 
 export interface SessionFormRep {
   id: number;

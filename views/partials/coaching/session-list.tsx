@@ -1,8 +1,9 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionRow } from '../../../db/queries/coaching-sessions';
 import { sessionDate } from '../../../src/domain/session-date';
-import { isoDate } from './format';
-import { cpiName, sessionStatusName } from './labels';
+import { isoDay } from '../../../src/lib/days';
+import { sessionStatusName } from './labels';
+import { cpiName } from '../names';
 
 export interface SessionListProps {
   t: StaffT;
@@ -31,7 +32,7 @@ export function SessionList({ t, repId, repName, sessions, back, oob }: SessionL
       ) : (
         <ul class="plain sessions">
           {sessions.map((s) => {
-            const date = isoDate(sessionDate(s));
+            const date = isoDay(sessionDate(s));
             const what = `${repName}, ${s.skillName}, ${date}`;
             return (
               <li class={`session session-${s.status}`} data-session-id={s.id}>

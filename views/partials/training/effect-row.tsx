@@ -3,7 +3,8 @@ import type { EffectResult } from '../../../src/domain/analysis/training';
 import { verdictOf, type Verdict } from '../../../src/domain/analysis/training-view';
 import type { StaffKey } from '../../../src/lib/i18n/staff';
 import { IntervalChart } from '../../charts/interval-chart';
-import { cpiName, type Fmt } from '../analysis/format';
+import type { Fmt } from '../analysis/format';
+import { cpiName } from '../names';
 
 const BADGES: Record<Verdict, StaffKey> = {
   better: 'trBadgeBetter',

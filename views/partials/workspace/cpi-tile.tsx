@@ -3,7 +3,8 @@ import type { CpiGroup } from '../../../src/domain/cpis';
 import type { CpiTile } from '../../../src/domain/workspace-overview';
 import type { Progress } from '../../../src/domain/baselines';
 import { cpiLabel } from './labels';
-import { dayRange, unitOf, type Formats } from './format';
+import { dayRange, type Formats } from './format';
+import { unitOf } from '../format';
 import { ClusteringDetails, clusteringVars } from './clustering';
 
 export interface CpiTileProps {

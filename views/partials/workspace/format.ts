@@ -1,13 +1,7 @@
-/** Number formats of the lead workspace, by locale and by CPI unit (rates as percent, 1–5 means, hours). */
-import type { CpiKey, Locale } from '../../../db/schema';
-import type { StaffT } from '../../../src/lib/i18n/staff';
-
-export type Unit = 'rate' | 'mean' | 'hours';
-
-export const unitOf = (cpi: CpiKey | 'responseRate'): Unit =>
-  cpi === 'fcr' || cpi === 'responseRate' ? 'rate' : cpi === 'quoteTurnaround' ? 'hours' : 'mean';
-
-const tag = (locale: Locale) => (locale === 'es' ? 'es-ES' : 'en-GB');
+/** Number formats of the lead workspace: the shared rules of views/partials/format.ts, bound to the reader's language. */
+import type { Locale } from '../../../db/schema';
+import { DAY_MS, isoDay } from '../../../src/lib/days';
+import { count, decimal, percent, unitChange, unitRange, unitValue, type Unit } from '../format';
 
 export interface Formats {
   int(v: number): string;
@@ -22,34 +16,16 @@ export interface Formats {
   factor(v: number): string;
 }
 
-export function formats(locale: Locale, t: StaffT): Formats {
-  const number = (digits: number) =>
-    new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const int = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 });
-  const pctNumber = (v: number) => (Math.abs(v) < 0.1 && v !== 0 ? number(1).format(v * 100) : int.format(v * 100));
-  const signed = (text: string, d: number) => (d > 0 ? `+${text}` : d < 0 ? `−${text}` : text);
-  const f: Formats = {
-    int: (v) => int.format(v),
-    pct: (v) => t('wsPercent', { v: pctNumber(v) }),
-    value: (unit, v) =>
-      unit === 'rate' ? f.pct(v) : unit === 'mean' ? number(2).format(v) : t('wsHours', { v: number(1).format(v) }),
-    range: (unit, lower, upper) =>
-      unit === 'rate'
-        ? t('wsPercent', { v: `${pctNumber(lower)}–${pctNumber(upper)}` })
-        : unit === 'mean'
-          ? `${number(2).format(lower)}–${number(2).format(upper)}`
-          : t('wsHours', { v: `${number(1).format(lower)}–${number(1).format(upper)}` }),
-    change: (unit, d) =>
-      unit === 'rate'
-        ? signed(t('wsPoints', { v: number(1).format(Math.abs(d) * 100) }), d)
-        : unit === 'mean'
-          ? signed(number(2).format(Math.abs(d)), d)
-          : signed(t('wsHours', { v: number(1).format(Math.abs(d)) }), d),
-    factor: (v) => number(1).format(v),
+export function formats(locale: Locale): Formats {
+  return {
+    int: (v) => count(locale, v),
+    pct: (v) => percent(locale, v),
+    value: (unit, v) => unitValue(locale, unit, v),
+    range: (unit, lower, upper) => unitRange(locale, unit, lower, upper),
+    change: (unit, d) => unitChange(locale, unit, d),
+    factor: (v) => decimal(locale, v, 1),
   };
-  return f;
 }
 
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A stored [from, to) baseline as the days a person reads: first day – last day included. */
-export const dayRange = (from: number, to: number) => `${isoDay(from)} – ${isoDay(to - 86_400_000)}`;
+export const dayRange = (from: number, to: number) => `${isoDay(from)} – ${isoDay(to - DAY_MS)}`;

@@ -8,7 +8,8 @@ import {
   type OrgValues,
 } from '../../../src/domain/heatmap';
 import { cpiShortLabel, cpiLabel } from './labels';
-import { unitOf, type Formats } from './format';
+import type { Formats } from './format';
+import { unitOf } from '../format';
 
 export interface HeatmapTableProps {
   t: StaffT;

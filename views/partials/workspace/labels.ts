@@ -1,22 +1,10 @@
 /** Names of the CPIs and heatmap columns on the lead workspace pages. */
 import type { CpiKey } from '../../../db/schema';
 import type { StaffT } from '../../../src/lib/i18n/staff';
+import { cpiName } from '../names';
 
 export function cpiLabel(t: StaffT, cpi: CpiKey | 'responseRate'): string {
-  switch (cpi) {
-    case 'fcr':
-      return t('wsCpiFcr');
-    case 'contentUseful':
-      return t('wsCpiContentUseful');
-    case 'decisionClearer':
-      return t('wsCpiDecisionClearer');
-    case 'addedValue':
-      return t('wsCpiAddedValue');
-    case 'quoteTurnaround':
-      return t('wsCpiQuoteTurnaround');
-    case 'responseRate':
-      return t('wsResponseRateColumn');
-  }
+  return cpi === 'responseRate' ? t('wsResponseRateColumn') : cpiName(t, cpi);
 }
 
 /** Short column headings (heatmap, by-team table) for narrow screens. */

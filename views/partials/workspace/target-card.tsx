@@ -2,7 +2,8 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { CpiKey } from '../../../db/schema';
 import { targetUnit, type TargetErrorCode } from '../../../src/domain/target-input';
 import { cpiLabel } from './labels';
-import { dayRange, unitOf, type Formats } from './format';
+import { dayRange, type Formats } from './format';
+import { unitOf } from '../format';
 
 export type TargetField = 'target' | 'baselineFrom' | 'baselineTo';
 

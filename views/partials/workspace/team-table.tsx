@@ -3,7 +3,8 @@ import type { CpiGroup } from '../../../src/domain/cpis';
 import { readCpi } from '../../../src/domain/baselines';
 import { TEAM_COLUMNS, type TeamColumn, type TeamRow } from '../../../src/domain/workspace-overview';
 import { cpiShortLabel } from './labels';
-import { unitOf, type Formats } from './format';
+import type { Formats } from './format';
+import { unitOf } from '../format';
 import { clusteringShort } from './clustering';
 
 export interface TeamTableProps {

@@ -1,35 +1,12 @@
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SeriesPoint } from '../../../src/domain/trends';
 import type { CpiTile } from '../../../src/domain/workspace-overview';
-import type { CpiKey } from '../../../db/schema';
+import { readCpi, type CpiReading } from '../../../src/domain/baselines';
 import { Figure } from '../../charts/figure';
 import { TrendChart, type TrendPoint } from '../../charts/trend-chart';
 import { cpiLabel } from './labels';
-import { unitOf, type Formats } from './format';
-
-interface MonthValue {
-  value: number;
-  lower: number | null;
-  upper: number | null;
-  n: number;
-}
-
-function monthValue(p: SeriesPoint, cpi: CpiKey): MonthValue | null {
-  switch (cpi) {
-    case 'fcr':
-      return p.fcr ? { value: p.fcr.rate, lower: p.fcr.lower, upper: p.fcr.upper, n: p.fcr.n } : null;
-    case 'contentUseful':
-    case 'decisionClearer':
-    case 'addedValue': {
-      const m = p[cpi];
-      return m ? { value: m.mean, lower: m.lower, upper: m.upper, n: m.n } : null;
-    }
-    case 'quoteTurnaround':
-      return p.quoteTurnaroundHours
-        ? { value: p.quoteTurnaroundHours.median, lower: null, upper: null, n: p.quoteTurnaroundHours.n }
-        : null;
-  }
-}
+import type { Formats } from './format';
+import { unitOf } from '../format';
 
 export interface TrendFiguresProps {
   t: StaffT;
@@ -50,7 +27,7 @@ export function TrendFigures({ t, f, series, tiles, minResponses }: TrendFigures
       <div class="ws-trends">
         {tiles.map((tile) => {
           const unit = unitOf(tile.cpi);
-          const values = series.map((p) => monthValue(p, tile.cpi));
+          const values = series.map((p) => readCpi(p, tile.cpi));
           const points: TrendPoint[] = series.map((p, i) => {
             const v = values[i];
             return {
@@ -60,7 +37,7 @@ export function TrendFigures({ t, f, series, tiles, minResponses }: TrendFigures
               upper: v?.upper ?? null,
             };
           });
-          let latest: { label: string; v: MonthValue } | undefined;
+          let latest: { label: string; v: CpiReading } | undefined;
           series.forEach((p, i) => {
             const v = values[i];
             if (v) latest = { label: p.label, v };

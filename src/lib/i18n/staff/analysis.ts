@@ -28,10 +28,6 @@ export const en = {
 
   // Numbers
   anRange: '{lower} to {upper}',
-  anHours: '{value} h',
-  anPoints: '{value} pp',
-  anBelow: '< {value}',
-  anAbove: '> {value}',
   anNValue: 'n {n}',
   anInterval95: '95% interval',
   anInterval80: '80% interval',
@@ -50,13 +46,8 @@ export const en = {
   anWithheld: 'withheld (protects a month with too few responses)',
   anMedianNoInterval: 'median; p90 in the chart table',
 
-  // CPIs, labels, tiers
+  // Kinds and column names
   anCpi: 'CPI',
-  anCpiFcr: 'First-contact resolution',
-  anCpiContentUseful: 'Content usefulness',
-  anCpiDecisionClearer: 'Decision clarity',
-  anCpiAddedValue: 'Added value',
-  anCpiQuoteTurnaround: 'Quote turnaround',
   anKind: 'Kind',
   anKindCourse: 'Course',
   anKindAssessment: 'Assessment',
@@ -79,8 +70,10 @@ export const en = {
   anExcluded: 'excluded from surveys',
   anRepCpisTitle: 'CPIs in the period',
   anRepCpiCaption: 'This rep’s CPIs in the period, with 95% intervals and the number of answers',
-  anResponses: '{n} responses in the period; response rate {rate} of {invited} invitations.',
-  anResponsesNoInvites: '{n} responses in the period; no invitations, so no response rate.',
+  anResponses:
+    '{n, plural, one {# response} other {# responses}} in the period; response rate {rate} of {invited, plural, one {# invitation} other {# invitations}}.',
+  anResponsesNoInvites:
+    '{n, plural, one {# response} other {# responses}} in the period; no invitations, so no response rate.',
   anRepNotEnough:
     'Not enough responses: {n} in the period, at least {min} are needed before any CPI of this rep is shown.',
   anRepTrendsTitle: 'Trends and training',
@@ -96,7 +89,7 @@ export const en = {
   anTrendNoTarget: 'No target is set.',
   anTrendBandNote: 'The band is the 95% interval.',
   anTrendMedianNote: 'The line is the median; quote turnaround has no band.',
-  anTrendMarkers: '{count} training events are marked.',
+  anTrendMarkers: '{count, plural, one {# training event is} other {# training events are}} marked.',
   anTimelineTitle: 'Training timeline',
   anTimelineEmpty: 'No courses, assessments or coaching in this period.',
   anCommentsTitle: 'What customers said',
@@ -104,7 +97,7 @@ export const en = {
     'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
   anCommentsNone: 'No comments in this period.',
   anCommentsSome: 'The latest {shown} of {total} comments.',
-  anCommentsAll: '{total} comments.',
+  anCommentsAll: '{total, plural, one {# comment} other {# comments}}.',
   anCommentsPrivacy: 'Customers are named only where they agreed to be contacted.',
   anAnonymous: 'anonymous',
   anConsented: 'agreed to be contacted',
@@ -121,7 +114,7 @@ export const en = {
   anGapsPageTitle: 'Skill gap analysis',
   anQuadrantTitle: 'Importance and performance',
   anQuadrantCpi: 'CPI for the chart',
-  anQuadrantTeam: 'Performance: mean score of team {team} ({reps} reps).',
+  anQuadrantTeam: 'Performance: mean score of team {team} ({reps, plural, one {# rep} other {# reps}}).',
   anQuadrantOrg: 'Performance: mean score of all reps ({reps}).',
   anQuadrantTargetsDiffer:
     'Skills have different proficiency targets; the line is their mean, each skill is placed by its own.',
@@ -154,7 +147,7 @@ export const en = {
   anNotEnoughData: 'not enough data',
   anNotEnoughDataReason:
     'Each needs at least {reps} trained and {reps} untrained reps with {responses} or more responses both before and after.',
-  anEffectsMissing: '{count} combinations of skill, kind and CPI.',
+  anEffectsMissing: '{count, plural, one {# combination} other {# combinations}} of skill, kind and CPI.',
   anEffectsMissingShow: 'Show them, with the reps each group had',
   anEffectsNote:
     'Rates change in percentage points (pp); 1–5 means in points. Organisation-wide: the team filter does not apply.',
@@ -170,7 +163,7 @@ export const en = {
   anContentTitle: 'Content library',
   anContentIntro:
     'Every piece of content reps share, with how useful customers found it and how often it was shared. The numbers pool every team’s customers.',
-  anContentCount: '{total} items',
+  anContentCount: '{total, plural, one {# item} other {# items}}',
   anContentMatched: '{matched} of {total} items match “{q}”',
   anContentNoMatch: 'No content matches this search.',
   anOpensNewTab: 'opens in a new tab',
@@ -191,24 +184,6 @@ export const en = {
   anComputingReload: 'Reload the page',
   anComputedAt: 'Computed at {time}.',
   anComputedStale: 'Updated {time}; newer data is being analysed.',
-  anLabelUntrained: 'Untrained',
-  anLabelUntrainedHelp: 'No course or coaching in this skill on record.',
-  anLabelTrainedNotTransferred: 'Trained, not transferred',
-  anLabelTrainedNotTransferredHelp: 'A course is done, no coaching since, and the linked CPI is likely below target.',
-  anLabelCoachedImproving: 'Coached, improving',
-  anLabelCoachedImprovingHelp: 'Coached; since then the linked CPI is better than for similar reps in the same months.',
-  anLabelCoachedNotImproving: 'Coached, not improving',
-  anLabelCoachedNotImprovingHelp:
-    'Coached; since then the linked CPI is worse than for similar reps in the same months.',
-  anLabelCoachedTooEarly: 'Coached, too early to tell',
-  anLabelCoachedTooEarlyHelp: 'Coached; too few responses since, or no clear change compared with similar reps yet.',
-  anLabelNone: 'No label',
-  anLabelNoneHelp: 'A course is done and the linked CPI is not likely below target.',
-  anTierFinding: 'clear link',
-  anTierExploratory: 'possible link',
-  anTierNoEvidence: 'no evidence yet',
-  anTierNotSeparable: 'can’t tell apart from {skill}',
-  anTierInsufficient: 'too few assessed reps',
   anDirBetter: 'higher score, better',
   anDirWorse: 'higher score, worse',
   anCouldDetect: 'could detect ≥ {value} per SD',
@@ -298,10 +273,6 @@ export const es: Record<keyof typeof en, string> = {
   anToDate: 'hasta hoy',
 
   anRange: '{lower} a {upper}',
-  anHours: '{value} h',
-  anPoints: '{value} pp',
-  anBelow: '< {value}',
-  anAbove: '> {value}',
   anNValue: 'n {n}',
   anInterval95: 'Intervalo del 95 %',
   anInterval80: 'Intervalo del 80 %',
@@ -321,11 +292,6 @@ export const es: Record<keyof typeof en, string> = {
   anMedianNoInterval: 'mediana; p90 en la tabla del gráfico',
 
   anCpi: 'CPI',
-  anCpiFcr: 'Resolución en el primer contacto',
-  anCpiContentUseful: 'Utilidad del contenido',
-  anCpiDecisionClearer: 'Claridad para decidir',
-  anCpiAddedValue: 'Valor aportado',
-  anCpiQuoteTurnaround: 'Plazo de presupuesto',
   anKind: 'Tipo',
   anKindCourse: 'Curso',
   anKindAssessment: 'Evaluación',
@@ -347,8 +313,10 @@ export const es: Record<keyof typeof en, string> = {
   anExcluded: 'excluido de las encuestas',
   anRepCpisTitle: 'CPI del periodo',
   anRepCpiCaption: 'CPI de este comercial en el periodo, con intervalos del 95 % y el número de respuestas',
-  anResponses: '{n} respuestas en el periodo; tasa de respuesta {rate} de {invited} invitaciones.',
-  anResponsesNoInvites: '{n} respuestas en el periodo; sin invitaciones, no hay tasa de respuesta.',
+  anResponses:
+    '{n, plural, one {# respuesta} other {# respuestas}} en el periodo; tasa de respuesta {rate} de {invited, plural, one {# invitación} other {# invitaciones}}.',
+  anResponsesNoInvites:
+    '{n, plural, one {# respuesta} other {# respuestas}} en el periodo; sin invitaciones, no hay tasa de respuesta.',
   anRepNotEnough:
     'Respuestas insuficientes: {n} en el periodo; hacen falta al menos {min} para mostrar algún CPI de este comercial.',
   anRepTrendsTitle: 'Tendencias y formación',
@@ -364,7 +332,8 @@ export const es: Record<keyof typeof en, string> = {
   anTrendNoTarget: 'No hay objetivo definido.',
   anTrendBandNote: 'La banda es el intervalo del 95 %.',
   anTrendMedianNote: 'La línea es la mediana; el plazo de presupuesto no tiene banda.',
-  anTrendMarkers: 'Hay {count} eventos de formación marcados.',
+  anTrendMarkers:
+    '{count, plural, one {Hay # evento de formación marcado} other {Hay # eventos de formación marcados}}.',
   anTimelineTitle: 'Historial de formación',
   anTimelineEmpty: 'Ningún curso, evaluación ni coaching en este periodo.',
   anCommentsTitle: 'Lo que dijeron los clientes',
@@ -372,7 +341,7 @@ export const es: Record<keyof typeof en, string> = {
     'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
   anCommentsNone: 'No hay comentarios en este periodo.',
   anCommentsSome: 'Los {shown} comentarios más recientes de {total}.',
-  anCommentsAll: '{total} comentarios.',
+  anCommentsAll: '{total, plural, one {# comentario} other {# comentarios}}.',
   anCommentsPrivacy: 'Solo se nombra al cliente cuando aceptó ser contactado.',
   anAnonymous: 'anónimo',
   anConsented: 'aceptó ser contactado',
@@ -388,7 +357,8 @@ export const es: Record<keyof typeof en, string> = {
   anGapsPageTitle: 'Análisis de brechas de habilidades',
   anQuadrantTitle: 'Importancia y desempeño',
   anQuadrantCpi: 'CPI del gráfico',
-  anQuadrantTeam: 'Desempeño: puntuación media del equipo {team} ({reps} comerciales).',
+  anQuadrantTeam:
+    'Desempeño: puntuación media del equipo {team} ({reps, plural, one {# comercial} other {# comerciales}}).',
   anQuadrantOrg: 'Desempeño: puntuación media de todos los comerciales ({reps}).',
   anQuadrantTargetsDiffer:
     'Las habilidades tienen objetivos de dominio distintos; la línea es su media y cada habilidad se sitúa según el suyo.',
@@ -421,7 +391,7 @@ export const es: Record<keyof typeof en, string> = {
   anNotEnoughData: 'datos insuficientes',
   anNotEnoughDataReason:
     'Cada una necesita al menos {reps} comerciales formados y {reps} sin formar con {responses} o más respuestas antes y después.',
-  anEffectsMissing: '{count} combinaciones de habilidad, tipo y CPI.',
+  anEffectsMissing: '{count, plural, one {# combinación} other {# combinaciones}} de habilidad, tipo y CPI.',
   anEffectsMissingShow: 'Mostrarlas, con los comerciales de cada grupo',
   anEffectsNote:
     'Las tasas cambian en puntos porcentuales (pp); las medias de 1 a 5, en puntos. Para toda la organización: el filtro de equipo no se aplica.',
@@ -437,7 +407,7 @@ export const es: Record<keyof typeof en, string> = {
   anContentTitle: 'Biblioteca de contenidos',
   anContentIntro:
     'Todo el contenido que comparten los comerciales, con lo útil que lo encontraron los clientes y cuántas veces se compartió. Las cifras reúnen a los clientes de todos los equipos.',
-  anContentCount: '{total} contenidos',
+  anContentCount: '{total, plural, one {# contenido} other {# contenidos}}',
   anContentMatched: '{matched} de {total} contenidos coinciden con «{q}»',
   anContentNoMatch: 'Ningún contenido coincide con la búsqueda.',
   anOpensNewTab: 'se abre en una pestaña nueva',
@@ -457,27 +427,6 @@ export const es: Record<keyof typeof en, string> = {
   anComputingReload: 'Recargar la página',
   anComputedAt: 'Calculado el {time}.',
   anComputedStale: 'Actualizado el {time}; se están analizando datos más recientes.',
-  anLabelUntrained: 'Sin formación',
-  anLabelUntrainedHelp: 'No consta ningún curso ni coaching en esta habilidad.',
-  anLabelTrainedNotTransferred: 'Formado, sin transferencia',
-  anLabelTrainedNotTransferredHelp:
-    'Hay un curso hecho, ningún coaching desde entonces, y el CPI vinculado probablemente está por debajo del objetivo.',
-  anLabelCoachedImproving: 'Con coaching, mejorando',
-  anLabelCoachedImprovingHelp:
-    'Con coaching; desde entonces el CPI vinculado va mejor que el de comerciales similares en los mismos meses.',
-  anLabelCoachedNotImproving: 'Con coaching, sin mejora',
-  anLabelCoachedNotImprovingHelp:
-    'Con coaching; desde entonces el CPI vinculado va peor que el de comerciales similares en los mismos meses.',
-  anLabelCoachedTooEarly: 'Con coaching, aún es pronto',
-  anLabelCoachedTooEarlyHelp:
-    'Con coaching; pocas respuestas desde entonces, o todavía ningún cambio claro frente a comerciales similares.',
-  anLabelNone: 'Sin etiqueta',
-  anLabelNoneHelp: 'Hay un curso hecho y el CPI vinculado probablemente no está por debajo del objetivo.',
-  anTierFinding: 'vínculo claro',
-  anTierExploratory: 'vínculo posible',
-  anTierNoEvidence: 'aún sin evidencia',
-  anTierNotSeparable: 'no se distingue de {skill}',
-  anTierInsufficient: 'pocos comerciales evaluados',
   anDirBetter: 'más puntuación, mejor',
   anDirWorse: 'más puntuación, peor',
   anCouldDetect: 'podría detectar ≥ {value} por DE',
@@ -513,7 +462,7 @@ export const es: Record<keyof typeof en, string> = {
     '{cpi}: aún sin modelo; {n} comerciales están evaluados en todas las habilidades y un modelo necesita {needed}; evalúa a más comerciales para vincular habilidades con este CPI.',
   anPlannerNoVariation: '{cpi}: sin modelo; ninguna puntuación de habilidad varía entre los comerciales evaluados.',
   anPlannerNote:
-    'Los tamaños a detectar son una referencia por CPI: 3 pp de resolución en el primer contacto, 0,1 puntos en las preguntas de 1 a 5 y un 10 % del plazo de presupuesto, cada uno por DE de la habilidad. Los comerciales necesarios crecen con el cuadrado de cuánto menor es eso que lo que hoy se puede detectar, suponiendo que los nuevos se parezcan a los actuales.',
+    'Los tamaños a detectar son una referencia por CPI: 3 pp de resolución al primer contacto, 0,1 puntos en las preguntas de 1 a 5 y un 10 % del plazo de presupuesto, cada uno por DE de la habilidad. Los comerciales necesarios crecen con el cuadrado de cuánto menor es eso que lo que hoy se puede detectar, suponiendo que los nuevos se parezcan a los actuales.',
   anNoModelTitle: 'Dónde se quedan cortos los comerciales',
   anNoModelIntro:
     'Hay pocos comerciales evaluados en todas las habilidades para vincular habilidades con los CPI, así que ningún déficit se atribuye a una habilidad. Comerciales que faltan por evaluar en todas las habilidades para vincularlas con los CPI: {more}. Mientras tanto, los CPI de cada comercial que probablemente están por debajo del objetivo:',

@@ -1,16 +1,6 @@
 /** Staff strings of the trainer pages: coaching plan, sessions, follow-up, closed-loop follow-ups, exports. Keys start with `co`. */
 export const en = {
   // Names
-  coCpiFcr: 'First-contact resolution',
-  coCpiContentUseful: 'Content usefulness',
-  coCpiDecisionClearer: 'Decision clarity',
-  coCpiAddedValue: 'Added value',
-  coCpiQuoteTurnaround: 'Quote turnaround',
-  coLabelUntrained: 'untrained',
-  coLabelTrainedNotTransferred: 'trained, not transferred',
-  coLabelCoachedNotImproving: 'coached, not improving',
-  coLabelCoachedImproving: 'coached, improving',
-  coLabelCoachedTooEarly: 'coached, too early to tell',
   coStatusPlanned: 'planned',
   coStatusDone: 'done',
   coStatusCancelled: 'cancelled',
@@ -43,8 +33,9 @@ export const en = {
   coOrgValue: 'org-wide value {target} (no target set)',
   coBelowTarget: '{p} probability of being below it',
   coResponseRate: 'Response rate',
-  coResponseRateValue: '{rate} ({n} responses, {invited} invitations)',
-  coNoInvites: 'no invitations in the period ({n} responses)',
+  coResponseRateValue:
+    '{rate} ({n, plural, one {# response} other {# responses}}, {invited, plural, one {# invitation} other {# invitations}})',
+  coNoInvites: 'no invitations in the period ({n, plural, one {# response} other {# responses}})',
   coLink: 'Skill and CPI across reps',
   coLinkMeaning:
     'Reps who score higher in {skill} tend to show a better {cpi}, other skills held fixed: an association, not proof of cause.',
@@ -56,7 +47,7 @@ export const en = {
   coNoGap: 'No skill gap found in this period.',
   coNoModelRep: 'No gap can be put down to a skill yet: too few reps have every skill assessed.',
   coPendingRep: 'Gap not ranked yet: the analysis is being computed.',
-  coNotEnough: 'Not enough responses in this period to rank a gap ({n} responses).',
+  coNotEnough: 'Not enough responses in this period to rank a gap ({n, plural, one {# response} other {# responses}}).',
   coSessions: 'Sessions',
   coNoSessions: 'No sessions planned or done yet.',
   coSessionBy: 'by {name}',
@@ -115,14 +106,14 @@ export const en = {
   coNotYet: 'not enough responses yet',
   coNoMonthsYet: 'no whole month since the session yet',
   coMonthToDate: 'to date',
-  coRateShort: 'response rate {rate}, {n} responses',
+  coRateShort: 'response rate {rate}, {n, plural, one {# response} other {# responses}}',
   coNoCpi: 'no indicator (none named, no gap in the skill)',
   coCpiSourceSession: 'named in the session',
   coCpiSourceGap: 'top gap in the skill',
   coGapCpisComputing:
     'Sessions that named no CPI take it from the rep’s gap in the skill; the gap analysis is being computed…',
   coSessionDate: 'Latest session',
-  coSessionsCount: '{n} sessions',
+  coSessionsCount: '{n, plural, one {# session} other {# sessions}}',
   coChartTitle: '{cpi}: before and after coaching',
   coChartSummary:
     'Coached reps shown: {n}. Hollow dots: the 3 months before the session; filled dots: the months after; lines: 95% intervals. Rows without a dot have not enough responses.',
@@ -168,16 +159,6 @@ export const en = {
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
-  coCpiFcr: 'Resolución al primer contacto',
-  coCpiContentUseful: 'Utilidad del contenido',
-  coCpiDecisionClearer: 'Claridad para decidir',
-  coCpiAddedValue: 'Valor añadido',
-  coCpiQuoteTurnaround: 'Plazo de presupuesto',
-  coLabelUntrained: 'sin formación',
-  coLabelTrainedNotTransferred: 'formado, sin transferencia',
-  coLabelCoachedNotImproving: 'con coaching, sin mejora',
-  coLabelCoachedImproving: 'con coaching, mejorando',
-  coLabelCoachedTooEarly: 'con coaching, aún es pronto',
   coStatusPlanned: 'planificada',
   coStatusDone: 'realizada',
   coStatusCancelled: 'cancelada',
@@ -209,8 +190,9 @@ export const es: Record<keyof typeof en, string> = {
   coOrgValue: 'valor de toda la organización {target} (sin objetivo definido)',
   coBelowTarget: '{p} de probabilidad de estar por debajo',
   coResponseRate: 'Tasa de respuesta',
-  coResponseRateValue: '{rate} ({n} respuestas, {invited} invitaciones)',
-  coNoInvites: 'sin invitaciones en el periodo ({n} respuestas)',
+  coResponseRateValue:
+    '{rate} ({n, plural, one {# respuesta} other {# respuestas}}, {invited, plural, one {# invitación} other {# invitaciones}})',
+  coNoInvites: 'sin invitaciones en el periodo ({n, plural, one {# respuesta} other {# respuestas}})',
   coLink: 'Habilidad y CPI entre comerciales',
   coLinkMeaning:
     'Quienes puntúan más alto en {skill} suelen tener mejor {cpi}, con las demás habilidades fijas: una asociación, no una prueba de causa.',
@@ -223,7 +205,8 @@ export const es: Record<keyof typeof en, string> = {
   coNoModelRep:
     'Aún no se puede atribuir ninguna brecha a una habilidad: hay pocos comerciales evaluados en todas las habilidades.',
   coPendingRep: 'Brecha aún sin ordenar: el análisis se está calculando.',
-  coNotEnough: 'Respuestas insuficientes en este periodo para ordenar una brecha ({n} respuestas).',
+  coNotEnough:
+    'Respuestas insuficientes en este periodo para ordenar una brecha ({n, plural, one {# respuesta} other {# respuestas}}).',
   coSessions: 'Sesiones',
   coNoSessions: 'Aún no hay sesiones planificadas ni realizadas.',
   coSessionBy: 'por {name}',
@@ -281,14 +264,14 @@ export const es: Record<keyof typeof en, string> = {
   coNotYet: 'aún no hay respuestas suficientes',
   coNoMonthsYet: 'aún no ha pasado ningún mes desde la sesión',
   coMonthToDate: 'hasta hoy',
-  coRateShort: 'tasa de respuesta {rate}, {n} respuestas',
+  coRateShort: 'tasa de respuesta {rate}, {n, plural, one {# respuesta} other {# respuestas}}',
   coNoCpi: 'sin indicador (no se indicó ninguno y no hay brecha en la habilidad)',
   coCpiSourceSession: 'indicado en la sesión',
   coCpiSourceGap: 'mayor brecha en la habilidad',
   coGapCpisComputing:
     'Las sesiones sin CPI lo toman de la brecha del comercial en la habilidad; el análisis de brechas se está calculando…',
   coSessionDate: 'Última sesión',
-  coSessionsCount: '{n} sesiones',
+  coSessionsCount: '{n, plural, one {# sesión} other {# sesiones}}',
   coChartTitle: '{cpi}: antes y después del coaching',
   coChartSummary:
     'Comerciales con coaching: {n}. Puntos huecos: los 3 meses antes de la sesión; puntos llenos: los meses después; líneas: intervalos del 95 %. Las filas sin punto no tienen respuestas suficientes.',

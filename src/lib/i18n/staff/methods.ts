@@ -81,7 +81,7 @@ export const es: Record<keyof typeof en, string> = {
     'Pocos comerciales evaluados: el CPI no tiene modelo. Un modelo necesita al menos 10 comerciales evaluados en todas las habilidades más que términos.',
   mtFiguresTitle: 'Las cifras de un vínculo',
   mtFigures:
-    'En «Cifras»: el cambio por DE de la habilidad con su intervalo del 95 % (puntos porcentuales en la resolución en el primer contacto, puntos en las preguntas de 1 a 5, cambio porcentual del plazo de presupuesto), q, el menor efecto que el análisis podría detectar, el solapamiento con otras habilidades (VIF) y la correlación de rangos sin ajustar ρ, solo como descripción: no fija las demás habilidades.',
+    'En «Cifras»: el cambio por DE de la habilidad con su intervalo del 95 % (puntos porcentuales en la resolución al primer contacto, puntos en las preguntas de 1 a 5, cambio porcentual del plazo de presupuesto), q, el menor efecto que el análisis podría detectar, el solapamiento con otras habilidades (VIF) y la correlación de rangos sin ajustar ρ, solo como descripción: no fija las demás habilidades.',
   mtPlannerTitle: 'Cuántos comerciales hacen falta',
   mtPlanner:
     'La línea de planificación bajo los vínculos dice, por CPI, el menor efecto que los datos de hoy pueden detectar y cuántos comerciales evaluados harían falta para detectar un tamaño de referencia. Detectar un efecto la mitad de grande requiere unas cuatro veces más comerciales. Supone que los nuevos se parecen a los actuales.',

@@ -8,9 +8,9 @@ export const en = {
   eraseConfirm: 'I understand this cannot be undone',
   eraseButton: 'Erase',
   eraseDone:
-    'Erased {email}: {responses} response(s), {invitations} invitation(s), {outbox} message(s), {comments} other comment(s) cleared, {interactions} interaction(s) detached.',
+    'Erased {email}: {responses, plural, one {# response} other {# responses}}, {invitations, plural, one {# invitation} other {# invitations}}, {outbox, plural, one {# message} other {# messages}}, {comments, plural, one {# other comment} other {# other comments}} cleared, {interactions, plural, one {# interaction} other {# interactions}} detached.',
   eraseNothing:
-    'No customer with this email; {outbox} message(s) and {comments} comment(s) mentioning it were removed.',
+    'No customer with this email; {outbox, plural, one {# message} other {# messages}} and {comments, plural, one {# comment} other {# comments}} mentioning it were removed.',
   eraseConfirmMissing: 'tick the box to confirm',
   retentionTitle: 'Retention',
   retentionHint:
@@ -19,7 +19,7 @@ export const en = {
   retentionSaved: 'Retention saved.',
   retentionApply: 'Apply retention now',
   retentionApplied:
-    'Retention applied: {responses} response(s) anonymised, {interactions} interaction(s) detached, {customers} customer(s) deleted.',
+    'Retention applied: {responses, plural, one {# response} other {# responses}} anonymised, {interactions, plural, one {# interaction} other {# interactions}} detached, {customers, plural, one {# customer} other {# customers}} deleted.',
   retentionOff: 'Retention is off: nothing is anonymised.',
   retentionInvalid: 'must be a whole number of months from 1 to 600, or empty',
 } as const;
@@ -33,9 +33,9 @@ export const es: Record<keyof typeof en, string> = {
   eraseConfirm: 'Entiendo que no se puede deshacer',
   eraseButton: 'Borrar',
   eraseDone:
-    'Se borró {email}: {responses} respuesta(s), {invitations} invitación(es), {outbox} mensaje(s), {comments} otro(s) comentario(s) vaciado(s), {interactions} interacción(es) desvinculada(s).',
+    'Se borró {email}: {responses, plural, one {# respuesta} other {# respuestas}}, {invitations, plural, one {# invitación} other {# invitaciones}}, {outbox, plural, one {# mensaje} other {# mensajes}}, {comments, plural, one {# otro comentario vaciado} other {# otros comentarios vaciados}}, {interactions, plural, one {# interacción desvinculada} other {# interacciones desvinculadas}}.',
   eraseNothing:
-    'No hay ningún cliente con este correo; se quitaron {outbox} mensaje(s) y {comments} comentario(s) que lo mencionaban.',
+    'No hay ningún cliente con este correo; se quitaron {outbox, plural, one {# mensaje} other {# mensajes}} y {comments, plural, one {# comentario} other {# comentarios}} que lo mencionaban.',
   eraseConfirmMissing: 'marca la casilla para confirmar',
   retentionTitle: 'Conservación',
   retentionHint:
@@ -44,7 +44,7 @@ export const es: Record<keyof typeof en, string> = {
   retentionSaved: 'Conservación guardada.',
   retentionApply: 'Aplicar la conservación ahora',
   retentionApplied:
-    'Conservación aplicada: {responses} respuesta(s) anonimizada(s), {interactions} interacción(es) desvinculada(s), {customers} cliente(s) borrado(s).',
+    'Conservación aplicada: {responses, plural, one {# respuesta anonimizada} other {# respuestas anonimizadas}}, {interactions, plural, one {# interacción desvinculada} other {# interacciones desvinculadas}}, {customers, plural, one {# cliente borrado} other {# clientes borrados}}.',
   retentionOff: 'La conservación está desactivada: no se anonimiza nada.',
   retentionInvalid: 'debe ser un número entero de meses entre 1 y 600, o estar vacío',
 };

@@ -50,7 +50,7 @@ export const en = {
   trChartLabel: 'Change against similar reps with its 95% interval; the vertical line is no change',
   trDetailTitle: '{skill} {kind}: {cpi}, month by month',
   trDetailIntro: 'The change against similar reps in each of the three months after completion: does it last?',
-  trMonthAfter: '+{n} month(s)',
+  trMonthAfter: '+{n, plural, one {# month} other {# months}}',
   trEventChart: 'Change in each month after completion',
   trCohortTable: 'By completion month',
   trBack: 'Back to training results',
@@ -116,7 +116,7 @@ export const es: Record<keyof typeof en, string> = {
   trDetailTitle: '{kind} de {skill}: {cpi}, mes a mes',
   trDetailIntro:
     'El cambio frente a comerciales parecidos en cada uno de los tres meses tras la finalización: ¿se mantiene?',
-  trMonthAfter: '+{n} mes(es)',
+  trMonthAfter: '+{n, plural, one {# mes} other {# meses}}',
   trEventChart: 'Cambio en cada mes tras la finalización',
   trCohortTable: 'Por mes de finalización',
   trBack: 'Volver a resultados de formación',
