@@ -593,6 +593,21 @@ export const MATRIX: MatrixRow[] = [
     expected: page(adminOnly(303)),
     note: 'not dead: nothing retried',
   },
+  { area: 'admin', method: 'GET', path: '/admin/mail', expected: page(adminOnly(200)) },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/mail',
+    form: { smtpUrl: 'not a url' },
+    expected: page(adminOnly(422)),
+  },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/mail/test',
+    expected: page(adminOnly(200)),
+    note: 'no SMTP server set: says so, sends nothing',
+  },
   { area: 'admin', method: 'GET', path: '/admin/rules', expected: page(adminOnly(200)) },
   {
     area: 'admin',

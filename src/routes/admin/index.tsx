@@ -15,6 +15,7 @@ import { loadSetupChecklist } from '../../domain/setup-checklist';
 import { teamAdminRoutes } from './teams';
 import { skillAdminRoutes } from './skills';
 import { contentAdminRoutes } from './content';
+import { mailAdminRoutes } from './mail';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -31,6 +32,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/reps', repAdminRoutes(deps));
   app.route('/skills', skillAdminRoutes(deps));
   app.route('/content', contentAdminRoutes(deps));
+  app.route('/mail', mailAdminRoutes(deps));
   app.route('/outbox', outboxAdminRoutes(deps));
   app.route('/rules', ruleAdminRoutes(deps));
   app.route('/suppressions', suppressionAdminRoutes(deps));
