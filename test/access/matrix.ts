@@ -580,6 +580,13 @@ export const MATRIX: MatrixRow[] = [
     expected: page(adminOnly(422)),
   },
   { area: 'admin', method: 'POST', path: '/admin/api-keys/{spareKeyId}/revoke', expected: page(adminOnly(303)) },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/api-keys/test-interaction',
+    expected: page(adminOnly(200)),
+    note: 'a sample interaction to the admin’s own address',
+  },
   { area: 'admin', method: 'GET', path: '/admin/reps', expected: page(adminOnly(200)) },
   { area: 'admin', method: 'POST', path: '/admin/reps/{spareRepId}/exclude', expected: page(adminOnly(303)) },
   { area: 'admin', method: 'POST', path: '/admin/reps/{repId}/include', expected: page(adminOnly(303)) },

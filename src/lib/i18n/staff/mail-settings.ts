@@ -45,7 +45,7 @@ export const en = {
   apiReferenceLink: 'API reference',
   apiTestTitle: 'Send a test interaction',
   apiTestHint:
-    'Posts a sample interaction the way your CRM would, with you ({email}) as the customer and the first active rep. It is marked as a test: no statistics count it.',
+    'Takes in a sample interaction as POST /interactions does, with the first active rep and you ({email}) as the customer, so the survey comes to you. Its externalId starts with “test-”; it ticks “Send a test survey to yourself”.',
   apiTestButton: 'Send a test interaction',
   apiTestSent: 'Test interaction {externalId} recorded; the survey goes to {email}.',
   apiTestNoRep: 'Add an active rep first (Admin → Reps).',
@@ -98,7 +98,7 @@ export const es: Record<keyof typeof en, string> = {
   apiReferenceLink: 'Referencia de la API',
   apiTestTitle: 'Enviar una interacción de prueba',
   apiTestHint:
-    'Envía una interacción de ejemplo como lo haría tu CRM, contigo ({email}) como cliente y el primer comercial activo. Queda marcada como prueba: ninguna estadística la cuenta.',
+    'Registra una interacción de ejemplo como POST /interactions, con el primer comercial activo y contigo ({email}) como cliente, así que la encuesta te llega a ti. Su externalId empieza por «test-»; marca «Enviarte una encuesta de prueba».',
   apiTestButton: 'Enviar una interacción de prueba',
   apiTestSent: 'Interacción de prueba {externalId} registrada; la encuesta va a {email}.',
   apiTestNoRep: 'Añade primero un comercial activo (Admin → Comerciales).',
