@@ -616,6 +616,15 @@ export const MATRIX: MatrixRow[] = [
     note: 'no SMTP server set: says so, sends nothing',
   },
   { area: 'admin', method: 'GET', path: '/admin/rules', expected: page(adminOnly(200)) },
+  { area: 'admin', method: 'GET', path: '/admin/rules/preview?type=demo&lang=es', expected: page(adminOnly(200)) },
+  {
+    area: 'admin',
+    method: 'GET',
+    path: '/admin/rules/preview/email?type=demo&lang=es',
+    expected: page(adminOnly(200)),
+    note: 'its own document, sandboxed',
+  },
+  { area: 'admin', method: 'GET', path: '/admin/rules/preview/page?type=demo&lang=es', expected: page(adminOnly(200)) },
   {
     area: 'admin',
     method: 'POST',
