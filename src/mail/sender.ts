@@ -55,14 +55,14 @@ export async function sendDue(
       claimed.map(async (message) => {
         try {
           // The sender as configured now signs the message, however long it waited in the outbox.
-          const { from, replyTo } = mail;
+          const { from, replyTo, logoUrl } = mail;
           await transport.send({
             from,
             replyTo,
             to: message.toAddress,
             subject: message.subject,
             text: fillSenderName(message.textBody ?? '', from, 'text'),
-            html: fillSenderName(message.htmlBody ?? '', from, 'html'),
+            html: fillSenderName(message.htmlBody ?? '', from, 'html', logoUrl),
             messageId: message.messageId,
             headers: message.headers,
           });

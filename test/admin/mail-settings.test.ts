@@ -77,6 +77,7 @@ describe('mail settings', () => {
             senderName: 'Acme Iberia',
             senderAddress: 'iberia@acme.test',
             replyTo: 'help@acme.test',
+            logoUrl: '/assets/favicon.svg',
           })
         ).status,
       ).toBe(303);
@@ -87,6 +88,8 @@ describe('mail settings', () => {
       expect(next.parsed.from?.text).toContain('iberia@acme.test');
       expect(next.parsed.replyTo?.text).toContain('help@acme.test');
       expect(next.parsed.text).toContain('El equipo de Acme Iberia');
+      expect(String(next.parsed.html)).toContain('<img src="http://cpi.test/assets/favicon.svg" alt="Acme Iberia"');
+      expect(String(mail.parsed.html)).not.toContain('<img');
     } finally {
       transport.close();
     }

@@ -63,7 +63,7 @@ export function surveyPreviewRoutes(deps: AppDeps) {
     if (!parsed.ok) return refuse(c, parsed.errors);
     const { type, lang } = parsed.data;
     const rule = (await getRules(deps.db.read)).get(type);
-    const { from } = await getEffectiveMail(deps);
+    const { from, logoUrl } = await getEffectiveMail(deps);
     const now = deps.clock.nowMs();
     const message = renderSurveyMessage({
       kind: 'invitation',
@@ -79,7 +79,7 @@ export function surveyPreviewRoutes(deps: AppDeps) {
       unsubscribeToken: FAKE_TOKEN,
     });
     c.header('Content-Security-Policy', EMAIL_CSP);
-    return c.html(fillSenderName(message.htmlBody, from, 'html'));
+    return c.html(fillSenderName(message.htmlBody, from, 'html', logoUrl));
   });
 
   app.get('/page', async (c) => {
