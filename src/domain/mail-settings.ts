@@ -71,6 +71,9 @@ async function readStored(deps: AppDeps): Promise<StoredMailSettings> {
   return parsed.success ? parsed.data : storedSchema.parse({});
 }
 
+/** Said once per process: every send run would repeat it. */
+let warnedUnopenable = false;
+
 /** The stored SMTP URL with its password put back; undefined when it cannot be opened (wrong key). */
 function smtpUrlOf(deps: AppDeps, stored: StoredMailSettings): string | undefined {
   if (!stored.smtpUrl) return undefined;
@@ -81,7 +84,9 @@ function smtpUrlOf(deps: AppDeps, stored: StoredMailSettings): string | undefine
     url.password = encodeURIComponent(openSecret(deps.secretsKey, stored.smtpPassword));
     return url.toString().replace(/\/$/, '');
   } catch {
-    console.error('[mail] the stored SMTP password cannot be opened with this secrets key; using SMTP_URL');
+    if (!warnedUnopenable)
+      console.error('[mail] the stored SMTP password cannot be opened with this secrets key; using SMTP_URL');
+    warnedUnopenable = true;
     return undefined;
   }
 }

@@ -3,7 +3,9 @@
  * (AES-GCM), never shown back, used by the next send without a restart, and a test e-mail that
  * reports the SMTP server's answer. Real parts: a database file, smtp-server on loopback.
  */
-import { statSync, existsSync, readFileSync } from 'node:fs';
+import { statSync, existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adminFixture, type AdminFixture } from './setup';
 import { api, HOUR, interaction } from '../helpers/app';
@@ -138,6 +140,30 @@ describe('mail settings', () => {
     for (const cookie of [f.cookies.lead, f.cookies.trainer]) {
       expect((await f.t.request('/admin/mail', { cookie })).status).toBe(403);
       expect((await f.t.postForm('/admin/mail', { smtpUrl: '' }, { cookie })).status).toBe(403);
+    }
+  });
+});
+
+describe('the secrets key', () => {
+  it('is created once beside a new database file, said in the log by its path, never its value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpi-secrets-'));
+    try {
+      const config = { secretsKey: undefined, databaseUrl: `file:${join(dir, 'data', 'x.db')}` };
+      const lines: string[] = [];
+      const key = loadSecretsKey(config, (line) => lines.push(line))!;
+      expect(key.length).toBe(32);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(join(dir, 'data', 'x.db.secrets-key'));
+      expect(lines[0]).toContain('0600');
+      expect(lines[0]).not.toContain(key.toString('base64'));
+      expect(statSync(join(dir, 'data', 'x.db.secrets-key')).mode & 0o777).toBe(0o600);
+      expect(loadSecretsKey(config, (line) => lines.push(line))!.equals(key)).toBe(true);
+      expect(lines).toHaveLength(1);
+      // SECRETS_KEY wins over the file, and nothing is written.
+      const fromEnv = loadSecretsKey({ ...config, secretsKey: 'a'.repeat(64) }, (line) => lines.push(line))!;
+      expect(fromEnv.equals(Buffer.alloc(32, 0xaa))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
