@@ -7,7 +7,7 @@ import { statSync, existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adminFixture, type AdminFixture } from './setup';
+import { adminFixture, setLocale, unlabelledControls, type AdminFixture } from './setup';
 import { api, HOUR, interaction } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { sendDue } from '../../src/mail/sender';
@@ -134,6 +134,16 @@ describe('mail settings', () => {
     expect(html).toContain('value="not-an-address"');
     expect(html).not.toContain(PASSWORD);
     expect(await storedValue()).toBe('');
+  });
+
+  it('labels every control, in English and Spanish', async () => {
+    const en = await (await f.t.request('/admin/mail', { cookie: f.cookies.admin })).text();
+    expect(unlabelledControls(en)).toEqual([]);
+    expect(en).toContain('Default: CPI Lens');
+    await setLocale(f.t, f.users.admin.id, 'es');
+    const es = await (await f.t.request('/admin/mail', { cookie: f.cookies.admin })).text();
+    expect(es).toContain('Ajustes de correo');
+    expect(es).toContain('Enviar un correo de prueba');
   });
 
   it('is for admins only', async () => {
