@@ -63,6 +63,8 @@ export function createApp(deps: AppDeps) {
     '*',
     secureHeaders({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      // A route that sets its own policy keeps it (only the admin's survey preview does: src/routes/admin/survey-preview.tsx).
+      overwrite: false,
       referrerPolicy: 'same-origin',
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false,
     }),

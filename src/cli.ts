@@ -13,7 +13,8 @@ import { ensureTeams } from '../db/queries/teams';
 import { AppError } from './lib/errors';
 import { DatabaseUnavailableError } from '../db/errors';
 import { sendDue } from './mail/sender';
-import { createSmtpTransport } from './mail/transport';
+import { createSettingsTransport } from './mail/transport';
+import { getEffectiveMail } from './domain/mail-settings';
 import { countDueMessages } from '../db/queries/outbox';
 import { importFile, MAX_ERRORS } from './domain/imports/run';
 import { sweepImports } from './domain/imports/sweep';
@@ -58,13 +59,13 @@ async function apikeyCreate(deps: AppDeps, { name, scope }: Extract<CliCommand, 
 }
 
 async function sendDueCommand(deps: AppDeps): Promise<number> {
-  const transport = deps.config.smtpUrl ? createSmtpTransport(deps.config.smtpUrl) : undefined;
+  const transport = createSettingsTransport();
   try {
     const report = await sendDue(deps, transport);
-    if (!transport) {
+    if ((await getEffectiveMail(deps)).smtpUrl === undefined) {
       const waiting = await countDueMessages(deps.db.read, deps.clock.nowMs());
       console.log(
-        `SMTP_URL is not set: ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`,
+        `SMTP_URL is not set (nor mail settings at /admin/mail): ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`,
       );
       return 0;
     }

@@ -28,6 +28,8 @@ export interface Config {
   readonly benchRoutes: boolean;
   /** Proxy addresses and CIDR ranges whose X-Forwarded-For is believed (src/lib/client-address.ts); empty: the socket's peer is the client. */
   readonly trustedProxies: readonly string[];
+  /** Key for secrets stored in the database (src/lib/secrets.ts); undefined: a key file beside a database file. */
+  readonly secretsKey: string | undefined;
 }
 
 const intFrom = (min: number, max: number) =>
@@ -105,6 +107,14 @@ const envSchema = z.object({
   IMPORT_ROUND_ROWS: intFrom(1, 1_000_000).default(50_000),
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
   TRUSTED_PROXIES: proxyList.optional(),
+  SECRETS_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+    )
+    .optional(),
 });
 
 /**
@@ -126,7 +136,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose value is a secret: an error names them without showing it (no secret in a log). */
-const SECRET_VARIABLES = new Set(['DATABASE_AUTH_TOKEN']);
+const SECRET_VARIABLES = new Set(['DATABASE_AUTH_TOKEN', 'SECRETS_KEY']);
 
 /** A value as an error may print it: secrets hidden, a password in a URL masked. */
 function shownValue(name: string, value: string): string {
@@ -172,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: baseUrl.startsWith('https://'),
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES ?? []),
+    secretsKey: e.SECRETS_KEY,
   });
 }

@@ -10,6 +10,8 @@ export interface AppDeps {
   readonly clock: Clock;
   /** Asks the in-process sender to run soon (after new mail is queued); a no-op when it is off. */
   readonly wakeSender: () => void;
+  /** Seals secrets stored in the database (src/lib/secrets.ts); undefined on a libSQL server without SECRETS_KEY. */
+  readonly secretsKey?: Buffer | undefined;
 }
 
 export interface SessionUser {

@@ -8,6 +8,7 @@ import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createClock, type Clock } from './lib/clock';
 import type { AppDeps } from './context';
+import { loadSecretsKey } from './lib/secrets';
 
 export async function openDeps(
   config: Config,
@@ -22,5 +23,9 @@ export async function openDeps(
   });
   await migrate(db.adminClient);
   let wake = () => {};
-  return { db, deps: { config, db, clock, wakeSender: () => wake() }, setWake: (w) => void (wake = w) };
+  return {
+    db,
+    deps: { config, db, clock, wakeSender: () => wake(), secretsKey: loadSecretsKey(config) },
+    setWake: (w) => void (wake = w),
+  };
 }

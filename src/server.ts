@@ -6,7 +6,7 @@ import { createApp } from './app';
 import { issueSetupLink } from './domain/staff';
 import type { AppDeps } from './context';
 import { startSender } from './mail/sender';
-import { createSmtpTransport } from './mail/transport';
+import { createSettingsTransport } from './mail/transport';
 import { startMaintenance } from './jobs/maintenance';
 
 export interface RunningServer {
@@ -19,10 +19,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const { db, deps, setWake } = await openDeps(config);
   const sender =
     config.sendIntervalSeconds > 0
-      ? startSender(deps, config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined, config.sendIntervalSeconds)
+      ? startSender(deps, createSettingsTransport(), config.sendIntervalSeconds)
       : undefined;
   if (sender) setWake(sender.wake);
-  if (!config.smtpUrl) console.log('SMTP_URL is not set: survey mail stays in the outbox (/admin/outbox).');
+  if (!config.smtpUrl)
+    console.log('SMTP_URL is not set: survey mail stays in the outbox until mail is set up at /admin/mail.');
   const maintenance = startMaintenance(deps);
   const app = createApp(deps);
   let server: ReturnType<typeof serve>;

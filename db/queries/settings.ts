@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { settings } from '../schema';
 
@@ -12,4 +12,10 @@ export async function saveSetting(tx: Drizzle, key: string, value: unknown, now:
     .insert(settings)
     .values({ key, value, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } });
+}
+
+/** One setting's stored value, or undefined. */
+export async function getSettingValue(db: Drizzle, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  return row?.value;
 }

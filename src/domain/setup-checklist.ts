@@ -5,6 +5,7 @@
  */
 import { getSetupFacts, type SetupFacts } from '../../db/queries/setup';
 import type { AppDeps } from '../context';
+import { getEffectiveMail } from './mail-settings';
 
 /** In the order an admin does them. */
 type SetupStepKey = 'people' | 'skills' | 'crm' | 'mail' | 'rules' | 'testSurvey';
@@ -28,7 +29,7 @@ export interface SetupChecklist {
  * Definition: a step is done when the workspace holds what it asks for —
  * teams and reps: a team and an active rep; skills: a skill (each carries its proficiency
  * target); CRM: an interaction arrived through the API (an API key alone is partial);
- * mail: SMTP is configured or a message was delivered; rules: survey rules were saved;
+ * mail: SMTP is configured (environment or /admin/mail) or a message was delivered; rules: survey rules were saved;
  * test survey: an invitation went to a staff member's own address.
  *
  * @example setupChecklist(facts, { smtpConfigured: false }).complete // false on an empty workspace
@@ -43,7 +44,7 @@ export function setupChecklist(facts: SetupFacts, env: { smtpConfigured: boolean
       done: facts.apiInteractions > 0,
       partial: facts.activeApiKeys > 0,
     },
-    { key: 'mail', href: '/admin/outbox', done: env.smtpConfigured || facts.sentMail > 0, partial: false },
+    { key: 'mail', href: '/admin/mail', done: env.smtpConfigured || facts.sentMail > 0, partial: false },
     { key: 'rules', href: '/admin/rules', done: facts.savedRules > 0, partial: false },
     { key: 'testSurvey', href: '/interactions/new', done: facts.staffTestSurveys > 0, partial: false },
   ];
@@ -54,5 +55,6 @@ export function setupChecklist(facts: SetupFacts, env: { smtpConfigured: boolean
 
 /** The checklist from the current data: /admin/setup, /admin and the admin's overview read it. */
 export async function loadSetupChecklist(deps: AppDeps): Promise<SetupChecklist> {
-  return setupChecklist(await getSetupFacts(deps.db.read), { smtpConfigured: deps.config.smtpUrl !== undefined });
+  const smtpConfigured = (await getEffectiveMail(deps)).smtpUrl !== undefined;
+  return setupChecklist(await getSetupFacts(deps.db.read), { smtpConfigured });
 }

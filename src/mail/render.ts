@@ -45,17 +45,26 @@ function senderDomain(mailFrom: string): string {
 
 /** Stands for the sender's name in a stored body until `fillSenderName`. */
 const SENDER_NAME_SLOT = '{{sender-name}}';
+/** Stands for the sender's logo (mail settings) in a stored HTML body until `fillSenderName`. */
+const SENDER_LOGO_SLOT = '{{sender-logo}}';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /**
  * A stored body with the display name of `mailFrom` (the sender at send time) in place of its
- * slot, escaped for the HTML part. Bodies stored before the slot existed are returned as they are.
+ * slot, escaped for the HTML part, and the logo of the mail settings (or nothing) in place of its slot. Bodies stored before the slot existed are returned as they are.
  */
-export function fillSenderName(body: string, mailFrom: string, part: 'text' | 'html'): string {
+export function fillSenderName(body: string, mailFrom: string, part: 'text' | 'html', logoUrl?: string): string {
   const name = senderName(mailFrom);
-  return body.replaceAll(SENDER_NAME_SLOT, part === 'html' ? escapeHtml(name) : name);
+  // The logo is an image on our origin (checked when saved); its alt text is the sender's name, so the mail reads the same without images.
+  const logo =
+    part === 'html' && logoUrl
+      ? `<img src="${escapeHtml(logoUrl)}" alt="${escapeHtml(name)}" height="40" style="display:block;height:40px;width:auto;max-width:100%;border:0;margin:0 0 16px">`
+      : '';
+  return body
+    .replaceAll(SENDER_NAME_SLOT, part === 'html' ? escapeHtml(name) : name)
+    .replaceAll(SENDER_LOGO_SLOT, logo);
 }
 
 export function renderSurveyMessage(input: RenderInput): RenderedMessage {
@@ -78,6 +87,7 @@ export function renderSurveyMessage(input: RenderInput): RenderedMessage {
     surveyUrl,
     unsubscribeUrl,
     orgName: SENDER_NAME_SLOT,
+    logo: SENDER_LOGO_SLOT,
   };
   const html = InvitationEmailHtml(props).toString();
   if (typeof html !== 'string') throw new Error('renderSurveyMessage: the email template must render synchronously');

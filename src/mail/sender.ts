@@ -10,6 +10,7 @@ import { claimDueMessages, cancelExpiredMail, markDead, markRetry, markSent } fr
 import { queueDueReminders } from '../domain/reminders';
 import { isPermanentFailure, type MailTransport } from './transport';
 import { fillSenderName } from './render';
+import { getEffectiveMail } from '../domain/mail-settings';
 
 export interface SenderOptions {
   owner?: string;
@@ -42,7 +43,9 @@ export async function sendDue(
   const report: SendReport = { sent: 0, retried: 0, dead: 0, reminders: 0 };
   await deps.db.write((tx) => cancelExpiredMail(tx, deps.clock.nowMs()));
   report.reminders = await queueDueReminders(deps);
-  if (!transport) return report;
+  // The mail settings as they are now: a change in /admin/mail applies from the next run.
+  const mail = await getEffectiveMail(deps);
+  if (!transport || (transport.use && !transport.use(mail.smtpUrl))) return report;
   for (;;) {
     const [claimed] = await deps.db.batch(
       (db) => [claimDueMessages(db, owner, deps.clock.nowMs(), leaseMs, batchSize)] as const,
@@ -52,13 +55,14 @@ export async function sendDue(
       claimed.map(async (message) => {
         try {
           // The sender as configured now signs the message, however long it waited in the outbox.
-          const from = deps.config.mailFrom;
+          const { from, replyTo, logoUrl } = mail;
           await transport.send({
             from,
+            replyTo,
             to: message.toAddress,
             subject: message.subject,
             text: fillSenderName(message.textBody ?? '', from, 'text'),
-            html: fillSenderName(message.htmlBody ?? '', from, 'html'),
+            html: fillSenderName(message.htmlBody ?? '', from, 'html', logoUrl),
             messageId: message.messageId,
             headers: message.headers,
           });

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 interface OutgoingMessage {
   from: string;
+  replyTo?: string | undefined;
   to: string;
   subject: string;
   text: string;
@@ -14,14 +15,17 @@ interface OutgoingMessage {
 export interface MailTransport {
   send(message: OutgoingMessage): Promise<void>;
   close(): void;
+  /**
+   * A transport that follows the mail settings switches to this SMTP URL (the effective one at
+   * send time) and says whether it can send; a fixed transport has no `use`.
+   */
+  use?(smtpUrl: string | undefined): boolean;
 }
 
-export function createSmtpTransport(smtpUrl: string, options: { maxConnections?: number } = {}): MailTransport {
+function nodemailerOptions(smtpUrl: string) {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
-  const transporter: Transporter = nodemailer.createTransport({
-    pool: true,
-    maxConnections: options.maxConnections ?? 5,
+  return {
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
@@ -29,6 +33,14 @@ export function createSmtpTransport(smtpUrl: string, options: { maxConnections?:
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+  };
+}
+
+export function createSmtpTransport(smtpUrl: string, options: { maxConnections?: number } = {}): MailTransport {
+  const transporter: Transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    ...nodemailerOptions(smtpUrl),
   });
   return {
     async send(m) {
@@ -38,6 +50,7 @@ export function createSmtpTransport(smtpUrl: string, options: { maxConnections?:
       }
       await transporter.sendMail({
         from: m.from,
+        replyTo: m.replyTo,
         to: m.to,
         subject: m.subject,
         text: m.text,
@@ -48,6 +61,40 @@ export function createSmtpTransport(smtpUrl: string, options: { maxConnections?:
     },
     close: () => transporter.close(),
   };
+}
+
+/**
+ * The transport of the in-process sender and `cli send-due`: a pooled SMTP transport for the
+ * effective SMTP URL, rebuilt when the mail settings change it (no restart).
+ */
+export function createSettingsTransport(): MailTransport {
+  let current: { url: string; transport: MailTransport } | undefined;
+  const active = () => {
+    if (!current) throw new Error('createSettingsTransport: send before use()');
+    return current.transport;
+  };
+  return {
+    use(smtpUrl) {
+      if (current?.url !== smtpUrl) {
+        current?.transport.close();
+        current = smtpUrl ? { url: smtpUrl, transport: createSmtpTransport(smtpUrl) } : undefined;
+      }
+      return current !== undefined;
+    },
+    send: (m) => active().send(m),
+    close: () => current?.transport.close(),
+  };
+}
+
+/** Sends one message on a fresh connection and returns the server's final answer ("250 …"); throws its error. */
+export async function sendTestMessage(smtpUrl: string, message: Omit<OutgoingMessage, 'messageId' | 'headers'>) {
+  const transporter = nodemailer.createTransport(nodemailerOptions(smtpUrl));
+  try {
+    const info = await transporter.sendMail(message);
+    return String(info.response);
+  } finally {
+    transporter.close();
+  }
 }
 
 /** 5xx replies (but 503, a sequencing error) and messages we refused to build are permanent; the rest is retried. */

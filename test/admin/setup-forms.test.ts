@@ -53,7 +53,7 @@ describe('setup checklist and admin record forms on an empty workspace', () => {
       ['people', '/admin/teams'],
       ['skills', '/admin/skills'],
       ['crm', '/admin/api-keys'],
-      ['mail', '/admin/outbox'],
+      ['mail', '/admin/mail'],
       ['rules', '/admin/rules'],
       ['testSurvey', '/interactions/new'],
     ]) {

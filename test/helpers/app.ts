@@ -8,6 +8,7 @@ import { migrate } from '../../db/migrate';
 import { createClock, type Clock } from '../../src/lib/clock';
 import { createApp } from '../../src/app';
 import type { AppDeps } from '../../src/context';
+import { loadSecretsKey } from '../../src/lib/secrets';
 import { hashPassword } from '../../src/lib/passwords';
 import { insertUser } from '../../db/queries/users';
 import { createApiKey } from '../../src/domain/api-keys';
@@ -40,7 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}, clock?: Cl
   const db = await createDb({ url: config.databaseUrl, writeDeadlineMs: config.writeDeadlineMs });
   await migrate(db.adminClient);
   const theClock = clock ?? createClock(config.now);
-  const deps: AppDeps = { config, db, clock: theClock, wakeSender: () => {} };
+  const secretsKey = loadSecretsKey(config, () => {});
+  const deps: AppDeps = { config, db, clock: theClock, wakeSender: () => {}, secretsKey };
   const app = createApp(deps);
   const request = async (path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> => {
     const headers = new Headers(init.headers);

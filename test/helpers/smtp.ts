@@ -19,8 +19,14 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** `parse: false` records raw messages only (Message-ID and recipient read from the headers): cheap under load. */
-export async function startSmtp(listenPort = 0, options: { parse?: boolean } = {}): Promise<TestSmtp> {
+/**
+ * `parse: false` records raw messages only (Message-ID and recipient read from the headers): cheap under load.
+ * `auth` requires these credentials (AUTH PLAIN/LOGIN over plain text, loopback only).
+ */
+export async function startSmtp(
+  listenPort = 0,
+  options: { parse?: boolean; auth?: { user: string; pass: string } } = {},
+): Promise<TestSmtp> {
   const state: TestSmtp = {
     url: '',
     port: 0,
@@ -29,8 +35,15 @@ export async function startSmtp(listenPort = 0, options: { parse?: boolean } = {
     close: async () => {},
   };
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !options.auth,
+    allowInsecureAuth: Boolean(options.auth),
     disabledCommands: ['STARTTLS'],
+    onAuth(auth, _session, callback) {
+      const ok = auth.username === options.auth?.user && auth.password === options.auth?.pass;
+      callback(ok ? null : Object.assign(new Error('Invalid username or password'), { responseCode: 535 }), {
+        user: auth.username,
+      });
+    },
     logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];

@@ -13,6 +13,8 @@ export interface InvitationEmailProps {
   unsubscribeUrl: string;
   /** The sender's display name: the signature and footer name it. */
   orgName: string;
+  /** Markup above the greeting (the sender's logo slot, filled at send time); none when absent. */
+  logo?: string;
 }
 
 /**
@@ -103,6 +105,7 @@ export function InvitationEmailHtml(p: InvitationEmailProps) {
               >
                 <tr>
                   <td class="card" bgcolor={C.card} style={`padding:24px 20px;border-radius:8px;${text}`}>
+                    {p.logo}
                     <p style={para}>
                       {p.customerName ? p.t('emailGreeting', { name: p.customerName }) : p.t('emailGreetingAnon')}
                     </p>

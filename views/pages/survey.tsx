@@ -23,6 +23,8 @@ export interface SurveyFormProps {
   outcome?: 'saved' | 'empty';
   notice?: 'saved' | 'busy';
   commentLength?: number;
+  /** An admin's preview (/admin/rules/preview): the language links stay in the preview, the form is disabled and posts nowhere. */
+  preview?: { langHref: (locale: Locale) => string; notice: string };
 }
 
 const SCALE_ENDS: Record<
@@ -82,16 +84,22 @@ export function SurveyForm(p: SurveyFormProps) {
   const { t } = p;
   // Posts to the page's own URL; a language picked with the switcher stays picked.
   const action = p.langInUrl ? `/s/${p.token}?lang=${p.locale}` : `/s/${p.token}`;
+  const langHref = p.preview?.langHref ?? ((l: Locale) => `/s/${p.token}?lang=${l}`);
   const errorCount = Object.keys(p.errors).length;
   return (
     <PublicLayout title={`${t('surveyTitle')} · ${p.repName}`} lang={p.locale} outcome={p.outcome}>
       <nav class="lang-switch" aria-label={t('language')}>
         {(['en', 'es', 'de'] as const).map((l) => (
-          <a href={`/s/${p.token}?lang=${l}`} lang={l} hreflang={l} aria-current={l === p.locale ? 'true' : undefined}>
+          <a href={langHref(l)} lang={l} hreflang={l} aria-current={l === p.locale ? 'true' : undefined}>
             {LOCALE_NAMES[l]}
           </a>
         ))}
       </nav>
+      {p.preview && (
+        <p class="flash flash-info preview-banner" data-testid="preview-banner">
+          {p.preview.notice}
+        </p>
+      )}
       <h1>{t('surveyTitle')}</h1>
       <p>{t('surveyIntro', { about: p.about })}</p>
       {p.notice === 'saved' && (
@@ -123,108 +131,110 @@ export function SurveyForm(p: SurveyFormProps) {
       )}
       <form
         method="post"
-        action={action}
+        action={p.preview ? undefined : action}
         class="survey"
-        hx-post={action}
-        hx-trigger="change"
-        hx-target="#save-status"
-        hx-swap="outerHTML"
-        hx-sync="this:queue last"
+        hx-post={p.preview ? undefined : action}
+        hx-trigger={p.preview ? undefined : 'change'}
+        hx-target={p.preview ? undefined : '#save-status'}
+        hx-swap={p.preview ? undefined : 'outerHTML'}
+        hx-sync={p.preview ? undefined : 'this:queue last'}
       >
-        {p.questions.includes('resolved_first_contact') && (
-          <Question
-            id="q-resolved_first_contact"
-            legend={t('q_resolved_first_contact')}
-            required={p.required.includes('resolved_first_contact')}
-            t={t}
-            error={errorText(t, p.errors.resolved_first_contact, 0)}
-          >
-            <div class="choices two">
-              {(['yes', 'no'] as const).map((v) => (
-                <label class="choice">
-                  <input
-                    type="radio"
-                    name="resolved_first_contact"
-                    value={v}
-                    checked={p.values.resolved_first_contact === v}
-                  />
-                  <span>{t(v)}</span>
-                </label>
-              ))}
-            </div>
-          </Question>
-        )}
-        {(['content_useful', 'decision_clearer', 'added_value'] as const)
-          .filter((key) => p.questions.includes(key))
-          .map((key) => {
-            const [low, high] = SCALE_ENDS[key];
-            return (
-              <Question
-                id={`q-${key}`}
-                legend={t(`q_${key}`)}
-                required={p.required.includes(key)}
-                t={t}
-                error={errorText(t, p.errors[key], 0)}
-              >
-                <div class="choices scale">
-                  {['1', '2', '3', '4', '5'].map((v) => (
-                    <label class="choice">
-                      <input
-                        type="radio"
-                        name={key}
-                        value={v}
-                        checked={p.values[key] === v}
-                        aria-label={v === '1' ? `1 (${t(low)})` : v === '5' ? `5 (${t(high)})` : v}
-                      />
-                      <span aria-hidden="true">{v}</span>
-                    </label>
-                  ))}
-                </div>
-                <p class="scale-ends" aria-hidden="true">
-                  <span>1 = {t(low)}</span>
-                  <span>5 = {t(high)}</span>
-                </p>
-              </Question>
-            );
-          })}
-        {p.questions.includes('comment') && (
-          <div class={p.errors.comment ? 'field has-error' : 'field'}>
-            <label for="comment">
-              {t('q_comment')}{' '}
-              <span class="muted" id="comment-hint">
-                ({t('commentHint')})
-              </span>
-            </label>
-            <textarea
-              id="comment"
-              name="comment"
-              maxlength={COMMENT_MAX}
-              rows={2}
-              aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'}
-              aria-invalid={p.errors.comment ? 'true' : undefined}
+        <fieldset class="preview-wrap" disabled={p.preview !== undefined}>
+          {p.questions.includes('resolved_first_contact') && (
+            <Question
+              id="q-resolved_first_contact"
+              legend={t('q_resolved_first_contact')}
+              required={p.required.includes('resolved_first_contact')}
+              t={t}
+              error={errorText(t, p.errors.resolved_first_contact, 0)}
             >
-              {p.values.comment ?? ''}
-            </textarea>
-            {p.errors.comment && (
-              <p class="error" id="comment-error">
-                {errorText(t, 'long', p.commentLength ?? 0)}
-              </p>
-            )}
+              <div class="choices two">
+                {(['yes', 'no'] as const).map((v) => (
+                  <label class="choice">
+                    <input
+                      type="radio"
+                      name="resolved_first_contact"
+                      value={v}
+                      checked={p.values.resolved_first_contact === v}
+                    />
+                    <span>{t(v)}</span>
+                  </label>
+                ))}
+              </div>
+            </Question>
+          )}
+          {(['content_useful', 'decision_clearer', 'added_value'] as const)
+            .filter((key) => p.questions.includes(key))
+            .map((key) => {
+              const [low, high] = SCALE_ENDS[key];
+              return (
+                <Question
+                  id={`q-${key}`}
+                  legend={t(`q_${key}`)}
+                  required={p.required.includes(key)}
+                  t={t}
+                  error={errorText(t, p.errors[key], 0)}
+                >
+                  <div class="choices scale">
+                    {['1', '2', '3', '4', '5'].map((v) => (
+                      <label class="choice">
+                        <input
+                          type="radio"
+                          name={key}
+                          value={v}
+                          checked={p.values[key] === v}
+                          aria-label={v === '1' ? `1 (${t(low)})` : v === '5' ? `5 (${t(high)})` : v}
+                        />
+                        <span aria-hidden="true">{v}</span>
+                      </label>
+                    ))}
+                  </div>
+                  <p class="scale-ends" aria-hidden="true">
+                    <span>1 = {t(low)}</span>
+                    <span>5 = {t(high)}</span>
+                  </p>
+                </Question>
+              );
+            })}
+          {p.questions.includes('comment') && (
+            <div class={p.errors.comment ? 'field has-error' : 'field'}>
+              <label for="comment">
+                {t('q_comment')}{' '}
+                <span class="muted" id="comment-hint">
+                  ({t('commentHint')})
+                </span>
+              </label>
+              <textarea
+                id="comment"
+                name="comment"
+                maxlength={COMMENT_MAX}
+                rows={2}
+                aria-describedby={p.errors.comment ? 'comment-hint comment-error' : 'comment-hint'}
+                aria-invalid={p.errors.comment ? 'true' : undefined}
+              >
+                {p.values.comment ?? ''}
+              </textarea>
+              {p.errors.comment && (
+                <p class="error" id="comment-error">
+                  {errorText(t, 'long', p.commentLength ?? 0)}
+                </p>
+              )}
+            </div>
+          )}
+          <div class="consent">
+            <input type="hidden" name="contact_consent" value="no" />
+            <label>
+              <input type="checkbox" name="contact_consent" value="yes" checked={p.values.contact_consent === 'yes'} />{' '}
+              {t('consent')}
+            </label>
           </div>
-        )}
-        <div class="consent">
-          <input type="hidden" name="contact_consent" value="no" />
-          <label>
-            <input type="checkbox" name="contact_consent" value="yes" checked={p.values.contact_consent === 'yes'} />{' '}
-            {t('consent')}
-          </label>
-        </div>
-        {/* One button: answers are saved as they are given (htmx); without JavaScript, sending saves them. */}
-        <div class="buttons">
-          <button type="submit" name="action" value="submit">
-            {t('submit')}
-          </button>
-        </div>
+          {/* One button: answers are saved as they are given (htmx); without JavaScript, sending saves them. */}
+          <div class="buttons">
+            <button type="submit" name="action" value="submit">
+              {t('submit')}
+            </button>
+          </div>
+        </fieldset>
         <p id="save-status" class="save-status" role="status" aria-live="polite"></p>
       </form>
     </PublicLayout>

@@ -14,6 +14,7 @@ import * as privacy from './staff/privacy';
 import * as training from './staff/training';
 import * as methods from './staff/methods';
 import * as setup from './staff/setup';
+import * as mailSettings from './staff/mail-settings';
 
 const en = {
   ...common.en,
@@ -26,6 +27,7 @@ const en = {
   ...training.en,
   ...methods.en,
   ...setup.en,
+  ...mailSettings.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -39,6 +41,7 @@ const es: Record<StaffKey, string> = {
   ...training.es,
   ...methods.es,
   ...setup.es,
+  ...mailSettings.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

@@ -15,6 +15,8 @@ import { loadSetupChecklist } from '../../domain/setup-checklist';
 import { teamAdminRoutes } from './teams';
 import { skillAdminRoutes } from './skills';
 import { contentAdminRoutes } from './content';
+import { mailAdminRoutes } from './mail';
+import { surveyPreviewRoutes } from './survey-preview';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -31,7 +33,9 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/reps', repAdminRoutes(deps));
   app.route('/skills', skillAdminRoutes(deps));
   app.route('/content', contentAdminRoutes(deps));
+  app.route('/mail', mailAdminRoutes(deps));
   app.route('/outbox', outboxAdminRoutes(deps));
+  app.route('/rules/preview', surveyPreviewRoutes(deps));
   app.route('/rules', ruleAdminRoutes(deps));
   app.route('/suppressions', suppressionAdminRoutes(deps));
   app.route('/imports', importAdminRoutes(deps));

@@ -11,6 +11,7 @@ import { getOutboxMessage, listOutboxPage } from '../../../db/queries/outbox-adm
 import { recordAudit } from '../../../db/queries/audit';
 import { mailLinks } from '../../mail/links';
 import { fillSenderName } from '../../mail/render';
+import { getEffectiveMail } from '../../domain/mail-settings';
 import { listHref, paging } from './paging';
 
 const isMailStatus = (value: string | undefined): value is MailStatus =>
@@ -51,7 +52,7 @@ export function outboxAdminRoutes(deps: AppDeps) {
         page={pages.page}
         pageCount={pages.pageCount}
         hrefFor={(filter) => listHref('/admin/outbox', { status: filter.status, page: filter.page })}
-        smtpConfigured={deps.config.smtpUrl !== undefined}
+        smtpConfigured={(await getEffectiveMail(deps)).smtpUrl !== undefined}
         senderRunning={deps.config.sendIntervalSeconds > 0}
         notice={notice}
       />,
@@ -74,6 +75,7 @@ export function outboxAdminRoutes(deps: AppDeps) {
     const notice =
       c.req.query('retried') === '1' ? t('mailRetried') : c.req.query('retried') === '0' ? t('mailNotDead') : undefined;
     const links = message.status === 'pending' ? mailLinks(message.textBody, deps.config.baseUrl) : {};
+    const { from } = await getEffectiveMail(deps);
     return renderHtml(
       c,
       <OutboxMessagePage
@@ -81,9 +83,9 @@ export function outboxAdminRoutes(deps: AppDeps) {
         user={user}
         message={{
           ...message,
-          textBody: message.textBody && fillSenderName(message.textBody, deps.config.mailFrom, 'text'),
+          textBody: message.textBody && fillSenderName(message.textBody, from, 'text'),
         }}
-        mailFrom={deps.config.mailFrom}
+        mailFrom={from}
         links={links}
         notice={notice}
       />,

@@ -13,9 +13,23 @@ export interface ApiKeysPageProps {
   keys: ApiKey[];
   createdKey?: string | undefined;
   errors?: Record<string, string>;
+  /** `BASE_URL/api/v1` */
+  baseUrl: string;
+  /** A sample POST /interactions body (JSON) for the curl example. */
+  exampleBody: string;
+  notice?: { kind: 'ok' | 'error'; text: string } | undefined;
 }
 
-export function ApiKeysPage({ t, user, keys, createdKey, errors }: ApiKeysPageProps) {
+/** A curl command a CRM developer can paste: the key, when just created, or a variable to fill in. */
+const curlExample = (baseUrl: string, key: string, body: string) =>
+  [
+    `curl -sS -X POST '${baseUrl}/interactions' \\`,
+    `  -H 'Authorization: Bearer ${key}' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '${body.replaceAll("'", "'\\''")}'`,
+  ].join('\n');
+
+export function ApiKeysPage({ t, user, keys, createdKey, errors, baseUrl, exampleBody, notice }: ApiKeysPageProps) {
   return (
     <StaffLayout title={t('adminApiKeys')} t={t} lang={user.locale} user={user} currentPath="/admin/api-keys">
       <AdminNav t={t} current="/admin/api-keys" />
@@ -29,6 +43,33 @@ export function ApiKeysPage({ t, user, keys, createdKey, errors }: ApiKeysPagePr
           </code>
         </Flash>
       )}
+      {notice && (
+        <Flash kind={notice.kind}>
+          <span data-test-interaction={notice.kind}>{notice.text}</span>
+        </Flash>
+      )}
+      <Card title={t('apiConnectTitle')}>
+        <dl>
+          <dt>{t('apiBaseUrl')}</dt>
+          <dd>
+            <code data-testid="api-base-url">{baseUrl}</code>
+          </dd>
+        </dl>
+        <p>{t('apiCurlExample')}</p>
+        <pre data-testid="curl-example">
+          <code>{curlExample(baseUrl, createdKey ?? '$CPI_LENS_KEY', exampleBody)}</code>
+        </pre>
+        <p>
+          <a href="/api/reference">{t('apiReferenceLink')}</a>
+        </p>
+        <h3>{t('apiTestTitle')}</h3>
+        <p class="hint">{t('apiTestHint', { email: user.email })}</p>
+        <form method="post" action="/admin/api-keys/test-interaction" class="inline">
+          <button type="submit" class="secondary">
+            {t('apiTestButton')}
+          </button>
+        </form>
+      </Card>
       {keys.length === 0 ? (
         <EmptyTable testId="api-keys-empty">{t('noApiKeysYet')}</EmptyTable>
       ) : (

@@ -9,6 +9,7 @@ const LINKS = [
   ['/admin/content', 'contentTitle'],
   ['/admin/api-keys', 'adminApiKeys'],
   ['/admin/rules', 'adminRules'],
+  ['/admin/mail', 'adminMail'],
   ['/admin/outbox', 'adminOutbox'],
   ['/admin/suppressions', 'adminSuppressions'],
   ['/admin/imports', 'adminImports'],

@@ -63,6 +63,12 @@ function RuleFormCard({ t, form, saved }: { t: StaffT; form: RuleForm; saved: bo
   return (
     <section class="card" id={`rule-${type}`} aria-labelledby={`rule-${type}-title`}>
       <h2 id={`rule-${type}-title`}>{interactionTypeLabel(t, type)}</h2>
+      <p>
+        <a href={`/admin/rules/preview?type=${type}`} data-testid={`preview-${type}`}>
+          {t('previewTitle')}
+          <span class="visually-hidden"> · {interactionTypeLabel(t, type)}</span>
+        </a>
+      </p>
       {saved && <Flash kind="ok">{t('ruleSaved')}</Flash>}
       {errorEntries.length > 0 && (
         <div class="flash flash-error" role="alert">

@@ -20,7 +20,7 @@ export const en = {
     'Create an API key with the ingest scope and post interactions to /api/v1/interactions. Ticks once the first one arrives.',
   setupStep_mail: 'Set up mail',
   setupStepHint_mail:
-    'Set SMTP_URL and MAIL_FROM for the server. Ticks when SMTP is configured or a message was delivered.',
+    'Enter the SMTP server and the sender in Mail settings (or set SMTP_URL and MAIL_FROM), then send a test e-mail. Ticks when SMTP is configured or a message was delivered.',
   setupStep_rules: 'Review the survey rules',
   setupStepHint_rules: 'When to send, how often a customer may be asked, when links expire. Save them once to confirm.',
   setupStep_testSurvey: 'Send a test survey to yourself',
@@ -105,7 +105,7 @@ export const es: Record<keyof typeof en, string> = {
     'Crea una clave de API con el alcance ingest y envía interacciones a /api/v1/interactions. Se marca cuando llega la primera.',
   setupStep_mail: 'Configurar el correo',
   setupStepHint_mail:
-    'Define SMTP_URL y MAIL_FROM en el servidor. Se marca cuando SMTP está configurado o se entregó un mensaje.',
+    'Indica el servidor SMTP y el remitente en Ajustes de correo (o define SMTP_URL y MAIL_FROM) y envía un correo de prueba. Se marca cuando SMTP está configurado o se entregó un mensaje.',
   setupStep_rules: 'Revisar las reglas de encuesta',
   setupStepHint_rules:
     'Cuándo enviar, cada cuánto se puede preguntar a un cliente, cuándo caducan los enlaces. Guárdalas una vez para confirmarlas.',
