@@ -8,7 +8,7 @@
  */
 import { createClient } from '@libsql/client';
 import { createDb, isBusyError } from '../../db/client';
-import { AppError } from '../../src/lib/errors';
+import { DatabaseUnavailableError } from '../../db/errors';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOpenInvitations } from '../../bench/survey-fixture';
 import { answersFor, outcomeOf, postSurvey } from '../faults/helpers/http';
@@ -281,7 +281,7 @@ describeSqld('a libSQL server that stops answering under load', () => {
           (e: unknown) =>
             settled.push({
               ms: Date.now() - started,
-              refused: isBusyError(e) || (e instanceof AppError && e.status === 503),
+              refused: isBusyError(e) || e instanceof DatabaseUnavailableError,
             }),
         );
       try {
