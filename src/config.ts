@@ -24,6 +24,8 @@ export interface Config {
   readonly benchRoutes: boolean;
   /** Proxy addresses and CIDR ranges whose X-Forwarded-For is believed (src/lib/client-address.ts); empty: the socket's peer is the client. */
   readonly trustedProxies: readonly string[];
+  /** Webhooks may target `http:` and private, loopback or link-local addresses (tests, receivers on the same network). */
+  readonly webhookAllowLocal: boolean;
 }
 
 const intFrom = (min: number, max: number) =>
@@ -99,6 +101,7 @@ const envSchema = z.object({
   IMPORT_ROUND_ROWS: intFrom(1, 1_000_000).default(50_000),
   ENABLE_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
   TRUSTED_PROXIES: proxyList.optional(),
+  WEBHOOK_ALLOW_LOCAL: z.enum(['0', '1']).default('0'),
 });
 
 /**
@@ -164,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: baseUrl.startsWith('https://'),
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES ?? []),
+    webhookAllowLocal: e.WEBHOOK_ALLOW_LOCAL === '1',
   });
 }
