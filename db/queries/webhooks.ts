@@ -21,11 +21,6 @@ export async function listWebhookEndpoints(db: Drizzle) {
     .orderBy(webhookEndpoints.id);
 }
 
-export async function getWebhookEndpoint(db: Drizzle, id: number) {
-  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-  return row;
-}
-
 export async function insertWebhookEndpoint(
   tx: Drizzle,
   values: { url: string; events: WebhookEvent[]; secret: string; now: number },

@@ -1,6 +1,6 @@
 /** Webhook targets: only https to public addresses, checked after DNS, unless WEBHOOK_ALLOW_LOCAL=1. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, manualClock, type TestApp } from '../helpers/app';
+import { addApiKey, api, countRows, createTestApp, manualClock, type TestApp } from '../helpers/app';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 import { isPublicAddress } from '../../src/webhooks/address';
 import { registerWebhook } from '../../src/domain/webhooks';
@@ -70,6 +70,20 @@ describe('webhook targets without WEBHOOK_ALLOW_LOCAL', () => {
     expect((error as AppError).status).toBe(422);
     expect((error as AppError).issues[0]?.path).toEqual(['url']);
     expect((error as AppError).issues[0]?.message).toContain(message);
+  });
+
+  it('refuses a loopback receiver through the API: 422 naming url, nothing stored', async () => {
+    const { key } = await addApiKey(t, 'all');
+    const res = await api(t, key, 'POST', '/webhooks', { url: receiver.url, events: ['import.finished'] });
+    expect(res.status).toBe(422);
+    expect(res.json.error.issues[0].path).toEqual(['url']);
+    const https = await api(t, key, 'POST', '/webhooks', {
+      url: receiver.url.replace('http:', 'https:'),
+      events: ['import.finished'],
+    });
+    expect(https.status).toBe(422);
+    expect(https.json.error.issues[0]).toEqual({ path: ['url'], message: expect.stringContaining('127.0.0.1') });
+    expect(await countRows(t.db, 'webhook_endpoints')).toBe(0);
   });
 
   it('refuses at delivery after DNS: a name resolving to loopback gets nothing, the row retries with the reason', async () => {

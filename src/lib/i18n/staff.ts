@@ -13,6 +13,7 @@ import * as privacy from './staff/privacy';
 import * as training from './staff/training';
 import * as methods from './staff/methods';
 import * as setup from './staff/setup';
+import * as webhooks from './staff/webhooks';
 
 const en = {
   ...common.en,
@@ -24,6 +25,7 @@ const en = {
   ...training.en,
   ...methods.en,
   ...setup.en,
+  ...webhooks.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -36,6 +38,7 @@ const es: Record<StaffKey, string> = {
   ...training.es,
   ...methods.es,
   ...setup.es,
+  ...webhooks.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

@@ -15,6 +15,7 @@ import { loadSetupChecklist } from '../../domain/setup-checklist';
 import { teamAdminRoutes } from './teams';
 import { skillAdminRoutes } from './skills';
 import { contentAdminRoutes } from './content';
+import { webhookAdminRoutes } from './webhooks';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -28,6 +29,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/users', userAdminRoutes(deps));
   app.route('/teams', teamAdminRoutes(deps));
   app.route('/api-keys', apiKeyAdminRoutes(deps));
+  app.route('/webhooks', webhookAdminRoutes(deps));
   app.route('/reps', repAdminRoutes(deps));
   app.route('/skills', skillAdminRoutes(deps));
   app.route('/content', contentAdminRoutes(deps));
