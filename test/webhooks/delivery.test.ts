@@ -3,7 +3,11 @@
  * database file, the real survey submit; each delivery verified with the standardwebhooks library.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
+import type { MailTransport } from '../../src/mail/transport';
 import { addApiKey, api, countRows, createTestApp, HOUR, interaction, manualClock, type TestApp } from '../helpers/app';
 import { startWebhookReceiver, webhookHeaders, type WebhookReceiver } from '../helpers/webhook-receiver';
 import { sendDue } from '../../src/mail/sender';
@@ -144,6 +148,68 @@ describe('signed webhooks', () => {
       new Webhook(secret).sign(h['webhook-id']!, new Date(Number(h['webhook-timestamp']) * 1000), after.body);
     expect(h['webhook-signature']).toBe(signedWith(fresh));
     expect(h['webhook-signature']).not.toBe(signedWith(old));
+    await receiver.close();
+  });
+
+  it('does not follow redirects and gives up on a silent receiver after the timeout; both retry later', async () => {
+    const receiver = await startWebhookReceiver();
+    await registerWebhook(t.deps, { url: receiver.url, events: ['response.submitted'] }, 'test');
+    const elsewhere = await startWebhookReceiver();
+    receiver.answers.push(307);
+    const one = await surveyPath();
+    await t.postForm(one.path, { resolved_first_contact: 'yes', action: 'submit' });
+    expect(await deliverDueWebhooks(t.deps)).toMatchObject({ delivered: 0, retried: expect.any(Number) });
+    expect(receiver.received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
+    const row = await t.db.readClient.execute(
+      "SELECT last_status, last_error FROM webhook_deliveries WHERE status = 'pending' AND last_status = 307",
+    );
+    expect(row.rows[0]).toMatchObject({ last_status: 307, last_error: 'the receiver answered 307' });
+    await receiver.close();
+    await elsewhere.close();
+    await t.db.write(async (tx) => {
+      await tx.run(sql`DELETE FROM webhook_endpoints`);
+    });
+
+    // A receiver that accepts the connection and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    await registerWebhook(t.deps, { url: `http://127.0.0.1:${port}/`, events: ['response.submitted'] }, 'test');
+    const two = await surveyPath();
+    await t.postForm(two.path, { resolved_first_contact: 'yes', action: 'submit' });
+    const started = Date.now();
+    expect(await deliverDueWebhooks(t.deps, { timeoutMs: 300 })).toEqual({ delivered: 0, retried: 1, dead: 0 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const timedOut = await t.db.readClient.execute(
+      "SELECT last_error FROM webhook_deliveries WHERE status = 'pending'",
+    );
+    expect(String(timedOut.rows[0]?.last_error)).toContain('no answer within 0.3 s');
+    silent.closeAllConnections();
+    silent.close();
+    await t.db.write(async (tx) => {
+      await tx.run(sql`DELETE FROM webhook_endpoints`);
+    });
+  });
+
+  it('tells invitation.bounced when the SMTP server refuses an invitation for good (550)', async () => {
+    const receiver = await startWebhookReceiver();
+    const { secret } = await registerWebhook(t.deps, { url: receiver.url, events: ['invitation.bounced'] }, 'test');
+    const refusing: MailTransport = {
+      send: async () => {
+        throw Object.assign(new Error('550 5.1.1 Mailbox unavailable'), { responseCode: 550 });
+      },
+      close: () => {},
+    };
+    const item = interaction({ occurredAt: new Date(clock.nowMs() - 3 * HOUR).toISOString() });
+    await api(t, key, 'POST', '/interactions', item);
+    // Sent 2 hours after the interaction: due now (the other tests' invitations are not due yet).
+    const report = await sendDue(t.deps, refusing);
+    expect(report.dead).toBe(1);
+    expect(report.webhooks.delivered).toBe(report.dead);
+    const bounced = receiver.received.map((r) => verify(secret, r) as { type: string; data: any });
+    expect(bounced[0]).toMatchObject({ type: 'invitation.bounced', data: { error: expect.stringContaining('550') } });
+    expect(JSON.stringify(bounced)).not.toContain(item.customer.email);
     await receiver.close();
   });
 });
