@@ -23,7 +23,7 @@ describe('webhooks in the server process', () => {
     await receiver?.close();
   });
 
-  it('delivers import.finished from a CLI import, retrying once; secrets are in no log line', async () => {
+  it('delivers import.finished from CLI imports (published after a retry, then refused); secrets are in no log line', async () => {
     const env = { DATABASE_URL: `file:${server.dbPath}`, WEBHOOK_ALLOW_LOCAL: '1' };
     const key = (await runCli(['apikey', 'create', '--name', 'hooks'], env)).stdout.trim().split('\n').pop()!;
     const call = async (method: string, path: string, body?: unknown) => {
@@ -51,6 +51,16 @@ describe('webhooks in the server process', () => {
     expect(new Webhook(secret).verify(delivered.body, webhookHeaders(delivered.headers))).toMatchObject({
       type: 'import.finished',
       data: { kind: 'reps', status: 'published', rows: 1 },
+    });
+    // A refused import (all or nothing: one bad row) finishes too.
+    writeFileSync(csv, 'email,name,team\nnot-an-address,Bea,Iberia\n');
+    expect((await runCli(['import', 'reps', csv], env)).code).toBe(1);
+    const refusedBy = Date.now() + 15_000;
+    while (receiver.received.length < 3 && Date.now() < refusedBy) await new Promise((r) => setTimeout(r, 200));
+    const refused = receiver.received[2]!;
+    expect(new Webhook(secret).verify(refused.body, webhookHeaders(refused.headers))).toMatchObject({
+      type: 'import.finished',
+      data: { kind: 'reps', status: 'failed', rows: 0 },
     });
     const sendDue = await runCli(['send-due'], env);
     expect(sendDue.stdout).toContain('Webhooks: delivered 0');
