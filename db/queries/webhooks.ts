@@ -231,3 +231,12 @@ export async function getResponseEventFacts(db: Drizzle, responseId: number) {
       : null,
   };
 }
+
+/** The CRM's id of an invitation's interaction (for `invitation.bounced`). */
+export async function getInvitationExternalId(db: Drizzle, invitationId: number): Promise<string | null> {
+  const result = await db.run(sql`
+    SELECT i.external_id AS externalId FROM invitations v JOIN interactions i ON i.id = v.interaction_id
+    WHERE v.id = ${invitationId}`);
+  const value = result.rows[0]?.externalId;
+  return value === undefined || value === null ? null : String(value);
+}

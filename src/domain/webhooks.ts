@@ -10,6 +10,7 @@ import { recordAudit } from '../../db/queries/audit';
 import {
   deleteWebhookEndpoint,
   enqueueWebhookEvent,
+  getInvitationExternalId,
   getResponseEventFacts,
   insertWebhookEndpoint,
   retryDeadDelivery,
@@ -150,10 +151,12 @@ export async function queueBounceEvent(
   bounce: { invitationId: number | null; kind: string; smtpError: string },
   now: number,
 ): Promise<boolean> {
+  const externalId = bounce.invitationId === null ? null : await getInvitationExternalId(tx, bounce.invitationId);
+  // No address: whether the customer may be named is theirs to say, and a bounce carries no consent.
   return queueEvent(
     tx,
     'invitation.bounced',
-    { invitationId: bounce.invitationId, message: bounce.kind, error: bounce.smtpError.slice(0, 500) },
+    { invitationId: bounce.invitationId, externalId, message: bounce.kind, error: bounce.smtpError.slice(0, 500) },
     now,
   );
 }

@@ -208,7 +208,10 @@ describe('signed webhooks', () => {
     expect(report.dead).toBe(1);
     expect(report.webhooks.delivered).toBe(report.dead);
     const bounced = receiver.received.map((r) => verify(secret, r) as { type: string; data: any });
-    expect(bounced[0]).toMatchObject({ type: 'invitation.bounced', data: { error: expect.stringContaining('550') } });
+    expect(bounced[0]).toMatchObject({
+      type: 'invitation.bounced',
+      data: { externalId: item.externalId, message: 'invitation', error: expect.stringContaining('550') },
+    });
     expect(JSON.stringify(bounced)).not.toContain(item.customer.email);
     await receiver.close();
   });
