@@ -12,7 +12,12 @@ import { addApiKey, api, countRows, createTestApp, HOUR, interaction, manualCloc
 import { startWebhookReceiver, webhookHeaders, type WebhookReceiver } from '../helpers/webhook-receiver';
 import { sendDue } from '../../src/mail/sender';
 import { deliverDueWebhooks, RETRY_DELAYS_MS } from '../../src/webhooks/sender';
-import { registerWebhook, rotateWebhook, ROTATION_OVERLAP_MS } from '../../src/domain/webhooks';
+import {
+  queueImportFinishedEvent,
+  registerWebhook,
+  rotateWebhook,
+  ROTATION_OVERLAP_MS,
+} from '../../src/domain/webhooks';
 
 const verify = (secret: string, r: WebhookReceiver['received'][number]) =>
   new Webhook(secret).verify(r.body, webhookHeaders(r.headers));
@@ -213,6 +218,27 @@ describe('signed webhooks', () => {
       data: { externalId: item.externalId, message: 'invitation', error: expect.stringContaining('550') },
     });
     expect(JSON.stringify(bounced)).not.toContain(item.customer.email);
+    await receiver.close();
+  });
+
+  it('two senders at once post each delivery once (leases)', async () => {
+    const receiver = await startWebhookReceiver();
+    await registerWebhook(t.deps, { url: receiver.url, events: ['import.finished'] }, 'test');
+    await t.db.write(async (tx) => {
+      for (let importId = 1; importId <= 6; importId++)
+        await queueImportFinishedEvent(
+          tx,
+          { importId, kind: 'reps', status: 'published', rows: 1, created: 1, duplicates: 0, rejected: 0 },
+          clock.nowMs(),
+        );
+    });
+    const reports = await Promise.all([
+      deliverDueWebhooks(t.deps, { owner: 'a', batchSize: 2 }),
+      deliverDueWebhooks(t.deps, { owner: 'b', batchSize: 2 }),
+    ]);
+    expect(reports.reduce((n, r) => n + r.delivered, 0)).toBe(6);
+    expect(receiver.received).toHaveLength(6);
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(6);
     await receiver.close();
   });
 });

@@ -122,7 +122,7 @@ export function WebhooksPage({ t, user, endpoints, deliveries, shownSecret, valu
                   <td>
                     <code>{d.eventType}</code>
                     <br />
-                    <code class="small">{d.messageId}</code>
+                    <code>{d.messageId}</code>
                   </td>
                   <td>
                     <code>{d.url}</code>
