@@ -111,6 +111,8 @@ export function markDelivered(tx: Drizzle, id: number, owner: string, status: nu
     .update(webhookDeliveries)
     .set({
       status: 'delivered',
+      // Delivered: the payload (answers, maybe the customer) is not kept, as a sent mail's body is not.
+      body: '',
       deliveredAt: now,
       lastStatus: status,
       lastError: null,
@@ -239,4 +241,22 @@ export async function getInvitationExternalId(db: Drizzle, invitationId: number)
     WHERE v.id = ${invitationId}`);
   const value = result.rows[0]?.externalId;
   return value === undefined || value === null ? null : String(value);
+}
+
+/** Erasure: undelivered events about these responses are deleted (delivered ones keep no payload). */
+export async function deleteUndeliveredResponseEvents(tx: Drizzle, responseIds: number[]): Promise<void> {
+  if (responseIds.length === 0) return;
+  await tx.run(sql`
+    DELETE FROM webhook_deliveries WHERE status <> 'delivered' AND event_type LIKE 'response.%'
+      AND json_extract(body, '$.data.responseId') IN (SELECT value FROM json_each(${JSON.stringify(responseIds)}))`);
+}
+
+/** Erasure: undelivered events whose payload quotes the address are deleted. */
+export async function deleteUndeliveredEventsQuoting(tx: Drizzle, address: string): Promise<void> {
+  await tx.run(sql`DELETE FROM webhook_deliveries WHERE status <> 'delivered' AND instr(lower(body), ${address}) > 0`);
+}
+
+/** The delivery log keeps finished rows (delivered, dead) for a while; older ones are deleted by the maintenance job. */
+export async function deleteFinishedDeliveriesBefore(tx: Drizzle, cutoff: number): Promise<void> {
+  await tx.run(sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'dead') AND created_at < ${cutoff}`);
 }

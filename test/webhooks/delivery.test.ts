@@ -11,6 +11,7 @@ import type { MailTransport } from '../../src/mail/transport';
 import { addApiKey, api, countRows, createTestApp, HOUR, interaction, manualClock, type TestApp } from '../helpers/app';
 import { startWebhookReceiver, webhookHeaders, type WebhookReceiver } from '../helpers/webhook-receiver';
 import { sendDue } from '../../src/mail/sender';
+import { eraseCustomer } from '../../src/domain/privacy';
 import { deliverDueWebhooks, RETRY_DELAYS_MS } from '../../src/webhooks/sender';
 import {
   queueImportFinishedEvent,
@@ -239,6 +240,26 @@ describe('signed webhooks', () => {
     expect(reports.reduce((n, r) => n + r.delivered, 0)).toBe(6);
     expect(receiver.received).toHaveLength(6);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(6);
+    await receiver.close();
+  });
+
+  it('keeps no payload once delivered, and erasing a customer drops their undelivered events', async () => {
+    const receiver = await startWebhookReceiver();
+    const { id } = await registerWebhook(t.deps, { url: receiver.url, events: ['response.submitted'] }, 'test');
+    const one = await surveyPath();
+    await t.postForm(one.path, { resolved_first_contact: 'yes', contact_consent: 'yes', action: 'submit' });
+    const quoting = `endpoint_id = ${id} AND instr(body, '${one.email}') > 0`;
+    expect(await countRows(t.db, 'webhook_deliveries', quoting)).toBe(1);
+    await t.db.write((tx) => eraseCustomer(tx, one.email, 'test', clock.nowMs()));
+    expect(await countRows(t.db, 'webhook_deliveries', `endpoint_id = ${id}`)).toBe(0);
+
+    const two = await surveyPath();
+    await t.postForm(two.path, { resolved_first_contact: 'yes', action: 'submit' });
+    await deliverDueWebhooks(t.deps);
+    expect(receiver.received).toHaveLength(1);
+    expect(
+      await countRows(t.db, 'webhook_deliveries', `endpoint_id = ${id} AND status = 'delivered' AND body = ''`),
+    ).toBe(1);
     await receiver.close();
   });
 });
