@@ -25,8 +25,9 @@ for (const [prefix, bits] of [
 ] as const)
   NOT_PUBLIC.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d
+  ['2001::', 23], // IETF protocol assignments (Teredo among them)
+  ['2002::', 16], // 6to4: an IPv4 address inside
   ['64:ff9b:1::', 48], // local-use NAT64
   ['100::', 64], // discard
   ['2001:db8::', 32], // documentation

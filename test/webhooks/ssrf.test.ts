@@ -31,6 +31,10 @@ describe('isPublicAddress', () => {
     '::ffff:7f00:1',
     '::ffff:10.0.0.1',
     '64:ff9b::a9fe:a9fe',
+    '::127.0.0.1',
+    'fe80::1%eth0',
+    '2001::1',
+    '2002:7f00:1::1',
     'not-an-address',
   ])('refuses %s', (address) => {
     expect(isPublicAddress(address)).toBe(false);
