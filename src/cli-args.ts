@@ -16,7 +16,7 @@ Commands:
   apikey create --name N [--scope ingest|read|all]
       prints a new API key once, on the last line (default scope all)
   send-due
-      sends every invitation and reminder that is due, then exits
+      sends every invitation and reminder that is due and delivers due webhooks, then exits
   import interactions|reps|training|content|responses FILE.csv [--skip-invalid]
       checks every row, then writes them in one step, or nothing (errors on stderr, exit 1);
       --skip-invalid writes the valid rows and lists the others in FILE.csv.rejected.csv

@@ -62,15 +62,17 @@ async function sendDueCommand(deps: AppDeps): Promise<number> {
   const transport = createSettingsTransport();
   try {
     const report = await sendDue(deps, transport);
+    const { webhooks } = report;
+    const hooks = `Webhooks: delivered ${webhooks.delivered}, retrying later ${webhooks.retried}, dead letters ${webhooks.dead}.`;
     if ((await getEffectiveMail(deps)).smtpUrl === undefined) {
       const waiting = await countDueMessages(deps.db.read, deps.clock.nowMs());
       console.log(
-        `SMTP_URL is not set (nor mail settings at /admin/mail): ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued.`,
+        `SMTP_URL is not set (nor mail settings at /admin/mail): ${waiting} due message(s) wait in the outbox (/admin/outbox). ${report.reminders} reminder(s) queued. ${hooks}`,
       );
       return 0;
     }
     console.log(
-      `Sent ${report.sent}, retrying later ${report.retried}, dead letters ${report.dead}, reminders queued ${report.reminders}.`,
+      `Sent ${report.sent}, retrying later ${report.retried}, dead letters ${report.dead}, reminders queued ${report.reminders}. ${hooks}`,
     );
     return 0;
   } finally {

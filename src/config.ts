@@ -30,6 +30,8 @@ export interface Config {
   readonly trustedProxies: readonly string[];
   /** Key for secrets stored in the database (src/lib/secrets.ts); undefined: a key file beside a database file. */
   readonly secretsKey: string | undefined;
+  /** Webhooks may target `http:` and private, loopback or link-local addresses (tests, receivers on the same network). */
+  readonly webhookAllowLocal: boolean;
 }
 
 const intFrom = (min: number, max: number) =>
@@ -115,6 +117,7 @@ const envSchema = z.object({
       'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
     )
     .optional(),
+  WEBHOOK_ALLOW_LOCAL: z.enum(['0', '1']).default('0'),
 });
 
 /**
@@ -183,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     benchRoutes: e.ENABLE_BENCH_ROUTES === '1',
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES ?? []),
     secretsKey: e.SECRETS_KEY,
+    webhookAllowLocal: e.WEBHOOK_ALLOW_LOCAL === '1',
   });
 }

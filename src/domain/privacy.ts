@@ -7,6 +7,7 @@
 import type { Drizzle } from '../../db/client';
 import { deleteResponses } from '../../db/queries/responses';
 import { recordAudit } from '../../db/queries/audit';
+import { deleteUndeliveredEventsQuoting, deleteUndeliveredResponseEvents } from '../../db/queries/webhooks';
 import {
   anonymiseResponsesBefore,
   clearCommentsQuoting,
@@ -49,7 +50,10 @@ export async function eraseCustomer(tx: Drizzle, email: string, actor: string, n
   };
   if (customer) {
     const interactionIds = await listInteractionIdsOfCustomer(tx, customer.id);
-    report.responses = await deleteResponses(tx, await listResponseIdsOfInteractions(tx, interactionIds));
+    const responseIds = await listResponseIdsOfInteractions(tx, interactionIds);
+    // Webhook events not yet delivered about their answers go with them.
+    await deleteUndeliveredResponseEvents(tx, responseIds);
+    report.responses = await deleteResponses(tx, responseIds);
     const invitationIds = await listInvitationIdsOfCustomer(tx, customer.id);
     report.outbox += await deleteInvitations(tx, invitationIds);
     report.invitations = invitationIds.length;
@@ -60,6 +64,7 @@ export async function eraseCustomer(tx: Drizzle, email: string, actor: string, n
     await deleteCustomer(tx, customer.id);
   }
   report.outbox += await deleteOutboxTo(tx, address);
+  await deleteUndeliveredEventsQuoting(tx, address);
   report.comments = await clearCommentsQuoting(tx, address, now);
   await recordAudit(tx, now, {
     actor,

@@ -12,6 +12,7 @@ import { openFollowUp } from '../../db/queries/follow-ups';
 import { field, type FormFields } from '../lib/forms';
 import { needsFollowUp } from './follow-ups';
 import { COMMENT_MAX } from './inputs';
+import { queueResponseEvents } from './webhooks';
 
 export type TokenState =
   | { kind: 'not-found' }
@@ -122,7 +123,8 @@ export async function writeAnswers(
 ): Promise<AnswerOutcome> {
   const now = deps.clock.nowMs();
   const { invitation, interaction } = found;
-  return deps.db.write(async (tx) => {
+  let webhooksQueued = false;
+  const outcome = await deps.db.write(async (tx): Promise<AnswerOutcome> => {
     const response = await writeSurveyAnswers(
       tx,
       {
@@ -143,7 +145,10 @@ export async function writeAnswers(
       await markInvitationResponded(tx, invitation.id, now);
       await cancelPendingMail(tx, [invitation.id], ['reminder']);
       if (needsFollowUp(response)) await openFollowUp(tx, response.id, now);
+      webhooksQueued = await queueResponseEvents(tx, response.id, now);
     }
     return { outcome: submit ? 'submitted' : 'saved', response };
   });
+  if (webhooksQueued) deps.wakeSender();
+  return outcome;
 }

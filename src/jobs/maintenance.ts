@@ -1,7 +1,9 @@
 /**
  * Housekeeping every few minutes, on one instance at a time (a lease in the database):
  * imports whose importer died are marked failed, expired sessions, old rate-limit
- * windows and used one-time links are deleted, and the retention rule runs once a day.
+ * windows, used one-time links and webhook deliveries finished (delivered or dead) over 30 days ago
+ * are deleted,
+ * and the retention rule runs once a day.
  */
 import { randomUUID } from 'node:crypto';
 import { lt, and, isNotNull } from 'drizzle-orm';
@@ -9,6 +11,7 @@ import type { AppDeps } from '../context';
 import { tryLease } from '../../db/queries/job-leases';
 import { deleteExpiredSessions } from '../../db/queries/sessions';
 import { deleteOldWindows } from '../../db/queries/rate-limits';
+import { deleteFinishedDeliveriesBefore } from '../../db/queries/webhooks';
 import { oneTimeTokens } from '../../db/schema';
 import { sweepImports } from '../domain/imports/sweep';
 import { applyRetention } from '../domain/privacy';
@@ -24,6 +27,7 @@ async function runMaintenance(deps: AppDeps, holder: string): Promise<boolean> {
   await deps.db.write(async (tx) => {
     await deleteExpiredSessions(tx, now, IDLE_TIMEOUT_MS);
     await deleteOldWindows(tx, now - 2 * DAY_MS);
+    await deleteFinishedDeliveriesBefore(tx, now - 30 * DAY_MS);
     await tx
       .delete(oneTimeTokens)
       .where(and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, now - 30 * DAY_MS)));

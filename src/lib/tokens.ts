@@ -45,3 +45,16 @@ export function hashEmail(email: string): string {
 export function pathForLog(path: string): string {
   return path.replace(/[A-Za-z0-9_-]{20,}/g, '[token]');
 }
+
+/**
+ * A webhook signing secret as Standard Webhooks spells it: `whsec_` + base64 of 32 random
+ * bytes. Unlike the tokens above it is stored as is: the signature is an HMAC keyed by it.
+ */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** A webhook message id (`webhook-id`): one per event, stable across retries. */
+export function newWebhookMessageId(): string {
+  return `msg_${randomBytes(16).toString('base64url')}`;
+}

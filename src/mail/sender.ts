@@ -2,7 +2,8 @@
  * The outbox sender: expires stale mail, queues due reminders, then claims due messages
  * with a lease and delivers them. Delivery is at least once: only a crash between the
  * server's 250 and markSent repeats a message (same Message-ID, same link). Temporary
- * failures retry with backoff; permanent ones (5xx) become dead letters.
+ * failures retry with backoff; permanent ones (5xx) become dead letters (and an
+ * `invitation.bounced` webhook event). Each run also delivers due webhooks (src/webhooks/sender.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../context';
@@ -10,7 +11,9 @@ import { claimDueMessages, cancelExpiredMail, markDead, markRetry, markSent } fr
 import { queueDueReminders } from '../domain/reminders';
 import { isPermanentFailure, type MailTransport } from './transport';
 import { fillSenderName } from './render';
-import { getEffectiveMail } from '../domain/mail-settings';
+import { getEffectiveMail, type EffectiveMail } from '../domain/mail-settings';
+import { queueBounceEvent } from '../domain/webhooks';
+import { deliverDueWebhooks, type WebhookReport } from '../webhooks/sender';
 
 export interface SenderOptions {
   owner?: string;
@@ -26,6 +29,7 @@ export interface SendReport {
   retried: number;
   dead: number;
   reminders: number;
+  webhooks: WebhookReport;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -40,17 +44,35 @@ export async function sendDue(
   const batchSize = options.batchSize ?? 50;
   const maxAttempts = options.maxAttempts ?? 12;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
-  const report: SendReport = { sent: 0, retried: 0, dead: 0, reminders: 0 };
+  const report: SendReport = {
+    sent: 0,
+    retried: 0,
+    dead: 0,
+    reminders: 0,
+    webhooks: { delivered: 0, retried: 0, dead: 0 },
+  };
   await deps.db.write((tx) => cancelExpiredMail(tx, deps.clock.nowMs()));
   report.reminders = await queueDueReminders(deps);
   // The mail settings as they are now: a change in /admin/mail applies from the next run.
   const mail = await getEffectiveMail(deps);
-  if (!transport || (transport.use && !transport.use(mail.smtpUrl))) return report;
+  if (transport && (!transport.use || transport.use(mail.smtpUrl)))
+    await sendDueMail(deps, transport, mail, report, { owner, leaseMs, batchSize, maxAttempts, retryBaseMs });
+  report.webhooks = await deliverDueWebhooks(deps);
+  return report;
+}
+
+async function sendDueMail(
+  deps: AppDeps,
+  transport: MailTransport,
+  mail: EffectiveMail,
+  report: SendReport,
+  { owner, leaseMs, batchSize, maxAttempts, retryBaseMs }: Required<SenderOptions>,
+): Promise<void> {
   for (;;) {
     const [claimed] = await deps.db.batch(
       (db) => [claimDueMessages(db, owner, deps.clock.nowMs(), leaseMs, batchSize)] as const,
     );
-    if (claimed.length === 0) return report;
+    if (claimed.length === 0) return;
     await Promise.all(
       claimed.map(async (message) => {
         try {
@@ -68,7 +90,19 @@ export async function sendDue(
           });
         } catch (error) {
           const now = deps.clock.nowMs();
-          if (isPermanentFailure(error) || message.attempts >= maxAttempts) {
+          if (isPermanentFailure(error)) {
+            // The SMTP server refused the address for good: a bounce, told to webhooks in the same write.
+            await deps.db.write(async (tx) => {
+              const dead = await markDead(tx, message.id, owner, errorText(error));
+              if (dead.rowsAffected === 1)
+                await queueBounceEvent(
+                  tx,
+                  { invitationId: message.invitationId, kind: message.kind, smtpError: errorText(error) },
+                  now,
+                );
+            });
+            report.dead++;
+          } else if (message.attempts >= maxAttempts) {
             await deps.db.batch((db) => [markDead(db, message.id, owner, errorText(error))] as const);
             report.dead++;
           } else {

@@ -45,7 +45,8 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 /** `ingest` routes write, `read` routes read; an `all` key does both. */
-export function requireScope(scope: Exclude<ApiScope, 'all'>): MiddlewareHandler<AppEnv> {
+/** The key must have `scope` or `all`; `requireScope('all')` admits only `all` keys. */
+export function requireScope(scope: ApiScope): MiddlewareHandler<AppEnv> {
   return async function requireScopeMiddleware(c, next) {
     const key = c.get('apiKey');
     if (key.scope !== 'all' && key.scope !== scope)

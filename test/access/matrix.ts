@@ -42,7 +42,7 @@ export const STAFF_PRINCIPALS: readonly Principal[] = ['admin', 'lead', 'trainer
 type Area = 'public' | 'customer' | 'staff' | 'admin' | 'api';
 
 export interface MatrixRow {
-  method: 'GET' | 'HEAD' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
   /** With {placeholders}. */
   path: string;
   /** Sent with `HX-Request: true` (an htmx fragment request). */
@@ -122,10 +122,10 @@ const leadsAndAdmins = (status: number): StaffStatuses => ({
 const everyone = (status: number): Record<Principal, number> =>
   Object.fromEntries(PRINCIPALS.map((p) => [p, status])) as Record<Principal, number>;
 /** /api/v1: Bearer keys only (cookies ignored: staff are anonymous there); the scope decides 403. */
-const api = (scope: 'ingest' | 'read' | 'any', status: number): Record<Principal, number> => ({
+const api = (scope: 'ingest' | 'read' | 'all' | 'any', status: number): Record<Principal, number> => ({
   anonymous: 401,
-  apiIngest: scope === 'read' ? 403 : status,
-  apiRead: scope === 'ingest' ? 403 : status,
+  apiIngest: scope === 'read' || scope === 'all' ? 403 : status,
+  apiRead: scope === 'ingest' || scope === 'all' ? 403 : status,
   apiAll: status,
   admin: 401,
   lead: 401,
@@ -587,6 +587,36 @@ export const MATRIX: MatrixRow[] = [
     expected: page(adminOnly(200)),
     note: 'a sample interaction to the admin’s own address',
   },
+  { area: 'admin', method: 'GET', path: '/admin/webhooks', expected: page(adminOnly(200)) },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/webhooks',
+    form: { url: '' },
+    expected: page(adminOnly(422)),
+    note: 'invalid: no URL, no event',
+  },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/webhooks/999999/rotate',
+    expected: page(adminOnly(404)),
+    note: 'no such webhook',
+  },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/webhooks/999999/delete',
+    expected: page(adminOnly(404)),
+    note: 'no such webhook',
+  },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/webhooks/deliveries/999999/retry',
+    expected: page(adminOnly(404)),
+    note: 'no such dead letter',
+  },
   { area: 'admin', method: 'GET', path: '/admin/reps', expected: page(adminOnly(200)) },
   { area: 'admin', method: 'POST', path: '/admin/reps/{spareRepId}/exclude', expected: page(adminOnly(303)) },
   { area: 'admin', method: 'POST', path: '/admin/reps/{repId}/include', expected: page(adminOnly(303)) },
@@ -753,6 +783,29 @@ export const MATRIX: MatrixRow[] = [
   { area: 'api', method: 'GET', path: '/api/v1/gaps', expected: api('read', 200) },
   { area: 'api', method: 'GET', path: '/api/v1/training-effects', expected: api('read', 200) },
   { area: 'api', method: 'GET', path: '/api/v1/responses.csv', expected: api('read', 200) },
+  { area: 'api', method: 'GET', path: '/api/v1/webhooks', expected: api('all', 200) },
+  {
+    area: 'api',
+    method: 'POST',
+    path: '/api/v1/webhooks',
+    json: { url: '', events: [] },
+    expected: api('all', 422),
+    note: 'invalid fields',
+  },
+  {
+    area: 'api',
+    method: 'POST',
+    path: '/api/v1/webhooks/999999/rotate',
+    expected: api('all', 404),
+    note: 'no such webhook',
+  },
+  {
+    area: 'api',
+    method: 'DELETE',
+    path: '/api/v1/webhooks/999999',
+    expected: api('all', 404),
+    note: 'no such webhook',
+  },
 ];
 
 /** Fills {placeholders} in a string; an unknown placeholder is an error (a typo would test nothing). */

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoWorkspace } from '../../db/demo';
 import { addApiKey, api, BASE_URL, createTestApp, interaction, manualClock, type TestApp } from '../helpers/app';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 
@@ -22,8 +23,12 @@ describe('GET /api/v1/openapi.json', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
 
+  let receiver: WebhookReceiver;
+
   beforeAll(async () => {
-    t = await createTestApp({}, manualClock('2026-11-20T10:00:00Z'));
+    receiver = await startWebhookReceiver();
+    // Local webhook targets allowed: the webhook routes register the loopback receiver.
+    t = await createTestApp({ WEBHOOK_ALLOW_LOCAL: '1' }, manualClock('2026-11-20T10:00:00Z'));
     await loadDemoWorkspace(t.deps);
     [all, ingest, read] = (await Promise.all(
       ['all', 'ingest', 'read'].map(async (s) => (await addApiKey(t, s as 'all')).key),
@@ -33,7 +38,10 @@ describe('GET /api/v1/openapi.json', () => {
     doc = (await res.json()) as Doc;
     ajv.addSchema(doc as object, 'doc');
   }, 120_000);
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await receiver.close();
+    await t.close();
+  });
 
   /** The body of a real answer against the document's schema for its route and status. */
   const conforms = (method: string, path: string, answer: { status: number; json: unknown; headers: Headers }) => {
@@ -42,7 +50,12 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(responses!), `${method} ${path} documents ${answer.status}`).toContain(String(answer.status));
     const pointer = `doc#/paths/${path.replaceAll('/', '~1')}/${method}/responses/${answer.status}/content`;
     const type = answer.headers.get('Content-Type') ?? '';
-    if (type.startsWith('text/csv')) {
+    if (answer.status === 204) {
+      expect(
+        (responses![String(answer.status)] as { content?: unknown }).content,
+        `${method} ${path} 204`,
+      ).toBeUndefined();
+    } else if (type.startsWith('text/csv')) {
       expect(ajv.getSchema(`${pointer}/text~1csv/schema`), `${method} ${path} ${answer.status} is CSV`).toBeDefined();
     } else {
       const validate = ajv.getSchema(`${pointer}/application~1json/schema`);
@@ -55,9 +68,10 @@ describe('GET /api/v1/openapi.json', () => {
     }
     checked.add(`${method} ${path} ${answer.status}`);
   };
-  const call = async (key: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+  /** Calls a route and checks its answer; an id in the path is matched to the document's `{id}`. */
+  const call = async (key: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => {
     const answer = await api(t, key, method, path, body);
-    conforms(method.toLowerCase(), path.split('?')[0]!, answer);
+    conforms(method.toLowerCase(), path.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/{id}'), answer);
     return answer;
   };
 
@@ -73,7 +87,7 @@ describe('GET /api/v1/openapi.json', () => {
     const served = new Set(
       t.app.routes
         .filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && r.path !== '/api/v1/openapi.json')
-        .map((r) => `${r.method.toLowerCase()} ${r.path.slice('/api/v1'.length)}`),
+        .map((r) => `${r.method.toLowerCase()} ${r.path.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')}`),
     );
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
@@ -128,6 +142,26 @@ describe('GET /api/v1/openapi.json', () => {
         [...checked].some((c) => c.endsWith(` ${status}`)),
         `a ${status} was checked`,
       ).toBe(true);
+  });
+
+  it('webhooks: register, list, rotate and delete answer as documented (an `all` key only)', async () => {
+    const created = await call(all, 'POST', '/webhooks', { url: receiver.url, events: ['response.submitted'] });
+    expect(created.status).toBe(201);
+    expect(created.json.secret).toMatch(/^whsec_/);
+    await call(all, 'POST', '/webhooks', { url: 'ftp://x.test/', events: ['nope'] }); // 422
+    await call(ingest, 'POST', '/webhooks', { url: receiver.url, events: ['import.finished'] }); // 403
+    const listed = await call(all, 'GET', '/webhooks');
+    expect(listed.json.webhooks).toEqual([
+      expect.objectContaining({ id: created.json.id, url: receiver.url, events: ['response.submitted'] }),
+    ]);
+    expect(JSON.stringify(listed.json)).not.toContain('whsec_');
+    await call(read, 'GET', '/webhooks'); // 403
+    const rotated = await call(all, 'POST', `/webhooks/${created.json.id}/rotate`);
+    expect(rotated.json.secret).not.toBe(created.json.secret);
+    await call(all, 'POST', '/webhooks/9999/rotate'); // 404
+    const gone = await call(all, 'DELETE', `/webhooks/${created.json.id}`);
+    expect(gone.status).toBe(204);
+    await call(all, 'DELETE', `/webhooks/${created.json.id}`); // 404
   });
 
   it('reads: CPIs, gaps, training effects and the CSV on the demo workspace answer as documented', async () => {

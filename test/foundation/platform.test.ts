@@ -84,6 +84,11 @@ describe('configuration', () => {
 });
 
 describe('migrations', () => {
+  const MIGRATIONS = (
+    JSON.parse(readFileSync(new URL('../../db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cpi-migrate-'));
@@ -92,7 +97,7 @@ describe('migrations', () => {
 
   it('apply on a fresh database once, and the trigger migration matches its generator', async () => {
     const db = await createDb({ url: `file:${join(dir, 'a.db')}` });
-    expect((await migrate(db.adminClient)).applied).toBe(5);
+    expect((await migrate(db.adminClient)).applied).toBe(MIGRATIONS);
     expect((await migrate(db.adminClient)).applied).toBe(0);
     // synchronous=NORMAL with no automatic checkpoint: the write queue fsyncs the WAL on the thread pool before it
     // acknowledges, and checkpoints run on a worker thread (db/client.ts, db/checkpointer.ts).
@@ -131,9 +136,9 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const applied = [a.out, b.out].map((o) => JSON.parse(o.trim().split('\n').pop()!).applied).sort();
-    expect(applied).toEqual([0, 5]);
+    expect(applied).toEqual([0, MIGRATIONS]);
     const db = await createDb({ url: `file:${file}` });
-    expect((await db.readClient.execute('SELECT count(*) AS n FROM _migrations')).rows[0]!.n).toBe(5);
+    expect((await db.readClient.execute('SELECT count(*) AS n FROM _migrations')).rows[0]!.n).toBe(MIGRATIONS);
     await db.close();
   });
 });

@@ -32,6 +32,7 @@ import { CSV_FORMATS } from './formats';
 import { ImportRefused, MAX_ERRORS, readValidRows } from './validate';
 import type { ProgressListener } from './progress';
 import { loadHistory } from './history';
+import { queueImportFinishedEvent } from '../webhooks';
 import { publishInWrite, rejectRecord, type PublishResult } from './write';
 import { PROCESS_OWNER } from './sweep';
 
@@ -131,6 +132,19 @@ export async function stageImport(
         subject: `${kind} ${options.filename}`,
         detail: { importId, errors: errors.length },
       });
+      await queueImportFinishedEvent(
+        tx,
+        {
+          importId,
+          kind,
+          status: 'failed',
+          rows: 0,
+          created: 0,
+          duplicates: 0,
+          rejected: read.fileRefused ? 0 : rejected,
+        },
+        now,
+      );
     });
   } else {
     await deps.db.write((tx) =>
@@ -170,6 +184,11 @@ async function recordFailure(
       subject: `${imp.kind} ${imp.filename}`,
       detail: { importId: imp.id, errors: errors.length },
     });
+    await queueImportFinishedEvent(
+      tx,
+      { importId: imp.id, kind: imp.kind, status: 'failed', rows: 0, created: 0, duplicates: 0, rejected: 0 },
+      now,
+    );
   });
   if (error instanceof ImportRefused) return errors;
   throw error;

@@ -10,6 +10,7 @@ import type { ImportKind } from '../../../db/schema';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../../../db/queries/audit';
 import { addRejects, finishImport, type ImportError } from '../../../db/queries/imports';
+import { queueImportFinishedEvent } from '../webhooks';
 import { upsertContentItems } from '../../../db/queries/content';
 import { withBulkRollups } from '../../../db/queries/rollups';
 import { withIndexesRebuilt } from '../../../db/queries/bulk';
@@ -184,6 +185,11 @@ export async function publishInWrite(
           subject,
           detail: { importId: imp.id, errors: errors.length, rejected },
         });
+        await queueImportFinishedEvent(
+          tx,
+          { importId: imp.id, kind: imp.kind, status: 'failed', rows: 0, created: 0, duplicates: 0, rejected },
+          now,
+        );
         return { created: 0, duplicates: 0, rows: 0, rejected, errors, status: 'failed' as const };
       }
       const rows = options.skipInvalid ? applied : loaded.rows;
@@ -208,6 +214,11 @@ export async function publishInWrite(
         subject,
         detail: { importId: imp.id, created, duplicates, ...(options.skipInvalid ? { skipped: rejected } : {}) },
       });
+      await queueImportFinishedEvent(
+        tx,
+        { importId: imp.id, kind: imp.kind, status: 'published', rows: rows ?? applied, created, duplicates, rejected },
+        now,
+      );
       return {
         created,
         duplicates,

@@ -15,6 +15,7 @@ import * as training from './staff/training';
 import * as methods from './staff/methods';
 import * as setup from './staff/setup';
 import * as mailSettings from './staff/mail-settings';
+import * as webhooks from './staff/webhooks';
 
 const en = {
   ...common.en,
@@ -28,6 +29,7 @@ const en = {
   ...methods.en,
   ...setup.en,
   ...mailSettings.en,
+  ...webhooks.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -42,6 +44,7 @@ const es: Record<StaffKey, string> = {
   ...methods.es,
   ...setup.es,
   ...mailSettings.es,
+  ...webhooks.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

@@ -17,6 +17,7 @@ import { skillAdminRoutes } from './skills';
 import { contentAdminRoutes } from './content';
 import { mailAdminRoutes } from './mail';
 import { surveyPreviewRoutes } from './survey-preview';
+import { webhookAdminRoutes } from './webhooks';
 
 /** /admin: admins only, every route and fragment below. */
 export function adminRoutes(deps: AppDeps) {
@@ -30,6 +31,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/users', userAdminRoutes(deps));
   app.route('/teams', teamAdminRoutes(deps));
   app.route('/api-keys', apiKeyAdminRoutes(deps));
+  app.route('/webhooks', webhookAdminRoutes(deps));
   app.route('/reps', repAdminRoutes(deps));
   app.route('/skills', skillAdminRoutes(deps));
   app.route('/content', contentAdminRoutes(deps));

@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from '../../context';
 import { apiKeyAuth } from '../../middleware/api-key';
 import { intakeRoutes } from './intake';
 import { readRoutes } from './reads';
+import { webhookRoutes } from './webhooks';
 import { openApiDocument } from './openapi/document';
 
 /** /api/v1: JSON in and out, Bearer keys only (but for its OpenAPI document). Each area mounts its own routes. */
@@ -18,5 +19,6 @@ export function apiRoutes(deps: AppDeps) {
   });
   app.route('/', intakeRoutes(deps));
   app.route('/', readRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   return app;
 }

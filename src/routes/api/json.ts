@@ -17,6 +17,17 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+/** One JSON object, validated; each invalid field is named by its path (422). */
+export async function readOne<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const result = schema.safeParse(await readJson(c));
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: issue.message,
+  }));
+  throw invalid(issues, `${issues.length} invalid field(s).`);
+}
+
 /**
  * A batch: one object or an array of at most 1000, every item validated; each invalid
  * field is named by its path starting with the item's index (422).

@@ -8,6 +8,7 @@ const LINKS = [
   ['/admin/skills', 'skillsTitle'],
   ['/admin/content', 'contentTitle'],
   ['/admin/api-keys', 'adminApiKeys'],
+  ['/admin/webhooks', 'webhooksTitle'],
   ['/admin/rules', 'adminRules'],
   ['/admin/mail', 'adminMail'],
   ['/admin/outbox', 'adminOutbox'],

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CPI_KEYS } from '../../../stats';
+import { WEBHOOK_EVENTS } from '../../../lib/webhook-events';
 
 const num = z.number().nullable();
 const cpi = z.enum(CPI_KEYS);
@@ -179,3 +180,24 @@ export const trainingEffectsBody = z
     ...analysisStamp,
   })
   .meta({ id: 'TrainingEffects' });
+
+export const webhookSecretBody = z
+  .object({
+    id: z.number().int(),
+    secret: z.string().describe('`whsec_` + base64: shown once; verify deliveries with it (README, "Webhooks").'),
+  })
+  .meta({ id: 'WebhookSecret' });
+
+export const webhookListBody = z
+  .object({
+    webhooks: z.array(
+      z.object({
+        id: z.number().int(),
+        url: z.string(),
+        events: z.array(z.enum(WEBHOOK_EVENTS)),
+        createdAt: z.string(),
+        rotatedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Webhooks', description: 'The endpoints; secrets are never listed.' });

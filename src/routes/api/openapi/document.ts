@@ -22,10 +22,13 @@ import {
   interactionResultsBody,
   trainingEffectsBody,
   upsertedBody,
+  webhookListBody,
+  webhookSecretBody,
   whoamiBody,
 } from './bodies';
+import { webhookInput } from '../../../domain/webhooks';
 
-type Scope = 'any' | 'ingest' | 'read';
+type Scope = 'any' | 'ingest' | 'read' | 'all';
 
 interface Parameter {
   name: string;
@@ -34,15 +37,18 @@ interface Parameter {
 }
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
+  /** `{name}` marks a path parameter (an integer id). */
   path: string;
   summary: string;
   scope: Scope;
   parameters?: Parameter[];
   /** A write: one item or an array of up to MAX_BATCH of them. */
   batchOf?: { name: string; schema: z.ZodType };
-  /** Success statuses and their body (a zod schema, or CSV text). */
-  ok: Record<number, z.ZodType | 'csv'>;
+  /** A write of one object. */
+  body?: { name: string; schema: z.ZodType };
+  /** Success statuses and their body (a zod schema, CSV text, or none). */
+  ok: Record<number, z.ZodType | 'csv' | 'empty'>;
   /** Error statuses this route answers besides the common ones. */
   errors: number[];
 }
@@ -170,6 +176,39 @@ const OPERATIONS: Operation[] = [
     ok: { 200: 'csv' },
     errors: [422],
   },
+  {
+    method: 'post',
+    path: '/webhooks',
+    summary: 'Register a webhook endpoint; the answer holds its signing secret, shown once',
+    scope: 'all',
+    body: { name: 'WebhookInput', schema: webhookInput },
+    ok: { 201: webhookSecretBody },
+    errors: [400, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/webhooks',
+    summary: 'The webhook endpoints (without their secrets)',
+    scope: 'all',
+    ok: { 200: webhookListBody },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/webhooks/{id}/rotate',
+    summary: 'A new signing secret; the old one keeps signing beside it for 24 hours',
+    scope: 'all',
+    ok: { 200: webhookSecretBody },
+    errors: [404],
+  },
+  {
+    method: 'delete',
+    path: '/webhooks/{id}',
+    summary: 'Delete a webhook endpoint and its pending deliveries',
+    scope: 'all',
+    ok: { 204: 'empty' },
+    errors: [404],
+  },
 ];
 
 /** Every route may answer these (the key, the rate limit, the database). */
@@ -179,6 +218,7 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Malformed JSON (`bad_request`) or an API key in the query string (`key_in_query`).',
   401: 'No, unknown or revoked key (`unauthorized`).',
   403: 'The key lacks the scope (`forbidden`).',
+  404: 'No such webhook (`not_found`).',
   409: 'An `externalId` received before with other values (`conflict`).',
   413: `A body over 4 MB, or a batch over ${MAX_BATCH} items (\`too_large\`).`,
   415: 'Not JSON (`unsupported_media_type`).',
@@ -208,6 +248,8 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
+const scopeWords = (scope: Scope) => (scope === 'any' ? 'any' : scope === 'all' ? 'all' : `${scope} or all`);
+
 const componentName = (schema: z.ZodType) => (z.globalRegistry.get(schema)?.id as string | undefined) ?? null;
 
 export interface OpenApiOptions {
@@ -228,35 +270,45 @@ export function openApiDocument(options: OpenApiOptions) {
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, body] of Object.entries(op.ok))
-      responses[status] = {
-        description: status === '201' ? 'At least one item was new.' : 'OK',
-        content:
-          body === 'csv'
-            ? { 'text/csv': { schema: { type: 'string' } } }
-            : { 'application/json': { schema: ref(body, 'output') } },
-      };
+      responses[status] =
+        body === 'empty'
+          ? { description: 'Done; no body.' }
+          : {
+              description: status === '201' ? (op.body ? 'Created.' : 'At least one item was new.') : 'OK',
+              content:
+                body === 'csv'
+                  ? { 'text/csv': { schema: { type: 'string' } } }
+                  : { 'application/json': { schema: ref(body, 'output') } },
+            };
     for (const status of [...op.errors, ...COMMON_ERRORS].sort((a, b) => a - b))
       responses[String(status)] = {
         description: ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     const item = op.batchOf && ref(op.batchOf.schema, 'input', op.batchOf.name);
+    const single = op.body && ref(op.body.schema, 'input', op.body.name);
+    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      description: 'The webhook id.',
+      schema: { type: 'integer', minimum: 1 },
+    }));
+    const queryParameters = (op.parameters ?? []).map((p) => ({
+      name: p.name,
+      in: 'query',
+      required: false,
+      description: p.description,
+      schema: p.schema,
+    }));
+    const parameters = [...pathParameters, ...queryParameters];
     (paths[op.path] ??= {})[op.method] = {
-      operationId: `${op.method}${op.path.replace(/[^a-z]+(.)/gi, (_, c: string) => c.toUpperCase())}`,
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^a-z]+(.)/gi, (_, c: string) => c.toUpperCase())}`,
       summary: op.summary,
-      'x-required-scope': op.scope === 'any' ? 'any' : `${op.scope} or all`,
+      'x-required-scope': scopeWords(op.scope),
       security: [{ apiKey: [] }],
-      ...(op.parameters
-        ? {
-            parameters: op.parameters.map((p) => ({
-              name: p.name,
-              in: 'query',
-              required: false,
-              description: p.description,
-              schema: p.schema,
-            })),
-          }
-        : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(single ? { requestBody: { required: true, content: { 'application/json': { schema: single } } } } : {}),
       ...(item
         ? {
             requestBody: {
@@ -334,13 +386,13 @@ export function referenceOperations(document: ReturnType<typeof openApiDocument>
       method: op.method.toUpperCase(),
       path: `/api/v1${op.path}`,
       summary: op.summary,
-      scope: op.scope === 'any' ? 'any key' : `${op.scope} or all`,
+      scope: op.scope === 'any' ? 'any key' : scopeWords(op.scope),
       parameters: (op.parameters ?? []).map((p) => ({
         name: p.name,
         type: typeWords(p.schema),
         description: p.description,
       })),
-      fields: op.batchOf ? fieldsOf(document.components.schemas[op.batchOf.name]!) : [],
+      fields: op.batchOf || op.body ? fieldsOf(document.components.schemas[(op.batchOf ?? op.body)!.name]!) : [],
       statuses: Object.entries(described.responses).map(([status, r]) => ({ status, description: r.description })),
     };
   });
