@@ -14,6 +14,7 @@ import {
   trainingRecordInput,
 } from '../../../domain/inputs';
 import { INTERACTION_TYPES } from '../../../../db/schema';
+import type { ApiReferenceProps } from '../../../../views/pages/api-reference';
 import {
   cpisBody,
   createdBody,
@@ -345,17 +346,8 @@ export function openApiDocument(options: OpenApiOptions) {
   };
 }
 
-/** One operation as the reference page lists it (views/pages/api-reference.tsx). */
-export interface ReferenceOperation {
-  method: string;
-  path: string;
-  summary: string;
-  scope: string;
-  parameters: { name: string; type: string; description: string }[];
-  /** The fields of one item of the body, for writes. */
-  fields: { name: string; type: string; required: boolean }[];
-  statuses: { status: string; description: string }[];
-}
+/** One operation as the reference page lists it. */
+type ReferenceOperation = ApiReferenceProps['operations'][number];
 
 /** A JSON Schema's type in a few words: `string or null`, `array of string`, `"yes" | "no"`. */
 function typeWords(schema: JsonSchema | undefined): string {
@@ -379,7 +371,7 @@ function fieldsOf(schema: JsonSchema, prefix = ''): ReferenceOperation['fields']
   );
 }
 
-export function referenceOperations(document: ReturnType<typeof openApiDocument>): ReferenceOperation[] {
+export function referenceOperations(document: ReturnType<typeof openApiDocument>): ApiReferenceProps['operations'] {
   return OPERATIONS.map((op) => {
     const described = document.paths[op.path]![op.method] as { responses: Record<string, { description: string }> };
     return {
