@@ -1,6 +1,7 @@
 import { byCodePoint } from './code-point-order.js';
 import { metaRegression, metaRegressionAtTau2, type MetaRegression } from './meta-regression.js';
 import { varianceInflation } from './variance-inflation.js';
+import { interceptColumnsDesign } from './least-squares.js';
 import { sampleSpread } from './spread.js';
 
 /** One rep in one CPI's joint model: its stage-1 estimate, team and skill scores. */
@@ -76,7 +77,9 @@ export function fitJointModel(
   const standardised = columns.map(standardise);
   const skills = standardised.flatMap((column, s) => (column ? [s] : []));
   const teamsSeen = [...new Set(rows.map((row) => row.team))].sort(byCodePoint);
-  const teamSizes = teamsSeen.map((team) => rows.filter((row) => row.team === team).length);
+  const sizeOf = new Map<string, number>();
+  for (const row of rows) sizeOf.set(row.team, (sizeOf.get(row.team) ?? 0) + 1);
+  const teamSizes = teamsSeen.map((team) => sizeOf.get(team)!);
   const withTeams =
     teamsSeen.length > 1 &&
     n >= skills.length + teamsSeen.length + SPARE_REPS &&
@@ -100,11 +103,19 @@ export function fitJointModel(
   const teams = kind === 'with-teams' ? teamsSeen : [];
   const skillColumns = skills.map((s) => standardised[s]!);
   const teamColumns = teams.slice(1).map((team) => rows.map((row) => (row.team === team ? 1 : 0)));
-  const X = rows.map((_, i) => [...skillColumns.map((c) => c[i]!), ...teamColumns.map((c) => c[i]!)]);
   const y = rows.map((row) => row.estimate);
   const v = rows.map((row) => row.variance);
+  const moderators = [...skillColumns, ...teamColumns];
+  // A bootstrap refit (τ² given) builds its design straight from the columns: no row arrays.
   const fit: MetaRegression =
-    tau2 === undefined ? metaRegression(y, v, X, level) : metaRegressionAtTau2(y, v, X, level, tau2);
+    tau2 === undefined
+      ? metaRegression(
+          y,
+          v,
+          rows.map((_, i) => moderators.map((c) => c[i]!)),
+          level,
+        )
+      : metaRegressionAtTau2(y, v, interceptColumnsDesign(moderators, n), level, tau2);
   const { vif, mostCorrelated } = varianceInflation(skillColumns);
   const terms: (JointTerm | null)[] = columns.map(() => null);
   skills.forEach((s, j) => {

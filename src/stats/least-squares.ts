@@ -147,3 +147,14 @@ export function interceptDesign(rows: readonly (readonly number[])[]): Design {
   });
   return { rows: n, columns, get: (row, column) => data[row * columns + column]! };
 }
+
+/** The intercept design from moderator columns (each of length n): no row arrays to build. */
+export function interceptColumnsDesign(columns: readonly (readonly number[])[], n: number): Design {
+  const width = columns.length + 1;
+  const data = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) data[i * width] = 1;
+  columns.forEach((column, j) => {
+    for (let i = 0; i < n; i++) data[i * width + j + 1] = column[i]!;
+  });
+  return { rows: n, columns: width, get: (row, column) => data[row * width + column]! };
+}

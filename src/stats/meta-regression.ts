@@ -71,7 +71,7 @@ export function metaRegression(
  * bootstrap uses when it holds τ² at the full-data value. Same inference
  * (Knapp–Hartung, t on k − p df) and the same NaN cases; input is not re-validated.
  *
- * @param X moderators as rows, without the intercept column
+ * @param X moderators as rows, without the intercept column, or a design that has it
  * @example
  * metaRegressionAtTau2([0.1, 0.3, 0.35, 0.6, 0.55], [0.01, 0.02, 0.015, 0.01, 0.02], [[1], [2], [3], [4], [5]], 0.95, 0).beta;
  * // => [-0.0092, 0.1326] (rounded), as metaRegression where REML gives τ² = 0
@@ -79,11 +79,11 @@ export function metaRegression(
 export function metaRegressionAtTau2(
   y: readonly number[],
   v: readonly number[],
-  X: readonly (readonly number[])[],
+  X: readonly (readonly number[])[] | Design,
   level: number,
   tau2: number,
 ): MetaRegression {
-  return knappHartung(interceptDesign(X), y, v, level, tau2);
+  return knappHartung(Array.isArray(X) ? interceptDesign(X) : (X as Design), y, v, level, tau2);
 }
 
 function knappHartung(
