@@ -267,10 +267,42 @@ describe('planning, then marking done or cancelling', () => {
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/done"`);
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/cancel"`);
 
-    // Done early: the date is today, not the planned day in the future.
+    // Planned for a later day: the mark-done form asks the day it took place (today by default, at most today).
+    expect(page).toMatch(
+      new RegExp(
+        `<input id="done-date-${session!.id}" name="date" type="date" required="" max="${today}" value="${today}"`,
+      ),
+    );
+    // Without that day, or with a day still to come, nothing changes: 422 naming the field.
+    for (const date of [undefined, iso(f.clock.nowMs() + DAY_MS), 'soon']) {
+      const refused = await f.t.postForm(
+        `/coaching/sessions/${session!.id}/done`,
+        { back: `/coaching?team=${f.teams.iberia}`, ...(date === undefined ? {} : { date }) },
+        { cookie: f.cookies.trainer },
+      );
+      expect(refused.status, String(date)).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain('<label for="done-date">Day it took place</label>');
+      expect(html).toContain('aria-invalid="true"');
+      expect(html).toMatch(date === undefined ? /say the day the session took place/ : /Day it took place: /);
+    }
+    const fragment = await f.t.postForm(
+      `/coaching/sessions/${session!.id}/done`,
+      { back: '/coaching', date: iso(f.clock.nowMs() + DAY_MS) },
+      { cookie: f.cookies.trainer, headers: HX },
+    );
+    expect(fragment.status).toBe(422);
+    const part = await fragment.text();
+    expect(part.startsWith(`<div class="session-list" id="sessions-rep-${repId}"`)).toBe(true);
+    expect(part).toContain(`id="done-date-${session!.id}-error"`);
+    expect(part).toContain('a session cannot be done on a day still to come');
+    expect(await sessionsOf(repId, `AND id = ${session!.id} AND status = 'planned'`)).toHaveLength(1);
+
+    // Done early, on the day it really took place (yesterday): that day is recorded, not the planned one.
+    const yesterday = iso(f.clock.nowMs() - DAY_MS);
     const done = await f.t.postForm(
       `/coaching/sessions/${session!.id}/done`,
-      { back: `/coaching?team=${f.teams.iberia}` },
+      { back: `/coaching?team=${f.teams.iberia}`, date: yesterday },
       { cookie: f.cookies.trainer },
     );
     expect(done.status).toBe(303);
@@ -281,7 +313,7 @@ describe('planning, then marking done or cancelling', () => {
       f.t,
       `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
     );
-    expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${today}T00:00:00Z`) });
+    expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${yesterday}T00:00:00Z`) });
     const records = await rows<{ id: number; kind: string }>(
       f.t,
       `SELECT id, kind FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,
