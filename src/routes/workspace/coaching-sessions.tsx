@@ -277,8 +277,10 @@ export function coachingSessionRoutes(deps: AppDeps) {
     const back = safePlanPath(field(form, 'back'));
     const response = field(form, 'response');
     const change = field(form, 'change') ?? 'pin';
-    if (change !== 'pin' && change !== 'unpin') throw invalid([{ path: ['change'], message: t('coErrAction') }]);
-    if (!isId(response)) throw invalid([{ path: ['response'], message: t('coErrPinResponse') }]);
+    const refuse = (name: 'response' | 'change', label: string, message: string) =>
+      invalid([{ path: [name], message }], `${label}: ${message}`);
+    if (change !== 'pin' && change !== 'unpin') throw refuse('change', t('coPinChangeField'), t('coErrPinChange'));
+    if (!isId(response)) throw refuse('response', t('coPinField'), t('coErrPinResponse'));
     const result = await changePin(deps.db, {
       sessionId: session.id,
       responseId: Number(response),
@@ -287,7 +289,7 @@ export function coachingSessionRoutes(deps: AppDeps) {
       now: deps.clock.nowMs(),
     });
     if (result === 'not-a-quote' || result === 'full')
-      throw invalid([{ path: ['response'], message: t(result === 'full' ? 'coErrPinsFull' : 'coErrPinResponse') }]);
+      throw refuse('response', t('coPinField'), t(result === 'full' ? 'coErrPinsFull' : 'coErrPinResponse'));
     if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, t, user, session.repId, back, false));
     return c.redirect(withParams(back, { saved: String(session.id), outcome: 'pins' }, `rep-${session.repId}`), 303);
   });
