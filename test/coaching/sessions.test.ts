@@ -219,6 +219,9 @@ describe('logging a session', () => {
     expect(html).toContain('class="flash flash-ok"');
     expect(html).toMatch(/Session with .+ in Discovery on \d{4}-\d{2}-\d{2} logged/);
     expect(html).toContain(`<div class="session-list" id="sessions-rep-${repId}" hx-swap-oob="true">`);
+    expect(html).toContain(
+      '<section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title" hx-swap-oob="true">',
+    );
     expect(html).toContain(`name="back" value="/coaching?team=${f.teams.iberia}"`);
     // The fresh form has no rep chosen.
     expect(html).not.toMatch(/<option value="\d+" selected="">/);
@@ -385,6 +388,13 @@ describe('planning, then marking done or cancelling', () => {
       { cookie: f.cookies.trainer },
     );
     const id = Number(/saved=(\d+)/.exec(res.headers.get('location')!)![1]);
+    // The planned session is on the agenda at the top of the plan, linking to its rep.
+    const plan = await (await f.t.request('/coaching', { cookie: f.cookies.trainer })).text();
+    const agenda = plan.slice(
+      plan.indexOf('id="coaching-agenda"'),
+      plan.indexOf('</section>', plan.indexOf('id="coaching-agenda"')),
+    );
+    expect(agenda).toMatch(new RegExp(`<li data-session-id="${id}"><time[^>]*>[^<]*</time> <a href="#rep-${repId}">`));
     const cancelled = await f.t.postForm(
       `/coaching/sessions/${id}/cancel`,
       { back: '/coaching' },
@@ -394,6 +404,10 @@ describe('planning, then marking done or cancelling', () => {
     const html = await cancelled.text();
     expect(html.startsWith(`<div class="session-list" id="sessions-rep-${repId}">`)).toBe(true);
     expect(html).not.toContain(`data-session-id="${id}"`);
+    // The agenda, replaced out of band, no longer lists it.
+    expect(html).toContain(
+      '<section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title" hx-swap-oob="true">',
+    );
     expect(await rows(f.t, `SELECT status, training_record_id FROM coaching_sessions WHERE id = ${id}`)).toEqual([
       { status: 'cancelled', training_record_id: null },
     ]);

@@ -33,6 +33,8 @@ import { SessionForm } from '../../../views/partials/coaching/session-form';
 import { SessionList } from '../../../views/partials/coaching/session-list';
 import { sessionMessage } from '../../../views/partials/coaching/messages';
 import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-links';
+import { sessionAgenda } from '../../domain/coaching-agenda';
+import { Agenda } from '../../../views/partials/coaching/agenda';
 import { YEAR_MS, isoDay } from '../../lib/days';
 
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
@@ -113,6 +115,22 @@ async function sessionListOf(
       doneError={doneError}
     />
   );
+}
+
+/** The plan's agenda (the reps its `back` path shows), sent out of band after a session changed. */
+async function agendaOob(deps: AppDeps, t: StaffT, user: SessionUser, back: string) {
+  const now = deps.clock.nowMs();
+  const reps = await repsForForm(deps, user, teamIdOfPlanPath(back, now));
+  const sessions = await listSessionsOfReps(
+    deps.db.read,
+    reps.map((r) => r.id),
+    now - YEAR_MS,
+  );
+  const weeks = sessionAgenda(
+    reps.map((r) => ({ repId: r.id, name: r.name, team: r.team, sessions: sessions.filter((s) => s.repId === r.id) })),
+    now,
+  );
+  return <Agenda t={t} weeks={weeks} oob />;
 }
 
 export function coachingSessionRoutes(deps: AppDeps) {
@@ -199,12 +217,13 @@ export function coachingSessionRoutes(deps: AppDeps) {
 
     const session = (await getSession(deps.db.read, result.sessionId))!;
     const fresh: SessionFormValues = { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' };
-    const [freshForm, list] = await Promise.all([
+    const [freshForm, list, agenda] = await Promise.all([
       formElement(c, fresh, back, { message: sessionMessage(t, result.outcome, session, rep.name) }),
       sessionListOf(deps, t, user, rep.id, back, true),
+      agendaOob(deps, t, user, back),
     ]);
-    // The form in place, and the rep's session list on the plan replaced out of band.
-    return c.html(`${await freshForm.toString()}${await list.toString()}`);
+    // The form in place; the rep's session list and the agenda on the plan replaced out of band.
+    return c.html(`${await freshForm.toString()}${await list.toString()}${await agenda.toString()}`);
   });
 
   /** A session the user may act on (its rep in their teams), else 404. */
@@ -223,7 +242,15 @@ export function coachingSessionRoutes(deps: AppDeps) {
     sessionId: number,
   ) => {
     const user = currentUser(c);
-    if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, staffT(user.locale), user, repId, back, false));
+    if (isHtmx(c)) {
+      const t = staffT(user.locale);
+      const [list, agenda] = await Promise.all([
+        sessionListOf(deps, t, user, repId, back, false),
+        agendaOob(deps, t, user, back),
+      ]);
+      // The rep's session list in place, and the agenda (a session left it) out of band.
+      return c.html(`${await list.toString()}${await agenda.toString()}`);
+    }
     return c.redirect(withParams(back, { saved: String(sessionId), outcome }, `rep-${repId}`), 303);
   };
 

@@ -2,10 +2,10 @@ import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { AgendaWeek } from '../../../src/domain/coaching-agenda';
 import { isoDay } from '../../../src/lib/days';
 
-/** The planned sessions by ISO week, each linking to its rep's row on the plan. */
-export function Agenda({ t, weeks }: { t: StaffT; weeks: AgendaWeek[] }) {
+/** The planned sessions by ISO week, each linking to its rep's row on the plan (`oob`: sent beside an htmx answer that changed a session). */
+export function Agenda({ t, weeks, oob }: { t: StaffT; weeks: AgendaWeek[]; oob?: boolean }) {
   return (
-    <section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title">
+    <section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title" hx-swap-oob={oob ? 'true' : undefined}>
       <h2 id="agenda-title">{t('coAgendaTitle')}</h2>
       {weeks.length === 0 ? (
         <p class="muted">{t('coAgendaNone')}</p>
