@@ -5,7 +5,16 @@
  * 422 naming the field, audited, shown under the session).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analysedPage, coachingFixture, count, DEMO_TIMEOUT, HX, rows, type CoachingFixture } from './setup';
+import {
+  addResponse,
+  analysedPage,
+  coachingFixture,
+  count,
+  DEMO_TIMEOUT,
+  HX,
+  rows,
+  type CoachingFixture,
+} from './setup';
 import { isLowAnswer } from '../../src/lib/vocabulary';
 
 let f: CoachingFixture;
@@ -222,6 +231,41 @@ describe('pinning quotes to a session', () => {
       expect(res.status, JSON.stringify(fields)).toBe(422);
       expect(await res.text()).toContain(name);
     }
+    expect(await pinsOf()).toEqual([]);
+  });
+
+  it('names the customer of a pinned quote only where they consented (the one predicate)', async () => {
+    const now = f.clock.nowMs();
+    const secret = await addResponse(f.t, {
+      repId,
+      occurredAt: now - 3_600_000,
+      comment: 'PINNED-PRIVATE: the price came too late',
+      consent: false,
+      decisionClearer: 1,
+      customer: { email: 'pia.private@pin.test', name: 'Pia Private', company: 'Secret Co' },
+    });
+    const open = await addResponse(f.t, {
+      repId,
+      occurredAt: now - 7_200_000,
+      comment: 'PINNED-OPEN: still not sure what to choose',
+      consent: true,
+      decisionClearer: 2,
+      customer: { email: 'otto.open@pin.test', name: 'Otto Open', company: 'Open Co' },
+    });
+    for (const id of [secret, open]) expect((await pin({ response: String(id) }, f.cookies.trainer)).status).toBe(303);
+    const list = await (await pin({ response: String(open) }, f.cookies.trainer, HX)).text();
+    expect(list).toContain('PINNED-PRIVATE');
+    expect(list).toContain('a customer (not consented to be contacted)');
+    expect(list).not.toContain('Pia Private');
+    expect(list).not.toContain('pia.private@pin.test');
+    expect(list).not.toContain('Secret Co');
+    expect(list).toContain('PINNED-OPEN');
+    expect(list).toContain('Otto Open, Open Co');
+    // An admin (who runs the data) sees who wrote it.
+    const adminList = await (await pin({ response: String(open) }, f.cookies.admin, HX)).text();
+    expect(adminList).toContain('Pia Private, Secret Co');
+    for (const id of [secret, open])
+      expect((await pin({ response: String(id), change: 'unpin' }, f.cookies.trainer)).status).toBe(303);
     expect(await pinsOf()).toEqual([]);
   });
 
