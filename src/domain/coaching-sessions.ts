@@ -112,17 +112,18 @@ export function parseSessionForm(
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, input };
 }
 
-export type DoneDateProblem = 'date-required' | 'date' | 'date-future' | 'date-too-old';
+export type DoneDateProblem = 'date-required' | 'date' | 'date-future' | 'date-too-old' | 'date-before-plan';
 
 /**
  * The day a planned session took place, from the mark-done form. Blank means "the day it was
  * planned for" — unless that day is still to come: then the form must say when it happened
  * ('date-required'), so a session planned for 10 December and held on 6 December is not
- * silently recorded on either day. A given day must be today or earlier, within a year.
+ * silently recorded on either day. A given day must be today or earlier, within a year, and
+ * not before the day the session was planned (`createdAt`): it cannot have taken place before.
  */
 export function parseDoneDate(
   raw: string | undefined,
-  ctx: { now: number; plannedFor: number | null },
+  ctx: { now: number; plannedFor: number | null; createdAt?: number | undefined },
 ): { ok: true; day: number | undefined } | { ok: false; problem: DoneDateProblem } {
   const today = startOfUtcDay(ctx.now);
   const text = (raw ?? '').trim();
@@ -134,6 +135,8 @@ export function parseDoneDate(
   if (day === undefined) return { ok: false, problem: 'date' };
   if (day > today) return { ok: false, problem: 'date-future' };
   if (day < today - SESSION_WINDOW_DAYS * DAY_MS) return { ok: false, problem: 'date-too-old' };
+  if (ctx.createdAt !== undefined && day < startOfUtcDay(ctx.createdAt))
+    return { ok: false, problem: 'date-before-plan' };
   return { ok: true, day };
 }
 

@@ -196,4 +196,10 @@ describe('the day a planned session was done', () => {
     expect(parseDoneDate('2025-12-04', future)).toEqual({ ok: false, problem: 'date-too-old' });
     expect(parseDoneDate('2025-12-05', future)).toEqual({ ok: true, day: now - (now % DAY_MS) - 366 * DAY_MS });
   });
+
+  it('refuses a day before the session was planned (it cannot have taken place before)', () => {
+    const planned = { ...future, createdAt: day(2026, 12, 3) + 9 * 3600_000 };
+    expect(parseDoneDate('2026-12-02', planned)).toEqual({ ok: false, problem: 'date-before-plan' });
+    expect(parseDoneDate('2026-12-03', planned)).toEqual({ ok: true, day: day(2026, 12, 3) });
+  });
 });

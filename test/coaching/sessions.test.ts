@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingFixture, count, DEMO_TIMEOUT, HX, iso, rows, unlabelledControls, type CoachingFixture } from './setup';
 import { DAY_MS } from '../../src/lib/days';
+import { login } from '../helpers/app';
 
 let f: CoachingFixture;
 let today: string;
@@ -273,11 +274,11 @@ describe('planning, then marking done or cancelling', () => {
     // Planned for a later day: the mark-done form asks the day it took place (today by default, at most today).
     expect(page).toMatch(
       new RegExp(
-        `<input id="done-date-${session!.id}" name="date" type="date" required="" max="${today}" value="${today}"`,
+        `<input id="done-date-${session!.id}" name="date" type="date" required="" min="${today}" max="${today}" value="${today}"`,
       ),
     );
     // Without that day, or with a day still to come, nothing changes: 422 naming the field.
-    for (const date of [undefined, iso(f.clock.nowMs() + DAY_MS), 'soon']) {
+    for (const date of [undefined, iso(f.clock.nowMs() + DAY_MS), 'soon', iso(f.clock.nowMs() - DAY_MS)]) {
       const refused = await f.t.postForm(
         `/coaching/sessions/${session!.id}/done`,
         { back: `/coaching?team=${f.teams.iberia}`, ...(date === undefined ? {} : { date }) },
@@ -301,22 +302,31 @@ describe('planning, then marking done or cancelling', () => {
     expect(part).toContain('a session cannot be done on a day still to come');
     expect(await sessionsOf(repId, `AND id = ${session!.id} AND status = 'planned'`)).toHaveLength(1);
 
-    // Done early, on the day it really took place (yesterday): that day is recorded, not the planned one.
-    const yesterday = iso(f.clock.nowMs() - DAY_MS);
-    const done = await f.t.postForm(
-      `/coaching/sessions/${session!.id}/done`,
-      { back: `/coaching?team=${f.teams.iberia}`, date: yesterday },
-      { cookie: f.cookies.trainer },
-    );
-    expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(
-      `/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`,
-    );
-    const [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(
-      f.t,
-      `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
-    );
-    expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${yesterday}T00:00:00Z`) });
+    // Done early, on the day it really took place: two days later the trainer marks it done on the
+    // day it was planned on (the 20th): that day is recorded — neither today nor the planned day.
+    const started = f.clock.nowMs();
+    f.clock.advance(2 * DAY_MS);
+    let after: { status: string; completed_at: number; training_record_id: number } | undefined;
+    try {
+      // Two days on, the morning's sign-in has timed out: sign in again (the old session is left untouched).
+      const cookie = await login(f.t, 'trainer@demo.cpilens.test', 'demo-trainer-pass');
+      const done = await f.t.postForm(
+        `/coaching/sessions/${session!.id}/done`,
+        { back: `/coaching?team=${f.teams.iberia}`, date: today },
+        { cookie },
+      );
+      expect(done.status).toBe(303);
+      expect(done.headers.get('location')).toBe(
+        `/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`,
+      );
+      [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(
+        f.t,
+        `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
+      );
+    } finally {
+      f.clock.set(started);
+    }
+    expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${today}T00:00:00Z`) });
     const records = await rows<{ id: number; kind: string }>(
       f.t,
       `SELECT id, kind FROM training_records WHERE external_id = 'coaching-session-${session!.id}'`,

@@ -72,6 +72,8 @@ function doneDateText(t: StaffT, problem: DoneDateProblem): string {
       return t('coErrDoneDateFuture');
     case 'date-too-old':
       return t('coErrDoneDateOld');
+    case 'date-before-plan':
+      return t('coErrDoneDateBeforePlan');
   }
 }
 
@@ -264,7 +266,9 @@ export function coachingSessionRoutes(deps: AppDeps) {
     const rawDate = field(form, 'date');
     // A done or cancelled session is answered by completeSession (no change, or 409) whatever the date.
     const parsed =
-      session.status === 'planned' ? parseDoneDate(rawDate, { now, plannedFor: session.plannedFor }) : null;
+      session.status === 'planned'
+        ? parseDoneDate(rawDate, { now, plannedFor: session.plannedFor, createdAt: session.createdAt })
+        : null;
     if (parsed && !parsed.ok) {
       const message = doneDateText(t, parsed.problem);
       const date = rawDate ?? '';

@@ -48,6 +48,7 @@ export function SessionDonePage({ t, user, session, repName, date, error, now, b
               name="date"
               type="date"
               required
+              min={isoDay(session.createdAt)}
               max={isoDay(now)}
               value={date}
               aria-invalid="true"

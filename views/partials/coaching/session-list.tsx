@@ -98,6 +98,7 @@ export function SessionList({ t, repId, repName, sessions, back, oob, now, pinne
                             name="date"
                             type="date"
                             required
+                            min={isoDay(s.createdAt)}
                             max={isoDay(now)}
                             value={error ? error.date : isoDay(now)}
                             aria-invalid={error ? 'true' : undefined}

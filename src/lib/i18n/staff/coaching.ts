@@ -187,6 +187,7 @@ export const en = {
   coErrDoneDateRequired: 'say the day the session took place: it was planned for a later day.',
   coErrDoneDateFuture: 'a session cannot be done on a day still to come; choose today or earlier.',
   coErrDoneDateOld: 'choose a day within the last year.',
+  coErrDoneDateBeforePlan: 'the session was planned on a later day; it cannot have taken place before it was planned.',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -374,4 +375,5 @@ export const es: Record<keyof typeof en, string> = {
   coErrDoneDateRequired: 'indica el día en que tuvo lugar la sesión: estaba planificada para un día posterior.',
   coErrDoneDateFuture: 'una sesión no puede realizarse en un día que aún no ha llegado; elige hoy o antes.',
   coErrDoneDateOld: 'elige un día del último año.',
+  coErrDoneDateBeforePlan: 'la sesión se planificó en un día posterior; no pudo tener lugar antes de planificarse.',
 };
