@@ -178,6 +178,8 @@ export const coachingSessions = sqliteTable(
     plannedFor: ms('planned_for'),
     completedAt: ms('completed_at'),
     notes: text('notes').notNull().default(''),
+    /** Customer quotes a trainer pinned to the session: response ids, in the order pinned (shown only while the response exists). */
+    pinnedResponseIds: text('pinned_response_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
     trainingRecordId: integer('training_record_id').references(() => trainingRecords.id),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),

@@ -24,7 +24,10 @@ export interface SessionRow {
   plannedFor: number | null;
   completedAt: number | null;
   notes: string;
+  /** Response ids of the customer quotes pinned to the session (src/domain/coaching-pins.ts). */
+  pinnedResponseIds: number[];
   trainingRecordId: number | null;
+  createdAt: number;
 }
 
 const sessionColumns = {
@@ -41,7 +44,9 @@ const sessionColumns = {
   plannedFor: coachingSessions.plannedFor,
   completedAt: coachingSessions.completedAt,
   notes: coachingSessions.notes,
+  pinnedResponseIds: coachingSessions.pinnedResponseIds,
   trainingRecordId: coachingSessions.trainingRecordId,
+  createdAt: coachingSessions.createdAt,
 };
 
 /** The order of sessionDate (src/domain/session-date.ts): the day done, else the day planned for. */
@@ -148,6 +153,13 @@ export async function setSessionDone(
   await tx
     .update(coachingSessions)
     .set({ status: 'done', completedAt, trainingRecordId, updatedAt: now })
+    .where(eq(coachingSessions.id, id));
+}
+
+export async function setSessionPins(tx: Drizzle, id: number, responseIds: number[], now: number): Promise<void> {
+  await tx
+    .update(coachingSessions)
+    .set({ pinnedResponseIds: responseIds, updatedAt: now })
     .where(eq(coachingSessions.id, id));
 }
 

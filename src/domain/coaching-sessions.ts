@@ -22,7 +22,7 @@ import {
   setSessionCancelled,
   setSessionDone,
 } from '../../db/queries/coaching-sessions';
-import { conflict, notFound } from '../lib/errors';
+import { conflict, invalid, notFound } from '../lib/errors';
 import type { SessionUser } from '../context';
 import { DAY_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../lib/days';
 
@@ -112,6 +112,38 @@ export function parseSessionForm(
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, input };
 }
 
+export type DoneDateProblem = 'date-required' | 'date' | 'date-future' | 'date-too-old' | 'date-before-plan';
+
+/**
+ * The day a planned session took place, from the mark-done form. Blank means "the day it was
+ * planned for" — unless that day is still to come: then the form must say when it happened
+ * ('date-required'), so a session planned for 10 December and held on 6 December is not
+ * silently recorded on either day. A given day must be today or earlier, within a year, and
+ * not before the day the session was planned (`createdAt`): it cannot have taken place before.
+ */
+export function parseDoneDate(
+  raw: string | undefined,
+  ctx: { now: number; plannedFor: number | null; createdAt?: number | undefined },
+): { ok: true; day: number | undefined } | { ok: false; problem: DoneDateProblem } {
+  const today = startOfUtcDay(ctx.now);
+  const text = (raw ?? '').trim();
+  if (text === '')
+    return ctx.plannedFor !== null && ctx.plannedFor > today
+      ? { ok: false, problem: 'date-required' }
+      : { ok: true, day: undefined };
+  const day = parseCalendarDay(text);
+  if (day === undefined) return { ok: false, problem: 'date' };
+  if (day > today) return { ok: false, problem: 'date-future' };
+  if (day < today - SESSION_WINDOW_DAYS * DAY_MS) return { ok: false, problem: 'date-too-old' };
+  if (ctx.createdAt !== undefined && day < startOfUtcDay(ctx.createdAt))
+    return { ok: false, problem: 'date-before-plan' };
+  return { ok: true, day };
+}
+
+/** The mark-done form asks for the day: the session was planned for a day still to come. */
+export const needsDoneDate = (s: { status: string; plannedFor: number | null }, now: number): boolean =>
+  s.status === 'planned' && s.plannedFor !== null && s.plannedFor > startOfUtcDay(now);
+
 export type SessionOutcome = 'planned' | 'logged' | 'completed-planned' | 'duplicate';
 
 /** Plans or logs a session for a rep already checked to be in the user's scope. */
@@ -175,7 +207,8 @@ export async function recordSession(
 
 /**
  * Marks a planned session done (idempotent: a done one stays as it is). The date is the
- * one given, else the planned day, or today when the session was planned for later.
+ * one given, else the planned day; a session planned for a later day needs the day it took
+ * place (see parseDoneDate) and is refused without one.
  */
 export async function completeSession(
   db: Db,
@@ -187,6 +220,8 @@ export async function completeSession(
     if (session.status === 'done') return 'already-done' as const;
     if (session.status === 'cancelled') throw conflict('A cancelled session cannot be marked done.');
     const today = startOfUtcDay(r.now);
+    if (r.day === undefined && needsDoneDate(session, r.now))
+      throw invalid([{ path: ['date'], message: 'Say the day the session took place.' }]);
     const day = r.day ?? Math.min(session.plannedFor ?? today, today);
     const recordId = await ensureCoachingRecord(
       tx,

@@ -12,7 +12,10 @@ import type { Drizzle } from '../../db/client';
 import { listRepsWithTeams } from '../../db/queries/reps';
 import { listSkills } from '../../db/queries/training';
 import { getTargets } from '../../db/queries/targets';
-import { getLowAnswerQuotes } from '../../db/queries/coaching-quotes';
+import { getLowAnswerQuotes, type QuoteRow } from '../../db/queries/coaching-quotes';
+import { chooseQuotes } from './coaching-quotes';
+import { sessionAgenda, type AgendaWeek } from './coaching-agenda';
+import { pinnedQuotesOf } from './coaching-pins';
 import { listSessionsOfReps, type SessionRow } from '../../db/queries/coaching-sessions';
 import { sessionDate } from './session-date';
 import type { CpiKey, JointGapLabel } from '../stats';
@@ -25,8 +28,12 @@ import { figureOfGroup, type CpiFigure } from './coaching-figures';
 import { YEAR_MS } from '../lib/days';
 
 const QUOTES_PER_REP = 2;
+/** Low-answer comments read per rep to choose its quotes from (best fit, no repeats on the page). */
+const QUOTE_CANDIDATES = 30;
 
-interface PlanQuote {
+export interface PlanQuote {
+  /** The response the comment belongs to (what a pin to a session refers to). */
+  responseId: number;
   comment: string;
   occurredAt: number;
   /** Only when the customer consented to be contacted. */
@@ -67,6 +74,8 @@ export interface PlanRep {
   /** null: fewer than settings.minComments responses, so no comments are shown. */
   quotes: PlanQuote[] | null;
   sessions: SessionRow[];
+  /** The quotes pinned to each of the rep's sessions, by session id (./coaching-pins.ts). */
+  pinned: Record<number, PlanQuote[]>;
 }
 
 export interface CoachingPlan {
@@ -80,6 +89,8 @@ export interface CoachingPlan {
   assessMore: number | null;
   minComments: number;
   minResponses: number;
+  /** The planned sessions of these reps by ISO week (./coaching-agenda.ts). */
+  agenda: AgendaWeek[];
 }
 
 export interface PlanQuery {
@@ -132,6 +143,8 @@ export async function buildCoachingPlan(
   );
 
   const reps: PlanRep[] = [];
+  /** Quote candidates of each rep with a gap, chosen from once the reps are ranked. */
+  const candidates = new Map<number, QuoteRow[]>();
   for (const r of visible) {
     const group = groupByEmail.get(r.email);
     const top = analysed
@@ -148,7 +161,10 @@ export async function buildCoachingPlan(
       invited: group?.invited ?? 0,
       responseRate: group?.responseRate ?? null,
       sessions: sessions.filter((s) => s.repId === r.id),
+      pinned: {} as Record<number, PlanQuote[]>,
     };
+    if (base.sessions.some((s) => s.pinnedResponseIds.length > 0))
+      base.pinned = await pinnedQuotesOf(db, r.id, base.sessions, q.viewer);
     if (!analysis || !top || top.cpi === null || top.score === null || top.label === null) {
       const status = !analysis
         ? 'pending'
@@ -163,17 +179,8 @@ export async function buildCoachingPlan(
     const cpi = top.cpi;
     const evidence = top.contributions.find((e) => e.cpi === cpi);
     const targetValue = analysis.targets[cpi];
-    const quotes =
-      base.n >= cpis.settings.minComments
-        ? (await getLowAnswerQuotes(db, r.id, cpi, period, QUOTES_PER_REP)).map((row) => ({
-            comment: row.comment,
-            occurredAt: row.occurredAt,
-            customer:
-              maySeeCustomerIdentity(q.viewer, row.consented === 1) && row.customerEmail !== null
-                ? { name: row.customerName, company: row.customerCompany, email: row.customerEmail }
-                : null,
-          }))
-        : null;
+    if (base.n >= cpis.settings.minComments)
+      candidates.set(r.id, await getLowAnswerQuotes(db, r.id, cpi, period, QUOTE_CANDIDATES));
     reps.push({
       ...base,
       status: 'gap',
@@ -192,7 +199,7 @@ export async function buildCoachingPlan(
       target:
         targetValue === undefined ? null : { value: readableValue(cpi, targetValue), configured: configured.has(cpi) },
       link: analysis.links.find((l) => l.skill === top.skill && l.cpi === cpi) ?? null,
-      quotes,
+      quotes: null,
     });
   }
   reps.sort(
@@ -201,6 +208,21 @@ export async function buildCoachingPlan(
       (b.gap?.score ?? 0) - (a.gap?.score ?? 0) ||
       a.name.localeCompare(b.name),
   );
+  // Quotes in rank order: a comment shown on a higher-ranked card is not repeated further down.
+  const shown = new Set<string>();
+  for (const rep of reps) {
+    const rows = candidates.get(rep.repId);
+    if (!rows || !rep.gap) continue;
+    rep.quotes = chooseQuotes(rows, rep.gap.cpi, shown, QUOTES_PER_REP).map((row) => ({
+      responseId: row.responseId,
+      comment: row.comment,
+      occurredAt: row.occurredAt,
+      customer:
+        maySeeCustomerIdentity(q.viewer, row.consented === 1) && row.customerEmail !== null
+          ? { name: row.customerName, company: row.customerCompany, email: row.customerEmail }
+          : null,
+    }));
+  }
   return {
     period,
     reps,
@@ -209,6 +231,7 @@ export async function buildCoachingPlan(
     assessMore: unlinked ? assessMore(analysis) : null,
     minComments: cpis.settings.minComments,
     minResponses: cpis.settings.minResponses,
+    agenda: sessionAgenda(reps, q.now),
   };
 }
 

@@ -426,6 +426,22 @@ export const MATRIX: MatrixRow[] = [
   {
     area: 'staff',
     method: 'POST',
+    path: '/coaching/sessions/{doneSessionId}/pins',
+    form: { response: '', back: '/coaching' },
+    expected: page(scoped(422)),
+    note: 'no quote chosen: nothing pinned',
+  },
+  {
+    area: 'staff',
+    method: 'POST',
+    path: '/coaching/sessions/{doneSessionId}/pins',
+    fragment: true,
+    form: { response: '', back: '/coaching' },
+    expected: fragment(scoped(422)),
+  },
+  {
+    area: 'staff',
+    method: 'POST',
     path: '/coaching/sessions/{cancelledSessionId}/cancel',
     expected: page(scoped(303)),
     note: 'already cancelled: no change',

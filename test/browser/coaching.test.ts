@@ -172,6 +172,63 @@ describeBrowser('the coaching workspace in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('is a compact list with the agenda on top: the lead’s 36 reps ≤ 6,000 px tall at 390 px, no sideways scroll', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
+    try {
+      const lead = await signIn(context, LEAD, '/coaching');
+      const errors = collectPageErrors(lead);
+      for (const width of [1280, 390]) {
+        await lead.setViewportSize({ width, height: width > 600 ? 800 : 844 });
+        await lead.goto('/coaching');
+        await lead.waitForLoadState('networkidle');
+        // The ranking is served once the analysis is computed (the region asks again by itself).
+        await expect.poll(() => lead.locator('article.rep-card').count(), { timeout: 60_000 }).toBe(36);
+        await expect.poll(() => lead.locator('#plan-ranking .rank').count(), { timeout: 60_000 }).toBeGreaterThan(5);
+        const agenda = lead.locator('#coaching-agenda');
+        expect(await agenda.isVisible()).toBe(true);
+        expect(await agenda.locator('a[href^="#rep-"]').count()).toBeGreaterThan(0);
+        const height = Number(await lead.evaluate('document.documentElement.scrollHeight'));
+        const scrollWidth = Number(await lead.evaluate('document.documentElement.scrollWidth'));
+        console.log(`[coaching] lead /coaching at ${width}px: ${height}px tall, ${scrollWidth}px wide`);
+        if (width === 390) expect(height, 'lead /coaching at 390 px').toBeLessThanOrEqual(6000);
+        expect(scrollWidth, `lead /coaching at ${width}`).toBeLessThanOrEqual(width);
+        await saveScreenshot(lead, `coaching-lead-${width}`);
+      }
+      // A row opens to the gap in plain words; the figures (interval, n, ρ, q) wait behind their own toggle.
+      await lead.setViewportSize({ width: 390, height: 844 });
+      const row = lead.locator('article.rep-card').first();
+      await row.locator('summary').first().click();
+      expect(await row.locator('.gap-line').isVisible()).toBe(true);
+      expect(await row.locator('.rep-figures > dl.evidence').isVisible()).toBe(false);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text only; what a folded <details> holds must not count
+      const openRow = String(await row.innerText());
+      expect(openRow).not.toMatch(/ρ|\bq [=<]|95% CI/);
+      await row.locator('.rep-figures > summary').click();
+      expect(await row.locator('.rep-figures > dl.evidence').isVisible()).toBe(true);
+      expect(String(await row.locator('.rep-figures > dl.evidence').textContent())).toContain('95% CI');
+      expect(Number(await lead.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+      expect(errors.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('asks the day a session planned for later took place before marking it done', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/coaching');
+    await page.waitForLoadState('networkidle');
+    const form = page.locator('form.done-form').first();
+    const count = await page.locator('form.done-form').count();
+    if (count === 0) return; // every planned session's day has come (the demo plans them ahead of its clock)
+    const row = page.locator('article.rep-card', { has: form });
+    await row.locator('summary').first().click();
+    const input = form.locator('input[type="date"]');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await input.getAttribute('max')).toBe(today);
+    expect(await input.inputValue()).toBe(today);
+    expect(await form.locator('label').textContent()).toBe('Day it took place');
+  });
+
   it('filters the plan by period with htmx, pushing the URL', async () => {
     await page.goto('/coaching');
     await page.waitForLoadState('networkidle');
@@ -237,11 +294,12 @@ describeBrowser('the coaching workspace in a browser', () => {
 
     for (const [who, path] of [
       ['trainer', '/coaching'],
+      ['lead', '/coaching'],
       ['trainer', '/coaching/follow-up'],
       ['trainer', '/coaching/sessions/new'],
       ['lead', '/follow-ups'],
     ] as const) {
-      it(`finds no serious or critical violations on ${path}`, async () => {
+      it(`finds no serious or critical violations on ${path} (${who})`, async () => {
         expect(await axeViolations(who === 'lead' ? leadAxe : trainerAxe, path)).toEqual([]);
       }, 120_000);
     }

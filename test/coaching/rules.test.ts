@@ -101,7 +101,9 @@ describe('notes and counts', () => {
       plannedFor: day,
       completedAt: status === 'done' ? day : null,
       notes: '',
+      pinnedResponseIds: [],
       trainingRecordId: null,
+      createdAt: 0,
     });
     expect(
       sessionCounts(

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingFixture, count, DEMO_TIMEOUT, HX, iso, rows, unlabelledControls, type CoachingFixture } from './setup';
 import { DAY_MS } from '../../src/lib/days';
+import { login } from '../helpers/app';
 
 let f: CoachingFixture;
 let today: string;
@@ -219,6 +220,9 @@ describe('logging a session', () => {
     expect(html).toContain('class="flash flash-ok"');
     expect(html).toMatch(/Session with .+ in Discovery on \d{4}-\d{2}-\d{2} logged/);
     expect(html).toContain(`<div class="session-list" id="sessions-rep-${repId}" hx-swap-oob="true">`);
+    expect(html).toContain(
+      '<section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title" hx-swap-oob="true">',
+    );
     expect(html).toContain(`name="back" value="/coaching?team=${f.teams.iberia}"`);
     // The fresh form has no rep chosen.
     expect(html).not.toMatch(/<option value="\d+" selected="">/);
@@ -267,20 +271,61 @@ describe('planning, then marking done or cancelling', () => {
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/done"`);
     expect(page).toContain(`action="/coaching/sessions/${session!.id}/cancel"`);
 
-    // Done early: the date is today, not the planned day in the future.
-    const done = await f.t.postForm(
+    // Planned for a later day: the mark-done form asks the day it took place (today by default, at most today).
+    expect(page).toMatch(
+      new RegExp(
+        `<input id="done-date-${session!.id}" name="date" type="date" required="" min="${today}" max="${today}" value="${today}"`,
+      ),
+    );
+    // Without that day, or with a day still to come, nothing changes: 422 naming the field.
+    for (const date of [undefined, iso(f.clock.nowMs() + DAY_MS), 'soon', iso(f.clock.nowMs() - DAY_MS)]) {
+      const refused = await f.t.postForm(
+        `/coaching/sessions/${session!.id}/done`,
+        { back: `/coaching?team=${f.teams.iberia}`, ...(date === undefined ? {} : { date }) },
+        { cookie: f.cookies.trainer },
+      );
+      expect(refused.status, String(date)).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain('<label for="done-date">Day it took place</label>');
+      expect(html).toContain('aria-invalid="true"');
+      expect(html).toMatch(date === undefined ? /say the day the session took place/ : /Day it took place: /);
+    }
+    const fragment = await f.t.postForm(
       `/coaching/sessions/${session!.id}/done`,
-      { back: `/coaching?team=${f.teams.iberia}` },
-      { cookie: f.cookies.trainer },
+      { back: '/coaching', date: iso(f.clock.nowMs() + DAY_MS) },
+      { cookie: f.cookies.trainer, headers: HX },
     );
-    expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(
-      `/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`,
-    );
-    const [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(
-      f.t,
-      `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
-    );
+    expect(fragment.status).toBe(422);
+    const part = await fragment.text();
+    expect(part.startsWith(`<div class="session-list" id="sessions-rep-${repId}"`)).toBe(true);
+    expect(part).toContain(`id="done-date-${session!.id}-error"`);
+    expect(part).toContain('a session cannot be done on a day still to come');
+    expect(await sessionsOf(repId, `AND id = ${session!.id} AND status = 'planned'`)).toHaveLength(1);
+
+    // Done early, on the day it really took place: two days later the trainer marks it done on the
+    // day it was planned on (the 20th): that day is recorded — neither today nor the planned day.
+    const started = f.clock.nowMs();
+    f.clock.advance(2 * DAY_MS);
+    let after: { status: string; completed_at: number; training_record_id: number } | undefined;
+    try {
+      // Two days on, the morning's sign-in has timed out: sign in again (the old session is left untouched).
+      const cookie = await login(f.t, 'trainer@demo.cpilens.test', 'demo-trainer-pass');
+      const done = await f.t.postForm(
+        `/coaching/sessions/${session!.id}/done`,
+        { back: `/coaching?team=${f.teams.iberia}`, date: today },
+        { cookie },
+      );
+      expect(done.status).toBe(303);
+      expect(done.headers.get('location')).toBe(
+        `/coaching?team=${f.teams.iberia}&saved=${session!.id}&outcome=done#rep-${repId}`,
+      );
+      [after] = await rows<{ status: string; completed_at: number; training_record_id: number }>(
+        f.t,
+        `SELECT * FROM coaching_sessions WHERE id = ${session!.id}`,
+      );
+    } finally {
+      f.clock.set(started);
+    }
     expect(after).toMatchObject({ status: 'done', completed_at: Date.parse(`${today}T00:00:00Z`) });
     const records = await rows<{ id: number; kind: string }>(
       f.t,
@@ -353,6 +398,13 @@ describe('planning, then marking done or cancelling', () => {
       { cookie: f.cookies.trainer },
     );
     const id = Number(/saved=(\d+)/.exec(res.headers.get('location')!)![1]);
+    // The planned session is on the agenda at the top of the plan, linking to its rep.
+    const plan = await (await f.t.request('/coaching', { cookie: f.cookies.trainer })).text();
+    const agenda = plan.slice(
+      plan.indexOf('id="coaching-agenda"'),
+      plan.indexOf('</section>', plan.indexOf('id="coaching-agenda"')),
+    );
+    expect(agenda).toMatch(new RegExp(`<li data-session-id="${id}"><time[^>]*>[^<]*</time> <a href="#rep-${repId}">`));
     const cancelled = await f.t.postForm(
       `/coaching/sessions/${id}/cancel`,
       { back: '/coaching' },
@@ -362,6 +414,10 @@ describe('planning, then marking done or cancelling', () => {
     const html = await cancelled.text();
     expect(html.startsWith(`<div class="session-list" id="sessions-rep-${repId}">`)).toBe(true);
     expect(html).not.toContain(`data-session-id="${id}"`);
+    // The agenda, replaced out of band, no longer lists it.
+    expect(html).toContain(
+      '<section id="coaching-agenda" class="agenda" aria-labelledby="agenda-title" hx-swap-oob="true">',
+    );
     expect(await rows(f.t, `SELECT status, training_record_id FROM coaching_sessions WHERE id = ${id}`)).toEqual([
       { status: 'cancelled', training_record_id: null },
     ]);

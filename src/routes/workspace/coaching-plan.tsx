@@ -56,12 +56,13 @@ export function coachingPlanRoutes(deps: AppDeps) {
     if (isHtmx(c) && c.req.header('HX-Target') === 'plan-ranking')
       return renderHtml(
         c,
-        <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} />,
+        <PlanRanking t={t} locale={user.locale} plan={plan} stamp={served} back={back} selfHref={selfHref} now={now} />,
         status,
       );
 
     // After a post without JavaScript: say what happened (read only; nothing changes on GET).
     let flash: string | undefined;
+    let openRepId: number | undefined;
     const saved = c.req.query('saved');
     const outcome = c.req.query('outcome');
     if (saved && /^\d{1,12}$/.test(saved) && isOutcome(outcome)) {
@@ -70,7 +71,10 @@ export function coachingPlanRoutes(deps: AppDeps) {
         session && canViewTeam(user, session.repTeamId)
           ? await getRepInScope(deps.db.read, session.repId, scope)
           : undefined;
-      if (session && rep) flash = sessionMessage(t, outcome, session, rep.name);
+      if (session && rep) {
+        flash = sessionMessage(t, outcome, session, rep.name);
+        openRepId = rep.id;
+      }
     }
 
     // The responses behind the plan, as whole days (\`to\` exclusive: the day after the last one).
@@ -90,6 +94,8 @@ export function coachingPlanRoutes(deps: AppDeps) {
       exportPlanHref: `/exports/coaching-plan.csv${filterQuery(planValues)}`,
       exportResponsesHref: `/exports/responses.csv${filterQuery({ ...planValues, period: '' }, days)}`,
       flash,
+      now,
+      openRepId,
     };
     if (isHtmx(c)) return renderHtml(c, <PlanRegion {...region} />, status);
     return renderHtml(

@@ -14,7 +14,9 @@ import { canViewTeam, teamScopeOf } from '../../domain/access';
 import {
   cancelSession,
   completeSession,
+  parseDoneDate,
   parseSessionForm,
+  type DoneDateProblem,
   recordSession,
   type SessionField,
   type SessionFormValues,
@@ -24,11 +26,16 @@ import { listSkills } from '../../../db/queries/training';
 import { getRepInScope } from '../../../db/queries/reps';
 import { getSession, listSessionsOfReps } from '../../../db/queries/coaching-sessions';
 import { SessionNewPage } from '../../../views/pages/coaching/session-new';
+import { SessionDonePage } from '../../../views/pages/coaching/session-done';
+import { changePin, pinnedQuotesOf } from '../../domain/coaching-pins';
+import { staffViewer } from '../../domain/customer-identity';
 import { SessionForm } from '../../../views/partials/coaching/session-form';
 import { SessionList } from '../../../views/partials/coaching/session-list';
 import { sessionMessage } from '../../../views/partials/coaching/messages';
 import { repsForForm, safePlanPath, teamIdOfPlanPath, withParams } from './coaching-links';
-import { YEAR_MS, isoDay, parseCalendarDay, startOfUtcDay } from '../../lib/days';
+import { sessionAgenda } from '../../domain/coaching-agenda';
+import { Agenda } from '../../../views/partials/coaching/agenda';
+import { YEAR_MS, isoDay } from '../../lib/days';
 
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
 
@@ -55,6 +62,21 @@ function problemText(t: StaffT, problem: SessionProblem): string {
   }
 }
 
+function doneDateText(t: StaffT, problem: DoneDateProblem): string {
+  switch (problem) {
+    case 'date-required':
+      return t('coErrDoneDateRequired');
+    case 'date':
+      return t('coErrDate');
+    case 'date-future':
+      return t('coErrDoneDateFuture');
+    case 'date-too-old':
+      return t('coErrDoneDateOld');
+    case 'date-before-plan':
+      return t('coErrDoneDateBeforePlan');
+  }
+}
+
 function valuesOf(form: FormFields): SessionFormValues {
   const text = (name: string) => field(form, name) ?? '';
   return {
@@ -67,12 +89,50 @@ function valuesOf(form: FormFields): SessionFormValues {
   };
 }
 
-/** A rep's current session list (for the htmx answers that swap it). */
-async function sessionListOf(deps: AppDeps, t: StaffT, user: SessionUser, repId: number, back: string, oob: boolean) {
+/** A rep's current session list, with its pinned quotes (for the htmx answers that swap it). */
+async function sessionListOf(
+  deps: AppDeps,
+  t: StaffT,
+  user: SessionUser,
+  repId: number,
+  back: string,
+  oob: boolean,
+  doneError?: { sessionId: number; date: string; message: string },
+) {
   const rep = await getRepInScope(deps.db.read, repId, teamScopeOf(user));
   if (!rep) throw notFound();
-  const sessions = await listSessionsOfReps(deps.db.read, [repId], deps.clock.nowMs() - YEAR_MS);
-  return <SessionList t={t} repId={repId} repName={rep.name} sessions={sessions} back={back} oob={oob} />;
+  const now = deps.clock.nowMs();
+  const sessions = await listSessionsOfReps(deps.db.read, [repId], now - YEAR_MS);
+  const pinned = await pinnedQuotesOf(deps.db.read, repId, sessions, staffViewer(user));
+  return (
+    <SessionList
+      t={t}
+      repId={repId}
+      repName={rep.name}
+      sessions={sessions}
+      back={back}
+      oob={oob}
+      now={now}
+      pinned={pinned}
+      doneError={doneError}
+    />
+  );
+}
+
+/** The plan's agenda (the reps its `back` path shows), sent out of band after a session changed. */
+async function agendaOob(deps: AppDeps, t: StaffT, user: SessionUser, back: string) {
+  const now = deps.clock.nowMs();
+  const reps = await repsForForm(deps, user, teamIdOfPlanPath(back, now));
+  const sessions = await listSessionsOfReps(
+    deps.db.read,
+    reps.map((r) => r.id),
+    now - YEAR_MS,
+  );
+  const weeks = sessionAgenda(
+    reps.map((r) => ({ repId: r.id, name: r.name, team: r.team, sessions: sessions.filter((s) => s.repId === r.id) })),
+    now,
+  );
+  return <Agenda t={t} weeks={weeks} oob />;
 }
 
 export function coachingSessionRoutes(deps: AppDeps) {
@@ -159,12 +219,13 @@ export function coachingSessionRoutes(deps: AppDeps) {
 
     const session = (await getSession(deps.db.read, result.sessionId))!;
     const fresh: SessionFormValues = { rep: '', skill: '', date: isoDay(now), notes: '', cpi: '', action: '' };
-    const [freshForm, list] = await Promise.all([
+    const [freshForm, list, agenda] = await Promise.all([
       formElement(c, fresh, back, { message: sessionMessage(t, result.outcome, session, rep.name) }),
       sessionListOf(deps, t, user, rep.id, back, true),
+      agendaOob(deps, t, user, back),
     ]);
-    // The form in place, and the rep's session list on the plan replaced out of band.
-    return c.html(`${await freshForm.toString()}${await list.toString()}`);
+    // The form in place; the rep's session list and the agenda on the plan replaced out of band.
+    return c.html(`${await freshForm.toString()}${await list.toString()}${await agenda.toString()}`);
   });
 
   /** A session the user may act on (its rep in their teams), else 404. */
@@ -183,24 +244,85 @@ export function coachingSessionRoutes(deps: AppDeps) {
     sessionId: number,
   ) => {
     const user = currentUser(c);
-    if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, staffT(user.locale), user, repId, back, false));
+    if (isHtmx(c)) {
+      const t = staffT(user.locale);
+      const [list, agenda] = await Promise.all([
+        sessionListOf(deps, t, user, repId, back, false),
+        agendaOob(deps, t, user, back),
+      ]);
+      // The rep's session list in place, and the agenda (a session left it) out of band.
+      return c.html(`${await list.toString()}${await agenda.toString()}`);
+    }
     return c.redirect(withParams(back, { saved: String(sessionId), outcome }, `rep-${repId}`), 303);
   };
 
   app.post('/coaching/sessions/:id/done', staff, async (c) => {
     const user = currentUser(c);
+    const t = staffT(user.locale);
     const session = await sessionInScope(c);
     const form = await readForm(c);
     const now = deps.clock.nowMs();
+    const back = safePlanPath(field(form, 'back'));
     const rawDate = field(form, 'date');
-    let day: number | undefined;
-    if (rawDate !== undefined && rawDate !== '') {
-      day = parseCalendarDay(rawDate.trim());
-      if (day === undefined || day > startOfUtcDay(now) || day < startOfUtcDay(now) - YEAR_MS)
-        throw invalid([{ path: ['date'], message: staffT(user.locale)('coErrDoneDate') }]);
+    // A done or cancelled session is answered by completeSession (no change, or 409) whatever the date.
+    const parsed =
+      session.status === 'planned'
+        ? parseDoneDate(rawDate, { now, plannedFor: session.plannedFor, createdAt: session.createdAt })
+        : null;
+    if (parsed && !parsed.ok) {
+      const message = doneDateText(t, parsed.problem);
+      const date = rawDate ?? '';
+      if (isHtmx(c))
+        return renderHtml(
+          c,
+          await sessionListOf(deps, t, user, session.repId, back, false, { sessionId: session.id, date, message }),
+          422,
+        );
+      const rep = await getRepInScope(deps.db.read, session.repId, teamScopeOf(user));
+      if (!rep) throw notFound();
+      return renderHtml(
+        c,
+        <SessionDonePage
+          t={t}
+          user={user}
+          session={session}
+          repName={rep.name}
+          date={date}
+          error={message}
+          now={now}
+          back={back}
+        />,
+        422,
+      );
     }
-    await completeSession(deps.db, { sessionId: session.id, day, user, now });
-    return afterChange(c, session.repId, safePlanPath(field(form, 'back')), 'done', session.id);
+    await completeSession(deps.db, { sessionId: session.id, day: parsed?.ok ? parsed.day : undefined, user, now });
+    return afterChange(c, session.repId, back, 'done', session.id);
+  });
+
+  /** Pins a customer quote to a session, or unpins it (`change`: pin | unpin; `response`: the response id). */
+  app.post('/coaching/sessions/:id/pins', staff, async (c) => {
+    const user = currentUser(c);
+    const t = staffT(user.locale);
+    const session = await sessionInScope(c);
+    const form = await readForm(c);
+    const back = safePlanPath(field(form, 'back'));
+    const response = field(form, 'response');
+    const change = field(form, 'change') ?? 'pin';
+    const refuse = (name: 'response' | 'change', label: string, message: string) =>
+      invalid([{ path: [name], message }], `${label}: ${message}`);
+    if (change !== 'pin' && change !== 'unpin') throw refuse('change', t('coPinChangeField'), t('coErrPinChange'));
+    if (!isId(response)) throw refuse('response', t('coPinField'), t('coErrPinResponse'));
+    const result = await changePin(deps.db, {
+      sessionId: session.id,
+      responseId: Number(response),
+      change,
+      user,
+      now: deps.clock.nowMs(),
+    });
+    if (result === 'not-a-quote' || result === 'full')
+      throw refuse('response', t('coPinField'), t(result === 'full' ? 'coErrPinsFull' : 'coErrPinResponse'));
+    if (isHtmx(c)) return renderHtml(c, await sessionListOf(deps, t, user, session.repId, back, false));
+    return c.redirect(withParams(back, { saved: String(session.id), outcome: 'pins' }, `rep-${session.repId}`), 303);
   });
 
   app.post('/coaching/sessions/:id/cancel', staff, async (c) => {

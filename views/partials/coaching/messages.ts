@@ -5,7 +5,15 @@ import type { SessionRow } from '../../../db/queries/coaching-sessions';
 import { sessionDate } from '../../../src/domain/session-date';
 import { isoDay } from '../../../src/lib/days';
 
-export const SESSION_OUTCOMES = ['planned', 'logged', 'completed-planned', 'duplicate', 'done', 'cancelled'] as const;
+export const SESSION_OUTCOMES = [
+  'planned',
+  'logged',
+  'completed-planned',
+  'duplicate',
+  'done',
+  'cancelled',
+  'pins',
+] as const;
 export type SessionMessageKind = (typeof SESSION_OUTCOMES)[number];
 
 export function sessionMessage(
@@ -27,5 +35,7 @@ export function sessionMessage(
       return t('coSavedCancelled', vars);
     case 'duplicate':
       return t('coSavedDuplicate', vars);
+    case 'pins':
+      return t('coSavedPins', vars);
   }
 }

@@ -4,6 +4,7 @@ import type { SessionFormValues } from '../../../src/domain/coaching-sessions';
 import { formatter, type Fmt } from '../analysis/format';
 import { ComputedNote, ComputingRegion, type AnalysisStamp } from '../analysis/analysis-status';
 import { RepCard } from './rep-card';
+import { Agenda } from './agenda';
 import { SessionForm, type SessionFormRep } from './session-form';
 import type { FilterError, FilterPeriod } from '../../../src/domain/filters';
 import { FilterErrors, periodLabel } from '../filter-bar';
@@ -29,12 +30,19 @@ export interface PlanRegionProps {
   errors: FilterError[];
   /** The staff filters' period the plan covers. */
   period: FilterPeriod;
+  /** Now: a session planned for a later day asks, when marked done, the day it took place. */
+  now?: number;
+  /** The rep whose row opens at once (the one a post without JavaScript came back to). */
+  openRepId?: number | undefined;
 }
 
-export type PlanRankingProps = Pick<PlanRegionProps, 't' | 'locale' | 'plan' | 'stamp' | 'back' | 'selfHref'>;
+export type PlanRankingProps = Pick<
+  PlanRegionProps,
+  't' | 'locale' | 'plan' | 'stamp' | 'back' | 'selfHref' | 'now' | 'openRepId'
+>;
 
 /** The ranked reps: a region of its own (HX-Target "plan-ranking") that asks again while the analysis is being computed. */
-export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRankingProps) {
+export function PlanRanking({ t, locale, plan, stamp, back, selfHref, now, openRepId }: PlanRankingProps) {
   const fmt: Fmt = formatter(t, locale);
   const heading = <h2 id="ranked-title">{t('coRankedTitle')}</h2>;
   let rank = 0;
@@ -53,6 +61,8 @@ export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRank
               rank={rep.status === 'gap' ? ++rank : null}
               minComments={plan.minComments}
               back={back}
+              now={now}
+              open={rep.repId === openRepId}
             />
           </li>
         ))}
@@ -79,6 +89,7 @@ export function PlanRanking({ t, locale, plan, stamp, back, selfHref }: PlanRank
       {heading}
       <ComputedNote fmt={fmt} stamp={stamp} href={selfHref} />
       <p class="muted">{t('coRepsAnalysed', { n: plan.repsAnalysed })}</p>
+      <p class="muted">{t('coLinkMeaningOnce')}</p>
       {plan.assessMore !== null && <p class="notice">{t('coNoModel', { more: plan.assessMore })}</p>}
       {cards}
     </section>
@@ -99,6 +110,7 @@ export function PlanRegion(p: PlanRegionProps) {
           {p.flash}
         </p>
       )}
+      <Agenda t={t} weeks={p.plan.agenda} />
       <ul class="toolbar plain">
         <li>
           <a href="#session-form">{t('coJumpToForm')}</a>
@@ -115,7 +127,16 @@ export function PlanRegion(p: PlanRegionProps) {
         </li>
       </ul>
       <div class="coaching-layout">
-        <PlanRanking t={t} locale={p.locale} plan={p.plan} stamp={p.stamp} back={p.back} selfHref={p.selfHref} />
+        <PlanRanking
+          t={t}
+          locale={p.locale}
+          plan={p.plan}
+          stamp={p.stamp}
+          back={p.back}
+          selfHref={p.selfHref}
+          now={p.now}
+          openRepId={p.openRepId}
+        />
         <aside class="session-aside" aria-labelledby="session-form-title">
           <h2 id="session-form-title">{t('coFormTitle')}</h2>
           <SessionForm t={t} reps={p.formReps} skills={p.skills} values={p.formValues} enhanced back={p.back} />

@@ -1,0 +1,1 @@
+ALTER TABLE `coaching_sessions` ADD `pinned_response_ids` text DEFAULT '[]' NOT NULL;

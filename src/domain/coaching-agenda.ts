@@ -1,0 +1,96 @@
+/**
+ * The coaching agenda: planned sessions grouped by ISO week (weeks start on Monday, week 1
+ * holds the year's first Thursday), oldest week first, and each rep's next planned session.
+ * Days are UTC, as every session date is (src/lib/days.ts).
+ */
+import type { SessionRow } from '../../db/queries/coaching-sessions';
+import { DAY_MS, startOfUtcDay } from '../lib/days';
+
+/** The ISO week of a day: its ISO year, week number and Monday (midnight UTC). */
+interface IsoWeek {
+  year: number;
+  week: number;
+  monday: number;
+}
+
+/**
+ * @example
+ * isoWeekOf(Date.UTC(2026, 11, 10)); // => { year: 2026, week: 50, monday: Date.UTC(2026, 11, 7) }
+ * isoWeekOf(Date.UTC(2027, 0, 1));   // => { year: 2026, week: 53, monday: Date.UTC(2026, 11, 28) }
+ */
+export function isoWeekOf(ms: number): IsoWeek {
+  const day = startOfUtcDay(ms);
+  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = day - weekday * DAY_MS;
+  const thursday = monday + 3 * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return { year, week, monday };
+}
+
+/** "2026-W50". */
+const isoWeekKey = (w: IsoWeek): string => `${w.year}-W${String(w.week).padStart(2, '0')}`;
+
+interface AgendaItem {
+  sessionId: number;
+  repId: number;
+  repName: string;
+  team: string | null;
+  skillName: string;
+  day: number;
+}
+
+export interface AgendaWeek {
+  key: string;
+  week: IsoWeek;
+  /** The week that holds `now`. */
+  current: boolean;
+  /** The week ended before today: its sessions are overdue (still planned). */
+  past: boolean;
+  items: AgendaItem[];
+}
+
+interface AgendaRep {
+  repId: number;
+  name: string;
+  team: string | null;
+  sessions: readonly SessionRow[];
+}
+
+/** Every planned session of the reps, by ISO week, earliest first (overdue ones in their own past weeks). */
+export function sessionAgenda(reps: readonly AgendaRep[], now: number): AgendaWeek[] {
+  const thisWeek = isoWeekOf(now);
+  const items: AgendaItem[] = reps.flatMap((r) =>
+    r.sessions
+      .filter((s) => s.status === 'planned' && s.plannedFor !== null)
+      .map((s) => ({
+        sessionId: s.id,
+        repId: r.repId,
+        repName: r.name,
+        team: r.team,
+        skillName: s.skillName,
+        day: s.plannedFor!,
+      })),
+  );
+  items.sort((a, b) => a.day - b.day || a.repName.localeCompare(b.repName) || a.sessionId - b.sessionId);
+  const weeks = new Map<string, AgendaWeek>();
+  for (const item of items) {
+    const week = isoWeekOf(item.day);
+    const key = isoWeekKey(week);
+    let entry = weeks.get(key);
+    if (!entry) {
+      entry = { key, week, current: week.monday === thisWeek.monday, past: week.monday < thisWeek.monday, items: [] };
+      weeks.set(key, entry);
+    }
+    entry.items.push(item);
+  }
+  return [...weeks.values()];
+}
+
+/** A rep's next planned session: the earliest still planned (an overdue one first), or null. */
+export function nextPlannedSession(sessions: readonly SessionRow[]): SessionRow | null {
+  let next: SessionRow | null = null;
+  for (const s of sessions)
+    if (s.status === 'planned' && s.plannedFor !== null && (next === null || s.plannedFor < next.plannedFor!)) next = s;
+  return next;
+}
