@@ -16,17 +16,23 @@ import { cpiLabel } from '../workspace/labels';
 import { unitOf } from '../format';
 import { cpiName, gapLabelName } from '../names';
 
-/** Where the CPI stands against its target in a few words; an interval of the change that includes 0 is "no clear change". */
-function progressText(t: StaffT, tile: CpiTile): string | null {
+/** The change since the baseline has an interval that includes 0: no direction is established. */
+const noClearChange = (tile: CpiTile) =>
+  tile.change !== null &&
+  tile.change.lower !== null &&
+  tile.change.upper !== null &&
+  tile.change.lower <= 0 &&
+  tile.change.upper >= 0;
+
+/** Where the CPI stands against its target in a few words, and the tone of the tile's edge. */
+function progressOf(t: StaffT, tile: CpiTile): { text: string; tone: 'ok' | 'warn' | 'plain' } | null {
   const p = tile.progress;
-  const c = tile.change;
-  const uncertain = c !== null && c.lower !== null && c.upper !== null && c.lower <= 0 && c.upper >= 0;
   if (p.state === 'unknown') return null;
-  if (p.state === 'met') return t('hmProgressMet');
-  if (p.state === 'slipped') return t('hmProgressSlipped');
-  if (uncertain) return t('hmProgressNoClearChange');
-  if (p.state === 'moved-away') return t('hmProgressMovedAway');
-  return t('hmProgressShare', { pct: Math.round(p.share * 100) });
+  if (p.state === 'met') return { text: t('hmProgressMet'), tone: 'ok' };
+  if (p.state === 'slipped') return { text: t('hmProgressSlipped'), tone: 'warn' };
+  if (noClearChange(tile)) return { text: t('hmProgressNoClearChange'), tone: 'plain' };
+  if (p.state === 'moved-away') return { text: t('hmProgressMovedAway'), tone: 'warn' };
+  return { text: t('hmProgressShare', { pct: Math.round(p.share * 100) }), tone: 'plain' };
 }
 
 /** The reps sorted by the tile's CPI, weakest first. */
@@ -43,9 +49,9 @@ export function HomeTiles({ t, f, tiles }: { t: StaffT; f: Formats; tiles: CpiTi
           const unit = unitOf(tile.cpi);
           const c = tile.current;
           const target = tile.target?.target;
-          const progress = progressText(t, tile);
+          const progress = progressOf(t, tile);
           return (
-            <li class={`home-tile progress-${tile.progress.state}`} data-cpi={tile.cpi}>
+            <li class={`home-tile tone-${progress?.tone ?? 'plain'}`} data-cpi={tile.cpi}>
               <a href={tileHref(tile)} aria-label={t('hmTileOpen', { cpi: cpiLabel(t, tile.cpi) })}>
                 {cpiLabel(t, tile.cpi)}
               </a>
@@ -54,7 +60,7 @@ export function HomeTiles({ t, f, tiles }: { t: StaffT; f: Formats; tiles: CpiTi
                 {target === null || target === undefined
                   ? t('hmTileNoTarget')
                   : t('hmTileTarget', { target: f.value(unit, target) })}
-                {progress && c !== null && <span class="muted"> · {progress}</span>}
+                {progress && c !== null && <span class="muted"> · {progress.text}</span>}
               </p>
               {c !== null && (
                 <details class="numbers">
