@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, hx, text, workspaceFixture, type WorkspaceFixture } from './setup';
+import { setLocale, unlabelledControls } from '../admin/setup';
 import { agendaWeek, largestGapsOf, strongestLink, trainerWeek } from '../../src/domain/home';
 import type { LinkResult, RepAnalysis } from '../../src/domain/analysis/links';
 import type { CoachingPlan } from '../../src/domain/coaching';
@@ -71,6 +72,27 @@ describe('role homes', () => {
     expect((await get(f, `/home/gap-reps?team=${f.teams.DACH}&skill=discovery`, f.cookies.trainer)).status).toBe(404);
     expect((await get(f, `/home/gap-reps?team=${f.teams.Iberia}&skill=nope`, f.cookies.trainer)).status).toBe(404);
     expect((await get(f, `/home/gap-reps?skill=discovery`, f.cookies.trainer)).status).toBe(404);
+  });
+
+  it('speaks Spanish to a Spanish-speaking trainer, and shows an admin the setup checklist while setup is not done', async () => {
+    const trainer = Number(
+      (await f.t.db.readClient.execute("SELECT id FROM staff_users WHERE email = 'trainer@demo.cpilens.test'")).rows[0]
+        ?.id,
+    );
+    await setLocale(f.t, trainer, 'es');
+    try {
+      const page = text((await get(f, '/', f.cookies.trainer)).html);
+      for (const words of ['Inicio', 'Esta semana', 'Próximo coaching', 'Seguimientos pendientes'])
+        expect(page).toContain(words);
+      expect(text(await region(f, 'home-next', f.cookies.trainer))).toMatch(/Habilidad: /);
+    } finally {
+      await setLocale(f.t, trainer, 'en');
+    }
+    const admin = await get(f, '/', f.cookies.admin);
+    expect(admin.status).toBe(200);
+    expect(admin.html).toContain('data-home="admin"');
+    expect(admin.html).toContain('data-testid="setup-banner"');
+    expect(unlabelledControls(admin.html)).toEqual([]);
   });
 
   it('sends old overview links (`/?period=…&team=…`) to /overview with the same query', async () => {
