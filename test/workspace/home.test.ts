@@ -68,6 +68,14 @@ describe('role homes', () => {
     expect(res.html).toContain('data-testid="home-due"');
     const next = await region(f, 'home-next', f.cookies.trainer);
     expect((next.match(/class="home-card"/g) ?? []).length).toBe(3);
+    // Each rep either has a session planned in the skill or a link to plan one, rep and skill filled in.
+    expect(
+      (
+        next.match(
+          /Session planned for \d{4}-\d{2}-\d{2}|href="\/coaching\/sessions\/new\?rep=\d+&amp;skill=[a-z-]+"/g,
+        ) ?? []
+      ).length,
+    ).toBe(3);
     expect(next).not.toContain('DACH');
     expect((await get(f, `/home/gap-reps?team=${f.teams.DACH}&skill=discovery`, f.cookies.trainer)).status).toBe(404);
     expect((await get(f, `/home/gap-reps?team=${f.teams.Iberia}&skill=nope`, f.cookies.trainer)).status).toBe(404);

@@ -62,6 +62,10 @@ function NextRep({ fmt, rep, minComments }: { fmt: Fmt; rep: PlanRep; minComment
   const gap = rep.gap!;
   const quote = rep.quotes?.[0];
   const cpi = cpiName(t, gap.cpi);
+  // The next session already planned for this rep in this skill, if any.
+  const planned = rep.sessions
+    .filter((x) => x.status === 'planned' && x.skill === gap.skill && x.plannedFor !== null)
+    .sort((a, b) => (a.plannedFor ?? 0) - (b.plannedFor ?? 0))[0];
   return (
     <li class="home-card" data-rep={rep.repId} data-cpi={gap.cpi} data-skill={gap.skill}>
       <h3>
@@ -103,6 +107,15 @@ function NextRep({ fmt, rep, minComments }: { fmt: Fmt; rep: PlanRep; minComment
           {rep.quotes === null ? t('coQuotesTooFew', { min: minComments, n: rep.n }) : t('hmNextNoQuote')}
         </p>
       )}
+      <p class="small">
+        {planned ? (
+          t('hmNextPlanned', { day: isoDay(planned.plannedFor ?? 0) })
+        ) : (
+          <a href={`/coaching/sessions/new?rep=${rep.repId}&skill=${encodeURIComponent(gap.skill)}`}>
+            {t('hmPlanSessionFor', { rep: rep.name })}
+          </a>
+        )}
+      </p>
       <details class="numbers">
         <summary>{t('hmNumbers')}</summary>
         <p class="small">
