@@ -91,6 +91,17 @@ export function teamSkillGrid(
   };
 }
 
+/** A gap as the homes list it: the rep, the gap, and the answers behind the rep's estimate of the gap's CPI. */
+export type HomeGap = TopGap & { n: number | null };
+
+const homeGap = (r: RepAnalysis, gap: GapEntry): HomeGap => ({
+  repId: r.repId,
+  repName: r.name,
+  team: r.team,
+  gap,
+  n: gap.cpi === null ? null : (r.cpis[gap.cpi]?.n ?? null),
+});
+
 /** The reps of one team (inside the scope) with the skill among their three largest gaps, largest gap first. */
 export function repsWithGapIn(
   analysis: LinkAnalysis,
@@ -98,11 +109,11 @@ export function repsWithGapIn(
   scope: TeamScope,
   team: string,
   skill: string,
-): TopGap[] {
+): HomeGap[] {
   return currentReps(analysis, directory, scope, team)
     .flatMap((r) => {
       const gap = largestGapsOf(r).find((g) => g.skill === skill);
-      return gap ? [{ repId: r.repId, repName: r.name, team: r.team, gap }] : [];
+      return gap ? [homeGap(r, gap)] : [];
     })
     .sort((a, b) => (b.gap.score ?? 0) - (a.gap.score ?? 0) || a.repName.localeCompare(b.repName));
 }
@@ -113,9 +124,9 @@ export function largestGaps(
   directory: readonly DirectoryRep[],
   scope: TeamScope,
   count = HOME_TOP_GAPS,
-): TopGap[] {
+): HomeGap[] {
   return currentReps(analysis, directory, scope)
-    .flatMap((r) => r.gaps.filter(actionable).map((gap) => ({ repId: r.repId, repName: r.name, team: r.team, gap })))
+    .flatMap((r) => r.gaps.filter(actionable).map((gap) => homeGap(r, gap)))
     .sort((a, b) => (b.gap.score ?? 0) - (a.gap.score ?? 0) || a.repName.localeCompare(b.repName))
     .slice(0, count);
 }

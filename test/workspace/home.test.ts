@@ -56,6 +56,7 @@ describe('role homes', () => {
 
     const top = await region(f, 'home-top-gaps', f.cookies.lead);
     expect((top.match(/<li><a href="\/reps\/\d+">/g) ?? []).length).toBe(5);
+    expect((text(top).match(/80% interval [^,]+, n = \d+ answers on the CPI/g) ?? []).length).toBe(5);
     const training = await region(f, 'home-training', f.cookies.lead);
     expect(text(training)).toContain('Training results, 2026-Q2');
   });

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { StaffLayout } from '../../layout';
 import type { SessionUser } from '../../../src/context';
-import type { TopGap } from '../../../src/domain/gap-analysis';
+import type { HomeGap } from '../../../src/domain/home';
 import type { Fmt } from '../../partials/analysis/format';
 import { cpiName, gapLabelName } from '../../partials/names';
 
@@ -41,7 +41,7 @@ export function GapRepsPage({
   team: string;
   teamId: number;
   skillName: string;
-  reps: TopGap[];
+  reps: HomeGap[];
 }) {
   const { t } = fmt;
   const title = t('hmGapRepsTitle', { team, skill: skillName });
@@ -55,7 +55,7 @@ export function GapRepsPage({
         <p>{t('hmGapRepsNone')}</p>
       ) : (
         <ol class="home-list" data-testid="gap-reps">
-          {reps.map(({ repId, repName, gap }) => (
+          {reps.map(({ repId, repName, gap, n }) => (
             <li>
               <a href={`/reps/${repId}`}>{repName}</a>: {gap.cpi ? cpiName(t, gap.cpi) : '—'}{' '}
               <span class={`badge gap-label gap-${gap.label ?? 'none'}`}>{gapLabelName(t, gap.label)}</span>
@@ -64,6 +64,7 @@ export function GapRepsPage({
                 <p class="small">
                   {t('hmTopGapNumbers', {
                     rep: repName,
+                    n: n ?? '—',
                     score: fmt.num(gap.score ?? NaN),
                     range:
                       gap.lower !== null && gap.upper !== null

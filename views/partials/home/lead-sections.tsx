@@ -4,7 +4,7 @@
  * quarter. Plain words first; every figure with its n and interval behind a toggle.
  */
 import type { CpiTile } from '../../../src/domain/workspace-overview';
-import type { TopGap } from '../../../src/domain/gap-analysis';
+import type { HomeGap } from '../../../src/domain/home';
 import type { EffectResult } from '../../../src/domain/analysis/training';
 import { verdictOf, type Verdict } from '../../../src/domain/analysis/training-view';
 import type { StaffKey, StaffT } from '../../../src/lib/i18n/staff';
@@ -94,7 +94,7 @@ export function HomeTopGaps({
   skillNames,
 }: {
   fmt: Fmt;
-  gaps: TopGap[];
+  gaps: HomeGap[];
   skillNames: Record<string, string>;
 }) {
   const { t } = fmt;
@@ -122,10 +122,11 @@ export function HomeTopGaps({
         <details class="numbers">
           <summary>{t('hmNumbers')}</summary>
           <ul class="small">
-            {gaps.map(({ repName, gap }) => (
+            {gaps.map(({ repName, gap, n }) => (
               <li>
                 {t('hmTopGapNumbers', {
                   rep: repName,
+                  n: n ?? '—',
                   score: fmt.num(gap.score ?? NaN),
                   range:
                     gap.lower !== null && gap.upper !== null ? fmt.range(gap.lower, gap.upper, (v) => fmt.num(v)) : '—',

@@ -32,7 +32,7 @@ export const en = {
   hmTopGapsTitle: 'Five largest gaps',
   hmTopGapsNone: 'No rep has a labelled skill gap right now.',
   hmTopGapLine: '{skill} — {cpi}',
-  hmTopGapNumbers: '{rep}: gap score {score}, 80% interval {range}',
+  hmTopGapNumbers: '{rep}: gap score {score}, 80% interval {range}, n = {n} answers on the CPI',
   hmAllGaps: 'All skill gaps',
   hmTrainingTitle: 'Training results, {quarter}',
   hmTrainingIntro: 'Courses and coaching completed in {quarter}, each compared with similar reps in the same months.',
@@ -101,7 +101,7 @@ export const es: Record<keyof typeof en, string> = {
   hmTopGapsTitle: 'Las cinco mayores carencias',
   hmTopGapsNone: 'Ningún comercial tiene ahora una carencia etiquetada.',
   hmTopGapLine: '{skill} — {cpi}',
-  hmTopGapNumbers: '{rep}: puntuación {score}, intervalo del 80 % {range}',
+  hmTopGapNumbers: '{rep}: puntuación {score}, intervalo del 80 % {range}, n = {n} respuestas sobre el CPI',
   hmAllGaps: 'Todas las carencias',
   hmTrainingTitle: 'Resultados de la formación, {quarter}',
   hmTrainingIntro:
