@@ -8,6 +8,7 @@
  */
 import type { JointLinkTier } from '../stats';
 import { DAY_MS, startOfUtcDay } from '../lib/days';
+import { addMonths, monthKey } from '../lib/periods';
 import type { SessionRow } from '../../db/queries/coaching-sessions';
 import type { TeamScope } from './access';
 import type { GapEntry, LinkAnalysis, LinkResult, RepAnalysis } from './analysis/links';
@@ -21,6 +22,8 @@ const GAPS_PER_REP = 3;
 const HOME_TOP_GAPS = 5;
 /** The reps a trainer's home names to coach next. */
 const NEXT_REPS = 3;
+/** The months after a session's month that the coaching follow-up compares (./coaching-follow-up.ts). */
+const FOLLOW_UP_MONTHS = 3;
 
 const TIER_ORDER: Record<JointLinkTier, number> = {
   finding: 0,
@@ -151,6 +154,11 @@ export interface TrainerWeek {
   next: PlanRep[];
   /** Planned sessions whose day has passed and that are neither logged as done nor cancelled. */
   due: AgendaSession[];
+  /**
+   * Done sessions whose three calendar months after the session's month ended with the last
+   * month: the before-and-after comparison of the coaching follow-up is complete now.
+   */
+  toCheck: AgendaSession[];
   /** The plan is still waiting for the link analysis. */
   computing: boolean;
 }
@@ -178,6 +186,16 @@ export function trainerWeek(plan: CoachingPlan, now: number): TrainerWeek {
     days,
     next: plan.reps.filter((r) => r.status === 'gap').slice(0, NEXT_REPS),
     due: planned.filter((p) => (p.session.plannedFor ?? 0) < today).sort(byDay),
+    toCheck: plan.reps
+      .flatMap((r) =>
+        r.sessions
+          .filter((x) => x.status === 'done' && x.completedAt !== null)
+          .filter((x) => addMonths(monthKey(x.completedAt ?? 0), FOLLOW_UP_MONTHS + 1) === monthKey(now))
+          .map((session) => ({ session, repName: r.name, team: r.team })),
+      )
+      .sort(
+        (a, b) => (a.session.completedAt ?? 0) - (b.session.completedAt ?? 0) || a.repName.localeCompare(b.repName),
+      ),
     computing: plan.computing,
   };
 }

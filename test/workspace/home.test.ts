@@ -145,12 +145,13 @@ describe('home rules', () => {
     expect(largestGapsOf(rep).map((g) => g.skill)).toEqual(['b', 'c', 'e']);
   });
 
-  it('puts today and the six days after on the agenda; earlier planned sessions are due', () => {
+  it('puts today and the six days after on the agenda; earlier planned sessions are due, and coaching whose after window just ended', () => {
     const now = Date.UTC(2026, 10, 20, 10); // Friday
     expect(agendaWeek(now)).toEqual({ from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 27) });
     const session = (id: number, plannedFor: number, status = 'planned') => ({
       id,
       plannedFor,
+      completedAt: status === 'done' ? plannedFor : null,
       status,
       skillName: 'S',
     });
@@ -166,6 +167,10 @@ describe('home rules', () => {
             session(2, Date.UTC(2026, 10, 18, 9)),
             session(3, Date.UTC(2026, 10, 20, 9), 'done'),
             session(4, Date.UTC(2026, 10, 30, 9)),
+            // Done in July: August–October, its follow-up's after window, ended with October.
+            session(5, Date.UTC(2026, 6, 31, 9), 'done'),
+            session(6, Date.UTC(2026, 5, 30, 9), 'done'),
+            session(7, Date.UTC(2026, 7, 1, 9), 'done'),
           ],
         },
       ],
@@ -173,6 +178,7 @@ describe('home rules', () => {
     const week = trainerWeek(plan, now);
     expect(week.days.map((d) => d.sessions.map((s) => s.session.id))).toEqual([[], [], [], [1], [], [], []]);
     expect(week.due.map((s) => s.session.id)).toEqual([2]);
+    expect(week.toCheck.map((s) => s.session.id)).toEqual([5]);
     expect(week.next).toHaveLength(1);
   });
 });

@@ -162,12 +162,12 @@ export function NextReps({ fmt, week, minComments }: { fmt: Fmt; week: TrainerWe
 }
 
 export function DueSessions({ t, week }: { t: StaffT; week: TrainerWeek }) {
+  const nothing = week.due.length === 0 && week.toCheck.length === 0;
   return (
     <section class="home-due" aria-labelledby="home-due-title" data-testid="home-due">
       <h2 id="home-due-title">{t('hmDueTitle')}</h2>
-      {week.due.length === 0 ? (
-        <p>{t('hmDueNone')}</p>
-      ) : (
+      {nothing && <p>{t('hmDueNone')}</p>}
+      {week.due.length > 0 && (
         <>
           <p class="muted small">{t('hmDueIntro')}</p>
           <ul class="home-list">
@@ -181,11 +181,35 @@ export function DueSessions({ t, week }: { t: StaffT; week: TrainerWeek }) {
               </li>
             ))}
           </ul>
+          <p class="small">
+            <a href="/coaching">{t('hmOpenPlan')}</a>
+          </p>
         </>
       )}
-      <p class="small">
-        <a href="/coaching">{t('hmOpenPlan')}</a>
-      </p>
+      {week.toCheck.length > 0 && (
+        <>
+          <p class="muted small">{t('hmCheckIntro')}</p>
+          <ul class="home-list">
+            {week.toCheck.map((s) => (
+              <li data-session={s.session.id} data-check="follow-up">
+                {t('hmCheckLine', {
+                  rep: s.repName,
+                  skill: s.session.skillName,
+                  day: isoDay(s.session.completedAt ?? 0),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p class="small">
+            <a href="/coaching/follow-up">{t('hmOpenFollowUp')}</a>
+          </p>
+        </>
+      )}
+      {nothing && (
+        <p class="small">
+          <a href="/coaching">{t('hmOpenPlan')}</a>
+        </p>
+      )}
     </section>
   );
 }

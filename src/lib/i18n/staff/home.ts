@@ -62,7 +62,11 @@ export const en = {
   hmNextLinkNumbers: 'Link {skill} and {cpi} across the organisation: {tier}, q = {q}, n = {n} reps',
   hmDueTitle: 'Follow-ups due',
   hmDueIntro: 'Sessions planned for a day that has passed: mark them done or cancel them on the coaching plan.',
-  hmDueNone: 'No session is waiting to be logged.',
+  hmDueNone: 'No session is waiting to be logged, and no coaching is due for a look at what changed.',
+  hmCheckIntro:
+    'Coaching whose three months after the session have ended: the follow-up now compares the CPI before and after (a change over time only).',
+  hmCheckLine: '{rep}: {skill}, coached on {day}',
+  hmOpenFollowUp: 'Open the coaching follow-up',
   hmDueLine: '{rep}: {skill}, planned for {day}',
   hmOpenPlan: 'Open the coaching plan',
 } as const;
@@ -133,7 +137,11 @@ export const es: Record<keyof typeof en, string> = {
   hmNextLinkNumbers: 'Vínculo entre {skill} y {cpi} en la organización: {tier}, q = {q}, n = {n} comerciales',
   hmDueTitle: 'Seguimientos pendientes',
   hmDueIntro: 'Sesiones previstas para un día ya pasado: márcalas como hechas o cancélalas en el plan de coaching.',
-  hmDueNone: 'Ninguna sesión pendiente de registrar.',
+  hmDueNone: 'Ninguna sesión pendiente de registrar ni ningún coaching pendiente de revisar.',
+  hmCheckIntro:
+    'Coaching cuyos tres meses posteriores a la sesión han terminado: el seguimiento compara ya el CPI antes y después (solo un cambio en el tiempo).',
+  hmCheckLine: '{rep}: {skill}, coaching del {day}',
+  hmOpenFollowUp: 'Abrir el seguimiento del coaching',
   hmDueLine: '{rep}: {skill}, prevista para el {day}',
   hmOpenPlan: 'Abrir el plan de coaching',
 };
