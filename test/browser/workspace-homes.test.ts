@@ -156,6 +156,8 @@ describeBrowser('role homes in a browser', () => {
         expect(await card.getAttribute('data-cpi')).toBeTruthy();
       }
       expect(await page.locator('[data-testid="home-due"] h2').textContent()).toBe('Follow-ups due');
+      // The demo's July coaching: its three months after (August–October) ended with October.
+      expect(await page.locator('[data-testid="home-due"] [data-check="follow-up"]').count()).toBeGreaterThanOrEqual(1);
       expect(await visibleText(page)).not.toMatch(STATISTICS);
     } finally {
       await context.close();
