@@ -35,7 +35,7 @@ export async function benchOverview(responses = Number(process.env.BENCH_RESPONS
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     if (!cookie.includes('=')) throw new Error(`login failed: ${login.status}`);
     const page = async (query: string) => {
-      const res = await fetch(`${server.url}/${query}`, { headers: { Cookie: cookie } });
+      const res = await fetch(`${server.url}/overview${query}`, { headers: { Cookie: cookie } });
       if (res.status !== 200) throw new Error(`overview ${query} → ${res.status}`);
       await res.text();
     };

@@ -61,7 +61,8 @@ export interface NavItem {
  */
 function staffNav(user: SessionUser, t: StaffT, currentPath: string): NavItem[] {
   const items: NavItem[] = [
-    { href: '/', label: t('navOverview') },
+    { href: '/', label: t('navHome') },
+    { href: '/overview', label: t('navOverview') },
     { href: '/reps', label: t('navReps') },
     { href: '/gaps', label: t('navGaps') },
     { href: '/training', label: t('trNav') },

@@ -268,11 +268,29 @@ export const MATRIX: MatrixRow[] = [
   },
   { area: 'staff', method: 'GET', path: '/interactions/logged/{interactionId}', expected: page(scoped(200)) },
 
-  // Lead workspace: overview, targets, heatmap, CPI export
-  { area: 'staff', method: 'GET', path: '/', expected: page(staffAll(200)) },
+  // Role homes: where sign-in lands (the lead's or the trainer's home)
+  { area: 'staff', method: 'GET', path: '/', expected: page(staffAll(200)), note: 'the role’s home' },
   { area: 'staff', method: 'GET', path: '/', fragment: true, expected: fragment(staffAll(200)) },
-  { area: 'staff', method: 'GET', path: '/?team={teamId}', expected: page(scoped(200)) },
-  { area: 'staff', method: 'GET', path: '/?team={teamId}', fragment: true, expected: fragment(scoped(200)) },
+  {
+    area: 'staff',
+    method: 'GET',
+    path: '/?team={teamId}',
+    expected: page(staffAll(302)),
+    note: 'an old overview link: 302 to /overview with the same query (scope checked there)',
+  },
+  {
+    area: 'staff',
+    method: 'GET',
+    path: '/home/gap-reps?team={teamId}&skill=objection-handling',
+    expected: page(scoped(200)),
+    note: 'the reps behind a cell of the team × skill grid',
+  },
+
+  // Lead workspace: overview, targets, heatmap, CPI export
+  { area: 'staff', method: 'GET', path: '/overview', expected: page(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/overview', fragment: true, expected: fragment(staffAll(200)) },
+  { area: 'staff', method: 'GET', path: '/overview?team={teamId}', expected: page(scoped(200)) },
+  { area: 'staff', method: 'GET', path: '/overview?team={teamId}', fragment: true, expected: fragment(scoped(200)) },
   {
     area: 'staff',
     method: 'GET',

@@ -88,7 +88,7 @@ describeBrowser('lead workspace in a browser', () => {
   const heading = () => page.locator('#overview-heading');
 
   it('filters to one team and a quarter with htmx, pushing the URL; the back button restores the previous view', async () => {
-    await page.goto('/', { waitUntil: 'networkidle' });
+    await page.goto('/overview', { waitUntil: 'networkidle' });
     await expect.poll(() => heading().textContent()).toContain('All teams · Last 12 months');
     // A marker on the window survives an htmx swap but not a page load.
     await page.evaluate('window.__samePage = true');
@@ -132,7 +132,7 @@ describeBrowser('lead workspace in a browser', () => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width > 600 ? 800 : 844 });
       for (const [name, path] of [
-        ['overview', '/'],
+        ['overview', '/overview'],
         ['heatmap', '/reps'],
         ['targets', '/targets'],
       ] as const) {
@@ -150,7 +150,7 @@ describeBrowser('lead workspace in a browser', () => {
     try {
       const axePage = await axeContext.newPage();
       await signIn(axePage, server.baseUrl);
-      for (const path of ['/', '/?period=2026-Q3&type=quote', '/targets', '/reps']) {
+      for (const path of ['/overview', '/overview?period=2026-Q3&type=quote', '/targets', '/reps']) {
         await axePage.goto(path, { waitUntil: 'networkidle' });
         const serious = await seriousAxeViolations(axePage);
         expect(serious, `${path}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);

@@ -71,7 +71,7 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
     }
     // The team-filtered fragments of the other pages likewise.
     for (const path of [
-      `/?team=${dach}`,
+      `/overview?team=${dach}`,
       `/reps?team=${dach}`,
       `/gaps?team=${dach}`,
       `/coaching?team=${dach}`,
@@ -332,7 +332,7 @@ describe('hostile input: staff access, redirects, cross-origin posts, filters, a
         `/reps?sort=${encodeURIComponent('name; DROP TABLE reps')}&dir=${encodeURIComponent("asc' --")}`,
         200,
       ],
-      [cookies.lead, `/?team=${encodeURIComponent('1 OR 1=1')}`, 404],
+      [cookies.lead, `/overview?team=${encodeURIComponent('1 OR 1=1')}`, 404],
       [cookies.trainer, `/reps?team=${encodeURIComponent(`${iberia} OR team_id=${dach}`)}`, 404],
       [cookies.trainer, `/gaps?team=${encodeURIComponent(`${dach}) OR (1=1`)}`, 404],
       [cookies.lead, `/admin/outbox?status=${encodeURIComponent(sqlish)}`, 403],

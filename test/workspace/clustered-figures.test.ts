@@ -113,11 +113,11 @@ describe('design effects on the overview and in cpis.csv', () => {
   });
 
   it('says in a tile’s details how many independent answers a team’s or the org’s count like', async () => {
-    const org = await page('/?period=2026-10');
+    const org = await page('/overview?period=2026-10');
     expect(text(tile(org, 'fcr'))).toContain(
       'About this interval Answers to the same rep are alike: these 60 answers count like 22 independent ones (design effect 2.7).',
     );
-    const alpha = await page(`/?period=2026-10&team=${alphaId}`);
+    const alpha = await page(`/overview?period=2026-10&team=${alphaId}`);
     const fcr = text(tile(alpha, 'fcr'));
     // The clustered interval (5.3–95%), not Wilson's 33–67% for 15 of 30.
     expect(fcr).toMatch(/^First-contact resolution 50% 95% interval 5\.3–95% · n = 30 /);
@@ -131,7 +131,7 @@ describe('design effects on the overview and in cpis.csv', () => {
   });
 
   it('shows the effective n and design effect in each by-team cell, and explains them once', async () => {
-    const html = await page('/?period=2026-10');
+    const html = await page('/overview?period=2026-10');
     const table = text(
       html.slice(html.indexOf('class="ws-teams"'), html.indexOf('</table>', html.indexOf('class="ws-teams"'))),
     );
@@ -152,7 +152,7 @@ describe('design effects on the overview and in cpis.csv', () => {
   it('speaks Spanish', async () => {
     await setLocale(t, adminId, 'es');
     try {
-      const alpha = text(tile(await page(`/?period=2026-10&team=${alphaId}`), 'fcr'));
+      const alpha = text(tile(await page(`/overview?period=2026-10&team=${alphaId}`), 'fcr'));
       expect(alpha).toContain(
         'Sobre este intervalo Las respuestas a un mismo comercial se parecen: estas 30 respuestas cuentan como 5 independientes (efecto de diseño 6,4).',
       );

@@ -53,7 +53,7 @@ describe('the staff filter bar', () => {
   });
   afterAll(async () => f.t.close());
 
-  const pages = () => ['/', '/reps', `/reps/${repId}`, '/gaps', '/content', '/coaching', '/coaching/follow-up'];
+  const pages = () => ['/overview', '/reps', `/reps/${repId}`, '/gaps', '/content', '/coaching', '/coaching/follow-up'];
 
   it('offers the same period choices and the same default on every staff page', async () => {
     for (const path of pages()) {
@@ -100,7 +100,7 @@ describe('the staff filter bar', () => {
 
   it('keeps the whole-month rule for non-admins where figures are per team or rep', async () => {
     const days = '?period=custom&from=2026-07-02&to=2026-07-31';
-    for (const path of ['/', '/reps', `/reps/${repId}`, '/coaching', '/coaching/follow-up']) {
+    for (const path of ['/overview', '/reps', `/reps/${repId}`, '/coaching', '/coaching/follow-up']) {
       const lead = await get(f, `${path}${days}`, f.cookies.lead);
       expect(lead.status, path).toBe(422);
       expect(text(lead.html), path).toContain('From: custom ranges run over whole months');

@@ -15,7 +15,7 @@ describe('overview', () => {
     Number(/\(([\d,]+) responses of/.exec(text(tile(html, 'fcr')))?.[1]?.replace(/,/g, ''));
 
   it('serves the full page with filters, a tile per CPI, trends and the by-team table', async () => {
-    const res = await get(f, '/', f.cookies.lead);
+    const res = await get(f, '/overview', f.cookies.lead);
     expect(res.status).toBe(200);
     expect(res.html).toMatch(/^<!doctype html><html/);
     expect(res.html).toContain('data-testid="home-title"');
@@ -25,10 +25,10 @@ describe('overview', () => {
       expect(res.html).toContain(`data-cpi="${cpi}"`);
     // The 12-month trends load right after the page (htmx), or inline through a plain link without JavaScript.
     expect(res.html).toMatch(/<section id="overview-trends"[^>]*hx-get="\/overview\/trends[^"]*" hx-trigger="load"/);
-    expect(res.html).toContain('href="/?trends=1#overview-trends"');
+    expect(res.html).toContain('href="/overview?trends=1#overview-trends"');
     for (const source of [
       await get(f, '/overview/trends', f.cookies.lead),
-      await get(f, '/?trends=1', f.cookies.lead),
+      await get(f, '/overview?trends=1', f.cookies.lead),
     ]) {
       expect(source.status).toBe(200);
       for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround'])
@@ -39,7 +39,7 @@ describe('overview', () => {
     expect(page).toContain('All teams · Last 12 months · 2025-12-01 to 2026-11-20');
     // The form is a real GET form that htmx enhances.
     expect(res.html).toMatch(
-      /<form id="overview-filters"[^>]*method="get" action="\/" hx-get="\/" hx-target="#overview-results" hx-push-url="true"/,
+      /<form id="overview-filters"[^>]*method="get" action="\/overview" hx-get="\/overview" hx-target="#overview-results" hx-push-url="true"/,
     );
     expect(unlabelledControls(res.html)).toEqual([]);
     expect(res.html).not.toMatch(/\sstyle="/);
@@ -47,72 +47,75 @@ describe('overview', () => {
   });
 
   it('shows each figure with its interval and n, the response rate, target, baseline and change', async () => {
-    const fcr = text(tile((await get(f, '/', f.cookies.lead)).html, 'fcr'));
+    const fcr = text(tile((await get(f, '/overview', f.cookies.lead)).html, 'fcr'));
     expect(fcr).toMatch(/^First-contact resolution \d+% 95% interval \d+–\d+% · n = [\d,]+ /);
     expect(fcr).toMatch(/Response rate \d+% \([\d,]+ responses of [\d,]+ invited\)/);
     // Demo targets: FCR 70% org-wide, baseline the first three whole months (2025-12 to 2026-02).
     expect(fcr).toContain('Target 70% (org-wide)');
     expect(fcr).toMatch(/Baseline \d+% 95% interval \d+–\d+% · n = [\d,]+ · 2025-12-01 – 2026-02-28/);
     expect(fcr).toMatch(/Change since baseline [+−][\d.]+ pp \(95% interval [+−−]?[\d.]+ pp to [+−]?[\d.]+ pp\)/);
-    const turnaround = text(tile((await get(f, '/', f.cookies.lead)).html, 'quoteTurnaround'));
+    const turnaround = text(tile((await get(f, '/overview', f.cookies.lead)).html, 'quoteTurnaround'));
     expect(turnaround).toMatch(/^Quote turnaround [\d.]+ h median /);
     expect(turnaround).toMatch(/Within the 48 h SLA: \d+% \(95% interval \d+–\d+%\)/);
   });
 
   it('answers htmx with the results region only, and the same route without htmx with the whole page', async () => {
-    const fragment = await get(f, '/?period=2026-Q3', f.cookies.lead, hx);
+    const fragment = await get(f, '/overview?period=2026-Q3', f.cookies.lead, hx);
     expect(fragment.status).toBe(200);
     expect(fragment.html).not.toContain('<html');
     expect(fragment.html).not.toContain('data-testid="home-title"');
     expect(fragment.html).toContain('data-cpi="fcr"');
     expect(text(fragment.html)).toContain('All teams · 2026-Q3 ·');
     // A history restore asks for the whole page.
-    const restore = await get(f, '/?period=2026-Q3', f.cookies.lead, { ...hx, 'HX-History-Restore-Request': 'true' });
+    const restore = await get(f, '/overview?period=2026-Q3', f.cookies.lead, {
+      ...hx,
+      'HX-History-Restore-Request': 'true',
+    });
     expect(restore.html).toContain('<html');
   });
 
   it('honours the filters in the URL: team, quarter, month and interaction type change the numbers', async () => {
-    const all = responses((await get(f, '/?period=2026-Q3', f.cookies.lead)).html);
-    const iberia = await get(f, `/?team=${f.teams.Iberia}&period=2026-Q3`, f.cookies.lead);
+    const all = responses((await get(f, '/overview?period=2026-Q3', f.cookies.lead)).html);
+    const iberia = await get(f, `/overview?team=${f.teams.Iberia}&period=2026-Q3`, f.cookies.lead);
     expect(text(iberia.html)).toContain('Iberia · 2026-Q3 · All interaction types');
     expect(iberia.html).toMatch(new RegExp(`<option value="${f.teams.Iberia}" selected`));
     expect(responses(iberia.html)).toBeGreaterThan(0);
     expect(responses(iberia.html)).toBeLessThan(all);
-    const month = responses((await get(f, '/?period=2026-08', f.cookies.lead)).html);
+    const month = responses((await get(f, '/overview?period=2026-08', f.cookies.lead)).html);
     expect(month).toBeLessThan(all);
-    const quotes = await get(f, '/?period=2026-Q3&type=quote', f.cookies.lead);
+    const quotes = await get(f, '/overview?period=2026-Q3&type=quote', f.cookies.lead);
     expect(text(quotes.html)).toContain('2026-Q3 · Quote');
     expect(responses(quotes.html)).toBeLessThan(all);
   });
 
   it("uses the team's own target when a team is chosen", async () => {
     // Demo: Iberia has its own decision-clarity target (3.7); FCR falls back to the org's.
-    const iberia = (await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html;
+    const iberia = (await get(f, `/overview?team=${f.teams.Iberia}`, f.cookies.lead)).html;
     expect(text(tile(iberia, 'decisionClearer'))).toContain('Target 3.70 (team)');
     expect(text(tile(iberia, 'fcr'))).toContain('Target 70% (org-wide)');
   });
 
   it('notes a custom range, and warns when it is shorter than a month (an admin: others choose whole months)', async () => {
-    const short = text((await get(f, '/?period=custom&from=2026-11-01&to=2026-11-10', f.cookies.admin)).html);
+    const short = text((await get(f, '/overview?period=custom&from=2026-11-01&to=2026-11-10', f.cookies.admin)).html);
     expect(short).toContain('2026-11-01 to 2026-11-10 (custom range)');
     expect(short).toContain('Custom range of 10 days, shorter than a month');
   });
 
   it('answers a bad period or type with 422 naming the field, page and fragment alike', async () => {
-    const bad = await get(f, '/?period=2026-Q9&type=fax', f.cookies.lead);
+    const bad = await get(f, '/overview?period=2026-Q9&type=fax', f.cookies.lead);
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('<html');
     expect(text(bad.html)).toContain('Period: choose the last 3, 6, 12 or 24 months, a quarter');
     expect(text(bad.html)).toContain('Interaction type: choose one of the listed types.');
     expect(bad.html).toMatch(/id="overview-filters-period" name="period" aria-invalid="true"/);
-    const fragment = await get(f, '/?period=custom&from=2026-11-10&to=2026-11-01', f.cookies.lead, hx);
+    const fragment = await get(f, '/overview?period=custom&from=2026-11-10&to=2026-11-01', f.cookies.lead, hx);
     expect(fragment.status).toBe(422);
     expect(fragment.html).not.toContain('<html');
     expect(text(fragment.html)).toContain('From: the first day must not be after the last day.');
   });
 
   it('shows "not enough responses" for a tiny team, and hides a second team in the by-team table', async () => {
-    const tiny = await get(f, `/?team=${f.teams.Tiny}`, f.cookies.lead);
+    const tiny = await get(f, `/overview?team=${f.teams.Tiny}`, f.cookies.lead);
     expect(tiny.status).toBe(200);
     for (const cpi of ['fcr', 'contentUseful', 'decisionClearer', 'addedValue', 'quoteTurnaround']) {
       const t = text(tile(tiny.html, cpi));
@@ -127,7 +130,7 @@ describe('overview', () => {
   });
 
   it('shows a trainer only their teams; another team is 404, page and fragment', async () => {
-    const own = await get(f, '/', f.cookies.trainer);
+    const own = await get(f, '/overview', f.cookies.trainer);
     expect(own.status).toBe(200);
     const select = own.html.slice(
       own.html.indexOf('id="overview-filters-team"'),
@@ -139,17 +142,17 @@ describe('overview', () => {
     const table = text(own.html.slice(own.html.indexOf('class="ws-teams"')));
     expect(table).toContain('Iberia');
     expect(table).not.toMatch(/DACH|North America|Tiny/);
-    expect((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.trainer)).status).toBe(200);
-    expect((await get(f, `/?team=${f.teams.DACH}`, f.cookies.trainer)).status).toBe(404);
-    expect((await get(f, `/?team=${f.teams.DACH}`, f.cookies.trainer, hx)).status).toBe(404);
-    expect((await get(f, '/?team=99999', f.cookies.lead)).status).toBe(404);
-    expect((await get(f, '/?team=abc', f.cookies.lead)).status).toBe(404);
+    expect((await get(f, `/overview?team=${f.teams.Iberia}`, f.cookies.trainer)).status).toBe(200);
+    expect((await get(f, `/overview?team=${f.teams.DACH}`, f.cookies.trainer)).status).toBe(404);
+    expect((await get(f, `/overview?team=${f.teams.DACH}`, f.cookies.trainer, hx)).status).toBe(404);
+    expect((await get(f, '/overview?team=99999', f.cookies.lead)).status).toBe(404);
+    expect((await get(f, '/overview?team=abc', f.cookies.lead)).status).toBe(404);
   });
 
   it('sends anonymous visitors to sign in', async () => {
-    const res = await f.t.request('/?period=2026-Q3');
+    const res = await f.t.request('/overview?period=2026-Q3');
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/?period=2026-Q3')}`);
+    expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/overview?period=2026-Q3')}`);
   });
 
   it('speaks Spanish to a Spanish-speaking lead', async () => {
@@ -159,7 +162,7 @@ describe('overview', () => {
     );
     await setLocale(f.t, lead, 'es');
     try {
-      const page = text((await get(f, `/?team=${f.teams.Tiny}`, f.cookies.lead)).html);
+      const page = text((await get(f, `/overview?team=${f.teams.Tiny}`, f.cookies.lead)).html);
       expect(page).toContain('Resumen');
       expect(page).toContain('Resolución al primer contacto');
       expect(page).toContain('respuestas insuficientes');

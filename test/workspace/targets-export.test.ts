@@ -100,7 +100,7 @@ describe('targets and baselines', () => {
     expect(res.headers.get('location')).toBe('/targets?saved=fcr#target-fcr');
     const page = text((await get(f, '/targets?saved=fcr', f.cookies.lead)).html);
     expect(page).toContain('First-contact resolution Saved. Target 75% Baseline period 2026-01-01 – 2026-03-31');
-    const overview = text(tile((await get(f, '/', f.cookies.lead)).html, 'fcr'));
+    const overview = text(tile((await get(f, '/overview', f.cookies.lead)).html, 'fcr'));
     expect(overview).toContain('Target 75% (org-wide)');
     expect(overview).toContain('2026-01-01 – 2026-03-31');
     const [entry] = await audit('target.save');
@@ -125,7 +125,7 @@ describe('targets and baselines', () => {
     const card = await res.text();
     expect(card).not.toContain('<html');
     expect(text(card)).toContain('Saved. Target 3.90');
-    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
+    expect(text(tile((await get(f, `/overview?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
       'Target 3.90 (team)',
     );
 
@@ -135,7 +135,7 @@ describe('targets and baselines', () => {
       { cookie: f.cookies.lead },
     );
     expect(removed.status).toBe(303);
-    expect(text(tile((await get(f, `/?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
+    expect(text(tile((await get(f, `/overview?team=${f.teams.Iberia}`, f.cookies.lead)).html, 'addedValue'))).toContain(
       'Target 3.80 (org-wide)',
     );
     expect((await audit('target.delete')).map((r) => r.subject)).toEqual([`addedValue:team:${f.teams.Iberia}`]);

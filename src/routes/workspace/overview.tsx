@@ -1,5 +1,6 @@
 /**
- * The lead workspace (issue 5): the overview at `/`, targets and baselines at `/targets`,
+ * The lead workspace (issue 5): the overview at `/overview` (at `/` until the role homes took
+ * it, issue 17: `/?…` links redirect here), targets and baselines at `/targets`,
  * the reps × CPIs heatmap at `/reps` and the CPI export. Every staff role may open them;
  * trainers see only their teams (filters, fragments and exports outside them are 404).
  */
@@ -27,14 +28,14 @@ import { EmptyOverview, SetupBanner } from '../../../views/pages/admin/setup-che
 export function overviewRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/', requireRole('admin', 'lead', 'trainer'), async (c) => {
+  app.get('/overview', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
     const t = staffT(user.locale);
     const now = deps.clock.nowMs();
     const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     c.header('Vary', 'HX-Request');
     const form = {
-      ...filterBarProps(filters, t, user, { id: 'overview-filters', action: '/', target: '#overview-results' }),
+      ...filterBarProps(filters, t, user, { id: 'overview-filters', action: '/overview', target: '#overview-results' }),
       type: true,
     };
     // Before any customer has answered: one empty state, not five empty tiles and blank charts.
@@ -72,13 +73,13 @@ export function overviewRoutes(deps: AppDeps) {
             data={data}
             teamHref={(name) => {
               const id = idByName.get(name);
-              return id === undefined ? undefined : `/${filterQuery({ ...filters.applied, team: String(id) })}`;
+              return id === undefined ? undefined : `/overview${filterQuery({ ...filters.applied, team: String(id) })}`;
             }}
             exportHref={(groupBy) => `/exports/cpis.csv${filterQuery(filters.applied, { groupBy })}`}
             canEditTargets={canManageTargets(user)}
             trendsHref={{
               fragment: `/overview/trends${filterQuery(filters.applied)}`,
-              page: `/${filterQuery(filters.applied, { trends: '1' })}#overview-trends`,
+              page: `/overview${filterQuery(filters.applied, { trends: '1' })}#overview-trends`,
             }}
           />
         </>

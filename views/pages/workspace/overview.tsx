@@ -15,10 +15,10 @@ export interface OverviewPageProps {
   setup?: Child;
 }
 
-/** The lead's overview at `/`: filters, then the results region the filters swap. */
+/** The lead's overview at `/overview`: filters, then the results region the filters swap. */
 export function OverviewPage({ t, user, form, children, setup }: OverviewPageProps) {
   return (
-    <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/">
+    <StaffLayout title={t('homeTitle')} t={t} lang={user.locale} user={user} currentPath="/overview">
       <h1 data-testid="home-title">{t('homeTitle')}</h1>
       <p class="ws-intro">{t('wsOverviewIntro')}</p>
       {setup}
