@@ -96,6 +96,7 @@ export const en = {
   anCommentsBelowMin:
     'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
   anCommentsNone: 'No comments in this period.',
+  anCommentsMore: '{n, plural, one {Show # more comment} other {Show # more comments}}',
   anCommentsSome: 'The latest {shown} of {total} comments.',
   anCommentsAll: '{total, plural, one {# comment} other {# comments}}.',
   anCommentsPrivacy: 'Customers are named only where they agreed to be contacted.',
@@ -206,7 +207,10 @@ export const en = {
   anMatrixSummary: '{clear} clear and {possible} possible links among {tested} skill × CPI pairs tested.',
   anMatrixNoModel: 'No CPI has a model yet: too few reps have every skill assessed.',
   anMatrixNoteTiers:
-    'Clear link: it holds up when every pair is tested together (q ≤ 0.05). Possible link: q ≤ 0.20. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
+    'Clear link: it holds up when every pair is tested together. Possible link: weaker, worth watching. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
+  anMatrixTierRuleSummary: 'How the tiers are decided',
+  anMatrixTierRule:
+    'Clear link: q ≤ 0.05; possible link: q ≤ 0.20 (Benjamini–Hochberg, over every skill × CPI pair). The Methods page explains the models.',
   anMatrixNoteSeparable:
     'Can’t tell apart: the skill’s scores move so closely with another skill’s that the data cannot separate them.',
   anMatrixNoteTurnaround: 'Quote turnaround: lower is better; its effects are a percentage change in quote time.',
@@ -340,6 +344,7 @@ export const es: Record<keyof typeof en, string> = {
   anCommentsBelowMin:
     'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
   anCommentsNone: 'No hay comentarios en este periodo.',
+  anCommentsMore: '{n, plural, one {Mostrar # comentario más} other {Mostrar # comentarios más}}',
   anCommentsSome: 'Los {shown} comentarios más recientes de {total}.',
   anCommentsAll: '{total, plural, one {# comentario} other {# comentarios}}.',
   anCommentsPrivacy: 'Solo se nombra al cliente cuando aceptó ser contactado.',
@@ -449,7 +454,10 @@ export const es: Record<keyof typeof en, string> = {
   anMatrixSummary: '{clear} vínculos claros y {possible} posibles entre {tested} pares habilidad × CPI contrastados.',
   anMatrixNoModel: 'Ningún CPI tiene modelo todavía: hay pocos comerciales evaluados en todas las habilidades.',
   anMatrixNoteTiers:
-    'Vínculo claro: se mantiene al contrastar todos los pares a la vez (q ≤ 0,05). Vínculo posible: q ≤ 0,20. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
+    'Vínculo claro: se mantiene al contrastar todos los pares a la vez. Vínculo posible: más débil, conviene vigilarlo. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
+  anMatrixTierRuleSummary: 'Cómo se deciden los niveles',
+  anMatrixTierRule:
+    'Vínculo claro: q ≤ 0,05; vínculo posible: q ≤ 0,20 (Benjamini–Hochberg, sobre todos los pares habilidad × CPI). La página de métodos explica los modelos.',
   anMatrixNoteSeparable:
     'No se distingue: las puntuaciones de la habilidad van tan unidas a las de otra que los datos no pueden separarlas.',
   anMatrixNoteTurnaround: 'Plazo de presupuesto: menos es mejor; sus efectos son un cambio porcentual del plazo.',
