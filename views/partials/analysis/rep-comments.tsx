@@ -44,7 +44,7 @@ function Customer({ fmt, c }: { fmt: Fmt; c: RepComment }) {
 }
 
 /** The newest comments show; the rest fold behind one toggle (a long list on a phone). */
-const FIRST_COMMENTS = 3;
+const FIRST_COMMENTS = 2;
 
 function Comment({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   const { t } = fmt;
