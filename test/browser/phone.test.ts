@@ -53,6 +53,8 @@ interface Measure {
   overlaps: string[];
   /** Visible text showing ρ or a q-value outside any closed toggle. */
   statistics: string[];
+  /** Interval and method words in view (reported, not checked: test-output/phone-report.json). */
+  jargon: string[];
 }
 
 /** Runs in the page (a string, so no transpiled helpers leak into it). */
@@ -91,7 +93,17 @@ const MEASURE = `(() => {
     if (!el || !el.checkVisibility() || el.closest('.visually-hidden, title')) continue;
     statistics.push(text.trim().slice(0, 80));
   }
+  const jargon = [];
+  const words = /interval|Benjamini|bootstrap|exploratory|regression|p-value|\bp\s*[=<]/i;
+  const walker2 = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker2.nextNode(); node; node = walker2.nextNode()) {
+    const text = node.textContent || '';
+    const el = node.parentElement;
+    if (!words.test(text) || !el || !el.checkVisibility() || el.closest('.visually-hidden, title, script')) continue;
+    jargon.push(text.trim().slice(0, 100));
+  }
   return {
+    jargon,
     height: document.documentElement.scrollHeight,
     scrollWidth: document.documentElement.scrollWidth,
     smallText,
@@ -213,6 +225,10 @@ describeBrowser('staff pages on a phone (390×844, demo workspace)', () => {
     expect(tile!.y, 'the first CPI tile starts above the fold').toBeLessThan(PHONE.height - 80);
     await filters.locator('summary').click();
     expect(await page.locator('#overview-filters-period').isVisible()).toBe(true);
+    // Applied with htmx (only the results are swapped), the summary follows the form.
+    await page.locator('#overview-filters-team').selectOption({ label: 'DACH' });
+    await Promise.all([page.waitForURL(/team=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await expect.poll(() => filters.locator('summary').textContent()).toMatch(/Filters: .*Last 12 months.*DACH/);
     await page.close();
   });
 

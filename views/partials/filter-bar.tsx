@@ -164,7 +164,9 @@ export function FilterBar(p: FilterBarProps) {
       autocomplete="off"
     >
       <details class="filters-fold" open={p.errors.length > 0 ? true : undefined}>
-        <summary>{t('wsFiltersSummary', { current: current.join(' · ') })}</summary>
+        <summary>
+          {t('wsFiltersLabel')} <span class="filters-current">{current.join(' · ')}</span>
+        </summary>
         <div class="filters-fold-body">
           {p.teams && (
             <div class={fieldClass('team')}>

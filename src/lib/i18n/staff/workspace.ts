@@ -16,7 +16,7 @@ export const en = {
   wsAllTeams: 'All teams',
   wsAllMyTeams: 'All my teams',
   wsApply: 'Apply filters',
-  wsFiltersSummary: 'Filters: {current}',
+  wsFiltersLabel: 'Filters:',
   wsResetFilters: 'Reset',
   wsFilterInvalid: 'These filters cannot be applied:',
   wsErrPeriodFormat:
@@ -196,7 +196,7 @@ export const es: Record<keyof typeof en, string> = {
   wsAllTeams: 'Todos los equipos',
   wsAllMyTeams: 'Todos mis equipos',
   wsApply: 'Aplicar filtros',
-  wsFiltersSummary: 'Filtros: {current}',
+  wsFiltersLabel: 'Filtros:',
   wsResetFilters: 'Restablecer',
   wsFilterInvalid: 'No se pueden aplicar estos filtros:',
   wsErrPeriodFormat:
