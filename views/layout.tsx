@@ -57,7 +57,8 @@ export interface NavItem {
 /**
  * The main navigation by role: every staff role sees the workspaces and the form to log an
  * interaction; leads and admins the follow-ups; admins the admin pages. On a phone the
- * list wraps onto a few short lines (no script needed, nothing scrolls sideways).
+ * menu folds into one bar, a `<details>` that opens without script (public/app.css, "Top
+ * bar"); on wider screens it shows open.
  */
 function staffNav(user: SessionUser, t: StaffT, currentPath: string): NavItem[] {
   const items: NavItem[] = [
@@ -102,23 +103,28 @@ export function StaffLayout({ title, t, lang, user, currentPath, children }: Sta
         <a class="brand" href="/">
           {t('appName')}
         </a>
-        <nav aria-label="Main">
-          <ul class="nav">
-            {staffNav(user, t, currentPath).map((item) => (
-              <li>
-                <a href={item.href} aria-current={item.current ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <form method="post" action="/logout" class="signout">
-          <span class="who">{t('signedInAs', { name: user.name, role: roleLabel(t, user.role) })}</span>
-          <button type="submit" class="link-button">
-            {t('signOut')}
-          </button>
-        </form>
+        <details class="menu">
+          <summary>{t('navMenu')}</summary>
+          <div class="menu-body">
+            <nav aria-label={t('navMain')}>
+              <ul class="nav">
+                {staffNav(user, t, currentPath).map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.current ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form method="post" action="/logout" class="signout">
+              <span class="who">{t('signedInAs', { name: user.name, role: roleLabel(t, user.role) })}</span>
+              <button type="submit" class="link-button">
+                {t('signOut')}
+              </button>
+            </form>
+          </div>
+        </details>
       </header>
       <main id="main" tabindex={-1}>
         {children}

@@ -60,7 +60,7 @@ describe('/training', () => {
     );
     expect(visibleText(page.html)).not.toMatch(/\bq\b|p \/ q/);
     expect(page.html).toContain('<details class="numbers">');
-    expect(page.html).toContain('<svg class="intervals"');
+    expect(page.html).toContain('<svg class="intervals');
   });
 
   it('opens one effect month by month, and exports the rows', async () => {

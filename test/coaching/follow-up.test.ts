@@ -29,7 +29,7 @@ describe('before and after coaching', () => {
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(await teamOf(id)).toBe(f.teams.iberia);
     expect(html).toContain('<figure class="chart"');
-    expect(html).toContain('<svg class="intervals"');
+    expect(html).toContain('<svg class="intervals');
     expect(html).toContain('Show the data as a table');
     expect(html).toContain('Changed since coaching');
     expect(html).toContain('not proof that the coaching caused the change');

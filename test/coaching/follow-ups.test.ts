@@ -68,7 +68,7 @@ describe('follow-ups: who may see them', () => {
     const openCount = await count(f.t, "SELECT count(*) AS n FROM follow_ups WHERE status = 'open'");
     expect(html).toContain(`<span class="tab-count">${openCount}</span>`);
     const ids = itemIds(html);
-    expect(ids.length).toBe(Math.min(20, openCount));
+    expect(ids.length).toBe(Math.min(6, openCount));
     const [first] = await rows<{ email: string; rep: string }>(
       f.t,
       `SELECT c.email, rp.name AS rep FROM follow_ups fu JOIN responses r ON r.id = fu.response_id JOIN interactions i ON i.id = r.interaction_id
@@ -86,7 +86,7 @@ describe('follow-ups: who may see them', () => {
   it('filters by status and pages through the URL, as a page or an htmx fragment', async () => {
     const resolved = await (await f.t.request('/follow-ups?status=resolved', { cookie: f.cookies.lead })).text();
     const resolvedIds = itemIds(resolved);
-    expect(resolvedIds).toHaveLength(20);
+    expect(resolvedIds).toHaveLength(6);
     for (const id of resolvedIds.slice(0, 5)) expect((await item(id)).status).toBe('resolved');
     expect(resolved).toContain('href="/follow-ups?status=resolved&amp;page=2"');
     const page2 = await f.t.request('/follow-ups?status=resolved&page=2', { cookie: f.cookies.lead, headers: HX });

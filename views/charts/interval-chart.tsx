@@ -1,4 +1,4 @@
-import { extent, linearScale, niceTicks } from './scale';
+import { extent, largestFont, linearScale, niceTicks, textWidth } from './scale';
 
 interface IntervalRow {
   label: string;
@@ -19,10 +19,14 @@ export interface IntervalChartProps {
 }
 
 const W = 600;
-const ROW = 26;
-const M = { top: 8, right: 16, bottom: 28, left: 170 };
+/** Room for the largest text (a phone, scale.ts): each row's name sits on its own line above the row's dots. */
+const FONT = largestFont(W);
+const LINE = Math.ceil(FONT * 1.2);
+const ROW = LINE + 22;
+const M = { top: 4, right: 12, bottom: LINE + 14, left: 12 };
+const MAX_LABEL = Math.floor((W - M.left - M.right) / textWidth('x', FONT));
 
-/** One row per item: a dot with its interval, optionally beside a second (hollow) dot with its interval. */
+/** One row per item: its name, then a dot with its interval, optionally beside a second (hollow) dot with its interval. */
 export function IntervalChart(p: IntervalChartProps) {
   const H = M.top + M.bottom + ROW * Math.max(1, p.rows.length);
   const domain =
@@ -35,7 +39,8 @@ export function IntervalChart(p: IntervalChartProps) {
       [0, 1],
     );
   const x = linearScale(domain, [M.left, W - M.right]);
-  const rowY = (i: number) => M.top + ROW * i + ROW / 2;
+  const rowTop = (i: number) => M.top + ROW * i;
+  const dotY = (i: number) => rowTop(i) + LINE + 9;
   const seg = (cls: string, y: number, v: { value: number | null; lower: number | null; upper: number | null }) =>
     v.value === null ? null : (
       <g class={cls}>
@@ -43,12 +48,17 @@ export function IntervalChart(p: IntervalChartProps) {
         <circle cx={x(v.value)} cy={y} r={4.5} />
       </g>
     );
+  const ticks = niceTicks(domain[0], domain[1], 4);
+  const tickAnchor = (t: number) => {
+    const half = textWidth(p.format(t), FONT) / 2;
+    return x(t) - half < 0 ? 'start' : x(t) + half > W ? 'end' : 'middle';
+  };
   return (
-    <svg class="intervals" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={p.label}>
-      {niceTicks(domain[0], domain[1], 5).map((t) => (
+    <svg class="intervals chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={p.label}>
+      {ticks.map((t) => (
         <g class="grid">
           <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
-          <text x={x(t)} y={H - 10} text-anchor="middle">
+          <text x={x(t)} y={H - 8} text-anchor={tickAnchor(t)}>
             {p.format(t)}
           </text>
         </g>
@@ -58,11 +68,11 @@ export function IntervalChart(p: IntervalChartProps) {
       )}
       {p.rows.map((r, i) => (
         <g class="row">
-          <text class="row-label" x={M.left - 8} y={rowY(i) + 4} text-anchor="end">
-            {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
+          <text class="row-label" x={M.left} y={rowTop(i) + LINE - 4}>
+            {r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label}
           </text>
-          {r.compare && seg('compare', rowY(i) - 5, r.compare)}
-          {seg('estimate', r.compare ? rowY(i) + 5 : rowY(i), r)}
+          {r.compare && seg('compare', dotY(i) - 5, r.compare)}
+          {seg('estimate', r.compare ? dotY(i) + 5 : dotY(i), r)}
         </g>
       ))}
     </svg>

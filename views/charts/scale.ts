@@ -66,3 +66,49 @@ export function bandPaths(points: ({ x: number; lower: number; upper: number } |
       return `${top}${bottom}Z`;
     });
 }
+
+/**
+ * Chart text on a phone. An SVG scales with its figure, and its text with it, so a chart's
+ * font size (in viewBox units) steps up as the figure narrows: within each range below the
+ * text is drawn at 11 px or more. public/app.css holds the same ranges as container queries
+ * on `figure.chart` (font sizes `11px × viewBox width / min`, and the `hide-<range>` classes).
+ */
+export type ChartRange = 'xl' | 'w' | 'm' | 's' | 'xs';
+export const CHART_RANGES: readonly { range: ChartRange; min: number }[] = [
+  { range: 'xl', min: 900 },
+  { range: 'w', min: 600 },
+  { range: 'm', min: 440 },
+  { range: 's', min: 330 },
+  { range: 'xs', min: 250 },
+];
+const CHART_TEXT_PX = 11;
+
+/** Font size in viewBox units for a chart `viewBoxWidth` wide drawn in a figure at least `min` px wide. */
+export const chartFont = (viewBoxWidth: number, min: number) => (CHART_TEXT_PX * viewBoxWidth) / min;
+
+/** The largest font a chart uses (its narrowest range): room for labels is made for this. */
+export const largestFont = (viewBoxWidth: number) => chartFont(viewBoxWidth, CHART_RANGES.at(-1)!.min);
+
+/** A generous estimate of a label's width (system-ui digits and letters are about 0.55 em). */
+export const textWidth = (text: string, font: number) => text.length * font * 0.62;
+
+/** The class that hides an element in the given ranges (public/app.css). */
+export const hideIn = (ranges: ChartRange[]) => ranges.map((r) => `hide-${r}`).join(' ') || undefined;
+
+/**
+ * Which of `n` evenly spaced labels (the last always among them) to show in each range so none
+ * overlap: every k-th from the end, k the smallest step that leaves room for the longest label.
+ * Returns, per label index, the ranges it is hidden in.
+ */
+export function thinLabels(n: number, plotWidth: number, viewBoxWidth: number, longest: number): ChartRange[][] {
+  const hidden: ChartRange[][] = Array.from({ length: n }, () => []);
+  if (n < 2) return hidden;
+  const step = plotWidth / (n - 1);
+  for (const { range, min } of CHART_RANGES) {
+    const font = chartFont(viewBoxWidth, min);
+    const room = 1.5 * longest * font * 0.62 + font;
+    const k = Math.max(1, Math.ceil(room / step));
+    for (let i = 0; i < n; i++) if ((n - 1 - i) % k !== 0) hidden[i]!.push(range);
+  }
+  return hidden;
+}

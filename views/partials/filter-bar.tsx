@@ -141,6 +141,13 @@ export function FilterBar(p: FilterBarProps) {
   const period = p.values.period || DEFAULT_PERIOD;
   const known = [...c.last.map((x) => x.key), ...c.quarters, ...c.months, 'custom'];
   const extra = known.includes(period) ? undefined : period;
+  const teamName = p.teams?.find((team) => String(team.id) === p.values.team)?.name;
+  const typeName = p.type ? INTERACTION_TYPES.find((type) => type === p.values.type) : undefined;
+  const current = [
+    shortPeriodLabel(t, c, period, p.values),
+    p.teams ? (teamName ?? p.allTeamsLabel ?? t('wsAllTeams')) : undefined,
+    typeName ? interactionTypeLabel(t, typeName) : undefined,
+  ].filter((part): part is string => Boolean(part));
   return (
     <form
       id={p.id}
@@ -156,92 +163,107 @@ export function FilterBar(p: FilterBarProps) {
       hx-trigger={p.live ? `submit, change from:(#${p.id} select)` : undefined}
       autocomplete="off"
     >
-      {p.teams && (
-        <div class={fieldClass('team')}>
-          <label for={`${p.id}-team`}>{t('team')}</label>
-          <select {...field('team')}>
-            <option value="">{p.allTeamsLabel ?? t('wsAllTeams')}</option>
-            {p.teams.map((team) => (
-              <option value={String(team.id)} selected={String(team.id) === p.values.team}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-          {described('team')}
-        </div>
-      )}
-      <div class={fieldClass('period')}>
-        <label for={`${p.id}-period`}>{t('wsPeriod')}</label>
-        <select {...field('period')} data-testid="period-choices">
-          {extra && (
-            <option value={extra} selected>
-              {extra}
-            </option>
+      <details class="filters-fold" open={p.errors.length > 0 ? true : undefined}>
+        <summary>
+          {t('wsFiltersLabel')} <span class="filters-current">{current.join(' · ')}</span>
+        </summary>
+        <div class="filters-fold-body">
+          {p.teams && (
+            <div class={fieldClass('team')}>
+              <label for={`${p.id}-team`}>{t('team')}</label>
+              <select {...field('team')}>
+                <option value="">{p.allTeamsLabel ?? t('wsAllTeams')}</option>
+                {p.teams.map((team) => (
+                  <option value={String(team.id)} selected={String(team.id) === p.values.team}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+              {described('team')}
+            </div>
           )}
-          {c.last.map((x) => (
-            <option value={x.key} selected={x.key === period}>
-              {lastLabel(t, x.months)}
-            </option>
-          ))}
-          <optgroup label={t('wsQuarters')}>
-            {c.quarters.map((q) => (
-              <option value={q} selected={q === period}>
-                {q === c.currentQuarter ? t('wsQuarterToDate', { key: q }) : q}
+          <div class={fieldClass('period')}>
+            <label for={`${p.id}-period`}>{t('wsPeriod')}</label>
+            <select {...field('period')} data-testid="period-choices">
+              {extra && (
+                <option value={extra} selected>
+                  {extra}
+                </option>
+              )}
+              {c.last.map((x) => (
+                <option value={x.key} selected={x.key === period}>
+                  {lastLabel(t, x.months)}
+                </option>
+              ))}
+              <optgroup label={t('wsQuarters')}>
+                {c.quarters.map((q) => (
+                  <option value={q} selected={q === period}>
+                    {q === c.currentQuarter ? t('wsQuarterToDate', { key: q }) : q}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('wsMonths')}>
+                {c.months.map((m) => (
+                  <option value={m} selected={m === period}>
+                    {m === c.currentMonth ? t('wsMonthToDate', { key: m }) : m}
+                  </option>
+                ))}
+              </optgroup>
+              <option value="custom" selected={period === 'custom'}>
+                {t('wsCustomRange')}
               </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('wsMonths')}>
-            {c.months.map((m) => (
-              <option value={m} selected={m === period}>
-                {m === c.currentMonth ? t('wsMonthToDate', { key: m }) : m}
-              </option>
-            ))}
-          </optgroup>
-          <option value="custom" selected={period === 'custom'}>
-            {t('wsCustomRange')}
-          </option>
-        </select>
-        {described('period')}
-      </div>
-      {p.type && (
-        <div class={fieldClass('type')}>
-          <label for={`${p.id}-type`}>{t('wsInteractionType')}</label>
-          <select {...field('type')}>
-            <option value="">{t('wsAllTypes')}</option>
-            {INTERACTION_TYPES.map((type) => (
-              <option value={type} selected={type === p.values.type}>
-                {interactionTypeLabel(t, type)}
-              </option>
-            ))}
-          </select>
-          {described('type')}
-        </div>
-      )}
-      <fieldset class="ws-custom">
-        <legend>{t('wsCustomRange')}</legend>
-        <p class="hint" id={`${p.id}-custom-hint`}>
-          {t('wsCustomHint')}
-        </p>
-        <div class="ws-custom-fields">
-          <div class={fieldClass('from')}>
-            <label for={`${p.id}-from`}>{t('wsFrom')}</label>
-            <input type="date" value={period === 'custom' ? p.values.from : ''} {...field('from')} />
-            {described('from')}
+            </select>
+            {described('period')}
           </div>
-          <div class={fieldClass('to')}>
-            <label for={`${p.id}-to`}>{t('wsTo')}</label>
-            <input type="date" value={period === 'custom' ? p.values.to : ''} {...field('to')} />
-            {described('to')}
+          {p.type && (
+            <div class={fieldClass('type')}>
+              <label for={`${p.id}-type`}>{t('wsInteractionType')}</label>
+              <select {...field('type')}>
+                <option value="">{t('wsAllTypes')}</option>
+                {INTERACTION_TYPES.map((type) => (
+                  <option value={type} selected={type === p.values.type}>
+                    {interactionTypeLabel(t, type)}
+                  </option>
+                ))}
+              </select>
+              {described('type')}
+            </div>
+          )}
+          <fieldset class="ws-custom">
+            <legend>{t('wsCustomRange')}</legend>
+            <p class="hint" id={`${p.id}-custom-hint`}>
+              {t('wsCustomHint')}
+            </p>
+            <div class="ws-custom-fields">
+              <div class={fieldClass('from')}>
+                <label for={`${p.id}-from`}>{t('wsFrom')}</label>
+                <input type="date" value={period === 'custom' ? p.values.from : ''} {...field('from')} />
+                {described('from')}
+              </div>
+              <div class={fieldClass('to')}>
+                <label for={`${p.id}-to`}>{t('wsTo')}</label>
+                <input type="date" value={period === 'custom' ? p.values.to : ''} {...field('to')} />
+                {described('to')}
+              </div>
+            </div>
+          </fieldset>
+          {p.children}
+          <div class="ws-filter-actions">
+            <button type="submit">{t('wsApply')}</button>
+            <a href={p.action}>{t('wsResetFilters')}</a>
           </div>
         </div>
-      </fieldset>
-      {p.children}
-      <div class="ws-filter-actions">
-        <button type="submit">{t('wsApply')}</button>
-        <a href={p.action}>{t('wsResetFilters')}</a>
-      </div>
+      </details>
     </form>
   );
+}
+
+/** The period as the folded filter bar's summary reads it: "Last 12 months", "2026-Q3", "2026-09-01 – 2026-10-31". */
+function shortPeriodLabel(t: StaffT, c: PeriodChoices, period: string, values: FilterValues): string {
+  const last = c.last.find((x) => x.key === period);
+  if (last) return lastLabel(t, last.months);
+  if (period === 'custom') return values.from && values.to ? `${values.from} – ${values.to}` : t('wsCustomRange');
+  return period;
 }
 
 /** The period as a heading reads it: "2026-Q3", "2026-Q4 to date (through 2026-11-20)", "Last 12 months · 2025-12-01 to 2026-11-20". */

@@ -12,7 +12,7 @@ import { recordAudit } from '../../../db/queries/audit';
 import { mailLinks } from '../../mail/links';
 import { fillSenderName } from '../../mail/render';
 import { getEffectiveMail } from '../../domain/mail-settings';
-import { listHref, paging } from './paging';
+import { listHref, paging, TALL_PAGE_SIZE } from './paging';
 
 const isMailStatus = (value: string | undefined): value is MailStatus =>
   (MAIL_STATUSES as readonly string[]).includes(value ?? '');
@@ -34,7 +34,7 @@ export function outboxAdminRoutes(deps: AppDeps) {
     const counts: Record<MailStatus, number> = { pending: 0, sent: 0, dead: 0, cancelled: 0 };
     for (const row of await countOutboxByStatus(deps.db.read)) counts[row.status] = Number(row.n);
     const total = status ? counts[status] : MAIL_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-    const pages = paging(c.req.query('page'), total);
+    const pages = paging(c.req.query('page'), total, TALL_PAGE_SIZE);
     const messages = await listOutboxPage(deps.db.read, { status, offset: pages.offset, limit: pages.limit });
     const rows = messages.map(({ textBody, ...m }) => ({
       ...m,

@@ -1,5 +1,7 @@
 /** Offset pagination for admin lists: `?page=` within 1…pageCount. */
 const PAGE_SIZE = 50;
+/** Lists whose rows run tall on a phone (the outbox, suppressions): fewer a page. */
+export const TALL_PAGE_SIZE = 20;
 
 export interface Paging {
   page: number;

@@ -12,7 +12,7 @@ import {
   listSuppressedInteractions,
 } from '../../../db/queries/suppressions';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '../../../db/schema';
-import { listHref, paging } from './paging';
+import { listHref, paging, TALL_PAGE_SIZE } from './paging';
 
 const OPTED_OUT_SHOWN = 200;
 const isReason = (value: string | undefined): value is SuppressionReason =>
@@ -28,7 +28,7 @@ export function suppressionAdminRoutes(deps: AppDeps) {
     const counts: Record<SuppressionReason, number> = { fatigue: 0, 'too-old': 0, 'opted-out': 0, 'rep-excluded': 0 };
     for (const row of await countSuppressedByReason(deps.db.read)) if (row.reason) counts[row.reason] = Number(row.n);
     const total = reason ? counts[reason] : SUPPRESSION_REASONS.reduce((sum, r) => sum + counts[r], 0);
-    const pages = paging(c.req.query('page'), total);
+    const pages = paging(c.req.query('page'), total, TALL_PAGE_SIZE);
     const [rows, optedOut, optedOutTotal, suppressionListTotal] = await Promise.all([
       listSuppressedInteractions(deps.db.read, { reason, offset: pages.offset, limit: pages.limit }),
       listOptedOutCustomers(deps.db.read, OPTED_OUT_SHOWN),

@@ -21,7 +21,8 @@ import {
 import { FollowUpList, FollowUpsPage, type FollowUpListProps } from '../../../views/pages/coaching/follow-ups';
 import { FollowUpItemCard, followUpItemId } from '../../../views/partials/coaching/follow-up-item';
 
-const PAGE_SIZE = 20;
+/** Six a page: a follow-up with its answers and forms is most of a phone screen tall. */
+const PAGE_SIZE = 6;
 const isId = (v: string | undefined): v is string => v !== undefined && /^\d{1,12}$/.test(v);
 const statusOf = (v: string | undefined): FollowUpStatus => (v === 'resolved' ? 'resolved' : 'open');
 

@@ -64,7 +64,7 @@ export function AuditPage({ t, user, rows, total, values, actions, errors, page,
         </p>
       </form>
       <p data-testid="audit-total">{t('auditTotal', { count: total })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex={0} aria-label={t('adminAudit')}>
         <table>
           <thead>
             <tr>

@@ -54,7 +54,8 @@ const NUMBER_FIELDS = [
   { name: 'reminderAfterDays', hint: 'ruleReminderHint', min: 1, max: 89 },
 ] as const;
 
-function RuleFormCard({ t, form, saved }: { t: StaffT; form: RuleForm; saved: boolean }) {
+/** One card per interaction type; its form folds (open: the first, one just saved, one with errors) so the page stays short on a phone. */
+function RuleFormCard({ t, form, saved, open }: { t: StaffT; form: RuleForm; saved: boolean; open: boolean }) {
   const { type, values, errors } = form;
   const id = (name: string) => `${type}-${name}`;
   const describedBy = (name: string, hint: boolean) =>
@@ -82,65 +83,71 @@ function RuleFormCard({ t, form, saved }: { t: StaffT; form: RuleForm; saved: bo
           </ul>
         </div>
       )}
-      <form method="post" action={`/admin/rules/${type}`} class="stack">
-        <div class="field-row">
-          {NUMBER_FIELDS.map((f) => (
-            <div class={errors?.[f.name] ? 'field has-error' : 'field'}>
-              <label for={id(f.name)}>{t(RULE_FIELD_LABELS[f.name])}</label>
-              <p class="hint" id={`${id(f.name)}-hint`}>
-                {t(f.hint)}
+      <details class="rule-form" open={open || saved || errorEntries.length > 0 ? true : undefined}>
+        <summary>
+          {t('ruleEdit')}
+          <span class="visually-hidden"> · {interactionTypeLabel(t, type)}</span>
+        </summary>
+        <form method="post" action={`/admin/rules/${type}`} class="stack">
+          <div class="field-row">
+            {NUMBER_FIELDS.map((f) => (
+              <div class={errors?.[f.name] ? 'field has-error' : 'field'}>
+                <label for={id(f.name)}>{t(RULE_FIELD_LABELS[f.name])}</label>
+                <p class="hint" id={`${id(f.name)}-hint`}>
+                  {t(f.hint)}
+                </p>
+                <input
+                  id={id(f.name)}
+                  name={f.name}
+                  type="number"
+                  inputmode="numeric"
+                  min={String(f.min)}
+                  max={String(f.max)}
+                  step="1"
+                  value={values[f.name]}
+                  required={f.name !== 'reminderAfterDays'}
+                  aria-invalid={errors?.[f.name] ? 'true' : undefined}
+                  aria-describedby={describedBy(f.name, true)}
+                />
+                {errors?.[f.name] && (
+                  <p class="error" id={`${id(f.name)}-error`}>
+                    {errors[f.name]}
+                  </p>
+                )}
+              </div>
+            ))}
+          </div>
+          {(['questions', 'required'] as const).map((group) => (
+            <fieldset
+              id={id(group)}
+              class={errors?.[group] ? 'question-set has-error' : 'question-set'}
+              aria-describedby={describedBy(group, true)}
+            >
+              <legend>{t(RULE_FIELD_LABELS[group])}</legend>
+              <p class="hint" id={`${id(group)}-hint`}>
+                {group === 'questions' ? t('contentUsefulHint') : t('ruleRequiredHint')}
               </p>
-              <input
-                id={id(f.name)}
-                name={f.name}
-                type="number"
-                inputmode="numeric"
-                min={String(f.min)}
-                max={String(f.max)}
-                step="1"
-                value={values[f.name]}
-                required={f.name !== 'reminderAfterDays'}
-                aria-invalid={errors?.[f.name] ? 'true' : undefined}
-                aria-describedby={describedBy(f.name, true)}
-              />
-              {errors?.[f.name] && (
-                <p class="error" id={`${id(f.name)}-error`}>
-                  {errors[f.name]}
+              {ANSWER_KEYS.map((key) => (
+                <label class="check">
+                  <input type="checkbox" name={group} value={key} checked={values[group].includes(key)} />{' '}
+                  {t(QUESTION_LABELS[key])}
+                </label>
+              ))}
+              {errors?.[group] && (
+                <p class="error" id={`${id(group)}-error`}>
+                  {errors[group]}
                 </p>
               )}
-            </div>
+            </fieldset>
           ))}
-        </div>
-        {(['questions', 'required'] as const).map((group) => (
-          <fieldset
-            id={id(group)}
-            class={errors?.[group] ? 'question-set has-error' : 'question-set'}
-            aria-describedby={describedBy(group, true)}
-          >
-            <legend>{t(RULE_FIELD_LABELS[group])}</legend>
-            <p class="hint" id={`${id(group)}-hint`}>
-              {group === 'questions' ? t('contentUsefulHint') : t('ruleRequiredHint')}
-            </p>
-            {ANSWER_KEYS.map((key) => (
-              <label class="check">
-                <input type="checkbox" name={group} value={key} checked={values[group].includes(key)} />{' '}
-                {t(QUESTION_LABELS[key])}
-              </label>
-            ))}
-            {errors?.[group] && (
-              <p class="error" id={`${id(group)}-error`}>
-                {errors[group]}
-              </p>
-            )}
-          </fieldset>
-        ))}
-        <div>
-          <button type="submit">
-            {t('save')}
-            <span class="visually-hidden"> · {interactionTypeLabel(t, type)}</span>
-          </button>
-        </div>
-      </form>
+          <div>
+            <button type="submit">
+              {t('save')}
+              <span class="visually-hidden"> · {interactionTypeLabel(t, type)}</span>
+            </button>
+          </div>
+        </form>
+      </details>
     </section>
   );
 }
@@ -151,8 +158,8 @@ export function RulesPage({ t, user, forms, savedType }: RulesPageProps) {
       <AdminNav t={t} current="/admin/rules" />
       <h1>{t('adminRules')}</h1>
       <p>{t('rulesIntro')}</p>
-      {forms.map((form) => (
-        <RuleFormCard t={t} form={form} saved={form.type === savedType && !form.errors} />
+      {forms.map((form, i) => (
+        <RuleFormCard t={t} form={form} saved={form.type === savedType && !form.errors} open={i === 0} />
       ))}
     </StaffLayout>
   );

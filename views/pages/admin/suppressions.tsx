@@ -58,7 +58,7 @@ export function SuppressionsPage(p: SuppressionsPageProps) {
       {p.rows.length === 0 ? (
         <p class="muted">{t('noSuppressions')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex={0} aria-label={t('adminSuppressions')}>
           <table class="wide">
             <caption class="visually-hidden">{t('adminSuppressions')}</caption>
             <thead>
@@ -109,7 +109,7 @@ export function SuppressionsPage(p: SuppressionsPageProps) {
       {p.optedOut.length === 0 ? (
         <p class="muted">{t('noOptedOut')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex={0} aria-label={t('optedOutTitle')}>
           <table class="wide">
             <caption class="visually-hidden">{t('optedOutTitle')}</caption>
             <thead>

@@ -65,7 +65,7 @@ export function TrainingEffectPage({
         />
       </Figure>
       <h2>{t('trCohortTable')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex={0} aria-label={t('trCohortTable')}>
         <table>
           <thead>
             <tr>

@@ -61,7 +61,7 @@ export function TargetsPage(p: TargetsPageProps) {
       {p.rows.length === 0 ? (
         <p class="muted">{t('wsNoTargets')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex={0} aria-label={t('wsAllTargets')}>
           <table>
             <caption class="visually-hidden">{t('wsAllTargets')}</caption>
             <thead>

@@ -68,7 +68,13 @@ export function LinkGrid({
         </table>
       </div>
       <ul class="legend-notes muted">
-        <li>{t('anMatrixNoteTiers')}</li>
+        <li>
+          {t('anMatrixNoteTiers')}
+          <details class="tier-rule">
+            <summary>{t('anMatrixTierRuleSummary')}</summary>
+            <p>{t('anMatrixTierRule')}</p>
+          </details>
+        </li>
         <li>{t('anMatrixNoteSeparable')}</li>
         <li>{t('anMatrixNoteTurnaround')}</li>
       </ul>

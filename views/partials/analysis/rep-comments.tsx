@@ -43,6 +43,25 @@ function Customer({ fmt, c }: { fmt: Fmt; c: RepComment }) {
   );
 }
 
+/** The newest comments show; the rest fold behind one toggle (a long list on a phone). */
+const FIRST_COMMENTS = 2;
+
+function Comment({ fmt, c }: { fmt: Fmt; c: RepComment }) {
+  const { t } = fmt;
+  return (
+    <li class="comment">
+      <blockquote>
+        <p>{c.comment}</p>
+      </blockquote>
+      <p class="comment-meta">
+        <time datetime={new Date(c.occurredAt).toISOString()}>{fmt.date(c.occurredAt)}</time> ·{' '}
+        {interactionTypeLabel(t, c.type)} · <Customer fmt={fmt} c={c} />
+      </p>
+      <Answers fmt={fmt} c={c} />
+    </li>
+  );
+}
+
 export function RepComments({ fmt, comments }: { fmt: Fmt; comments: RepProfile['comments'] }) {
   const { t } = fmt;
   if (!comments.shown) {
@@ -62,19 +81,20 @@ export function RepComments({ fmt, comments }: { fmt: Fmt; comments: RepProfile[
         {t('anCommentsPrivacy')}
       </p>
       <ol class="comments" data-testid="comments">
-        {comments.items.map((c) => (
-          <li class="comment">
-            <blockquote>
-              <p>{c.comment}</p>
-            </blockquote>
-            <p class="comment-meta">
-              <time datetime={new Date(c.occurredAt).toISOString()}>{fmt.date(c.occurredAt)}</time> ·{' '}
-              {interactionTypeLabel(t, c.type)} · <Customer fmt={fmt} c={c} />
-            </p>
-            <Answers fmt={fmt} c={c} />
-          </li>
+        {comments.items.slice(0, FIRST_COMMENTS).map((c) => (
+          <Comment fmt={fmt} c={c} />
         ))}
       </ol>
+      {comments.items.length > FIRST_COMMENTS && (
+        <details class="more-comments">
+          <summary>{t('anCommentsMore', { n: comments.items.length - FIRST_COMMENTS })}</summary>
+          <ol class="comments" start={FIRST_COMMENTS + 1}>
+            {comments.items.slice(FIRST_COMMENTS).map((c) => (
+              <Comment fmt={fmt} c={c} />
+            ))}
+          </ol>
+        </details>
+      )}
     </>
   );
 }

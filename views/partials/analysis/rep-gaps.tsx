@@ -10,6 +10,7 @@ import type { RepGap, RepGapsState } from '../../../src/domain/rep-profile';
 import type { Fmt } from './format';
 import { cpiName, gapLabelHelp, gapLabelName } from '../names';
 import { ComputedNote, ComputingRegion, MethodsLink, type AnalysisStamp } from './analysis-status';
+import { GapCertainty } from './gap-certainty';
 import { LinkFigures, LinkSummary } from './link-figures';
 import { RepShortfallList } from './shortfalls';
 
@@ -81,7 +82,7 @@ function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNa
               <th scope="col" class="num">
                 {t('anScore')}
               </th>
-              <th scope="col">{t('anInterval80')}</th>
+              <th scope="col">{t('anHowSure')}</th>
               <th scope="col">{t('anLabel')}</th>
               <th scope="col">{t('anEvidence')}</th>
             </tr>
@@ -96,10 +97,7 @@ function GapTable({ fmt, gaps, skillNames }: { fmt: Fmt; gaps: RepGap[]; skillNa
                 <td>{g.cpi ? cpiName(t, g.cpi) : '—'}</td>
                 <td class="num">{g.score !== null ? fmt.num(g.score) : '—'}</td>
                 <td>
-                  {g.lower !== null && g.upper !== null ? fmt.range(g.lower, g.upper, (v) => fmt.num(v)) : '—'}
-                  {g.lowConfidence && g.score !== null && (
-                    <span class="badge badge-exploratory">{t('anLowConfidence')}</span>
-                  )}
+                  <GapCertainty fmt={fmt} gap={g} />
                 </td>
                 <td>
                   <span class={`badge gap-label gap-${g.label ?? 'none'}`}>{gapLabelName(t, g.label)}</span>

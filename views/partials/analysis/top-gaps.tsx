@@ -1,6 +1,7 @@
 /** The largest labelled rep × skill gaps inside the reader's scope, each linking to the rep page. */
 import type { TopGap } from '../../../src/domain/gap-analysis';
 import type { Fmt } from './format';
+import { GapCertainty } from './gap-certainty';
 import { cpiName, gapLabelName } from '../names';
 
 export function TopGaps({
@@ -38,7 +39,7 @@ export function TopGaps({
                 <th scope="col" class="num">
                   {t('anScore')}
                 </th>
-                <th scope="col">{t('anInterval80')}</th>
+                <th scope="col">{t('anHowSure')}</th>
                 <th scope="col">{t('anLabel')}</th>
               </tr>
             </thead>
@@ -53,10 +54,7 @@ export function TopGaps({
                   <td>{gap.cpi ? cpiName(t, gap.cpi) : '—'}</td>
                   <td class="num">{fmt.num(gap.score ?? NaN)}</td>
                   <td>
-                    {gap.lower !== null && gap.upper !== null
-                      ? fmt.range(gap.lower, gap.upper, (v) => fmt.num(v))
-                      : '—'}
-                    {gap.lowConfidence && <span class="badge badge-exploratory">{t('anLowConfidence')}</span>}
+                    <GapCertainty fmt={fmt} gap={gap} />
                   </td>
                   <td>
                     <span class={`badge gap-label gap-${gap.label ?? 'none'}`}>{gapLabelName(t, gap.label)}</span>

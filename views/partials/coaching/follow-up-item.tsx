@@ -125,30 +125,33 @@ export function FollowUpItemCard({ t, item, staff, back, errors, noteValue, mess
             {t('coAssign')}
           </button>
         </form>
-        <form method="post" action={`/follow-ups/${item.id}/note`} class="inline-field" {...hx('note')}>
-          <input type="hidden" name="back" value={back} />
-          <div class={errors?.note ? 'field has-error' : 'field'}>
-            <label for={`${id}-note`}>{t('coNoteLabel')}</label>
-            <textarea
-              id={`${id}-note`}
-              name="note"
-              rows={2}
-              maxlength={FOLLOW_UP_NOTE_MAX}
-              aria-invalid={errors?.note ? 'true' : undefined}
-              aria-describedby={errors?.note ? `${id}-note-error` : undefined}
-            >
-              {noteValue ?? ''}
-            </textarea>
-            {errors?.note && (
-              <p class="error" id={`${id}-note-error`}>
-                {errors.note}
-              </p>
-            )}
-          </div>
-          <button type="submit" class="secondary" id={`${id}-add-note`}>
-            {t('coAddNote')}
-          </button>
-        </form>
+        <details class="follow-up-note" open={errors?.note || noteValue ? true : undefined}>
+          <summary>{t('coAddNote')}</summary>
+          <form method="post" action={`/follow-ups/${item.id}/note`} class="inline-field" {...hx('note')}>
+            <input type="hidden" name="back" value={back} />
+            <div class={errors?.note ? 'field has-error' : 'field'}>
+              <label for={`${id}-note`}>{t('coNoteLabel')}</label>
+              <textarea
+                id={`${id}-note`}
+                name="note"
+                rows={2}
+                maxlength={FOLLOW_UP_NOTE_MAX}
+                aria-invalid={errors?.note ? 'true' : undefined}
+                aria-describedby={errors?.note ? `${id}-note-error` : undefined}
+              >
+                {noteValue ?? ''}
+              </textarea>
+              {errors?.note && (
+                <p class="error" id={`${id}-note-error`}>
+                  {errors.note}
+                </p>
+              )}
+            </div>
+            <button type="submit" class="secondary" id={`${id}-add-note`}>
+              {t('coAddNote')}
+            </button>
+          </form>
+        </details>
         <form
           method="post"
           action={`/follow-ups/${item.id}/${item.status === 'open' ? 'resolve' : 'reopen'}`}

@@ -67,13 +67,15 @@ export function EffectRow({
         </p>
       )}
       {verdict !== 'not-enough' && (
-        <IntervalChart
-          rows={[{ label: cpiName(t, e.cpi), value: e.effect, lower: e.lower, upper: e.upper }]}
-          reference={0}
-          domain={[-span, span]}
-          format={(v) => changeText(fmt, e, v)}
-          label={t('trChartLabel')}
-        />
+        <div class="chart-host">
+          <IntervalChart
+            rows={[{ label: cpiName(t, e.cpi), value: e.effect, lower: e.lower, upper: e.upper }]}
+            reference={0}
+            domain={[-span, span]}
+            format={(v) => changeText(fmt, e, v)}
+            label={t('trChartLabel')}
+          />
+        </div>
       )}
       <details class="numbers">
         <summary>{t('trDetails')}</summary>

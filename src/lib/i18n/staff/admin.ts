@@ -48,6 +48,7 @@ export const en = {
   rulesIntro:
     'One rule per interaction type. A saved rule applies to interactions that arrive from then on; invitations already made keep their settings.',
   ruleSaved: 'Saved.',
+  ruleEdit: 'Edit the rules',
   ruleSendDelay: 'Send delay (minutes)',
   ruleSendDelayHint: 'After the interaction; 0 to 10080 (7 days).',
   ruleFatigue: 'Fatigue window (days)',
@@ -256,6 +257,7 @@ export const es: Record<keyof typeof en, string> = {
   rulesIntro:
     'Una regla por tipo de interacción. Una regla guardada se aplica a las interacciones que lleguen desde entonces; las invitaciones ya creadas conservan la suya.',
   ruleSaved: 'Guardado.',
+  ruleEdit: 'Editar las reglas',
   ruleSendDelay: 'Retraso de envío (minutos)',
   ruleSendDelayHint: 'Después de la interacción; de 0 a 10080 (7 días).',
   ruleFatigue: 'Ventana de fatiga (días)',

@@ -58,6 +58,9 @@ export const en = {
   anLabel: 'Label',
   anEvidence: 'Evidence',
   anLowConfidence: 'low confidence',
+  anHowSure: 'How sure',
+  anSure: 'clear',
+  anRangeToggle: 'Range',
   anMissingScore: 'no assessment score',
   anRep: 'Rep',
   anStatus: 'Status',
@@ -96,6 +99,7 @@ export const en = {
   anCommentsBelowMin:
     'Comments are not shown: this rep has {n} responses in the period, and comments appear from {min} on, so that no customer can be recognised.',
   anCommentsNone: 'No comments in this period.',
+  anCommentsMore: '{n, plural, one {Show # more comment} other {Show # more comments}}',
   anCommentsSome: 'The latest {shown} of {total} comments.',
   anCommentsAll: '{total, plural, one {# comment} other {# comments}}.',
   anCommentsPrivacy: 'Customers are named only where they agreed to be contacted.',
@@ -105,7 +109,7 @@ export const en = {
   anGapsTitle: 'Ranked skill gaps',
   anGapsAllTypes: 'Gaps use all interaction types, whatever the type filter.',
   anGapsNone: 'No skills to score.',
-  anGapsChartTitle: 'Gap scores with 80% intervals',
+  anGapsChartTitle: 'Gap scores, with how sure each is (the bar)',
   anEvidenceCpi: '{cpi} {value} against target {target}',
   anEvidenceCpiMissing: '{cpi}: not enough responses',
   anEvidenceBelow: 'P(below target) {p}',
@@ -206,7 +210,10 @@ export const en = {
   anMatrixSummary: '{clear} clear and {possible} possible links among {tested} skill × CPI pairs tested.',
   anMatrixNoModel: 'No CPI has a model yet: too few reps have every skill assessed.',
   anMatrixNoteTiers:
-    'Clear link: it holds up when every pair is tested together (q ≤ 0.05). Possible link: q ≤ 0.20. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
+    'Clear link: it holds up when every pair is tested together. Possible link: weaker, worth watching. No evidence yet: nothing found — which is not the same as no effect; the cell says the smallest effect the data could have detected.',
+  anMatrixTierRuleSummary: 'How the tiers are decided',
+  anMatrixTierRule:
+    'Clear link: q ≤ 0.05; possible link: q ≤ 0.20 (Benjamini–Hochberg, over every skill × CPI pair). The Methods page explains the models.',
   anMatrixNoteSeparable:
     'Can’t tell apart: the skill’s scores move so closely with another skill’s that the data cannot separate them.',
   anMatrixNoteTurnaround: 'Quote turnaround: lower is better; its effects are a percentage change in quote time.',
@@ -233,7 +240,7 @@ export const en = {
   anGapsIntro:
     'A gap ranks a skill by how much of this rep’s CPI shortfall goes with their low score in it, through the clear and possible links the joint model finds across reps. An association, not proof of cause. Scores are in units of the CPI’s spread across reps; the 80% interval comes from resampling reps. Targets: the org target, or the typical rep where none is set.',
   anGapsNotScored: 'Gaps are not scored: this rep has fewer than {min} responses in the period.',
-  anGapsChartSummary: 'Largest gap: {top}. Gaps whose interval excludes 0: {count}.',
+  anGapsChartSummary: 'Largest gap: {top}. Gaps clearly above zero: {count}.',
   anNoEvidence: 'No CPI is clearly or possibly linked with this skill, so nothing counts toward this gap.',
   anEvidenceLink: 'Link across reps (other skills held fixed):',
   anTopGapsSummary: 'The {shown} largest rep × skill gaps; {reps} reps have at least one gap above 0.',
@@ -302,6 +309,9 @@ export const es: Record<keyof typeof en, string> = {
   anLabel: 'Etiqueta',
   anEvidence: 'Evidencia',
   anLowConfidence: 'confianza baja',
+  anHowSure: 'Certeza',
+  anSure: 'clara',
+  anRangeToggle: 'Rango',
   anMissingScore: 'sin evaluación',
   anRep: 'Comercial',
   anStatus: 'Estado',
@@ -340,6 +350,7 @@ export const es: Record<keyof typeof en, string> = {
   anCommentsBelowMin:
     'No se muestran comentarios: este comercial tiene {n} respuestas en el periodo y los comentarios aparecen a partir de {min}, para que ningún cliente pueda ser reconocido.',
   anCommentsNone: 'No hay comentarios en este periodo.',
+  anCommentsMore: '{n, plural, one {Mostrar # comentario más} other {Mostrar # comentarios más}}',
   anCommentsSome: 'Los {shown} comentarios más recientes de {total}.',
   anCommentsAll: '{total, plural, one {# comentario} other {# comentarios}}.',
   anCommentsPrivacy: 'Solo se nombra al cliente cuando aceptó ser contactado.',
@@ -349,7 +360,7 @@ export const es: Record<keyof typeof en, string> = {
   anGapsTitle: 'Brechas de habilidades ordenadas',
   anGapsAllTypes: 'Las brechas usan todos los tipos de interacción, sea cual sea el filtro de tipo.',
   anGapsNone: 'No hay habilidades que puntuar.',
-  anGapsChartTitle: 'Puntuaciones de brecha con intervalos del 80 %',
+  anGapsChartTitle: 'Puntuaciones de brecha y su grado de certeza (la barra)',
   anEvidenceCpi: '{cpi} {value} frente al objetivo {target}',
   anEvidenceCpiMissing: '{cpi}: respuestas insuficientes',
   anEvidenceBelow: 'P(por debajo del objetivo) {p}',
@@ -449,7 +460,10 @@ export const es: Record<keyof typeof en, string> = {
   anMatrixSummary: '{clear} vínculos claros y {possible} posibles entre {tested} pares habilidad × CPI contrastados.',
   anMatrixNoModel: 'Ningún CPI tiene modelo todavía: hay pocos comerciales evaluados en todas las habilidades.',
   anMatrixNoteTiers:
-    'Vínculo claro: se mantiene al contrastar todos los pares a la vez (q ≤ 0,05). Vínculo posible: q ≤ 0,20. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
+    'Vínculo claro: se mantiene al contrastar todos los pares a la vez. Vínculo posible: más débil, conviene vigilarlo. Aún sin evidencia: no se encontró nada, lo que no es lo mismo que ningún efecto; la celda dice el menor efecto que los datos podrían haber detectado.',
+  anMatrixTierRuleSummary: 'Cómo se deciden los niveles',
+  anMatrixTierRule:
+    'Vínculo claro: q ≤ 0,05; vínculo posible: q ≤ 0,20 (Benjamini–Hochberg, sobre todos los pares habilidad × CPI). La página de métodos explica los modelos.',
   anMatrixNoteSeparable:
     'No se distingue: las puntuaciones de la habilidad van tan unidas a las de otra que los datos no pueden separarlas.',
   anMatrixNoteTurnaround: 'Plazo de presupuesto: menos es mejor; sus efectos son un cambio porcentual del plazo.',
@@ -476,7 +490,7 @@ export const es: Record<keyof typeof en, string> = {
   anGapsIntro:
     'Una brecha ordena una habilidad según cuánto del déficit de CPI de este comercial va con su baja puntuación en ella, a través de los vínculos claros y posibles que el modelo conjunto encuentra entre comerciales. Una asociación, no prueba de una causa. Las puntuaciones están en unidades de la dispersión del CPI entre comerciales; el intervalo del 80 % sale de remuestrear comerciales. Objetivos: el de la organización o, si no lo hay, el comercial típico.',
   anGapsNotScored: 'No se puntúan brechas: este comercial tiene menos de {min} respuestas en el periodo.',
-  anGapsChartSummary: 'Mayor brecha: {top}. Brechas cuyo intervalo excluye el 0: {count}.',
+  anGapsChartSummary: 'Mayor brecha: {top}. Brechas claramente por encima de cero: {count}.',
   anNoEvidence: 'Ningún CPI tiene un vínculo claro o posible con esta habilidad, así que nada cuenta para esta brecha.',
   anEvidenceLink: 'Vínculo entre comerciales (las demás habilidades fijas):',
   anTopGapsSummary:

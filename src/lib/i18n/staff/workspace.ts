@@ -16,6 +16,7 @@ export const en = {
   wsAllTeams: 'All teams',
   wsAllMyTeams: 'All my teams',
   wsApply: 'Apply filters',
+  wsFiltersLabel: 'Filters:',
   wsResetFilters: 'Reset',
   wsFilterInvalid: 'These filters cannot be applied:',
   wsErrPeriodFormat:
@@ -195,6 +196,7 @@ export const es: Record<keyof typeof en, string> = {
   wsAllTeams: 'Todos los equipos',
   wsAllMyTeams: 'Todos mis equipos',
   wsApply: 'Aplicar filtros',
+  wsFiltersLabel: 'Filtros:',
   wsResetFilters: 'Restablecer',
   wsFilterInvalid: 'No se pueden aplicar estos filtros:',
   wsErrPeriodFormat:
