@@ -157,6 +157,7 @@ export const MATRIX: MatrixRow[] = [
   },
   { area: 'public', method: 'GET', path: '/api/reference', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/app.css', expected: everyone(200) },
+  { area: 'public', method: 'GET', path: '/assets/print.css', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/htmx.min.js', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/favicon.svg', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/favicon.ico', expected: everyone(301), note: 'to /assets/favicon.svg' },

@@ -16,6 +16,7 @@ import * as methods from './staff/methods';
 import * as setup from './staff/setup';
 import * as mailSettings from './staff/mail-settings';
 import * as webhooks from './staff/webhooks';
+import * as sharing from './staff/sharing';
 
 const en = {
   ...common.en,
@@ -30,6 +31,7 @@ const en = {
   ...setup.en,
   ...mailSettings.en,
   ...webhooks.en,
+  ...sharing.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -45,6 +47,7 @@ const es: Record<StaffKey, string> = {
   ...setup.es,
   ...mailSettings.es,
   ...webhooks.es,
+  ...sharing.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

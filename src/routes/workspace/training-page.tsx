@@ -29,6 +29,7 @@ import { addMonths } from '../../lib/periods';
 import { formatter, kindName } from '../../../views/partials/analysis/format';
 import { cpiName } from '../../../views/partials/names';
 import { TrainingPage } from '../../../views/pages/analysis/training';
+import { isoDay } from '../../lib/days';
 import { TrainingResults } from '../../../views/partials/training/results';
 import { TrainingEffectPage } from '../../../views/pages/analysis/training-effect';
 import type { Drizzle } from '../../../db/client';
@@ -154,6 +155,11 @@ export function trainingPageRoutes(deps: AppDeps) {
         quarters={quarterChoices(now)}
         teams={teams}
         skills={skills}
+        print={{
+          team: teams.find((x) => x.id === filters.team)?.name ?? fmt.t('trAllTeams'),
+          period: completionMonthsLabel(filters),
+          date: isoDay(now),
+        }}
       />,
       status,
     );
