@@ -659,6 +659,8 @@ export const digestSends = sqliteTable(
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
     week: text('week').notNull(),
     unsubscribeHash: text('unsubscribe_hash').notNull().unique(),
+    /** The clear links (`skill|cpi`) this digest reported: next week's says which are new. */
+    findings: text('findings', { mode: 'json' }).$type<string[]>(),
     createdAt: ms('created_at').notNull(),
   },
   (t) => [uniqueIndex('digest_sends_user_week_idx').on(t.userId, t.week)],

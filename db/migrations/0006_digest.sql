@@ -3,6 +3,7 @@ CREATE TABLE `digest_sends` (
 	`user_id` integer NOT NULL,
 	`week` text NOT NULL,
 	`unsubscribe_hash` text NOT NULL,
+	`findings` text,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE cascade
 );

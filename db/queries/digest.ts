@@ -1,5 +1,5 @@
 /** The weekly digest's rows: who opted in, and the one claim per person and ISO week (db/schema.ts). */
-import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Drizzle } from '../client';
 import { digestSends, digestSubscriptions, staffUsers, trainerTeams, type Locale, type Role } from '../schema';
 
@@ -68,7 +68,7 @@ export async function listDigestRecipients(db: Drizzle, week?: string): Promise<
  */
 export async function claimDigest(
   tx: Drizzle,
-  claim: { userId: number; week: string; unsubscribeHash: string },
+  claim: { userId: number; week: string; unsubscribeHash: string; findings: string[] | null },
   now: number,
 ): Promise<boolean> {
   const result = await tx
@@ -76,6 +76,21 @@ export async function claimDigest(
     .values({ ...claim, createdAt: now })
     .onConflictDoNothing({ target: [digestSends.userId, digestSends.week] });
   return result.rowsAffected === 1;
+}
+
+/** The clear links (`skill|cpi`) the person's latest digest before `week` reported; undefined when none did. */
+export async function getPreviousDigestFindings(
+  db: Drizzle,
+  userId: number,
+  week: string,
+): Promise<string[] | undefined> {
+  const [row] = await db
+    .select({ findings: digestSends.findings })
+    .from(digestSends)
+    .where(and(eq(digestSends.userId, userId), lt(digestSends.week, week)))
+    .orderBy(desc(digestSends.week))
+    .limit(1);
+  return row?.findings ?? undefined;
 }
 
 /** The person a digest's unsubscribe token (hashed) was sent to. */

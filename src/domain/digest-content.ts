@@ -1,6 +1,7 @@
 /**
  * What a weekly digest says (issue 17). A lead or admin: the CPIs of the last 12 months
- * against their targets with the change since the baseline, the clear skill ↔ CPI links, and
+ * against their targets with the change since the baseline, the clear skill ↔ CPI links (those
+ * not in their previous digest marked new and listed first), and
  * the training results of the latest quarter whose after windows have ended. A trainer: the
  * coaching sessions planned this week, the three reps to coach next (skill and CPI), and the
  * coaching follow-ups with figures to look at. The sender takes analyses as cached (one still
@@ -8,7 +9,7 @@
  */
 import type { AppDeps } from '../context';
 import type { CpiKey } from '../stats';
-import type { DigestRecipient } from '../../db/queries/digest';
+import { getPreviousDigestFindings, type DigestRecipient } from '../../db/queries/digest';
 import { listRepsWithTeams } from '../../db/queries/reps';
 import { listSessionsOfReps } from '../../db/queries/coaching-sessions';
 import { listSkills } from '../../db/queries/training';
@@ -38,8 +39,10 @@ interface LeadDigest {
   from: string;
   last: string;
   cpis: DigestCpi[];
-  /** null: the analysis is being computed. */
-  findings: { skill: string; cpi: CpiKey }[] | null;
+  /** null: the analysis is being computed. New: not in the person's previous digest (none: nothing is new). */
+  findings: { skill: string; cpi: CpiKey; isNew: boolean }[] | null;
+  /** The findings as `skill|cpi` slugs, stored with the claim for next week's comparison. */
+  findingKeys: string[] | null;
   quarter: string;
   training: { skill: string; kind: 'course' | 'coaching'; cpi: CpiKey; verdict: 'better' | 'worse' }[] | null;
 }
@@ -58,7 +61,13 @@ export type DigestContent = LeadDigest | TrainerDigest;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-async function leadDigest(deps: AppDeps, r: DigestRecipient, now: number, wait: boolean): Promise<LeadDigest> {
+async function leadDigest(
+  deps: AppDeps,
+  r: DigestRecipient,
+  now: number,
+  week: string,
+  wait: boolean,
+): Promise<LeadDigest> {
   const db = deps.db.read;
   const { period } = readFilters({}, now).filters;
   const scope = teamScopeOf({ ...r });
@@ -78,15 +87,22 @@ async function leadDigest(deps: AppDeps, r: DigestRecipient, now: number, wait: 
     change: tile.change,
     met: tile.progress.state === 'met' ? true : tile.progress.state === 'unknown' ? null : false,
   }));
-  const [links, skills] = await Promise.all([
+  const [links, skills, previous] = await Promise.all([
     serveLinks(deps, period.period, now, wait ? 'file' : 'page'),
     listSkills(db),
+    getPreviousDigestFindings(db, r.id, week),
   ]);
   const names = new Map(skills.map((s) => [s.slug, s.name]));
-  const findings = links
-    ? links.analysis.links
-        .filter((l) => l.tier === 'finding')
-        .map((l) => ({ skill: names.get(l.skill) ?? l.skill, cpi: l.cpi }))
+  const clear = links ? links.analysis.links.filter((l) => l.tier === 'finding') : null;
+  const findingKeys = clear ? clear.map((l) => `${l.skill}|${l.cpi}`) : null;
+  const findings = clear
+    ? clear
+        .map((l) => ({
+          skill: names.get(l.skill) ?? l.skill,
+          cpi: l.cpi,
+          isNew: previous !== undefined && !previous.includes(`${l.skill}|${l.cpi}`),
+        }))
+        .sort((a, b) => Number(b.isNew) - Number(a.isNew))
     : null;
   const quarter = latestJudgedQuarter(now);
   const { filters } = parseTrainingFilters({ period: quarter }, now);
@@ -105,7 +121,7 @@ async function leadDigest(deps: AppDeps, r: DigestRecipient, now: number, wait: 
             : [];
         })
       : null;
-  return { kind: 'lead', from: period.fromDate, last: period.lastDate, cpis, findings, quarter, training };
+  return { kind: 'lead', from: period.fromDate, last: period.lastDate, cpis, findings, findingKeys, quarter, training };
 }
 
 async function trainerDigest(
@@ -169,10 +185,12 @@ export function buildDigestContent(
   deps: AppDeps,
   r: DigestRecipient,
   now: number,
-  monday: string,
+  week: { week: string; monday: string },
   wait = false,
 ): Promise<DigestContent> {
-  return r.role === 'trainer' ? trainerDigest(deps, r, now, monday, wait) : leadDigest(deps, r, now, wait);
+  return r.role === 'trainer'
+    ? trainerDigest(deps, r, now, week.monday, wait)
+    : leadDigest(deps, r, now, week.week, wait);
 }
 
 /** Every section is there: no analysis was still being computed. */

@@ -47,7 +47,7 @@ export async function queueDigests(
   if (!due && !options.force) return run;
   const patient = !options.force && now < dueAt + WAIT_FOR_ANALYSES_MS;
   for (const recipient of await listDigestRecipients(deps.db.read, week)) {
-    const content = await buildDigestContent(deps, recipient, now, monday, Boolean(options.force));
+    const content = await buildDigestContent(deps, recipient, now, { week, monday }, Boolean(options.force));
     if (patient && !digestComplete(content)) {
       run.deferred++;
       continue;
@@ -70,7 +70,12 @@ export async function queueDigests(
     const queuedHere = await deps.db.write(async (tx) => {
       const claimed = await claimDigest(
         tx,
-        { userId: recipient.id, week, unsubscribeHash: hashToken(unsubscribeToken) },
+        {
+          userId: recipient.id,
+          week,
+          unsubscribeHash: hashToken(unsubscribeToken),
+          findings: content.kind === 'lead' ? content.findingKeys : null,
+        },
         now,
       );
       if (!claimed) return false;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import type { AppDeps } from '../../src/context';
 import { sendDue } from '../../src/mail/sender';
+import { queueDigests } from '../../src/domain/digest';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport';
 import { latestJudgedQuarter } from '../../src/domain/analysis/training-filters';
 import { startSmtp, type TestSmtp, type ReceivedMail } from '../helpers/smtp';
@@ -105,7 +106,9 @@ describe('weekly digest (demo workspace, real SMTP)', () => {
     );
     expect(leadText).toMatch(/Quote turnaround: [\d.]+ h/);
     expect(leadText).toContain('Clear links between skills and CPIs');
-    expect(leadText).toContain('- Product knowledge → First-contact resolution');
+    expect(leadText).toContain('- Product knowledge → First-contact resolution\n');
+    // The first digest has nothing to compare with: nothing is marked new.
+    expect(leadText).not.toContain('new since your last digest');
     expect(leadText).toContain(`Training results, ${latestJudgedQuarter(MONDAY_0701_MADRID)}`);
     expect(leadText).not.toContain('Still being computed');
     expect(String(leadMail!.parsed.html)).toContain('<h2');
@@ -130,6 +133,24 @@ describe('weekly digest (demo workspace, real SMTP)', () => {
     f.clock.set(MONDAY_0701_MADRID + 2 * 86_400_000);
     expect((await sendDue(f.t.deps, transport)).digests).toBe(0);
     expect(digests()).toHaveLength(2);
+  });
+
+  it('says which clear links are new since the person’s previous digest', { timeout: 240_000 }, async () => {
+    // As if last week's digest had reported only one of this week's clear links.
+    await f.t.db.write((tx) =>
+      tx.run(
+        `UPDATE digest_sends SET findings = '["product-knowledge|fcr"]' WHERE user_id = ${f.users.lead} AND week = '2026-W48'`,
+      ),
+    );
+    f.clock.set(MONDAY_0701_MADRID + 7 * 86_400_000);
+    const run = await queueDigests(f.t.deps, { force: true, dryRun: true });
+    const text = run.queued.find((d) => d.email === 'lead@demo.cpilens.test')!.text;
+    expect(text).toContain('- Product knowledge → First-contact resolution\n');
+    expect(text).toContain('- Content usage → Content usefulness (new since your last digest)');
+    const lines = text.split('\n').filter((l) => l.includes(' → ') && !l.includes('Course') && !l.includes('Coaching'));
+    // New ones first.
+    expect(lines.at(-1)).toBe('- Product knowledge → First-contact resolution');
+    f.clock.set(MONDAY_0701_MADRID + 2 * 86_400_000);
   });
 
   it('unsubscribes by the link without signing in; the token is stored only as a hash', async () => {

@@ -74,7 +74,9 @@ function digestSections({ t, lang, content }: Pick<DigestEmailProps, 't' | 'lang
       { title: t('digestCpisTitle'), lines: cpiLines, empty: t('notEnoughResponses') },
       {
         title: t('digestFindingsTitle'),
-        lines: (content.findings ?? []).map((f) => t('digestFinding', { skill: f.skill, cpi: cpiName(t, f.cpi) })),
+        lines: (content.findings ?? []).map((f) =>
+          t(f.isNew ? 'digestFindingNew' : 'digestFinding', { skill: f.skill, cpi: cpiName(t, f.cpi) }),
+        ),
         empty: content.findings ? t('digestNoFindings') : t('digestComputing'),
       },
       {
