@@ -184,7 +184,7 @@ describe('weekly digest (demo workspace, real SMTP)', () => {
 });
 
 describe('npm run cli -- digest send', () => {
-  it('prints what would go to whom with --dry-run, then sends once per person and week', {
+  it('prints what would go to whom with --dry-run; two processes sending at once send once per person and week', {
     timeout: 240_000,
   }, async () => {
     const t = await createTestApp({}, manualClock('2026-11-25T12:00:00Z'));
@@ -200,10 +200,12 @@ describe('npm run cli -- digest send', () => {
       expect(dry.stdout).toContain('== to lena@staff.test (lead): Your CPI Lens week 2026-W48');
       expect(dry.stdout).toContain('CPIs against target');
       expect(smtp.received).toHaveLength(0);
-      const sent = await runCli(['digest', 'send'], env);
-      expect(sent.code, sent.stderr).toBe(0);
-      expect(sent.stdout).toContain('ISO week 2026-W48 (UTC): 1 digest(s) queued.');
-      expect(sent.stdout).toMatch(/Sent 1,/);
+      // Two processes at once, as two instances would: one claim wins, one message goes out.
+      const both = await Promise.all([runCli(['digest', 'send'], env), runCli(['digest', 'send'], env)]);
+      for (const run of both) expect(run.code, run.stderr).toBe(0);
+      const outputs = both.map((run) => run.stdout).join('\n');
+      expect(outputs).toContain('ISO week 2026-W48 (UTC): 1 digest(s) queued.');
+      expect(outputs).toMatch(/0 digest\(s\) queued(, 1 already claimed by another sender)?\./);
       expect(smtp.received.map((m) => m.to)).toEqual(['lena@staff.test']);
       const again = await runCli(['digest', 'send'], env);
       expect(again.stdout).toContain('0 digest(s) queued.');
