@@ -423,7 +423,7 @@ export const outbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     invitationId: integer('invitation_id').references(() => invitations.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['invitation', 'reminder'] }).notNull(),
+    kind: text('kind', { enum: ['invitation', 'reminder', 'digest'] }).notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     /** Bodies hold the plaintext link until delivery; dropped (NULL) once sent. */
@@ -635,6 +635,38 @@ export const jobLeases = sqliteTable('job_leases', {
   holder: text('holder').notNull(),
   expiresAt: ms('expires_at').notNull(),
 });
+
+// ── Weekly digest ───────────────────────────────────────────────────────────
+
+/** Staff who opted into the weekly digest on their account page (a row: opted in). */
+export const digestSubscriptions = sqliteTable('digest_subscriptions', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  createdAt: ms('created_at').notNull(),
+});
+
+/**
+ * One digest per person and ISO week (`2026-W49`): the claim a sender inserts (insert or
+ * ignore on the unique index) before it queues the message, so however many instances run,
+ * one wins. `unsubscribeHash` is the hash of the message's unsubscribe token (src/lib/tokens.ts);
+ * the plaintext exists only inside the unsent message.
+ */
+export const digestSends = sqliteTable(
+  'digest_sends',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    week: text('week').notNull(),
+    unsubscribeHash: text('unsubscribe_hash').notNull().unique(),
+    /** The clear links (`skill|cpi`) this digest reported: next week's says which are new. */
+    findings: text('findings', { mode: 'json' }).$type<string[]>(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('digest_sends_user_week_idx').on(t.userId, t.week)],
+);
 
 // ── Webhooks ────────────────────────────────────────────────────────────────
 

@@ -21,6 +21,7 @@ import { ErrorPage } from '../views/pages/error';
 import { assetRoutes } from './routes/assets';
 import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
+import { digestRoutes } from './routes/digest';
 import { loadSession } from './middleware/session';
 import { adminRoutes } from './routes/admin';
 import { interactionFormRoutes } from './routes/interactions';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   // Everything below is staff pages: sessions and no-store.
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', digestRoutes(deps));
   app.route('/admin', adminRoutes(deps));
   app.route('/interactions', interactionFormRoutes(deps));
   app.route('/', workspaceRoutes(deps));

@@ -17,6 +17,9 @@ Commands:
       prints a new API key once, on the last line (default scope all)
   send-due
       sends every invitation and reminder that is due and delivers due webhooks, then exits
+  digest send [--dry-run]
+      sends this week's digest now to every staff member who opted in and has not had it this
+      ISO week (once per person and week); --dry-run prints what would go to whom, sends nothing
   import interactions|reps|training|content|responses FILE.csv [--skip-invalid]
       checks every row, then writes them in one step, or nothing (errors on stderr, exit 1);
       --skip-invalid writes the valid rows and lists the others in FILE.csv.rejected.csv
@@ -34,6 +37,7 @@ export type CliCommand =
   | { command: 'user add'; email: string; name: string; role: Role; teams: string[] }
   | { command: 'apikey create'; name: string; scope: ApiScope }
   | { command: 'send-due' }
+  | { command: 'digest send'; dryRun: boolean }
   | { command: 'import'; kind: ImportKind; file: string; skipInvalid: boolean }
   | { command: 'erase-customer'; email: string }
   | { command: 'retention' };
@@ -49,6 +53,7 @@ const FLAGS = {
   },
   'apikey create': { name: { type: 'string' }, scope: { type: 'string' } },
   'send-due': {},
+  'digest send': { 'dry-run': { type: 'boolean' } },
   import: { 'skip-invalid': { type: 'boolean' } },
   'erase-customer': { email: { type: 'string' } },
   retention: {},
@@ -121,6 +126,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
     if (!isOneOf(API_SCOPES, scope)) throw new UsageError('--scope must be ingest, read or all');
     return { command: 'apikey create', name, scope };
   }
+  if (pair === 'digest send') {
+    const { values } = read('digest send', rest, false);
+    return { command: 'digest send', dryRun: values['dry-run'] === true };
+  }
   const args = second === undefined ? [] : [second, ...rest];
   if (first === 'send-due' || first === 'retention') {
     read(first, args, false);
@@ -137,7 +146,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       throw new UsageError('import needs a kind (interactions, reps, training, content or responses) and a file');
     return { command: 'import', kind, file, skipInvalid: values['skip-invalid'] === true };
   }
-  if (first === 'user' || first === 'apikey' || !first.startsWith('-'))
+  if (first === 'user' || first === 'apikey' || first === 'digest' || !first.startsWith('-'))
     throw new UsageError(`unknown command "${pair}"`);
   throw new UsageError(`unknown flag ${first}: a command comes first`);
 }

@@ -13,6 +13,8 @@ import { ensureTeams } from '../db/queries/teams';
 import { AppError } from './lib/errors';
 import { DatabaseUnavailableError } from '../db/errors';
 import { sendDue } from './mail/sender';
+import { queueDigests } from './domain/digest';
+import { stopAnalyses } from './domain/analysis/cache';
 import { createSettingsTransport } from './mail/transport';
 import { getEffectiveMail } from './domain/mail-settings';
 import { countDueMessages } from '../db/queries/outbox';
@@ -151,6 +153,27 @@ async function eraseCommand(deps: AppDeps, given: string): Promise<number> {
   return 0;
 }
 
+/**
+ * `digest send [--dry-run]`: this week's digests now, whatever the day and hour, to everyone
+ * opted in who has not had one this ISO week; then the outbox is sent as `send-due` does.
+ */
+async function digestCommand(deps: AppDeps, dryRun: boolean): Promise<number> {
+  // The analyses a digest reports are computed on a worker thread, which must end before the command can.
+  const run = await queueDigests(deps, { force: true, dryRun }).finally(() => stopAnalyses(deps));
+  if (dryRun) {
+    console.log(
+      `Dry run, ISO week ${run.week} (${run.timeZone}): ${run.queued.length} digest(s) would be sent; nothing was sent.`,
+    );
+    for (const d of run.queued) console.log(`\n== to ${d.email} (${d.role}): ${d.subject}\n${d.text}`);
+    return 0;
+  }
+  console.log(
+    `ISO week ${run.week} (${run.timeZone}): ${run.queued.length} digest(s) queued${run.claimedElsewhere ? `, ${run.claimedElsewhere} already claimed by another sender` : ''}.`,
+  );
+  for (const d of run.queued) console.log(`  ${d.email} (${d.role})`);
+  return sendDueCommand(deps);
+}
+
 /** `retention`: applies the retention setting now (also run daily by the server). */
 async function retentionCommand(deps: AppDeps): Promise<number> {
   const { retentionMonths } = await getSettings(deps.db.read);
@@ -179,6 +202,8 @@ function runCommand(deps: AppDeps, cli: Exclude<CliCommand, { command: 'help' }>
       return eraseCommand(deps, cli.email);
     case 'retention':
       return retentionCommand(deps);
+    case 'digest send':
+      return digestCommand(deps, cli.dryRun);
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Drizzle } from '../../db/client';
 import { CPI_KEYS } from '../../db/schema';
 import { getSettingValues } from '../../db/queries/settings';
+import { isTimeZone } from './digest-schedule';
 
 const settingsSchema = z.object({
   /** Minimum responses before any figure of a group is shown (5: docs/statistics.md, "Showing numbers"). */
@@ -15,6 +16,8 @@ const settingsSchema = z.object({
   cpiWeights: z.partialRecord(z.enum(CPI_KEYS), z.number().min(0).max(10)).default({}),
   /** Months after which responses are anonymised (null: keep). */
   retentionMonths: z.number().int().min(1).max(600).nullable().default(null),
+  /** The organisation's time zone (IANA name): the weekly digest goes out Monday 07:00 there. */
+  timeZone: z.string().refine(isTimeZone).default('UTC'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

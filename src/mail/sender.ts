@@ -1,5 +1,5 @@
 /**
- * The outbox sender: expires stale mail, queues due reminders, then claims due messages
+ * The outbox sender: expires stale mail, queues due reminders and weekly digests, then claims due messages
  * with a lease and delivers them. Delivery is at least once: only a crash between the
  * server's 250 and markSent repeats a message (same Message-ID, same link). Temporary
  * failures retry with backoff; permanent ones (5xx) become dead letters (and an
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../context';
 import { claimDueMessages, cancelExpiredMail, markDead, markRetry, markSent } from '../../db/queries/outbox';
 import { queueDueReminders } from '../domain/reminders';
+import { queueDigests } from '../domain/digest';
 import { isPermanentFailure, type MailTransport } from './transport';
 import { fillSenderName } from './render';
 import { getEffectiveMail, type EffectiveMail } from '../domain/mail-settings';
@@ -29,6 +30,8 @@ export interface SendReport {
   retried: number;
   dead: number;
   reminders: number;
+  /** Weekly digests queued in this run (src/domain/digest.ts). */
+  digests: number;
   webhooks: WebhookReport;
 }
 
@@ -49,10 +52,12 @@ export async function sendDue(
     retried: 0,
     dead: 0,
     reminders: 0,
+    digests: 0,
     webhooks: { delivered: 0, retried: 0, dead: 0 },
   };
   await deps.db.write((tx) => cancelExpiredMail(tx, deps.clock.nowMs()));
   report.reminders = await queueDueReminders(deps);
+  report.digests = await queueDueDigests(deps);
   // The mail settings as they are now: a change in /admin/mail applies from the next run.
   const mail = await getEffectiveMail(deps);
   if (transport && (!transport.use || transport.use(mail.smtpUrl)))
@@ -94,7 +99,8 @@ async function sendDueMail(
             // The SMTP server refused the address for good: a bounce, told to webhooks in the same write.
             await deps.db.write(async (tx) => {
               const dead = await markDead(tx, message.id, owner, errorText(error));
-              if (dead.rowsAffected === 1)
+              // A staff digest is not an invitation: no `invitation.bounced` event for it.
+              if (dead.rowsAffected === 1 && message.kind !== 'digest')
                 await queueBounceEvent(
                   tx,
                   { invitationId: message.invitationId, kind: message.kind, smtpError: errorText(error) },
@@ -116,6 +122,16 @@ async function sendDueMail(
         report.sent++;
       }),
     );
+  }
+}
+
+/** This week's digests once they are due; a failure is logged and leaves the mail of this run alone. */
+async function queueDueDigests(deps: AppDeps): Promise<number> {
+  try {
+    return (await queueDigests(deps)).queued.length;
+  } catch (error) {
+    console.error(`[digest] queueing the weekly digest failed: ${errorText(error)}`);
+    return 0;
   }
 }
 

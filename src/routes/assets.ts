@@ -35,6 +35,7 @@ export function assetRoutes() {
   const assets: Record<string, Asset> = {
     'htmx.min.js': load(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
     'app.css': stylesheet(),
+    'print.css': load(`${publicDir}print.css`, 'text/css; charset=utf-8'),
     'app.js': load(`${publicDir}app.js`, 'text/javascript; charset=utf-8'),
     'favicon.svg': load(`${publicDir}favicon.svg`, 'image/svg+xml'),
   };

@@ -25,6 +25,7 @@ import { getUsableOneTimeToken, consumeOneTimeToken } from '../../db/queries/one
 import { deleteOtherSessions } from '../../db/queries/sessions';
 import { recordAudit } from '../../db/queries/audit';
 import { completeSetup } from '../domain/staff';
+import { accountDigest } from './digest';
 
 const passwordField = z.string().superRefine((value, ctx) => {
   const problem = passwordProblem(value);
@@ -206,15 +207,22 @@ export function authRoutes(deps: AppDeps) {
   // Every signed-in user manages their own password and language.
   const account = new Hono<AppEnv>();
   account.use('*', requireRole('admin', 'lead', 'trainer'));
-  account.get('/', (c) => {
+  account.get('/', async (c) => {
     const user = currentUser(c);
+    const t = staffT(user.locale);
+    const saved = c.req.query('saved');
     const notice =
-      c.req.query('saved') === 'password'
-        ? staffT(user.locale)('passwordChanged')
-        : c.req.query('saved') === 'locale'
-          ? staffT(user.locale)('languageSaved')
-          : undefined;
-    return renderHtml(c, <AccountPage t={staffT(user.locale)} user={user} notice={notice} />);
+      saved === 'password'
+        ? t('passwordChanged')
+        : saved === 'locale'
+          ? t('languageSaved')
+          : saved === 'digest-on'
+            ? t('digestSavedOn')
+            : saved === 'digest-off'
+              ? t('digestSavedOff')
+              : undefined;
+    const digest = await accountDigest(deps, user.id);
+    return renderHtml(c, <AccountPage t={t} user={user} notice={notice} digest={digest} />);
   });
   account.post('/password', async (c) => {
     const user = currentUser(c);
@@ -233,7 +241,8 @@ export function authRoutes(deps: AppDeps) {
         ...(parsed.ok ? {} : parsed.errors),
         ...(currentOk ? {} : { current: t('currentPasswordWrong') }),
       };
-      return renderHtml(c, <AccountPage t={t} user={user} errors={errors} />, 422);
+      const digest = await accountDigest(deps, user.id);
+      return renderHtml(c, <AccountPage t={t} user={user} errors={errors} digest={digest} />, 422);
     }
     const passwordHash = await hashPassword(parsed.data.password);
     const now = deps.clock.nowMs();

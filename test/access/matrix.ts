@@ -157,6 +157,7 @@ export const MATRIX: MatrixRow[] = [
   },
   { area: 'public', method: 'GET', path: '/api/reference', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/app.css', expected: everyone(200) },
+  { area: 'public', method: 'GET', path: '/assets/print.css', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/htmx.min.js', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/assets/favicon.svg', expected: everyone(200) },
   { area: 'public', method: 'GET', path: '/favicon.ico', expected: everyone(301), note: 'to /assets/favicon.svg' },
@@ -245,6 +246,14 @@ export const MATRIX: MatrixRow[] = [
     note: 'opts out (idempotent)',
   },
   { area: 'customer', method: 'GET', path: '/u/{unknownToken}', expected: everyone(404) },
+  {
+    area: 'customer',
+    method: 'GET',
+    path: '/digest/unsubscribe/{unknownToken}',
+    expected: everyone(404),
+    note: 'a staff digest’s unsubscribe link (no sign-in); a known token asks to confirm',
+  },
+  { area: 'customer', method: 'POST', path: '/digest/unsubscribe/{unknownToken}', expected: everyone(404) },
 
   // Every signed-in user
   { area: 'staff', method: 'GET', path: '/account', expected: page(staffAll(200)) },
@@ -257,6 +266,14 @@ export const MATRIX: MatrixRow[] = [
     note: 'wrong current password',
   },
   { area: 'staff', method: 'POST', path: '/account/locale', form: { locale: 'en' }, expected: page(staffAll(303)) },
+  {
+    area: 'staff',
+    method: 'POST',
+    path: '/account/digest',
+    form: {},
+    expected: page(staffAll(303)),
+    note: 'weekly digest off (digest=on opts in)',
+  },
   { area: 'staff', method: 'GET', path: '/interactions/new', expected: page(staffAll(200)) },
   {
     area: 'staff',
@@ -665,6 +682,15 @@ export const MATRIX: MatrixRow[] = [
     note: 'not dead: nothing retried',
   },
   { area: 'admin', method: 'GET', path: '/admin/mail', expected: page(adminOnly(200)) },
+  { area: 'admin', method: 'GET', path: '/admin/digest', expected: page(adminOnly(200)) },
+  {
+    area: 'admin',
+    method: 'POST',
+    path: '/admin/digest',
+    form: { timeZone: 'Nowhere/Atlantis' },
+    expected: page(adminOnly(422)),
+    note: 'the organisation’s time zone',
+  },
   {
     area: 'admin',
     method: 'POST',

@@ -32,7 +32,8 @@ const LABELS = [
 const TIERS = ['finding', 'exploratory', 'no-evidence', 'not-separable', 'insufficient'];
 
 async function exportCsv(f: DemoFixture, query: string, cookie: string) {
-  const res = await f.t.request(`/exports/gaps.csv${query}`, { cookie });
+  // The machine columns (format=raw); the readable form is checked in test/workspace/readable-exports.test.ts.
+  const res = await f.t.request(`/exports/gaps.csv${query}${query ? '&' : '?'}format=raw`, { cookie });
   const text = await res.text();
   return {
     status: res.status,

@@ -94,7 +94,7 @@ const MEASURE = `(() => {
     statistics.push(text.trim().slice(0, 80));
   }
   const jargon = [];
-  const words = /interval|Benjamini|bootstrap|exploratory|regression|p-value|\bp\s*[=<]/i;
+  const words = /interval|Benjamini|bootstrap|exploratory|regression|p-value|\bps*[=<]/i;
   const walker2 = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker2.nextNode(); node; node = walker2.nextNode()) {
     const text = node.textContent || '';
@@ -216,7 +216,7 @@ describeBrowser('staff pages on a phone (390×844, demo workspace)', () => {
     timeout: 120_000,
   }, async () => {
     const page = await signedIn('lead');
-    await visit(page, '/');
+    await visit(page, '/overview');
     const filters = page.locator('details.filters-fold').first();
     expect(await filters.locator('summary').textContent()).toMatch(/Filters: .*Last 12 months.*All teams/);
     expect(await page.locator('#overview-filters-period').isVisible()).toBe(false);
@@ -241,6 +241,7 @@ describeBrowser('staff pages on a phone (390×844, demo workspace)', () => {
     await page.close();
     await checkPages('lead', [
       '/',
+      '/overview',
       '/reps',
       `/reps/${repId}`,
       '/gaps',
@@ -256,7 +257,16 @@ describeBrowser('staff pages on a phone (390×844, demo workspace)', () => {
   });
 
   it('keeps every trainer page short, narrow, legible and plain at 390 px', { timeout: 600_000 }, async () => {
-    await checkPages('trainer', ['/', '/reps', `/reps/${repId}`, '/gaps', '/training', '/coaching', '/content']);
+    await checkPages('trainer', [
+      '/',
+      '/overview',
+      '/reps',
+      `/reps/${repId}`,
+      '/gaps',
+      '/training',
+      '/coaching',
+      '/content',
+    ]);
   });
 
   it('keeps every admin page short and without sideways scrolling at 390 px', { timeout: 600_000 }, async () => {

@@ -89,7 +89,7 @@ describe('coaching plan', () => {
     expect(ranks.length).toBeGreaterThan(5);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     // Scores in the export (same plan) are in descending order.
-    const csv = parse(await (await get('/exports/coaching-plan.csv', f.cookies.trainer)).text(), {
+    const csv = parse(await (await get('/exports/coaching-plan.csv?format=raw', f.cookies.trainer)).text(), {
       columns: true,
     }) as Record<string, string>[];
     const scores = csv.filter((r) => r.status === 'gap').map((r) => Number(r.score));
@@ -146,7 +146,7 @@ describe('coaching plan', () => {
   });
 
   it('quotes customers by name only when they consented, and no comments below minComments', async () => {
-    const csv = parse(await (await get('/exports/coaching-plan.csv', f.cookies.trainer)).text(), {
+    const csv = parse(await (await get('/exports/coaching-plan.csv?format=raw', f.cookies.trainer)).text(), {
       columns: true,
     }) as Record<string, string>[];
     const target = csv.find((r) => r.status === 'gap' && r.cpi === 'decisionClearer')!;
@@ -254,7 +254,8 @@ describe('coaching plan', () => {
 
 describe('coaching exports', () => {
   const csvOf = async (path: string, cookie: string) => {
-    const res = await f.t.request(path, { cookie });
+    // The machine columns (format=raw); the readable form: test/workspace/readable-exports.test.ts.
+    const res = await f.t.request(`${path}${path.includes('?') ? '&' : '?'}format=raw`, { cookie });
     expect(res.status, path).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="/);

@@ -59,6 +59,8 @@ describe('reading the command line', () => {
     });
     expect(parseCliArgs(['send-due'])).toEqual({ command: 'send-due' });
     expect(parseCliArgs(['retention'])).toEqual({ command: 'retention' });
+    expect(parseCliArgs(['digest', 'send'])).toEqual({ command: 'digest send', dryRun: false });
+    expect(parseCliArgs(['digest', 'send', '--dry-run'])).toEqual({ command: 'digest send', dryRun: true });
     expect(parseCliArgs(['erase-customer', '--email', 'c@acme.test'])).toEqual({
       command: 'erase-customer',
       email: 'c@acme.test',
@@ -111,6 +113,10 @@ describe('reading the command line', () => {
       '--scope must be ingest, read or all',
     );
     expect(usageError(['retention', 'now'])).toBe('unexpected argument "now" for "retention"');
+    expect(usageError(['digest', 'send', '--force'])).toBe(
+      'unknown flag --force for "digest send" (it takes --dry-run)',
+    );
+    expect(usageError(['digest', 'stop'])).toBe('unknown command "digest stop"');
     expect(usageError(['erase-customer'])).toBe('--email is required');
     expect(usageError(['import', 'reps', 'in.csv', '--skip-invalid=yes'])).toBe('--skip-invalid takes no value');
     expect(usageError(['import', 'people', 'in.csv'])).toMatch(/^import needs a kind/);
@@ -134,7 +140,15 @@ describe('npm run cli, from the shell', () => {
     const run = cli(['--help']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run cli -- <command>/);
-    for (const command of ['user add', 'apikey create', 'send-due', 'import', 'erase-customer', 'retention'])
+    for (const command of [
+      'user add',
+      'apikey create',
+      'send-due',
+      'digest send',
+      'import',
+      'erase-customer',
+      'retention',
+    ])
       expect(run.stdout).toContain(`  ${command}`);
     expect(run.stderr).toBe('');
   });

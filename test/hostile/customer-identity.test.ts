@@ -114,7 +114,9 @@ describe('findings 2 and 3: customer identity and the minimum-n rule in pages an
   });
 
   it('finding 2: the staff responses export gives a trainer no CRM id or exact time without consent', async () => {
-    const res = await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20', { cookie: cookies.trainer });
+    const res = await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20&format=raw', {
+      cookie: cookies.trainer,
+    });
     expect(res.status).toBe(200);
     const rows = csv(await res.text());
     const privateRow = rows.find((r) => r.comment === 'words 0');
@@ -132,7 +134,9 @@ describe('findings 2 and 3: customer identity and the minimum-n rule in pages an
     });
     for (const row of rows) if (row.contactConsent === 'no') expect(row.interactionExternalId).toBe('');
     const admin = csv(
-      await (await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20', { cookie: cookies.admin })).text(),
+      await (
+        await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20&format=raw', { cookie: cookies.admin })
+      ).text(),
     );
     expect(admin.find((r) => r.comment === 'words 0')).toMatchObject({
       interactionExternalId: 'busy-0',
@@ -144,7 +148,7 @@ describe('findings 2 and 3: customer identity and the minimum-n rule in pages an
     for (const role of ['trainer', 'lead'] as const) {
       const rows = csv(
         await (
-          await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20', { cookie: cookies[role] })
+          await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20&format=raw', { cookie: cookies[role] })
         ).text(),
       );
       expect(
@@ -163,7 +167,9 @@ describe('findings 2 and 3: customer identity and the minimum-n rule in pages an
       ).toHaveLength(2);
     }
     const admin = csv(
-      await (await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20', { cookie: cookies.admin })).text(),
+      await (
+        await t.request('/exports/responses.csv?from=2026-11-01&to=2026-11-20&format=raw', { cookie: cookies.admin })
+      ).text(),
     );
     expect(admin.filter((r) => r.repEmail === 'quiet@acme.test')).toHaveLength(3);
     expect(admin.find((r) => r.comment === 'mid words')).toBeDefined();
@@ -223,7 +229,9 @@ describe('finding 3b: custom ranges cannot isolate answers by difference', () =>
   afterAll(async () => t.close());
 
   const anaRow = async (cookie: string, from: string, to: string) => {
-    const res = await t.request(`/exports/cpis.csv?groupBy=rep&period=custom&from=${from}&to=${to}`, { cookie });
+    const res = await t.request(`/exports/cpis.csv?groupBy=rep&period=custom&from=${from}&to=${to}&format=raw`, {
+      cookie,
+    });
     return {
       status: res.status,
       row: res.status === 200 ? csv(await res.text()).find((r) => r.repEmail === 'ana@acme.test') : undefined,
@@ -231,9 +239,12 @@ describe('finding 3b: custom ranges cannot isolate answers by difference', () =>
   };
 
   it('refuses a lead custom ranges that are not whole months, naming the field', async () => {
-    const res = await t.request('/exports/cpis.csv?groupBy=rep&period=custom&from=2026-08-01&to=2026-10-01', {
-      cookie: cookies.lead,
-    });
+    const res = await t.request(
+      '/exports/cpis.csv?groupBy=rep&period=custom&from=2026-08-01&to=2026-10-01&format=raw',
+      {
+        cookie: cookies.lead,
+      },
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/whole months/);
     expect((await anaRow(cookies.lead, '2026-08-02', '2026-09-30')).status).toBe(422);

@@ -54,7 +54,7 @@ describe('design effects on the overview and in cpis.csv', () => {
     return await res.text();
   };
   const csv = async (query: string) => {
-    const body = await page(`/exports/cpis.csv?period=2026-10&${query}`);
+    const body = await page(`/exports/cpis.csv?period=2026-10&format=raw&${query}`);
     return {
       header: body.slice(0, body.indexOf('\r\n')).split(','),
       rows: parse(body, { columns: true }) as Record<string, string>[],

@@ -166,7 +166,8 @@ describe('CPI export', () => {
   afterAll(async () => f.t.close());
 
   const csv = async (path: string, cookie: string) => {
-    const res = await f.t.request(path, { cookie });
+    // The machine columns (format=raw); the readable form: test/workspace/readable-exports.test.ts.
+    const res = await f.t.request(`${path}${path.includes('?') ? '&' : '?'}format=raw`, { cookie });
     const body = await res.text();
     return { res, body, rows: res.status === 200 ? (parse(body, { columns: true }) as Record<string, string>[]) : [] };
   };

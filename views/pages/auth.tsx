@@ -99,9 +99,11 @@ export interface AccountPageProps {
   user: SessionUser;
   errors?: Record<string, string>;
   notice?: string | undefined;
+  /** The weekly digest: opted in, and the organisation's time zone it is sent in. */
+  digest?: { subscribed: boolean; timeZone: string };
 }
 
-export function AccountPage({ t, user, errors, notice }: AccountPageProps) {
+export function AccountPage({ t, user, errors, notice, digest }: AccountPageProps) {
   return (
     <StaffLayout title={t('accountTitle')} t={t} lang={user.locale} user={user} currentPath="/account">
       <h1>{t('accountTitle')}</h1>
@@ -146,6 +148,29 @@ export function AccountPage({ t, user, errors, notice }: AccountPageProps) {
             <button type="submit">{t('save')}</button>
           </form>
         </Card>
+        {digest && (
+          <Card title={t('digestAccountTitle')}>
+            <form method="post" action="/account/digest" class="stack" id="digest-form">
+              <p class="hint" id="digest-hint">
+                {t('digestAccountHint', {
+                  zone: digest.timeZone,
+                  what: user.role === 'trainer' ? t('digestWhatTrainer') : t('digestWhatLead'),
+                })}
+              </p>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  name="digest"
+                  value="on"
+                  checked={digest.subscribed}
+                  aria-describedby="digest-hint"
+                />{' '}
+                {t('digestOptIn')}
+              </label>
+              <button type="submit">{t('digestSave')}</button>
+            </form>
+          </Card>
+        )}
       </div>
     </StaffLayout>
   );

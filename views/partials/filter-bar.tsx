@@ -18,6 +18,7 @@ import {
 import type { ParamProblem } from '../../src/domain/analysis-params';
 import { INTERACTION_TYPES } from '../../src/lib/vocabulary';
 import { interactionTypeLabel } from '../components/labels';
+import { PrintHeader, type PrintHeaderProps } from './print-header';
 
 export interface FilterBarProps {
   t: StaffT;
@@ -40,6 +41,8 @@ export interface FilterBarProps {
   type?: boolean;
   /** Page-specific fields (search, sort, kept values). */
   children?: Child;
+  /** What a printed page says instead of the bar (team, period, date). */
+  print?: PrintHeaderProps;
 }
 
 /** "Last N months", by N (src/domain/filters.ts offers 3, 6, 12 and 24). */
@@ -149,112 +152,115 @@ export function FilterBar(p: FilterBarProps) {
     typeName ? interactionTypeLabel(t, typeName) : undefined,
   ].filter((part): part is string => Boolean(part));
   return (
-    <form
-      id={p.id}
-      class="filters ws-filters"
-      role="search"
-      aria-label={t('anFilters')}
-      method="get"
-      action={p.action}
-      hx-get={p.action}
-      hx-target={p.target}
-      hx-swap={p.swap}
-      hx-push-url="true"
-      hx-trigger={p.live ? `submit, change from:(#${p.id} select)` : undefined}
-      autocomplete="off"
-    >
-      <details class="filters-fold" open={p.errors.length > 0 ? true : undefined}>
-        <summary>
-          {t('wsFiltersLabel')} <span class="filters-current">{current.join(' · ')}</span>
-        </summary>
-        <div class="filters-fold-body">
-          {p.teams && (
-            <div class={fieldClass('team')}>
-              <label for={`${p.id}-team`}>{t('team')}</label>
-              <select {...field('team')}>
-                <option value="">{p.allTeamsLabel ?? t('wsAllTeams')}</option>
-                {p.teams.map((team) => (
-                  <option value={String(team.id)} selected={String(team.id) === p.values.team}>
-                    {team.name}
-                  </option>
-                ))}
-              </select>
-              {described('team')}
-            </div>
-          )}
-          <div class={fieldClass('period')}>
-            <label for={`${p.id}-period`}>{t('wsPeriod')}</label>
-            <select {...field('period')} data-testid="period-choices">
-              {extra && (
-                <option value={extra} selected>
-                  {extra}
-                </option>
-              )}
-              {c.last.map((x) => (
-                <option value={x.key} selected={x.key === period}>
-                  {lastLabel(t, x.months)}
-                </option>
-              ))}
-              <optgroup label={t('wsQuarters')}>
-                {c.quarters.map((q) => (
-                  <option value={q} selected={q === period}>
-                    {q === c.currentQuarter ? t('wsQuarterToDate', { key: q }) : q}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('wsMonths')}>
-                {c.months.map((m) => (
-                  <option value={m} selected={m === period}>
-                    {m === c.currentMonth ? t('wsMonthToDate', { key: m }) : m}
-                  </option>
-                ))}
-              </optgroup>
-              <option value="custom" selected={period === 'custom'}>
-                {t('wsCustomRange')}
-              </option>
-            </select>
-            {described('period')}
-          </div>
-          {p.type && (
-            <div class={fieldClass('type')}>
-              <label for={`${p.id}-type`}>{t('wsInteractionType')}</label>
-              <select {...field('type')}>
-                <option value="">{t('wsAllTypes')}</option>
-                {INTERACTION_TYPES.map((type) => (
-                  <option value={type} selected={type === p.values.type}>
-                    {interactionTypeLabel(t, type)}
-                  </option>
-                ))}
-              </select>
-              {described('type')}
-            </div>
-          )}
-          <fieldset class="ws-custom">
-            <legend>{t('wsCustomRange')}</legend>
-            <p class="hint" id={`${p.id}-custom-hint`}>
-              {t('wsCustomHint')}
-            </p>
-            <div class="ws-custom-fields">
-              <div class={fieldClass('from')}>
-                <label for={`${p.id}-from`}>{t('wsFrom')}</label>
-                <input type="date" value={period === 'custom' ? p.values.from : ''} {...field('from')} />
-                {described('from')}
+    <>
+      {p.print && <PrintHeader t={t} {...p.print} />}
+      <form
+        id={p.id}
+        class="filters ws-filters"
+        role="search"
+        aria-label={t('anFilters')}
+        method="get"
+        action={p.action}
+        hx-get={p.action}
+        hx-target={p.target}
+        hx-swap={p.swap}
+        hx-push-url="true"
+        hx-trigger={p.live ? `submit, change from:(#${p.id} select)` : undefined}
+        autocomplete="off"
+      >
+        <details class="filters-fold" open={p.errors.length > 0 ? true : undefined}>
+          <summary>
+            {t('wsFiltersLabel')} <span class="filters-current">{current.join(' · ')}</span>
+          </summary>
+          <div class="filters-fold-body">
+            {p.teams && (
+              <div class={fieldClass('team')}>
+                <label for={`${p.id}-team`}>{t('team')}</label>
+                <select {...field('team')}>
+                  <option value="">{p.allTeamsLabel ?? t('wsAllTeams')}</option>
+                  {p.teams.map((team) => (
+                    <option value={String(team.id)} selected={String(team.id) === p.values.team}>
+                      {team.name}
+                    </option>
+                  ))}
+                </select>
+                {described('team')}
               </div>
-              <div class={fieldClass('to')}>
-                <label for={`${p.id}-to`}>{t('wsTo')}</label>
-                <input type="date" value={period === 'custom' ? p.values.to : ''} {...field('to')} />
-                {described('to')}
-              </div>
+            )}
+            <div class={fieldClass('period')}>
+              <label for={`${p.id}-period`}>{t('wsPeriod')}</label>
+              <select {...field('period')} data-testid="period-choices">
+                {extra && (
+                  <option value={extra} selected>
+                    {extra}
+                  </option>
+                )}
+                {c.last.map((x) => (
+                  <option value={x.key} selected={x.key === period}>
+                    {lastLabel(t, x.months)}
+                  </option>
+                ))}
+                <optgroup label={t('wsQuarters')}>
+                  {c.quarters.map((q) => (
+                    <option value={q} selected={q === period}>
+                      {q === c.currentQuarter ? t('wsQuarterToDate', { key: q }) : q}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('wsMonths')}>
+                  {c.months.map((m) => (
+                    <option value={m} selected={m === period}>
+                      {m === c.currentMonth ? t('wsMonthToDate', { key: m }) : m}
+                    </option>
+                  ))}
+                </optgroup>
+                <option value="custom" selected={period === 'custom'}>
+                  {t('wsCustomRange')}
+                </option>
+              </select>
+              {described('period')}
             </div>
-          </fieldset>
-          {p.children}
-          <div class="ws-filter-actions">
-            <button type="submit">{t('wsApply')}</button>
-            <a href={p.action}>{t('wsResetFilters')}</a>
+            {p.type && (
+              <div class={fieldClass('type')}>
+                <label for={`${p.id}-type`}>{t('wsInteractionType')}</label>
+                <select {...field('type')}>
+                  <option value="">{t('wsAllTypes')}</option>
+                  {INTERACTION_TYPES.map((type) => (
+                    <option value={type} selected={type === p.values.type}>
+                      {interactionTypeLabel(t, type)}
+                    </option>
+                  ))}
+                </select>
+                {described('type')}
+              </div>
+            )}
+            <fieldset class="ws-custom">
+              <legend>{t('wsCustomRange')}</legend>
+              <p class="hint" id={`${p.id}-custom-hint`}>
+                {t('wsCustomHint')}
+              </p>
+              <div class="ws-custom-fields">
+                <div class={fieldClass('from')}>
+                  <label for={`${p.id}-from`}>{t('wsFrom')}</label>
+                  <input type="date" value={period === 'custom' ? p.values.from : ''} {...field('from')} />
+                  {described('from')}
+                </div>
+                <div class={fieldClass('to')}>
+                  <label for={`${p.id}-to`}>{t('wsTo')}</label>
+                  <input type="date" value={period === 'custom' ? p.values.to : ''} {...field('to')} />
+                  {described('to')}
+                </div>
+              </div>
+            </fieldset>
+            {p.children}
+            <div class="ws-filter-actions">
+              <button type="submit">{t('wsApply')}</button>
+              <a href={p.action}>{t('wsResetFilters')}</a>
+            </div>
           </div>
-        </div>
-      </details>
-    </form>
+        </details>
+      </form>
+    </>
   );
 }
 

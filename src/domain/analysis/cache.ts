@@ -37,6 +37,12 @@ const parsed = new WeakMap<AppDeps['db'], Map<string, { dataVersion: number; val
 const runnerFor = (deps: AppDeps): AnalysisRunner =>
   runners.get(deps.db) ?? runners.set(deps.db, new AnalysisRunner(deps.config, deps.db)).get(deps.db)!;
 
+/** Ends this database's analysis worker (a one-shot command that asked for analyses, before it exits). */
+export async function stopAnalyses(deps: AppDeps): Promise<void> {
+  await runners.get(deps.db)?.stop();
+  runners.delete(deps.db);
+}
+
 /** Computes the result for the data version read now, and stores it under that version. */
 async function refresh(
   deps: AppDeps,

@@ -17,6 +17,7 @@ import * as setup from './staff/setup';
 import * as mailSettings from './staff/mail-settings';
 import * as webhooks from './staff/webhooks';
 import * as home from './staff/home';
+import * as sharing from './staff/sharing';
 
 const en = {
   ...common.en,
@@ -32,6 +33,7 @@ const en = {
   ...mailSettings.en,
   ...webhooks.en,
   ...home.en,
+  ...sharing.en,
 };
 export type StaffKey = keyof typeof en;
 const es: Record<StaffKey, string> = {
@@ -48,6 +50,7 @@ const es: Record<StaffKey, string> = {
   ...mailSettings.es,
   ...webhooks.es,
   ...home.es,
+  ...sharing.es,
 };
 
 export const STAFF_LOCALES = ['en', 'es'] as const satisfies readonly Locale[];

@@ -3,6 +3,7 @@
  * formula-safe (csvResponse) and audited in their own write before the download starts:
  * GET /exports/responses.csv (the API's response export, from, to, optional team) and
  * GET /exports/coaching-plan.csv (the plan as shown: the staff filters; from the served link analysis).
+ * Both are readable (headers and labels in the reader's language); `format=raw` gives the machine columns.
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../context';
@@ -19,25 +20,8 @@ import { serveLinks } from '../../domain/analysis/serve-links';
 import { isoDay } from '../../lib/days';
 import { recordAudit } from '../../../db/queries/audit';
 import { readStaffFilters, rejectFilterErrors } from './staff-filters';
-
-const COACHING_PLAN_COLUMNS = [
-  'rank',
-  'repEmail',
-  'repName',
-  'team',
-  'status',
-  'skill',
-  'cpi',
-  'score',
-  'lower',
-  'upper',
-  'label',
-  'lowConfidence',
-  'responses',
-  'plannedSessions',
-  'doneSessions',
-  'lastDoneSession',
-];
+import { chosenForm } from './readable-csv';
+import { COACHING_PLAN_RAW_HEADER, coachingPlanExportForm, responsesExportForm } from './readable-exports';
 
 const round = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
@@ -76,12 +60,13 @@ export function coachingExportRoutes(deps: AppDeps) {
         },
       }),
     );
-    return csvResponse(
+    const csv = chosenForm(
       c,
-      responsesFilename(period),
       RESPONSE_COLUMNS,
+      () => responsesExportForm(staffT(user.locale)),
       responseExportRows(deps.db.read, { period, scope, viewer: staffViewer(user) }),
     );
+    return csvResponse(c, responsesFilename(period), csv.header, csv.pages);
   });
 
   app.get('/exports/coaching-plan.csv', staff, async (c) => {
@@ -142,7 +127,14 @@ export function coachingExportRoutes(deps: AppDeps) {
     });
     if (served) c.header('X-Computed-At', new Date(served.computedAt).toISOString());
     const stamp = `${isoDay(plan.period.from)}_${isoDay(plan.period.to)}`;
-    return csvResponse(c, `coaching-plan_${stamp}.csv`, COACHING_PLAN_COLUMNS, once(rows));
+    const names = new Map((served?.analysis.skills ?? []).map((s) => [s.slug, s.name]));
+    const csv = chosenForm(
+      c,
+      COACHING_PLAN_RAW_HEADER,
+      () => coachingPlanExportForm(staffT(user.locale), (slug) => names.get(slug) ?? slug),
+      once(rows),
+    );
+    return csvResponse(c, `coaching-plan_${stamp}.csv`, csv.header, csv.pages);
   });
 
   return app;

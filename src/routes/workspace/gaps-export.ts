@@ -1,5 +1,5 @@
 /**
- * GET /exports/gaps.csv — every rep × skill gap of the period's served link analysis (and
+ * GET /exports/gaps.csv[?format=raw] — every rep × skill gap of the period's served link analysis (and
  * team), only reps inside the reader's scope, each with the joint model's link behind the
  * gap's CPI; formula-safe CSV (src/lib/csv.ts); the export is audited first, in its own
  * write. A file cannot show "being computed": the first analysis of a period is waited for.
@@ -16,26 +16,8 @@ import { isoDay } from '../../lib/days';
 import { csvResponse, type CsvRow } from '../../lib/csv';
 import { recordAudit } from '../../../db/queries/audit';
 import { readStaffFilters, rejectFilterErrors } from './staff-filters';
-
-const GAPS_CSV_HEADER = [
-  'rep',
-  'rep_email',
-  'team',
-  'skill',
-  'cpi',
-  'score',
-  'lower',
-  'upper',
-  'label',
-  'low_confidence',
-  'link_tier',
-  'link_estimate',
-  'link_se',
-  'link_lower',
-  'link_upper',
-  'link_q',
-  'link_mde',
-];
+import { chosenForm } from './readable-csv';
+import { GAPS_RAW_HEADER, gapsExportForm } from './readable-exports';
 
 const round = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
@@ -44,10 +26,11 @@ export function gapsExportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/exports/gaps.csv', requireRole('admin', 'lead', 'trainer'), async (c) => {
     const user = currentUser(c);
+    const t = staffT(user.locale);
     const now = deps.clock.nowMs();
     const filters = await readStaffFilters(c, deps, user, now);
     // A file is not a page that can show what was wrong: refuse instead of exporting something else.
-    rejectFilterErrors(filters, staffT(user.locale));
+    rejectFilterErrors(filters, t);
     const teamName = filters.team?.name;
     const { period } = filters.period;
     const [served, directory] = await Promise.all([
@@ -94,14 +77,21 @@ export function gapsExportRoutes(deps: AppDeps) {
     );
     c.header('X-Computed-At', new Date(served.computedAt).toISOString());
     const day = isoDay(now);
-    return csvResponse(
+    const names = new Map(analysis.skills.map((s) => [s.slug, s.name]));
+    const csv = chosenForm(
       c,
-      `gaps-${day}.csv`,
-      GAPS_CSV_HEADER,
+      GAPS_RAW_HEADER,
+      () =>
+        gapsExportForm(
+          t,
+          (slug) => names.get(slug) ?? slug,
+          (skill, cpi) => analysis.links.find((l) => l.skill === skill && l.cpi === cpi)?.separableFrom,
+        ),
       (async function* () {
         for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500);
       })(),
     );
+    return csvResponse(c, `gaps-${day}.csv`, csv.header, csv.pages);
   });
   return app;
 }

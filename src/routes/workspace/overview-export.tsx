@@ -1,6 +1,7 @@
 /**
- * GET /exports/cpis.csv?groupBy=team|rep&team=&period=&type=: the CPIs the overview's
- * by-team table or the reps heatmap show for the same filter, as formula-safe CSV;
+ * GET /exports/cpis.csv?groupBy=team|rep&team=&period=&type=[&format=raw]: the CPIs the overview's
+ * by-team table or the reps heatmap show for the same filter, as formula-safe CSV (readable
+ * headers and labels, or the machine columns with format=raw);
  * scoped like the pages (another team's filter is 404 for a trainer) and audited.
  */
 import { Hono } from 'hono';
@@ -17,6 +18,8 @@ import { CPI_EXPORT_HEADER, cpiExportRow, type ExportColumn, type ExportGroup } 
 import { listRepsWithTeams } from '../../../db/queries/reps';
 import { recordAudit } from '../../../db/queries/audit';
 import { readStaffFilters, rejectFilterErrors } from './staff-filters';
+import { chosenForm } from './readable-csv';
+import { cpiExportForm } from './readable-exports';
 
 const groupBySchema = z.enum(['team', 'rep']);
 
@@ -111,14 +114,15 @@ export function exportRoutes(deps: AppDeps) {
     );
     const stamp = period.kind === 'custom' ? `${period.fromDate}_${period.lastDate}` : period.key;
     const rows = [...groups, total].map(cpiExportRow);
-    return csvResponse(
+    const csv = chosenForm(
       c,
-      `cpis_by-${groupBy.data}_${stamp}.csv`,
       CPI_EXPORT_HEADER,
+      () => cpiExportForm(t),
       (async function* () {
         yield rows;
       })(),
     );
+    return csvResponse(c, `cpis_by-${groupBy.data}_${stamp}.csv`, csv.header, csv.pages);
   });
 
   return app;

@@ -21,7 +21,8 @@ import {
 import type { InteractionType } from '../../lib/vocabulary';
 import { readAnalysisParams, type AnalysisFilters } from '../../domain/analysis-params';
 import { listTeams } from '../../../db/queries/reps';
-import { filterErrorMessage } from '../../../views/partials/filter-bar';
+import { filterErrorMessage, periodLabel } from '../../../views/partials/filter-bar';
+import { isoDay } from '../../lib/days';
 
 export interface StaffFilters {
   /** As given: what the filter bar shows. */
@@ -37,6 +38,8 @@ export interface StaffFilters {
   scope: TeamScope;
   defaultPeriod: boolean;
   choices: PeriodChoices;
+  /** The app's today (YYYY-MM-DD), for a printed page's header. */
+  today: string;
   /** A custom range chosen by staff who are not admins: figures guarded against differencing (src/domain/differencing.ts). */
   protectDifferences: boolean;
 }
@@ -68,6 +71,7 @@ export async function readStaffFilters(
     scope,
     defaultPeriod: read.defaultPeriod,
     choices: periodChoices(now),
+    today: isoDay(now),
     protectDifferences: notAdmin && read.filters.period.kind === 'custom',
   };
 }
@@ -95,6 +99,7 @@ export function filterBarProps(
     choices: f.choices,
     teams: f.teams,
     allTeamsLabel: allTeamsLabel(t, user),
+    print: { team: f.team?.name ?? allTeamsLabel(t, user), period: periodLabel(t, f.period), date: f.today },
   };
 }
 

@@ -29,6 +29,8 @@ import { addMonths } from '../../lib/periods';
 import { formatter, kindName } from '../../../views/partials/analysis/format';
 import { cpiName } from '../../../views/partials/names';
 import { TrainingPage } from '../../../views/pages/analysis/training';
+import { isoDay } from '../../lib/days';
+import { trainingExportHeader } from './readable-exports';
 import { TrainingResults } from '../../../views/partials/training/results';
 import { TrainingEffectPage } from '../../../views/pages/analysis/training-effect';
 import type { Drizzle } from '../../../db/client';
@@ -84,22 +86,6 @@ async function skillNames(db: Drizzle) {
   };
 }
 
-const CSV_HEADER = [
-  'Skill',
-  'Kind',
-  'CPI',
-  'Result',
-  'Reason',
-  'Change vs similar reps',
-  'Lower (95%)',
-  'Upper (95%)',
-  'p',
-  'q',
-  'Trained reps',
-  'Comparison reps',
-  'Completion months',
-  'Trends differed before',
-];
 const RAW_HEADER = [
   'skill',
   'kind',
@@ -154,6 +140,11 @@ export function trainingPageRoutes(deps: AppDeps) {
         quarters={quarterChoices(now)}
         teams={teams}
         skills={skills}
+        print={{
+          team: teams.find((x) => x.id === filters.team)?.name ?? fmt.t('trAllTeams'),
+          period: completionMonthsLabel(filters),
+          date: isoDay(now),
+        }}
       />,
       status,
     );
@@ -215,7 +206,7 @@ export function trainingPageRoutes(deps: AppDeps) {
             names[e.skill] ?? e.skill,
             kindName(t, e.kind),
             cpiName(t, e.cpi),
-            verdictOf(e),
+            t(`csvVerdict_${verdictOf(e)}`),
             e.reason,
             e.effect,
             e.lower,
@@ -225,7 +216,7 @@ export function trainingPageRoutes(deps: AppDeps) {
             e.treatedReps,
             e.controlReps,
             e.cohorts,
-            e.preTrend ? (e.preTrend.ok ? 'no' : 'yes') : null,
+            e.preTrend ? (e.preTrend.ok ? t('csvNo') : t('csvYes')) : null,
           ];
     });
     await deps.db.write((tx) =>
@@ -238,7 +229,7 @@ export function trainingPageRoutes(deps: AppDeps) {
     return csvResponse(
       c,
       `training-effects_${completionMonthsLabel(filters).replace(/\s+/g, '')}.csv`,
-      raw ? RAW_HEADER : CSV_HEADER,
+      raw ? RAW_HEADER : trainingExportHeader(t),
       (async function* () {
         yield rows;
       })(),

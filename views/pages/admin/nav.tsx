@@ -11,6 +11,7 @@ const LINKS = [
   ['/admin/webhooks', 'webhooksTitle'],
   ['/admin/rules', 'adminRules'],
   ['/admin/mail', 'adminMail'],
+  ['/admin/digest', 'digestZoneTitle'],
   ['/admin/outbox', 'adminOutbox'],
   ['/admin/suppressions', 'adminSuppressions'],
   ['/admin/imports', 'adminImports'],

@@ -5,6 +5,7 @@ import type { TrainingFilters, TrainingFilterProblem } from '../../../src/domain
 import type { StaffKey } from '../../../src/lib/i18n/staff';
 import type { Fmt } from '../../partials/analysis/format';
 import { TrainingResults, type TrainingResultsProps } from '../../partials/training/results';
+import { PrintHeader, type PrintHeaderProps } from '../../partials/print-header';
 
 export interface TrainingPageProps extends TrainingResultsProps {
   user: SessionUser;
@@ -13,6 +14,7 @@ export interface TrainingPageProps extends TrainingResultsProps {
   quarters: string[];
   teams: { id: number; name: string }[];
   skills: { slug: string; name: string }[];
+  print: PrintHeaderProps;
 }
 
 const PROBLEM_TEXT: Record<TrainingFilterProblem['code'], StaffKey> = {
@@ -38,6 +40,7 @@ export function TrainingPage(p: TrainingPageProps) {
   return (
     <StaffLayout title={t('trTitle')} t={t} lang={p.user.locale} user={p.user} currentPath="/training">
       <h1>{t('trTitle')}</h1>
+      <PrintHeader t={t} {...p.print} />
       <p class="lead">{t('trIntro')}</p>
       {f.isDefault && <p class="muted">{t('trDefaultNote')}</p>}
       {p.problems.length > 0 && (
