@@ -106,6 +106,13 @@ describeBrowser('printing shared reports (demo workspace, A4)', () => {
     expect(pages).toBeLessThanOrEqual(2);
   });
 
+  it('prints the overview on at most two A4 pages', { timeout: 120_000 }, async () => {
+    const pages = await print('/overview', '.print-header');
+    console.log(`[print] /overview → ${pages} A4 pages`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  });
+
   it('prints the gap analysis on at most two A4 pages', { timeout: 180_000 }, async () => {
     // The first visit may start the period's analysis; the page fills itself in when it is done.
     await page.goto('/gaps');

@@ -36,7 +36,7 @@ import { GapRepsPage, HomePage } from '../../../views/pages/home/home';
 import { HomeTiles, HomeTopGaps, HomeTraining } from '../../../views/partials/home/lead-sections';
 import { TeamSkillGridView } from '../../../views/partials/home/team-skill-grid';
 import { DueSessions, NextReps, WeekAgenda } from '../../../views/partials/home/trainer-week';
-import { readStaffFilters } from './staff-filters';
+import { printHeaderOf, readStaffFilters } from './staff-filters';
 
 const HOME = '/';
 
@@ -192,11 +192,13 @@ export function homeRoutes(deps: AppDeps) {
     }
     if (isHtmx(c)) return renderHtml(c, body);
     const checklist = user.role === 'admin' ? await loadSetupChecklist(deps) : undefined;
+    const filters = await readStaffFilters(c, deps, user, now, { guardDifferences: true });
     return renderHtml(
       c,
       <HomePage
         fmt={fmt}
         user={user}
+        print={printHeaderOf(filters, fmt.t, user)}
         setup={checklist && !checklist.complete ? <SetupBanner t={fmt.t} checklist={checklist} /> : undefined}
       >
         {body}

@@ -86,6 +86,13 @@ export const allTeamsLabel = (t: StaffT, user: SessionUser) =>
   user.role === 'trainer' ? t('wsAllMyTeams') : t('wsAllTeams');
 
 /** The filter bar's props from the request's filters: the same choices on every page. */
+/** What a printed page says of its filters: team, period, the app's today. */
+export const printHeaderOf = (f: StaffFilters, t: StaffT, user: SessionUser) => ({
+  team: f.team?.name ?? allTeamsLabel(t, user),
+  period: periodLabel(t, f.period),
+  date: f.today,
+});
+
 export function filterBarProps(
   f: StaffFilters,
   t: StaffT,
@@ -99,7 +106,7 @@ export function filterBarProps(
     choices: f.choices,
     teams: f.teams,
     allTeamsLabel: allTeamsLabel(t, user),
-    print: { team: f.team?.name ?? allTeamsLabel(t, user), period: periodLabel(t, f.period), date: f.today },
+    print: printHeaderOf(f, t, user),
   };
 }
 

@@ -5,20 +5,24 @@ import type { SessionUser } from '../../../src/context';
 import type { HomeGap } from '../../../src/domain/home';
 import type { Fmt } from '../../partials/analysis/format';
 import { cpiName, gapLabelName } from '../../partials/names';
+import { PrintHeader, type PrintHeaderProps } from '../../partials/print-header';
 
 export interface HomePageProps {
   fmt: Fmt;
   user: SessionUser;
   /** An admin's setup checklist while setup is not done. */
   setup?: Child;
+  /** What the printed home says of itself (team, period, date). */
+  print?: PrintHeaderProps;
   children: Child;
 }
 
-export function HomePage({ fmt, user, setup, children }: HomePageProps) {
+export function HomePage({ fmt, user, setup, print, children }: HomePageProps) {
   const { t } = fmt;
   return (
     <StaffLayout title={t('hmTitle')} t={t} lang={user.locale} user={user} currentPath="/">
       <div class={`home home-${user.role === 'trainer' ? 'trainer' : 'lead'}`} data-home={user.role}>
+        {print && <PrintHeader t={t} {...print} />}
         <h1 data-testid="home-title">{t('hmTitle')}</h1>
         <p class="ws-intro">{user.role === 'trainer' ? t('hmTrainerIntro') : t('hmLeadIntro')}</p>
         {setup}
