@@ -207,13 +207,16 @@ function runCommand(deps: AppDeps, cli: Exclude<CliCommand, { command: 'help' }>
   }
 }
 
+const CLI_WRITE_DEADLINE_MS = 60_000;
+
 async function run(argv: string[]): Promise<number> {
   const cli = parseCliArgs(argv);
   if (cli.command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig();
+  // A command is a batch job, not a request: it waits out another process's lock for up to a minute.
+  const config = loadConfig({ WRITE_DEADLINE_MS: String(CLI_WRITE_DEADLINE_MS), ...process.env });
   const { db, deps } = await openDeps(config);
   try {
     return await runCommand(deps, cli);

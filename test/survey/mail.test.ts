@@ -166,7 +166,7 @@ describe('two sender processes', () => {
       expect((await api(t, key, 'POST', '/interactions', items)).status).toBe(201);
       const env = { DATABASE_URL: `file:${t.dbPath}`, SMTP_URL: smtp.url, NOW: '2026-11-20T12:00:00Z' };
       const [a, b] = await Promise.all([runCli(['send-due'], env), runCli(['send-due'], env)]);
-      expect([a.code, b.code]).toEqual([0, 0]);
+      expect([a.code, b.code], `stderr: ${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
       const ids = smtp.received.map((m) => m.messageId);
       expect(ids).toHaveLength(120);
       expect(new Set(ids).size).toBe(120);
