@@ -3,7 +3,7 @@
  * command line is read by src/cli-args.ts (`--help` prints the usage).
  * Exit codes: 0 done, 1 the input was refused (messages on stderr), 2 usage or config error.
  */
-import { loadConfig, ConfigError } from './config';
+import { loadCliConfig, ConfigError } from './config';
 import { openDeps } from './deps';
 import type { AppDeps } from './context';
 import { createApiKey } from './domain/api-keys';
@@ -207,16 +207,13 @@ function runCommand(deps: AppDeps, cli: Exclude<CliCommand, { command: 'help' }>
   }
 }
 
-const CLI_WRITE_DEADLINE_MS = 60_000;
-
 async function run(argv: string[]): Promise<number> {
   const cli = parseCliArgs(argv);
   if (cli.command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  // A command is a batch job, not a request: it waits out another process's lock for up to a minute.
-  const config = loadConfig({ WRITE_DEADLINE_MS: String(CLI_WRITE_DEADLINE_MS), ...process.env });
+  const config = loadCliConfig();
   const { db, deps } = await openDeps(config);
   try {
     return await runCommand(deps, cli);

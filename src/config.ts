@@ -148,6 +148,11 @@ function shownValue(name: string, value: string): string {
 }
 
 /** Parses the environment (empty strings count as unset) into a frozen Config, or throws a ConfigError naming each bad variable. */
+/** A CLI command is a batch job, not a request: it waits out another process's write lock for up to a minute unless WRITE_DEADLINE_MS says otherwise. */
+export function loadCliConfig(): Config {
+  return loadConfig({ WRITE_DEADLINE_MS: '60000', ...process.env });
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(
     Object.keys(envSchema.shape).flatMap((key) => {
