@@ -4,32 +4,7 @@
  * Days are UTC, as every session date is (src/lib/days.ts).
  */
 import type { SessionRow } from '../../db/queries/coaching-sessions';
-import { DAY_MS, startOfUtcDay } from '../lib/days';
-
-/** The ISO week of a day: its ISO year, week number and Monday (midnight UTC). */
-interface IsoWeek {
-  year: number;
-  week: number;
-  monday: number;
-}
-
-/**
- * @example
- * isoWeekOf(Date.UTC(2026, 11, 10)); // => { year: 2026, week: 50, monday: Date.UTC(2026, 11, 7) }
- * isoWeekOf(Date.UTC(2027, 0, 1));   // => { year: 2026, week: 53, monday: Date.UTC(2026, 11, 28) }
- */
-export function isoWeekOf(ms: number): IsoWeek {
-  const day = startOfUtcDay(ms);
-  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const monday = day - weekday * DAY_MS;
-  const thursday = monday + 3 * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-  return { year, week, monday };
-}
-
-/** "2026-W50". */
-const isoWeekKey = (w: IsoWeek): string => `${w.year}-W${String(w.week).padStart(2, '0')}`;
+import { type IsoWeek, isoWeekKey, isoWeekOf } from '../lib/days';
 
 interface AgendaItem {
   sessionId: number;

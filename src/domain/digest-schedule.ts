@@ -3,7 +3,7 @@
  * setting, default UTC) until the ISO week ends there. The week is the key of the one claim
  * per person (db/queries/digest.ts), so a digest missed on Monday still goes out, once, later that week.
  */
-import { DAY_MS } from '../lib/days';
+import { isoWeekKey, isoWeekOf } from '../lib/days';
 
 const DIGEST_HOUR = 7;
 
@@ -57,16 +57,13 @@ export function digestWeek(
   timeZone: string,
 ): { week: string; due: boolean; monday: string; dueAt: number } {
   const local = localTime(ms, timeZone);
+  // The local wall-clock day, read as a UTC day: its ISO week is the week there.
   const day = Date.UTC(local.year, local.month - 1, local.day);
-  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const monday = day - weekday * DAY_MS;
-  // ISO 8601: the week belongs to the year of its Thursday.
-  const thursday = new Date(monday + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  const iso = isoWeekOf(day);
+  const monday = iso.monday;
   return {
-    week: `${year}-W${String(week).padStart(2, '0')}`,
-    due: weekday > 0 || local.hour >= DIGEST_HOUR,
+    week: isoWeekKey(iso),
+    due: day > monday || local.hour >= DIGEST_HOUR,
     monday: new Date(monday).toISOString().slice(0, 10),
     /** Monday 07:00 there, as an instant. */
     dueAt: instantOf(monday + DIGEST_HOUR * 3_600_000, timeZone),

@@ -31,3 +31,28 @@ export function parseCalendarDay(text: string): number | undefined {
   const ms = Date.parse(`${text}T00:00:00Z`);
   return Number.isNaN(ms) || isoDay(ms) !== text ? undefined : ms;
 }
+
+/** The ISO week of a day: its ISO year, week number and Monday (midnight UTC). */
+export interface IsoWeek {
+  year: number;
+  week: number;
+  monday: number;
+}
+
+/**
+ * @example
+ * isoWeekOf(Date.UTC(2026, 11, 10)); // => { year: 2026, week: 50, monday: Date.UTC(2026, 11, 7) }
+ * isoWeekOf(Date.UTC(2027, 0, 1));   // => { year: 2026, week: 53, monday: Date.UTC(2026, 11, 28) }
+ */
+export function isoWeekOf(ms: number): IsoWeek {
+  const day = startOfUtcDay(ms);
+  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = day - weekday * DAY_MS;
+  const thursday = monday + 3 * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return { year, week, monday };
+}
+
+/** "2026-W50". */
+export const isoWeekKey = (w: IsoWeek): string => `${w.year}-W${String(w.week).padStart(2, '0')}`;

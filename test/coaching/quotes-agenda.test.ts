@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chooseQuotes, quoteFit, quoteKey, type QuoteAnswers } from '../../src/domain/coaching-quotes';
-import { isoWeekOf, nextPlannedSession, sessionAgenda } from '../../src/domain/coaching-agenda';
+import { nextPlannedSession, sessionAgenda } from '../../src/domain/coaching-agenda';
+import { isoWeekOf } from '../../src/lib/days';
 import { needsDoneDate, parseDoneDate } from '../../src/domain/coaching-sessions';
 import type { SessionRow } from '../../db/queries/coaching-sessions';
 import { DAY_MS } from '../../src/lib/days';
