@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { LibsqlError, type Client, type Transaction } from '@libsql/client';
+import { LibsqlError, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import * as schema from './schema';
@@ -49,6 +49,13 @@ export interface Db {
   batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(
     build: (db: Drizzle) => T,
   ): Promise<BatchResponse<T>>;
+  /**
+   * The same for plain SQL (the hot paths): the statements run in order, atomically, and
+   * resolve with one result each. Against a server, the requests that gather meanwhile go
+   * to it as one batch (one round trip); their guards belong in the SQL (conditional
+   * upserts, WHERE clauses, RETURNING).
+   */
+  statements(list: InStatement[]): Promise<ResultSet[]>;
   /** The raw client to use for migrations and maintenance (the writer on a file). */
   readonly adminClient: Client;
   ping(): Promise<boolean>;
@@ -71,6 +78,8 @@ export interface DbOptions {
 }
 
 const MAX_GROUP = 512;
+/** The most statements one server batch carries (a few hundred submits). */
+const MAX_BATCH_STATEMENTS = 2048;
 
 /** The codes and messages of an error and its causes (drizzle wraps the driver's error). */
 function describeError(error: unknown): string {
@@ -144,6 +153,7 @@ async function openFile(options: DbOptions, deadline: number): Promise<Db> {
     adminClient: writer,
     write: (fn) => queue.enqueue(fn),
     batch: (build) => queue.enqueue((tx) => tx.batch(build(tx))),
+    statements: (list) => queue.enqueue((tx) => executeInOrder(tx.$client, list)),
     ping: () => pingClient(reader),
     async close() {
       await queue.drained();
@@ -162,25 +172,29 @@ async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
     timeoutMs: options.timeoutMs ?? 5000,
     maxPending,
   });
-  // Group commit here too: one server transaction per group of writes (a savepoint each), so
-  // this instance's writes queue behind each other instead of colliding on the server's lock
-  // and backing off; another instance holding it is waited out at BEGIN.
+  // Group commit here too, so this instance's writes queue behind each other instead of
+  // colliding on the server's lock and backing off: the batches that gathered go to the
+  // server as one batch (one round trip), the write functions as one server transaction (a
+  // savepoint each); another instance holding the lock is waited out with backoff.
   const queue = new WriteQueue(client, {
     deadline,
     onGroupCommit: options.onGroupCommit,
     sharedConnection: false,
     maxPending,
   });
+  // Drizzle's batch builds its statements and hands them to its client's batch(): here that
+  // joins the queue's next round trip, and drizzle maps the results as usual.
+  const joining = bind({
+    batch: (list: InStatement[]) => queue.enqueueStatements(list),
+  } as unknown as Client);
   return {
     kind: 'remote',
     read: bind(client),
     readClient: client,
     adminClient: client,
     write: (fn) => queue.enqueue(fn),
-    // Batches queue too: with each a server request of its own, a burst of them (a sender
-    // marking 25 messages sent) left sqld spinning on its write lock and, now and then, never
-    // answering (the two-instance sender test hung about one run in three).
-    batch: (build) => queue.enqueue((tx) => tx.batch(build(tx))),
+    batch: (build) => joining.batch(build(joining)),
+    statements: (list) => queue.enqueueStatements(list),
     ping: () => pingClient(client),
     async close() {
       await queue.drained();
@@ -198,16 +212,28 @@ async function pingClient(client: Client): Promise<boolean> {
   }
 }
 
+async function executeInOrder(client: Pick<Client, 'execute'>, list: InStatement[]): Promise<ResultSet[]> {
+  const results: ResultSet[] = [];
+  for (const statement of list) results.push(await client.execute(statement));
+  return results;
+}
+
 const backoff = (attempt: number) => Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random());
 
-/** Retries `op` while another process holds the lock, up to `deadline` ms, then throws 503. */
-export async function withBusyRetry<T>(op: () => Promise<T>, deadline: number): Promise<T> {
-  const started = Date.now();
+/**
+ * Retries `op` while another process holds the lock, up to `deadline` ms from `started`, then
+ * throws 503. `waitForServer`: also while a libSQL server does not answer (at startup).
+ */
+export async function withBusyRetry<T>(
+  op: () => Promise<T>,
+  deadline: number,
+  { started = Date.now(), waitForServer = true } = {},
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await op();
     } catch (error) {
-      if (!isBusyError(error)) throw error;
+      if (!isBusyError(error) || (!waitForServer && isServerUnavailable(error))) throw error;
       if (Date.now() - started > deadline) throw new DatabaseUnavailableError('busy');
       await sleep(backoff(attempt));
     }
@@ -217,6 +243,14 @@ export async function withBusyRetry<T>(op: () => Promise<T>, deadline: number): 
 interface Job {
   fn: (tx: Drizzle) => Promise<unknown>;
   resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  enqueuedAt: number;
+}
+
+/** Statements for a server's batch: no reads in between, so no round trip of their own. */
+interface StatementsJob {
+  list: InStatement[];
+  resolve: (value: ResultSet[]) => void;
   reject: (error: unknown) => void;
   enqueuedAt: number;
 }
@@ -253,6 +287,7 @@ interface QueueOptions {
 
 class WriteQueue {
   #pending: Job[] = [];
+  #statements: StatementsJob[] = [];
   #running: Promise<void> | undefined;
   /** The writer connection holds a statement refused with SQLITE_BUSY (see #begin). */
   #stale = false;
@@ -268,15 +303,32 @@ class WriteQueue {
   }
 
   enqueue<T>(fn: (tx: Drizzle) => Promise<T>): Promise<T> {
-    const limit = this.options.maxPending;
-    if (limit !== undefined && this.#pending.length >= limit)
-      return Promise.reject(
-        new DatabaseUnavailableError('overloaded', `More than ${limit} writes are waiting. Try again shortly.`),
-      );
+    const refused = this.#refusal();
+    if (refused) return Promise.reject(refused);
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject, enqueuedAt: Date.now() });
-      this.#running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.#drain());
+      this.#schedule();
     });
+  }
+
+  /** Server only: statements that join the next batch round trip. */
+  enqueueStatements(list: InStatement[]): Promise<ResultSet[]> {
+    const refused = this.#refusal();
+    if (refused) return Promise.reject(refused);
+    return new Promise<ResultSet[]>((resolve, reject) => {
+      this.#statements.push({ list, resolve, reject, enqueuedAt: Date.now() });
+      this.#schedule();
+    });
+  }
+
+  #refusal(): DatabaseUnavailableError | undefined {
+    const limit = this.options.maxPending;
+    if (limit === undefined || this.#pending.length + this.#statements.length < limit) return undefined;
+    return new DatabaseUnavailableError('overloaded', `More than ${limit} writes are waiting. Try again shortly.`);
+  }
+
+  #schedule(): void {
+    this.#running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.#drain());
   }
 
   async drained(): Promise<void> {
@@ -285,13 +337,64 @@ class WriteQueue {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#pending.length > 0) {
-        const group = this.#pending.splice(0, MAX_GROUP);
-        await this.#runGroup(group);
+      while (this.#pending.length > 0 || this.#statements.length > 0) {
+        if (this.#statements.length > 0) await this.#runBatches(this.#takeStatements());
+        if (this.#pending.length > 0) await this.#runGroup(this.#pending.splice(0, MAX_GROUP));
       }
     } finally {
       this.#running = undefined;
-      if (this.#pending.length > 0) this.#running = this.#drain();
+      if (this.#pending.length > 0 || this.#statements.length > 0) this.#running = this.#drain();
+    }
+  }
+
+  /** The waiting statement jobs, up to MAX_BATCH_STATEMENTS statements (at least one job). */
+  #takeStatements(): StatementsJob[] {
+    let count = 0;
+    let n = 0;
+    while (n < this.#statements.length && (n === 0 || count + this.#statements[n]!.list.length <= MAX_BATCH_STATEMENTS))
+      count += this.#statements[n++]!.list.length;
+    return this.#statements.splice(0, n);
+  }
+
+  /**
+   * One round trip for the group: all its statements as one server batch (a transaction
+   * of its own on the server). A batch has no savepoints: when it fails on a statement, each
+   * job runs again alone, so one bad request fails alone. Another instance holding the
+   * server's lock is waited out with backoff, up to the write deadline.
+   */
+  async #runBatches(group: StatementsJob[]): Promise<void> {
+    const send = (list: InStatement[]) =>
+      // A server past its deadline has been waited for already (db/server-link.ts): 503 now.
+      withBusyRetry(() => this.writer.batch(list, 'write'), this.deadline, {
+        started: Math.min(...group.map((j) => j.enqueuedAt)),
+        waitForServer: false,
+      });
+    if (group.length > 1) {
+      try {
+        const results = await send(group.flatMap((job) => job.list));
+        let at = 0;
+        for (const job of group) {
+          job.resolve(results.slice(at, at + job.list.length));
+          at += job.list.length;
+        }
+        this.options.onGroupCommit?.(group.length);
+        return;
+      } catch (error) {
+        if (isBusyError(error) || isServerUnavailable(error)) {
+          const failure = mapStorageError(error);
+          for (const job of group) job.reject(failure);
+          return;
+        }
+        // A statement failed: nothing of the batch was kept; find whose it was.
+      }
+    }
+    for (const job of group) {
+      try {
+        job.resolve(await send(job.list));
+        this.options.onGroupCommit?.(1);
+      } catch (error) {
+        job.reject(mapStorageError(error));
+      }
     }
   }
 

@@ -16,8 +16,11 @@ export const isLowAnswerSql = (column: string): SQL => sql.raw(`${column} <= ${L
 
 /** `hasLowAnswer` as SQL over a responses row; `prefix` is the table's alias with its dot (`r.`), or empty. */
 export function hasLowAnswerSql(prefix: '' | 'r.'): SQL {
+  return sql.raw(hasLowAnswerText(prefix));
+}
+
+/** The same as SQL text, for statements written by hand. */
+export function hasLowAnswerText(prefix: '' | 'r.'): string {
   const low = (column: string) => `${prefix}${column} <= ${LOW_ANSWER_MAX}`;
-  return sql.raw(
-    `(${prefix}resolved_first_contact = 0 OR ${low('content_useful')} OR ${low('decision_clearer')} OR ${low('added_value')})`,
-  );
+  return `(${prefix}resolved_first_contact = 0 OR ${low('content_useful')} OR ${low('decision_clearer')} OR ${low('added_value')})`;
 }

@@ -4,7 +4,9 @@
  * absent from a patch (undefined) leaves the saved answer as it was; null clears it.
  */
 import { inArray } from 'drizzle-orm';
+import type { InStatement, ResultSet } from '@libsql/client';
 import type { Drizzle } from '../client';
+import { hasLowAnswerText } from './follow-ups';
 import { responses, type InteractionType, type Locale } from '../schema';
 import { withBulkRollups } from './rollups';
 
@@ -60,30 +62,41 @@ export async function writeSurveyAnswers(
   submit: boolean,
   now: number,
 ): Promise<SavedResponse | undefined> {
+  return savedResponseOf(await tx.$client.execute(upsertStatement(target, patch, submit, now, false)));
+}
+
+/** The upsert of a survey write; `unlessWebhooks`: it does nothing where a webhook listens for responses. */
+function upsertStatement(
+  target: SurveyTarget,
+  patch: AnswerPatch,
+  submit: boolean,
+  now: number,
+  unlessWebhooks: boolean,
+): InStatement {
   const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
   const values = present.map((k) => {
     const v = patch[k];
     return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
   });
-  const status = submit ? 'submitted' : 'partial';
-  // The hot path of every survey post: plain SQL, one text per combination of fields present
-  // (building it through drizzle cost a fifth of a submit's CPU).
-  const result = await tx.$client.execute({
-    sql: upsertSql(present),
+  return {
+    sql: upsertSql(present, unlessWebhooks),
     args: [
       target.invitationId,
       target.interactionId,
       target.repId,
       target.interactionType,
       target.occurredAt,
-      status,
+      submit ? 'submitted' : 'partial',
       target.locale,
       now,
       submit ? now : null,
       now,
       ...values,
     ],
-  });
+  };
+}
+
+function savedResponseOf(result: ResultSet): SavedResponse | undefined {
   const row = result.rows[0] as unknown as
     | {
         id: number;
@@ -109,18 +122,76 @@ export async function writeSurveyAnswers(
   };
 }
 
+/**
+ * A survey save or submit as statements that need no reads in between (one round trip to a
+ * libSQL server, see Db.statements), each carrying its own guard:
+ *
+ * 1. the upsert, which changes nothing once the response is submitted and, for a submit,
+ *    nothing where a webhook listens for response events (their payload is built in the
+ *    interactive write, `writeSurveyAnswers`);
+ * 2. the customer's chosen language, if any;
+ * 3. on submit, only where this invitation's response now stands submitted: the invitation
+ *    marked responded (once), its pending reminder cancelled, and a follow-up opened where a
+ *    consenting customer gave a low answer (once per response).
+ *
+ * Read the outcome with `surveyBatchOutcome`.
+ */
+export function surveyAnswerStatements(
+  target: SurveyTarget,
+  patch: AnswerPatch,
+  submit: boolean,
+  now: number,
+  customerLocale?: { customerId: number; locale: Locale },
+): InStatement[] {
+  const list = [upsertStatement(target, patch, submit, now, submit)];
+  if (customerLocale)
+    list.push({
+      sql: 'UPDATE customers SET locale = ? WHERE id = ? AND locale <> ?',
+      args: [customerLocale.locale, customerLocale.customerId, customerLocale.locale],
+    });
+  if (!submit) return list;
+  const ours = `EXISTS (SELECT 1 FROM responses WHERE interaction_id = ? AND invitation_id = ? AND status = 'submitted')`;
+  const mine = [target.interactionId, target.invitationId];
+  list.push(
+    {
+      sql: `UPDATE invitations SET status = 'responded', responded_at = ? WHERE id = ? AND status <> 'responded' AND ${ours}`,
+      args: [now, target.invitationId, ...mine],
+    },
+    {
+      sql: `UPDATE outbox SET status = 'cancelled', text_body = NULL, html_body = NULL
+        WHERE invitation_id = ? AND status = 'pending' AND kind = 'reminder' AND ${ours}`,
+      args: [target.invitationId, ...mine],
+    },
+    {
+      sql: `INSERT INTO follow_ups (response_id, status, created_at, updated_at)
+        SELECT id, 'open', ?, ? FROM responses
+        WHERE interaction_id = ? AND invitation_id = ? AND status = 'submitted' AND contact_consent = 1 AND ${hasLowAnswerText('')}
+        ON CONFLICT DO NOTHING`,
+      args: [now, now, ...mine],
+    },
+  );
+  return list;
+}
+
+/** The response as the batch left it, or undefined when its upsert changed nothing. */
+export const surveyBatchOutcome = (results: ResultSet[]): SavedResponse | undefined => savedResponseOf(results[0]!);
+
 const upsertTexts = new Map<string, string>();
 
 /** The upsert for these fields; column names come from COLUMNS only, never from input. */
-function upsertSql(present: (keyof AnswerPatch)[]): string {
-  const key = present.join(',');
+function upsertSql(present: (keyof AnswerPatch)[], unlessWebhooks: boolean): string {
+  const key = `${present.join(',')}${unlessWebhooks ? '+guard' : ''}`;
   const cached = upsertTexts.get(key);
   if (cached) return cached;
   const columns = present.map((k) => `, ${COLUMNS[k]}`).join('');
   const marks = present.map(() => ', ?').join('');
   const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
+  // INSERT … SELECT … WHERE: the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
+  const source = unlessWebhooks
+    ? `SELECT ?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks} WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints, json_each(webhook_endpoints.events) AS e WHERE e.value IN ('response.submitted', 'response.low_score_with_consent'))`
+    : `VALUES (?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks})`;
   const text = `INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at${columns})
-    VALUES (?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks})
+    ${source}
     ON CONFLICT (interaction_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
       locale = excluded.locale${updates}
     WHERE responses.status = 'partial'

@@ -7,7 +7,14 @@ import type { AnswerKey, Locale } from '../../db/schema';
 import { setCustomerLocale } from '../../db/queries/customers';
 import type { InvitationByToken } from '../../db/queries/invitations';
 import { cancelPendingMail, markInvitationResponded } from '../../db/queries/invitations';
-import { writeSurveyAnswers, type AnswerPatch, type SavedResponse } from '../../db/queries/responses';
+import {
+  surveyAnswerStatements,
+  surveyBatchOutcome,
+  writeSurveyAnswers,
+  type AnswerPatch,
+  type SavedResponse,
+  type SurveyTarget,
+} from '../../db/queries/responses';
 import { openFollowUp } from '../../db/queries/follow-ups';
 import { field, type FormFields } from '../lib/forms';
 import { needsFollowUp } from './follow-ups';
@@ -113,6 +120,10 @@ export type AnswerOutcome =
 /**
  * Saves (partial) or submits the answers in one write; a second submit records nothing.
  * `chosenLocale`: the language the customer picked on the page, kept as theirs for later mail.
+ *
+ * First as one batch of guarded statements (one round trip to a libSQL server). A submit the
+ * batch did not take — the response was submitted already, or a webhook listens for response
+ * events — runs as the interactive write, which tells the two apart and queues the events.
  */
 export async function writeAnswers(
   deps: AppDeps,
@@ -122,32 +133,44 @@ export async function writeAnswers(
   chosenLocale?: Locale,
 ): Promise<AnswerOutcome> {
   const now = deps.clock.nowMs();
-  const { invitation, interaction } = found;
+  const target = surveyTarget(found);
+  const customerLocale =
+    chosenLocale && found.customer ? { customerId: found.customer.id, locale: chosenLocale } : undefined;
+  const response = surveyBatchOutcome(
+    await deps.db.statements(surveyAnswerStatements(target, patch, submit, now, customerLocale)),
+  );
+  if (response) return { outcome: submit ? 'submitted' : 'saved', response };
+  if (!submit) return { outcome: 'already-submitted' };
+  return writeAnswersInteractive(deps, target, found, patch, now, chosenLocale);
+}
+
+const surveyTarget = ({ invitation, interaction }: InvitationByToken): SurveyTarget => ({
+  invitationId: invitation.id,
+  interactionId: interaction.id,
+  repId: invitation.repId,
+  interactionType: interaction.type,
+  occurredAt: interaction.occurredAt,
+  locale: invitation.locale,
+});
+
+async function writeAnswersInteractive(
+  deps: AppDeps,
+  target: SurveyTarget,
+  found: InvitationByToken,
+  patch: AnswerPatch,
+  now: number,
+  chosenLocale?: Locale,
+): Promise<AnswerOutcome> {
   let webhooksQueued = false;
   const outcome = await deps.db.write(async (tx): Promise<AnswerOutcome> => {
-    const response = await writeSurveyAnswers(
-      tx,
-      {
-        invitationId: invitation.id,
-        interactionId: interaction.id,
-        repId: invitation.repId,
-        interactionType: interaction.type,
-        occurredAt: interaction.occurredAt,
-        locale: invitation.locale,
-      },
-      patch,
-      submit,
-      now,
-    );
+    const response = await writeSurveyAnswers(tx, target, patch, true, now);
     if (!response) return { outcome: 'already-submitted' };
     if (chosenLocale && found.customer) await setCustomerLocale(tx, found.customer.id, chosenLocale);
-    if (submit) {
-      await markInvitationResponded(tx, invitation.id, now);
-      await cancelPendingMail(tx, [invitation.id], ['reminder']);
-      if (needsFollowUp(response)) await openFollowUp(tx, response.id, now);
-      webhooksQueued = await queueResponseEvents(tx, response.id, now);
-    }
-    return { outcome: submit ? 'submitted' : 'saved', response };
+    await markInvitationResponded(tx, target.invitationId, now);
+    await cancelPendingMail(tx, [target.invitationId], ['reminder']);
+    if (needsFollowUp(response)) await openFollowUp(tx, response.id, now);
+    webhooksQueued = await queueResponseEvents(tx, response.id, now);
+    return { outcome: 'submitted', response };
   });
   if (webhooksQueued) deps.wakeSender();
   return outcome;

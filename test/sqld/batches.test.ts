@@ -1,0 +1,136 @@
+/**
+ * Issue 19: writes against a libSQL server go as batches, one round trip per group of
+ * concurrent requests. A group's requests share one server batch; a failing statement
+ * makes its own request fail alone; survey submits keep their exactly-once guarantees
+ * (one response, the invitation marked once, one follow-up, the reminder cancelled).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSqld, startSqld, type Sqld } from '../helpers/sqld';
+import { createDb, type Db } from '../../db/client';
+import { createTestApp, addApiKey, api, countRows, interaction, manualClock, HOUR, type TestApp } from '../helpers/app';
+
+describeSqld('batches against a libSQL server', () => {
+  let sqld: Sqld;
+  beforeAll(async () => {
+    sqld = await startSqld();
+  }, 60_000);
+  afterAll(async () => {
+    await sqld?.stop();
+  });
+
+  describe.each([
+    ['HTTP', () => sqld.url],
+    ['WebSocket', () => `${sqld.url.replace('http://', 'libsql://')}?tls=0`],
+  ])('over %s', (protocol, url) => {
+    let db: Db;
+    const groups: number[] = [];
+    const table = `t_${protocol.toLowerCase()}`;
+    beforeAll(async () => {
+      db = await createDb({ url: url(), onGroupCommit: (n) => groups.push(n) });
+      await db.adminClient.execute(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)`);
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('sends 40 concurrent requests in fewer round trips, each answered with its own results', async () => {
+      groups.length = 0;
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          db.statements([
+            { sql: `INSERT INTO ${table} (name) VALUES (?) RETURNING name`, args: [`a${i}`] },
+            { sql: `SELECT count(*) AS n FROM ${table} WHERE name = ?`, args: [`a${i}`] },
+          ]),
+        ),
+      );
+      results.forEach((r, i) => {
+        expect(r).toHaveLength(2);
+        expect(r[0]!.rows[0]!.name).toBe(`a${i}`);
+        expect(Number(r[1]!.rows[0]!.n)).toBe(1);
+      });
+      expect(groups.reduce((s, n) => s + n, 0)).toBe(40);
+      expect(groups.length).toBeLessThan(40);
+      expect(Math.max(...groups)).toBeGreaterThan(1);
+    });
+
+    it('fails only the request whose statement fails; the others in its batch are kept', async () => {
+      await db.statements([{ sql: `INSERT INTO ${table} (name) VALUES ('taken')`, args: [] }]);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          db.statements([
+            { sql: `INSERT INTO ${table} (name) VALUES (?)`, args: [`b${i}-first`] },
+            { sql: `INSERT INTO ${table} (name) VALUES (?)`, args: [i === 4 ? 'taken' : `b${i}`] },
+          ]),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(
+        Array.from({ length: 10 }, (_, i) => (i === 4 ? 'rejected' : 'fulfilled')),
+      );
+      expect(String((outcomes[4] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+      // All or nothing per request: the failing one's first insert is not kept either.
+      const kept = await db.read.$client.execute(`SELECT name FROM ${table} WHERE name LIKE 'b%' ORDER BY name`);
+      expect(kept.rows.map((r) => r.name)).toEqual(
+        [0, 1, 2, 3, 5, 6, 7, 8, 9].flatMap((i) => [`b${i}`, `b${i}-first`]).sort(),
+      );
+    });
+  });
+
+  describe('survey submits from two instances', () => {
+    let a: TestApp;
+    let b: TestApp;
+    let key: string;
+    const clock = manualClock('2026-11-20T12:00:00Z');
+    beforeAll(async () => {
+      const db = `${sqld.url.replace('http://', 'libsql://')}?tls=0`;
+      a = await createTestApp({ DATABASE_URL: db }, clock);
+      b = await createTestApp({ DATABASE_URL: sqld.url }, clock);
+      key = (await addApiKey(a, 'all')).key;
+      await api(a, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana', team: 'Iberia' }]);
+    }, 60_000);
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+    });
+
+    async function surveyPaths(n: number): Promise<string[]> {
+      const items = Array.from({ length: n }, () =>
+        interaction({ occurredAt: new Date(clock.nowMs() - HOUR).toISOString() }),
+      );
+      expect((await api(a, key, 'POST', '/interactions', items)).status).toBe(201);
+      const rows = await a.db.read.$client.execute({
+        sql: `SELECT text_body FROM outbox WHERE kind = 'invitation' AND to_address IN (${items.map(() => '?').join(',')})`,
+        args: items.map((i) => i.customer.email),
+      });
+      return rows.rows.map((r) => /\/s\/[A-Za-z0-9_-]{43}/.exec(String(r.text_body))![0]);
+    }
+
+    it('stores each of 30 concurrent submits once, with 5 repeats of each token answered "already received"', {
+      timeout: 120_000,
+    }, async () => {
+      const paths = await surveyPaths(30);
+      expect(paths).toHaveLength(30);
+      const low = { resolved_first_contact: 'no', content_useful: '1', contact_consent: 'yes', action: 'submit' };
+      const posts = await Promise.all(
+        paths.flatMap((path, i) =>
+          Array.from({ length: 5 }, (_, k) => ((i + k) % 2 ? a : b).postForm(path, low).then((r) => r.status)),
+        ),
+      );
+      expect(posts.filter((s) => s === 303)).toHaveLength(30);
+      expect(posts.filter((s) => s === 200)).toHaveLength(120);
+      expect(await countRows(a.db, 'responses', "status = 'submitted'")).toBe(30);
+      expect(await countRows(a.db, 'invitations', "status = 'responded'")).toBe(30);
+      expect(await countRows(a.db, 'follow_ups')).toBe(30);
+      expect(await countRows(a.db, 'outbox', "kind = 'reminder' AND status = 'pending'")).toBe(0);
+    });
+
+    it('saves a partial answer and submits over it: the submit keeps the saved answer', async () => {
+      const [path] = await surveyPaths(1);
+      expect((await a.postForm(path!, { decision_clearer: '4', action: 'save' })).status).toBeLessThan(400);
+      expect((await b.postForm(path!, { resolved_first_contact: 'yes', action: 'submit' })).status).toBe(303);
+      const row = await a.db.read.$client.execute(
+        "SELECT decision_clearer, resolved_first_contact FROM responses WHERE status = 'submitted' ORDER BY id DESC LIMIT 1",
+      );
+      expect(row.rows[0]).toMatchObject({ decision_clearer: 4, resolved_first_contact: 1 });
+    });
+  });
+});
