@@ -20,12 +20,12 @@ interface Run {
   other: number;
 }
 
-export function cannon(url: string, paths: () => string, seconds: number): Promise<Run> {
+export function cannon(url: string, paths: () => string, seconds: number, connections = 50): Promise<Run> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
-        connections: 50,
+        connections,
         duration: seconds,
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

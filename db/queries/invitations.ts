@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Drizzle } from '../client';
+import type { Db, Drizzle } from '../client';
+import { coalescing } from '../coalesce';
 import { customers, interactions, invitations, invitationTokens, outbox, reps, responses } from '../schema';
 
 export type NewInvitation = typeof invitations.$inferInsert;
@@ -41,11 +42,13 @@ const savedAnswerColumns = {
   contactConsent: responses.contactConsent,
 };
 
-function tokenLookup(db: Drizzle) {
+/** Everything the survey and unsubscribe pages need about a token, joined (no filter yet). */
+function tokenRows(db: Drizzle) {
   // Only the columns the pages use: a wide SELECT * over these joins costs ~5× more to prepare.
   return (
     db
       .select({
+        tokenHash: invitationTokens.tokenHash,
         purpose: invitationTokens.purpose,
         invitation: {
           id: invitations.id,
@@ -68,11 +71,14 @@ function tokenLookup(db: Drizzle) {
       .leftJoin(customers, eq(customers.id, invitations.customerId))
       // By interaction: a response imported from another tool (no invitation) closes the survey too.
       .leftJoin(responses, eq(responses.interactionId, invitations.interactionId))
-      .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
-      .limit(1)
-      .prepare()
   );
 }
+
+const tokenLookup = (db: Drizzle) =>
+  tokenRows(db)
+    .where(eq(invitationTokens.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare();
 
 const preparedLookups = new WeakMap<Drizzle, ReturnType<typeof tokenLookup>>();
 
@@ -81,6 +87,25 @@ export async function getInvitationByTokenHash(db: Drizzle, tokenHash: string) {
   const lookup = preparedLookups.get(db) ?? preparedLookups.set(db, tokenLookup(db)).get(db)!;
   const rows = await lookup.all({ hash: tokenHash });
   return rows[0];
+}
+
+const gatheredLookups = new WeakMap<Db, (hash: string) => Promise<InvitationByToken | undefined>>();
+
+/**
+ * The same, for any Db: on a libSQL server the lookups that arrive while one runs are
+ * gathered into the next (one round trip for many survey posts, db/coalesce.ts).
+ */
+export function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<InvitationByToken | undefined> {
+  if (db.kind === 'file') return getInvitationByTokenHash(db.read, tokenHash);
+  let lookup = gatheredLookups.get(db);
+  if (!lookup) {
+    lookup = coalescing(async (hashes: string[]) => {
+      const rows = await tokenRows(db.read).where(inArray(invitationTokens.tokenHash, hashes));
+      return new Map(rows.map((row) => [row.tokenHash, row]));
+    });
+    gatheredLookups.set(db, lookup);
+  }
+  return lookup(tokenHash);
 }
 export type InvitationByToken = NonNullable<Awaited<ReturnType<typeof getInvitationByTokenHash>>>;
 

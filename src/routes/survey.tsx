@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
 import type { AnswerKey, Locale } from '../../db/schema';
 import { LOCALES } from '../../db/schema';
-import { getInvitationByTokenHash, type InvitationByToken } from '../../db/queries/invitations';
+import { findInvitationByTokenHash, type InvitationByToken } from '../../db/queries/invitations';
 import { hashToken, isWellFormedToken } from '../lib/tokens';
 import { renderHtml, isHtmx } from '../lib/render';
 import { readForm } from '../lib/forms';
@@ -61,7 +61,7 @@ export function surveyRoutes(deps: AppDeps) {
   const lookup = async (c: Context<AppEnv>) => {
     const token = c.req.param('token') ?? '';
     if (!isWellFormedToken(token)) return { token, found: undefined };
-    return { token, found: await getInvitationByTokenHash(deps.db.read, hashToken(token)) };
+    return { token, found: await findInvitationByTokenHash(deps.db, hashToken(token)) };
   };
 
   const formProps = (
