@@ -11,9 +11,12 @@
  *   the event loop). The busy timeout is 0: another process holding the lock is waited out
  *   asynchronously with backoff, up to the write deadline, then 503.
  * - remote (`libsql://`, `http(s)://`, `ws(s)://`): one client behind db/server-link.ts (a
- *   deadline on every request, reconnect with backoff, a bound on outstanding requests);
- *   the same queue turns each group of writes into one server transaction, and sheds
- *   writes beyond `maxPending` waiting ones. A server that does not answer is a 503.
+ *   deadline on every request, reconnect with backoff, a bound on outstanding requests).
+ *   Round trips are what cost here (about 7 ms each, and a server answers many small
+ *   requests barely faster than one), so they are shared: the statement batches waiting
+ *   in the queue go as one server batch, the write functions as one server transaction,
+ *   and reads made in the same turn as one read batch (db/coalesce.ts). Writes beyond
+ *   `maxPending` waiting ones are shed. A server that does not answer is a 503.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -27,6 +30,7 @@ import { createSqliteClient } from './sqlite-client';
 import { startCheckpointer } from './checkpointer';
 import { DatabaseUnavailableError } from './errors';
 import { isServerUnavailable, openServerLink } from './server-link';
+import { gatheringReads } from './coalesce';
 
 /** $client: the connection (or transaction) under it, for hot paths that skip query building. */
 export type Drizzle = LibSQLDatabase<typeof schema> & { $client: Pick<Client, 'execute'> };
@@ -187,10 +191,12 @@ async function openRemote(options: DbOptions, deadline: number): Promise<Db> {
   const joining = bind({
     batch: (list: InStatement[]) => queue.enqueueStatements(list),
   } as unknown as Client);
+  // Reads made in the same turn share a round trip (db/coalesce.ts).
+  const reader = gatheringReads(client);
   return {
     kind: 'remote',
-    read: bind(client),
-    readClient: client,
+    read: bind(reader),
+    readClient: reader,
     adminClient: client,
     write: (fn) => queue.enqueue(fn),
     batch: (build) => joining.batch(build(joining)),

@@ -34,6 +34,6 @@ export async function revokeApiKey(tx: Drizzle, id: number, now: number): Promis
   return result.rowsAffected === 1;
 }
 
-export async function markApiKeyUsed(tx: Drizzle, id: number, now: number) {
-  await tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));
-}
+/** A statement for Db.batch (one round trip to a libSQL server). */
+export const markApiKeyUsed = (db: Drizzle, id: number, now: number) =>
+  db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));

@@ -10,6 +10,7 @@ import type { InteractionType } from '../schema';
 import type { Period } from '../../src/lib/period';
 import { COUNT_COLUMNS, COUNT_FIELDS, runningTotalBounds, RUNNING_TOTAL_JOIN } from './rollups';
 import { rowsOf } from './bulk';
+import { allPacked } from './packed';
 import { DAY_MS } from '../../src/lib/days';
 
 export interface CpiSums {
@@ -84,8 +85,28 @@ const answerSums = sql`
 
 type Row = Record<string, unknown> & { repId: number };
 
-async function rows(db: Drizzle, query: SQL): Promise<Row[]> {
-  return db.all<Row>(query);
+const ANSWER_FIELDS = [
+  'responses',
+  'invitedResponses',
+  'fcrN',
+  'fcrYes',
+  'cuN',
+  'cuSum',
+  'cuSq',
+  'cuTop2',
+  'dcN',
+  'dcSum',
+  'dcSq',
+  'dcTop2',
+  'avN',
+  'avSum',
+  'avSq',
+  'avTop2',
+] as const;
+
+/** Rows with `repId` and these fields, packed (./packed.ts): up to a row per rep, each wide. */
+function rows(db: Drizzle, query: SQL, fields: readonly string[]): Promise<Row[]> {
+  return allPacked<Row>(db, query, ['repId', ...fields]);
 }
 
 /**
@@ -104,6 +125,7 @@ async function sumsBetweenDays(
     SELECT b.rep_id AS repId, ${sql.raw(COUNT_FIELDS.map((f, i) => `sum(coalesce(e.${COUNT_COLUMNS[i]}, 0) - coalesce(s.${COUNT_COLUMNS[i]}, 0)) AS ${f}`).join(', '))}
     ${RUNNING_TOTAL_JOIN}
     GROUP BY b.rep_id`,
+    COUNT_FIELDS,
   );
 }
 
@@ -157,40 +179,44 @@ export async function getCpiSumsByRep(
   const firstDay = Math.ceil(period.from / DAY_MS);
   const endDay = Math.floor(period.to / DAY_MS);
   const edges: Period[] = [];
+  // The queries are independent: asked at once, a libSQL server answers them in one round trip (db/coalesce.ts).
+  const queries: Promise<Row[]>[] = [];
   if (firstDay < endDay) {
-    add(await sumsBetweenDays(db, firstDay - 1, endDay - 1, types));
+    queries.push(sumsBetweenDays(db, firstDay - 1, endDay - 1, types));
     if (period.from < firstDay * DAY_MS) edges.push({ from: period.from, to: firstDay * DAY_MS });
     if (endDay * DAY_MS < period.to) edges.push({ from: endDay * DAY_MS, to: period.to });
   } else {
     edges.push(period);
   }
   for (const edge of edges) {
-    add(
-      await rows(
+    queries.push(
+      rows(
         db,
         sql`SELECT rep_id AS repId, ${answerSums} FROM responses
         WHERE status = 'submitted' AND occurred_at >= ${edge.from} AND occurred_at < ${edge.to} ${typeFilter(sql`interaction_type`, types)}
         GROUP BY rep_id`,
+        ANSWER_FIELDS,
       ),
-    );
-    add(
-      await rows(
+      rows(
         db,
         sql`SELECT i.rep_id AS repId, count(*) AS invitations FROM interactions i JOIN invitations v ON v.interaction_id = i.id
         WHERE i.occurred_at >= ${edge.from} AND i.occurred_at < ${edge.to} AND v.status <> 'cancelled' ${typeFilter(sql`i.type`, types)}
         GROUP BY i.rep_id`,
+        ['invitations'],
       ),
     );
   }
   // Invitations not yet due: only scheduled ones with a send time ahead (a small set).
-  add(
-    await rows(
+  queries.push(
+    rows(
       db,
       sql`SELECT v.rep_id AS repId, count(*) AS notYetDue FROM invitations v JOIN interactions i ON i.id = v.interaction_id
       WHERE v.status = 'scheduled' AND v.send_at > ${now} AND i.occurred_at >= ${period.from} AND i.occurred_at < ${period.to} ${typeFilter(sql`i.type`, types)}
       GROUP BY v.rep_id`,
+      ['notYetDue'],
     ),
   );
+  for (const list of await Promise.all(queries)) add(list);
   return out;
 }
 
@@ -275,13 +301,16 @@ export async function getTurnaroundCounts(
 
 /** Every rep with its team, former reps included (they keep their history). */
 export async function getRepDirectory(db: Drizzle) {
-  return db.all<{
+  return allPacked<{
     id: number;
     email: string;
     name: string;
     teamId: number | null;
     team: string | null;
     active: number;
-  }>(sql`
-    SELECT r.id, r.email, r.name, r.team_id AS teamId, t.name AS team, r.active FROM reps r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.id`);
+  }>(
+    db,
+    sql`SELECT r.id, r.email, r.name, r.team_id AS teamId, t.name AS team, r.active FROM reps r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.id`,
+    ['id', 'email', 'name', 'teamId', 'team', 'active'],
+  );
 }

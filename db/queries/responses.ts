@@ -132,7 +132,8 @@ function savedResponseOf(result: ResultSet): SavedResponse | undefined {
  * 2. the customer's chosen language, if any;
  * 3. on submit, only where this invitation's response now stands submitted: the invitation
  *    marked responded (once), its pending reminder cancelled, and a follow-up opened where a
- *    consenting customer gave a low answer (once per response).
+ *    consenting customer gave a low answer (once per response; not asked for when this post
+ *    itself withholds consent).
  *
  * Read the outcome with `surveyBatchOutcome`.
  */
@@ -162,14 +163,16 @@ export function surveyAnswerStatements(
         WHERE invitation_id = ? AND status = 'pending' AND kind = 'reminder' AND ${ours}`,
       args: [target.invitationId, ...mine],
     },
-    {
+  );
+  // A customer who says "do not contact me" in this very post gets no follow-up, whatever was saved before.
+  if (patch.contactConsent !== false)
+    list.push({
       sql: `INSERT INTO follow_ups (response_id, status, created_at, updated_at)
         SELECT id, 'open', ?, ? FROM responses
         WHERE interaction_id = ? AND invitation_id = ? AND status = 'submitted' AND contact_consent = 1 AND ${hasLowAnswerText('')}
         ON CONFLICT DO NOTHING`,
       args: [now, now, ...mine],
-    },
-  );
+    });
   return list;
 }
 

@@ -38,7 +38,7 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const now = deps.clock.nowMs();
     if (row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS)
-      await deps.db.write((tx) => markApiKeyUsed(tx, row.id, now));
+      await deps.db.batch((db) => [markApiKeyUsed(db, row.id, now)] as const);
     c.set('apiKey', { id: row.id, name: row.name, scope: row.scope });
     await next();
   };

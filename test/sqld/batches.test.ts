@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSqld, startSqld, type Sqld } from '../helpers/sqld';
+import type { ResultSet } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../../db/client';
+import { allPacked } from '../../db/queries/packed';
 import { createTestApp, addApiKey, api, countRows, interaction, manualClock, HOUR, type TestApp } from '../helpers/app';
 
 describeSqld('batches against a libSQL server', () => {
@@ -51,6 +54,28 @@ describeSqld('batches against a libSQL server', () => {
       expect(groups.reduce((s, n) => s + n, 0)).toBe(40);
       expect(groups.length).toBeLessThan(40);
       expect(Math.max(...groups)).toBeGreaterThan(1);
+    });
+
+    it('answers reads made in the same turn from one round trip; a failing read fails alone', async () => {
+      const outcomes = await Promise.allSettled([
+        db.readClient.execute('SELECT 1 AS a'),
+        db.readClient.execute('SELECT * FROM no_such_table'),
+        db.readClient.execute({ sql: 'SELECT ? AS b', args: [2] }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[0] as PromiseFulfilledResult<ResultSet>).value.rows[0]!.a).toBe(1);
+      expect((outcomes[2] as PromiseFulfilledResult<ResultSet>).value.rows[0]!.b).toBe(2);
+      expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/no such table/);
+    });
+
+    it('returns packed rows exactly as plain rows: numbers, text, NULL', async () => {
+      const query = sql.raw(
+        `SELECT 1 AS id, 'Zoë "quoted"' AS name, NULL AS team, 2.5 AS score UNION ALL SELECT 2, 'Ana', 'Iberia', -7`,
+      );
+      const plain = await db.read.all(query);
+      const packed = await allPacked(db.read, query, ['id', 'name', 'team', 'score']);
+      expect(packed).toEqual(plain);
+      expect(packed).toHaveLength(2);
     });
 
     it('fails only the request whose statement fails; the others in its batch are kept', async () => {
