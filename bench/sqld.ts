@@ -5,8 +5,8 @@
  *   embedded file (the baseline), one instance on sqld, and two instances sharing one sqld
  *   (25 connections each); each acknowledged (303) answer checked against the database:
  *   none lost, none doubled.
- * - The raw client's ceiling: the same submit statements sent straight through
- *   `@libsql/client` (no app, no HTTP), 64 submits per batch — what sqld and the protocol
+ * - The raw client's ceiling: the app's submit statements for 64 submits (as the app
+ *   gathers them) sent straight through `@libsql/client` (no app, no HTTP) — what sqld and the protocol
  *   allow on this machine, where sqld, the instances and the load generator share two cores.
  * - GET /api/v1/cpis on a 100,000-response workspace, the first request after a server
  *   start (nothing cached in the process), file against sqld.
@@ -19,7 +19,7 @@ import { cannon } from './submit';
 import { fmt, median, ratio, startServerProcess } from './lib';
 import { startSqld, sqldAvailable } from '../test/helpers/sqld';
 import { hashToken, newApiKey } from '../src/lib/tokens';
-import { surveyAnswerStatements } from '../db/queries/responses';
+import { surveyWriteStatements } from '../db/queries/responses';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -71,7 +71,7 @@ async function submitRate(fixtureUrl: string, urls: string[]): Promise<SubmitRun
 }
 
 /**
- * Submits per second through the bare client: the app's submit statements, 64 submits per
+ * Submits per second through the bare client: the app's statements for 64 submits per
  * batch, one batch at a time (two in flight collide on the server's write lock: SQLITE_BUSY).
  */
 async function rawCeiling(url: string): Promise<number> {
@@ -86,20 +86,26 @@ async function rawCeiling(url: string): Promise<number> {
     while (performance.now() < until && nextId + perBatch <= TOKENS) {
       const ids = Array.from({ length: perBatch }, () => nextId++);
       await client.batch(
-        ids.flatMap((id) =>
-          surveyAnswerStatements(
-            {
+        surveyWriteStatements(
+          ids.map((id) => ({
+            target: {
               invitationId: id,
               interactionId: id,
               repId: (id % 50) + 1,
-              interactionType: 'call',
+              interactionType: 'call' as const,
               occurredAt: NOW - 3_600_000,
-              locale: 'en',
+              locale: 'en' as const,
             },
-            { resolvedFirstContact: 1, contentUseful: 4, decisionClearer: 5, addedValue: 4, contactConsent: false },
-            true,
-            Date.now(),
-          ),
+            patch: {
+              resolvedFirstContact: 1,
+              contentUseful: 4,
+              decisionClearer: 5,
+              addedValue: 4,
+              contactConsent: false,
+            },
+            submit: true,
+            now: Date.now(),
+          })),
         ),
         'write',
       );

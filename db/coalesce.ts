@@ -1,27 +1,30 @@
 import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 
 /**
- * Reads of one kind by key, gathered into one round trip to a libSQL server: a server
- * answers many small requests at once barely faster than one (sqld here: about 270
- * `SELECT 1`/s at 50 in flight against 145/s one at a time), so the keys asked for while
- * one lookup runs go together in the next. At most `maxKeys` per lookup.
+ * Work items gathered while one run is in flight and run together in the next (at most
+ * `maxItems` per run): against a libSQL server a round trip costs more than the work in it,
+ * and many small requests are answered barely faster than one (sqld here: about 270
+ * `SELECT 1`/s at 50 in flight against 145/s one at a time). `run` answers each item in
+ * order, with its value or its own error; if `run` throws, every item of the run gets that.
  */
-export function coalescing<K, V>(
-  load: (keys: K[]) => Promise<Map<K, V>>,
-  maxKeys = 256,
-): (key: K) => Promise<V | undefined> {
-  let waiting: { key: K; resolve: (value: V | undefined) => void; reject: (error: unknown) => void }[] = [];
+export type Answer<O> = { value: O } | { error: unknown };
+
+export function gathering<I, O>(run: (items: I[]) => Promise<Answer<O>[]>, maxItems = 256): (item: I) => Promise<O> {
+  let waiting: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
   let running = false;
 
   async function flush(): Promise<void> {
-    running = true;
     try {
       while (waiting.length > 0) {
-        const group = waiting.slice(0, maxKeys);
-        waiting = waiting.slice(maxKeys);
+        const group = waiting.slice(0, maxItems);
+        waiting = waiting.slice(maxItems);
         try {
-          const found = await load([...new Set(group.map((w) => w.key))]);
-          for (const w of group) w.resolve(found.get(w.key));
+          const answers = await run(group.map((w) => w.item));
+          group.forEach((w, i) => {
+            const answer = answers[i]!;
+            if ('error' in answer) w.reject(answer.error);
+            else w.resolve(answer.value);
+          });
         } catch (error) {
           for (const w of group) w.reject(error);
         }
@@ -31,14 +34,25 @@ export function coalescing<K, V>(
     }
   }
 
-  return (key) =>
-    new Promise<V | undefined>((resolve, reject) => {
-      waiting.push({ key, resolve, reject });
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
       if (!running) {
         running = true;
         setImmediate(() => void flush());
       }
     });
+}
+
+/** Lookups by key, gathered (each key looked up once per run); undefined where `load` found nothing. */
+export function coalescing<K, V>(
+  load: (keys: K[]) => Promise<Map<K, V>>,
+  maxKeys = 256,
+): (key: K) => Promise<V | undefined> {
+  return gathering<K, V | undefined>(async (keys) => {
+    const found = await load([...new Set(keys)]);
+    return keys.map((key) => ({ value: found.get(key) }));
+  }, maxKeys);
 }
 
 /**

@@ -62,144 +62,188 @@ export async function writeSurveyAnswers(
   submit: boolean,
   now: number,
 ): Promise<SavedResponse | undefined> {
-  return savedResponseOf(await tx.$client.execute(upsertStatement(target, patch, submit, now, false)));
+  return savedResponseOf(await tx.$client.execute(upsertStatement(target, patch, submit, now)));
 }
 
-/** The upsert of a survey write; `unlessWebhooks`: it does nothing where a webhook listens for responses. */
-function upsertStatement(
-  target: SurveyTarget,
-  patch: AnswerPatch,
-  submit: boolean,
-  now: number,
-  unlessWebhooks: boolean,
-): InStatement {
-  const present = (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
-  const values = present.map((k) => {
-    const v = patch[k];
-    return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
-  });
-  return {
-    sql: upsertSql(present, unlessWebhooks),
-    args: [
-      target.invitationId,
-      target.interactionId,
-      target.repId,
-      target.interactionType,
-      target.occurredAt,
-      submit ? 'submitted' : 'partial',
-      target.locale,
-      now,
-      submit ? now : null,
-      now,
-      ...values,
-    ],
-  };
+/** The upsert of one survey write (the interactive path: never guarded by webhooks). */
+function upsertStatement(target: SurveyTarget, patch: AnswerPatch, submit: boolean, now: number): InStatement {
+  const present = presentFields(patch);
+  return { sql: upsertSql(present, 1, false), args: upsertArgs({ target, patch, submit, now }, present) };
 }
 
-function savedResponseOf(result: ResultSet): SavedResponse | undefined {
-  const row = result.rows[0] as unknown as
-    | {
-        id: number;
-        status: 'partial' | 'submitted';
-        fcr: number | null;
-        cu: number | null;
-        dc: number | null;
-        av: number | null;
-        comment: string | null;
-        consent: number;
-      }
-    | undefined;
-  if (row === undefined) return undefined;
-  return {
-    id: Number(row.id),
-    status: row.status,
-    resolvedFirstContact: row.fcr,
-    contentUseful: row.cu,
-    decisionClearer: row.dc,
-    addedValue: row.av,
-    comment: row.comment,
-    contactConsent: Number(row.consent) === 1,
-  };
+const presentFields = (patch: AnswerPatch) =>
+  (Object.keys(COLUMNS) as (keyof AnswerPatch)[]).filter((k) => patch[k] !== undefined);
+
+function upsertArgs(w: Pick<SurveyWrite, 'target' | 'patch' | 'submit' | 'now'>, present: (keyof AnswerPatch)[]) {
+  const { target, patch, submit, now } = w;
+  return [
+    target.invitationId,
+    target.interactionId,
+    target.repId,
+    target.interactionType,
+    target.occurredAt,
+    submit ? 'submitted' : 'partial',
+    target.locale,
+    now,
+    submit ? now : null,
+    now,
+    ...present.map((k) => {
+      const v = patch[k];
+      return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+    }),
+  ];
+}
+
+interface SavedRow {
+  id: number;
+  iid: number;
+  status: 'partial' | 'submitted';
+  fcr: number | null;
+  cu: number | null;
+  dc: number | null;
+  av: number | null;
+  comment: string | null;
+  consent: number;
+}
+
+const savedResponseOf = (result: ResultSet): SavedResponse | undefined => {
+  const row = result.rows[0] as unknown as SavedRow | undefined;
+  return row && toSaved(row);
+};
+
+const toSaved = (row: SavedRow): SavedResponse => ({
+  id: Number(row.id),
+  status: row.status,
+  resolvedFirstContact: row.fcr,
+  contentUseful: row.cu,
+  decisionClearer: row.dc,
+  addedValue: row.av,
+  comment: row.comment,
+  contactConsent: Number(row.consent) === 1,
+});
+
+/** One survey save or submit, as `surveyWriteStatements` takes it. */
+export interface SurveyWrite {
+  target: SurveyTarget;
+  patch: AnswerPatch;
+  submit: boolean;
+  now: number;
+  /** The language the customer chose on the page, kept as theirs. */
+  customerLocale?: { customerId: number; locale: Locale } | undefined;
 }
 
 /**
- * A survey save or submit as statements that need no reads in between (one round trip to a
- * libSQL server, see Db.statements), each carrying its own guard:
+ * Survey saves and submits — one, or many gathered from concurrent requests, each of a
+ * different interaction — as statements that need no reads in between (one round trip to a
+ * libSQL server, see Db.statements). Writes with the same fields share one multi-row
+ * statement, so a server prepares a few statements per batch, not a few per answer. Each
+ * statement carries its own guard:
  *
- * 1. the upsert, which changes nothing once the response is submitted and, for a submit,
+ * 1. the upserts, which change nothing once a response is submitted and, for submits,
  *    nothing where a webhook listens for response events (their payload is built in the
  *    interactive write, `writeSurveyAnswers`);
- * 2. the customer's chosen language, if any;
- * 3. on submit, only where this invitation's response now stands submitted: the invitation
- *    marked responded (once), its pending reminder cancelled, and a follow-up opened where a
- *    consenting customer gave a low answer (once per response; not asked for when this post
- *    itself withholds consent).
+ * 2. the customers' chosen languages;
+ * 3. for submits, only where the invitation's own response now stands submitted: the
+ *    invitation marked responded (once, at the response's submit time), its pending
+ *    reminder cancelled, and a follow-up opened where a consenting customer gave a low
+ *    answer (once per response; not asked for when the post itself withholds consent).
  *
- * Read the outcome with `surveyBatchOutcome`.
+ * `surveyWriteOutcomes` reads, for each write, the response as it now stands, or undefined
+ * when its upsert changed nothing.
  */
-export function surveyAnswerStatements(
-  target: SurveyTarget,
-  patch: AnswerPatch,
-  submit: boolean,
-  now: number,
-  customerLocale?: { customerId: number; locale: Locale },
-): InStatement[] {
-  const list = [upsertStatement(target, patch, submit, now, submit)];
-  if (customerLocale)
-    list.push({
-      sql: 'UPDATE customers SET locale = ? WHERE id = ? AND locale <> ?',
-      args: [customerLocale.locale, customerLocale.customerId, customerLocale.locale],
-    });
-  if (!submit) return list;
-  const ours = `EXISTS (SELECT 1 FROM responses WHERE interaction_id = ? AND invitation_id = ? AND status = 'submitted')`;
-  const mine = [target.interactionId, target.invitationId];
+export function surveyWriteStatements(writes: readonly SurveyWrite[]): InStatement[] {
+  const list: InStatement[] = upsertGroups(writes).map(({ present, submit, members }) => ({
+    sql: upsertSql(present, members.length, submit),
+    args: members.flatMap((w) => upsertArgs(w, present)),
+  }));
+  for (const w of writes)
+    if (w.customerLocale)
+      list.push({
+        sql: 'UPDATE customers SET locale = ? WHERE id = ? AND locale <> ?',
+        args: [w.customerLocale.locale, w.customerLocale.customerId, w.customerLocale.locale],
+      });
+  const submitted = writes.filter((w) => w.submit).map((w) => w.target.invitationId);
+  if (submitted.length === 0) return list;
+  const marks = submitted.map(() => '?').join(', ');
   list.push(
     {
-      sql: `UPDATE invitations SET status = 'responded', responded_at = ? WHERE id = ? AND status <> 'responded' AND ${ours}`,
-      args: [now, target.invitationId, ...mine],
+      sql: `UPDATE invitations SET status = 'responded',
+          responded_at = (SELECT r.submitted_at FROM responses r WHERE r.invitation_id = invitations.id)
+        WHERE id IN (${marks}) AND status <> 'responded'
+          AND EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = invitations.id AND r.status = 'submitted')`,
+      args: submitted,
     },
     {
       sql: `UPDATE outbox SET status = 'cancelled', text_body = NULL, html_body = NULL
-        WHERE invitation_id = ? AND status = 'pending' AND kind = 'reminder' AND ${ours}`,
-      args: [target.invitationId, ...mine],
+        WHERE invitation_id IN (${marks}) AND status = 'pending' AND kind = 'reminder'
+          AND EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = outbox.invitation_id AND r.status = 'submitted')`,
+      args: submitted,
     },
   );
-  // A customer who says "do not contact me" in this very post gets no follow-up, whatever was saved before.
-  if (patch.contactConsent !== false)
+  const mayFollowUp = writes
+    .filter((w) => w.submit && w.patch.contactConsent !== false)
+    .map((w) => w.target.invitationId);
+  if (mayFollowUp.length > 0)
     list.push({
       sql: `INSERT INTO follow_ups (response_id, status, created_at, updated_at)
-        SELECT id, 'open', ?, ? FROM responses
-        WHERE interaction_id = ? AND invitation_id = ? AND status = 'submitted' AND contact_consent = 1 AND ${hasLowAnswerText('')}
+        SELECT id, 'open', submitted_at, submitted_at FROM responses
+        WHERE invitation_id IN (${mayFollowUp.map(() => '?').join(', ')}) AND status = 'submitted' AND contact_consent = 1 AND ${hasLowAnswerText('')}
         ON CONFLICT DO NOTHING`,
-      args: [now, now, ...mine],
+      args: mayFollowUp,
     });
   return list;
 }
 
-/** The response as the batch left it, or undefined when its upsert changed nothing. */
-export const surveyBatchOutcome = (results: ResultSet[]): SavedResponse | undefined => savedResponseOf(results[0]!);
+/** For each write (in order), the response as its batch left it, or undefined when its upsert changed nothing. */
+export function surveyWriteOutcomes(
+  writes: readonly SurveyWrite[],
+  results: readonly ResultSet[],
+): (SavedResponse | undefined)[] {
+  const saved = new Map<number, SavedResponse>();
+  upsertGroups(writes).forEach((_, i) => {
+    for (const row of results[i]!.rows as unknown as SavedRow[]) saved.set(Number(row.iid), toSaved(row));
+  });
+  return writes.map((w) => saved.get(w.target.interactionId));
+}
+
+/** Writes with the same fields and kind share an upsert (groups in the order of their first write). */
+function upsertGroups(writes: readonly SurveyWrite[]) {
+  const groups = new Map<string, { present: (keyof AnswerPatch)[]; submit: boolean; members: SurveyWrite[] }>();
+  for (const w of writes) {
+    const present = presentFields(w.patch);
+    const key = `${w.submit}:${present.join(',')}`;
+    const group = groups.get(key) ?? groups.set(key, { present, submit: w.submit, members: [] }).get(key)!;
+    group.members.push(w);
+  }
+  return [...groups.values()];
+}
 
 const upsertTexts = new Map<string, string>();
 
-/** The upsert for these fields; column names come from COLUMNS only, never from input. */
-function upsertSql(present: (keyof AnswerPatch)[], unlessWebhooks: boolean): string {
-  const key = `${present.join(',')}${unlessWebhooks ? '+guard' : ''}`;
+/**
+ * The upsert of `rows` writes with these fields; column names come from COLUMNS only, never
+ * from input. `unlessWebhooks`: it writes nothing where a webhook listens for response events.
+ */
+function upsertSql(present: (keyof AnswerPatch)[], rows: number, unlessWebhooks: boolean): string {
+  const key = `${present.join(',')}:${rows}:${unlessWebhooks}`;
   const cached = upsertTexts.get(key);
   if (cached) return cached;
   const columns = present.map((k) => `, ${COLUMNS[k]}`).join('');
-  const marks = present.map(() => ', ?').join('');
-  const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
-  // INSERT … SELECT … WHERE: the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
+  const row = `(?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${present.map(() => ', ?').join('')})`;
+  const values = `VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+  // SELECT … WHERE: the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
   const source = unlessWebhooks
-    ? `SELECT ?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks} WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints, json_each(webhook_endpoints.events) AS e WHERE e.value IN ('response.submitted', 'response.low_score_with_consent'))`
-    : `VALUES (?, ?, ?, ?, ?, ?, 'survey', ?, ?, ?, ?${marks})`;
+    ? `SELECT * FROM (${values}) WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints, json_each(webhook_endpoints.events) AS e WHERE e.value IN ('response.submitted', 'response.low_score_with_consent'))`
+    : values;
+  const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
   const text = `INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at${columns})
     ${source}
     ON CONFLICT (interaction_id) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
       locale = excluded.locale${updates}
     WHERE responses.status = 'partial'
-    RETURNING id, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`;
-  upsertTexts.set(key, text);
+    RETURNING id, interaction_id AS iid, status, resolved_first_contact AS fcr, content_useful AS cu, decision_clearer AS dc, added_value AS av, comment, contact_consent AS consent`;
+  // One text per field set for single writes (the hot path on a file); many-row texts are not kept.
+  if (rows === 1) upsertTexts.set(key, text);
   return text;
 }
 

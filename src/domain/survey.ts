@@ -8,13 +8,17 @@ import { setCustomerLocale } from '../../db/queries/customers';
 import type { InvitationByToken } from '../../db/queries/invitations';
 import { cancelPendingMail, markInvitationResponded } from '../../db/queries/invitations';
 import {
-  surveyAnswerStatements,
-  surveyBatchOutcome,
+  surveyWriteOutcomes,
+  surveyWriteStatements,
   writeSurveyAnswers,
   type AnswerPatch,
   type SavedResponse,
   type SurveyTarget,
+  type SurveyWrite,
 } from '../../db/queries/responses';
+import type { Db } from '../../db/client';
+import { gathering, type Answer } from '../../db/coalesce';
+import { DatabaseUnavailableError } from '../../db/errors';
 import { openFollowUp } from '../../db/queries/follow-ups';
 import { field, type FormFields } from '../lib/forms';
 import { needsFollowUp } from './follow-ups';
@@ -121,9 +125,10 @@ export type AnswerOutcome =
  * Saves (partial) or submits the answers in one write; a second submit records nothing.
  * `chosenLocale`: the language the customer picked on the page, kept as theirs for later mail.
  *
- * First as one batch of guarded statements (one round trip to a libSQL server). A submit the
- * batch did not take — the response was submitted already, or a webhook listens for response
- * events — runs as the interactive write, which tells the two apart and queues the events.
+ * First as one batch of guarded statements (one round trip to a libSQL server, shared with
+ * the survey posts that arrive meanwhile). A submit the batch did not take — the response
+ * was submitted already, or a webhook listens for response events — runs as the
+ * interactive write, which tells the two apart and queues the events.
  */
 export async function writeAnswers(
   deps: AppDeps,
@@ -136,12 +141,56 @@ export async function writeAnswers(
   const target = surveyTarget(found);
   const customerLocale =
     chosenLocale && found.customer ? { customerId: found.customer.id, locale: chosenLocale } : undefined;
-  const response = surveyBatchOutcome(
-    await deps.db.statements(surveyAnswerStatements(target, patch, submit, now, customerLocale)),
-  );
+  const response = await saveSurveyWrite(deps.db, { target, patch, submit, now, customerLocale });
   if (response) return { outcome: submit ? 'submitted' : 'saved', response };
   if (!submit) return { outcome: 'already-submitted' };
   return writeAnswersInteractive(deps, target, found, patch, now, chosenLocale);
+}
+
+async function writeAlone(db: Db, write: SurveyWrite): Promise<SavedResponse | undefined> {
+  return surveyWriteOutcomes([write], await db.statements(surveyWriteStatements([write])))[0];
+}
+
+/**
+ * Against a server, the survey writes that arrive while one batch is on its way go together
+ * in the next, one multi-row statement per kind (sqld here: 64 submits as one statement each
+ * ran at about 1,100/s, as multi-row statements at about 5,300/s). One write per interaction
+ * per batch: a repeat (a double click, a second tab) runs after it, alone. A batch that fails
+ * on a statement runs its writes again one by one, so one bad write fails alone.
+ */
+async function writeTogether(db: Db, writes: SurveyWrite[]): Promise<Answer<SavedResponse | undefined>[]> {
+  const seen = new Set<number>();
+  const first = writes.filter((w) => !seen.has(w.target.interactionId) && seen.add(w.target.interactionId));
+  const answers = new Map<SurveyWrite, Answer<SavedResponse | undefined>>();
+  try {
+    const results = surveyWriteOutcomes(first, await db.statements(surveyWriteStatements(first)));
+    first.forEach((w, i) => answers.set(w, { value: results[i] }));
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || first.length === 1) throw error;
+    for (const w of first) answers.set(w, await answerOf(writeAlone(db, w)));
+  }
+  const out: Answer<SavedResponse | undefined>[] = [];
+  for (const w of writes) out.push(answers.get(w) ?? (await answerOf(writeAlone(db, w))));
+  return out;
+}
+
+const answerOf = <T>(promise: Promise<T>): Promise<Answer<T>> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+const gatheredWrites = new WeakMap<Db, (write: SurveyWrite) => Promise<SavedResponse | undefined>>();
+
+function saveSurveyWrite(db: Db, write: SurveyWrite): Promise<SavedResponse | undefined> {
+  // On a file the write queue already commits concurrent writes together, each a few µs.
+  if (db.kind === 'file') return writeAlone(db, write);
+  let save = gatheredWrites.get(db);
+  if (!save) {
+    save = gathering((writes: SurveyWrite[]) => writeTogether(db, writes), 200);
+    gatheredWrites.set(db, save);
+  }
+  return save(write);
 }
 
 const surveyTarget = ({ invitation, interaction }: InvitationByToken): SurveyTarget => ({

@@ -10,6 +10,7 @@ import type { ResultSet } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../../db/client';
 import { allPacked } from '../../db/queries/packed';
+import { registerWebhook } from '../../src/domain/webhooks';
 import { createTestApp, addApiKey, api, countRows, interaction, manualClock, HOUR, type TestApp } from '../helpers/app';
 
 describeSqld('batches against a libSQL server', () => {
@@ -107,8 +108,8 @@ describeSqld('batches against a libSQL server', () => {
     const clock = manualClock('2026-11-20T12:00:00Z');
     beforeAll(async () => {
       const db = `${sqld.url.replace('http://', 'libsql://')}?tls=0`;
-      a = await createTestApp({ DATABASE_URL: db }, clock);
-      b = await createTestApp({ DATABASE_URL: sqld.url }, clock);
+      a = await createTestApp({ DATABASE_URL: db, WEBHOOK_ALLOW_LOCAL: '1' }, clock);
+      b = await createTestApp({ DATABASE_URL: sqld.url, WEBHOOK_ALLOW_LOCAL: '1' }, clock);
       key = (await addApiKey(a, 'all')).key;
       await api(a, key, 'POST', '/reps', [{ email: 'ana@acme.test', name: 'Ana', team: 'Iberia' }]);
     }, 60_000);
@@ -146,6 +147,37 @@ describeSqld('batches against a libSQL server', () => {
       expect(await countRows(a.db, 'invitations', "status = 'responded'")).toBe(30);
       expect(await countRows(a.db, 'follow_ups')).toBe(30);
       expect(await countRows(a.db, 'outbox', "kind = 'reminder' AND status = 'pending'")).toBe(0);
+    });
+
+    it("queues each submit's webhook events once when a webhook listens (the interactive write takes over)", {
+      timeout: 120_000,
+    }, async () => {
+      const { id } = await registerWebhook(
+        a.deps,
+        { url: 'http://127.0.0.1:9/hook', events: ['response.submitted', 'response.low_score_with_consent'] },
+        'test',
+      );
+      try {
+        const paths = await surveyPaths(12);
+        const posts = await Promise.all(
+          paths.flatMap((path, i) =>
+            [0, 1].map((k) =>
+              ((i + k) % 2 ? a : b)
+                .postForm(path, {
+                  resolved_first_contact: 'no',
+                  contact_consent: i % 2 ? 'yes' : 'no',
+                  action: 'submit',
+                })
+                .then((r) => r.status),
+            ),
+          ),
+        );
+        expect(posts.filter((s) => s === 303)).toHaveLength(12);
+        expect(await countRows(a.db, 'webhook_deliveries', "event_type = 'response.submitted'")).toBe(12);
+        expect(await countRows(a.db, 'webhook_deliveries', "event_type = 'response.low_score_with_consent'")).toBe(6);
+      } finally {
+        await a.db.adminClient.execute({ sql: 'DELETE FROM webhook_endpoints WHERE id = ?', args: [id] });
+      }
     });
 
     it('saves a partial answer and submits over it: the submit keeps the saved answer', async () => {
