@@ -15,6 +15,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createClient } from '@libsql/client';
 import { createOpenInvitations } from './survey-fixture';
 import { generateWorkspace, writeWorkspace } from './generate';
+import autocannon from 'autocannon';
 import { cannon } from './submit';
 import { fmt, median, ratio, startServerProcess } from './lib';
 import { startSqld, sqldAvailable } from '../test/helpers/sqld';
@@ -118,6 +119,47 @@ async function rawCeiling(url: string): Promise<number> {
   return done / elapsed;
 }
 
+/**
+ * POST /api/v1/interactions, one new interaction per request (a CRM sending each as it
+ * happens), 50 connections for SECONDS: requests per second and p99. The intake is still a
+ * write function (reads in between), one server transaction per group.
+ */
+async function intakeRate(fixtureUrl: string): Promise<{ rps: number; p99: number; created: number }> {
+  await createOpenInvitations(fixtureUrl, 100, Date.now());
+  const client = createClient({ url: fixtureUrl });
+  const { key } = newApiKey();
+  await client.execute({
+    sql: "INSERT INTO api_keys (name, scope, prefix, key_hash, created_at) VALUES ('bench-intake', 'ingest', 'bench', ?, 0)",
+    args: [hashToken(key)],
+  });
+  const server = await startServerProcess({ DATABASE_URL: fixtureUrl });
+  let n = 0;
+  const body = () =>
+    JSON.stringify({
+      externalId: `bench-${n}`,
+      repEmail: `rep${n % 50}@load.test`,
+      customer: { email: `intake${n++}@load.test`, locale: 'en' },
+      type: 'call',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+  try {
+    const result = await autocannon({
+      url: `${server.url}/api/v1/interactions`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+    });
+    const codes = result.statusCodeStats as Record<string, { count: number }>;
+    const stored = await client.execute("SELECT count(*) AS n FROM interactions WHERE external_id LIKE 'bench-%'");
+    return { rps: (codes['201']?.count ?? 0) / SECONDS, p99: result.latency.p99, created: Number(stored.rows[0]!.n) };
+  } finally {
+    await server.stop();
+    client.close();
+  }
+}
+
 /** The first GET /api/v1/cpis?groupBy=rep after a server start, median of 3 starts. */
 async function cpisCold(url: string): Promise<number> {
   const client = createClient({ url });
@@ -180,6 +222,13 @@ export async function benchSqld() {
   const two = await withSqld((url) => submitRate(wsUrl(url), [wsUrl(url), url]));
   console.log(`  submit, two instances on one sqld (WebSocket + HTTP): ${describeRun(two)}`);
   const raw = await withSqld((url) => rawCeiling(wsUrl(url)));
+  const intakeFilePath = 'test-output/bench/sqld-compare-intake.db';
+  for (const s of ['', '-wal', '-shm']) rmSync(`${intakeFilePath}${s}`, { force: true });
+  const intakeFile = await intakeRate(`file:${intakeFilePath}`);
+  const intakeSqld = await withSqld((url) => intakeRate(wsUrl(url)));
+  console.log(
+    `  intake (POST /api/v1/interactions, one item each): file ${intakeFile.rps.toFixed(0)} created/s (p99 ${intakeFile.p99} ms); sqld ${intakeSqld.rps.toFixed(0)} created/s (p99 ${intakeSqld.p99} ms)`,
+  );
   console.log(
     `  raw client ceiling (no app; 64 submits per batch, one at a time, WebSocket): ${raw.toFixed(0)} submits/s`,
   );
@@ -204,5 +253,6 @@ export async function benchSqld() {
     `  one instance on sqld / file: ${ratio(one.rps, file.rps)}; two instances / raw client ceiling: ${ratio(two.rps, raw)}`,
   );
   console.log(`  acknowledged answers lost: ${lost}; doubled: ${doubled} (target 0)`);
+  console.log(`  intake sqld / file (reported): ${ratio(intakeSqld.rps, intakeFile.rps)}`);
   console.log(`  /api/v1/cpis cold, sqld / file: ${ratio(sqldCpis, fileCpis)} (target ≤ 1.5)`);
 }

@@ -9,6 +9,13 @@ import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
  */
 export type Answer<O> = { value: O } | { error: unknown };
 
+/** A promise's outcome as an Answer (never rejects). */
+export const answerOf = <T>(promise: Promise<T>): Promise<Answer<T>> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
 export function gathering<I, O>(run: (items: I[]) => Promise<Answer<O>[]>, maxItems = 256): (item: I) => Promise<O> {
   let waiting: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
   let running = false;

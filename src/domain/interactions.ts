@@ -5,6 +5,8 @@
  * interactions are surveyed or suppressed by the rules, in the same write.
  */
 import type { AppDeps } from '../context';
+import { answerOf, gathering, type Answer } from '../../db/coalesce';
+import { DatabaseUnavailableError } from '../../db/errors';
 import type { Drizzle } from '../../db/client';
 import type { SuppressionReason } from '../../db/schema';
 import type { InteractionInput } from './inputs';
@@ -59,10 +61,59 @@ export async function ingestInteractions(
   items: InteractionInput[],
   source: IntakeSource,
 ): Promise<IntakeResult[]> {
-  const mail = { baseUrl: deps.config.baseUrl, mailFrom: deps.config.mailFrom };
-  const results = await deps.db.write((tx) => ingestInTransaction(tx, items, source, deps.clock.nowMs(), mail));
+  const results =
+    deps.db.kind === 'remote' && items.length <= GATHER_UP_TO
+      ? await gatheredIntake(deps, source)(items)
+      : await ingestAlone(deps, items, source);
   if (results.some((r) => r.status === 'created' && r.survey === 'scheduled')) deps.wakeSender();
   return results;
+}
+
+const ingestAlone = (deps: AppDeps, items: InteractionInput[], source: IntakeSource) =>
+  deps.db.write((tx) =>
+    ingestInTransaction(tx, items, source, deps.clock.nowMs(), {
+      baseUrl: deps.config.baseUrl,
+      mailFrom: deps.config.mailFrom,
+    }),
+  );
+
+/** Requests of at most this many items are gathered against a server (a CRM sending each interaction as it happens). */
+const GATHER_UP_TO = 10;
+
+const gatheredIntakes = new WeakMap<
+  AppDeps,
+  Map<IntakeSource, (items: InteractionInput[]) => Promise<IntakeResult[]>>
+>();
+
+/**
+ * Against a libSQL server every statement of an intake is a round trip, and the requests of
+ * one write group run one after another in its transaction: 50 CRM requests of one
+ * interaction each took seconds. So the requests that arrive while an intake is on its way
+ * run together as one intake of all their items (one request's round trips; repeats of an
+ * externalId across them are answered as a retry would be), and the results are split back
+ * per request. If that intake is refused (an unknown rep, a conflicting retry), each request
+ * runs again alone, for its own answer.
+ */
+function gatheredIntake(deps: AppDeps, source: IntakeSource): (items: InteractionInput[]) => Promise<IntakeResult[]> {
+  const bySource = gatheredIntakes.get(deps) ?? gatheredIntakes.set(deps, new Map()).get(deps)!;
+  let ingest = bySource.get(source);
+  if (!ingest) {
+    ingest = gathering(async (requests: InteractionInput[][]): Promise<Answer<IntakeResult[]>[]> => {
+      if (requests.length === 1) return [await answerOf(ingestAlone(deps, requests[0]!, source))];
+      try {
+        const all = await ingestAlone(deps, requests.flat(), source);
+        let at = 0;
+        return requests.map((items) => ({ value: all.slice(at, (at += items.length)) }));
+      } catch (error) {
+        if (error instanceof DatabaseUnavailableError) throw error;
+        const answers: Answer<IntakeResult[]>[] = [];
+        for (const items of requests) answers.push(await answerOf(ingestAlone(deps, items, source)));
+        return answers;
+      }
+    }, 64);
+    bySource.set(source, ingest);
+  }
+  return ingest;
 }
 
 export async function ingestInTransaction(

@@ -17,7 +17,7 @@ import {
   type SurveyWrite,
 } from '../../db/queries/responses';
 import type { Db } from '../../db/client';
-import { gathering, type Answer } from '../../db/coalesce';
+import { answerOf, gathering, type Answer } from '../../db/coalesce';
 import { DatabaseUnavailableError } from '../../db/errors';
 import { openFollowUp } from '../../db/queries/follow-ups';
 import { field, type FormFields } from '../lib/forms';
@@ -173,12 +173,6 @@ async function writeTogether(db: Db, writes: SurveyWrite[]): Promise<Answer<Save
   for (const w of writes) out.push(answers.get(w) ?? (await answerOf(writeAlone(db, w))));
   return out;
 }
-
-const answerOf = <T>(promise: Promise<T>): Promise<Answer<T>> =>
-  promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
 
 const gatheredWrites = new WeakMap<Db, (write: SurveyWrite) => Promise<SavedResponse | undefined>>();
 

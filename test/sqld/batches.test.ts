@@ -180,6 +180,42 @@ describeSqld('batches against a libSQL server', () => {
       }
     });
 
+    it('answers 40 concurrent one-item intakes each on its own, gathered: repeats, an unknown rep, a changed retry', {
+      timeout: 120_000,
+    }, async () => {
+      const occurredAt = new Date(clock.nowMs() - HOUR).toISOString();
+      const items = Array.from({ length: 36 }, (_, i) =>
+        interaction({ externalId: `gather-${i}`, customer: { email: `g${i}@x.test`, locale: 'en' }, occurredAt }),
+      );
+      const posts = [
+        ...items.map((item, i) => api(i % 2 ? a : b, key, 'POST', '/interactions', item)),
+        api(a, key, 'POST', '/interactions', items[0]),
+        api(b, key, 'POST', '/interactions', items[1]),
+        api(a, key, 'POST', '/interactions', { ...items[2], repEmail: 'nobody@acme.test' }),
+        api(b, key, 'POST', '/interactions', {
+          ...items[3],
+          occurredAt: new Date(clock.nowMs() - 2 * HOUR).toISOString(),
+        }),
+      ];
+      const answers = await Promise.all(posts);
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.slice(0, 36).every((s) => s === 201 || s === 200 || s === 409)).toBe(true);
+      // items[3] and its changed retry: one is created, the other is a conflict.
+      expect([statuses[3], statuses[39]].sort()).toEqual([201, 409]);
+      expect(statuses[38]).toBe(422);
+      expect(String(JSON.stringify(answers[38]!.json))).toContain('nobody@acme.test');
+      // Everything but the conflict is 2xx, and each externalId is stored once.
+      expect(statuses.filter((s) => s >= 300)).toHaveLength(2);
+      expect(await countRows(a.db, 'interactions', "external_id LIKE 'gather-%'")).toBe(36);
+      expect(
+        await countRows(
+          a.db,
+          'invitations',
+          "interaction_id IN (SELECT id FROM interactions WHERE external_id LIKE 'gather-%')",
+        ),
+      ).toBe(36);
+    });
+
     it('saves a partial answer and submits over it: the submit keeps the saved answer', async () => {
       const [path] = await surveyPaths(1);
       expect((await a.postForm(path!, { decision_clearer: '4', action: 'save' })).status).toBeLessThan(400);
