@@ -24,7 +24,7 @@ export async function timeIt(
   return { median: median(all), min: Math.min(...all), max: Math.max(...all), all };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.on('error', reject);

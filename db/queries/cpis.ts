@@ -85,24 +85,8 @@ const answerSums = sql`
 
 type Row = Record<string, unknown> & { repId: number };
 
-const ANSWER_FIELDS = [
-  'responses',
-  'invitedResponses',
-  'fcrN',
-  'fcrYes',
-  'cuN',
-  'cuSum',
-  'cuSq',
-  'cuTop2',
-  'dcN',
-  'dcSum',
-  'dcSq',
-  'dcTop2',
-  'avN',
-  'avSum',
-  'avSq',
-  'avTop2',
-] as const;
+/** The sums over answers (all but the invitation counts, which come from their own queries). */
+const ANSWER_FIELDS = SUM_FIELDS.filter((f) => f !== 'invitations' && f !== 'notYetDue');
 
 /** Rows with `repId` and these fields, packed (./packed.ts): up to a row per rep, each wide. */
 function rows(db: Drizzle, query: SQL, fields: readonly string[]): Promise<Row[]> {
