@@ -67,11 +67,12 @@ export interface PeriodData {
 /** An org total restricted to one team is that team's quotes: read with the team grouping. */
 const turnaroundKind = (g: Grouping): GroupBy => (g.groupBy === 'org' && g.team !== undefined ? 'team' : g.groupBy);
 
+/** `slaHours` may still be on its way: the other reads do not wait for it. */
 export async function readPeriod(
   db: Drizzle,
   q: PeriodQuery,
   groupings: Grouping[],
-  slaHours: number,
+  slaHours: Promise<number>,
 ): Promise<PeriodData> {
   const kinds = [...new Set(groupings.map(turnaroundKind))];
   const visibleTeams = q.scope.kind === 'all' ? undefined : q.scope.teamIds;
@@ -79,8 +80,8 @@ export async function readPeriod(
     getCpiSumsByRep(db, q.period, q.now, q.types),
     getRepDirectory(db),
     q.protectDifferences && isMonthStart(q.period.from) ? readMonthlyCounts(db, q) : undefined,
-    ...kinds.map((kind) =>
-      getTurnaroundCounts(db, q.period, slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams),
+    ...kinds.map(async (kind) =>
+      getTurnaroundCounts(db, q.period, await slaHours, kind, q.types, kind === 'rep' ? undefined : visibleTeams),
     ),
   ]);
   return { sums, directory, monthly, turnaround: new Map(kinds.map((kind, i) => [kind, turnarounds[i]!])) };

@@ -37,10 +37,16 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       throw unauthorized(row ? 'This API key has been revoked.' : 'Unknown API key.');
     }
     const now = deps.clock.nowMs();
-    if (row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS)
-      await deps.db.batch((db) => [markApiKeyUsed(db, row.id, now)] as const);
+    // The last-used mark is written while the request runs, and waited for before it answers.
+    const marking =
+      row.lastUsedAt === null || now - row.lastUsedAt > MARK_USED_EVERY_MS
+        ? deps.db.batch((db) => [markApiKeyUsed(db, row.id, now)] as const)
+        : undefined;
+    // Its failure is reported below, after the route; this only keeps it from counting as unhandled meanwhile.
+    marking?.catch(() => {});
     c.set('apiKey', { id: row.id, name: row.name, scope: row.scope });
     await next();
+    await marking;
   };
 }
 
