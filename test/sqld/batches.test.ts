@@ -11,6 +11,9 @@ import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../../db/client';
 import { allPacked } from '../../db/queries/packed';
 import { registerWebhook } from '../../src/domain/webhooks';
+import { writeAnswers } from '../../src/domain/survey';
+import { findInvitationByTokenHash } from '../../db/queries/invitations';
+import { hashToken } from '../../src/lib/tokens';
 import { createTestApp, addApiKey, api, countRows, interaction, manualClock, HOUR, type TestApp } from '../helpers/app';
 
 describeSqld('batches against a libSQL server', () => {
@@ -214,6 +217,33 @@ describeSqld('batches against a libSQL server', () => {
           "interaction_id IN (SELECT id FROM interactions WHERE external_id LIKE 'gather-%')",
         ),
       ).toBe(36);
+    });
+
+    it('fails only the survey write whose statement fails when writes are merged; the others are stored', async () => {
+      const paths = await surveyPaths(6);
+      const found = await Promise.all(
+        paths.map((path) => findInvitationByTokenHash(a.db, hashToken(path.slice('/s/'.length)))),
+      );
+      const patch = { resolvedFirstContact: 1 };
+      // The last one names no rep (responses.rep_id is NOT NULL): its statement fails in the merged batch.
+      const broken = { ...found[5]!, invitation: { ...found[5]!.invitation, repId: null as unknown as number } };
+      const outcomes = await Promise.allSettled([
+        ...found.slice(0, 5).map((f) => writeAnswers(a.deps, f!, patch, true)),
+        writeAnswers(a.deps, broken, patch, true),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill('fulfilled'), 'rejected']);
+      expect(outcomes.slice(0, 5).map((o) => (o as PromiseFulfilledResult<{ outcome: string }>).value.outcome)).toEqual(
+        Array(5).fill('submitted'),
+      );
+      expect(String((outcomes[5] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
+      const ids = found.map((f) => f!.invitation.id);
+      const stored = await a.db.read.$client.execute({
+        sql: `SELECT invitation_id FROM responses WHERE status = 'submitted' AND invitation_id IN (${ids.map(() => '?').join(',')})`,
+        args: ids,
+      });
+      expect(stored.rows.map((r) => Number(r.invitation_id)).sort((x, y) => x - y)).toEqual(
+        ids.slice(0, 5).sort((x, y) => x - y),
+      );
     });
 
     it('saves a partial answer and submits over it: the submit keeps the saved answer', async () => {
