@@ -1,12 +1,10 @@
+/**
+ * Sharing round trips to a libSQL server: work gathered while one run is on its way
+ * (`gathering`, `coalescing`) and reads made in one turn sent together (`gatheringReads`).
+ */
 import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 
-/**
- * Work items gathered while one run is in flight and run together in the next (at most
- * `maxItems` per run): against a libSQL server a round trip costs more than the work in it,
- * and many small requests are answered barely faster than one (sqld here: about 270
- * `SELECT 1`/s at 50 in flight against 145/s one at a time). `run` answers each item in
- * order, with its value or its own error; if `run` throws, every item of the run gets that.
- */
+/** What one gathered item gets back: its value or its own error. */
 export type Answer<O> = { value: O } | { error: unknown };
 
 /** A promise's outcome as an Answer (never rejects). */
@@ -16,6 +14,13 @@ export const answerOf = <T>(promise: Promise<T>): Promise<Answer<T>> =>
     (error: unknown) => ({ error }),
   );
 
+/**
+ * Work items gathered while one run is in flight and run together in the next (at most
+ * `maxItems` per run): against a libSQL server a round trip costs more than the work in it,
+ * and many small requests are answered barely faster than one (sqld here: about 270
+ * `SELECT 1`/s at 50 in flight against 145/s one at a time). `run` answers each item in
+ * order, with its value or its own error; if `run` throws, every item of the run gets that.
+ */
 export function gathering<I, O>(run: (items: I[]) => Promise<Answer<O>[]>, maxItems = 256): (item: I) => Promise<O> {
   let waiting: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
   let running = false;

@@ -7,7 +7,8 @@
  * stored, once.
  */
 import { createClient } from '@libsql/client';
-import { createDb, isBusyError } from '../../db/client';
+import { createDb } from '../../db/client';
+import { isBusyError } from '../../db/errors';
 import { DatabaseUnavailableError } from '../../db/errors';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOpenInvitations } from '../../bench/survey-fixture';
