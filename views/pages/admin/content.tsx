@@ -3,7 +3,7 @@ import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
-import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
 
 interface ContentRow {
   id: string;
@@ -64,10 +64,7 @@ export function ContentPage({ t, user, items, editing, notice, values, errors }:
                   <td>{item.stage ?? '—'}</td>
                   <td>{item.topic ?? '—'}</td>
                   <td>
-                    <a href={`${contentHref(item.id)}/edit#content-form`}>
-                      {t('edit')}
-                      <span class="visually-hidden"> · {item.title}</span>
-                    </a>
+                    <EditLink t={t} href={`${contentHref(item.id)}/edit#content-form`} name={item.title} />
                   </td>
                 </tr>
               ))}

@@ -53,6 +53,16 @@ export function RecordFormCard(props: {
   );
 }
 
+/** The "Edit" link of a record's row; screen readers hear which record. */
+export function EditLink({ t, href, name }: { t: StaffT; href: string; name: string }) {
+  return (
+    <a href={href}>
+      {t('edit')}
+      <span class="visually-hidden"> · {name}</span>
+    </a>
+  );
+}
+
 /** The sentence an empty table shows instead of a header-only table. */
 export function EmptyTable({ children, testId }: { children: Child; testId?: string }) {
   return (

@@ -3,7 +3,7 @@ import { SelectField, TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
-import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
 
 interface AdminRepRow {
   id: number;
@@ -56,10 +56,7 @@ export function AdminRepsPage({ t, user, reps, teams, editing, notice, values, e
                   <td>{r.teamName ?? t('noTeam')}</td>
                   <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
                   <td class="actions">
-                    <a href={`/admin/reps/${r.id}/edit#rep-form`}>
-                      {t('edit')}
-                      <span class="visually-hidden"> · {r.name}</span>
-                    </a>
+                    <EditLink t={t} href={`/admin/reps/${r.id}/edit#rep-form`} name={r.name} />
                     <form
                       method="post"
                       action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`}

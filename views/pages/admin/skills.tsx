@@ -3,7 +3,7 @@ import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
-import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
 
 interface SkillRow {
   id: number;
@@ -51,10 +51,7 @@ export function SkillsPage({ t, user, skills, editing, notice, values, errors }:
                   </td>
                   <td class="num">{s.proficiencyTarget}</td>
                   <td>
-                    <a href={`/admin/skills/${s.id}/edit#skill-form`}>
-                      {t('edit')}
-                      <span class="visually-hidden"> · {s.name}</span>
-                    </a>
+                    <EditLink t={t} href={`/admin/skills/${s.id}/edit#skill-form`} name={s.name} />
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
 import { AdminNav } from './nav';
-import { EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
 
 export interface TeamsPageProps extends FormState {
   t: StaffT;
@@ -39,10 +39,7 @@ export function TeamsPage({ t, user, teams, editing, notice, values, errors }: T
                   <th scope="row">{team.name}</th>
                   <td>{team.reps}</td>
                   <td>
-                    <a href={`/admin/teams/${team.id}/edit#team-form`}>
-                      {t('edit')}
-                      <span class="visually-hidden"> · {team.name}</span>
-                    </a>
+                    <EditLink t={t} href={`/admin/teams/${team.id}/edit#team-form`} name={team.name} />
                   </td>
                 </tr>
               ))}
