@@ -6,15 +6,8 @@
  */
 import type { InteractionType, Locale, SuppressionReason } from '../schema';
 import { mulberry32, seedFor } from '../../src/stats/prng';
-import {
-  CUSTOMER_NAMES,
-  DEMO_CONTENT,
-  DEMO_SKILLS,
-  DEMO_TEAMS,
-  companyDomain,
-  emailLocalPart,
-  type DemoSkill,
-} from './catalog';
+import { DEMO_CONTENT, DEMO_SKILLS, DEMO_TEAMS, type DemoSkill } from './catalog';
+import { CUSTOMER_NAMES, companyDomain, emailLocalPart } from './words';
 import {
   Draw,
   G_LOADING,

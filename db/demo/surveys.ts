@@ -6,7 +6,8 @@
 import type { AnswerKey, InteractionType } from '../schema';
 import { hasLowAnswer } from '../../src/lib/vocabulary';
 import { decideSurvey, defaultRule, type Rule } from '../../src/domain/survey-rules';
-import { COMMENTS, DEMO_CONTENT, DEMO_SKILLS, type DemoSkill, type Sentiment } from './catalog';
+import { DEMO_CONTENT, DEMO_SKILLS, type DemoSkill } from './catalog';
+import { COMMENTS, type Sentiment } from './words';
 import {
   ADDED_VALUE_STEP,
   HOUR,

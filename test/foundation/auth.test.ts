@@ -134,6 +134,9 @@ describe('staff sign-in', () => {
     expect(form.status).toBe(200);
     const html = await form.text();
     for (const name of ['name', 'email', 'password']) expect(html).toContain(`name="${name}"`);
+    // Its own title, not the setup checklist's (the two once shared a string key).
+    expect(html).toContain('Create the first admin');
+    expect(html).not.toContain('Set up CPI Lens');
     const bad = await t.postForm(path, { name: 'Ada', email: 'not-an-email', password: 'short' });
     expect(bad.status).toBe(422);
     const res = await t.postForm(path, { name: 'Ada', email: 'ada@staff.test', password: 'a long enough password' });

@@ -7,8 +7,11 @@ import { translator, type Translate } from './index';
 import * as common from './staff/common';
 import * as names from './staff/names';
 import * as admin from './staff/admin';
+import * as outbox from './staff/outbox';
+import * as imports from './staff/imports';
 import * as workspace from './staff/workspace';
 import * as analysis from './staff/analysis';
+import * as skillGaps from './staff/skill-gaps';
 import * as coaching from './staff/coaching';
 import * as privacy from './staff/privacy';
 import * as training from './staff/training';
@@ -23,8 +26,11 @@ const en = {
   ...common.en,
   ...names.en,
   ...admin.en,
+  ...outbox.en,
+  ...imports.en,
   ...workspace.en,
   ...analysis.en,
+  ...skillGaps.en,
   ...coaching.en,
   ...privacy.en,
   ...training.en,
@@ -40,8 +46,11 @@ const es: Record<StaffKey, string> = {
   ...common.es,
   ...names.es,
   ...admin.es,
+  ...outbox.es,
+  ...imports.es,
   ...workspace.es,
   ...analysis.es,
+  ...skillGaps.es,
   ...coaching.es,
   ...privacy.es,
   ...training.es,

@@ -1,8 +1,9 @@
 /** Staff strings of the setup checklist and the admin forms for teams, reps, skills and content items. */
 export const en = {
   adminSetup: 'Setup',
-  setupTitle: 'Set up CPI Lens',
-  setupIntro: 'Six steps from an empty workspace to the first survey. Each one ticks itself once the data is there.',
+  checklistTitle: 'Set up CPI Lens',
+  checklistIntro:
+    'Six steps from an empty workspace to the first survey. Each one ticks itself once the data is there.',
   setupProgress: '{done} of {total} steps done',
   setupComplete: 'Setup is complete: surveys can go out. This checklist no longer shows on the overview.',
   setupStepDone: 'Done',
@@ -85,8 +86,8 @@ export const en = {
 
 export const es: Record<keyof typeof en, string> = {
   adminSetup: 'Configuración',
-  setupTitle: 'Configurar CPI Lens',
-  setupIntro:
+  checklistTitle: 'Configurar CPI Lens',
+  checklistIntro:
     'Seis pasos desde un espacio vacío hasta la primera encuesta. Cada uno se marca solo cuando los datos están ahí.',
   setupProgress: '{done} de {total} pasos hechos',
   setupComplete: 'La configuración está completa: ya pueden salir encuestas. Esta lista ya no aparece en el resumen.',
