@@ -7,6 +7,7 @@ import { inArray } from 'drizzle-orm';
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { Drizzle } from '../client';
 import { hasLowAnswerText } from './follow-ups';
+import { RESPONSE_EVENTS } from '../../src/lib/webhook-events';
 import { responses, type InteractionType, type Locale } from '../schema';
 import { withBulkRollups } from './rollups';
 
@@ -233,7 +234,7 @@ function upsertSql(present: (keyof AnswerPatch)[], rows: number, unlessWebhooks:
   const values = `VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
   // SELECT … WHERE: the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
   const source = unlessWebhooks
-    ? `SELECT * FROM (${values}) WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints, json_each(webhook_endpoints.events) AS e WHERE e.value IN ('response.submitted', 'response.low_score_with_consent'))`
+    ? `SELECT * FROM (${values}) WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints, json_each(webhook_endpoints.events) AS e WHERE e.value IN (${RESPONSE_EVENTS.map((event) => `'${event}'`).join(', ')}))`
     : values;
   const updates = present.map((k) => `, ${COLUMNS[k]} = excluded.${COLUMNS[k]}`).join('');
   const text = `INSERT INTO responses (invitation_id, interaction_id, rep_id, interaction_type, occurred_at, status, source, locale, started_at, submitted_at, updated_at${columns})

@@ -17,7 +17,7 @@ import {
   rotateWebhookSecret,
   subscribedWebhookEvents,
 } from '../../db/queries/webhooks';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '../lib/webhook-events';
+import { RESPONSE_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from '../lib/webhook-events';
 import { newWebhookMessageId, newWebhookSecret } from '../lib/tokens';
 import { invalid, notFound } from '../lib/errors';
 import { resolvePublic, urlProblem } from '../webhooks/address';
@@ -117,7 +117,7 @@ async function queueEvent(tx: Drizzle, type: WebhookEvent, data: Record<string, 
  */
 export async function queueResponseEvents(tx: Drizzle, responseId: number, now: number): Promise<boolean> {
   const subscribed = await subscribedWebhookEvents(tx);
-  if (!subscribed.has('response.submitted') && !subscribed.has('response.low_score_with_consent')) return false;
+  if (!RESPONSE_EVENTS.some((event) => subscribed.has(event))) return false;
   const facts = await getResponseEventFacts(tx, responseId);
   if (!facts) return false;
   const data = {
