@@ -1,9 +1,7 @@
-import { StaffLayout, Flash } from '../../layout';
 import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { AdminNav } from './nav';
-import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, RecordFormCard, RecordsPage, type FormState } from './record-form';
 
 interface ContentRow {
   id: string;
@@ -27,51 +25,44 @@ export function ContentPage({ t, user, items, editing, notice, values, errors }:
   const value = (name: 'id' | 'title' | 'url' | 'stage' | 'topic') =>
     values?.[name] ?? (editing ? (editing[name] ?? '') : undefined);
   return (
-    <StaffLayout title={t('contentTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/content">
-      <AdminNav t={t} current="/admin/content" />
-      <h1>{t('contentTitle')}</h1>
-      {notice && <Flash kind="ok">{notice}</Flash>}
-      {items.length === 0 ? (
-        <EmptyTable testId="content-empty">{t('noContentYet')}</EmptyTable>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('contentTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contentTitleField')}</th>
-                <th scope="col">{t('contentId')}</th>
-                <th scope="col">{t('contentStage')}</th>
-                <th scope="col">{t('contentTopic')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr>
-                  <th scope="row">
-                    {item.url ? (
-                      <a href={item.url} rel="noopener noreferrer">
-                        {item.title}
-                      </a>
-                    ) : (
-                      item.title
-                    )}
-                  </th>
-                  <td>
-                    <code>{item.id}</code>
-                  </td>
-                  <td>{item.stage ?? '—'}</td>
-                  <td>{item.topic ?? '—'}</td>
-                  <td>
-                    <EditLink t={t} href={`${contentHref(item.id)}/edit#content-form`} name={item.title} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <RecordsPage
+      t={t}
+      user={user}
+      path="/admin/content"
+      title={t('contentTitle')}
+      notice={notice}
+      empty={items.length === 0 ? { testId: 'content-empty', text: t('noContentYet') } : undefined}
+      head={
+        <>
+          <th scope="col">{t('contentTitleField')}</th>
+          <th scope="col">{t('contentId')}</th>
+          <th scope="col">{t('contentStage')}</th>
+          <th scope="col">{t('contentTopic')}</th>
+          <th scope="col">{t('actions')}</th>
+        </>
+      }
+      rows={items.map((item) => (
+        <tr>
+          <th scope="row">
+            {item.url ? (
+              <a href={item.url} rel="noopener noreferrer">
+                {item.title}
+              </a>
+            ) : (
+              item.title
+            )}
+          </th>
+          <td>
+            <code>{item.id}</code>
+          </td>
+          <td>{item.stage ?? '—'}</td>
+          <td>{item.topic ?? '—'}</td>
+          <td>
+            <EditLink t={t} href={`${contentHref(item.id)}/edit#content-form`} name={item.title} />
+          </td>
+        </tr>
+      ))}
+    >
       <RecordFormCard
         t={t}
         id="content-form"
@@ -115,6 +106,6 @@ export function ContentPage({ t, user, items, editing, notice, values, errors }:
         <TextField name="stage" label={t('contentStage')} value={value('stage')} error={errors?.stage} />
         <TextField name="topic" label={t('contentTopic')} value={value('topic')} error={errors?.topic} />
       </RecordFormCard>
-    </StaffLayout>
+    </RecordsPage>
   );
 }

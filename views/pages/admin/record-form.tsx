@@ -1,5 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { StaffT } from '../../../src/lib/i18n/staff';
+import type { SessionUser } from '../../../src/context';
+import { Flash, StaffLayout } from '../../layout';
+import { AdminNav } from './nav';
 
 /** Form values as typed (kept on a 422) and the message per field. */
 export interface FormState {
@@ -69,5 +72,48 @@ export function EmptyTable({ children, testId }: { children: Child; testId?: str
     <p class="empty-table" data-testid={testId}>
       {children}
     </p>
+  );
+}
+
+/**
+ * An admin page of records (teams, reps, skills, content items): the heading, a notice, the
+ * table of records — or, with none, the sentence `empty` — and the add-or-edit card below.
+ */
+export function RecordsPage(props: {
+  t: StaffT;
+  user: SessionUser;
+  path: string;
+  title: string;
+  notice?: string | undefined;
+  /** Shown instead of the table when there are no records. */
+  empty?: { testId: string; text: string } | undefined;
+  /** The header cells. */
+  head: Child;
+  /** The rows. */
+  rows: Child;
+  /** The form card. */
+  children: Child;
+}) {
+  const { t, user, path, title } = props;
+  return (
+    <StaffLayout title={title} t={t} lang={user.locale} user={user} currentPath={path}>
+      <AdminNav t={t} current={path} />
+      <h1>{title}</h1>
+      {props.notice && <Flash kind="ok">{props.notice}</Flash>}
+      {props.empty ? (
+        <EmptyTable testId={props.empty.testId}>{props.empty.text}</EmptyTable>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>{props.head}</tr>
+            </thead>
+            <tbody>{props.rows}</tbody>
+          </table>
+        </div>
+      )}
+      {props.children}
+    </StaffLayout>
   );
 }

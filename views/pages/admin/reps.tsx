@@ -1,9 +1,7 @@
-import { StaffLayout, Flash } from '../../layout';
 import { SelectField, TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { AdminNav } from './nav';
-import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, RecordFormCard, RecordsPage, type FormState } from './record-form';
 
 interface AdminRepRow {
   id: number;
@@ -29,51 +27,40 @@ export function AdminRepsPage({ t, user, reps, teams, editing, notice, values, e
     ...teams.map((x) => ({ value: String(x.id), label: x.name })),
   ];
   return (
-    <StaffLayout title={t('adminRepsTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/reps">
-      <AdminNav t={t} current="/admin/reps" />
-      <h1>{t('adminRepsTitle')}</h1>
-      {notice && <Flash kind="ok">{notice}</Flash>}
-      {reps.length === 0 ? (
-        <EmptyTable testId="reps-empty">{t('noRepsYet')}</EmptyTable>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('adminRepsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('team')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reps.map((r) => (
-                <tr>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.email}</td>
-                  <td>{r.teamName ?? t('noTeam')}</td>
-                  <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
-                  <td class="actions">
-                    <EditLink t={t} href={`/admin/reps/${r.id}/edit#rep-form`} name={r.name} />
-                    <form
-                      method="post"
-                      action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`}
-                      class="inline"
-                    >
-                      <button type="submit" class="small secondary">
-                        {r.excluded ? t('include') : t('exclude')}
-                        <span class="visually-hidden"> · {r.name}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <RecordsPage
+      t={t}
+      user={user}
+      path="/admin/reps"
+      title={t('adminRepsTitle')}
+      notice={notice}
+      empty={reps.length === 0 ? { testId: 'reps-empty', text: t('noRepsYet') } : undefined}
+      head={
+        <>
+          <th scope="col">{t('name')}</th>
+          <th scope="col">{t('email')}</th>
+          <th scope="col">{t('team')}</th>
+          <th scope="col">{t('status')}</th>
+          <th scope="col">{t('actions')}</th>
+        </>
+      }
+      rows={reps.map((r) => (
+        <tr>
+          <th scope="row">{r.name}</th>
+          <td>{r.email}</td>
+          <td>{r.teamName ?? t('noTeam')}</td>
+          <td>{r.excluded ? t('excludedFromSurveys') : t('surveyed')}</td>
+          <td class="actions">
+            <EditLink t={t} href={`/admin/reps/${r.id}/edit#rep-form`} name={r.name} />
+            <form method="post" action={`/admin/reps/${r.id}/${r.excluded ? 'include' : 'exclude'}`} class="inline">
+              <button type="submit" class="small secondary">
+                {r.excluded ? t('include') : t('exclude')}
+                <span class="visually-hidden"> · {r.name}</span>
+              </button>
+            </form>
+          </td>
+        </tr>
+      ))}
+    >
       <RecordFormCard
         t={t}
         id="rep-form"
@@ -114,6 +101,6 @@ export function AdminRepsPage({ t, user, reps, teams, editing, notice, values, e
           error={errors?.teamId}
         />
       </RecordFormCard>
-    </StaffLayout>
+    </RecordsPage>
   );
 }

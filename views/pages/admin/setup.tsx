@@ -7,10 +7,10 @@ import { SetupSteps } from './setup-checklist';
 
 export function SetupPage({ t, user, checklist }: { t: StaffT; user: SessionUser; checklist: SetupChecklist }) {
   return (
-    <StaffLayout title={t('setupTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/setup">
+    <StaffLayout title={t('checklistTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/setup">
       <AdminNav t={t} current="/admin/setup" />
-      <h1>{t('setupTitle')}</h1>
-      <p>{t('setupIntro')}</p>
+      <h1>{t('checklistTitle')}</h1>
+      <p>{t('checklistIntro')}</p>
       {checklist.complete && <Flash kind="ok">{t('setupComplete')}</Flash>}
       <SetupSteps t={t} checklist={checklist} />
     </StaffLayout>

@@ -1,9 +1,7 @@
-import { StaffLayout, Flash } from '../../layout';
 import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { AdminNav } from './nav';
-import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, RecordFormCard, RecordsPage, type FormState } from './record-form';
 
 interface SkillRow {
   id: number;
@@ -22,43 +20,36 @@ export interface SkillsPageProps extends FormState {
 
 export function SkillsPage({ t, user, skills, editing, notice, values, errors }: SkillsPageProps) {
   return (
-    <StaffLayout title={t('skillsTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/skills">
-      <AdminNav t={t} current="/admin/skills" />
-      <h1>{t('skillsTitle')}</h1>
-      {notice && <Flash kind="ok">{notice}</Flash>}
-      {skills.length === 0 ? (
-        <EmptyTable testId="skills-empty">{t('noSkillsYet')}</EmptyTable>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('skillsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('skillName')}</th>
-                <th scope="col">{t('skillKey')}</th>
-                <th scope="col" class="num">
-                  {t('targetColumn')}
-                </th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {skills.map((s) => (
-                <tr>
-                  <th scope="row">{s.name}</th>
-                  <td>
-                    <code>{s.slug}</code>
-                  </td>
-                  <td class="num">{s.proficiencyTarget}</td>
-                  <td>
-                    <EditLink t={t} href={`/admin/skills/${s.id}/edit#skill-form`} name={s.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <RecordsPage
+      t={t}
+      user={user}
+      path="/admin/skills"
+      title={t('skillsTitle')}
+      notice={notice}
+      empty={skills.length === 0 ? { testId: 'skills-empty', text: t('noSkillsYet') } : undefined}
+      head={
+        <>
+          <th scope="col">{t('skillName')}</th>
+          <th scope="col">{t('skillKey')}</th>
+          <th scope="col" class="num">
+            {t('targetColumn')}
+          </th>
+          <th scope="col">{t('actions')}</th>
+        </>
+      }
+      rows={skills.map((s) => (
+        <tr>
+          <th scope="row">{s.name}</th>
+          <td>
+            <code>{s.slug}</code>
+          </td>
+          <td class="num">{s.proficiencyTarget}</td>
+          <td>
+            <EditLink t={t} href={`/admin/skills/${s.id}/edit#skill-form`} name={s.name} />
+          </td>
+        </tr>
+      ))}
+    >
       <RecordFormCard
         t={t}
         id="skill-form"
@@ -91,6 +82,6 @@ export function SkillsPage({ t, user, skills, editing, notice, values, errors }:
           required
         />
       </RecordFormCard>
-    </StaffLayout>
+    </RecordsPage>
   );
 }

@@ -1,9 +1,7 @@
-import { StaffLayout, Flash } from '../../layout';
 import { TextField } from '../../components/form';
 import type { StaffT } from '../../../src/lib/i18n/staff';
 import type { SessionUser } from '../../../src/context';
-import { AdminNav } from './nav';
-import { EditLink, EmptyTable, RecordFormCard, type FormState } from './record-form';
+import { EditLink, RecordFormCard, RecordsPage, type FormState } from './record-form';
 
 export interface TeamsPageProps extends FormState {
   t: StaffT;
@@ -16,37 +14,30 @@ export interface TeamsPageProps extends FormState {
 
 export function TeamsPage({ t, user, teams, editing, notice, values, errors }: TeamsPageProps) {
   return (
-    <StaffLayout title={t('teamsTitle')} t={t} lang={user.locale} user={user} currentPath="/admin/teams">
-      <AdminNav t={t} current="/admin/teams" />
-      <h1>{t('teamsTitle')}</h1>
-      {notice && <Flash kind="ok">{notice}</Flash>}
-      {teams.length === 0 ? (
-        <EmptyTable testId="teams-empty">{t('noTeamsYet')}</EmptyTable>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('teamsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('teamName')}</th>
-                <th scope="col">{t('activeReps')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => (
-                <tr>
-                  <th scope="row">{team.name}</th>
-                  <td>{team.reps}</td>
-                  <td>
-                    <EditLink t={t} href={`/admin/teams/${team.id}/edit#team-form`} name={team.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <RecordsPage
+      t={t}
+      user={user}
+      path="/admin/teams"
+      title={t('teamsTitle')}
+      notice={notice}
+      empty={teams.length === 0 ? { testId: 'teams-empty', text: t('noTeamsYet') } : undefined}
+      head={
+        <>
+          <th scope="col">{t('teamName')}</th>
+          <th scope="col">{t('activeReps')}</th>
+          <th scope="col">{t('actions')}</th>
+        </>
+      }
+      rows={teams.map((team) => (
+        <tr>
+          <th scope="row">{team.name}</th>
+          <td>{team.reps}</td>
+          <td>
+            <EditLink t={t} href={`/admin/teams/${team.id}/edit#team-form`} name={team.name} />
+          </td>
+        </tr>
+      ))}
+    >
       <RecordFormCard
         t={t}
         id="team-form"
@@ -66,6 +57,6 @@ export function TeamsPage({ t, user, teams, editing, notice, values, errors }: T
           autocomplete="off"
         />
       </RecordFormCard>
-    </StaffLayout>
+    </RecordsPage>
   );
 }
